@@ -1,0 +1,517 @@
+package timeline
+
+import (
+	"image/color"
+	"math"
+	"strconv"
+)
+
+// Style is how an item's claim status is drawn.
+type Style uint8
+
+// Item styles.
+const (
+	StyleNormal   Style = iota // a reported or confirmed event
+	StyleDisputed              // sources disagree about it
+	StyleExpected              // announced or forecast, not yet a fact
+)
+
+// Lane is one horizontal band of the timeline.
+type Lane struct {
+	Name      string
+	Color     color.NRGBA
+	Collapsed bool
+}
+
+// Item is one event as the scene sees it: times in Unix seconds, the lane as
+// an index into the lanes given with it.
+type Item struct {
+	ID             int64
+	Lane           int
+	Start, End     float64 // End == Start for a point event
+	Range          bool    // a range event, drawn as a bar
+	Earliest       float64 // the earliest time it may have started (<= Start)
+	Latest         float64 // the latest time it may have ended (>= End)
+	StartUncertain bool    // the start is not known: the bar fades in
+	EndUncertain   bool    // the end is not known: the bar fades out
+	Style          Style
+	Title          string
+}
+
+// Palette holds the colours a scene is drawn with.
+type Palette struct {
+	Background  color.NRGBA
+	Text        color.NRGBA
+	MutedText   color.NRGBA
+	Grid        color.NRGBA
+	GridStrong  color.NRGBA
+	Axis        color.NRGBA // the axis strip's background
+	BandOdd     color.NRGBA // background of every other lane
+	Selection   color.NRGBA
+	Hover       color.NRGBA
+	Disputed    color.NRGBA
+	OnDarkText  color.NRGBA // label colour on a dark bar
+	OnLightText color.NRGBA // label colour on a light bar
+}
+
+// Metrics holds the sizes a scene is laid out with, in pixels.
+type Metrics struct {
+	TextSize    float64
+	AxisHeight  float64
+	LaneHeader  float64
+	RowHeight   float64
+	LanePadding float64
+	BarHeight   float64
+	MarkerSize  float64
+	LabelGap    float64 // space between an item and its label, and between stacked items
+	MaxRows     int     // rows per lane before items overflow into the lane's summary strip
+}
+
+// DefaultMetrics are the sizes used at a UI scale of 1.
+func DefaultMetrics() Metrics {
+	return Metrics{
+		TextSize:    13,
+		AxisHeight:  46,
+		LaneHeader:  22,
+		RowHeight:   26,
+		LanePadding: 8,
+		BarHeight:   18,
+		MarkerSize:  14,
+		LabelGap:    6,
+		MaxRows:     8,
+	}
+}
+
+// TextMeasure returns the width and height in pixels of text drawn at size.
+type TextMeasure func(text string, size float64, bold bool) (w, h float64)
+
+// Input is everything a scene is built from.
+type Input struct {
+	Viewport Viewport
+	Height   float64
+	Lanes    []Lane
+	Items    []Item // sorted by Start
+	Selected int64  // 0: none
+	Hovered  int64  // 0: none
+	Palette  Palette
+	Metrics  Metrics
+	Measure  TextMeasure
+}
+
+// PrimKind says which drawing primitive a Prim is.
+type PrimKind uint8
+
+// Primitive kinds.
+const (
+	PrimRect     PrimKind = iota // X, Y, W, H, Fill, Stroke, StrokeWidth, Radius
+	PrimGradient                 // a horizontal gradient from Fill (left) to Fill2 (right) over X, Y, W, H
+	PrimLine                     // from X, Y to X2, Y2 in Stroke, StrokeWidth wide
+	PrimText                     // Text at X, Y (top-left) in Fill, TextSize, Bold
+	PrimDiamond                  // a diamond centred in X, Y, W, H: Fill, Stroke, StrokeWidth
+)
+
+// Prim is one drawing primitive. Scenes hold them in drawing order.
+type Prim struct {
+	Kind        PrimKind
+	X, Y, W, H  float64
+	X2, Y2      float64
+	Fill, Fill2 color.NRGBA
+	Stroke      color.NRGBA
+	StrokeWidth float64
+	Radius      float64
+	Text        string
+	TextSize    float64
+	Bold        bool
+}
+
+// Hit is the clickable area of an item.
+type Hit struct {
+	ID             int64
+	X0, Y0, X1, Y1 float64
+}
+
+// Scene is a timeline drawn for one viewport: primitives in drawing order and
+// the areas that respond to the pointer.
+type Scene struct {
+	Prims  []Prim
+	Hits   []Hit
+	Lanes  []LaneBox
+	Axis   Axis
+	Height float64 // height the content needs
+}
+
+// HitTest returns the ID of the topmost item at (x, y), or 0.
+func (s *Scene) HitTest(x, y float64) int64 {
+	for i := len(s.Hits) - 1; i >= 0; i-- {
+		h := s.Hits[i]
+		if x >= h.X0 && x <= h.X1 && y >= h.Y0 && y <= h.Y1 {
+			return h.ID
+		}
+	}
+	return 0
+}
+
+// HitBox returns the clickable area of item id in the scene, if it is drawn.
+func (s *Scene) HitBox(id int64) (Hit, bool) {
+	for _, h := range s.Hits {
+		if h.ID == id {
+			return h, true
+		}
+	}
+	return Hit{}, false
+}
+
+// Builder builds scenes, reusing its buffers from one frame to the next.
+type Builder struct {
+	stacker  Stacker
+	visible  [][]int // per lane: indexes of items in view
+	spans    []Span
+	rows     []int
+	laneRows [][]int // per lane: row of each visible item
+	rowCount []int
+	overflow []int
+	collapse []bool
+	labels   map[labelKey]float64
+}
+
+type labelKey struct {
+	text string
+	size float64
+	bold bool
+}
+
+// Build lays out in and writes the result to dst, reusing dst's storage.
+func (b *Builder) Build(in *Input, dst *Scene) {
+	dst.Prims = dst.Prims[:0]
+	dst.Hits = dst.Hits[:0]
+	m := in.Metrics
+	vp := in.Viewport
+	width := vp.Width()
+	if b.labels == nil || len(b.labels) > 4096 {
+		b.labels = make(map[labelKey]float64, 256)
+	}
+	_, textH := in.Measure("Hg", m.TextSize, false)
+
+	// Gather visible items per lane and give them rows.
+	nl := len(in.Lanes)
+	b.visible = resizeLists(b.visible, nl)
+	b.laneRows = resizeLists(b.laneRows, nl)
+	b.rowCount = resizeInts(b.rowCount, nl)
+	b.overflow = resizeInts(b.overflow, nl)
+	b.collapse = b.collapse[:0]
+	for _, l := range in.Lanes {
+		b.collapse = append(b.collapse, l.Collapsed)
+	}
+	for i := range in.Items {
+		it := &in.Items[i]
+		if it.Lane < 0 || it.Lane >= nl {
+			continue
+		}
+		x0, x1 := b.extent(in, it)
+		if x1 < 0 || x0 > width {
+			continue
+		}
+		b.visible[it.Lane] = append(b.visible[it.Lane], i)
+	}
+	for l := range nl {
+		idx := b.visible[l]
+		b.spans = b.spans[:0]
+		for _, i := range idx {
+			x0, x1 := b.extent(in, &in.Items[i])
+			b.spans = append(b.spans, Span{X0: x0, X1: x1})
+		}
+		b.laneRows[l] = resizeInts(b.laneRows[l], len(idx))
+		if in.Lanes[l].Collapsed {
+			b.rowCount[l] = 0
+			continue
+		}
+		b.rowCount[l] = b.stacker.Stack(b.spans, m.LabelGap, max(m.MaxRows, 1), b.laneRows[l])
+		if b.rowCount[l] == 0 && len(idx) > 0 {
+			b.rowCount[l] = 1
+		}
+		for _, r := range b.laneRows[l] {
+			if r < 0 {
+				b.overflow[l]++
+			}
+		}
+	}
+	for l := range nl {
+		if b.overflow[l] > 0 && !in.Lanes[l].Collapsed {
+			b.rowCount[l]++ // a strip for the items that did not fit
+		}
+	}
+	dst.Lanes = resizeBoxes(dst.Lanes, nl)
+	dst.Height = LayoutLanes(b.rowCount, b.collapse, m.AxisHeight, m.LaneHeader, m.RowHeight, m.LanePadding, dst.Lanes)
+
+	p := in.Palette
+	// Lane bands and their names.
+	for l, box := range dst.Lanes {
+		if l%2 == 1 {
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: 0, Y: box.Y, W: width, H: box.Height, Fill: p.BandOdd})
+		}
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: 0, Y: box.Y, W: 4, H: box.Height, Fill: in.Lanes[l].Color})
+	}
+
+	// Grid and axis.
+	Ticks(vp, func(s string) float64 { return b.measure(in, s, false) }, 16, &dst.Axis)
+	for _, t := range dst.Axis.Fine {
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: t.X, Y: m.AxisHeight, X2: t.X, Y2: max(in.Height, dst.Height), Stroke: p.Grid, StrokeWidth: 1})
+	}
+	for _, t := range dst.Axis.Context {
+		if !t.Pinned {
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: t.X, Y: 0, X2: t.X, Y2: max(in.Height, dst.Height), Stroke: p.GridStrong, StrokeWidth: 1})
+		}
+	}
+	dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: 0, Y: 0, W: width, H: m.AxisHeight, Fill: p.Axis})
+	rowY := 4.0
+	for _, t := range dst.Axis.Context {
+		if !t.Pinned {
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: t.X, Y: 0, X2: t.X, Y2: m.AxisHeight, Stroke: p.GridStrong, StrokeWidth: 1})
+		}
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: t.X + 3, Y: rowY, Text: t.Label, TextSize: m.TextSize, Bold: true, Fill: p.Text})
+	}
+	for _, t := range dst.Axis.Fine {
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: t.X, Y: m.AxisHeight - 8, X2: t.X, Y2: m.AxisHeight, Stroke: p.MutedText, StrokeWidth: 1})
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: t.X + 3, Y: m.AxisHeight - 8 - textH, Text: t.Label, TextSize: m.TextSize, Fill: p.MutedText})
+	}
+	dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: 0, Y: m.AxisHeight, X2: width, Y2: m.AxisHeight, Stroke: p.GridStrong, StrokeWidth: 1})
+
+	// Lane names, over the grid, each with its overflow count.
+	for l, box := range dst.Lanes {
+		name := in.Lanes[l].Name
+		if in.Lanes[l].Collapsed {
+			name = "▸ " + name
+		}
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: 10, Y: box.Y + (m.LaneHeader-textH)/2, Text: name, TextSize: m.TextSize, Bold: true, Fill: p.MutedText})
+	}
+
+	// Items.
+	for l, box := range dst.Lanes {
+		if in.Lanes[l].Collapsed {
+			continue
+		}
+		top := box.Y + m.LaneHeader
+		for k, i := range b.visible[l] {
+			it := &in.Items[i]
+			row := b.laneRows[l][k]
+			if row < 0 {
+				// No room: a thin mark in the lane's overflow strip.
+				y := top + float64(b.rowCount[l]-1)*m.RowHeight + m.RowHeight/2
+				x0, x1 := vp.X(it.Start), vp.X(it.End)
+				dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: x0, Y: y - 3, W: max(x1-x0, 2), H: 6, Fill: withAlpha(in.Lanes[l].Color, 0x99)})
+				continue
+			}
+			b.drawItem(in, dst, it, in.Lanes[l].Color, top+float64(row)*m.RowHeight, textH)
+		}
+		if n := b.overflow[l]; n > 0 {
+			label := plural(n, "more event", "more events") + " — zoom in to see them"
+			x := width - b.measure(in, label, false) - 10
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: x, Y: box.Y + (m.LaneHeader-textH)/2, Text: label, TextSize: m.TextSize, Fill: p.MutedText})
+		}
+	}
+}
+
+// extent returns the pixels an item occupies: its mark and its label.
+func (b *Builder) extent(in *Input, it *Item) (x0, x1 float64) {
+	vp := in.Viewport
+	m := in.Metrics
+	x0 = vp.X(min(it.Start, it.Earliest))
+	x1 = vp.X(max(it.End, it.Latest))
+	label := b.measure(in, it.Title, false)
+	if it.Range {
+		bx0, bx1 := vp.X(it.Start), vp.X(it.End)
+		vis := min(bx1, vp.Width()) - max(bx0, 0)
+		if label+2*m.LabelGap > vis {
+			x1 = max(x1, bx1+m.LabelGap+label)
+		}
+		return x0, x1
+	}
+	xs := vp.X(it.Start)
+	x0 = min(x0, xs-m.MarkerSize/2)
+	return x0, max(x1, xs+m.MarkerSize/2+m.LabelGap+label)
+}
+
+func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, lane color.NRGBA, rowTop, textH float64) {
+	vp := in.Viewport
+	m := in.Metrics
+	p := in.Palette
+	width := vp.Width()
+	cy := rowTop + m.RowHeight/2
+	by := cy - m.BarHeight/2
+	label := b.measure(in, it.Title, false)
+	clip := func(x float64) float64 { return math.Max(-8, math.Min(width+8, x)) }
+
+	fill := lane
+	stroke := color.NRGBA{}
+	strokeW := 0.0
+	switch it.Style {
+	case StyleExpected:
+		fill = withAlpha(lane, 0x40)
+		stroke, strokeW = lane, 1.5
+	case StyleDisputed:
+		stroke, strokeW = p.Disputed, 2
+	}
+
+	var hx0, hx1 float64 // the hit box
+	xs := vp.X(it.Start)
+	// Uncertainty whiskers: the times the item may extend to.
+	if e := vp.X(it.Earliest); it.Earliest < it.Start && xs-e >= 2 {
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: clip(e), Y: cy, X2: clip(xs), Y2: cy, Stroke: lane, StrokeWidth: 2})
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: clip(e), Y: cy - 4, X2: clip(e), Y2: cy + 4, Stroke: lane, StrokeWidth: 2})
+	}
+	end := it.End
+	if !it.Range {
+		end = it.Start
+	}
+	if l, xe := vp.X(it.Latest), vp.X(end); it.Latest > end && l-xe >= 2 {
+		if it.Range {
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: clip(xe), Y: cy, X2: clip(l), Y2: cy, Stroke: lane, StrokeWidth: 2})
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: clip(l), Y: cy - 4, X2: clip(l), Y2: cy + 4, Stroke: lane, StrokeWidth: 2})
+		} else {
+			// A point known only to a month or a year: a faint band over that period.
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: clip(xe), Y: by, W: clip(l) - clip(xe), H: m.BarHeight, Fill: withAlpha(lane, 0x38), Radius: 3})
+		}
+	}
+
+	if it.Range {
+		x0, x1 := vp.X(it.Start), vp.X(it.End)
+		if x1-x0 < 2 {
+			x1 = x0 + 2
+		}
+		cx0, cx1 := clip(x0), clip(x1)
+		// Uncertain ends fade over a quarter of the bar, at least 24 px.
+		fade := math.Min((x1-x0)/2, math.Max(24, (x1-x0)/4))
+		sx0, sx1 := x0, x1
+		if it.StartUncertain {
+			sx0 = x0 + fade
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimGradient, X: x0, Y: by, W: fade, H: m.BarHeight, Fill: withAlpha(fill, 0), Fill2: fill})
+		}
+		if it.EndUncertain {
+			sx1 = x1 - fade
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimGradient, X: sx1, Y: by, W: fade, H: m.BarHeight, Fill: fill, Fill2: withAlpha(fill, 0)})
+		}
+		if sx1 > sx0 {
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: clip(sx0), Y: by, W: clip(sx1) - clip(sx0), H: m.BarHeight, Fill: fill, Radius: 3})
+		}
+		if strokeW > 0 {
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: cx0, Y: by, W: cx1 - cx0, H: m.BarHeight, Stroke: stroke, StrokeWidth: strokeW, Radius: 3})
+		}
+		// The label goes inside the visible part of the bar when it fits, else after the bar.
+		vx0 := math.Max(x0, 0)
+		if it.StartUncertain {
+			vx0 = math.Max(sx0, 0)
+		}
+		vis := math.Min(x1, width) - vx0
+		hx0, hx1 = cx0, cx1
+		if label+2*m.LabelGap <= vis {
+			col := p.Text
+			if it.Style == StyleNormal || it.Style == StyleDisputed {
+				col = textOn(fill, p)
+			}
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: vx0 + m.LabelGap, Y: cy - textH/2, Text: it.Title, TextSize: m.TextSize, Fill: col})
+		} else {
+			lx := x1 + m.LabelGap
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: lx, Y: cy - textH/2, Text: it.Title, TextSize: m.TextSize, Fill: p.Text})
+			hx1 = lx + label
+		}
+	} else {
+		s := m.MarkerSize
+		mf := fill
+		if it.Style == StyleExpected {
+			mf = p.Background
+		}
+		if it.StartUncertain {
+			// Known to have been so by this time; when it began is not known.
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimGradient, X: xs - 3*s, Y: cy - 3, W: 3 * s, H: 6, Fill: withAlpha(lane, 0), Fill2: lane})
+		}
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimDiamond, X: xs - s/2, Y: cy - s/2, W: s, H: s, Fill: mf, Stroke: orDefault(stroke, lane, strokeW), StrokeWidth: math.Max(strokeW, 1.5)})
+		lx := xs + s/2 + m.LabelGap
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: lx, Y: cy - textH/2, Text: it.Title, TextSize: m.TextSize, Fill: p.Text})
+		hx0, hx1 = xs-s/2, lx+label
+	}
+
+	hit := Hit{ID: it.ID, X0: hx0 - 2, Y0: by - 2, X1: hx1 + 2, Y1: by + m.BarHeight + 2}
+	dst.Hits = append(dst.Hits, hit)
+	switch it.ID {
+	case in.Selected:
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: hit.X0 - 1, Y: hit.Y0 - 1, W: hit.X1 - hit.X0 + 2, H: hit.Y1 - hit.Y0 + 2, Stroke: p.Selection, StrokeWidth: 2, Radius: 5})
+	case in.Hovered:
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: hit.X0, Y: hit.Y0, W: hit.X1 - hit.X0, H: hit.Y1 - hit.Y0, Stroke: p.Hover, StrokeWidth: 1, Radius: 5})
+	}
+}
+
+func (b *Builder) measure(in *Input, s string, bold bool) float64 {
+	k := labelKey{s, in.Metrics.TextSize, bold}
+	if w, ok := b.labels[k]; ok {
+		return w
+	}
+	w, _ := in.Measure(s, in.Metrics.TextSize, bold)
+	b.labels[k] = w
+	return w
+}
+
+// textOn picks the palette's label colour that reads best on bg.
+func textOn(bg color.NRGBA, p Palette) color.NRGBA {
+	if luminance(bg) > 0.45 {
+		return p.OnLightText
+	}
+	return p.OnDarkText
+}
+
+// luminance is the relative luminance of c (WCAG), 0 for black to 1 for white.
+func luminance(c color.NRGBA) float64 {
+	lin := func(v uint8) float64 {
+		f := float64(v) / 255
+		if f <= 0.04045 {
+			return f / 12.92
+		}
+		return math.Pow((f+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
+}
+
+func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
+	c.A = uint8(uint16(c.A) * uint16(a) / 255)
+	return c
+}
+
+func orDefault(c, def color.NRGBA, width float64) color.NRGBA {
+	if width > 0 {
+		return c
+	}
+	return def
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func resizeLists(l [][]int, n int) [][]int {
+	for len(l) < n {
+		l = append(l, nil)
+	}
+	l = l[:n]
+	for i := range l {
+		l[i] = l[i][:0]
+	}
+	return l
+}
+
+func resizeInts(s []int, n int) []int {
+	if cap(s) < n {
+		s = make([]int, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func resizeBoxes(s []LaneBox, n int) []LaneBox {
+	if cap(s) < n {
+		s = make([]LaneBox, n)
+	}
+	return s[:n]
+}

@@ -1,0 +1,259 @@
+package view
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/quoteline/quoteline/timeline"
+)
+
+var _ fyne.WidgetRenderer = (*renderer)(nil)
+
+// renderer turns the timeline's scene into canvas objects. Objects are pooled
+// per kind and reused from frame to frame; only as many as the scene needs are
+// shown, so the count tracks what is visible, not the size of the document.
+type renderer struct {
+	t       *Timeline
+	builder timeline.Builder
+	scene   timeline.Scene
+	palette timeline.Palette
+	metrics timeline.Metrics
+	size    fyne.Size
+
+	background *canvas.Rectangle
+	focus      *canvas.Rectangle
+	tipBox     *canvas.Rectangle
+	tipTitle   *canvas.Text
+	tipDetail  *canvas.Text
+
+	rects     pool[*canvas.Rectangle]
+	gradients pool[*canvas.LinearGradient]
+	lines     pool[*canvas.Line]
+	texts     pool[*canvas.Text]
+	diamonds  pool[*canvas.Polygon]
+	objects   []fyne.CanvasObject
+}
+
+// pool keeps canvas objects of one kind for reuse.
+type pool[T fyne.CanvasObject] struct {
+	items []T
+	used  int
+}
+
+// next returns an object to draw with, creating one with create when the pool is used up.
+func (p *pool[T]) next(create func() T) T {
+	if p.used == len(p.items) {
+		p.items = append(p.items, create())
+	}
+	o := p.items[p.used]
+	p.used++
+	return o
+}
+
+// hideUnused hides the objects the last frame did not use.
+func (p *pool[T]) hideUnused() {
+	for _, o := range p.items[p.used:] {
+		o.Hide()
+	}
+}
+
+func (r *renderer) Layout(size fyne.Size) {
+	r.size = size
+	r.t.vp.SetWidth(float64(size.Width))
+	r.background.Resize(size)
+	r.focus.Resize(size)
+	r.rebuild()
+}
+
+func (r *renderer) MinSize() fyne.Size { return r.t.MinSize() }
+
+func (r *renderer) Refresh() {
+	r.applyTheme()
+	r.rebuild()
+	canvas.Refresh(r.t)
+}
+
+func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *renderer) Destroy() {}
+
+// applyTheme derives the scene's palette and metrics from the current theme.
+func (r *renderer) applyTheme() {
+	th := r.t.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	c := func(n fyne.ThemeColorName) color.NRGBA { return nrgba(th.Color(n, v)) }
+	fg, bg := c(theme.ColorNameForeground), c(theme.ColorNameBackground)
+	r.palette = timeline.Palette{
+		Background:  bg,
+		Text:        fg,
+		MutedText:   mix(fg, bg, 0.72),
+		Grid:        mix(fg, bg, 0.10),
+		GridStrong:  mix(fg, bg, 0.28),
+		Axis:        c(theme.ColorNameHeaderBackground),
+		BandOdd:     mix(fg, bg, 0.035),
+		Selection:   c(theme.ColorNamePrimary),
+		Hover:       mix(fg, bg, 0.45),
+		Disputed:    c(theme.ColorNameError),
+		OnDarkText:  color.NRGBA{0xff, 0xff, 0xff, 0xff},
+		OnLightText: color.NRGBA{0x10, 0x14, 0x1c, 0xff},
+	}
+	m := timeline.DefaultMetrics()
+	m.TextSize = float64(th.Size(theme.SizeNameText))
+	r.metrics = m
+	r.background.FillColor = bg
+	r.tipBox.FillColor = c(theme.ColorNameOverlayBackground)
+	r.tipBox.StrokeColor = mix(fg, bg, 0.3)
+	r.tipBox.StrokeWidth = 1
+	r.tipBox.CornerRadius = th.Size(theme.SizeNameInputRadius)
+	r.tipTitle.Color, r.tipDetail.Color = fg, mix(fg, bg, 0.75)
+	r.tipTitle.TextSize = float32(m.TextSize)
+	r.tipDetail.TextSize = float32(m.TextSize)
+	r.focus.FillColor = color.Transparent
+	r.focus.StrokeWidth = 0
+	if r.t.focused {
+		r.focus.StrokeColor = c(theme.ColorNameFocus)
+		r.focus.StrokeWidth = 2
+	}
+}
+
+// rebuild builds the scene for the current viewport and updates the objects in place.
+func (r *renderer) rebuild() {
+	t := r.t
+	in := timeline.Input{
+		Viewport: t.vp,
+		Height:   float64(r.size.Height),
+		Lanes:    t.lanes,
+		Items:    t.items,
+		Selected: t.selected,
+		Hovered:  t.hovered,
+		Palette:  r.palette,
+		Metrics:  r.metrics,
+		Measure:  measureText,
+	}
+	r.builder.Build(&in, &r.scene)
+
+	r.rects.used, r.gradients.used, r.lines.used, r.texts.used, r.diamonds.used = 0, 0, 0, 0, 0
+	r.objects = append(r.objects[:0], r.background)
+	for i := range r.scene.Prims {
+		r.objects = append(r.objects, r.object(&r.scene.Prims[i]))
+	}
+	r.rects.hideUnused()
+	r.gradients.hideUnused()
+	r.lines.hideUnused()
+	r.texts.hideUnused()
+	r.diamonds.hideUnused()
+	r.layoutTooltip()
+	r.objects = append(r.objects, r.focus, r.tipBox, r.tipTitle, r.tipDetail)
+}
+
+// object updates a pooled canvas object to draw p and returns it.
+func (r *renderer) object(p *timeline.Prim) fyne.CanvasObject {
+	pos := fyne.NewPos(float32(p.X), float32(p.Y))
+	size := fyne.NewSize(float32(p.W), float32(p.H))
+	switch p.Kind {
+	case timeline.PrimGradient:
+		g := r.gradients.next(func() *canvas.LinearGradient {
+			return canvas.NewHorizontalGradient(color.Transparent, color.Transparent)
+		})
+		g.StartColor, g.EndColor = p.Fill, p.Fill2
+		return place(g, pos, size)
+	case timeline.PrimLine:
+		l := r.lines.next(func() *canvas.Line { return canvas.NewLine(color.Transparent) })
+		l.StrokeColor, l.StrokeWidth = p.Stroke, float32(p.StrokeWidth)
+		l.Position1 = pos
+		l.Position2 = fyne.NewPos(float32(p.X2), float32(p.Y2))
+		l.Show()
+		l.Refresh()
+		return l
+	case timeline.PrimText:
+		tx := r.texts.next(func() *canvas.Text { return canvas.NewText("", color.Black) })
+		tx.Text, tx.Color, tx.TextSize = p.Text, p.Fill, float32(p.TextSize)
+		tx.TextStyle = fyne.TextStyle{Bold: p.Bold}
+		return place(tx, pos, tx.MinSize())
+	case timeline.PrimDiamond:
+		d := r.diamonds.next(func() *canvas.Polygon { return canvas.NewPolygon(4, color.Transparent) })
+		d.FillColor, d.StrokeColor, d.StrokeWidth = p.Fill, p.Stroke, float32(p.StrokeWidth)
+		d.Angle = 0
+		return place(d, pos, size)
+	default:
+		rc := r.rects.next(func() *canvas.Rectangle { return canvas.NewRectangle(color.Transparent) })
+		rc.FillColor, rc.StrokeColor = p.Fill, p.Stroke
+		rc.StrokeWidth, rc.CornerRadius = float32(p.StrokeWidth), float32(p.Radius)
+		return place(rc, pos, size)
+	}
+}
+
+// place moves, sizes, shows and refreshes o.
+func place(o fyne.CanvasObject, pos fyne.Position, size fyne.Size) fyne.CanvasObject {
+	o.Move(pos)
+	o.Resize(size)
+	o.Show()
+	o.Refresh()
+	return o
+}
+
+// layoutTooltip shows the hovered event's tooltip beside the pointer.
+func (r *renderer) layoutTooltip() {
+	t := r.t
+	if t.hovered == 0 {
+		r.tipBox.Hide()
+		r.tipTitle.Hide()
+		r.tipDetail.Hide()
+		return
+	}
+	title, detail := "", ""
+	if t.Tooltip != nil {
+		title, detail = t.Tooltip(t.hovered)
+	} else if it, ok := t.item(t.hovered); ok {
+		title = it.Title
+	}
+	r.tipTitle.Text, r.tipDetail.Text = title, detail
+	ts, ds := r.tipTitle.MinSize(), r.tipDetail.MinSize()
+	pad := float32(8)
+	w := max(ts.Width, ds.Width) + 2*pad
+	h := ts.Height + 2*pad
+	if detail != "" {
+		h += ds.Height + 2
+	}
+	x, y := t.pointer.X+14, t.pointer.Y+20
+	if x+w > r.size.Width {
+		x = max(0, t.pointer.X-w-6)
+	}
+	if y+h > r.size.Height {
+		y = max(0, t.pointer.Y-h-6)
+	}
+	r.tipBox.Move(fyne.NewPos(x, y))
+	r.tipBox.Resize(fyne.NewSize(w, h))
+	r.tipTitle.Move(fyne.NewPos(x+pad, y+pad))
+	r.tipTitle.Resize(ts)
+	r.tipDetail.Move(fyne.NewPos(x+pad, y+pad+ts.Height+2))
+	r.tipDetail.Resize(ds)
+	r.tipBox.Show()
+	r.tipTitle.Show()
+	r.tipDetail.Show()
+	if detail == "" {
+		r.tipDetail.Hide()
+	}
+	r.tipBox.Refresh()
+	r.tipTitle.Refresh()
+	r.tipDetail.Refresh()
+}
+
+// measureText measures text as canvas.Text draws it.
+func measureText(s string, size float64, bold bool) (w, h float64) {
+	m := fyne.MeasureText(s, float32(size), fyne.TextStyle{Bold: bold})
+	return float64(m.Width), float64(m.Height)
+}
+
+func nrgba(c color.Color) color.NRGBA {
+	return color.NRGBAModel.Convert(c).(color.NRGBA)
+}
+
+// mix returns a colour a fraction f of the way from b to a.
+func mix(a, b color.NRGBA, f float64) color.NRGBA {
+	l := func(x, y uint8) uint8 { return uint8(float64(y) + (float64(x)-float64(y))*f + 0.5) }
+	return color.NRGBA{l(a.R, b.R), l(a.G, b.G), l(a.B, b.B), l(a.A, b.A)}
+}

@@ -1,0 +1,389 @@
+// Package view is the Fyne widget that shows a timeline: it draws the Scene
+// the timeline core builds for the current viewport, and turns input (wheel,
+// drag, keys, taps, hover) into viewport changes and selection.
+package view
+
+import (
+	"image/color"
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/quoteline/quoteline/timeline"
+)
+
+var (
+	_ fyne.Widget         = (*Timeline)(nil)
+	_ fyne.Scrollable     = (*Timeline)(nil)
+	_ fyne.Draggable      = (*Timeline)(nil)
+	_ fyne.Tappable       = (*Timeline)(nil)
+	_ fyne.DoubleTappable = (*Timeline)(nil)
+	_ fyne.Focusable      = (*Timeline)(nil)
+	_ desktop.Hoverable   = (*Timeline)(nil)
+	_ desktop.Cursorable  = (*Timeline)(nil)
+)
+
+// Zoom and pan steps.
+const (
+	wheelNotch   = 25.0 // scroll delta of one mouse-wheel notch on desktop drivers
+	notchZoom    = 1.25 // zoom factor per wheel notch
+	keyZoom      = 1.5  // zoom factor per +/- key press or button
+	keyPanFrac   = 0.15 // fraction of the width an arrow key pans
+	animDuration = 180 * time.Millisecond
+	fitMargin    = 0.04 // fraction of the span left free on each side by Fit
+)
+
+// Timeline is a zoomable, pannable timeline of events in lanes.
+// Set its data with SetData; all methods must be called on the UI goroutine.
+type Timeline struct {
+	widget.BaseWidget
+
+	// OnSelected is called when the user selects an event (id) or clears the selection (0).
+	OnSelected func(id int64)
+	// OnViewChanged is called after the visible time window changed.
+	OnViewChanged func(vp timeline.Viewport)
+	// Tooltip returns the lines shown when the pointer rests on event id.
+	// When nil the event's title is shown.
+	Tooltip func(id int64) (title, detail string)
+
+	lanes      []timeline.Lane
+	items      []timeline.Item
+	vp         timeline.Viewport
+	lo, hi     float64 // extent of the data
+	hasData    bool
+	fitted     bool
+	selected   int64
+	hovered    int64
+	pointer    fyne.Position
+	focused    bool
+	anim       *fyne.Animation
+	animTarget timeline.Viewport
+	renderer   *renderer // set by CreateRenderer; the scene last drawn is its
+}
+
+// New returns an empty timeline.
+func New() *Timeline {
+	t := &Timeline{vp: timeline.NewViewport(0, 86400*365, 800)}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// SetData replaces the lanes and items shown. Items must be sorted by Start.
+// The first time data arrives the view fits it.
+func (t *Timeline) SetData(lanes []timeline.Lane, items []timeline.Item) {
+	t.lanes, t.items = lanes, items
+	t.hasData = len(items) > 0
+	if t.hasData {
+		t.lo, t.hi = math.Inf(1), math.Inf(-1)
+		for i := range items {
+			t.lo = math.Min(t.lo, math.Min(items[i].Start, items[i].Earliest))
+			t.hi = math.Max(t.hi, math.Max(items[i].End, items[i].Latest))
+		}
+		// Allow looking well around the data, but not getting lost far from it.
+		pad := math.Max(t.hi-t.lo, 2*365*86400)
+		t.vp.SetLimits(t.lo-pad, t.hi+pad)
+	} else {
+		t.vp.SetLimits(timeline.MinTime, timeline.MaxTime)
+	}
+	if !t.fitted && t.hasData {
+		t.fitted = true
+		t.vp.Fit(t.lo, t.hi, fitMargin)
+	}
+	t.viewChanged()
+}
+
+// Viewport returns the visible time window.
+func (t *Timeline) Viewport() timeline.Viewport { return t.vp }
+
+// SetViewport shows the window of vp, keeping the current width.
+func (t *Timeline) SetViewport(vp timeline.Viewport) {
+	t.stopAnimation()
+	t.vp.Fit(vp.Start(), vp.End(), 0)
+	t.viewChanged()
+}
+
+// Selected returns the selected event, or 0.
+func (t *Timeline) Selected() int64 { return t.selected }
+
+// Select selects event id (0 clears) without calling OnSelected.
+func (t *Timeline) Select(id int64) {
+	if t.selected == id {
+		return
+	}
+	t.selected = id
+	t.Refresh()
+}
+
+// ZoomIn zooms in about the centre, animated.
+func (t *Timeline) ZoomIn() { t.zoomAnimated(t.vp.Width()/2, keyZoom) }
+
+// ZoomOut zooms out about the centre, animated.
+func (t *Timeline) ZoomOut() { t.zoomAnimated(t.vp.Width()/2, 1/keyZoom) }
+
+// FitAll shows all events, animated.
+func (t *Timeline) FitAll() {
+	if !t.hasData {
+		return
+	}
+	target := t.vp
+	target.Fit(t.lo, t.hi, fitMargin)
+	t.animateTo(target)
+}
+
+// Reveal brings event id into view, zooming out if need be, animated.
+func (t *Timeline) Reveal(id int64) {
+	it, ok := t.item(id)
+	if !ok {
+		return
+	}
+	s, e := math.Min(it.Start, it.Earliest), math.Max(it.End, it.Latest)
+	if s >= t.vp.Start() && e <= t.vp.End() {
+		return
+	}
+	target := t.vp
+	if e-s < t.vp.Span()*0.8 {
+		mid := (s + e) / 2
+		target.Fit(mid-t.vp.Span()/2, mid+t.vp.Span()/2, 0)
+	} else {
+		target.Fit(s, e, 0.1)
+	}
+	t.animateTo(target)
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
+	r := &renderer{t: t}
+	t.renderer = r
+	r.background = canvas.NewRectangle(color.Transparent)
+	r.focus = canvas.NewRectangle(color.Transparent)
+	r.tipBox = canvas.NewRectangle(color.Transparent)
+	r.tipTitle = canvas.NewText("", color.Black)
+	r.tipTitle.TextStyle.Bold = true
+	r.tipDetail = canvas.NewText("", color.Black)
+	r.applyTheme()
+	return r
+}
+
+// MinSize is part of fyne.Widget.
+func (t *Timeline) MinSize() fyne.Size {
+	t.ExtendBaseWidget(t)
+	return fyne.NewSize(320, 200)
+}
+
+// Scrolled zooms about the pointer on vertical scroll and pans on horizontal scroll.
+func (t *Timeline) Scrolled(ev *fyne.ScrollEvent) {
+	t.stopAnimation()
+	if dy := float64(ev.Scrolled.DY); dy != 0 {
+		t.vp.ZoomAt(float64(ev.Position.X), math.Pow(notchZoom, dy/wheelNotch))
+	}
+	if dx := float64(ev.Scrolled.DX); dx != 0 {
+		t.vp.Pan(dx)
+	}
+	t.pointer = ev.Position
+	t.viewChanged()
+}
+
+// Dragged pans the timeline with the pointer.
+func (t *Timeline) Dragged(ev *fyne.DragEvent) {
+	t.stopAnimation()
+	t.vp.Pan(float64(ev.Dragged.DX))
+	t.viewChanged()
+}
+
+// DragEnd is part of fyne.Draggable.
+func (t *Timeline) DragEnd() {}
+
+// Tapped selects the event under the pointer, or clears the selection.
+func (t *Timeline) Tapped(ev *fyne.PointEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
+		c.Focus(t)
+	}
+	t.setSelected(t.hitTest(ev.Position))
+}
+
+// DoubleTapped zooms to the event under the pointer.
+func (t *Timeline) DoubleTapped(ev *fyne.PointEvent) {
+	id := t.hitTest(ev.Position)
+	it, ok := t.item(id)
+	if !ok {
+		t.zoomAnimated(float64(ev.Position.X), keyZoom*keyZoom)
+		return
+	}
+	t.setSelected(id)
+	s, e := math.Min(it.Start, it.Earliest), math.Max(it.End, it.Latest)
+	if e-s < 86400 {
+		mid := (s + e) / 2
+		s, e = mid-3*86400, mid+3*86400
+	}
+	target := t.vp
+	target.Fit(s, e, 0.15)
+	t.animateTo(target)
+}
+
+// MouseIn is part of desktop.Hoverable.
+func (t *Timeline) MouseIn(ev *desktop.MouseEvent) { t.MouseMoved(ev) }
+
+// MouseMoved tracks the event under the pointer for its tooltip.
+func (t *Timeline) MouseMoved(ev *desktop.MouseEvent) {
+	t.pointer = ev.Position
+	id := t.hitTest(ev.Position)
+	if id != t.hovered || id != 0 {
+		t.hovered = id
+		t.Refresh()
+	}
+}
+
+// MouseOut is part of desktop.Hoverable.
+func (t *Timeline) MouseOut() {
+	if t.hovered != 0 {
+		t.hovered = 0
+		t.Refresh()
+	}
+}
+
+// Cursor shows a pointing hand over events.
+func (t *Timeline) Cursor() desktop.Cursor {
+	if t.hovered != 0 {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// FocusGained is part of fyne.Focusable.
+func (t *Timeline) FocusGained() { t.focused = true; t.Refresh() }
+
+// FocusLost is part of fyne.Focusable.
+func (t *Timeline) FocusLost() { t.focused = false; t.Refresh() }
+
+// TypedRune handles + and - (zoom), f (fit all) and 0 (reset to all).
+func (t *Timeline) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		t.ZoomIn()
+	case '-', '_':
+		t.ZoomOut()
+	case 'f', 'F', '0':
+		t.FitAll()
+	}
+}
+
+// TypedKey handles arrows (pan), Home and End (go to the first or last
+// event), Escape (clear the selection) and keypad +/-.
+func (t *Timeline) TypedKey(ev *fyne.KeyEvent) {
+	w := t.vp.Width()
+	switch ev.Name {
+	case fyne.KeyLeft:
+		t.panAnimated(w * keyPanFrac)
+	case fyne.KeyRight:
+		t.panAnimated(-w * keyPanFrac)
+	case fyne.KeyHome:
+		if t.hasData {
+			target := t.vp
+			target.Fit(t.lo-t.vp.Span()*fitMargin, t.lo+t.vp.Span()*(1-fitMargin), 0)
+			t.animateTo(target)
+		}
+	case fyne.KeyEnd:
+		if t.hasData {
+			target := t.vp
+			target.Fit(t.hi-t.vp.Span()*(1-fitMargin), t.hi+t.vp.Span()*fitMargin, 0)
+			t.animateTo(target)
+		}
+	case fyne.KeyEscape:
+		t.setSelected(0)
+	case fyne.KeyPlus:
+		t.ZoomIn()
+	case fyne.KeyMinus:
+		t.ZoomOut()
+	}
+}
+
+func (t *Timeline) setSelected(id int64) {
+	if id == t.selected {
+		return
+	}
+	t.selected = id
+	t.Refresh()
+	if t.OnSelected != nil {
+		t.OnSelected(id)
+	}
+}
+
+func (t *Timeline) item(id int64) (timeline.Item, bool) {
+	if id == 0 {
+		return timeline.Item{}, false
+	}
+	for _, it := range t.items {
+		if it.ID == id {
+			return it, true
+		}
+	}
+	return timeline.Item{}, false
+}
+
+// hitTest finds the event under pos in the scene last drawn.
+func (t *Timeline) hitTest(pos fyne.Position) int64 {
+	if t.renderer == nil {
+		return 0
+	}
+	return t.renderer.scene.HitTest(float64(pos.X), float64(pos.Y))
+}
+
+func (t *Timeline) zoomAnimated(x, factor float64) {
+	target := t.vp
+	if t.anim != nil {
+		target = t.animTarget
+	}
+	target.ZoomAt(x, factor)
+	t.animateTo(target)
+}
+
+func (t *Timeline) panAnimated(dx float64) {
+	target := t.vp
+	if t.anim != nil {
+		target = t.animTarget
+	}
+	target.Pan(dx)
+	t.animateTo(target)
+}
+
+func (t *Timeline) viewChanged() {
+	t.Refresh()
+	if t.OnViewChanged != nil {
+		t.OnViewChanged(t.vp)
+	}
+}
+
+// animateTo moves the view to target with a short eased animation.
+func (t *Timeline) animateTo(target timeline.Viewport) {
+	t.stopAnimation()
+	from := t.vp
+	t.animTarget = target
+	// Interpolate the span geometrically so zooms feel even at every scale.
+	fs, ts := from.Span(), target.Span()
+	fc, tc := from.Start()+fs/2, target.Start()+ts/2
+	t.anim = fyne.NewAnimation(animDuration, func(p float32) {
+		f := float64(p)
+		span := fs * math.Pow(ts/fs, f)
+		centre := fc + (tc-fc)*f
+		if f >= 1 {
+			t.vp.Fit(target.Start(), target.End(), 0)
+			t.anim = nil
+		} else {
+			t.vp.Fit(centre-span/2, centre+span/2, 0)
+		}
+		t.viewChanged()
+	})
+	t.anim.Curve = fyne.AnimationEaseOut
+	t.anim.Start()
+}
+
+func (t *Timeline) stopAnimation() {
+	if t.anim != nil {
+		t.anim.Stop()
+		t.anim = nil
+	}
+}

@@ -1,0 +1,210 @@
+package view
+
+import (
+	"image/color"
+	"math"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/quoteline/quoteline/timeline"
+)
+
+const day = 86400.0
+
+// t0 is 2022-08-01T00:00:00Z.
+const t0 = 1659312000.0
+
+func sample() ([]timeline.Lane, []timeline.Item) {
+	lanes := []timeline.Lane{
+		{Name: "Drone transfers", Color: color.NRGBA{0x1f, 0x77, 0xb4, 0xff}},
+		{Name: "Sanctions", Color: color.NRGBA{0xd6, 0x27, 0x28, 0xff}},
+	}
+	items := []timeline.Item{
+		{ID: 1, Lane: 0, Start: t0, End: t0 + 287*day, Range: true, Earliest: t0, Latest: t0 + 287*day, Title: "More than 400 UAVs"},
+		{ID: 2, Lane: 1, Start: t0 + 38*day, End: t0 + 38*day, Earliest: t0 + 38*day, Latest: t0 + 39*day, Title: "Treasury sanctions"},
+		{ID: 3, Lane: 1, Start: t0 + 106*day, End: t0 + 106*day, Earliest: t0 + 106*day, Latest: t0 + 107*day, Title: "More sanctions", Style: timeline.StyleExpected},
+	}
+	return lanes, items
+}
+
+// newTimeline returns a timeline with sample data in an 800×400 test window.
+func newTimeline(t *testing.T) (*Timeline, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	tl := New()
+	tl.SetData(sample())
+	w := test.NewTempWindow(t, tl)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(800, 400))
+	return tl, w
+}
+
+func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
+
+func TestTimeline_FitsDataWhenFirstShown(t *testing.T) {
+	tl, _ := newTimeline(t)
+	vp := tl.Viewport()
+	if vp.Width() != 800 {
+		t.Fatalf("viewport width %v, want 800", vp.Width())
+	}
+	if vp.Start() > t0 || vp.End() < t0+287*day {
+		t.Errorf("view [%v, %v] does not contain the data [%v, %v]", vp.Start(), vp.End(), t0, t0+287*day)
+	}
+}
+
+func TestTimeline_WheelZoomsAboutCursor(t *testing.T) {
+	tests := []struct {
+		name   string
+		x, dy  float32
+		zoomIn bool
+	}{
+		{"wheel up at the left third", 250, 25, true},
+		{"wheel up near the right edge", 760, 25, true},
+		{"trackpad nudge", 400, 4, true},
+		{"wheel down", 300, -25, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tl, _ := newTimeline(t)
+			before := tl.Viewport()
+			anchor := before.Time(float64(tt.x))
+			tl.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(tt.x, 120)}, Scrolled: fyne.NewDelta(0, tt.dy)})
+			after := tl.Viewport()
+			if got := after.Span() < before.Span(); got != tt.zoomIn {
+				t.Errorf("span %v -> %v; zoom in = %v, want %v", before.Span(), after.Span(), got, tt.zoomIn)
+			}
+			if a := after.Time(float64(tt.x)); !near(a, anchor, before.SecondsPerPixel()) {
+				t.Errorf("time under the cursor moved from %v to %v", anchor, a)
+			}
+		})
+	}
+}
+
+func TestTimeline_ScrollThroughCanvasZooms(t *testing.T) {
+	tl, w := newTimeline(t)
+	before := tl.Viewport().Span()
+	test.Scroll(w.Canvas(), fyne.NewPos(400, 200), 0, 50)
+	if after := tl.Viewport().Span(); after >= before {
+		t.Errorf("span %v -> %v, want narrower", before, after)
+	}
+}
+
+func TestTimeline_DragPans(t *testing.T) {
+	tl, w := newTimeline(t)
+	before := tl.Viewport()
+	test.Drag(w.Canvas(), fyne.NewPos(400, 200), 120, 0)
+	after := tl.Viewport()
+	if !near(after.Span(), before.Span(), 1e-6*before.Span()) {
+		t.Errorf("drag changed the span: %v -> %v", before.Span(), after.Span())
+	}
+	want := before.Start() - 120*before.SecondsPerPixel()
+	if !near(after.Start(), want, before.SecondsPerPixel()) {
+		t.Errorf("start %v after dragging right by 120 px, want %v", after.Start(), want)
+	}
+}
+
+// centreOf returns the middle of item id's clickable area.
+func centreOf(t *testing.T, tl *Timeline, id int64) fyne.Position {
+	t.Helper()
+	h, ok := tl.renderer.scene.HitBox(id)
+	if !ok {
+		t.Fatalf("item %d is not drawn", id)
+	}
+	return fyne.NewPos(float32(h.X0+h.X1)/2, float32(h.Y0+h.Y1)/2)
+}
+
+func TestTimeline_TapSelects(t *testing.T) {
+	tl, _ := newTimeline(t)
+	var got []int64
+	tl.OnSelected = func(id int64) { got = append(got, id) }
+
+	test.TapAt(tl, centreOf(t, tl, 2))
+	if tl.Selected() != 2 {
+		t.Errorf("selected %d after tapping item 2", tl.Selected())
+	}
+	test.TapAt(tl, centreOf(t, tl, 1))
+	test.TapAt(tl, fyne.NewPos(790, 390)) // empty space clears
+	if want := []int64{2, 1, 0}; len(got) != len(want) || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+		t.Errorf("OnSelected calls %v, want %v", got, want)
+	}
+}
+
+func TestTimeline_HoverShowsTooltip(t *testing.T) {
+	tl, _ := newTimeline(t)
+	tl.Tooltip = func(id int64) (string, string) { return "Title of " + string(rune('0'+id)), "details" }
+	tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: centreOf(t, tl, 2)}})
+	r := tl.renderer
+	if !r.tipBox.Visible() || r.tipTitle.Text != "Title of 2" || r.tipDetail.Text != "details" {
+		t.Errorf("tooltip visible=%v %q %q", r.tipBox.Visible(), r.tipTitle.Text, r.tipDetail.Text)
+	}
+	if tl.Cursor() != desktop.PointerCursor {
+		t.Error("no pointer cursor over an item")
+	}
+	tl.MouseOut()
+	if r.tipBox.Visible() {
+		t.Error("tooltip still shown after the mouse left")
+	}
+}
+
+func TestTimeline_Keys(t *testing.T) {
+	tests := []struct {
+		name  string
+		press func(tl *Timeline)
+		check func(t *testing.T, before, after timeline.Viewport)
+	}{
+		{"plus zooms in", func(tl *Timeline) { test.Type(tl, "+") }, func(t *testing.T, b, a timeline.Viewport) {
+			if !near(a.Span(), b.Span()/keyZoom, 1) {
+				t.Errorf("span %v -> %v", b.Span(), a.Span())
+			}
+		}},
+		{"minus zooms out", func(tl *Timeline) { test.Type(tl, "-") }, func(t *testing.T, b, a timeline.Viewport) {
+			if a.Span() <= b.Span() {
+				t.Errorf("span %v -> %v", b.Span(), a.Span())
+			}
+		}},
+		{"right arrow shows later times", func(tl *Timeline) { tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight}) }, func(t *testing.T, b, a timeline.Viewport) {
+			if a.Start() <= b.Start() || !near(a.Span(), b.Span(), 1) {
+				t.Errorf("view [%v +%v] -> [%v +%v]", b.Start(), b.Span(), a.Start(), a.Span())
+			}
+		}},
+		{"left arrow shows earlier times", func(tl *Timeline) { tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft}) }, func(t *testing.T, b, a timeline.Viewport) {
+			if a.Start() >= b.Start() {
+				t.Errorf("start %v -> %v", b.Start(), a.Start())
+			}
+		}},
+		{"f fits all after zooming in", func(tl *Timeline) { test.Type(tl, "++++f") }, func(t *testing.T, b, a timeline.Viewport) {
+			if !near(a.Span(), b.Span(), 1) || !near(a.Start(), b.Start(), 1) {
+				t.Errorf("view [%v +%v], want the fitted [%v +%v]", a.Start(), a.Span(), b.Start(), b.Span())
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tl, _ := newTimeline(t)
+			before := tl.Viewport()
+			tt.press(tl)
+			tt.check(t, before, tl.Viewport())
+		})
+	}
+}
+
+func TestTimeline_DrawsEveryVisibleItem(t *testing.T) {
+	tl, _ := newTimeline(t)
+	for _, id := range []int64{1, 2, 3} {
+		if _, ok := tl.renderer.scene.HitBox(id); !ok {
+			t.Errorf("item %d not drawn", id)
+		}
+	}
+	// Objects are pooled: zooming and panning does not grow the object count without bound.
+	n := len(tl.renderer.Objects())
+	for i := range 50 {
+		tl.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(100+10*i), 100)}, Scrolled: fyne.NewDelta(0, 25)})
+		tl.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(100+10*i), 100)}, Scrolled: fyne.NewDelta(0, -25)})
+	}
+	if m := len(tl.renderer.Objects()); m > 2*n+20 {
+		t.Errorf("object count grew from %d to %d", n, m)
+	}
+}
