@@ -13,13 +13,16 @@ func TestDeps_NoFyne(t *testing.T) {
 	if err != nil {
 		t.Skip("go not on PATH")
 	}
-	const self = "github.com/quoteline/quoteline/timeline"
+	const (
+		module = "github.com/quoteline/quoteline"
+		self   = module + "/timeline"
+	)
 	out, err := exec.Command(gobin, "list", "-deps", self).CombinedOutput()
 	if err != nil {
 		t.Fatalf("go list -deps: %v\n%s", err, out)
 	}
 	for _, p := range strings.Fields(string(out)) {
-		if strings.HasPrefix(p, "fyne.io/") || (strings.HasPrefix(p, "github.com/quoteline/quoteline") && p != self) {
+		if strings.HasPrefix(p, "fyne.io/") || ((p == module || strings.HasPrefix(p, module+"/")) && p != self) {
 			t.Errorf("package timeline depends on %s", p)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // Style is how an item's claim status is drawn.
@@ -164,7 +165,8 @@ func (s *Scene) HitBox(id int64) (Hit, bool) {
 // Builder builds scenes, reusing its buffers from one frame to the next.
 type Builder struct {
 	stacker  Stacker
-	visible  [][]int // per lane: indexes of items in view
+	visible  [][]int  // per lane: indexes of items in view
+	geoms    [][]geom // per lane: their geometry, parallel to visible
 	spans    []Span
 	rows     []int
 	laneRows [][]int // per lane: row of each visible item
@@ -195,6 +197,13 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	// Gather visible items per lane and give them rows.
 	nl := len(in.Lanes)
 	b.visible = resizeLists(b.visible, nl)
+	for len(b.geoms) < nl {
+		b.geoms = append(b.geoms, nil)
+	}
+	b.geoms = b.geoms[:nl]
+	for l := range b.geoms {
+		b.geoms[l] = b.geoms[l][:0]
+	}
 	b.laneRows = resizeLists(b.laneRows, nl)
 	b.rowCount = resizeInts(b.rowCount, nl)
 	b.overflow = resizeInts(b.overflow, nl)
@@ -207,18 +216,18 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 		if it.Lane < 0 || it.Lane >= nl {
 			continue
 		}
-		x0, x1 := b.extent(in, it)
-		if x1 < 0 || x0 > width {
+		g := b.place(in, it)
+		if g.x1 < 0 || g.x0 > width {
 			continue
 		}
 		b.visible[it.Lane] = append(b.visible[it.Lane], i)
+		b.geoms[it.Lane] = append(b.geoms[it.Lane], g)
 	}
 	for l := range nl {
 		idx := b.visible[l]
 		b.spans = b.spans[:0]
-		for _, i := range idx {
-			x0, x1 := b.extent(in, &in.Items[i])
-			b.spans = append(b.spans, Span{X0: x0, X1: x1})
+		for _, g := range b.geoms[l] {
+			b.spans = append(b.spans, Span{X0: g.x0, X1: g.x1})
 		}
 		b.laneRows[l] = resizeInts(b.laneRows[l], len(idx))
 		if in.Lanes[l].Collapsed {
@@ -241,7 +250,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 		}
 	}
 	dst.Lanes = resizeBoxes(dst.Lanes, nl)
-	dst.Height = LayoutLanes(b.rowCount, b.collapse, m.AxisHeight, m.LaneHeader, m.RowHeight, m.LanePadding, dst.Lanes)
+	dst.Height = m.AxisHeight + LayoutLanes(b.rowCount, b.collapse, m.AxisHeight, m.LaneHeader, m.RowHeight, m.LanePadding, dst.Lanes)
 
 	p := in.Palette
 	// Lane bands and their names.
@@ -301,7 +310,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 				dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: x0, Y: y - 3, W: max(x1-x0, 2), H: 6, Fill: withAlpha(in.Lanes[l].Color, 0x99)})
 				continue
 			}
-			b.drawItem(in, dst, it, in.Lanes[l].Color, top+float64(row)*m.RowHeight, textH)
+			b.drawItem(in, dst, it, &b.geoms[l][k], in.Lanes[l].Color, top+float64(row)*m.RowHeight, textH)
 		}
 		if n := b.overflow[l]; n > 0 {
 			label := plural(n, "more event", "more events") + " — zoom in to see them"
@@ -311,34 +320,95 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	}
 }
 
-// extent returns the pixels an item occupies: its mark and its label.
-func (b *Builder) extent(in *Input, it *Item) (x0, x1 float64) {
-	vp := in.Viewport
-	m := in.Metrics
-	x0 = vp.X(min(it.Start, it.Earliest))
-	x1 = vp.X(max(it.End, it.Latest))
-	label := b.measure(in, it.Title, false)
-	if it.Range {
-		bx0, bx1 := vp.X(it.Start), vp.X(it.End)
-		vis := min(bx1, vp.Width()) - max(bx0, 0)
-		if label+2*m.LabelGap > vis {
-			x1 = max(x1, bx1+m.LabelGap+label)
-		}
-		return x0, x1
-	}
-	xs := vp.X(it.Start)
-	x0 = min(x0, xs-m.MarkerSize/2)
-	return x0, max(x1, xs+m.MarkerSize/2+m.LabelGap+label)
+// geom is where an item and its label are drawn in this frame.
+type geom struct {
+	x0, x1      float64 // everything the item occupies: marks, whiskers and label
+	label       string  // the label, shortened with an ellipsis if it had to be
+	labelX      float64
+	labelInside bool // drawn on the bar
+	fade        float64
 }
 
-func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, lane color.NRGBA, rowTop, textH float64) {
+// minInsideLabel is the visible bar width, in pixels, above which a label
+// that does not fit is shortened to fit inside the bar rather than drawn after it.
+const minInsideLabel = 100
+
+// place decides where an item's label goes: inside its bar if it fits; else
+// after the item, or before it when there is no room after it; shortened
+// with an ellipsis when it fits nowhere whole.
+func (b *Builder) place(in *Input, it *Item) geom {
+	vp := in.Viewport
+	m := in.Metrics
+	width := vp.Width()
+	g := geom{x0: vp.X(math.Min(it.Start, it.Earliest)), x1: vp.X(math.Max(it.End, it.Latest))}
+	label := b.measure(in, it.Title, false)
+	var after, before float64 // where a label outside the item starts after it, or ends before it
+	if it.Range {
+		x0, x1 := vp.X(it.Start), vp.X(it.End)
+		g.fade = math.Min((x1-x0)/2, math.Min(96, math.Max(24, (x1-x0)/4)))
+		vx0 := math.Max(x0, 0)
+		if it.StartUncertain {
+			vx0 = math.Max(x0+g.fade, 0)
+		}
+		vis := math.Min(x1, width) - vx0
+		switch {
+		case label+2*m.LabelGap <= vis:
+			g.label, g.labelX, g.labelInside = it.Title, vx0+m.LabelGap, true
+			return g
+		case vis >= minInsideLabel:
+			g.label, g.labelX, g.labelInside = b.truncate(in, it.Title, vis-2*m.LabelGap), vx0+m.LabelGap, true
+			return g
+		}
+		after, before = x1+m.LabelGap, x0-m.LabelGap
+	} else {
+		xs := vp.X(it.Start)
+		g.x0 = math.Min(g.x0, xs-m.MarkerSize/2)
+		g.x1 = math.Max(g.x1, xs+m.MarkerSize/2)
+		after, before = xs+m.MarkerSize/2+m.LabelGap, xs-m.MarkerSize/2-m.LabelGap
+	}
+	switch {
+	case after+label <= width || after < 0:
+		g.label, g.labelX = it.Title, after
+	case before-label >= 0:
+		g.label, g.labelX = it.Title, before-label
+	default:
+		g.label, g.labelX = b.truncate(in, it.Title, width-after), after
+	}
+	lw := b.measure(in, g.label, false)
+	g.x0 = math.Min(g.x0, g.labelX)
+	g.x1 = math.Max(g.x1, g.labelX+lw)
+	return g
+}
+
+// truncate shortens s with an ellipsis to at most maxW pixels; "" if not even
+// a letter and the ellipsis fit.
+func (b *Builder) truncate(in *Input, s string, maxW float64) string {
+	if b.measure(in, s, false) <= maxW {
+		return s
+	}
+	r := []rune(s)
+	lo, hi := 0, len(r) // the longest prefix that fits is in [lo, hi)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if b.measure(in, string(r[:mid])+"…", false) <= maxW {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	if lo == 0 {
+		return ""
+	}
+	return strings.TrimRight(string(r[:lo]), " ,;:") + "…"
+}
+
+func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, g *geom, lane color.NRGBA, rowTop, textH float64) {
 	vp := in.Viewport
 	m := in.Metrics
 	p := in.Palette
 	width := vp.Width()
 	cy := rowTop + m.RowHeight/2
 	by := cy - m.BarHeight/2
-	label := b.measure(in, it.Title, false)
 	clip := func(x float64) float64 { return math.Max(-8, math.Min(width+8, x)) }
 
 	fill := lane
@@ -379,8 +449,7 @@ func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, lane color.NRGBA, ro
 			x1 = x0 + 2
 		}
 		cx0, cx1 := clip(x0), clip(x1)
-		// Uncertain ends fade over a quarter of the bar, at least 24 px.
-		fade := math.Min((x1-x0)/2, math.Max(24, (x1-x0)/4))
+		fade := g.fade // uncertain ends fade over a quarter of the bar, 24 to 96 px
 		sx0, sx1 := x0, x1
 		if it.StartUncertain {
 			sx0 = x0 + fade
@@ -396,24 +465,7 @@ func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, lane color.NRGBA, ro
 		if strokeW > 0 {
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: cx0, Y: by, W: cx1 - cx0, H: m.BarHeight, Stroke: stroke, StrokeWidth: strokeW, Radius: 3})
 		}
-		// The label goes inside the visible part of the bar when it fits, else after the bar.
-		vx0 := math.Max(x0, 0)
-		if it.StartUncertain {
-			vx0 = math.Max(sx0, 0)
-		}
-		vis := math.Min(x1, width) - vx0
 		hx0, hx1 = cx0, cx1
-		if label+2*m.LabelGap <= vis {
-			col := p.Text
-			if it.Style == StyleNormal || it.Style == StyleDisputed {
-				col = textOn(fill, p)
-			}
-			dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: vx0 + m.LabelGap, Y: cy - textH/2, Text: it.Title, TextSize: m.TextSize, Fill: col})
-		} else {
-			lx := x1 + m.LabelGap
-			dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: lx, Y: cy - textH/2, Text: it.Title, TextSize: m.TextSize, Fill: p.Text})
-			hx1 = lx + label
-		}
 	} else {
 		s := m.MarkerSize
 		mf := fill
@@ -425,9 +477,16 @@ func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, lane color.NRGBA, ro
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimGradient, X: xs - 3*s, Y: cy - 3, W: 3 * s, H: 6, Fill: withAlpha(lane, 0), Fill2: lane})
 		}
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimDiamond, X: xs - s/2, Y: cy - s/2, W: s, H: s, Fill: mf, Stroke: orDefault(stroke, lane, strokeW), StrokeWidth: math.Max(strokeW, 1.5)})
-		lx := xs + s/2 + m.LabelGap
-		dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: lx, Y: cy - textH/2, Text: it.Title, TextSize: m.TextSize, Fill: p.Text})
-		hx0, hx1 = xs-s/2, lx+label
+		hx0, hx1 = xs-s/2, xs+s/2
+	}
+	if g.label != "" {
+		col := p.Text
+		if g.labelInside && it.Style != StyleExpected {
+			col = textOn(fill, p)
+		}
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: g.labelX, Y: cy - textH/2, Text: g.label, TextSize: m.TextSize, Fill: col})
+		hx0 = math.Min(hx0, g.labelX)
+		hx1 = math.Max(hx1, g.labelX+b.measure(in, g.label, false))
 	}
 
 	hit := Hit{ID: it.ID, X0: hx0 - 2, Y0: by - 2, X1: hx1 + 2, Y1: by + m.BarHeight + 2}

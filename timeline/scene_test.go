@@ -155,3 +155,65 @@ func BenchmarkBuilder_Build(b *testing.B) {
 		bl.Build(in, &s)
 	}
 }
+
+func labelOf(s *Scene, prefix string) (Prim, bool) {
+	for _, p := range s.Prims {
+		if p.Kind == PrimText && len(p.Text) >= len(prefix) && p.Text[:len(prefix)] == prefix {
+			return p, true
+		}
+	}
+	return Prim{}, false
+}
+
+func TestBuilder_PlacesLabelsInsideTheView(t *testing.T) {
+	vp := NewViewport(aug2022, aug2022+100*day, 800) // 8 px a day
+	tests := []struct {
+		name   string
+		item   Item
+		prefix string
+		check  func(t *testing.T, p Prim)
+	}{
+		{"point near the right edge: label before the marker",
+			point(1, 0, aug2022+95*day, "Late event"), "Late event",
+			func(t *testing.T, p Prim) {
+				if p.X+70 > vp.X(aug2022+95*day) {
+					t.Errorf("label at %v runs past its marker at %v", p.X, vp.X(aug2022+95*day))
+				}
+			}},
+		{"long label with room nowhere: shortened",
+			point(1, 0, aug2022+50*day, "An event whose title is far too long to fit on either side of its marker in this view"), "An event",
+			func(t *testing.T, p Prim) {
+				if w, _ := measure7(p.Text, 0, false); p.X+w > 800 || p.Text[len(p.Text)-len("…"):] != "…" {
+					t.Errorf("label %q at %v, %v px wide, overflows or lacks an ellipsis", p.Text, p.X, w)
+				}
+			}},
+		{"wide bar, long label: shortened inside the bar",
+			Item{ID: 1, Start: aug2022 + 10*day, End: aug2022 + 30*day, Range: true, Earliest: aug2022 + 10*day, Latest: aug2022 + 30*day,
+				Title: "A bar whose title is longer than the bar itself is wide"}, "A bar",
+			func(t *testing.T, p Prim) {
+				if w, _ := measure7(p.Text, 0, false); p.X < vp.X(aug2022+10*day) || p.X+w > vp.X(aug2022+30*day) {
+					t.Errorf("label %q [%v, %v] not inside the bar", p.Text, p.X, p.X+w)
+				}
+			}},
+		{"bar running off the right edge: label in view",
+			Item{ID: 1, Start: aug2022 + 80*day, End: aug2022 + 400*day, Range: true, Earliest: aug2022 + 80*day, Latest: aug2022 + 400*day, StartUncertain: true,
+				Title: "Strikes on infrastructure"}, "Strikes",
+			func(t *testing.T, p Prim) {
+				if w, _ := measure7(p.Text, 0, false); p.X < 0 || p.X+w > 800 {
+					t.Errorf("label %q [%v, %v] outside the view", p.Text, p.X, p.X+w)
+				}
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b Builder
+			var s Scene
+			b.Build(sceneInput([]Item{tt.item}, vp), &s)
+			p, ok := labelOf(&s, tt.prefix)
+			if !ok {
+				t.Fatalf("no label starting %q drawn", tt.prefix)
+			}
+			tt.check(t, p)
+		})
+	}
+}

@@ -1,60 +1,44 @@
 package timeline
 
-// Span is one item's drawn extent in pixels, [X0, X1]: its mark and, where
-// the label is drawn outside the mark, its label.
+// Span is one item's drawn extent in pixels, [X0, X1]. A point event's extent
+// is its marker plus its label; a range's is its bar, plus its label when the
+// label is drawn outside the bar.
 type Span struct{ X0, X1 float64 }
 
 // Stacker assigns rows to the items of a lane so that no two items on a row
-// overlap. Its buffer is reused from call to call; the zero value is ready.
+// overlap. It keeps a buffer from call to call, so that stacking allocates
+// nothing once the buffer has grown to the number of rows used. The zero
+// value is ready to use. A Stacker must not be used by several goroutines at
+// once.
 type Stacker struct {
-	ends []float64 // per row: where its last item ends
+	ends []float64 // per row: the X1 of the last span placed on it
 }
 
-// Stack gives each span, in order of X0 ascending, the lowest row whose last
-// item ends at least gap pixels before it begins (greedy first fit), writing
-// rows[i]; len(rows) must be len(spans). A span that fits in none of maxRows
-// rows gets -1, for the caller to draw in summary. Stack returns the number
-// of rows used.
+// Stack gives each span, in order, the lowest row whose last span ends at
+// least gap pixels before it begins (greedy first fit), and writes the row to
+// rows[i]. Spans must be sorted by X0 ascending, and len(rows) must be at
+// least len(spans). A span that fits in none of the first maxRows rows gets
+// row -1: it overflows, and the caller draws it in summary. Stack returns the
+// number of rows used, at most max(maxRows, 0).
+//
+// Stack takes O(len(spans) × rows used) time.
 func (s *Stacker) Stack(spans []Span, gap float64, maxRows int, rows []int) int {
-	s.ends = s.ends[:0]
+	ends := s.ends[:0]
 	for i, sp := range spans {
-		rows[i] = -1
-		for r, end := range s.ends {
+		row := -1
+		for r, end := range ends {
 			if end+gap <= sp.X0 {
-				rows[i] = r
-				s.ends[r] = sp.X1
+				row = r
+				ends[r] = sp.X1
 				break
 			}
 		}
-		if rows[i] < 0 && len(s.ends) < maxRows {
-			rows[i] = len(s.ends)
-			s.ends = append(s.ends, sp.X1)
+		if row < 0 && len(ends) < maxRows {
+			row = len(ends)
+			ends = append(ends, sp.X1)
 		}
+		rows[i] = row
 	}
-	return len(s.ends)
-}
-
-// LaneBox is where a lane's band is drawn.
-type LaneBox struct {
-	Y, Height float64
-	Rows      int
-	Collapsed bool
-}
-
-// LayoutLanes stacks lane bands from top down: each band is a header, then
-// rows[i] rows of rowHeight, then padding; a collapsed band is its header
-// alone. It writes dst (len(dst) == len(rows)) and returns the bottom of the
-// last band.
-func LayoutLanes(rows []int, collapsed []bool, top, header, rowHeight, padding float64, dst []LaneBox) float64 {
-	y := top
-	for i, n := range rows {
-		c := i < len(collapsed) && collapsed[i]
-		h := header
-		if !c {
-			h += float64(n)*rowHeight + padding
-		}
-		dst[i] = LaneBox{Y: y, Height: h, Rows: n, Collapsed: c}
-		y += h
-	}
-	return y
+	s.ends = ends
+	return len(ends)
 }

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -14,13 +15,16 @@ func TestStacker_Stack(t *testing.T) {
 		want    []int
 		nrows   int
 	}{
-		{"disjoint", []Span{{0, 10}, {20, 30}, {40, 50}}, 5, []int{0, 0, 0}, 1},
-		{"nested", []Span{{0, 100}, {10, 20}, {30, 40}}, 5, []int{0, 1, 1}, 2},
-		{"gap respected", []Span{{0, 10}, {12, 20}, {13, 30}}, 5, []int{0, 1, 2}, 3},
-		{"touching with room", []Span{{0, 10}, {14, 20}}, 5, []int{0, 0}, 1},
-		{"lowest free row first", []Span{{0, 50}, {0, 10}, {20, 30}, {60, 70}}, 5, []int{0, 1, 1, 0}, 2},
-		{"overflow", []Span{{0, 10}, {0, 10}, {0, 10}}, 2, []int{0, 1, -1}, 2},
 		{"empty", nil, 3, []int{}, 0},
+		{"disjoint share row 0", []Span{{0, 10}, {20, 30}, {40, 50}}, 5, []int{0, 0, 0}, 1},
+		{"nested ranges", []Span{{0, 100}, {10, 20}, {30, 40}, {35, 90}}, 5, []int{0, 1, 1, 2}, 3},
+		{"touching with the gap share a row", []Span{{0, 10}, {14, 20}}, 5, []int{0, 0}, 1},
+		{"closer than the gap", []Span{{0, 10}, {13.5, 20}}, 5, []int{0, 1}, 2},
+		{"gap respected on every row", []Span{{0, 10}, {12, 20}, {13, 30}}, 5, []int{0, 1, 2}, 3},
+		{"lowest free row first", []Span{{0, 50}, {0, 10}, {20, 30}, {60, 70}}, 5, []int{0, 1, 1, 0}, 2},
+		{"overflow", []Span{{0, 10}, {0, 10}, {0, 10}, {20, 30}}, 2, []int{0, 1, -1, 0}, 2},
+		{"no rows", []Span{{0, 10}, {20, 30}}, 0, []int{-1, -1}, 0},
+		{"points", []Span{{5, 5}, {5, 5}, {9, 9}}, 5, []int{0, 1, 0}, 2},
 	}
 	var s Stacker
 	for _, tt := range tests {
@@ -34,57 +38,89 @@ func TestStacker_Stack(t *testing.T) {
 	}
 }
 
-func TestStacker_NoOverlapOnARow(t *testing.T) {
+// TestStacker_Properties checks on random lanes that no two spans on a row
+// overlap, that each span is on the lowest row it fits on, and that only
+// spans that fit on no row overflow.
+func TestStacker_Properties(t *testing.T) {
+	const gap = 2
 	r := rand.New(rand.NewPCG(3, 4))
 	var s Stacker
-	for range 200 {
+	for range 300 {
 		n := r.IntN(300)
+		maxRows := 1 + r.IntN(12)
 		spans := make([]Span, n)
 		for i := range spans {
 			x := r.Float64() * 1000
 			spans[i] = Span{x, x + r.Float64()*150}
 		}
-		slices.SortFunc(spans, func(a, b Span) int {
-			switch {
-			case a.X0 < b.X0:
-				return -1
-			case a.X0 > b.X0:
-				return 1
-			}
-			return 0
-		})
+		slices.SortFunc(spans, func(a, b Span) int { return cmp.Compare(a.X0, b.X0) })
 		rows := make([]int, n)
-		s.Stack(spans, 2, 1<<30, rows)
-		last := map[int]float64{}
+		used := s.Stack(spans, gap, maxRows, rows)
+		if used > maxRows {
+			t.Fatalf("%d rows used, at most %d allowed", used, maxRows)
+		}
+		ends := make([]float64, 0, maxRows) // per row, the end of its last span
+		for i, row := range rows {
+			sp := spans[i]
+			lowest := -1
+			for r, end := range ends {
+				if end+gap <= sp.X0 {
+					lowest = r
+					break
+				}
+			}
+			if lowest < 0 && len(ends) < maxRows {
+				lowest = len(ends)
+				ends = append(ends, 0)
+			}
+			if row != lowest {
+				t.Fatalf("span %d %v on row %d, want the lowest free row %d (row ends %v)", i, sp, row, lowest, ends)
+			}
+			if row >= 0 {
+				ends[row] = sp.X1
+			}
+		}
+		if used != len(ends) {
+			t.Fatalf("Stack returned %d rows, %d used", used, len(ends))
+		}
+		// Independently of the check above: no overlaps on any row.
+		last := map[int]Span{}
 		for i, row := range rows {
 			if row < 0 {
-				t.Fatal("overflow with unlimited rows")
+				continue
 			}
-			if end, ok := last[row]; ok && end+2 > spans[i].X0 {
-				t.Fatalf("span %v overlaps the previous one on row %d ending at %v", spans[i], row, end)
+			if prev, ok := last[row]; ok && prev.X1+gap > spans[i].X0 {
+				t.Fatalf("span %v overlaps %v on row %d", spans[i], prev, row)
 			}
-			last[row] = spans[i].X1
+			last[row] = spans[i]
 		}
 	}
 }
 
-func TestLayoutLanes(t *testing.T) {
-	dst := make([]LaneBox, 3)
-	bottom := LayoutLanes([]int{2, 0, 1}, []bool{false, false, true}, 40, 20, 25, 5, dst)
-	want := []LaneBox{{40, 75, 2, false}, {115, 25, 0, false}, {140, 20, 1, true}}
-	if !slices.Equal(dst, want) || bottom != 160 {
-		t.Errorf("LayoutLanes = %v, bottom %v; want %v, 160", dst, bottom, want)
+func TestStacker_AllocatesNothingWhenReused(t *testing.T) {
+	spans := randomLane(1000)
+	rows := make([]int, len(spans))
+	var s Stacker
+	s.Stack(spans, 4, 20, rows)
+	if allocs := testing.AllocsPerRun(20, func() { s.Stack(spans, 4, 20, rows) }); allocs != 0 {
+		t.Errorf("%v allocations a call", allocs)
 	}
 }
 
-func BenchmarkStacker_Stack10k(b *testing.B) {
+// randomLane returns n spans sorted by X0, overlapping a few deep.
+func randomLane(n int) []Span {
 	r := rand.New(rand.NewPCG(5, 6))
-	spans := make([]Span, 10000)
+	spans := make([]Span, n)
 	x := 0.0
 	for i := range spans {
 		x += r.Float64() * 5
 		spans[i] = Span{x, x + 20 + r.Float64()*100}
 	}
+	return spans
+}
+
+func BenchmarkStacker_Stack10k(b *testing.B) {
+	spans := randomLane(10000)
 	rows := make([]int, len(spans))
 	var s Stacker
 	b.ReportAllocs()

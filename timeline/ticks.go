@@ -3,6 +3,7 @@ package timeline
 import (
 	"math"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -19,45 +20,137 @@ const (
 	Year
 )
 
-// Step is the distance between two ticks: N units.
+var unitNames = [...]string{"second", "minute", "hour", "day", "month", "year"}
+
+// String returns the unit's name in English, as in "month".
+func (u Unit) String() string {
+	if u < 0 || int(u) >= len(unitNames) {
+		return "Unit(" + strconv.Itoa(int(u)) + ")"
+	}
+	return unitNames[u]
+}
+
+// Step is the distance between two fine ticks: N units, as in {Year, 100},
+// {Month, 3} or {Hour, 6}.
 type Step struct {
 	Unit Unit
 	N    int
 }
 
-// Tick is one labelled mark on the axis. The label occupies
-// [X, X+measure(Label)] on its row.
+// Tick is one labelled mark on the axis at Time, drawn X pixels from the left
+// edge. For the purpose of overlap, the label occupies [X, X+w] on its row,
+// where w is its measured width; the renderer draws it left-aligned a few
+// pixels right of X, so gap should allow for that offset.
 type Tick struct {
 	Time   float64
 	X      float64
 	Label  string
-	Pinned bool // a context label held at the left edge; its boundary is off-screen
+	Pinned bool // a context label held at the left edge: X is 0 and Time the start of its period, which is off-screen
 }
 
 // Axis is the calendar axis for one viewport: a row of fine ticks and a row
-// of coarser context ticks ("2023" above the months, "May 2023" above the days).
+// of coarser context ticks, such as "2023" above the months or "May 2023"
+// above the days.
 type Axis struct {
-	Step    Step
-	Fine    []Tick
-	Context []Tick
+	Step    Step   // the step of the fine ticks
+	Fine    []Tick // every visible boundary of Step, labelled, sorted by X
+	Context []Tick // visible boundaries of the next larger unit, sorted by X; may start with a Pinned tick
 }
 
 // Measure returns a label's width in pixels.
 type Measure func(label string) float64
 
-// ladder lists the steps ticks may be spaced by, finest first.
+// ladder lists the steps fine ticks may be spaced by, finest first.
 var ladder = [...]Step{
 	{Second, 1}, {Second, 5}, {Second, 15}, {Second, 30},
 	{Minute, 1}, {Minute, 5}, {Minute, 15}, {Minute, 30},
 	{Hour, 1}, {Hour, 3}, {Hour, 6}, {Hour, 12},
-	{Day, 1}, {Day, 2}, {Day, 5},
+	{Day, 1}, {Day, 2}, {Day, 7},
 	{Month, 1}, {Month, 3}, {Month, 6},
 	{Year, 1}, {Year, 2}, {Year, 5}, {Year, 10}, {Year, 20}, {Year, 50},
-	{Year, 100}, {Year, 200}, {Year, 500}, {Year, 1000},
+	{Year, 100}, {Year, 200}, {Year, 500}, {Year, 1000}, {Year, 2000}, {Year, 5000},
 }
 
-// minSeconds is the shortest distance in seconds between two ticks of s.
-func (s Step) minSeconds() float64 {
+// Ticks fills dst with the calendar axis for v, reusing dst's slices.
+//
+// The fine row uses the finest step of the ladder (1, 5, 15 and 30 seconds
+// and minutes; 1, 3, 6 and 12 hours; 1, 2 and 7 days; 1, 3 and 6 months; 1,
+// 2 and 5 years and their multiples by powers of ten up to 5000) at which
+// every label ends at least gap pixels before the next begins, the label of a
+// tick at X occupying [X, X+measure(label)]. If no step fits, Fine is empty.
+// Boundaries are aligned to the calendar in UTC: minutes and hours at
+// multiples of N within the hour and the day, days at the 1st of the month
+// and every N days after, months at multiples of N from January, years at
+// multiples of N counted from AD 1 forwards and from 1 BC backwards (so that
+// both "100 BC" and "100" are boundaries), with AD 1 itself a boundary when
+// N is 5 or more.
+//
+// The context row labels the next larger unit at its boundaries: the day
+// ("Mon 15 May 2023") above seconds, minutes and hours, the month ("May
+// 2023") above days and the year above months; above years it is empty. When
+// the period the view starts in has its boundary off-screen, its label is
+// pinned at X = 0 unless it would overlap the next context label. Context
+// labels too close to the one before are dropped, so neither row overlaps.
+//
+// Ticks lie within [0, v.Width()], so Fine holds at most v.Width()/gap+1
+// ticks. A gap below one pixel counts as one; measure must not be nil, and a
+// negative or NaN width counts as zero. Ticks takes time in proportion
+// to the number of ticks that fit in the width.
+func Ticks(v Viewport, measure Measure, gap float64, dst *Axis) {
+	dst.Step = ladder[len(ladder)-1]
+	dst.Fine = dst.Fine[:0]
+	dst.Context = dst.Context[:0]
+	if !(gap >= 1) {
+		gap = 1
+	}
+	// A step fits only if its ticks are gap apart, so no more than
+	// Width/gap+1 of them may be in view.
+	most := v.Width()/gap + 2
+	chosen := false
+	for _, s := range ladder {
+		if v.Span()/s.maxSeconds() > most {
+			continue
+		}
+		w := tickWriter{v: v, step: s, measure: measure, gap: gap, end: math.Inf(-1), dst: dst.Fine[:0], ok: true}
+		w.run()
+		dst.Fine = w.dst
+		if w.ok {
+			dst.Step = s
+			chosen = true
+			break
+		}
+	}
+	if !chosen {
+		dst.Fine = dst.Fine[:0]
+		return
+	}
+
+	ctx, ok := contextUnit(dst.Step.Unit)
+	if !ok {
+		return
+	}
+	w := tickWriter{v: v, step: Step{ctx, 1}, context: true, dst: dst.Context[:0], ok: true}
+	w.run()
+	dst.Context = thin(w.dst, measure, gap)
+
+	// Pin the label of the period the view starts in when its boundary is
+	// off-screen and the label leaves room for the next one.
+	if len(dst.Context) > 0 && dst.Context[0].X <= 0 {
+		return
+	}
+	t := floorTo(v.Start(), ctx)
+	label := contextLabel(t, ctx)
+	if len(dst.Context) > 0 && width(measure, label)+gap > dst.Context[0].X {
+		return
+	}
+	dst.Context = append(dst.Context, Tick{})
+	copy(dst.Context[1:], dst.Context)
+	dst.Context[0] = Tick{Time: t, X: 0, Label: label, Pinned: true}
+}
+
+// maxSeconds is an upper bound on the time in seconds between two
+// consecutive boundaries of s.
+func (s Step) maxSeconds() float64 {
 	n := float64(s.N)
 	switch s.Unit {
 	case Second:
@@ -67,75 +160,30 @@ func (s Step) minSeconds() float64 {
 	case Hour:
 		return 3600 * n
 	case Day:
-		return 86400 * n
+		if s.N == 1 {
+			return secondsPerDay
+		}
+		return 2 * n * secondsPerDay // the last boundary of a month to the 1st of the next
 	case Month:
-		return 28 * 86400 * n
+		return 31 * n * secondsPerDay
 	default:
-		return 365 * 86400 * n
+		return 2 * n * 366 * secondsPerDay // around the change of era
 	}
 }
 
-// Ticks fills dst with the axis for v: the finest step of the ladder whose
-// labels, measured with measure, are all at least gap pixels apart, and the
-// context labels above it. dst's slices are reused.
-func Ticks(v Viewport, measure Measure, gap float64, dst *Axis) {
-	dst.Fine = dst.Fine[:0]
-	dst.Context = dst.Context[:0]
-	maxTicks := v.Width()/math.Max(gap, 1) + 2
-	chosen := -1
-	for i, s := range ladder {
-		if v.Span()/s.minSeconds() > maxTicks {
-			continue // too many ticks to ever fit
-		}
-		dst.Fine = appendTicks(dst.Fine[:0], v, s)
-		if fits(dst.Fine, measure, gap) {
-			chosen = i
-			break
-		}
-	}
-	if chosen < 0 {
-		// Not even millennia fit (a very narrow view of a very long span): no fine labels.
-		dst.Fine = dst.Fine[:0]
-		dst.Step = ladder[len(ladder)-1]
-		return
-	}
-	dst.Step = ladder[chosen]
-	ctx, ok := contextUnit(dst.Step.Unit)
-	if !ok {
-		return
-	}
-	dst.Context = appendTicks(dst.Context, v, Step{ctx, 1})
-	for i := range dst.Context {
-		dst.Context[i].Label = contextLabel(dst.Context[i].Time, ctx)
-	}
-	dst.Context = thin(dst.Context, measure, gap)
-	// Hold the label of the period the view starts in at the left edge, if it
-	// does not collide with the next one.
-	first := math.Inf(1)
-	if len(dst.Context) > 0 {
-		first = dst.Context[0].X
-	}
-	if first > 1 {
-		label := contextLabel(floorTo(v.Start(), ctx), ctx)
-		if measure(label)+gap <= first {
-			dst.Context = append(dst.Context, Tick{})
-			copy(dst.Context[1:], dst.Context)
-			dst.Context[0] = Tick{Time: v.Start(), X: 0, Label: label, Pinned: true}
-		}
-	}
-}
-
-// fits reports whether every label ends gap pixels before the next begins.
+// fits reports whether every label ends at least gap pixels before the next
+// one begins.
 func fits(ticks []Tick, measure Measure, gap float64) bool {
 	for i := 0; i+1 < len(ticks); i++ {
-		if ticks[i].X+measure(ticks[i].Label)+gap > ticks[i+1].X {
+		if ticks[i].X+width(measure, ticks[i].Label)+gap > ticks[i+1].X {
 			return false
 		}
 	}
 	return true
 }
 
-// thin drops labels that would overlap the label kept before them.
+// thin drops, in place, labels that begin less than gap pixels after the end
+// of the label kept before them.
 func thin(ticks []Tick, measure Measure, gap float64) []Tick {
 	out := ticks[:0]
 	end := math.Inf(-1)
@@ -144,67 +192,159 @@ func thin(ticks []Tick, measure Measure, gap float64) []Tick {
 			continue
 		}
 		out = append(out, t)
-		end = t.X + measure(t.Label) + gap
+		end = t.X + width(measure, t.Label) + gap
 	}
 	return out
 }
 
-// appendTicks appends the ticks of step s whose X lies within the view.
-func appendTicks(dst []Tick, v Viewport, s Step) []Tick {
-	start, end := v.Start(), v.End()
-	add := func(t float64) {
-		if x := v.X(t); x >= 0 && x <= v.Width() {
-			dst = append(dst, Tick{Time: t, X: x, Label: fineLabel(t, s.Unit)})
-		}
+// width measures label, counting a negative or NaN width as zero.
+func width(measure Measure, label string) float64 {
+	w := measure(label)
+	if !(w > 0) {
+		return 0
 	}
-	switch s.Unit {
+	return w
+}
+
+// tickWriter appends the visible boundaries of one step to dst. With a
+// measure it stops at the first label that would overlap the one before it,
+// clearing ok.
+type tickWriter struct {
+	v       Viewport
+	step    Step
+	context bool    // label the ticks for the context row
+	measure Measure // nil: do not check for overlap
+	gap     float64
+	end     float64 // where the next label may begin
+	dst     []Tick
+	ok      bool
+}
+
+// add appends a tick at t if it is in view. It reports whether later
+// boundaries may still be added.
+func (w *tickWriter) add(t float64) bool {
+	x := w.v.X(t)
+	if x < 0 {
+		return true
+	}
+	if !(x <= w.v.Width()) {
+		return false
+	}
+	var label string
+	if w.context {
+		label = contextLabel(t, w.step.Unit)
+	} else {
+		label = fineLabel(t, w.step)
+	}
+	if w.measure != nil {
+		if x < w.end {
+			w.ok = false
+			return false
+		}
+		w.end = x + width(w.measure, label) + w.gap
+	}
+	w.dst = append(w.dst, Tick{Time: t, X: x, Label: label})
+	return true
+}
+
+// run adds the boundaries of w.step from the left edge of the view to the
+// right edge.
+func (w *tickWriter) run() {
+	start := w.v.Start()
+	n := w.step.N
+	switch w.step.Unit {
 	case Second, Minute, Hour:
-		d := s.minSeconds()
-		for t := math.Floor(start/d) * d; t <= end; t += d {
-			add(t)
+		d := w.step.maxSeconds()
+		for t := math.Ceil(start/d) * d; w.add(t); t += d {
 		}
 	case Day:
-		if s.N == 1 {
-			for t := math.Floor(start/86400) * 86400; t <= end; t += 86400 {
-				add(t)
+		if n == 1 {
+			for t := math.Ceil(start/secondsPerDay) * secondsPerDay; w.add(t); t += secondsPerDay {
 			}
-			break
+			return
 		}
-		// Every N days from the 1st of each month, leaving out a day too close to the next month.
+		// The 1st of each month and every n days after it, leaving out a
+		// day less than n days before the next month.
 		tm := utc(start)
-		m := time.Date(tm.Year(), tm.Month(), 1, 0, 0, 0, 0, time.UTC)
-		for float64(m.Unix()) <= end {
-			days := time.Date(m.Year(), m.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day()
-			for d := 1; d <= days; d += s.N {
-				if d > 1 && days-d+1 < s.N {
-					break
-				}
-				if t := float64(m.Unix()) + float64(d-1)*86400; t >= start && t <= end {
-					add(t)
+		y, m := tm.Year(), tm.Month()
+		for {
+			first := float64(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Unix())
+			days := daysIn(y, m)
+			for d := 1; d == 1 || days-d+1 >= n; d += n {
+				if !w.add(first + float64(d-1)*secondsPerDay) {
+					return
 				}
 			}
-			m = m.AddDate(0, 1, 0)
+			if m++; m > time.December {
+				y, m = y+1, time.January
+			}
 		}
 	case Month:
 		tm := utc(start)
-		mo := (int(tm.Month())-1)/s.N*s.N + 1
-		for m := time.Date(tm.Year(), time.Month(mo), 1, 0, 0, 0, 0, time.UTC); float64(m.Unix()) <= end; m = m.AddDate(0, s.N, 0) {
-			add(float64(m.Unix()))
+		y, m := tm.Year(), (int(tm.Month())-1)/n*n+1
+		for w.add(float64(time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC).Unix())) {
+			if m += n; m > 12 {
+				y, m = y+1, m-12
+			}
 		}
 	case Year:
-		y := floorDiv(utc(start).Year(), s.N) * s.N
-		for ; ; y += s.N {
-			t := float64(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Unix())
-			if t > end {
-				break
-			}
-			add(t)
+		for y := firstYearTick(utc(start).Year(), n); w.add(yearStart(y)); y = nextYearTick(y, n) {
 		}
 	}
-	return dst
 }
 
-// contextUnit is the unit of the context row above fine ticks of unit u.
+// Year boundaries for steps of n > 1 years fall on displayed years that are
+// multiples of n on both sides of the change of era: ..., 2n BC, n BC, then
+// AD 1 if n >= 5, then n, 2n, ... In astronomical numbering (0 is 1 BC) the
+// years before the era are 1-n, 1-2n, ...
+
+// eraTick reports whether AD 1 is a boundary for steps of n years.
+func eraTick(n int) bool { return n >= 5 }
+
+// firstYearTick returns the last boundary year of steps of n years at or
+// before year y.
+func firstYearTick(y, n int) int {
+	switch {
+	case n <= 1:
+		return y
+	case y >= n:
+		return y / n * n
+	case y >= 1 && eraTick(n):
+		return 1
+	case y >= 1:
+		return 1 - n
+	}
+	b := 1 - y // y is b BC
+	return 1 - (b+n-1)/n*n
+}
+
+// nextYearTick returns the first boundary year of steps of n years after
+// year y.
+func nextYearTick(y, n int) int {
+	switch {
+	case n <= 1:
+		return y + 1
+	case y >= 1:
+		return (y/n + 1) * n
+	}
+	if b := (-y) / n * n; b >= n { // the last multiple of n below 1-y, in years BC
+		return 1 - b
+	}
+	if eraTick(n) {
+		return 1
+	}
+	return n
+}
+
+func yearStart(y int) float64 {
+	return float64(time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC).Unix())
+}
+
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// contextUnit returns the unit of the context row above fine ticks of unit u.
 func contextUnit(u Unit) (Unit, bool) {
 	switch u {
 	case Second, Minute, Hour:
@@ -217,65 +357,109 @@ func contextUnit(u Unit) (Unit, bool) {
 	return 0, false
 }
 
-// floorTo returns the start of the unit u period containing t.
+// floorTo returns the start of the day, month or year containing t.
 func floorTo(t float64, u Unit) float64 {
 	tm := utc(t)
 	switch u {
 	case Day:
-		return float64(time.Date(tm.Year(), tm.Month(), tm.Day(), 0, 0, 0, 0, time.UTC).Unix())
+		return math.Floor(t/secondsPerDay) * secondsPerDay
 	case Month:
 		return float64(time.Date(tm.Year(), tm.Month(), 1, 0, 0, 0, 0, time.UTC).Unix())
 	default:
-		return float64(time.Date(tm.Year(), 1, 1, 0, 0, 0, 0, time.UTC).Unix())
+		return yearStart(tm.Year())
 	}
 }
 
-// fineLabel labels a tick of unit u: "14:30:15", "14:30", "14:00", "15", "Aug", "2022".
-func fineLabel(t float64, u Unit) string {
+var monthNames = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// clock holds "00:00" to "23:59", five bytes each, so that minute and hour
+// labels need no allocation.
+var clock = func() string {
+	b := make([]byte, 0, 24*60*5)
+	for h := range 24 {
+		for m := range 60 {
+			b = append(b, byte('0'+h/10), byte('0'+h%10), ':', byte('0'+m/10), byte('0'+m%10))
+		}
+	}
+	return string(b)
+}()
+
+// fineLabel labels a fine tick at t of step s: "14:30:15", "14:30", "14:00",
+// "15", "Aug", "2022", "45 BC", or "AD 1" at the change of era.
+func fineLabel(t float64, s Step) string {
 	tm := utc(t)
-	switch u {
+	switch s.Unit {
 	case Second:
-		return tm.Format("15:04:05")
+		h, m, sec := tm.Clock()
+		b := [8]byte{byte('0' + h/10), byte('0' + h%10), ':', byte('0' + m/10), byte('0' + m%10), ':', byte('0' + sec/10), byte('0' + sec%10)}
+		return string(b[:])
 	case Minute, Hour:
-		return tm.Format("15:04")
+		h, m, _ := tm.Clock()
+		i := 5 * (60*h + m)
+		return clock[i : i+5]
 	case Day:
 		return strconv.Itoa(tm.Day())
 	case Month:
-		return tm.Format("Jan")
+		return monthNames[tm.Month()-1]
 	default:
-		return YearLabel(tm.Year())
+		if y := tm.Year(); y != 1 || s.N == 1 {
+			return YearLabel(y)
+		}
+		return "AD 1"
 	}
 }
 
-// contextLabel labels a context tick of unit u: "Mon 15 May 2023", "May 2023", "2023".
+// contextLabel labels a context tick at t of unit u: "Mon 15 May 2023",
+// "May 2023", "2023".
 func contextLabel(t float64, u Unit) string {
 	tm := utc(t)
 	switch u {
 	case Day:
-		return tm.Format("Mon 2 Jan ") + YearLabel(tm.Year())
+		return tm.Weekday().String()[:3] + " " + strconv.Itoa(tm.Day()) + " " + monthNames[tm.Month()-1] + " " + YearLabel(tm.Year())
 	case Month:
-		return tm.Format("Jan ") + YearLabel(tm.Year())
+		return monthNames[tm.Month()-1] + " " + YearLabel(tm.Year())
 	default:
 		return YearLabel(tm.Year())
 	}
 }
 
-// YearLabel writes an astronomical year (0 is 1 BC) the way people read it:
-// "2023", "45 BC".
+// Year labels for the years of the timeline are formatted once, on first
+// use, into one string.
+const (
+	firstLabelledYear = -10000
+	lastLabelledYear  = 10000
+)
+
+var yearLabels = sync.OnceValues(func() (string, []uint32) {
+	n := lastLabelledYear - firstLabelledYear + 1
+	b := make([]byte, 0, 7*n)
+	off := make([]uint32, 0, n+1)
+	for y := firstLabelledYear; y <= lastLabelledYear; y++ {
+		off = append(off, uint32(len(b)))
+		b = appendYear(b, y)
+	}
+	off = append(off, uint32(len(b)))
+	return string(b), off
+})
+
+// YearLabel returns year y, numbered astronomically (0 is 1 BC, -44 is 45
+// BC), as people read it: "2023", "1", "1 BC", "45 BC". Labels of the years
+// of the timeline are not allocated.
 func YearLabel(y int) string {
+	if y < firstLabelledYear || y > lastLabelledYear {
+		return string(appendYear(nil, y))
+	}
+	s, off := yearLabels()
+	i := y - firstLabelledYear
+	return s[off[i]:off[i+1]]
+}
+
+func appendYear(b []byte, y int) []byte {
 	if y <= 0 {
-		return strconv.Itoa(1-y) + " BC"
+		return append(strconv.AppendInt(b, 1-int64(y), 10), " BC"...)
 	}
-	return strconv.Itoa(y)
+	return strconv.AppendInt(b, int64(y), 10)
 }
 
+// utc returns the calendar time of t, to the second below.
 func utc(t float64) time.Time { return time.Unix(int64(math.Floor(t)), 0).UTC() }
-
-// floorDiv divides rounding towards negative infinity.
-func floorDiv(a, b int) int {
-	q := a / b
-	if (a%b != 0) && ((a < 0) != (b < 0)) {
-		q--
-	}
-	return q
-}

@@ -1,12 +1,15 @@
 package timeline
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 )
 
+// measure7px measures a label at 7 px per rune.
 func measure7px(s string) float64 { return 7 * float64(len([]rune(s))) }
 
 func unix(y int, m time.Month, d int) float64 {
@@ -14,7 +17,7 @@ func unix(y int, m time.Month, d int) float64 {
 }
 
 func labels(ts []Tick) []string {
-	var out []string
+	out := make([]string, 0, len(ts))
 	for _, t := range ts {
 		out = append(out, t.Label)
 	}
@@ -22,33 +25,53 @@ func labels(ts []Tick) []string {
 }
 
 func TestTicks_Cases(t *testing.T) {
+	may15 := unix(2023, 5, 15)
 	tests := []struct {
 		name        string
 		start, end  float64
 		width       float64
-		wantStep    Step
-		wantFine    []string // a prefix of the fine labels
-		wantContext []string // a prefix of the context labels
+		wantSteps   []Step   // any of these
+		wantFine    []string // the fine labels start with these
+		wantContext []string // the context labels start with these
 	}{
-		{"a year across 1200 px", unix(2023, 1, 1), unix(2024, 1, 1) - 1, 1200, Step{Month, 1},
+		{"a year across 1200 px", unix(2023, 1, 1), unix(2024, 1, 1) - 1, 1200, []Step{{Month, 1}},
 			[]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}, []string{"2023"}},
-		{"a day across 1600 px", unix(2023, 5, 15), unix(2023, 5, 16) - 1, 1600, Step{Hour, 1},
+		{"a day across 1600 px", may15, may15 + day - 1, 1600, []Step{{Hour, 1}},
 			[]string{"00:00", "01:00", "02:00"}, []string{"Mon 15 May 2023"}},
-		{"a month across 1200 px", unix(2023, 5, 1), unix(2023, 6, 1) - 1, 1200, Step{Day, 1},
+		{"a day across 800 px", may15, may15 + day - 1, 800, []Step{{Hour, 3}},
+			[]string{"00:00", "03:00", "06:00"}, []string{"Mon 15 May 2023"}},
+		{"a month across 1200 px", unix(2023, 5, 1), unix(2023, 6, 1) - 1, 1200, []Step{{Day, 1}},
 			[]string{"1", "2", "3"}, []string{"May 2023"}},
-		{"a century across 1200 px", unix(1900, 1, 1), unix(2000, 1, 1), 1200, Step{Year, 5},
-			[]string{"1900", "1905", "1910"}, nil},
-		{"across 1 BC and AD 1", unix(-20, 1, 1), unix(20, 1, 1), 1200, Step{Year, 2},
-			[]string{"21 BC", "19 BC"}, nil},
-		{"a minute across 1200 px", unix(2023, 5, 15) + 3600*14 + 60*30, unix(2023, 5, 15) + 3600*14 + 60*31, 1200, Step{Second, 5},
+		{"three months across 1000 px", unix(2023, 5, 1), unix(2023, 8, 1), 1000, []Step{{Day, 2}, {Day, 7}},
+			[]string{"1"}, []string{"May 2023", "Jun 2023"}},
+		{"a century across 1200 px", unix(1900, 1, 1), unix(2000, 1, 1), 1200, []Step{{Year, 5}, {Year, 10}},
+			[]string{"1900"}, nil},
+		{"a minute across 1200 px", may15 + 14*3600 + 30*60, may15 + 14*3600 + 31*60, 1200, []Step{{Second, 5}},
 			[]string{"14:30:00", "14:30:05"}, []string{"Mon 15 May 2023"}},
+		{"an hour across 1200 px", may15 + 14*3600, may15 + 15*3600, 1200, []Step{{Minute, 5}},
+			[]string{"14:00", "14:05"}, []string{"Mon 15 May 2023"}},
+		{"across 1 BC and AD 1, yearly", unix(-5, 1, 1), unix(5, 1, 1), 500, []Step{{Year, 1}},
+			[]string{"6 BC", "5 BC", "4 BC", "3 BC", "2 BC", "1 BC", "1", "2", "3", "4", "5"}, nil},
+		{"across 1 BC and AD 1, by decades", unix(-49, 1, 1), unix(51, 1, 1), 700, []Step{{Year, 10}},
+			[]string{"50 BC", "40 BC", "30 BC", "20 BC", "10 BC", "AD 1", "10", "20", "30", "40", "50"}, nil},
+		{"across 1 BC and AD 1, by fives", unix(-24, 1, 1), unix(26, 1, 1), 1200, []Step{{Year, 5}},
+			[]string{"25 BC", "20 BC", "15 BC", "10 BC", "5 BC", "AD 1", "5", "10", "15", "20", "25"}, nil},
+		{"across 1 BC and AD 1, by twos", unix(-9, 1, 1), unix(11, 1, 1), 600, []Step{{Year, 2}},
+			[]string{"10 BC", "8 BC", "6 BC", "4 BC", "2 BC", "2", "4", "6", "8", "10"}, nil},
+		{"months before the era", unix(-44, 1, 1), unix(-43, 1, 1), 1200, []Step{{Month, 1}},
+			[]string{"Jan", "Feb"}, []string{"45 BC"}},
+		{"the whole timeline", MinTime, MaxTime, 1600, []Step{{Year, 1000}},
+			[]string{"10000 BC", "9000 BC"}, nil},
+		{"the whole timeline, narrow", MinTime, MaxTime, 400, []Step{{Year, 5000}},
+			[]string{"10000 BC", "5000 BC", "AD 1", "5000", "10000"}, nil},
+		{"nothing fits", MinTime, MaxTime, 100, []Step{{Year, 5000}}, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var a Axis
 			Ticks(NewViewport(tt.start, tt.end, tt.width), measure7px, 16, &a)
-			if a.Step != tt.wantStep {
-				t.Errorf("step %+v, want %+v", a.Step, tt.wantStep)
+			if !slices.Contains(tt.wantSteps, a.Step) {
+				t.Errorf("step %v, want one of %v", a.Step, tt.wantSteps)
 			}
 			if got := labels(a.Fine); len(got) < len(tt.wantFine) || !slices.Equal(got[:len(tt.wantFine)], tt.wantFine) {
 				t.Errorf("fine labels %q, want them to start %q", got, tt.wantFine)
@@ -56,76 +79,200 @@ func TestTicks_Cases(t *testing.T) {
 			if got := labels(a.Context); len(got) < len(tt.wantContext) || !slices.Equal(got[:len(tt.wantContext)], tt.wantContext) {
 				t.Errorf("context labels %q, want them to start %q", got, tt.wantContext)
 			}
+			for _, tk := range a.Fine {
+				if tk.Pinned {
+					t.Errorf("fine tick %q is pinned", tk.Label)
+				}
+			}
 		})
 	}
 }
 
-// TestTicks_NeverOverlap checks, over many random viewports, that labels on a
-// row never overlap, stay within the view, are sorted, and that the step is
-// the finest that fits.
-func TestTicks_NeverOverlap(t *testing.T) {
+func TestTicks_PinsTheContextOfTheLeftEdge(t *testing.T) {
+	may15 := unix(2023, 5, 15)
+	tests := []struct {
+		name       string
+		start, end float64
+		width      float64
+		want       []string // context labels
+		wantPinned bool
+	}{
+		{"boundary off-screen", may15 + 10*3600, may15 + 20*3600, 1000, []string{"Mon 15 May 2023"}, true},
+		{"boundary at the edge", may15, may15 + 10*3600, 1000, []string{"Mon 15 May 2023"}, false},
+		{"room before the next boundary", may15 + 12*3600, may15 + 36*3600, 1200, []string{"Mon 15 May 2023", "Tue 16 May 2023"}, true},
+		{"no room before the next boundary", may15 + day - 600, may15 + day + 5*3600, 1000, []string{"Tue 16 May 2023"}, false},
+		{"months", unix(2023, 5, 10), unix(2023, 6, 20), 1200, []string{"May 2023", "Jun 2023"}, true},
+		{"years", unix(2022, 8, 1), unix(2023, 8, 1), 1200, []string{"2022", "2023"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var a Axis
+			v := NewViewport(tt.start, tt.end, tt.width)
+			Ticks(v, measure7px, 16, &a)
+			if got := labels(a.Context); !slices.Equal(got, tt.want) {
+				t.Fatalf("context labels %q, want %q", got, tt.want)
+			}
+			first := a.Context[0]
+			if first.Pinned != tt.wantPinned {
+				t.Errorf("first context tick %+v, want Pinned %v", first, tt.wantPinned)
+			}
+			if first.Pinned && (first.X != 0 || first.Time > v.Start()) {
+				t.Errorf("pinned tick %+v, want X 0 and the start of the period before %v", first, v.Start())
+			}
+			for _, tk := range a.Context[1:] {
+				if tk.Pinned {
+					t.Errorf("context tick %+v pinned, but it is not the first", tk)
+				}
+			}
+		})
+	}
+}
+
+// TestTicks_Properties checks, over many random viewports, that labels on a
+// row never overlap, ticks are sorted and within the view, their number is
+// bounded, and the step is the finest that fits.
+func TestTicks_Properties(t *testing.T) {
 	const gap = 16
 	r := rand.New(rand.NewPCG(1, 2))
 	var a Axis
-	for i := range 3000 {
-		span := MinSpan * pow10(r.Float64()*10.5) // 10 s to ~10,000 years
+	cases := 3000
+	if testing.Short() {
+		cases = 300
+	}
+	for range cases {
+		span := MinSpan * math.Pow(10, r.Float64()*10.5) // 10 s to about 10,000 years
 		start := MinTime + r.Float64()*(MaxTime-MinTime-span)
 		width := 200 + r.Float64()*2800
 		v := NewViewport(start, start+span, width)
 		Ticks(v, measure7px, gap, &a)
-		for _, row := range [][]Tick{a.Fine, a.Context} {
+		where := func() string {
+			return time.Unix(int64(v.Start()), 0).UTC().String() + " + " + strconv.FormatFloat(v.Span(), 'g', -1, 64) + " s across " + strconv.FormatFloat(width, 'f', 1, 64) + " px"
+		}
+		for name, row := range map[string][]Tick{"fine": a.Fine, "context": a.Context} {
 			for j, tk := range row {
 				if tk.X < 0 || tk.X > width {
-					t.Fatalf("case %d: tick %q at x %v outside [0, %v]", i, tk.Label, tk.X, width)
+					t.Fatalf("%s: %s tick %q at x %v outside [0, %v]", where(), name, tk.Label, tk.X, width)
 				}
-				if j > 0 {
-					prev := row[j-1]
-					if prev.X+measure7px(prev.Label)+gap > tk.X+1e-9 {
-						t.Fatalf("case %d (span %v s, width %v): %q at %v overlaps %q at %v", i, span, width, prev.Label, prev.X, tk.Label, tk.X)
-					}
+				if !tk.Pinned && !near(tk.X, v.X(tk.Time), 1e-6) {
+					t.Fatalf("%s: %s tick %q at x %v, its time is at %v", where(), name, tk.Label, tk.X, v.X(tk.Time))
+				}
+				if j == 0 {
+					continue
+				}
+				prev := row[j-1]
+				if prev.Time >= tk.Time || prev.X > tk.X {
+					t.Fatalf("%s: %s ticks %q and %q out of order", where(), name, prev.Label, tk.Label)
+				}
+				if prev.X+measure7px(prev.Label)+gap > tk.X {
+					t.Fatalf("%s: %s label %q at %v overlaps %q at %v", where(), name, prev.Label, prev.X, tk.Label, tk.X)
 				}
 			}
 		}
 		if len(a.Fine) > int(width/gap)+1 {
-			t.Fatalf("case %d: %d fine ticks in %v px", i, len(a.Fine), width)
+			t.Fatalf("%s: %d fine ticks", where(), len(a.Fine))
 		}
-		// The next finer step would not have fitted.
+		if len(a.Fine) == 0 {
+			t.Fatalf("%s: no fine ticks", where())
+		}
 		k := slices.Index(ladder[:], a.Step)
-		if k > 0 && len(a.Fine) > 0 {
-			finer := appendTicks(nil, v, ladder[k-1])
-			if len(finer) > 1 && fits(finer, measure7px, gap) {
-				t.Fatalf("case %d: step %+v chosen but %+v fits", i, a.Step, ladder[k-1])
+		if k < 0 {
+			t.Fatalf("%s: step %v not on the ladder", where(), a.Step)
+		}
+		if k > 0 {
+			finer := tickWriter{v: v, step: ladder[k-1]}
+			finer.run()
+			if fits(finer.dst, measure7px, gap) {
+				t.Fatalf("%s: step %v chosen, but %v fits", where(), a.Step, ladder[k-1])
 			}
 		}
 	}
 }
 
-func pow10(x float64) float64 {
-	p := 1.0
-	for ; x >= 1; x-- {
-		p *= 10
+func TestTicks_ReusesItsSlices(t *testing.T) {
+	tests := []struct {
+		name       string
+		start, end float64
+		maxAllocs  float64 // labels of days, months and seconds are formatted on each call
+	}{
+		{"months", unix(2022, 8, 10), unix(2023, 8, 1), 0},
+		{"years", unix(1900, 1, 1), unix(2030, 1, 1), 0},
+		{"millennia", MinTime, MaxTime, 0},
+		{"days", unix(2023, 5, 10), unix(2023, 6, 1), 2},
+		{"hours", unix(2023, 5, 10) + 3600, unix(2023, 5, 10) + 7*3600, 1},
 	}
-	for ; x > 0; x -= 0.1 {
-		p *= 1.2589254117941673 // 10^0.1
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := NewViewport(tt.start, tt.end, 1280)
+			var a Axis
+			Ticks(v, measure7px, 16, &a)
+			allocs := testing.AllocsPerRun(50, func() { Ticks(v, measure7px, 16, &a) })
+			if allocs > tt.maxAllocs {
+				t.Errorf("%v allocations a call, want at most %v", allocs, tt.maxAllocs)
+			}
+		})
 	}
-	return p
 }
 
-func TestYearLabel(t *testing.T) {
-	tests := map[int]string{2023: "2023", 1: "1", 0: "1 BC", -44: "45 BC"}
-	for y, want := range tests {
-		if got := YearLabel(y); got != want {
-			t.Errorf("YearLabel(%d) = %q, want %q", y, got, want)
+func TestYearLabel_Formats(t *testing.T) {
+	tests := []struct {
+		year int
+		want string
+	}{
+		{2023, "2023"}, {1, "1"}, {0, "1 BC"}, {-44, "45 BC"}, {-9999, "10000 BC"},
+		{10000, "10000"}, {-10001, "10002 BC"}, {123456, "123456"},
+	}
+	for _, tt := range tests {
+		if got := YearLabel(tt.year); got != tt.want {
+			t.Errorf("YearLabel(%d) = %q, want %q", tt.year, got, tt.want)
+		}
+	}
+}
+
+func TestYearTicks_AreAlignedOnBothSidesOfTheEra(t *testing.T) {
+	tests := []struct {
+		n    int
+		from int
+		want []int // astronomical years
+	}{
+		{1, -2, []int{-2, -1, 0, 1, 2}},
+		{2, -6, []int{-7, -5, -3, -1, 2, 4}},
+		{5, -12, []int{-14, -9, -4, 1, 5, 10}},
+		{10, -20, []int{-29, -19, -9, 1, 10, 20}},
+		{100, 1950, []int{1900, 2000, 2100}},
+		{1000, -9999, []int{-9999, -8999, -7999}},
+	}
+	for _, tt := range tests {
+		var got []int
+		for y := firstYearTick(tt.from, tt.n); len(got) < len(tt.want); y = nextYearTick(y, tt.n) {
+			got = append(got, y)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("steps of %d years from %d: %v, want %v", tt.n, tt.from, got, tt.want)
 		}
 	}
 }
 
 func BenchmarkTicks(b *testing.B) {
-	spans := []float64{60, 86400, 30 * 86400, 365 * 86400, 100 * 365 * 86400}
-	var a Axis
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		s := spans[i%len(spans)]
-		Ticks(NewViewport(unix(2023, 5, 15), unix(2023, 5, 15)+s, 1280), measure7px, 16, &a)
+	spans := []struct {
+		name string
+		span float64
+	}{
+		{"Minute", 60},
+		{"Day", day},
+		{"Month", 30 * day},
+		{"Year", 365 * day},
+		{"Century", 100 * 365 * day},
+		{"All", MaxSpan},
+	}
+	for _, s := range spans {
+		b.Run(s.name, func(b *testing.B) {
+			start := max(MinTime, unix(2023, 5, 15)+3600-s.span/2)
+			v := NewViewport(start, start+s.span, 1920)
+			var a Axis
+			b.ReportAllocs()
+			for b.Loop() {
+				Ticks(v, measure7px, 16, &a)
+			}
+		})
 	}
 }

@@ -1,35 +1,46 @@
-// Package timeline is the pure timeline core: the viewport that maps time to
-// pixels, calendar ticks, lane layout with stacking, and the Scene of drawing
-// primitives built for one viewport. It imports no UI toolkit, so it is tested
-// and benchmarked without a display.
+// Package timeline is the pure core of a zoomable timeline: the Viewport that
+// maps time to pixels, the calendar axis (Ticks), row assignment within a lane
+// (Stacker), lane layout (LayoutLanes) and the Scene of drawing primitives
+// built for one viewport. It imports no UI toolkit, so it is tested and
+// benchmarked without a display.
+//
+// Times are float64 seconds since the Unix epoch, UTC, so that the view can
+// zoom below a second smoothly. The calendar is the proleptic Gregorian
+// calendar in UTC, as implemented by package time, over the years -9999 to
+// 9999; year 0 is 1 BC.
 package timeline
 
-import (
-	"math"
-	"time"
+import "math"
+
+// Limits of the timeline, in seconds since the Unix epoch.
+const (
+	// MinSpan is the narrowest window a viewport shows across its width.
+	MinSpan = 10.0
+	// MinTime is the start of year -9999 (-9999-01-01T00:00:00Z).
+	MinTime = -377705116800.0
+	// MaxTime is the start of year 10000 (10000-01-01T00:00:00Z).
+	MaxTime = 253402300800.0
+	// MaxSpan is the widest window a viewport shows: the whole timeline.
+	MaxSpan = MaxTime - MinTime
 )
 
-// Limits of the timeline. Times are seconds since the Unix epoch, UTC.
-var (
-	// MinTime is the start of year -9999.
-	MinTime = float64(time.Date(-9999, 1, 1, 0, 0, 0, 0, time.UTC).Unix())
-	// MaxTime is the start of year 10000.
-	MaxTime = float64(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC).Unix())
-)
+// secondsPerDay is the length of a day in seconds; UTC as used here has no leap seconds.
+const secondsPerDay = 86400.0
 
-// MinSpan is the narrowest time window, in seconds, a viewport shows across its width.
-const MinSpan = 10.0
-
-// Viewport is the visible time window and the width in pixels it is drawn across.
-// The zero value is not usable; make one with NewViewport.
+// Viewport is the visible time window and the width in pixels it is drawn
+// across. It keeps itself within limits (by default [MinTime, MaxTime]) and
+// ignores non-finite arguments. The zero value is not usable; make one with
+// NewViewport.
 type Viewport struct {
 	start, span, width float64
-	lo, hi             float64 // limits the window stays within
+	lo, hi             float64 // the window stays within [lo, hi]
 }
 
-// NewViewport returns a viewport showing [start, end] across width pixels.
+// NewViewport returns a viewport showing [start, end] across width pixels,
+// clamped to the limits of the timeline. An empty range is shown centred in a
+// window a day wide; non-finite times give a day from the Unix epoch.
 func NewViewport(start, end, width float64) Viewport {
-	v := Viewport{start: 0, span: 86400, width: 1, lo: MinTime, hi: MaxTime}
+	v := Viewport{start: 0, span: secondsPerDay, width: 1, lo: MinTime, hi: MaxTime}
 	v.SetWidth(width)
 	v.Fit(start, end, 0)
 	return v
@@ -51,26 +62,37 @@ func (v Viewport) Width() float64 { return v.width }
 func (v Viewport) SecondsPerPixel() float64 { return v.span / v.width }
 
 // X returns the pixel, from the left edge, at which time t is drawn.
+// Times outside the window give pixels outside [0, Width()].
 func (v Viewport) X(t float64) float64 { return (t - v.start) / v.span * v.width }
 
-// Time returns the time drawn at pixel x from the left edge.
+// Time returns the time drawn at pixel x from the left edge; it is the
+// inverse of X.
 func (v Viewport) Time(x float64) float64 { return v.start + x/v.width*v.span }
 
-// Visible reports whether [start, end] overlaps the window; a range that
-// spans the whole window is visible.
-func (v Viewport) Visible(start, end float64) bool { return start <= v.End() && end >= v.start }
+// Visible reports whether [start, end] overlaps the window, edges included.
+// A range that spans the whole window is visible.
+func (v Viewport) Visible(start, end float64) bool {
+	return start <= v.End() && end >= v.start
+}
 
-// SetWidth changes the width in pixels, keeping the time window.
-// A width below one pixel counts as one.
+// Limits returns the bounds the window stays within.
+func (v Viewport) Limits() (lo, hi float64) { return v.lo, v.hi }
+
+// SetWidth changes the width in pixels, as when the window is resized,
+// keeping the start and the span. A width of zero or less counts as one.
 func (v *Viewport) SetWidth(w float64) {
-	if !finite(w) || w < 1 {
+	if !finite(w) {
+		return
+	}
+	if w <= 0 {
 		w = 1
 	}
 	v.width = w
 }
 
-// ZoomAt zooms by factor about pixel x: factor > 1 zooms in. The time under x
-// stays under x unless the window reaches its limits.
+// ZoomAt zooms by factor about pixel x: factor > 1 zooms in, factor < 1
+// zooms out. The time under x stays under x unless the span reaches MinSpan
+// or the width of the limits, or the window would leave the limits.
 func (v *Viewport) ZoomAt(x, factor float64) {
 	if !finite(x) || !finite(factor) || factor <= 0 {
 		return
@@ -82,7 +104,8 @@ func (v *Viewport) ZoomAt(x, factor float64) {
 	v.clampStart()
 }
 
-// Pan moves the window by dx pixels: dx > 0 moves the content right, showing earlier times.
+// Pan moves the window by dx pixels: dx > 0 moves the content right, showing
+// earlier times. The window stops at the limits.
 func (v *Viewport) Pan(dx float64) {
 	if !finite(dx) {
 		return
@@ -91,47 +114,57 @@ func (v *Viewport) Pan(dx float64) {
 	v.clampStart()
 }
 
-// Fit shows [from, to] with margin (a fraction of the span) free on each side.
-// An empty or reversed range is centred in a window of at least a day.
+// Fit shows [from, to] with margin, a fraction of to-from, free on each side
+// (a negative margin counts as zero). A range shorter than MinSpan is centred
+// in a window MinSpan wide, and a single instant in a window a day wide. The
+// window is then kept within the limits.
 func (v *Viewport) Fit(from, to, margin float64) {
-	if !finite(from) || !finite(to) || !finite(margin) || margin < 0 {
+	if !finite(from) || !finite(to) || !finite(margin) {
 		return
 	}
 	if to < from {
 		from, to = to, from
 	}
+	margin = max(margin, 0)
 	span := to - from
 	if span <= 0 {
-		span = 86400
-		from -= span / 2
+		span = secondsPerDay
 	}
-	full := v.clampSpan(span * (1 + 2*margin))
-	mid := from + span/2
-	v.span = full
-	v.start = mid - full/2
+	mid := from + (to-from)/2
+	v.span = v.clampSpan(span * (1 + 2*margin))
+	v.start = mid - v.span/2
 	v.clampStart()
 }
 
-// SetLimits keeps the window within [lo, hi] from now on. A reversed or
-// non-finite pair resets the limits to [MinTime, MaxTime].
+// SetLimits keeps the window within [lo, hi] from now on, moving it inside
+// if it is outside and narrowing it if it is wider. The limits are
+// intersected with [MinTime, MaxTime]; a reversed pair is swapped, and a pair
+// closer than MinSpan is widened about its middle to MinSpan. Non-finite
+// limits are ignored.
 func (v *Viewport) SetLimits(lo, hi float64) {
-	if !finite(lo) || !finite(hi) || hi-lo < MinSpan {
-		lo, hi = MinTime, MaxTime
+	if !finite(lo) || !finite(hi) {
+		return
 	}
-	v.lo, v.hi = math.Max(lo, MinTime), math.Min(hi, MaxTime)
+	if hi < lo {
+		lo, hi = hi, lo
+	}
+	lo = min(max(lo, MinTime), MaxTime)
+	hi = min(max(hi, MinTime), MaxTime)
+	if hi-lo < MinSpan {
+		lo = min(max((lo+hi)/2-MinSpan/2, MinTime), MaxTime-MinSpan)
+		hi = lo + MinSpan
+	}
+	v.lo, v.hi = lo, hi
 	v.span = v.clampSpan(v.span)
 	v.clampStart()
 }
 
-// Limits returns the bounds the window stays within.
-func (v Viewport) Limits() (lo, hi float64) { return v.lo, v.hi }
-
 func (v *Viewport) clampSpan(s float64) float64 {
-	return math.Max(MinSpan, math.Min(s, v.hi-v.lo))
+	return max(MinSpan, min(s, v.hi-v.lo))
 }
 
 func (v *Viewport) clampStart() {
-	v.start = math.Max(v.lo, math.Min(v.start, v.hi-v.span))
+	v.start = max(v.lo, min(v.start, v.hi-v.span))
 }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

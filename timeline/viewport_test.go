@@ -3,102 +3,170 @@ package timeline
 import (
 	"math"
 	"testing"
+	"time"
 )
 
-func TestViewport_XAndTimeAreInverse(t *testing.T) {
-	v := NewViewport(aug2022, aug2022+365*day, 1200)
-	for _, x := range []float64{0, 1, 599.5, 1200, -50, 1500} {
-		if got := v.X(v.Time(x)); math.Abs(got-x) > 1e-6 {
-			t.Errorf("X(Time(%v)) = %v", x, got)
+// near reports whether a and b differ by at most tol.
+func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
+
+func TestViewport_Constants(t *testing.T) {
+	tests := []struct {
+		name string
+		got  float64
+		want time.Time
+	}{
+		{"MinTime", MinTime, time.Date(-9999, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{"MaxTime", MaxTime, time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)},
+	}
+	for _, tt := range tests {
+		if tt.got != float64(tt.want.Unix()) {
+			t.Errorf("%s = %v, want %v (%v)", tt.name, tt.got, tt.want.Unix(), tt.want)
 		}
 	}
-	if v.X(aug2022) != 0 || v.X(aug2022+365*day) != 1200 {
-		t.Errorf("edges at %v and %v, want 0 and 1200", v.X(aug2022), v.X(aug2022+365*day))
+	if MaxSpan != MaxTime-MinTime {
+		t.Errorf("MaxSpan = %v, want %v", MaxSpan, MaxTime-MinTime)
+	}
+}
+
+func TestViewport_XAndTimeAreInverse(t *testing.T) {
+	tests := []struct {
+		name       string
+		start, end float64
+		width      float64
+	}{
+		{"a year", aug2022, aug2022 + 365*day, 1200},
+		{"ten seconds", aug2022, aug2022 + MinSpan, 3000},
+		{"the whole timeline", MinTime, MaxTime, 800},
+		{"before the era", MinTime + 1000*day, MinTime + 1001*day, 640},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := NewViewport(tt.start, tt.end, tt.width)
+			if !near(v.X(tt.start), 0, 1e-6) || !near(v.X(tt.end), tt.width, 1e-6) {
+				t.Errorf("edges at %v and %v, want 0 and %v", v.X(tt.start), v.X(tt.end), tt.width)
+			}
+			for _, x := range []float64{0, 1, 0.5 * tt.width, tt.width, -50, tt.width + 70.25} {
+				if got := v.X(v.Time(x)); !near(got, x, 1e-3) {
+					t.Errorf("X(Time(%v)) = %v", x, got)
+				}
+			}
+			if got, want := v.SecondsPerPixel(), (tt.end-tt.start)/tt.width; !near(got, want, want*1e-12) {
+				t.Errorf("SecondsPerPixel = %v, want %v", got, want)
+			}
+		})
 	}
 }
 
 func TestViewport_ZoomAtKeepsTheAnchor(t *testing.T) {
-	tests := []struct {
-		x, factor float64
-	}{
-		{0, 2}, {600, 2}, {1200, 2}, {300, 1.25}, {900, 0.8}, {37, 10}, {1100, 0.1},
-	}
-	for _, tt := range tests {
-		v := NewViewport(aug2022, aug2022+365*day, 1200)
-		anchor := v.Time(tt.x)
-		v.ZoomAt(tt.x, tt.factor)
-		if got := v.Time(tt.x); math.Abs(got-anchor) > 1e-3 {
-			t.Errorf("ZoomAt(%v, %v): time under the cursor moved by %v s", tt.x, tt.factor, got-anchor)
-		}
-		if want := 365 * day / tt.factor; math.Abs(v.Span()-want) > 1e-3 {
-			t.Errorf("ZoomAt(%v, %v): span %v, want %v", tt.x, tt.factor, v.Span(), want)
+	anchors := []float64{0, 1, 333.3, 600, 1199, 1200}
+	factors := []float64{2, 1.25, 1.0001, 0.8, 0.1, 10, 1000}
+	for _, x := range anchors {
+		for _, f := range factors {
+			v := NewViewport(aug2022, aug2022+365*day, 1200)
+			anchor := v.Time(x)
+			v.ZoomAt(x, f)
+			if got := v.Time(x); !near(got, anchor, 1e-3) {
+				t.Errorf("ZoomAt(%v, %v): the time under the pointer moved by %v s", x, f, got-anchor)
+			}
+			if want := 365 * day / f; !near(v.Span(), want, want*1e-9) {
+				t.Errorf("ZoomAt(%v, %v): span %v, want %v", x, f, v.Span(), want)
+			}
 		}
 	}
 }
 
-func TestViewport_Clamps(t *testing.T) {
-	v := NewViewport(aug2022, aug2022+day, 1000)
-	for range 100 {
-		v.ZoomAt(500, 10)
+func TestViewport_ZoomAtClampsTheSpan(t *testing.T) {
+	tests := []struct {
+		name      string
+		lo, hi    float64
+		factor    float64
+		wantSpan  float64
+		wantStart float64 // NaN: not checked
+	}{
+		{"in to MinSpan", MinTime, MaxTime, 1e12, MinSpan, math.NaN()},
+		{"out to the whole timeline", MinTime, MaxTime, 1e-12, MaxSpan, MinTime},
+		{"out to the limits", aug2022, aug2022 + 100*day, 1e-6, 100 * day, aug2022},
 	}
-	if v.Span() != MinSpan {
-		t.Errorf("span after zooming in far: %v, want MinSpan", v.Span())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := NewViewport(aug2022+10*day, aug2022+11*day, 1000)
+			v.SetLimits(tt.lo, tt.hi)
+			v.ZoomAt(500, tt.factor)
+			if v.Span() != tt.wantSpan {
+				t.Errorf("span %v, want %v", v.Span(), tt.wantSpan)
+			}
+			if !math.IsNaN(tt.wantStart) && v.Start() != tt.wantStart {
+				t.Errorf("start %v, want %v", v.Start(), tt.wantStart)
+			}
+			if v.Start() < tt.lo || v.End() > tt.hi {
+				t.Errorf("window [%v, %v] outside the limits [%v, %v]", v.Start(), v.End(), tt.lo, tt.hi)
+			}
+		})
 	}
-	for range 100 {
-		v.ZoomAt(500, 0.1)
+}
+
+func TestViewport_Pan(t *testing.T) {
+	tests := []struct {
+		name      string
+		dx        float64
+		wantStart float64
+	}{
+		{"right shows earlier times", 10, aug2022 - 600},
+		{"left shows later times", -10, aug2022 + 600},
+		{"half a pixel", 0.5, aug2022 - 30},
+		{"stops at the lower limit", 1e12, MinTime},
+		{"stops at the upper limit", -1e12, MaxTime - 60000},
 	}
-	if v.Span() != MaxTime-MinTime || v.Start() != MinTime {
-		t.Errorf("zoomed out fully: [%v +%v], want the whole range", v.Start(), v.Span())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := NewViewport(aug2022, aug2022+60000, 1000) // 60 s per pixel
+			v.Pan(tt.dx)
+			if v.Start() != tt.wantStart || v.Span() != 60000 {
+				t.Errorf("after Pan(%v): [%v +%v], want [%v +60000]", tt.dx, v.Start(), v.Span(), tt.wantStart)
+			}
+		})
 	}
+}
+
+func TestViewport_PanStaysWithinLimits(t *testing.T) {
+	v := NewViewport(aug2022, aug2022+10*day, 1000)
 	v.SetLimits(aug2022, aug2022+100*day)
-	if v.Start() < aug2022 || v.End() > aug2022+100*day+1e-6 {
-		t.Errorf("view [%v, %v] outside its limits", v.Start(), v.End())
-	}
-	v.Fit(aug2022, aug2022+10*day, 0)
 	v.Pan(1e9)
 	if v.Start() != aug2022 {
 		t.Errorf("panned past the lower limit to %v", v.Start())
 	}
 	v.Pan(-1e9)
-	if math.Abs(v.End()-(aug2022+100*day)) > 1e-3 {
-		t.Errorf("panned past the upper limit to %v", v.End())
-	}
-	// NaN and infinities are ignored.
-	before := v
-	v.ZoomAt(math.NaN(), 2)
-	v.ZoomAt(10, math.Inf(1))
-	v.Pan(math.NaN())
-	v.Fit(math.Inf(-1), 0, 0)
-	if v != before {
-		t.Errorf("non-finite input changed the viewport: %+v -> %+v", before, v)
-	}
-}
-
-func TestViewport_Pan(t *testing.T) {
-	v := NewViewport(aug2022, aug2022+1000*60, 1000) // 60 s per pixel
-	v.Pan(10)
-	if v.Start() != aug2022-600 || v.Span() != 60000 {
-		t.Errorf("after Pan(10): [%v +%v]", v.Start(), v.Span())
+	if !near(v.End(), aug2022+100*day, 1e-3) || v.Span() != 10*day {
+		t.Errorf("panned past the upper limit: [%v, %v]", v.Start(), v.End())
 	}
 }
 
 func TestViewport_Fit(t *testing.T) {
 	tests := []struct {
-		name           string
-		from, to, marg float64
-		wantS, wantE   float64
+		name         string
+		from, to     float64
+		margin       float64
+		wantS, wantE float64
 	}{
 		{"exact", aug2022, aug2022 + 10*day, 0, aug2022, aug2022 + 10*day},
-		{"margin", aug2022, aug2022 + 10*day, 0.1, aug2022 - day, aug2022 + 11*day},
+		{"with a margin", aug2022, aug2022 + 10*day, 0.1, aug2022 - day, aug2022 + 11*day},
+		{"negative margin counts as none", aug2022, aug2022 + 10*day, -0.3, aug2022, aug2022 + 10*day},
 		{"reversed", aug2022 + 10*day, aug2022, 0, aug2022, aug2022 + 10*day},
-		{"a point gets a day", aug2022, aug2022, 0, aug2022 - day/2, aug2022 + day/2},
+		{"an instant gets a day", aug2022, aug2022, 0, aug2022 - day/2, aug2022 + day/2},
+		{"a second gets MinSpan", aug2022, aug2022 + 1, 0, aug2022 + 0.5 - MinSpan/2, aug2022 + 0.5 + MinSpan/2},
+		{"wider than the timeline", MinTime - 1e12, MaxTime + 1e12, 0, MinTime, MaxTime},
+		{"past the end", MaxTime + 100*day, MaxTime + 110*day, 0, MaxTime - 10*day, MaxTime},
+		{"the first day", MinTime, MinTime + day, 0.5, MinTime, MinTime + 2*day},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := NewViewport(0, 1, 800)
-			v.Fit(tt.from, tt.to, tt.marg)
-			if math.Abs(v.Start()-tt.wantS) > 1e-3 || math.Abs(v.End()-tt.wantE) > 1e-3 {
+			v.Fit(tt.from, tt.to, tt.margin)
+			if !near(v.Start(), tt.wantS, 1e-3) || !near(v.End(), tt.wantE, 1e-3) {
 				t.Errorf("Fit: [%v, %v], want [%v, %v]", v.Start(), v.End(), tt.wantS, tt.wantE)
+			}
+			if v.Width() != 800 {
+				t.Errorf("Fit changed the width to %v", v.Width())
 			}
 		})
 	}
@@ -107,19 +175,110 @@ func TestViewport_Fit(t *testing.T) {
 func TestViewport_Visible(t *testing.T) {
 	v := NewViewport(100*day, 200*day, 1000)
 	tests := []struct {
+		name string
 		s, e float64
 		want bool
 	}{
-		{0, 50 * day, false},
-		{0, 100 * day, true},        // touches the left edge
-		{50 * day, 500 * day, true}, // spans the whole window
-		{150 * day, 150 * day, true},
-		{200 * day, 300 * day, true},
-		{201 * day, 300 * day, false},
+		{"before", 0, 50 * day, false},
+		{"touches the left edge", 0, 100 * day, true},
+		{"spans the whole window", 50 * day, 500 * day, true},
+		{"an instant inside", 150 * day, 150 * day, true},
+		{"touches the right edge", 200 * day, 300 * day, true},
+		{"after", 201 * day, 300 * day, false},
+		{"the whole timeline", MinTime, MaxTime, true},
 	}
 	for _, tt := range tests {
 		if got := v.Visible(tt.s, tt.e); got != tt.want {
-			t.Errorf("Visible(%v, %v) = %v, want %v", tt.s/day, tt.e/day, got, tt.want)
+			t.Errorf("%s: Visible(%v, %v) = %v, want %v", tt.name, tt.s/day, tt.e/day, got, tt.want)
 		}
+	}
+}
+
+func TestViewport_SetWidth(t *testing.T) {
+	tests := []struct {
+		name string
+		w    float64
+		want float64
+	}{
+		{"wider", 1920, 1920},
+		{"narrower", 320.5, 320.5},
+		{"zero counts as one", 0, 1},
+		{"negative counts as one", -40, 1},
+		{"NaN is ignored", math.NaN(), 1000},
+		{"infinity is ignored", math.Inf(1), 1000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := NewViewport(aug2022, aug2022+30*day, 1000)
+			v.SetWidth(tt.w)
+			if v.Width() != tt.want || v.Start() != aug2022 || v.Span() != 30*day {
+				t.Errorf("SetWidth(%v): width %v [%v +%v], want width %v [%v +%v]", tt.w, v.Width(), v.Start(), v.Span(), tt.want, aug2022, 30*day)
+			}
+		})
+	}
+}
+
+func TestViewport_SetLimits(t *testing.T) {
+	tests := []struct {
+		name           string
+		lo, hi         float64
+		wantLo, wantHi float64
+		wantS, wantE   float64
+	}{
+		{"around the view", aug2022 - 100*day, aug2022 + 100*day, aug2022 - 100*day, aug2022 + 100*day, aug2022, aug2022 + 30*day},
+		{"moves the view inside", aug2022 + 50*day, aug2022 + 100*day, aug2022 + 50*day, aug2022 + 100*day, aug2022 + 50*day, aug2022 + 80*day},
+		{"narrows the view", aug2022, aug2022 + 10*day, aug2022, aug2022 + 10*day, aug2022, aug2022 + 10*day},
+		{"reversed", aug2022 + 100*day, aug2022 - 100*day, aug2022 - 100*day, aug2022 + 100*day, aug2022, aug2022 + 30*day},
+		{"beyond the timeline", MinTime - 1e12, MaxTime + 1e12, MinTime, MaxTime, aug2022, aug2022 + 30*day},
+		{"too close", aug2022, aug2022 + 2, aug2022 + 1 - MinSpan/2, aug2022 + 1 + MinSpan/2, aug2022 + 1 - MinSpan/2, aug2022 + 1 + MinSpan/2},
+		{"NaN is ignored", math.NaN(), aug2022, MinTime, MaxTime, aug2022, aug2022 + 30*day},
+		{"infinity is ignored", 0, math.Inf(1), MinTime, MaxTime, aug2022, aug2022 + 30*day},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := NewViewport(aug2022, aug2022+30*day, 1000)
+			v.SetLimits(tt.lo, tt.hi)
+			if lo, hi := v.Limits(); lo != tt.wantLo || hi != tt.wantHi {
+				t.Errorf("limits [%v, %v], want [%v, %v]", lo, hi, tt.wantLo, tt.wantHi)
+			}
+			if !near(v.Start(), tt.wantS, 1e-3) || !near(v.End(), tt.wantE, 1e-3) {
+				t.Errorf("view [%v, %v], want [%v, %v]", v.Start(), v.End(), tt.wantS, tt.wantE)
+			}
+		})
+	}
+}
+
+func TestViewport_IgnoresNonFiniteInput(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	tests := []struct {
+		name string
+		op   func(v *Viewport)
+	}{
+		{"ZoomAt NaN x", func(v *Viewport) { v.ZoomAt(nan, 2) }},
+		{"ZoomAt infinite factor", func(v *Viewport) { v.ZoomAt(10, inf) }},
+		{"ZoomAt NaN factor", func(v *Viewport) { v.ZoomAt(10, nan) }},
+		{"ZoomAt zero factor", func(v *Viewport) { v.ZoomAt(10, 0) }},
+		{"ZoomAt negative factor", func(v *Viewport) { v.ZoomAt(10, -2) }},
+		{"Pan NaN", func(v *Viewport) { v.Pan(nan) }},
+		{"Pan infinity", func(v *Viewport) { v.Pan(-inf) }},
+		{"Fit infinite from", func(v *Viewport) { v.Fit(-inf, 0, 0) }},
+		{"Fit NaN to", func(v *Viewport) { v.Fit(0, nan, 0) }},
+		{"Fit NaN margin", func(v *Viewport) { v.Fit(0, 1e6, nan) }},
+		{"SetWidth NaN", func(v *Viewport) { v.SetWidth(nan) }},
+		{"SetLimits NaN", func(v *Viewport) { v.SetLimits(nan, nan) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := NewViewport(aug2022, aug2022+30*day, 1000)
+			before := v
+			tt.op(&v)
+			if v != before {
+				t.Errorf("changed the viewport: %+v -> %+v", before, v)
+			}
+		})
+	}
+	v := NewViewport(nan, inf, nan)
+	if !finite(v.Start()) || !finite(v.Span()) || v.Span() <= 0 || v.Width() <= 0 {
+		t.Errorf("NewViewport with non-finite input: %+v", v)
 	}
 }
