@@ -1,0 +1,213 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// ImportDocument validates doc and adds everything in it to the store in
+// one transaction: either all of it is written, with its full-text index
+// entries, or nothing is. Sources with a text get their SHA-256 recorded.
+// The document's title and description are kept only if the store has none
+// yet. Lanes are placed after any existing ones.
+func (s *Store) ImportDocument(ctx context.Context, doc *Document) error {
+	if s.readOnly {
+		return fmt.Errorf("data.ImportDocument: %w", ErrReadOnly)
+	}
+	p, err := doc.resolve()
+	if err != nil {
+		return fmt.Errorf("data.ImportDocument: %w", err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("data.ImportDocument: %w", err)
+	}
+	defer tx.Rollback()
+	if err := importPlan(ctx, tx, doc, p); err != nil {
+		return fmt.Errorf("data.ImportDocument: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("data.ImportDocument: %w", err)
+	}
+	return nil
+}
+
+// CreateFromDocument creates a new document at path holding doc. The file
+// appears at path only once it is complete; if anything fails, nothing is
+// left behind.
+func CreateFromDocument(ctx context.Context, path string, doc *Document) (*Store, error) {
+	if _, err := doc.resolve(); err != nil {
+		return nil, fmt.Errorf("data.CreateFromDocument: %w", err)
+	}
+	s, err := createWith(ctx, path, func(s *Store) error { return s.ImportDocument(ctx, doc) })
+	if err != nil {
+		return nil, fmt.Errorf("data.CreateFromDocument: %w", err)
+	}
+	return s, nil
+}
+
+// importPlan writes a resolved document in tx.
+func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan) error {
+	now := time.Now().Unix()
+	exec := func(query string, args ...any) (int64, error) {
+		res, err := tx.ExecContext(ctx, query, args...)
+		if err != nil {
+			return 0, err
+		}
+		return res.LastInsertId()
+	}
+	meta := [][2]string{{"title", doc.Title}, {"description", doc.Description}}
+	for _, m := range meta {
+		if _, err := exec(`INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)`, m[0], m[1]); err != nil {
+			return fmt.Errorf("meta %s: %w", m[0], err)
+		}
+	}
+
+	var position int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM lane`).Scan(&position); err != nil {
+		return err
+	}
+	laneIDs := make([]int64, len(doc.Lanes))
+	for i, l := range doc.Lanes {
+		id, err := exec(`INSERT INTO lane (name, position, color, collapsed) VALUES (?, ?, ?, ?)`,
+			l.Name, position+int64(i), l.Color, l.Collapsed)
+		if err != nil {
+			return fmt.Errorf("%s: %w", record("lanes", i, l.Key), err)
+		}
+		laneIDs[i] = id
+	}
+
+	actorIDs := make([]int64, len(doc.Actors))
+	for i, a := range doc.Actors {
+		id, err := exec(`INSERT INTO actor (name, kind, description) VALUES (?, ?, ?)`, a.Name, a.Kind, a.Description)
+		if err != nil {
+			return fmt.Errorf("%s: %w", record("actors", i, a.Key), err)
+		}
+		actorIDs[i] = id
+	}
+
+	sourceIDs := make([]int64, len(doc.Sources))
+	for i, src := range doc.Sources {
+		var text, sum any
+		if src.TextFile != "" {
+			text, sum = src.Text, textSHA256(src.Text)
+		}
+		pub, pubPrec := p.sources[i].nullable()
+		id, err := exec(`INSERT INTO source (title, outlet, url, published_at, published_precision,
+			date_note, summary, text, text_sha256, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			src.Title, src.Outlet, src.URL, pub, pubPrec, src.DateNote, src.Summary, text, sum, now, now)
+		if err == nil {
+			_, err = exec(`INSERT INTO source_fts (docid, title, text) VALUES (?, ?, ?)`, id, src.Title, text)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", record("sources", i, src.Key), err)
+		}
+		sourceIDs[i] = id
+	}
+
+	quoteIDs := make([]int64, len(doc.Quotes))
+	for i, q := range doc.Quotes {
+		pq := p.quotes[i]
+		var speaker, start, end any
+		if pq.speaker >= 0 {
+			speaker = actorIDs[pq.speaker]
+		}
+		if pq.hasOffsets {
+			start, end = pq.start, pq.end
+		}
+		id, err := exec(`INSERT INTO quote (text, speaker_id, said_at, said_precision, source_id,
+			start_byte, end_byte, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			q.Text, speaker, pq.saidAt.Unix, int64(pq.saidAt.Precision), sourceIDs[pq.source], start, end, now, now)
+		if err == nil {
+			_, err = exec(`INSERT INTO quote_fts (docid, text) VALUES (?, ?)`, id, q.Text)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", record("quotes", i, q.Key), err)
+		}
+		quoteIDs[i] = id
+	}
+
+	tagIDs := make(map[string]int64)
+	tagID := func(name string) (int64, error) {
+		if id, ok := tagIDs[name]; ok {
+			return id, nil
+		}
+		if _, err := exec(`INSERT OR IGNORE INTO tag (name) VALUES (?)`, name); err != nil {
+			return 0, err
+		}
+		var id int64
+		if err := tx.QueryRowContext(ctx, `SELECT id FROM tag WHERE name = ?`, name).Scan(&id); err != nil {
+			return 0, err
+		}
+		tagIDs[name] = id
+		return id, nil
+	}
+
+	for i, e := range doc.Events {
+		if err := importEvent(ctx, tx, e, p.events[i], now, laneIDs, actorIDs, sourceIDs, quoteIDs, tagID); err != nil {
+			return fmt.Errorf("%s: %w", record("events", i, e.Key), err)
+		}
+	}
+	return nil
+}
+
+// importEvent writes one event with its links and full-text entry.
+func importEvent(ctx context.Context, tx *sql.Tx, e DocumentEvent, pe plannedEvent, now int64,
+	laneIDs, actorIDs, sourceIDs, quoteIDs []int64, tagID func(string) (int64, error)) error {
+	end, endPrec := pe.end.nullable()
+	var expr, derivQuote, saidAt, saidPrec any
+	if e.Derived != nil {
+		expr = e.Derived.Expression
+		if pe.derivedQuote >= 0 {
+			derivQuote = quoteIDs[pe.derivedQuote]
+		}
+		saidAt, saidPrec = pe.derivedSaidAt.nullable()
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO event (lane_id, title, summary, start, start_precision,
+		"end", end_precision, earliest_start, latest_end, start_uncertain, end_uncertain, status,
+		date_note, derived_expression, derived_quote_id, derived_said_at, derived_said_precision,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		laneIDs[pe.lane], e.Title, e.Summary, pe.start.Unix, int64(pe.start.Precision),
+		end, endPrec, pe.earliest, pe.latest, e.StartUncertain, e.EndUncertain, string(e.Status),
+		e.DateNote, expr, derivQuote, saidAt, saidPrec, now, now)
+	if err != nil {
+		return err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO event_fts (docid, title, summary) VALUES (?, ?, ?)`, id, e.Title, e.Summary); err != nil {
+		return err
+	}
+	for _, a := range pe.actors {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO event_actor (event_id, actor_id) VALUES (?, ?)`, id, actorIDs[a]); err != nil {
+			return err
+		}
+	}
+	for _, name := range e.Tags {
+		t, err := tagID(name)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO event_tag (event_id, tag_id) VALUES (?, ?)`, id, t); err != nil {
+			return err
+		}
+	}
+	for j, q := range pe.quotes {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO event_quote (event_id, quote_id, stance) VALUES (?, ?, ?)`,
+			id, quoteIDs[q], string(pe.quoteSt[j])); err != nil {
+			return err
+		}
+	}
+	for j, src := range pe.sources {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO event_source (event_id, source_id, stance) VALUES (?, ?, ?)`,
+			id, sourceIDs[src], string(pe.sourceSt[j])); err != nil {
+			return err
+		}
+	}
+	return nil
+}
