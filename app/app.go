@@ -1,0 +1,370 @@
+// Package app is the Quoteline desktop application: the main window with the
+// timeline and the details of the selection, menus and file dialogs. It reads
+// documents through package data, off the UI goroutine, and shows them with
+// the timeline/view widget.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/timeline"
+	"github.com/quoteline/quoteline/timeline/view"
+)
+
+// ID is the application ID, as in FyneApp.toml.
+const ID = "app.quoteline.desktop"
+
+// DefaultDocumentName is the file name of the user's copy of the default timeline.
+const DefaultDocumentName = "Iran-Russia drones.quoteline"
+
+// Options say what the application opens.
+type Options struct {
+	Version string // shown in the About dialog
+	Icon    []byte // PNG
+	// Path is the document to open; empty opens the user's copy of the
+	// default timeline, created on first run from Example.
+	Path string
+	// Example builds the default document at a path.
+	Example func(ctx context.Context, path string) error
+}
+
+// Run opens the main window and blocks until the application quits.
+func Run(opts Options) {
+	fyneapp.SetMetadata(fyne.AppMetadata{ID: ID, Name: "Quoteline", Version: opts.Version, Release: true,
+		Icon: fyne.NewStaticResource("icon.png", opts.Icon)})
+	a := fyneapp.NewWithID(ID)
+	icon := fyne.NewStaticResource("icon.png", opts.Icon)
+	a.SetIcon(icon)
+	w := newMainWindow(a, opts)
+	a.Lifecycle().SetOnStarted(func() { w.start() })
+	w.win.ShowAndRun()
+}
+
+// mainWindow is the window and its panes.
+type mainWindow struct {
+	app  fyne.App
+	win  fyne.Window
+	opts Options
+
+	timeline *view.Timeline
+	details  *details
+	status   *widget.Label
+	span     *widget.Label
+	progress *widget.ProgressBarInfinite
+
+	doc *document // nil until a document is loaded; UI goroutine only
+	gen int       // incremented on every document switch; stale loads are dropped
+
+	// detailsShown, if set, is called on the UI goroutine once an event's
+	// quotes and sources are on screen; tests wait on it.
+	detailsShown func(id int64)
+}
+
+func newMainWindow(a fyne.App, opts Options) *mainWindow {
+	m := &mainWindow{app: a, opts: opts}
+	m.win = a.NewWindow("Quoteline")
+	m.win.Resize(fyne.NewSize(1280, 760))
+
+	m.timeline = view.New()
+	m.details = newDetails()
+	m.status = widget.NewLabel("Opening…")
+	m.span = widget.NewLabel("")
+	m.span.Truncation = fyne.TextTruncateEllipsis
+	m.progress = widget.NewProgressBarInfinite()
+	m.progress.Hide()
+
+	m.timeline.OnSelected = m.selectEvent
+	m.timeline.OnViewChanged = func(vp timeline.Viewport) { m.span.SetText(visibleRange(vp)) }
+	m.timeline.Tooltip = m.tooltip
+
+	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), m.timeline.ZoomIn)
+	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), m.timeline.ZoomOut)
+	fit := widget.NewButtonWithIcon("Fit all", theme.ZoomFitIcon(), m.timeline.FitAll)
+	zoomIn.Importance, zoomOut.Importance, fit.Importance = widget.LowImportance, widget.LowImportance, widget.LowImportance
+	toolbar := container.NewBorder(nil, nil, container.NewHBox(zoomOut, zoomIn, fit), nil, m.span)
+	bottom := container.NewBorder(nil, nil, nil, m.progress, m.status)
+	left := container.NewBorder(toolbar, bottom, nil, nil, m.timeline)
+	split := container.NewHSplit(left, m.details.object())
+	split.Offset = 0.68
+	m.win.SetContent(split)
+	m.win.SetMainMenu(m.menu())
+	return m
+}
+
+func (m *mainWindow) menu() *fyne.MainMenu {
+	open := fyne.NewMenuItem("Open…", m.showOpenDialog)
+	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	file := fyne.NewMenu("File", open) // Fyne adds Quit (Ctrl+Q) to the first menu
+	zin := fyne.NewMenuItem("Zoom In", m.timeline.ZoomIn)
+	zin.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
+	zout := fyne.NewMenuItem("Zoom Out", m.timeline.ZoomOut)
+	zout.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
+	fit := fyne.NewMenuItem("Fit All", m.timeline.FitAll)
+	fit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
+	viewMenu := fyne.NewMenu("View", zin, zout, fit)
+	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("Keyboard and Mouse", m.showHelp),
+		fyne.NewMenuItem("About Quoteline", m.showAbout))
+	return fyne.NewMainMenu(file, viewMenu, help)
+}
+
+// start opens the document given on the command line, or the default one.
+func (m *mainWindow) start() {
+	m.win.Canvas().Focus(m.timeline)
+	path := m.opts.Path
+	if path != "" {
+		m.open(path)
+		return
+	}
+	root := m.app.Storage().RootURI()
+	if root == nil || root.Scheme() != "file" {
+		m.showError(errors.New("no folder to keep the default timeline in"))
+		return
+	}
+	path = filepath.Join(root.Path(), DefaultDocumentName)
+	m.setBusy("Preparing the default timeline…")
+	gen := m.gen
+	go func() {
+		err := m.ensureDefault(path)
+		fyne.Do(func() {
+			if gen != m.gen {
+				return
+			}
+			if err != nil {
+				m.setIdle("")
+				m.showError(err)
+				return
+			}
+			m.open(path)
+		})
+	}()
+}
+
+// ensureDefault creates the user's copy of the default timeline if it is missing.
+func (m *mainWindow) ensureDefault(path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("default timeline: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("default timeline: %w", err)
+	}
+	if m.opts.Example == nil {
+		return errors.New("default timeline: not available in this build")
+	}
+	return m.opts.Example(context.Background(), path)
+}
+
+// open loads path in the background and shows it when ready.
+func (m *mainWindow) open(path string) {
+	m.gen++
+	gen := m.gen
+	m.setBusy("Opening " + filepath.Base(path) + "…")
+	go func() {
+		doc, err := loadDocument(context.Background(), path)
+		fyne.Do(func() {
+			if gen != m.gen { // another document was asked for meanwhile
+				if doc != nil {
+					doc.store.Close()
+				}
+				return
+			}
+			if err != nil {
+				m.setIdle(m.statusText())
+				m.showError(err)
+				return
+			}
+			m.show(doc)
+		})
+	}()
+}
+
+// show replaces the document in the window.
+func (m *mainWindow) show(doc *document) {
+	if m.doc != nil {
+		old := m.doc.store
+		go old.Close()
+	}
+	m.doc = doc
+	title := filepath.Base(doc.store.Path()) + " — Quoteline"
+	if doc.store.ReadOnly() {
+		title = filepath.Base(doc.store.Path()) + " (read-only) — Quoteline"
+	}
+	m.win.SetTitle(title)
+	m.timeline.Select(0)
+	m.details.showDocument(doc)
+	m.timeline.SetData(doc.tlLanes, doc.items)
+	m.timeline.FitAll()
+	m.setIdle(m.statusText())
+}
+
+// selectEvent shows the details of event id, loading its quotes and sources
+// in the background.
+func (m *mainWindow) selectEvent(id int64) {
+	if m.doc == nil {
+		return
+	}
+	ev, ok := m.doc.byID[id]
+	if !ok {
+		m.details.showDocument(m.doc)
+		return
+	}
+	lane := m.doc.lanes[m.doc.laneIndex[ev.LaneID]]
+	m.details.showEvent(ev, lane, nil, nil, nil, true)
+	doc, gen := m.doc, m.gen
+	go func() {
+		ctx := context.Background()
+		quotes, err := doc.store.QuotesOfEvent(ctx, id)
+		var sources []data.SourceRef
+		if err == nil {
+			sources, err = doc.store.SourcesOfEvent(ctx, id)
+		}
+		var actors []data.Actor
+		if err == nil {
+			actors, err = doc.store.Actors(ctx)
+		}
+		fyne.Do(func() {
+			if gen != m.gen || m.timeline.Selected() != id {
+				return
+			}
+			if err != nil {
+				m.showError(fmt.Errorf("read event %d: %w", id, err))
+				return
+			}
+			m.details.showEvent(ev, lane, actorsOf(ev, actors), quotes, sources, false)
+			if m.detailsShown != nil {
+				m.detailsShown(id)
+			}
+		})
+	}()
+}
+
+func actorsOf(ev *data.Event, all []data.Actor) []string {
+	var names []string
+	for _, id := range ev.Actors {
+		for _, a := range all {
+			if a.ID == id {
+				names = append(names, a.Name)
+			}
+		}
+	}
+	return names
+}
+
+func (m *mainWindow) tooltip(id int64) (string, string) {
+	if m.doc == nil {
+		return "", ""
+	}
+	ev, ok := m.doc.byID[id]
+	if !ok {
+		return "", ""
+	}
+	lane := m.doc.lanes[m.doc.laneIndex[ev.LaneID]].Name
+	return ev.Title, dateRange(ev) + " · " + lane + " · " + strings.ToLower(statusText(ev.Status))
+}
+
+func (m *mainWindow) statusText() string {
+	if m.doc == nil {
+		return "No document open"
+	}
+	c := m.doc.counts
+	return fmt.Sprintf("%s · %s · %s · %s", plural(c.Events, "event"), plural(c.Lanes, "lane"),
+		plural(c.Quotes, "quote"), plural(c.Sources, "source"))
+}
+
+func (m *mainWindow) setBusy(msg string) {
+	m.status.SetText(msg)
+	m.progress.Show()
+	m.progress.Start()
+}
+
+func (m *mainWindow) setIdle(msg string) {
+	m.progress.Stop()
+	m.progress.Hide()
+	m.status.SetText(msg)
+}
+
+func (m *mainWindow) showOpenDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		path := r.URI().Path()
+		r.Close()
+		m.open(path)
+	}, m.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".quoteline"}))
+	if m.doc != nil {
+		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(m.doc.store.Path()))); err == nil {
+			d.SetLocation(dir)
+		}
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (m *mainWindow) showError(err error) {
+	dialog.ShowError(err, m.win)
+}
+
+func (m *mainWindow) showAbout() {
+	msg := fmt.Sprintf("Quoteline %s\n\nA timeline in which every event leads back to the words behind it:\nwho said it, where, and when.", m.opts.Version)
+	dialog.ShowInformation("About Quoteline", msg, m.win)
+}
+
+func (m *mainWindow) showHelp() {
+	msg := strings.Join([]string{
+		"Wheel or trackpad: zoom about the pointer",
+		"Drag: pan",
+		"+ / −: zoom in / out",
+		"← / →: pan",
+		"Home / End: go to the first / last event",
+		"F or 0: fit all events",
+		"Click: select an event; Esc: clear the selection",
+		"Double-click: zoom to an event",
+	}, "\n")
+	dialog.ShowInformation("Keyboard and Mouse", msg, m.win)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// visibleRange describes the visible window for the toolbar.
+func visibleRange(vp timeline.Viewport) string {
+	p := data.PrecisionMinute
+	switch span := vp.Span(); {
+	case span > 3*365*86400:
+		p = data.PrecisionYear
+	case span > 90*86400:
+		p = data.PrecisionMonth
+	case span > 3*86400:
+		p = data.PrecisionDay
+	}
+	from := data.Time{Unix: int64(vp.Start()), Precision: p}
+	to := data.Time{Unix: int64(vp.End()), Precision: p}
+	return "Showing " + from.Display() + " – " + to.Display()
+}

@@ -1,0 +1,136 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/quoteline/quoteline/assets"
+	"github.com/quoteline/quoteline/data"
+)
+
+// exampleDocument writes the default timeline to a temporary file.
+func exampleDocument(t *testing.T) string {
+	t.Helper()
+	doc, err := data.ReadDocument(assets.Seed(), assets.DefaultDocument)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "example.quoteline")
+	s, err := data.CreateFromDocument(context.Background(), path, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// texts collects the text of every label under o.
+func texts(o fyne.CanvasObject) []string {
+	var out []string
+	switch v := o.(type) {
+	case *widget.Label:
+		out = append(out, v.Text)
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			out = append(out, texts(c)...)
+		}
+	case *widget.Hyperlink:
+		out = append(out, v.Text)
+	}
+	return out
+}
+
+// detailsContain fails unless the details pane shows every string in want.
+func detailsContain(t *testing.T, d *details, want ...string) {
+	t.Helper()
+	all := strings.Join(texts(d.box), "\n")
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			t.Errorf("details pane lacks %q; it shows:\n%s", w, all)
+		}
+	}
+}
+
+func TestMainWindow_SelectingTheRangeEventShowsKirbysQuote(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := exampleDocument(t)
+	doc, err := loadDocument(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newMainWindow(a, Options{Version: "test"})
+	defer m.win.Close()
+	m.show(doc)
+	defer doc.store.Close()
+
+	if got := m.win.Title(); got != "example.quoteline — Quoteline" {
+		t.Errorf("title %q", got)
+	}
+	if len(m.doc.items) != 17 || len(m.doc.tlLanes) != 5 {
+		t.Fatalf("%d items in %d lanes, want 17 in 5", len(m.doc.items), len(m.doc.tlLanes))
+	}
+	var rangeID int64
+	for _, e := range m.doc.events {
+		if e.Derivation != nil && e.Derivation.Expression == "since August" {
+			rangeID = e.ID
+		}
+	}
+	if rangeID == 0 {
+		t.Fatal("no event derived from “since August”")
+	}
+	shown := make(chan int64, 1)
+	m.detailsShown = func(id int64) { shown <- id }
+	m.timeline.Select(rangeID)
+	m.selectEvent(rangeID)
+	select {
+	case id := <-shown:
+		if id != rangeID {
+			t.Fatalf("details shown for event %d, want %d", id, rangeID)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the event's quotes were not shown within 10 s")
+	}
+	detailsContain(t, m.details,
+		"Aug 2022 – 15 May 2023",
+		"Since August, Iran has provided Russia with more than 400 UAVs",
+		"John Kirby, said 15 May 2023",
+		"from “since August”, said 15 May 2023",
+	)
+}
+
+func TestDateRange_ShowsPrecision(t *testing.T) {
+	day := func(y, m, d int) data.Time {
+		return data.Time{Unix: time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix(), Precision: data.PrecisionDay}
+	}
+	month := func(y, m int) data.Time {
+		return data.Time{Unix: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC).Unix(), Precision: data.PrecisionMonth}
+	}
+	tests := []struct {
+		name string
+		ev   data.Event
+		want string
+	}{
+		{"day point", data.Event{Start: day(2022, 9, 8)}, "8 Sep 2022"},
+		{"month point", data.Event{Start: month(2022, 8)}, "Aug 2022"},
+		{"month to day range", data.Event{Start: month(2022, 8), End: day(2023, 5, 15)}, "Aug 2022 – 15 May 2023"},
+		{"uncertain start", data.Event{Start: month(2022, 10), End: day(2023, 5, 15), StartUncertain: true}, "Oct 2022 (start uncertain) – 15 May 2023"},
+		{"uncertain end", data.Event{Start: day(2023, 5, 15), End: day(2023, 5, 31), EndUncertain: true}, "15 May 2023 – 31 May 2023?"},
+		{"ongoing point", data.Event{Start: day(2023, 5, 15), StartUncertain: true}, "by 15 May 2023 (start not known)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := dateRange(&tt.ev); got != tt.want {
+				t.Errorf("dateRange = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

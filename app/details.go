@@ -1,0 +1,223 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"net/url"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/quoteline/quoteline/data"
+)
+
+// details is the pane beside the timeline that shows the selection: an
+// event's dates, lane and claim status, and the quotes and sources behind it.
+type details struct {
+	box    *fyne.Container
+	scroll *container.Scroll
+}
+
+func newDetails() *details {
+	d := &details{box: container.NewVBox()}
+	d.scroll = container.NewVScroll(container.NewPadded(d.box))
+	d.scroll.SetMinSize(fyne.NewSize(300, 200))
+	return d
+}
+
+func (d *details) object() fyne.CanvasObject { return d.scroll }
+
+// showDocument shows what the open document holds, with a hint to select.
+func (d *details) showDocument(doc *document) {
+	title := doc.title
+	if title == "" {
+		title = "Untitled timeline"
+	}
+	c := doc.counts
+	d.set(
+		heading(title),
+		wrapped(fmt.Sprintf("%s in %s, backed by %s from %s.", plural(c.Events, "event"),
+			plural(c.Lanes, "lane"), plural(c.Quotes, "quote"), plural(c.Sources, "source"))),
+		widget.NewSeparator(),
+		muted("Select an event on the timeline to see the quotes and sources behind it: who said it, where, and when."),
+	)
+}
+
+// showEvent shows ev. While loading is true, quotes and sources are being read.
+func (d *details) showEvent(ev *data.Event, lane data.Lane, actors []string, quotes []data.QuoteRef, sources []data.SourceRef, loading bool) {
+	objs := []fyne.CanvasObject{
+		heading(ev.Title),
+		field("Happened", dateRange(ev)),
+		container.NewHBox(swatch(parseColor(lane.Color)), widget.NewLabel(lane.Name)),
+		field("Claim", statusText(ev.Status)),
+	}
+	if ev.Summary != "" {
+		objs = append(objs, wrapped(ev.Summary))
+	}
+	if dv := ev.Derivation; dv != nil {
+		objs = append(objs, field("Date from words", fmt.Sprintf("%s — from “%s”, said %s", ev.Start.Display(), dv.Expression, dv.SaidAt.Display())))
+	}
+	if ev.DateNote != "" {
+		objs = append(objs, field("About the date", ev.DateNote))
+	}
+	if len(actors) > 0 {
+		objs = append(objs, field("Actors", strings.Join(actors, ", ")))
+	}
+	if loading {
+		objs = append(objs, muted("Loading quotes and sources…"))
+		d.set(objs...)
+		return
+	}
+
+	objs = append(objs, widget.NewSeparator(), subheading(countLabel(len(quotes), "Quote", "Quotes")))
+	if len(quotes) == 0 {
+		objs = append(objs, muted("No quotes are linked to this event."))
+	}
+	for i := range quotes {
+		objs = append(objs, quoteCard(&quotes[i]))
+	}
+	objs = append(objs, widget.NewSeparator(), subheading(countLabel(len(sources), "Source cited", "Sources cited")))
+	if len(sources) == 0 {
+		objs = append(objs, muted("No sources are cited directly; see the quotes' sources above."))
+	}
+	for i := range sources {
+		objs = append(objs, sourceCard(&sources[i].Source, sources[i].Stance))
+	}
+	d.set(objs...)
+}
+
+func (d *details) set(objs ...fyne.CanvasObject) {
+	d.box.Objects = objs
+	d.box.Refresh()
+	d.scroll.ScrollToTop()
+}
+
+// quoteCard shows a quote's words, who said them, when, and where they were published.
+func quoteCard(q *data.QuoteRef) fyne.CanvasObject {
+	words := widget.NewLabel("“" + q.Text + "”")
+	words.Wrapping = fyne.TextWrapWord
+	words.TextStyle = fyne.TextStyle{Italic: true}
+	words.Selectable = true
+	speaker := q.Speaker
+	if speaker == "" {
+		speaker = "Unknown speaker"
+	}
+	who := wrapped("— " + speaker + ", said " + q.SaidAt.Display())
+	who.TextStyle = fyne.TextStyle{Bold: true}
+	objs := []fyne.CanvasObject{words, who, muted(sourceLine(&q.Source))}
+	if q.Stance == data.StanceDisputes {
+		objs = append(objs, stanceLabel(q.Stance))
+	}
+	return card(objs...)
+}
+
+// sourceCard shows a source cited by an event.
+func sourceCard(s *data.Source, stance data.Stance) fyne.CanvasObject {
+	title := wrapped(s.Title)
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	objs := []fyne.CanvasObject{title, muted(sourceLine(s))}
+	if s.Summary != "" {
+		objs = append(objs, wrapped(s.Summary))
+	}
+	if u, err := url.Parse(s.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		link := widget.NewHyperlink(u.Host+u.EscapedPath(), u)
+		link.Truncation = fyne.TextTruncateEllipsis
+		objs = append(objs, link)
+	} else if s.URL != "" {
+		objs = append(objs, muted(s.URL))
+	}
+	objs = append(objs, stanceLabel(stance))
+	return card(objs...)
+}
+
+// sourceLine is "Outlet · published 15 May 2023 · title".
+func sourceLine(s *data.Source) string {
+	var parts []string
+	if s.Outlet != "" {
+		parts = append(parts, s.Outlet)
+	}
+	if s.Published.Precision != 0 {
+		parts = append(parts, "published "+s.Published.Display())
+	}
+	line := strings.Join(parts, " · ")
+	if s.Title != "" && s.HasText {
+		if line != "" {
+			line = s.Title + " — " + line
+		} else {
+			line = s.Title
+		}
+	}
+	if line == "" {
+		return "Source not recorded"
+	}
+	return "In: " + line
+}
+
+func stanceLabel(s data.Stance) fyne.CanvasObject {
+	if s == data.StanceDisputes {
+		l := widget.NewLabel("Disputes this event")
+		l.Importance = widget.DangerImportance
+		return l
+	}
+	l := widget.NewLabel("Supports this event")
+	l.Importance = widget.SuccessImportance
+	return l
+}
+
+// card frames objs with an accent bar on the left.
+func card(objs ...fyne.CanvasObject) fyne.CanvasObject {
+	bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	bar.SetMinSize(fyne.NewSize(3, 0))
+	return container.NewBorder(nil, nil, bar, nil, container.NewVBox(objs...))
+}
+
+func heading(s string) *widget.Label {
+	l := wrapped(s)
+	l.SizeName = theme.SizeNameSubHeadingText
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	return l
+}
+
+func subheading(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	return l
+}
+
+func field(name, value string) fyne.CanvasObject {
+	n := widget.NewLabel(name)
+	n.TextStyle = fyne.TextStyle{Bold: true}
+	v := wrapped(value)
+	return container.New(layout.NewFormLayout(), n, v)
+}
+
+func wrapped(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func muted(s string) *widget.Label {
+	l := wrapped(s)
+	l.TextStyle = fyne.TextStyle{Italic: true}
+	return l
+}
+
+func swatch(c color.Color) fyne.CanvasObject {
+	r := canvas.NewRectangle(c)
+	r.CornerRadius = 3
+	r.SetMinSize(fyne.NewSize(14, 14))
+	return container.NewCenter(r)
+}
+
+func countLabel(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + strings.ToLower(one)
+	}
+	return fmt.Sprintf("%d %s", n, strings.ToLower(many))
+}

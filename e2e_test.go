@@ -1,0 +1,311 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quoteline/quoteline/app"
+	"github.com/quoteline/quoteline/data"
+)
+
+// The end-to-end tests start the real binary under a private Xvfb display and
+// look at what it shows. They need Xvfb, xdotool and ImageMagick's import; make
+// test installs them and sets QUOTELINE_E2E=1, which turns a missing tool into
+// a failure instead of a skip. Set QUOTELINE_SHOTS to a folder to keep the
+// screenshots.
+
+// e2eTools returns the paths of the tools the end-to-end tests need.
+func e2eTools(t *testing.T) map[string]string {
+	t.Helper()
+	tools := map[string]string{}
+	for _, name := range []string{"Xvfb", "xdotool", "import"} {
+		p, err := exec.LookPath(name)
+		if err != nil {
+			if os.Getenv("QUOTELINE_E2E") == "1" {
+				t.Fatalf("%s is needed for the end-to-end tests: %v (scripts/deps.sh test installs it)", name, err)
+			}
+			t.Skipf("%s not found; skipping the end-to-end test (run make test)", name)
+		}
+		tools[name] = p
+	}
+	return tools
+}
+
+// buildBinary returns the binary under test: QUOTELINE_BIN if set (make test
+// builds it first), else one built now.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("QUOTELINE_BIN"); p != "" {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return abs
+	}
+	bin := filepath.Join(t.TempDir(), "quoteline")
+	cmd := exec.Command("go", "build", "-tags", "migrated_fynedo sqlite_omit_load_extension", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// startXvfb starts a private X server and returns its DISPLAY value.
+func startXvfb(t *testing.T, xvfb string) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(xvfb, "-displayfd", "3", "-screen", "0", "1400x900x24", "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start Xvfb: %v", err)
+	}
+	w.Close()
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	got := make(chan string, 1)
+	go func() {
+		buf := make([]byte, 16)
+		n, _ := r.Read(buf)
+		got <- strings.TrimSpace(string(buf[:n]))
+	}()
+	select {
+	case n := <-got:
+		if _, err := strconv.Atoi(n); err != nil {
+			t.Fatalf("Xvfb gave no display number (%q)", n)
+		}
+		return ":" + n
+	case <-time.After(30 * time.Second):
+		t.Fatal("Xvfb did not start within 30 s")
+	}
+	return ""
+}
+
+// waitFor polls cond every 200 ms until it holds or the timeout passes.
+func waitFor(t *testing.T, timeout time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %v waiting for %s", timeout, what)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+type session struct {
+	t       *testing.T
+	tools   map[string]string
+	env     []string
+	home    string
+	window  string
+	log     *bytes.Buffer
+	shotDir string
+}
+
+func (s *session) xdotool(args ...string) string {
+	s.t.Helper()
+	cmd := exec.Command(s.tools["xdotool"], args...)
+	cmd.Env = s.env
+	out, err := cmd.Output()
+	if err != nil {
+		s.t.Fatalf("xdotool %s: %v", strings.Join(args, " "), err)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// shot takes a screenshot of the whole screen, keeps it if asked to, and decodes it.
+func (s *session) shot(name string) image.Image {
+	s.t.Helper()
+	path := filepath.Join(s.shotDir, name+".png")
+	cmd := exec.Command(s.tools["import"], "-window", "root", path)
+	cmd.Env = s.env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		s.t.Fatalf("import: %v\n%s", err, out)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		s.t.Fatalf("decode %s: %v", path, err)
+	}
+	return img
+}
+
+// startApp runs the binary with args on a fresh display and home folder and
+// waits for its window to show a document.
+func startApp(t *testing.T, args ...string) *session {
+	tools := e2eTools(t)
+	bin := buildBinary(t)
+	display := startXvfb(t, tools["Xvfb"])
+	home := t.TempDir()
+	s := &session{t: t, tools: tools, home: home, log: &bytes.Buffer{}, shotDir: t.TempDir()}
+	if dir := os.Getenv("QUOTELINE_SHOTS"); dir != "" {
+		s.shotDir = dir
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.env = append(os.Environ(), "DISPLAY="+display, "HOME="+home,
+		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "XDG_DATA_HOME="+filepath.Join(home, ".local/share"),
+		"LANG=C.UTF-8", "LIBGL_ALWAYS_SOFTWARE=1")
+	cmd := exec.Command(bin, args...)
+	cmd.Env = s.env
+	cmd.Stdout, cmd.Stderr = s.log, s.log
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start %s: %v", bin, err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		<-exited
+		if t.Failed() {
+			t.Logf("app output:\n%s", s.log)
+		}
+	})
+	waitFor(t, 60*time.Second, "the Quoteline window with a document", func() bool {
+		select {
+		case err := <-exited:
+			t.Fatalf("app exited early: %v\n%s", err, s.log)
+		default:
+		}
+		search := exec.Command(tools["xdotool"], "search", "--name", "Quoteline")
+		search.Env = s.env
+		out, err := search.Output()
+		ids := strings.Fields(string(out))
+		if err != nil || len(ids) == 0 {
+			return false
+		}
+		for _, id := range ids {
+			c := exec.Command(tools["xdotool"], "getwindowname", id)
+			c.Env = s.env
+			name, _ := c.Output()
+			if strings.Contains(string(name), ".quoteline") {
+				s.window = id
+				return true
+			}
+		}
+		return false
+	})
+	time.Sleep(1500 * time.Millisecond) // let the first frames paint
+	return s
+}
+
+// colourStats counts distinct colours and the share of pixels unlike the most common one.
+func colourStats(img image.Image) (distinct int, busy float64) {
+	counts := map[uint32]int{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			counts[(r>>8)<<16|(g>>8)<<8|bl>>8]++
+		}
+	}
+	total, top := 0, 0
+	for _, n := range counts {
+		total += n
+		top = max(top, n)
+	}
+	return len(counts), 1 - float64(top)/float64(total)
+}
+
+func differs(a, b image.Image) float64 {
+	n, diff := 0, 0
+	bd := a.Bounds()
+	for y := bd.Min.Y; y < bd.Max.Y; y += 3 {
+		for x := bd.Min.X; x < bd.Max.X; x += 3 {
+			n++
+			if a.At(x, y) != b.At(x, y) {
+				diff++
+			}
+		}
+	}
+	return float64(diff) / float64(n)
+}
+
+func TestE2E_DefaultTimeline(t *testing.T) {
+	s := startApp(t)
+	name := s.xdotool("getwindowname", s.window)
+	if !strings.Contains(name, app.DefaultDocumentName) {
+		t.Errorf("window title %q does not name the default document %q", name, app.DefaultDocumentName)
+	}
+
+	first := s.shot("e2e-default")
+	distinct, busy := colourStats(first)
+	t.Logf("first frame: %d colours, %.1f%% of pixels not background", distinct, busy*100)
+	if distinct < 40 || busy < 0.05 {
+		t.Fatalf("the window looks blank: %d colours, %.1f%% busy", distinct, busy*100)
+	}
+
+	// Zoom with the wheel over the timeline, then pan with a drag.
+	s.xdotool("mousemove", "400", "400")
+	for range 3 {
+		s.xdotool("click", "4")
+	}
+	time.Sleep(700 * time.Millisecond)
+	zoomed := s.shot("e2e-zoomed")
+	if d := differs(first, zoomed); d < 0.01 {
+		t.Errorf("wheel zoom changed only %.2f%% of the screen", d*100)
+	}
+	s.xdotool("mousedown", "1")
+	s.xdotool("mousemove", "--sync", "550", "420")
+	s.xdotool("mousemove", "--sync", "700", "420")
+	s.xdotool("mouseup", "1")
+	time.Sleep(700 * time.Millisecond)
+	panned := s.shot("e2e-panned")
+	if d := differs(zoomed, panned); d < 0.01 {
+		t.Errorf("dragging changed only %.2f%% of the screen", d*100)
+	}
+
+	// The app made the user's copy of the default timeline in its storage folder.
+	var doc string
+	filepath.WalkDir(s.home, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.Name() == app.DefaultDocumentName {
+			doc = p
+		}
+		return nil
+	})
+	if doc == "" {
+		t.Fatalf("no %s under the app's home folder", app.DefaultDocumentName)
+	}
+	st, err := data.Open(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, err := st.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Events != 17 || c.Lanes != 5 {
+		t.Errorf("default document has %d events in %d lanes, want 17 in 5", c.Events, c.Lanes)
+	}
+}
+
+func TestE2E_OpenFileGivenOnCommandLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "copy.quoteline")
+	if err := writeExample(context.Background(), path); err != nil {
+		t.Fatal(err)
+	}
+	s := startApp(t, path)
+	if name := s.xdotool("getwindowname", s.window); !strings.Contains(name, "copy.quoteline") {
+		t.Errorf("window title %q does not name copy.quoteline", name)
+	}
+	if distinct, busy := colourStats(s.shot("e2e-file")); distinct < 40 || busy < 0.05 {
+		t.Errorf("the window looks blank: %d colours, %.1f%% busy", distinct, busy*100)
+	}
+}

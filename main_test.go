@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/quoteline/quoteline/data"
+)
+
+func TestRun_CommandLine(t *testing.T) {
+	dir := t.TempDir()
+	random := filepath.Join(dir, "random.quoteline")
+	if err := os.WriteFile(random, []byte("this is not a database at all, just words"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	existing := filepath.Join(dir, "existing.quoteline")
+	if err := os.WriteFile(existing, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name       string
+		args       []string
+		code       int
+		stdout     string // substring expected on stdout
+		stderr     string // substring expected on stderr
+		wantEvents int    // events in args' last file after the run; -1: do not check
+	}{
+		{"version", []string{"--version"}, 0, "quoteline " + version(), "", -1},
+		{"help", []string{"--help"}, 0, "", "Usage:", -1},
+		{"unknown flag", []string{"--frobnicate"}, 2, "", "flag provided but not defined", -1},
+		{"two files", []string{"a.quoteline", "b.quoteline"}, 2, "", "one document at a time", -1},
+		{"missing file", []string{filepath.Join(dir, "nope.quoteline")}, 1, "", "nope.quoteline", -1},
+		{"not a database", []string{random}, 1, "", "not a SQLite database", -1},
+		{"new empty", []string{"new", filepath.Join(dir, "empty.quoteline")}, 0, "wrote", "", 0},
+		{"new example", []string{"new", "--example", filepath.Join(dir, "example.quoteline")}, 0, "wrote", "", 17},
+		{"new over an existing file", []string{"new", existing}, 1, "", "existing.quoteline", -1},
+		{"new without a path", []string{"new"}, 2, "", "Usage: quoteline new", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d (stderr %q)", code, tt.code, stderr.String())
+			}
+			if !strings.Contains(stdout.String(), tt.stdout) {
+				t.Errorf("stdout %q, want it to contain %q", stdout.String(), tt.stdout)
+			}
+			if !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("stderr %q, want it to contain %q", stderr.String(), tt.stderr)
+			}
+			if tt.wantEvents >= 0 {
+				path := tt.args[len(tt.args)-1]
+				s, err := data.Open(context.Background(), path)
+				if err != nil {
+					t.Fatalf("open what was written: %v", err)
+				}
+				defer s.Close()
+				c, err := s.Counts(context.Background())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if c.Events != tt.wantEvents {
+					t.Errorf("%d events, want %d", c.Events, tt.wantEvents)
+				}
+			}
+		})
+	}
+	// The file that was refused is untouched.
+	if b, _ := os.ReadFile(random); string(b) != "this is not a database at all, just words" {
+		t.Errorf("a refused file was changed: %q", b)
+	}
+}
