@@ -36,8 +36,8 @@ vet: deps-build
 
 # Unit, widget and end-to-end tests. The end-to-end tests build the real binary
 # and drive it under a private Xvfb display.
-test: deps-test vet
-	QUOTELINE_E2E=1 $(GO) test -race -tags '$(TAGS)' -timeout 20m ./...
+test: deps-test vet build
+	QUOTELINE_E2E=1 QUOTELINE_BIN=$(CURDIR)/$(BINARY) $(GO) test -race -tags '$(TAGS)' -timeout 20m ./...
 
 bench: deps-build
 	$(GO) test -tags '$(TAGS)' -run '^$$' -bench . -benchmem ./...
