@@ -70,8 +70,10 @@ type mainWindow struct {
 	doc *document // nil until a document is loaded; UI goroutine only
 	gen int       // incremented on every document switch; stale loads are dropped
 
-	// detailsShown, if set, is called on the UI goroutine once an event's
-	// quotes and sources are on screen; tests wait on it.
+	// Test hooks, called on the UI goroutine when set: opened once a
+	// document is shown or has failed to open, detailsShown once an event's
+	// quotes and sources are on screen.
+	opened       func(err error)
 	detailsShown func(id int64)
 }
 
@@ -188,9 +190,12 @@ func (m *mainWindow) open(path string) {
 			if err != nil {
 				m.setIdle(m.statusText())
 				m.showError(err)
-				return
+			} else {
+				m.show(doc)
 			}
-			m.show(doc)
+			if m.opened != nil {
+				m.opened(err)
+			}
 		})
 	}()
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -132,5 +133,54 @@ func TestDateRange_ShowsPrecision(t *testing.T) {
 				t.Errorf("dateRange = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// openAndWait opens path through the window's own (background) path and
+// waits until it is shown or refused.
+func openAndWait(t *testing.T, m *mainWindow, path string) error {
+	t.Helper()
+	done := make(chan error, 1)
+	m.opened = func(err error) { done <- err }
+	m.open(path)
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(10 * time.Second):
+		t.Fatal("opening took more than 10 s")
+	}
+	return nil
+}
+
+func TestMainWindow_OpenShowsDocumentOrError(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := newMainWindow(a, Options{Version: "test"})
+	defer m.win.Close()
+
+	bad := filepath.Join(t.TempDir(), "notes.quoteline")
+	if err := os.WriteFile(bad, []byte("just some notes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := openAndWait(t, m, bad); err == nil || !strings.Contains(err.Error(), "not a SQLite database") {
+		t.Fatalf("opening a text file: %v", err)
+	}
+	if m.win.Canvas().Overlays().Top() == nil {
+		t.Error("no error dialog shown")
+	}
+	if m.doc != nil {
+		t.Error("a document was loaded from a bad file")
+	}
+	m.win.Canvas().Overlays().Remove(m.win.Canvas().Overlays().Top())
+
+	good := exampleDocument(t)
+	if err := openAndWait(t, m, good); err != nil {
+		t.Fatal(err)
+	}
+	defer m.doc.store.Close()
+	if m.win.Title() != "example.quoteline — Quoteline" || len(m.doc.items) != 17 {
+		t.Errorf("title %q, %d items", m.win.Title(), len(m.doc.items))
+	}
+	if got := m.status.Text; !strings.HasPrefix(got, "17 events · 5 lanes") {
+		t.Errorf("status %q", got)
 	}
 }
