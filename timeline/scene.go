@@ -359,15 +359,21 @@ func (b *Builder) place(in *Input, it *Item) geom {
 			g.label, g.labelX, g.labelInside = b.truncate(in, it.Title, vis-2*m.LabelGap), vx0+m.LabelGap, true
 			return g
 		}
+		if x1 < 0 || x0 > width {
+			return g // off screen: a label cut by the edge helps nobody
+		}
 		after, before = x1+m.LabelGap, x0-m.LabelGap
 	} else {
 		xs := vp.X(it.Start)
 		g.x0 = math.Min(g.x0, xs-m.MarkerSize/2)
 		g.x1 = math.Max(g.x1, xs+m.MarkerSize/2)
+		if xs < 0 || xs > width {
+			return g // the marker is off screen: so is its label
+		}
 		after, before = xs+m.MarkerSize/2+m.LabelGap, xs-m.MarkerSize/2-m.LabelGap
 	}
 	switch {
-	case after+label <= width || after < 0:
+	case after+label <= width:
 		g.label, g.labelX = it.Title, after
 	case before-label >= 0:
 		g.label, g.labelX = it.Title, before-label

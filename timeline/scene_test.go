@@ -217,3 +217,19 @@ func TestBuilder_PlacesLabelsInsideTheView(t *testing.T) {
 		})
 	}
 }
+
+func TestBuilder_NoLabelForAMarkerOffScreen(t *testing.T) {
+	vp := NewViewport(aug2022, aug2022+100*day, 800)
+	items := []Item{
+		point(1, 0, aug2022-day, "Just before the view"),
+		point(2, 0, aug2022+101*day, "Just after the view"),
+	}
+	var b Builder
+	var s Scene
+	b.Build(sceneInput(items, vp), &s)
+	for _, prefix := range []string{"Just before", "Just after"} {
+		if p, ok := labelOf(&s, prefix); ok {
+			t.Errorf("label %q drawn at %v for a marker off screen", p.Text, p.X)
+		}
+	}
+}

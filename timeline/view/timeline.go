@@ -177,6 +177,7 @@ func (t *Timeline) MinSize() fyne.Size {
 // Scrolled zooms about the pointer on vertical scroll and pans on horizontal scroll.
 func (t *Timeline) Scrolled(ev *fyne.ScrollEvent) {
 	t.stopAnimation()
+	t.hovered = 0 // the content moves under the pointer: the tooltip goes until it moves
 	if dy := float64(ev.Scrolled.DY); dy != 0 {
 		t.vp.ZoomAt(float64(ev.Position.X), math.Pow(notchZoom, dy/wheelNotch))
 	}
@@ -190,6 +191,7 @@ func (t *Timeline) Scrolled(ev *fyne.ScrollEvent) {
 // Dragged pans the timeline with the pointer.
 func (t *Timeline) Dragged(ev *fyne.DragEvent) {
 	t.stopAnimation()
+	t.hovered = 0
 	t.vp.Pan(float64(ev.Dragged.DX))
 	t.viewChanged()
 }

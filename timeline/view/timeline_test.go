@@ -143,6 +143,11 @@ func TestTimeline_HoverShowsTooltip(t *testing.T) {
 	if tl.Cursor() != desktop.PointerCursor {
 		t.Error("no pointer cursor over an item")
 	}
+	tl.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: centreOf(t, tl, 2)}, Scrolled: fyne.NewDelta(0, 25)})
+	if r.tipBox.Visible() {
+		t.Error("tooltip still shown after zooming moved the content")
+	}
+	tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: centreOf(t, tl, 2)}})
 	tl.MouseOut()
 	if r.tipBox.Visible() {
 		t.Error("tooltip still shown after the mouse left")
