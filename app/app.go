@@ -183,7 +183,7 @@ func (m *mainWindow) open(path string) {
 		fyne.Do(func() {
 			if gen != m.gen { // another document was asked for meanwhile
 				if doc != nil {
-					doc.store.Close()
+					go doc.store.Close() // closing may checkpoint: not on the UI goroutine
 				}
 				return
 			}

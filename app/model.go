@@ -65,7 +65,11 @@ func readDocument(ctx context.Context, s *data.Store) (*document, error) {
 	for i := range d.events {
 		e := &d.events[i]
 		d.byID[e.ID] = e
-		d.items = append(d.items, itemOf(e, d.laneIndex[e.LaneID]))
+		lane, ok := d.laneIndex[e.LaneID]
+		if !ok {
+			return nil, fmt.Errorf("event %d %q: lane %d does not exist", e.ID, e.Title, e.LaneID)
+		}
+		d.items = append(d.items, itemOf(e, lane))
 	}
 	return d, nil
 }

@@ -408,6 +408,9 @@ func validate(ctx context.Context, path string, immutable bool) (int, error) {
 	if version < 1 {
 		return 0, fmt.Errorf("%w (schema version %d)", ErrNotQuoteline, version)
 	}
+	if err := checkSchema(ctx, db); err != nil {
+		return 0, err
+	}
 	var result string
 	if err := db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&result); err != nil {
 		return 0, corruptOr(err)
@@ -416,6 +419,43 @@ func validate(ctx context.Context, path string, immutable bool) (int, error) {
 		return 0, fmt.Errorf("%w: %s", ErrCorrupt, result)
 	}
 	return version, nil
+}
+
+// schemaTables are the tables every Quoteline document has.
+var schemaTables = []string{"meta", "lane", "actor", "source", "quote", "event", "event_quote",
+	"event_source", "event_actor", "tag", "event_tag", "event_fts", "quote_fts", "source_fts"}
+
+// checkSchema refuses a document whose schema Quoteline did not write:
+// views and triggers (code planted in the file, which could run on every
+// query or loop forever) and missing tables.
+func checkSchema(ctx context.Context, db *sql.DB) error {
+	rows, err := db.QueryContext(ctx, `SELECT type, name FROM sqlite_schema`)
+	if err != nil {
+		return corruptOr(err)
+	}
+	defer rows.Close()
+	tables := map[string]bool{}
+	for rows.Next() {
+		var typ, name string
+		if err := rows.Scan(&typ, &name); err != nil {
+			return corruptOr(err)
+		}
+		switch typ {
+		case "view", "trigger":
+			return fmt.Errorf("%w (it holds a %s, %q, and Quoteline documents never do)", ErrNotQuoteline, typ, name)
+		case "table":
+			tables[name] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return corruptOr(err)
+	}
+	for _, t := range schemaTables {
+		if !tables[t] {
+			return fmt.Errorf("%w (table %q is missing)", ErrNotQuoteline, t)
+		}
+	}
+	return nil
 }
 
 // corruptOr marks SQLite's corruption errors as ErrCorrupt and returns

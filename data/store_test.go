@@ -325,6 +325,19 @@ func TestCreate_RefusesExistingPath(t *testing.T) {
 	}
 }
 
+// plainExec runs SQL on a file through the plain driver, as another program could.
+func plainExec(t *testing.T, path, query string) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(query); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestOpen_Refuses(t *testing.T) {
 	ctx := context.Background()
 	plain := func(t *testing.T, path string, pragmas string) {
@@ -390,6 +403,20 @@ func TestOpen_Refuses(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, ErrCorrupt, "damaged"},
+		{"planted view", func(t *testing.T, path string) {
+			real(t, path)
+			// An endless view in place of a table would hang every query that reads it.
+			plainExec(t, path, `PRAGMA foreign_keys = OFF; ALTER TABLE event RENAME TO event_old;
+				CREATE VIEW event AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT * FROM n;`)
+		}, ErrNotQuoteline, `view, "event"`},
+		{"planted trigger", func(t *testing.T, path string) {
+			real(t, path)
+			plainExec(t, path, `CREATE TRIGGER spy AFTER INSERT ON event BEGIN DELETE FROM quote; END;`)
+		}, ErrNotQuoteline, `trigger, "spy"`},
+		{"missing table", func(t *testing.T, path string) {
+			real(t, path)
+			plainExec(t, path, `PRAGMA foreign_keys = OFF; DROP TABLE event_tag;`)
+		}, ErrNotQuoteline, `table "event_tag" is missing`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

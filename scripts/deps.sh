@@ -2,18 +2,37 @@
 # deps.sh — install the system packages Quoteline needs to build, test or run,
 # on Debian or Ubuntu. Usage: scripts/deps.sh build|test
 #
-#   build: a C compiler and the X11/OpenGL headers Fyne compiles against.
+#   build: make, a C compiler and the X11/OpenGL headers Fyne compiles against.
 #   test:  the above, plus Xvfb, xdotool and ImageMagick for the end-to-end tests.
 #
-# Packages already installed are left alone; nothing is installed when all are present.
+# Packages already installed are left alone; nothing is installed when all are
+# present. Elsewhere than Debian/Ubuntu it checks what it can and says what is missing.
 set -euo pipefail
 
-want=(gcc pkg-config libgl1-mesa-dev xorg-dev)
+want=(make ca-certificates gcc pkg-config libgl1-mesa-dev xorg-dev)
+tools=(make gcc pkg-config)
 case "${1:-build}" in
   build) ;;
-  test) want+=(xvfb xdotool imagemagick) ;;
+  test)
+    want+=(xvfb xdotool imagemagick)
+    tools+=(Xvfb xdotool import)
+    ;;
   *) echo "deps.sh: unknown target '$1' (want build or test)" >&2; exit 2 ;;
 esac
+
+# Everything already here, whatever installed it? Then there is nothing to do.
+have_all() {
+  for t in "${tools[@]}"; do command -v "$t" >/dev/null || return 1; done
+  pkg-config --exists gl x11 xrandr xcursor xinerama xi xxf86vm 2>/dev/null
+}
+have_all && exit 0
+
+if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
+  echo "Quoteline needs: ${tools[*]}, and the OpenGL and X11 development headers" >&2
+  echo "(gl x11 xrandr xcursor xinerama xi xxf86vm for pkg-config)." >&2
+  echo "This is not a Debian/Ubuntu system: install their equivalents by hand." >&2
+  exit 1
+fi
 
 missing=()
 for p in "${want[@]}"; do
@@ -21,21 +40,18 @@ for p in "${want[@]}"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-if ! command -v apt-get >/dev/null; then
-  echo "Quoteline needs these system packages: ${missing[*]}" >&2
-  echo "This is not a Debian/Ubuntu system (no apt-get): install their equivalents by hand." >&2
-  exit 1
-fi
 if [ "$(id -u)" -eq 0 ]; then
   sudo=()
 elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
   sudo=(sudo -n)
+elif command -v sudo >/dev/null && [ -t 0 ]; then
+  echo "Installing system packages needs root: sudo will ask for your password." >&2
+  sudo=(sudo)
 else
   echo "Quoteline needs these system packages: ${missing[*]}" >&2
   echo "Installing them needs root. Run: sudo apt-get install -y ${missing[*]}" >&2
   exit 1
 fi
 echo "Installing system packages: ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

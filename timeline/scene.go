@@ -91,9 +91,10 @@ type Input struct {
 	Viewport Viewport
 	Height   float64
 	Lanes    []Lane
-	Items    []Item // sorted by Start
-	Selected int64  // 0: none
-	Hovered  int64  // 0: none
+	Items    []Item  // sorted by Start
+	ScrollY  float64 // how far the lanes are scrolled up under the axis, in pixels
+	Selected int64   // 0: none
+	Hovered  int64   // 0: none
 	Palette  Palette
 	Metrics  Metrics
 	Measure  TextMeasure
@@ -138,11 +139,16 @@ type Scene struct {
 	Hits   []Hit
 	Lanes  []LaneBox
 	Axis   Axis
-	Height float64 // height the content needs
+	Height float64 // height the content needs, axis included
+	// Top is where the lanes start on screen: the axis covers what is above.
+	Top float64
 }
 
 // HitTest returns the ID of the topmost item at (x, y), or 0.
 func (s *Scene) HitTest(x, y float64) int64 {
+	if y < s.Top {
+		return 0 // on the axis
+	}
 	for i := len(s.Hits) - 1; i >= 0; i-- {
 		h := s.Hits[i]
 		if x >= h.X0 && x <= h.X1 && y >= h.Y0 && y <= h.Y1 {
@@ -189,7 +195,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	m := in.Metrics
 	vp := in.Viewport
 	width := vp.Width()
-	if b.labels == nil || len(b.labels) > 4096 {
+	if b.labels == nil || len(b.labels) > 1<<15 {
 		b.labels = make(map[labelKey]float64, 256)
 	}
 	_, textH := in.Measure("Hg", m.TextSize, false)
@@ -214,6 +220,11 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	for i := range in.Items {
 		it := &in.Items[i]
 		if it.Lane < 0 || it.Lane >= nl {
+			continue
+		}
+		// Labels are never wider than the view: an item further than that
+		// off screen cannot show, and need not be measured.
+		if vp.X(math.Max(it.End, it.Latest)) < -width || vp.X(math.Min(it.Start, it.Earliest)) > 2*width {
 			continue
 		}
 		g := b.place(in, it)
@@ -250,7 +261,8 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 		}
 	}
 	dst.Lanes = resizeBoxes(dst.Lanes, nl)
-	dst.Height = m.AxisHeight + LayoutLanes(b.rowCount, b.collapse, m.AxisHeight, m.LaneHeader, m.RowHeight, m.LanePadding, dst.Lanes)
+	dst.Top = m.AxisHeight
+	dst.Height = m.AxisHeight + LayoutLanes(b.rowCount, b.collapse, m.AxisHeight-in.ScrollY, m.LaneHeader, m.RowHeight, m.LanePadding, dst.Lanes)
 
 	p := in.Palette
 	// Lane bands and their names.
@@ -271,20 +283,6 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: t.X, Y: 0, X2: t.X, Y2: max(in.Height, dst.Height), Stroke: p.GridStrong, StrokeWidth: 1})
 		}
 	}
-	dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: 0, Y: 0, W: width, H: m.AxisHeight, Fill: p.Axis})
-	rowY := 4.0
-	for _, t := range dst.Axis.Context {
-		if !t.Pinned {
-			dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: t.X, Y: 0, X2: t.X, Y2: m.AxisHeight, Stroke: p.GridStrong, StrokeWidth: 1})
-		}
-		dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: t.X + 3, Y: rowY, Text: t.Label, TextSize: m.TextSize, Bold: true, Fill: p.Text})
-	}
-	for _, t := range dst.Axis.Fine {
-		dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: t.X, Y: m.AxisHeight - 8, X2: t.X, Y2: m.AxisHeight, Stroke: p.MutedText, StrokeWidth: 1})
-		dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: t.X + 3, Y: m.AxisHeight - 8 - textH, Text: t.Label, TextSize: m.TextSize, Fill: p.MutedText})
-	}
-	dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: 0, Y: m.AxisHeight, X2: width, Y2: m.AxisHeight, Stroke: p.GridStrong, StrokeWidth: 1})
-
 	// Lane names, over the grid, each with its overflow count.
 	for l, box := range dst.Lanes {
 		name := in.Lanes[l].Name
@@ -306,7 +304,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 			if row < 0 {
 				// No room: a thin mark in the lane's overflow strip.
 				y := top + float64(b.rowCount[l]-1)*m.RowHeight + m.RowHeight/2
-				x0, x1 := vp.X(it.Start), vp.X(it.End)
+				x0, x1 := clipX(vp.X(it.Start), width), clipX(vp.X(it.End), width)
 				dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: x0, Y: y - 3, W: max(x1-x0, 2), H: 6, Fill: withAlpha(in.Lanes[l].Color, 0x99)})
 				continue
 			}
@@ -317,6 +315,29 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 			x := width - b.measure(in, label, false) - 10
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: x, Y: box.Y + (m.LaneHeader-textH)/2, Text: label, TextSize: m.TextSize, Fill: p.MutedText})
 		}
+	}
+
+	// The axis, over the lanes that scroll under it.
+	dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: 0, Y: 0, W: width, H: m.AxisHeight, Fill: p.Axis})
+	rowY := 4.0
+	for _, t := range dst.Axis.Context {
+		if !t.Pinned {
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: t.X, Y: 0, X2: t.X, Y2: m.AxisHeight, Stroke: p.GridStrong, StrokeWidth: 1})
+		}
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: t.X + 3, Y: rowY, Text: t.Label, TextSize: m.TextSize, Bold: true, Fill: p.Text})
+	}
+	for _, t := range dst.Axis.Fine {
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: t.X, Y: m.AxisHeight - 8, X2: t.X, Y2: m.AxisHeight, Stroke: p.MutedText, StrokeWidth: 1})
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: t.X + 3, Y: m.AxisHeight - 8 - textH, Text: t.Label, TextSize: m.TextSize, Fill: p.MutedText})
+	}
+	dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: 0, Y: m.AxisHeight, X2: width, Y2: m.AxisHeight, Stroke: p.GridStrong, StrokeWidth: 1})
+
+	// Where the view is in lanes taller than the widget.
+	if view := in.Height - m.AxisHeight; dst.Height > in.Height && view > 0 {
+		content := dst.Height - m.AxisHeight
+		h := math.Max(24, view*view/content)
+		y := m.AxisHeight + (view-h)*in.ScrollY/(content-view)
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: width - 6, Y: y, W: 4, H: h, Fill: withAlpha(p.MutedText, 0x90), Radius: 2})
 	}
 }
 
@@ -362,7 +383,8 @@ func (b *Builder) place(in *Input, it *Item) geom {
 		if x1 < 0 || x0 > width {
 			return g // off screen: a label cut by the edge helps nobody
 		}
-		after, before = x1+m.LabelGap, x0-m.LabelGap
+		after = math.Max(x1, vp.X(it.Latest)) + m.LabelGap
+		before = math.Min(x0, vp.X(it.Earliest)) - m.LabelGap
 	} else {
 		xs := vp.X(it.Start)
 		g.x0 = math.Min(g.x0, xs-m.MarkerSize/2)
@@ -370,7 +392,12 @@ func (b *Builder) place(in *Input, it *Item) geom {
 		if xs < 0 || xs > width {
 			return g // the marker is off screen: so is its label
 		}
-		after, before = xs+m.MarkerSize/2+m.LabelGap, xs-m.MarkerSize/2-m.LabelGap
+		after = xs + m.MarkerSize/2 + m.LabelGap // over the faint band of a coarse date, if any
+		left := math.Min(xs-m.MarkerSize/2, vp.X(it.Earliest))
+		if it.StartUncertain {
+			left = math.Min(left, xs-3*m.MarkerSize) // the fade-in drawn before the marker
+		}
+		before = left - m.LabelGap
 	}
 	switch {
 	case after+label <= width:
@@ -415,7 +442,7 @@ func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, g *geom, lane color.
 	width := vp.Width()
 	cy := rowTop + m.RowHeight/2
 	by := cy - m.BarHeight/2
-	clip := func(x float64) float64 { return math.Max(-8, math.Min(width+8, x)) }
+	clip := func(x float64) float64 { return clipX(x, width) }
 
 	fill := lane
 	stroke := color.NRGBA{}
@@ -514,6 +541,10 @@ func (b *Builder) measure(in *Input, s string, bold bool) float64 {
 	b.labels[k] = w
 	return w
 }
+
+// clipX keeps x just outside [0, width], so shapes that run off the view
+// have sane sizes.
+func clipX(x, width float64) float64 { return math.Max(-8, math.Min(width+8, x)) }
 
 // textOn picks the palette's label colour that reads best on bg.
 func textOn(bg color.NRGBA, p Palette) color.NRGBA {

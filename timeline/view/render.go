@@ -125,6 +125,7 @@ func (r *renderer) rebuild() {
 	in := timeline.Input{
 		Viewport: t.vp,
 		Height:   float64(r.size.Height),
+		ScrollY:  max(t.scrollY, 0),
 		Lanes:    t.lanes,
 		Items:    t.items,
 		Selected: t.selected,
@@ -134,6 +135,13 @@ func (r *renderer) rebuild() {
 		Measure:  measureText,
 	}
 	r.builder.Build(&in, &r.scene)
+	// Keep the lanes' scroll within what they need; lane heights do not
+	// depend on it, so one more build settles it.
+	if limit := max(0, r.scene.Height-float64(r.size.Height)); t.scrollY != min(max(t.scrollY, 0), limit) {
+		t.scrollY = min(max(t.scrollY, 0), limit)
+		in.ScrollY = t.scrollY
+		r.builder.Build(&in, &r.scene)
+	}
 
 	r.rects.used, r.gradients.used, r.lines.used, r.texts.used, r.diamonds.used = 0, 0, 0, 0, 0
 	r.objects = append(r.objects[:0], r.background)

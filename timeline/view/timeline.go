@@ -33,6 +33,7 @@ const (
 	notchZoom    = 1.25 // zoom factor per wheel notch
 	keyZoom      = 1.5  // zoom factor per +/- key press or button
 	keyPanFrac   = 0.15 // fraction of the width an arrow key pans
+	keyScroll    = 40   // pixels an up or down arrow scrolls the lanes
 	animDuration = 180 * time.Millisecond
 	fitMargin    = 0.04 // fraction of the span left free on each side by Fit
 )
@@ -58,6 +59,7 @@ type Timeline struct {
 	fitted     bool
 	selected   int64
 	hovered    int64
+	scrollY    float64 // lanes scrolled up under the axis, in pixels
 	pointer    fyne.Position
 	focused    bool
 	anim       *fyne.Animation
@@ -76,6 +78,7 @@ func New() *Timeline {
 // The first time data arrives the view fits it.
 func (t *Timeline) SetData(lanes []timeline.Lane, items []timeline.Item) {
 	t.lanes, t.items = lanes, items
+	t.hovered = 0 // ids belong to the previous data
 	t.hasData = len(items) > 0
 	if t.hasData {
 		t.lo, t.hi = math.Inf(1), math.Inf(-1)
@@ -188,11 +191,13 @@ func (t *Timeline) Scrolled(ev *fyne.ScrollEvent) {
 	t.viewChanged()
 }
 
-// Dragged pans the timeline with the pointer.
+// Dragged pans the timeline with the pointer: sideways in time, up and down
+// through lanes taller than the view.
 func (t *Timeline) Dragged(ev *fyne.DragEvent) {
 	t.stopAnimation()
 	t.hovered = 0
 	t.vp.Pan(float64(ev.Dragged.DX))
+	t.scrollY -= float64(ev.Dragged.DY)
 	t.viewChanged()
 }
 
@@ -273,8 +278,9 @@ func (t *Timeline) TypedRune(r rune) {
 	}
 }
 
-// TypedKey handles arrows (pan), Home and End (go to the first or last
-// event), Escape (clear the selection) and keypad +/-.
+// TypedKey handles left and right arrows (pan), up and down arrows (scroll
+// the lanes), Home and End (go to the first or last event) and Escape (clear
+// the selection).
 func (t *Timeline) TypedKey(ev *fyne.KeyEvent) {
 	w := t.vp.Width()
 	switch ev.Name {
@@ -294,13 +300,16 @@ func (t *Timeline) TypedKey(ev *fyne.KeyEvent) {
 			target.Fit(t.hi-t.vp.Span()*(1-fitMargin), t.hi+t.vp.Span()*fitMargin, 0)
 			t.animateTo(target)
 		}
+	case fyne.KeyUp:
+		t.scrollY -= keyScroll
+		t.Refresh()
+	case fyne.KeyDown:
+		t.scrollY += keyScroll
+		t.Refresh()
 	case fyne.KeyEscape:
 		t.setSelected(0)
-	case fyne.KeyPlus:
-		t.ZoomIn()
-	case fyne.KeyMinus:
-		t.ZoomOut()
 	}
+	// + and - arrive as runes too (TypedRune), keypad ones included.
 }
 
 func (t *Timeline) setSelected(id int64) {

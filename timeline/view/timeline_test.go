@@ -213,3 +213,32 @@ func TestTimeline_DrawsEveryVisibleItem(t *testing.T) {
 		t.Errorf("object count grew from %d to %d", n, m)
 	}
 }
+
+func TestTimeline_DragScrollsLanesTallerThanTheView(t *testing.T) {
+	tl, w := newTimeline(t)
+	w.Resize(fyne.NewSize(800, 100))
+	before, ok := tl.renderer.scene.HitBox(3)
+	if !ok {
+		t.Fatal("item 3 not drawn")
+	}
+	test.Drag(w.Canvas(), fyne.NewPos(400, 80), 0, -30)
+	after, _ := tl.renderer.scene.HitBox(3)
+	if d := before.Y0 - after.Y0; !near(d, 30, 0.01) {
+		t.Errorf("dragging up by 30 px moved the lanes up by %v px", d)
+	}
+	// Never further than the lanes need.
+	test.Drag(w.Canvas(), fyne.NewPos(400, 80), 0, -5000)
+	limit := tl.renderer.scene.Height - 100
+	if tl.scrollY != limit {
+		t.Errorf("scrolled to %v, want the limit %v", tl.scrollY, limit)
+	}
+	tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if tl.scrollY != limit-keyScroll {
+		t.Errorf("up arrow: scrolled to %v, want %v", tl.scrollY, limit-keyScroll)
+	}
+	// Lanes that fit are not scrolled at all.
+	w.Resize(fyne.NewSize(800, 600))
+	if tl.scrollY != 0 {
+		t.Errorf("scrolled by %v with room to spare", tl.scrollY)
+	}
+}
