@@ -5,6 +5,7 @@
 //
 //	quoteline [FILE.quoteline]         open the app (the default timeline without FILE)
 //	quoteline new [--example] OUT.quoteline
+//	quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
 //	quoteline --version
 package main
 
@@ -16,7 +17,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -33,6 +36,8 @@ const usage = `Quoteline: a timeline in which every event leads back to the word
 Usage:
   quoteline [FILE.quoteline]              open the app on FILE, or on the default timeline
   quoteline new [--example] OUT.quoteline create an empty document (or the default timeline)
+  quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
+                                          write a synthetic document of N events, for trying it at scale
   quoteline --version                     print the version
   quoteline --help                        show this help
 `
@@ -43,8 +48,13 @@ func main() {
 
 // run carries out one command line and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "new" {
-		return runNew(args[1:], stdout, stderr)
+	if len(args) > 0 {
+		switch args[0] {
+		case "new":
+			return runNew(args[1:], stdout, stderr)
+		case "gen":
+			return runGen(args[1:], stdout, stderr)
+		}
 	}
 	fs := flag.NewFlagSet("quoteline", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -121,6 +131,58 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintln(stdout, "wrote", out)
+	return 0
+}
+
+// runGen carries out "quoteline gen".
+func runGen(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("quoteline gen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline\n\n"+
+			"Write a synthetic document: a deterministic mix of points and ranges, bursts and quiet\n"+
+			"periods over ten years, for trying Quoteline at scale. OUT must not exist.\n\n")
+		fs.PrintDefaults()
+	}
+	events := fs.Int("events", -1, fmt.Sprintf("number of events, 0 to %d (required)", data.MaxGeneratedEvents))
+	lanes := fs.Int("lanes", 10, fmt.Sprintf("number of lanes, 1 to %d", data.MaxGeneratedLanes))
+	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same document")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	switch {
+	case fs.NArg() != 1:
+		fs.Usage()
+		return 2
+	case *events < 0 || *events > data.MaxGeneratedEvents:
+		fmt.Fprintf(stderr, "quoteline gen: --events %d: give a number of events from 0 to %d\n", *events, data.MaxGeneratedEvents)
+		return 2
+	case *lanes < 1 || *lanes > data.MaxGeneratedLanes:
+		fmt.Fprintf(stderr, "quoteline gen: --lanes %d: give a number of lanes from 1 to %d\n", *lanes, data.MaxGeneratedLanes)
+		return 2
+	}
+	out := fs.Arg(0)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	start := time.Now()
+	progress := func(done int) {
+		fmt.Fprintf(stderr, "\rquoteline gen: %d of %d events (%d%%)", done, *events, done*100/max(*events, 1))
+	}
+	s, err := data.Generate(ctx, out, data.GenerateOptions{Events: *events, Lanes: *lanes, Seed: *seed, Progress: progress})
+	if *events > 0 {
+		fmt.Fprintln(stderr)
+	}
+	if err == nil {
+		err = s.Close()
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "quoteline gen:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %s: %d events in %d lanes in %.1f s\n", out, *events, *lanes, time.Since(start).Seconds())
 	return 0
 }
 
