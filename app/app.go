@@ -214,7 +214,7 @@ func (m *mainWindow) show(doc *document) {
 	m.win.SetTitle(title)
 	m.timeline.Select(0)
 	m.details.showDocument(doc)
-	m.timeline.SetData(doc.tlLanes, doc.items)
+	m.timeline.SetData(doc.tlLanes, doc.items, doc.index)
 	m.timeline.FitAll()
 	m.setIdle(m.statusText())
 }

@@ -22,6 +22,7 @@ type document struct {
 	byID      map[int64]*data.Event // event id -> event
 	items     []timeline.Item
 	tlLanes   []timeline.Lane
+	index     *timeline.Index // built with the document, off the UI goroutine
 }
 
 // loadDocument opens path and reads what the timeline needs. It touches
@@ -71,6 +72,7 @@ func readDocument(ctx context.Context, s *data.Store) (*document, error) {
 		}
 		d.items = append(d.items, itemOf(e, lane))
 	}
+	d.index = timeline.NewIndex(d.items, len(d.tlLanes))
 	return d, nil
 }
 

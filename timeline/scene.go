@@ -1,8 +1,11 @@
 package timeline
 
 import (
+	"cmp"
 	"image/color"
 	"math"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -66,6 +69,9 @@ type Metrics struct {
 	MarkerSize  float64
 	LabelGap    float64 // space between an item and its label, and between stacked items
 	MaxRows     int     // rows per lane before items overflow into the lane's summary strip
+	DenseAbove  int     // items starting in view above which a lane is drawn as density (with an Index)
+	DenseRows   int     // rows a dense lane's density chart takes
+	DenseColumn float64 // width of one density column, in pixels
 }
 
 // DefaultMetrics are the sizes used at a UI scale of 1.
@@ -80,6 +86,9 @@ func DefaultMetrics() Metrics {
 		MarkerSize:  14,
 		LabelGap:    6,
 		MaxRows:     8,
+		DenseAbove:  150,
+		DenseRows:   2,
+		DenseColumn: 2,
 	}
 }
 
@@ -98,6 +107,10 @@ type Input struct {
 	Palette  Palette
 	Metrics  Metrics
 	Measure  TextMeasure
+	// Index, if set, indexes Items by lane and time: frames then cost
+	// O(visible + log n) instead of O(n), and lanes with more than
+	// Metrics.DenseAbove items in view are drawn as density.
+	Index *Index
 }
 
 // PrimKind says which drawing primitive a Prim is.
@@ -110,6 +123,7 @@ const (
 	PrimLine                     // from X, Y to X2, Y2 in Stroke, StrokeWidth wide
 	PrimText                     // Text at X, Y (top-left) in Fill, TextSize, Bold
 	PrimDiamond                  // a diamond centred in X, Y, W, H: Fill, Stroke, StrokeWidth
+	PrimDensity                  // where the Scene's Dense charts are drawn, all at once (one raster)
 )
 
 // Prim is one drawing primitive. Scenes hold them in drawing order.
@@ -142,6 +156,23 @@ type Scene struct {
 	Height float64 // height the content needs, axis included
 	// Top is where the lanes start on screen: the axis covers what is above.
 	Top float64
+	// Dense holds the density charts of lanes with too many items in view to
+	// draw one by one. PrimDensity marks where they go in the drawing order.
+	Dense []DenseLane
+}
+
+// DenseLane is the density chart of one lane: per column, how many items
+// start in it and how many ranges cover it.
+type DenseLane struct {
+	Lane        int
+	Y, Height   float64 // the chart's band
+	ColumnWidth float64
+	Starts      []int32
+	Ranges      []int32
+	MaxStarts   int32
+	MaxRanges   int32
+	Color       color.NRGBA
+	InView      int // items starting in view
 }
 
 // HitTest returns the ID of the topmost item at (x, y), or 0.
@@ -180,6 +211,9 @@ type Builder struct {
 	overflow []int
 	collapse []bool
 	labels   map[labelKey]float64
+	dense    []bool // per lane: drawn as density this frame
+	cand     []int32
+	denseBuf []DenseLane
 }
 
 type labelKey struct {
@@ -217,22 +251,46 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	for _, l := range in.Lanes {
 		b.collapse = append(b.collapse, l.Collapsed)
 	}
-	for i := range in.Items {
+	b.dense = b.dense[:0]
+	for range nl {
+		b.dense = append(b.dense, false)
+	}
+	// Labels are never wider than the view: an item further than that off
+	// screen cannot show, and need not be measured.
+	margin := width * vp.SecondsPerPixel()
+	consider := func(i int) {
 		it := &in.Items[i]
-		if it.Lane < 0 || it.Lane >= nl {
-			continue
+		if it.Lane < 0 || it.Lane >= nl || b.dense[it.Lane] {
+			return
 		}
-		// Labels are never wider than the view: an item further than that
-		// off screen cannot show, and need not be measured.
 		if vp.X(math.Max(it.End, it.Latest)) < -width || vp.X(math.Min(it.Start, it.Earliest)) > 2*width {
-			continue
+			return
 		}
 		g := b.place(in, it)
 		if g.x1 < 0 || g.x0 > width {
-			continue
+			return
 		}
 		b.visible[it.Lane] = append(b.visible[it.Lane], i)
 		b.geoms[it.Lane] = append(b.geoms[it.Lane], g)
+	}
+	if x := in.Index; x != nil && x.Lanes() == nl {
+		for l := range nl {
+			if !in.Lanes[l].Collapsed && x.StartsIn(l, vp.Start(), vp.End()) > m.DenseAbove {
+				b.dense[l] = true
+				continue
+			}
+			b.cand = x.Visible(l, vp.Start()-margin, vp.End()+margin, b.cand[:0])
+			for _, i := range b.cand {
+				consider(int(i))
+			}
+		}
+	} else {
+		for i := range in.Items {
+			consider(i)
+		}
+	}
+	for l := range nl {
+		sortByX0(b.visible[l], b.geoms[l])
 	}
 	for l := range nl {
 		idx := b.visible[l]
@@ -243,6 +301,10 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 		b.laneRows[l] = resizeInts(b.laneRows[l], len(idx))
 		if in.Lanes[l].Collapsed {
 			b.rowCount[l] = 0
+			continue
+		}
+		if b.dense[l] {
+			b.rowCount[l] = max(m.DenseRows, 1)
 			continue
 		}
 		b.rowCount[l] = b.stacker.Stack(b.spans, m.LabelGap, max(m.MaxRows, 1), b.laneRows[l])
@@ -283,6 +345,30 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: t.X, Y: 0, X2: t.X, Y2: max(in.Height, dst.Height), Stroke: p.GridStrong, StrokeWidth: 1})
 		}
 	}
+	// Density charts of the lanes too busy to draw item by item.
+	b.denseBuf = b.denseBuf[:0]
+	for l, box := range dst.Lanes {
+		if !b.dense[l] {
+			continue
+		}
+		cols := max(1, int(width/m.DenseColumn))
+		var d DenseLane
+		if k := len(b.denseBuf); k < cap(b.denseBuf) {
+			d = b.denseBuf[:k+1][k] // reuse the column buffers of an earlier frame
+		}
+		d.Lane, d.Color, d.ColumnWidth = l, in.Lanes[l].Color, width/float64(cols)
+		d.Y, d.Height = box.Y+m.LaneHeader, float64(b.rowCount[l])*m.RowHeight
+		d.Starts, d.Ranges = resizeInt32s(d.Starts, cols), resizeInt32s(d.Ranges, cols)
+		in.Index.Density(l, vp, d.Starts, d.Ranges)
+		d.MaxStarts, d.MaxRanges = slices.Max(d.Starts), slices.Max(d.Ranges)
+		d.InView = in.Index.StartsIn(l, vp.Start(), vp.End())
+		b.denseBuf = append(b.denseBuf, d)
+	}
+	dst.Dense = b.denseBuf
+	if len(dst.Dense) > 0 {
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimDensity, X: 0, Y: 0, W: width, H: in.Height})
+	}
+
 	// Lane names, over the grid, each with its overflow count.
 	for l, box := range dst.Lanes {
 		name := in.Lanes[l].Name
@@ -295,6 +381,16 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	// Items.
 	for l, box := range dst.Lanes {
 		if in.Lanes[l].Collapsed {
+			continue
+		}
+		if b.dense[l] {
+			for _, d := range dst.Dense {
+				if d.Lane == l {
+					label := groupThousands(d.InView) + " events here — zoom in to see them one by one"
+					x := width - b.measure(in, label, false) - 10
+					dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: x, Y: box.Y + (m.LaneHeader-textH)/2, Text: label, TextSize: m.TextSize, Fill: p.MutedText})
+				}
+			}
 			continue
 		}
 		top := box.Y + m.LaneHeader
@@ -603,6 +699,47 @@ func resizeInts(s []int, n int) []int {
 	s = s[:n]
 	clear(s)
 	return s
+}
+
+func resizeInt32s(s []int32, n int) []int32 {
+	if cap(s) < n {
+		s = make([]int32, n)
+	}
+	return s[:n]
+}
+
+// groupThousands writes n with commas between groups of three digits: 1,234,567.
+func groupThousands(n int) string {
+	s := strconv.Itoa(n)
+	var out []byte
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 && s[i-1] != '-' {
+			out = append(out, ","...)
+		}
+		out = append(out, s[i])
+	}
+	return string(out)
+}
+
+// sortByX0 orders a lane's visible items, and their geometry with them, by
+// where they start on screen, as stacking needs.
+func sortByX0(items []int, geoms []geom) {
+	if slices.IsSortedFunc(geoms, func(a, b geom) int { return cmp.Compare(a.x0, b.x0) }) {
+		return
+	}
+	sort.Sort(byX0{items, geoms})
+}
+
+type byX0 struct {
+	items []int
+	geoms []geom
+}
+
+func (s byX0) Len() int           { return len(s.items) }
+func (s byX0) Less(i, j int) bool { return s.geoms[i].x0 < s.geoms[j].x0 }
+func (s byX0) Swap(i, j int) {
+	s.items[i], s.items[j] = s.items[j], s.items[i]
+	s.geoms[i], s.geoms[j] = s.geoms[j], s.geoms[i]
 }
 
 func resizeBoxes(s []LaneBox, n int) []LaneBox {

@@ -1,7 +1,9 @@
 package view
 
 import (
+	"image"
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -28,6 +30,8 @@ type renderer struct {
 	tipBox     *canvas.Rectangle
 	tipTitle   *canvas.Text
 	tipDetail  *canvas.Text
+	density    *canvas.Raster // every dense lane's chart, in one raster
+	densityImg *image.NRGBA
 
 	rects     pool[*canvas.Rectangle]
 	gradients pool[*canvas.LinearGradient]
@@ -133,6 +137,7 @@ func (r *renderer) rebuild() {
 		Palette:  r.palette,
 		Metrics:  r.metrics,
 		Measure:  measureText,
+		Index:    t.index,
 	}
 	r.builder.Build(&in, &r.scene)
 	// Keep the lanes' scroll within what they need; lane heights do not
@@ -181,6 +186,9 @@ func (r *renderer) object(p *timeline.Prim) fyne.CanvasObject {
 		tx.Text, tx.Color, tx.TextSize = p.Text, p.Fill, float32(p.TextSize)
 		tx.TextStyle = fyne.TextStyle{Bold: p.Bold}
 		return place(tx, pos, tx.MinSize())
+	case timeline.PrimDensity:
+		r.density.Refresh()
+		return place(r.density, pos, size)
 	case timeline.PrimDiamond:
 		d := r.diamonds.next(func() *canvas.Polygon { return canvas.NewPolygon(4, color.Transparent) })
 		d.FillColor, d.StrokeColor, d.StrokeWidth = p.Fill, p.Stroke, float32(p.StrokeWidth)
@@ -191,6 +199,55 @@ func (r *renderer) object(p *timeline.Prim) fyne.CanvasObject {
 		rc.FillColor, rc.StrokeColor = p.Fill, p.Stroke
 		rc.StrokeWidth, rc.CornerRadius = float32(p.StrokeWidth), float32(p.Radius)
 		return place(rc, pos, size)
+	}
+}
+
+// drawDensity paints the scene's density charts into a w×h pixel image: for
+// each column, a bar as tall as the (log of the) number of items starting in
+// it, and above the bars a strip as opaque as the number of ranges covering
+// it. It only reads what the scene builder counted.
+func (r *renderer) drawDensity(w, h int) image.Image {
+	if r.densityImg == nil || r.densityImg.Rect.Dx() != w || r.densityImg.Rect.Dy() != h {
+		r.densityImg = image.NewNRGBA(image.Rect(0, 0, w, h))
+	} else {
+		clear(r.densityImg.Pix)
+	}
+	img := r.densityImg
+	if r.size.Width <= 0 {
+		return img
+	}
+	scale := float64(w) / float64(r.size.Width)
+	top := int(r.scene.Top * scale)
+	for _, d := range r.scene.Dense {
+		y0, y1 := int(d.Y*scale), int((d.Y+d.Height)*scale)
+		strip := y0 + (y1-y0)/4 // ranges above, starts below
+		logMax := math.Log1p(float64(max(d.MaxStarts, 1)))
+		for c, n := range d.Starts {
+			x0, x1 := int(float64(c)*d.ColumnWidth*scale), int(float64(c+1)*d.ColumnWidth*scale)
+			if n > 0 {
+				barH := max(1, int(float64(y1-strip)*math.Log1p(float64(n))/logMax))
+				fillRect(img, x0, max(y1-barH, top), x1-1, y1, d.Color)
+			}
+			if k := d.Ranges[c]; k > 0 && d.MaxRanges > 0 {
+				a := 0x30 + int(0xA0*math.Log1p(float64(k))/math.Log1p(float64(d.MaxRanges)))
+				col := d.Color
+				col.A = uint8(min(a, 0xD0))
+				fillRect(img, x0, max(y0+1, top), x1, strip-1, col)
+			}
+		}
+	}
+	return img
+}
+
+// fillRect fills [x0, x1) × [y0, y1) of img with c, clipped to img.
+func fillRect(img *image.NRGBA, x0, y0, x1, y1 int, c color.NRGBA) {
+	b := img.Rect
+	x0, y0, x1, y1 = max(x0, b.Min.X), max(y0, b.Min.Y), min(x1, b.Max.X), min(y1, b.Max.Y)
+	for y := y0; y < y1; y++ {
+		row := img.Pix[y*img.Stride:]
+		for x := x0; x < x1; x++ {
+			row[4*x], row[4*x+1], row[4*x+2], row[4*x+3] = c.R, c.G, c.B, c.A
+		}
 	}
 }
 

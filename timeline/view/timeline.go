@@ -53,6 +53,7 @@ type Timeline struct {
 
 	lanes      []timeline.Lane
 	items      []timeline.Item
+	index      *timeline.Index
 	vp         timeline.Viewport
 	lo, hi     float64 // extent of the data
 	hasData    bool
@@ -75,9 +76,14 @@ func New() *Timeline {
 }
 
 // SetData replaces the lanes and items shown. Items must be sorted by Start.
-// The first time data arrives the view fits it.
-func (t *Timeline) SetData(lanes []timeline.Lane, items []timeline.Item) {
-	t.lanes, t.items = lanes, items
+// index must index items over len(lanes) lanes; nil builds it here, which for
+// large documents belongs on another goroutine (timeline.NewIndex). The first
+// time data arrives the view fits it.
+func (t *Timeline) SetData(lanes []timeline.Lane, items []timeline.Item, index *timeline.Index) {
+	if index == nil || index.Lanes() != len(lanes) {
+		index = timeline.NewIndex(items, len(lanes))
+	}
+	t.lanes, t.items, t.index = lanes, items, index
 	t.hovered = 0 // ids belong to the previous data
 	t.hasData = len(items) > 0
 	if t.hasData {
@@ -167,6 +173,7 @@ func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	r.tipTitle = canvas.NewText("", color.Black)
 	r.tipTitle.TextStyle.Bold = true
 	r.tipDetail = canvas.NewText("", color.Black)
+	r.density = canvas.NewRaster(r.drawDensity)
 	r.applyTheme()
 	return r
 }

@@ -1,0 +1,138 @@
+package timeline
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sort"
+)
+
+// indexBlock is how many items share one max-extent entry of an Index.
+const indexBlock = 64
+
+// Index finds the items of a lane in a time window without looking at the
+// others, and counts items per pixel column for lanes too dense to draw one
+// by one. It is built once for a set of items and read by every frame. It
+// keeps compact sorted arrays per lane (struct of arrays), not copies of the
+// items, and answers in O(log n + what it returns).
+type Index struct {
+	lanes []laneIndex
+	n     int
+}
+
+// laneIndex is the index of one lane.
+type laneIndex struct {
+	order       []int32   // item indexes, by earliest time
+	earliest    []float64 // earliest time of order[i]
+	latest      []float64 // latest time of order[i]
+	blockMax    []float64 // per block of indexBlock: the latest time in it
+	starts      []float64 // every item's start, sorted
+	rangeStarts []float64 // ranges' starts, sorted
+	rangeEnds   []float64 // ranges' ends, sorted
+}
+
+// NewIndex indexes items, whose Lane fields should be in [0, lanes); items
+// with another lane are left out.
+func NewIndex(items []Item, lanes int) *Index {
+	x := &Index{lanes: make([]laneIndex, max(lanes, 0))}
+	early := func(i int32) float64 { return math.Min(items[i].Start, items[i].Earliest) }
+	late := func(i int32) float64 { return math.Max(items[i].End, items[i].Latest) }
+	for i := range items {
+		l := items[i].Lane
+		if l < 0 || l >= lanes {
+			continue
+		}
+		li := &x.lanes[l]
+		li.order = append(li.order, int32(i))
+		li.starts = append(li.starts, items[i].Start)
+		if items[i].Range {
+			li.rangeStarts = append(li.rangeStarts, items[i].Start)
+			li.rangeEnds = append(li.rangeEnds, items[i].End)
+		}
+		x.n++
+	}
+	for l := range x.lanes {
+		li := &x.lanes[l]
+		slices.SortStableFunc(li.order, func(a, b int32) int { return cmp.Compare(early(a), early(b)) })
+		li.earliest = make([]float64, len(li.order))
+		li.latest = make([]float64, len(li.order))
+		for k, i := range li.order {
+			li.earliest[k], li.latest[k] = early(i), late(i)
+		}
+		li.blockMax = make([]float64, (len(li.order)+indexBlock-1)/indexBlock)
+		for b := range li.blockMax {
+			li.blockMax[b] = math.Inf(-1)
+			for k := b * indexBlock; k < min((b+1)*indexBlock, len(li.order)); k++ {
+				li.blockMax[b] = math.Max(li.blockMax[b], li.latest[k])
+			}
+		}
+		slices.Sort(li.starts)
+		slices.Sort(li.rangeStarts)
+		slices.Sort(li.rangeEnds)
+	}
+	return x
+}
+
+// Len returns the number of items indexed.
+func (x *Index) Len() int { return x.n }
+
+// Lanes returns the number of lanes indexed.
+func (x *Index) Lanes() int { return len(x.lanes) }
+
+// Visible appends to dst the indexes of the items of lane whose extent, from
+// their earliest to their latest time, overlaps [from, to], in order of
+// earliest time, and returns it. Blocks of items that end before from are
+// skipped whole.
+func (x *Index) Visible(lane int, from, to float64, dst []int32) []int32 {
+	li := &x.lanes[lane]
+	hi := sort.SearchFloat64s(li.earliest, math.Nextafter(to, math.Inf(1))) // first with earliest > to
+	for b := 0; b*indexBlock < hi; b++ {
+		if li.blockMax[b] < from {
+			continue
+		}
+		for k := b * indexBlock; k < min((b+1)*indexBlock, hi); k++ {
+			if li.latest[k] >= from {
+				dst = append(dst, li.order[k])
+			}
+		}
+	}
+	return dst
+}
+
+// StartsIn returns how many items of lane start in [from, to): an estimate,
+// in O(log n), of how busy the lane is there.
+func (x *Index) StartsIn(lane int, from, to float64) int {
+	s := x.lanes[lane].starts
+	return sort.SearchFloat64s(s, to) - sort.SearchFloat64s(s, from)
+}
+
+// Density fills starts[c] with the number of items of lane that start in
+// pixel column c of v, and, if ranges is not nil, ranges[c] with the number
+// of range items that cover the middle of column c. Each column is
+// v.Width()/len(starts) pixels wide. It costs O(columns × log n), however
+// many items are in view.
+func (x *Index) Density(lane int, v Viewport, starts, ranges []int32) {
+	li := &x.lanes[lane]
+	cols := len(starts)
+	if cols == 0 {
+		return
+	}
+	colW := v.Width() / float64(cols)
+	prev := sort.SearchFloat64s(li.starts, v.Time(0))
+	for c := range cols {
+		next := prev + sort.SearchFloat64s(li.starts[prev:], v.Time(float64(c+1)*colW))
+		starts[c] = int32(next - prev)
+		prev = next
+		if ranges != nil {
+			if len(li.rangeStarts) == 0 {
+				ranges[c] = 0
+				continue
+			}
+			mid := v.Time((float64(c) + 0.5) * colW)
+			// Ranges that began by mid and had not ended before it.
+			begun := sort.SearchFloat64s(li.rangeStarts, math.Nextafter(mid, math.Inf(1)))
+			ended := sort.SearchFloat64s(li.rangeEnds, mid)
+			ranges[c] = int32(begun - ended)
+		}
+	}
+}

@@ -1,0 +1,179 @@
+package timeline
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// randomItems makes n items over about a year in lanes, a fifth of them ranges.
+func randomItems(r *rand.Rand, n, lanes int) []Item {
+	items := make([]Item, n)
+	for i := range items {
+		s := aug2022 + r.Float64()*365*day
+		it := Item{ID: int64(i + 1), Lane: r.IntN(lanes), Start: s, End: s, Earliest: s, Latest: s}
+		if r.IntN(5) == 0 {
+			it.Range, it.End = true, s+r.Float64()*60*day
+			it.Latest = it.End
+		}
+		if r.IntN(10) == 0 {
+			it.Earliest -= r.Float64() * 10 * day
+			it.Latest += r.Float64() * 10 * day
+		}
+		items[i] = it
+	}
+	slices.SortFunc(items, func(a, b Item) int { return int(math.Copysign(1, a.Start-b.Start)) })
+	return items
+}
+
+func TestIndex_VisibleMatchesAScan(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	items := randomItems(r, 5000, 4)
+	x := NewIndex(items, 4)
+	if x.Len() != 5000 {
+		t.Fatalf("Len %d", x.Len())
+	}
+	for range 300 {
+		from := aug2022 - 30*day + r.Float64()*400*day
+		to := from + r.Float64()*r.Float64()*200*day
+		lane := r.IntN(4)
+		var want []int32
+		for i, it := range items {
+			if it.Lane == lane && math.Min(it.Start, it.Earliest) <= to && math.Max(it.End, it.Latest) >= from {
+				want = append(want, int32(i))
+			}
+		}
+		got := x.Visible(lane, from, to, nil)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("Visible(%d, %v, %v): %d items, a scan finds %d", lane, from, to, len(got), len(want))
+		}
+	}
+}
+
+func TestIndex_Density(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 2))
+	items := randomItems(r, 20000, 3)
+	x := NewIndex(items, 3)
+	v := NewViewport(aug2022+50*day, aug2022+150*day, 1000)
+	starts := make([]int32, 250) // 4 px columns
+	ranges := make([]int32, 250)
+	for lane := range 3 {
+		x.Density(lane, v, starts, ranges)
+		total := 0
+		for _, n := range starts {
+			total += int(n)
+		}
+		if want := x.StartsIn(lane, v.Start(), v.End()); total != want {
+			t.Errorf("lane %d: columns add up to %d, want %d starting in view", lane, total, want)
+		}
+		for _, c := range []int{0, 17, 124, 249} {
+			mid := v.Time((float64(c) + 0.5) * 4)
+			want := 0
+			for _, it := range items {
+				if it.Lane == lane && it.Range && it.Start <= mid && it.End >= mid {
+					want++
+				}
+			}
+			if int(ranges[c]) != want {
+				t.Errorf("lane %d column %d: %d ranges cover it, a scan finds %d", lane, c, ranges[c], want)
+			}
+		}
+	}
+}
+
+func TestIndex_LeavesOutUnknownLanes(t *testing.T) {
+	items := []Item{point(1, 0, aug2022, "a"), point(2, 5, aug2022, "b"), point(3, -1, aug2022, "c")}
+	x := NewIndex(items, 2)
+	if x.Len() != 1 {
+		t.Errorf("Len = %d, want 1", x.Len())
+	}
+	if got := x.Visible(0, aug2022-day, aug2022+day, nil); len(got) != 1 || got[0] != 0 {
+		t.Errorf("Visible = %v, want only item 0", got)
+	}
+}
+
+// benchIndex builds an index over n items spread over ten years.
+func benchIndex(b *testing.B, n int) ([]Item, *Index) {
+	b.Helper()
+	r := rand.New(rand.NewPCG(1, uint64(n)))
+	items := make([]Item, n)
+	for i := range items {
+		s := aug2022 + r.Float64()*3650*day
+		items[i] = Item{ID: int64(i), Lane: r.IntN(10), Start: s, End: s, Earliest: s, Latest: s}
+		if r.IntN(5) == 0 {
+			items[i].Range, items[i].End, items[i].Latest = true, s+r.Float64()*30*day, s+r.Float64()*30*day
+			items[i].Latest = math.Max(items[i].Latest, items[i].End)
+		}
+	}
+	slices.SortFunc(items, func(a, b Item) int { return int(math.Copysign(1, a.Start-b.Start)) })
+	return items, NewIndex(items, 10)
+}
+
+func BenchmarkIndex_Visible1M_Hour(b *testing.B) {
+	_, x := benchIndex(b, 1_000_000)
+	var dst []int32
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		from := aug2022 + float64(i%3000)*day
+		for lane := range 10 {
+			dst = x.Visible(lane, from, from+3600, dst[:0])
+		}
+	}
+}
+
+func BenchmarkIndex_Density1M_Whole(b *testing.B) {
+	_, x := benchIndex(b, 1_000_000)
+	v := NewViewport(aug2022, aug2022+3650*day, 1280)
+	starts, ranges := make([]int32, 640), make([]int32, 640)
+	b.ReportAllocs()
+	for b.Loop() {
+		for lane := range 10 {
+			x.Density(lane, v, starts, ranges)
+		}
+	}
+}
+
+func BenchmarkNewIndex1M(b *testing.B) {
+	items, _ := benchIndex(b, 1_000_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		NewIndex(items, 10)
+	}
+}
+
+// BenchmarkBuild_Scale builds frames with an index over 1K to 1M events in
+// ten lanes, spread over ten years, at three zoom levels. This is the work of
+// one frame in the timeline core: culling, stacking, label placement,
+// density charts and primitives.
+func BenchmarkBuild_Scale(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000, 1_000_000} {
+		items, x := benchIndex(b, n)
+		lanes := make([]Lane, 10)
+		for i := range lanes {
+			lanes[i] = Lane{Name: "Lane", Color: color.NRGBA{0x33, 0x66, 0x99, 0xff}}
+		}
+		mid := aug2022 + 1825*day
+		for _, z := range []struct {
+			name string
+			span float64
+		}{{"whole", 3660 * day}, {"month", 30 * day}, {"hour", 3600}} {
+			b.Run(fmt.Sprintf("%d/%s", n, z.name), func(b *testing.B) {
+				in := &Input{
+					Viewport: NewViewport(mid-z.span/2, mid+z.span/2, 1280),
+					Height:   700, Lanes: lanes, Items: items, Index: x,
+					Metrics: DefaultMetrics(), Measure: measure7,
+				}
+				var bl Builder
+				var s Scene
+				b.ReportAllocs()
+				for b.Loop() {
+					bl.Build(in, &s)
+				}
+			})
+		}
+	}
+}
