@@ -6,6 +6,7 @@
 //	quoteline [FILE.quoteline]         open the app (the default timeline without FILE)
 //	quoteline new [--example] OUT.quoteline
 //	quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
+//	quoteline bench FILE.quoteline
 //	quoteline --version
 package main
 
@@ -38,6 +39,7 @@ Usage:
   quoteline new [--example] OUT.quoteline create an empty document (or the default timeline)
   quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
                                           write a synthetic document of N events, for trying it at scale
+  quoteline bench FILE.quoteline          open FILE in the window, zoom and pan through it, print figures as JSON
   quoteline --version                     print the version
   quoteline --help                        show this help
 `
@@ -54,6 +56,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runNew(args[1:], stdout, stderr)
 		case "gen":
 			return runGen(args[1:], stdout, stderr)
+		case "bench":
+			return runBench(args[1:], stdout, stderr)
 		}
 	}
 	fs := flag.NewFlagSet("quoteline", flag.ContinueOnError)
@@ -76,15 +80,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	path := fs.Arg(0)
 	if path != "" {
-		// Refuse a bad file here, with a message on the terminal, before any window opens.
-		s, err := data.Open(context.Background(), path)
-		if err != nil {
-			fmt.Fprintln(stderr, "quoteline:", err)
-			return 1
-		}
-		if err := s.Close(); err != nil {
-			fmt.Fprintln(stderr, "quoteline:", err)
-			return 1
+		if code := checkDocument(path, stderr); code != 0 {
+			return code
 		}
 	}
 	icon, err := assets.Icon()
@@ -183,6 +180,51 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "wrote %s: %d events in %d lanes in %.1f s\n", out, *events, *lanes, time.Since(start).Seconds())
+	return 0
+}
+
+// runBench carries out "quoteline bench".
+func runBench(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("quoteline bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: quoteline bench FILE.quoteline\n\n"+
+			"Open FILE in the real window, zoom from its whole extent to an hour and back with pans\n"+
+			"on the way, one step per frame, and print one JSON line of figures (see BENCHMARKS.md).\n")
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	path := fs.Arg(0)
+	if code := checkDocument(path, stderr); code != 0 {
+		return code
+	}
+	icon, _ := assets.Icon()
+	if err := app.RunBench(app.Options{Version: version(), Icon: icon, Path: path}, stdout); err != nil {
+		fmt.Fprintln(stderr, "quoteline bench:", err)
+		return 1
+	}
+	return 0
+}
+
+// checkDocument refuses a bad file with a message on the terminal, before any
+// window opens; it returns the exit code.
+func checkDocument(path string, stderr io.Writer) int {
+	s, err := data.Open(context.Background(), path)
+	if err == nil {
+		err = s.Close()
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "quoteline:", err)
+		return 1
+	}
 	return 0
 }
 

@@ -62,10 +62,14 @@ type mainWindow struct {
 	opts Options
 
 	timeline *view.Timeline
+	overview *view.Overview
 	details  *details
 	status   *widget.Label
 	span     *widget.Label
-	progress *widget.ProgressBarInfinite
+	busy     *widget.ProgressBarInfinite // work of unknown length
+	progress *widget.ProgressBar         // reading a document
+	cancel   *widget.Button
+	cancelFn func()
 
 	doc *document // nil until a document is loaded; UI goroutine only
 	gen int       // incremented on every document switch; stale loads are dropped
@@ -74,6 +78,7 @@ type mainWindow struct {
 	// document is shown or has failed to open, detailsShown once an event's
 	// quotes and sources are on screen.
 	opened       func(err error)
+	titlesLoaded func(err error)
 	detailsShown func(id int64)
 }
 
@@ -83,15 +88,31 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 	m.win.Resize(fyne.NewSize(1280, 760))
 
 	m.timeline = view.New()
+	m.overview = view.NewOverview()
+	m.overview.OnMove = func(start, end float64) {
+		m.timeline.SetViewport(timeline.NewViewport(start, end, m.timeline.Viewport().Width()))
+	}
 	m.details = newDetails()
 	m.status = widget.NewLabel("Opening…")
 	m.span = widget.NewLabel("")
 	m.span.Truncation = fyne.TextTruncateEllipsis
-	m.progress = widget.NewProgressBarInfinite()
+	m.busy = widget.NewProgressBarInfinite()
+	m.busy.Hide()
+	m.progress = widget.NewProgressBar()
 	m.progress.Hide()
+	m.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
+		if m.cancelFn != nil {
+			m.cancelFn()
+		}
+	})
+	m.cancel.Importance = widget.LowImportance
+	m.cancel.Hide()
 
 	m.timeline.OnSelected = m.selectEvent
-	m.timeline.OnViewChanged = func(vp timeline.Viewport) { m.span.SetText(visibleRange(vp)) }
+	m.timeline.OnViewChanged = func(vp timeline.Viewport) {
+		m.span.SetText(visibleRange(vp))
+		m.overview.SetWindow(vp.Start(), vp.End())
+	}
 	m.timeline.Tooltip = m.tooltip
 
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), m.timeline.ZoomIn)
@@ -99,7 +120,9 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 	fit := widget.NewButtonWithIcon("Fit all", theme.ZoomFitIcon(), m.timeline.FitAll)
 	zoomIn.Importance, zoomOut.Importance, fit.Importance = widget.LowImportance, widget.LowImportance, widget.LowImportance
 	toolbar := container.NewBorder(nil, nil, container.NewHBox(zoomOut, zoomIn, fit), nil, m.span)
-	bottom := container.NewBorder(nil, nil, nil, m.progress, m.status)
+	bars := container.NewGridWrap(fyne.NewSize(220, m.progress.MinSize().Height), m.busy, m.progress)
+	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(bars, m.cancel), m.status)
+	bottom := container.NewVBox(m.overview, statusBar)
 	left := container.NewBorder(toolbar, bottom, nil, nil, m.timeline)
 	split := container.NewHSplit(left, m.details.object())
 	split.Offset = 0.68
@@ -139,7 +162,7 @@ func (m *mainWindow) start() {
 		return
 	}
 	path = filepath.Join(root.Path(), DefaultDocumentName)
-	m.setBusy("Preparing the default timeline…")
+	m.setBusy("Preparing the default timeline…", nil)
 	gen := m.gen
 	go func() {
 		err := m.ensureDefault(path)
@@ -173,13 +196,22 @@ func (m *mainWindow) ensureDefault(path string) error {
 	return m.opts.Example(context.Background(), path)
 }
 
-// open loads path in the background and shows it when ready.
+// open loads path in the background and shows it when ready. The status bar
+// shows how far it has got, with a button to cancel.
 func (m *mainWindow) open(path string) {
 	m.gen++
 	gen := m.gen
-	m.setBusy("Opening " + filepath.Base(path) + "…")
+	ctx, cancel := context.WithCancel(context.Background())
+	m.setBusy("Opening "+filepath.Base(path)+"…", cancel)
 	go func() {
-		doc, err := loadDocument(context.Background(), path)
+		progress := func(f float64) {
+			fyne.Do(func() {
+				if gen == m.gen {
+					m.setProgress(f)
+				}
+			})
+		}
+		doc, err := loadDocument(ctx, path, progress)
 		fyne.Do(func() {
 			if gen != m.gen { // another document was asked for meanwhile
 				if doc != nil {
@@ -187,10 +219,13 @@ func (m *mainWindow) open(path string) {
 				}
 				return
 			}
-			if err != nil {
+			switch {
+			case errors.Is(err, context.Canceled):
+				m.setIdle("Opening " + filepath.Base(path) + " cancelled. " + m.statusText())
+			case err != nil:
 				m.setIdle(m.statusText())
 				m.showError(err)
-			} else {
+			default:
 				m.show(doc)
 			}
 			if m.opened != nil {
@@ -215,27 +250,69 @@ func (m *mainWindow) show(doc *document) {
 	m.timeline.Select(0)
 	m.details.showDocument(doc)
 	m.timeline.SetData(doc.tlLanes, doc.items, doc.index)
+	lo, hi, _ := m.timeline.Extent()
+	m.overview.SetData(doc.index, lo, hi)
 	m.timeline.FitAll()
 	m.setIdle(m.statusText())
+	m.loadTitles(doc, m.gen)
 }
 
-// selectEvent shows the details of event id, loading its quotes and sources
-// in the background.
+// titleBatch is how many titles are read before they are shown.
+const titleBatch = 20_000
+
+// loadTitles reads the events' titles in the background and puts them on the
+// timeline batch by batch: the first frame does not wait for them.
+func (m *mainWindow) loadTitles(doc *document, gen int) {
+	go func() {
+		err := doc.store.Titles(context.Background(), titleBatch, func(ids []int64, titles []string) bool {
+			stale := false
+			fyne.DoAndWait(func() {
+				if stale = gen != m.gen; stale {
+					return
+				}
+				for k, id := range ids {
+					if i, ok := doc.pos[id]; ok {
+						doc.items[i].Title = titles[k]
+					}
+				}
+				m.timeline.Refresh()
+			})
+			return !stale
+		})
+		fyne.Do(func() {
+			if err != nil && gen == m.gen {
+				m.showError(fmt.Errorf("read the events' titles: %w", err))
+			}
+			if m.titlesLoaded != nil {
+				m.titlesLoaded(err)
+			}
+		})
+	}()
+}
+
+// selectEvent shows the details of event id, reading the event, its quotes
+// and its sources in the background.
 func (m *mainWindow) selectEvent(id int64) {
 	if m.doc == nil {
 		return
 	}
-	ev, ok := m.doc.byID[id]
+	sp, lane, ok := m.doc.span(id)
 	if !ok {
 		m.details.showDocument(m.doc)
 		return
 	}
-	lane := m.doc.lanes[m.doc.laneIndex[ev.LaneID]]
-	m.details.showEvent(ev, lane, nil, nil, nil, true)
+	// What is known at once, while the rest is read.
+	partial := &data.Event{ID: id, LaneID: sp.LaneID, Title: m.doc.items[m.doc.pos[id]].Title, Start: sp.Start, End: sp.End,
+		StartUncertain: sp.StartUncertain, EndUncertain: sp.EndUncertain, Status: sp.Status}
+	m.details.showEvent(partial, lane, nil, nil, nil, true)
 	doc, gen := m.doc, m.gen
 	go func() {
 		ctx := context.Background()
-		quotes, err := doc.store.QuotesOfEvent(ctx, id)
+		ev, err := doc.store.Event(ctx, id)
+		var quotes []data.QuoteRef
+		if err == nil {
+			quotes, err = doc.store.QuotesOfEvent(ctx, id)
+		}
 		var sources []data.SourceRef
 		if err == nil {
 			sources, err = doc.store.SourcesOfEvent(ctx, id)
@@ -252,7 +329,7 @@ func (m *mainWindow) selectEvent(id int64) {
 				m.showError(fmt.Errorf("read event %d: %w", id, err))
 				return
 			}
-			m.details.showEvent(ev, lane, actorsOf(ev, actors), quotes, sources, false)
+			m.details.showEvent(&ev, lane, actorsOf(&ev, actors), quotes, sources, false)
 			if m.detailsShown != nil {
 				m.detailsShown(id)
 			}
@@ -276,12 +353,15 @@ func (m *mainWindow) tooltip(id int64) (string, string) {
 	if m.doc == nil {
 		return "", ""
 	}
-	ev, ok := m.doc.byID[id]
+	sp, lane, ok := m.doc.span(id)
 	if !ok {
 		return "", ""
 	}
-	lane := m.doc.lanes[m.doc.laneIndex[ev.LaneID]].Name
-	return ev.Title, dateRange(ev) + " · " + lane + " · " + strings.ToLower(statusText(ev.Status))
+	title := m.doc.items[m.doc.pos[id]].Title
+	if title == "" {
+		title = "(title still loading)"
+	}
+	return title, dateRangeOf(sp.Start, sp.End, sp.StartUncertain, sp.EndUncertain) + " · " + lane.Name + " · " + strings.ToLower(statusText(sp.Status))
 }
 
 func (m *mainWindow) statusText() string {
@@ -293,15 +373,35 @@ func (m *mainWindow) statusText() string {
 		plural(c.Quotes, "quote"), plural(c.Sources, "source"))
 }
 
-func (m *mainWindow) setBusy(msg string) {
+// setBusy says what is being done; with cancel, it shows a progress bar
+// and a button that calls cancel, else a bar for work of unknown length.
+func (m *mainWindow) setBusy(msg string, cancel func()) {
 	m.status.SetText(msg)
+	m.cancelFn = cancel
+	if cancel == nil {
+		m.progress.Hide()
+		m.cancel.Hide()
+		m.busy.Show()
+		m.busy.Start()
+		return
+	}
+	m.busy.Stop()
+	m.busy.Hide()
+	m.progress.SetValue(0)
 	m.progress.Show()
-	m.progress.Start()
+	m.cancel.Show()
 }
 
+// setProgress shows how far the current work has got, from 0 to 1.
+func (m *mainWindow) setProgress(f float64) { m.progress.SetValue(f) }
+
+// setIdle clears the progress display and shows msg.
 func (m *mainWindow) setIdle(msg string) {
-	m.progress.Stop()
+	m.busy.Stop()
+	m.busy.Hide()
 	m.progress.Hide()
+	m.cancel.Hide()
+	m.cancelFn = nil
 	m.status.SetText(msg)
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,14 +65,12 @@ func detailsContain(t *testing.T, d *details, want ...string) {
 func TestMainWindow_SelectingTheRangeEventShowsKirbysQuote(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := exampleDocument(t)
-	doc, err := loadDocument(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	m := newMainWindow(a, Options{Version: "test"})
 	defer m.win.Close()
-	m.show(doc)
-	defer doc.store.Close()
+	if err := openAndWait(t, m, path); err != nil {
+		t.Fatal(err)
+	}
+	defer m.doc.store.Close()
 
 	if got := m.win.Title(); got != "example.quoteline — Quoteline" {
 		t.Errorf("title %q", got)
@@ -80,13 +79,16 @@ func TestMainWindow_SelectingTheRangeEventShowsKirbysQuote(t *testing.T) {
 		t.Fatalf("%d items in %d lanes, want 17 in 5", len(m.doc.items), len(m.doc.tlLanes))
 	}
 	var rangeID int64
-	for _, e := range m.doc.events {
-		if e.Derivation != nil && e.Derivation.Expression == "since August" {
-			rangeID = e.ID
+	for _, it := range m.doc.items {
+		if it.Title == "" {
+			t.Errorf("event %d has no title on the timeline", it.ID)
+		}
+		if it.Range && strings.Contains(it.Title, "400") {
+			rangeID = it.ID
 		}
 	}
 	if rangeID == 0 {
-		t.Fatal("no event derived from “since August”")
+		t.Fatal("no range event about the 400 drones")
 	}
 	shown := make(chan int64, 1)
 	m.detailsShown = func(id int64) { shown <- id }
@@ -137,17 +139,29 @@ func TestDateRange_ShowsPrecision(t *testing.T) {
 }
 
 // openAndWait opens path through the window's own (background) path and
-// waits until it is shown or refused.
+// waits until it is shown with its titles, or refused.
 func openAndWait(t *testing.T, m *mainWindow, path string) error {
 	t.Helper()
 	done := make(chan error, 1)
+	titles := make(chan error, 1)
 	m.opened = func(err error) { done <- err }
+	m.titlesLoaded = func(err error) { titles <- err }
 	m.open(path)
 	select {
 	case err := <-done:
-		return err
+		if err != nil {
+			return err
+		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("opening took more than 10 s")
+	}
+	select {
+	case err := <-titles:
+		if err != nil {
+			t.Fatalf("loading titles: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("titles not loaded within 10 s")
 	}
 	return nil
 }
@@ -182,5 +196,39 @@ func TestMainWindow_OpenShowsDocumentOrError(t *testing.T) {
 	}
 	if got := m.status.Text; !strings.HasPrefix(got, "17 events · 5 lanes") {
 		t.Errorf("status %q", got)
+	}
+}
+
+func TestMainWindow_OpeningCanBeCancelled(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := newMainWindow(a, Options{Version: "test"})
+	defer m.win.Close()
+	path := filepath.Join(t.TempDir(), "big.quoteline")
+	s, err := data.Generate(context.Background(), path, data.GenerateOptions{Events: 60_000, Lanes: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	done := make(chan error, 1)
+	m.opened = func(err error) { done <- err }
+	m.open(path)
+	if !m.cancel.Visible() || !m.progress.Visible() {
+		t.Error("no progress bar and cancel button while opening")
+	}
+	test.Tap(m.cancel)
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("opening ended with %v, want it cancelled", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("cancelling took more than 10 s")
+	}
+	if m.doc != nil || m.cancel.Visible() || !strings.Contains(m.status.Text, "cancelled") {
+		t.Errorf("after cancelling: document %v, cancel shown %v, status %q", m.doc != nil, m.cancel.Visible(), m.status.Text)
+	}
+	if m.win.Canvas().Overlays().Top() != nil {
+		t.Error("cancelling showed an error dialog")
 	}
 }

@@ -87,8 +87,10 @@ CREATE TABLE event (
 	CHECK ((derived_said_at IS NULL) = (derived_said_precision IS NULL))
 );
 
--- Covering index for reading every event's extent sorted by start.
-CREATE INDEX event_span ON event (start, end, lane_id, id);
+-- Covering index for reading every event's span (data.Spans) sorted by
+-- start: the timeline reads it whole when a document opens.
+CREATE INDEX event_span ON event (start, end, lane_id, id, start_precision, end_precision,
+	earliest_start, latest_end, start_uncertain, end_uncertain, status);
 CREATE INDEX event_lane ON event (lane_id);
 CREATE INDEX event_derived_quote ON event (derived_quote_id);
 

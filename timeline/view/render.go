@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -126,6 +127,7 @@ func (r *renderer) applyTheme() {
 // rebuild builds the scene for the current viewport and updates the objects in place.
 func (r *renderer) rebuild() {
 	t := r.t
+	defer t.addWork(time.Now())
 	in := timeline.Input{
 		Viewport: t.vp,
 		Height:   float64(r.size.Height),
@@ -207,6 +209,7 @@ func (r *renderer) object(p *timeline.Prim) fyne.CanvasObject {
 // it, and above the bars a strip as opaque as the number of ranges covering
 // it. It only reads what the scene builder counted.
 func (r *renderer) drawDensity(w, h int) image.Image {
+	defer r.t.addWork(time.Now())
 	if r.densityImg == nil || r.densityImg.Rect.Dx() != w || r.densityImg.Rect.Dy() != h {
 		r.densityImg = image.NewNRGBA(image.Rect(0, 0, w, h))
 	} else {

@@ -243,3 +243,41 @@ func TestTimeline_DragScrollsLanesTallerThanTheView(t *testing.T) {
 		t.Errorf("scrolled by %v with room to spare", tl.scrollY)
 	}
 }
+
+func TestOverview_TapAndDragMoveTheWindow(t *testing.T) {
+	test.NewTempApp(t)
+	lanes, items := sample()
+	idx := timeline.NewIndex(items, len(lanes))
+	o := NewOverview()
+	w := test.NewTempWindow(t, o)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(600, 44))
+	o.SetData(idx, t0, t0+287*day)
+	o.SetWindow(t0+10*day, t0+20*day)
+	var gotS, gotE float64
+	o.OnMove = func(s, e float64) { gotS, gotE = s, e; o.SetWindow(s, e) }
+
+	vp := o.viewport()
+	test.TapAt(o, fyne.NewPos(300, 20))
+	if mid := vp.Time(300); !near((gotS+gotE)/2, mid, 1) || !near(gotE-gotS, 10*day, 1) {
+		t.Errorf("tap at the middle moved the window to [%v, %v], want 10 days centred on %v", gotS, gotE, mid)
+	}
+	before := gotS
+	x := float32(vp.X((gotS + gotE) / 2))
+	test.Drag(w.Canvas(), fyne.NewPos(x, 20), 50, 0)
+	if want := before + 50*vp.SecondsPerPixel(); !near(gotS, want, 1) || !near(gotE-gotS, 10*day, 1) {
+		t.Errorf("dragging the window 50 px moved it to %v, want %v", gotS, want)
+	}
+	if !o.renderer.window.Visible() {
+		t.Error("the window is not drawn")
+	}
+	// The density strip counts every event once.
+	o.renderer.draw(600, 44)
+	total := int32(0)
+	for _, n := range o.counts {
+		total += n
+	}
+	if total != int32(len(items)) {
+		t.Errorf("overview counts %d events, want %d", total, len(items))
+	}
+}
