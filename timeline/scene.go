@@ -307,7 +307,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 			b.rowCount[l] = max(m.DenseRows, 1)
 			continue
 		}
-		b.rowCount[l] = b.stacker.Stack(b.spans, m.LabelGap, max(m.MaxRows, 1), b.laneRows[l])
+		b.rowCount[l] = b.stacker.StackInView(b.spans, 0, m.LabelGap, max(m.MaxRows, 1), b.laneRows[l])
 		if b.rowCount[l] == 0 && len(idx) > 0 {
 			b.rowCount[l] = 1
 		}
@@ -407,7 +407,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 			b.drawItem(in, dst, it, &b.geoms[l][k], in.Lanes[l].Color, top+float64(row)*m.RowHeight, textH)
 		}
 		if n := b.overflow[l]; n > 0 {
-			label := plural(n, "more event", "more events") + " — zoom in to see them"
+			label := plural(n, "more event", "more events") + " in the strip below"
 			x := width - b.measure(in, label, false) - 10
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: x, Y: box.Y + (m.LaneHeader-textH)/2, Text: label, TextSize: m.TextSize, Fill: p.MutedText})
 		}

@@ -110,7 +110,7 @@ func TestBuilder_OverflowBeyondMaxRows(t *testing.T) {
 	}
 	found := false
 	for _, p := range s.Prims {
-		if p.Kind == PrimText && p.Text == "16 more events — zoom in to see them" {
+		if p.Kind == PrimText && p.Text == "16 more events in the strip below" {
 			found = true
 		}
 	}

@@ -128,3 +128,38 @@ func BenchmarkStacker_Stack10k(b *testing.B) {
 		s.Stack(spans, 4, 50, rows)
 	}
 }
+
+func TestStacker_StackInViewFavoursItemsThatBeginInView(t *testing.T) {
+	spans := []Span{
+		{-500, 900}, {-400, 900}, {-300, 900}, // long ranges running in from the left
+		{10, 60}, {20, 70}, {100, 150}, // items beginning in view
+	}
+	rows := make([]int, len(spans))
+	var s Stacker
+	n := s.StackInView(spans, 0, 4, 3, rows)
+	if n != 3 {
+		t.Errorf("%d rows, want 3", n)
+	}
+	for i := 3; i < 6; i++ {
+		if rows[i] < 0 {
+			t.Errorf("item %d beginning in view overflowed: rows %v", i, rows)
+		}
+	}
+	overflow := 0
+	for i := range 3 {
+		if rows[i] < 0 {
+			overflow++
+		}
+	}
+	if overflow != 2 {
+		t.Errorf("%d long ranges overflowed, want 2: rows %v", overflow, rows)
+	}
+	// No overlaps on a row.
+	for i := range spans {
+		for j := i + 1; j < len(spans); j++ {
+			if rows[i] >= 0 && rows[i] == rows[j] && spans[i].X1+4 > spans[j].X0 && spans[j].X1+4 > spans[i].X0 {
+				t.Errorf("spans %v and %v share row %d", spans[i], spans[j], rows[i])
+			}
+		}
+	}
+}
