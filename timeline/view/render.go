@@ -31,6 +31,7 @@ type renderer struct {
 	tipBox     *canvas.Rectangle
 	tipTitle   *canvas.Text
 	tipDetail  *canvas.Text
+	text       textMeasurer
 	density    *canvas.Raster // every dense lane's chart, in one raster
 	densityImg *image.NRGBA
 
@@ -138,7 +139,7 @@ func (r *renderer) rebuild() {
 		Hovered:  t.hovered,
 		Palette:  r.palette,
 		Metrics:  r.metrics,
-		Measure:  measureText,
+		Measure:  r.text.measure,
 		Index:    t.index,
 	}
 	r.builder.Build(&in, &r.scene)
@@ -187,7 +188,8 @@ func (r *renderer) object(p *timeline.Prim) fyne.CanvasObject {
 		tx := r.texts.next(func() *canvas.Text { return canvas.NewText("", color.Black) })
 		tx.Text, tx.Color, tx.TextSize = p.Text, p.Fill, float32(p.TextSize)
 		tx.TextStyle = fyne.TextStyle{Bold: p.Bold}
-		return place(tx, pos, tx.MinSize())
+		w, h := r.text.measure(p.Text, p.TextSize, p.Bold)
+		return place(tx, pos, fyne.NewSize(float32(w)+2, float32(h)))
 	case timeline.PrimDensity:
 		r.density.Refresh()
 		return place(r.density, pos, size)
@@ -310,10 +312,42 @@ func (r *renderer) layoutTooltip() {
 	r.tipDetail.Refresh()
 }
 
-// measureText measures text as canvas.Text draws it.
-func measureText(s string, size float64, bold bool) (w, h float64) {
-	m := fyne.MeasureText(s, float32(size), fyne.TextStyle{Bold: bold})
-	return float64(m.Width), float64(m.Height)
+// textMeasurer measures labels from cached per-rune advances, so a label
+// costs a few map lookups instead of a text shaping run. It ignores kerning,
+// which moves a label's end by a pixel or so: less than the gap kept between
+// items. It belongs to one renderer and its goroutine.
+type textMeasurer struct {
+	advance map[glyphKey]float64
+	height  map[glyphKey]float64 // rune 0: the line height
+}
+
+type glyphKey struct {
+	r    rune
+	size float32
+	bold bool
+}
+
+func (tm *textMeasurer) measure(s string, size float64, bold bool) (w, h float64) {
+	if tm.advance == nil {
+		tm.advance, tm.height = map[glyphKey]float64{}, map[glyphKey]float64{}
+	}
+	style := fyne.TextStyle{Bold: bold}
+	hk := glyphKey{0, float32(size), bold}
+	h, ok := tm.height[hk]
+	if !ok {
+		h = float64(fyne.MeasureText("Hg", float32(size), style).Height)
+		tm.height[hk] = h
+	}
+	for _, r := range s {
+		k := glyphKey{r, float32(size), bold}
+		a, ok := tm.advance[k]
+		if !ok {
+			a = float64(fyne.MeasureText(string(r), float32(size), style).Width)
+			tm.advance[k] = a
+		}
+		w += a
+	}
+	return w, h
 }
 
 func nrgba(c color.Color) color.NRGBA {
