@@ -102,15 +102,8 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	example := fs.Bool("example", false, "fill it with the default timeline (Iran's drones for Russia and the sanctions that answered them)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return 2
+	if code, ok := parseSubcommand(fs, args); !ok {
+		return code
 	}
 	out := fs.Arg(0)
 	ctx := context.Background()
@@ -144,16 +137,10 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 	events := fs.Int("events", -1, fmt.Sprintf("number of events, 0 to %d (required)", data.MaxGeneratedEvents))
 	lanes := fs.Int("lanes", 10, fmt.Sprintf("number of lanes, 1 to %d", data.MaxGeneratedLanes))
 	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same document")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseSubcommand(fs, args); !ok {
+		return code
 	}
 	switch {
-	case fs.NArg() != 1:
-		fs.Usage()
-		return 2
 	case *events < 0 || *events > data.MaxGeneratedEvents:
 		fmt.Fprintf(stderr, "quoteline gen: --events %d: give a number of events from 0 to %d\n", *events, data.MaxGeneratedEvents)
 		return 2
@@ -192,15 +179,8 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 			"Open FILE in the real window, zoom from its whole extent to an hour and back with pans\n"+
 			"on the way, one step per frame, and print one JSON line of figures (see BENCHMARKS.md).\n")
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return 2
+	if code, ok := parseSubcommand(fs, args); !ok {
+		return code
 	}
 	path := fs.Arg(0)
 	if code := checkDocument(path, stderr); code != 0 {
@@ -226,6 +206,23 @@ func checkDocument(path string, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// parseSubcommand parses a subcommand's flags and checks it was given one
+// file. When ok is false the caller exits with code: 0 after --help, 2 for a
+// usage error (already reported).
+func parseSubcommand(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2, false
+	}
+	return 0, true
 }
 
 // writeExample writes the default timeline to path, which must not exist.

@@ -455,7 +455,7 @@ func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return timeline.FormatCount(n) + " " + word + "s"
 }
 
 // visibleRange describes the visible window for the toolbar.

@@ -386,7 +386,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 		if b.dense[l] {
 			for _, d := range dst.Dense {
 				if d.Lane == l {
-					label := groupThousands(d.InView) + " events here — zoom in to see them one by one"
+					label := FormatCount(d.InView) + " events here — zoom in to see them one by one"
 					x := width - b.measure(in, label, false) - 10
 					dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: x, Y: box.Y + (m.LaneHeader-textH)/2, Text: label, TextSize: m.TextSize, Fill: p.MutedText})
 				}
@@ -708,8 +708,8 @@ func resizeInt32s(s []int32, n int) []int32 {
 	return s[:n]
 }
 
-// groupThousands writes n with commas between groups of three digits: 1,234,567.
-func groupThousands(n int) string {
+// FormatCount writes a count with commas between groups of three digits: 1,234,567.
+func FormatCount(n int) string {
 	s := strconv.Itoa(n)
 	var out []byte
 	for i := range len(s) {

@@ -233,3 +233,12 @@ func TestBuilder_NoLabelForAMarkerOffScreen(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatCount(t *testing.T) {
+	tests := map[int]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 65536: "65,536", 1000000: "1,000,000", -12345: "-12,345"}
+	for n, want := range tests {
+		if got := FormatCount(n); got != want {
+			t.Errorf("FormatCount(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
