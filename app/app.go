@@ -72,7 +72,11 @@ type mainWindow struct {
 	cancelFn func()
 
 	doc *document // nil until a document is loaded; UI goroutine only
-	gen int       // incremented on every document switch; stale loads are dropped
+	gen int       // incremented on every request to open; stale loads are dropped
+
+	// life lasts as long as the window: background reads stop when it closes.
+	life context.Context
+	stop context.CancelFunc
 
 	// Test hooks, called on the UI goroutine when set: opened once a
 	// document is shown or has failed to open, detailsShown once an event's
@@ -84,7 +88,9 @@ type mainWindow struct {
 
 func newMainWindow(a fyne.App, opts Options) *mainWindow {
 	m := &mainWindow{app: a, opts: opts}
+	m.life, m.stop = context.WithCancel(context.Background())
 	m.win = a.NewWindow("Quoteline")
+	m.win.SetOnClosed(m.stop)
 	m.win.Resize(fyne.NewSize(1280, 760))
 
 	m.timeline = view.New()
@@ -199,9 +205,12 @@ func (m *mainWindow) ensureDefault(path string) error {
 // open loads path in the background and shows it when ready. The status bar
 // shows how far it has got, with a button to cancel.
 func (m *mainWindow) open(path string) {
+	if m.cancelFn != nil {
+		m.cancelFn() // a newer request replaces the one still loading
+	}
 	m.gen++
 	gen := m.gen
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(m.life)
 	m.setBusy("Opening "+filepath.Base(path)+"…", cancel)
 	go func() {
 		progress := func(f float64) {
@@ -254,7 +263,7 @@ func (m *mainWindow) show(doc *document) {
 	m.overview.SetData(doc.index, lo, hi)
 	m.timeline.FitAll()
 	m.setIdle(m.statusText())
-	m.loadTitles(doc, m.gen)
+	m.loadTitles(doc)
 }
 
 // titleBatch is how many titles are read before they are shown.
@@ -262,12 +271,12 @@ const titleBatch = 20_000
 
 // loadTitles reads the events' titles in the background and puts them on the
 // timeline batch by batch: the first frame does not wait for them.
-func (m *mainWindow) loadTitles(doc *document, gen int) {
+func (m *mainWindow) loadTitles(doc *document) {
 	go func() {
-		err := doc.store.Titles(context.Background(), titleBatch, func(ids []int64, titles []string) bool {
+		err := doc.store.Titles(m.life, titleBatch, func(ids []int64, titles []string) bool {
 			stale := false
 			fyne.DoAndWait(func() {
-				if stale = gen != m.gen; stale {
+				if stale = doc != m.doc; stale {
 					return
 				}
 				for k, id := range ids {
@@ -280,7 +289,7 @@ func (m *mainWindow) loadTitles(doc *document, gen int) {
 			return !stale
 		})
 		fyne.Do(func() {
-			if err != nil && gen == m.gen {
+			if err != nil && doc == m.doc && !errors.Is(err, context.Canceled) {
 				m.showError(fmt.Errorf("read the events' titles: %w", err))
 			}
 			if m.titlesLoaded != nil {
@@ -305,9 +314,9 @@ func (m *mainWindow) selectEvent(id int64) {
 	partial := &data.Event{ID: id, LaneID: sp.LaneID, Title: m.doc.items[m.doc.pos[id]].Title, Start: sp.Start, End: sp.End,
 		StartUncertain: sp.StartUncertain, EndUncertain: sp.EndUncertain, Status: sp.Status}
 	m.details.showEvent(partial, lane, nil, nil, nil, true)
-	doc, gen := m.doc, m.gen
+	doc := m.doc
 	go func() {
-		ctx := context.Background()
+		ctx := m.life
 		ev, err := doc.store.Event(ctx, id)
 		var quotes []data.QuoteRef
 		if err == nil {
@@ -322,7 +331,7 @@ func (m *mainWindow) selectEvent(id int64) {
 			actors, err = doc.store.Actors(ctx)
 		}
 		fyne.Do(func() {
-			if gen != m.gen || m.timeline.Selected() != id {
+			if doc != m.doc || m.timeline.Selected() != id { // ids repeat across documents
 				return
 			}
 			if err != nil {

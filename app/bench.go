@@ -38,12 +38,15 @@ type BenchResult struct {
 func benchSteps(lo, hi float64) [][2]float64 {
 	mid := (lo + hi) / 2
 	var in [][2]float64
-	span := (hi - lo) * 1.05
-	for ; span > 3600; span /= 1.25 {
+	span := max((hi-lo)*1.05, 3600)
+	for {
 		if len(in)%4 == 3 {
 			mid += span / 4
 		}
 		in = append(in, [2]float64{mid - span/2, mid + span/2})
+		if span /= 1.25; span < 3600 {
+			break
+		}
 	}
 	steps := slices.Clone(in)
 	for i := len(in) - 1; i >= 0; i-- {
@@ -69,6 +72,21 @@ func RunBench(opts Options, out io.Writer) error {
 			return
 		}
 		res.Events = len(m.doc.items)
+		if res.Events == 0 {
+			runErr = fmt.Errorf("%s has no events to zoom through", opts.Path)
+			a.Quit()
+			return
+		}
+		// Titles stream in after the first frame; the script starts once
+		// they are all in, so that its frames measure zooming and panning only.
+		titlesIn := false
+		m.titlesLoaded = func(err error) {
+			if err != nil {
+				runErr = err
+				a.Quit()
+			}
+			titlesIn = true
+		}
 		// The next animation tick comes after the frame showing the document.
 		first := true
 		var steps [][2]float64
@@ -83,9 +101,13 @@ func RunBench(opts Options, out io.Writer) error {
 				res.OpenToFirstFrameMs = ms(time.Since(start))
 				lo, hi, _ := m.timeline.Extent()
 				steps = benchSteps(lo, hi)
-				playStart = time.Now()
-				lastWork = m.timeline.Work()
 				return
+			}
+			if !titlesIn {
+				return
+			}
+			if playStart.IsZero() {
+				playStart = time.Now()
 			}
 			if step > 0 {
 				// The work of the last step's frame: its scene and its raster.
@@ -108,9 +130,10 @@ func RunBench(opts Options, out io.Writer) error {
 		})
 		anim.Start()
 	}
-	m.win.SetOnClosed(func() { a.Quit() })
+	m.win.SetOnClosed(func() { m.stop(); a.Quit() })
 	a.Lifecycle().SetOnStarted(func() { m.open(opts.Path) })
 	m.win.ShowAndRun()
+	m.stop()
 	if runErr != nil {
 		return runErr
 	}

@@ -82,7 +82,8 @@ func (x *Index) Lanes() int { return len(x.lanes) }
 // Visible appends to dst the indexes of the items of lane whose extent, from
 // their earliest to their latest time, overlaps [from, to], in order of
 // earliest time, and returns it. Blocks of items that end before from are
-// skipped whole.
+// skipped whole, so the cost is O(log n + n/blockSize + returned) rather
+// than a scan of the lane.
 func (x *Index) Visible(lane int, from, to float64, dst []int32) []int32 {
 	li := &x.lanes[lane]
 	hi := sort.SearchFloat64s(li.earliest, math.Nextafter(to, math.Inf(1))) // first with earliest > to

@@ -260,7 +260,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	margin := width * vp.SecondsPerPixel()
 	consider := func(i int) {
 		it := &in.Items[i]
-		if it.Lane < 0 || it.Lane >= nl || b.dense[it.Lane] {
+		if it.Lane < 0 || it.Lane >= nl || b.dense[it.Lane] || b.collapse[it.Lane] {
 			return
 		}
 		if vp.X(math.Max(it.End, it.Latest)) < -width || vp.X(math.Min(it.Start, it.Earliest)) > 2*width {
@@ -275,7 +275,10 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	}
 	if x := in.Index; x != nil && x.Lanes() == nl {
 		for l := range nl {
-			if !in.Lanes[l].Collapsed && x.StartsIn(l, vp.Start(), vp.End()) > m.DenseAbove {
+			if in.Lanes[l].Collapsed {
+				continue // drawn as a header only: its items are not looked at
+			}
+			if x.StartsIn(l, vp.Start(), vp.End()) > m.DenseAbove {
 				b.dense[l] = true
 				continue
 			}
@@ -394,14 +397,22 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 			continue
 		}
 		top := box.Y + m.LaneHeader
+		markX0, markX1 := 0.0, math.Inf(-1) // the lane's last overflow mark
 		for k, i := range b.visible[l] {
 			it := &in.Items[i]
 			row := b.laneRows[l][k]
 			if row < 0 {
-				// No room: a thin mark in the lane's overflow strip.
-				y := top + float64(b.rowCount[l]-1)*m.RowHeight + m.RowHeight/2
+				// No room: a thin mark in the lane's overflow strip. A mark
+				// that lies inside the previous one adds nothing and is not
+				// drawn; items come in order of x0, so runs of them merge.
 				x0, x1 := clipX(vp.X(it.Start), width), clipX(vp.X(it.End), width)
-				dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: x0, Y: y - 3, W: max(x1-x0, 2), H: 6, Fill: withAlpha(in.Lanes[l].Color, 0x99)})
+				x1 = max(x1, x0+2)
+				if x0 >= markX0 && x1 <= markX1 {
+					continue
+				}
+				y := top + float64(b.rowCount[l]-1)*m.RowHeight + m.RowHeight/2
+				dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: x0, Y: y - 3, W: x1 - x0, H: 6, Fill: withAlpha(in.Lanes[l].Color, 0x99)})
+				markX0, markX1 = x0, x1
 				continue
 			}
 			b.drawItem(in, dst, it, &b.geoms[l][k], in.Lanes[l].Color, top+float64(row)*m.RowHeight, textH)

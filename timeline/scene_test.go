@@ -117,6 +117,37 @@ func TestBuilder_OverflowBeyondMaxRows(t *testing.T) {
 	if !found {
 		t.Error("no overflow count shown")
 	}
+	// The 16 identical items that did not fit share one mark in the strip.
+	marks := 0
+	for _, p := range s.Prims {
+		if p.Kind == PrimRect && p.H == 6 {
+			marks++
+		}
+	}
+	if marks != 1 {
+		t.Errorf("%d overflow marks for 16 identical items, want 1", marks)
+	}
+}
+
+func TestBuilder_CollapsedLaneDrawsNoItems(t *testing.T) {
+	items := []Item{point(1, 0, aug2022, "Hidden"), point(2, 1, aug2022, "Shown")}
+	vp := NewViewport(aug2022-10*day, aug2022+10*day, 800)
+	for _, indexed := range []bool{false, true} {
+		in := sceneInput(items, vp)
+		in.Lanes[0].Collapsed = true
+		if indexed {
+			in.Index = NewIndex(items, len(in.Lanes))
+		}
+		var b Builder
+		var s Scene
+		b.Build(in, &s)
+		if _, ok := s.HitBox(1); ok {
+			t.Errorf("indexed=%v: an item of a collapsed lane was drawn", indexed)
+		}
+		if _, ok := s.HitBox(2); !ok {
+			t.Errorf("indexed=%v: an item of an open lane was not drawn", indexed)
+		}
+	}
 }
 
 func TestLuminance_PicksReadableLabelColour(t *testing.T) {
