@@ -45,6 +45,43 @@ func TestSeed_DefaultDocument(t *testing.T) {
 	if counts.Events != 17 || counts.Lanes != 5 || counts.Quotes != len(doc.Quotes) || counts.Actors != len(doc.Actors) || counts.Sources != len(doc.Sources) {
 		t.Errorf("Counts = %+v", counts)
 	}
+	// The story: six stops, each showing an event in its window, the
+	// quote cards' quotes linked to that event.
+	stops, err := s.Stops(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stops) != 6 {
+		t.Errorf("%d stops, want the six-stop story", len(stops))
+	}
+	for i, st := range stops {
+		if st.Caption == "" || st.EventID == 0 {
+			t.Errorf("stop %d has no caption or no event: %+v", i+1, st)
+			continue
+		}
+		ev, err := s.Event(ctx, st.EventID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if from, to := ev.Extent(); to < st.ViewStart || from >= st.ViewEnd {
+			t.Errorf("stop %d: event %q is outside the stop's view", i+1, ev.Title)
+		}
+		if st.QuoteID == 0 {
+			continue
+		}
+		refs, err := s.QuotesOfEvent(ctx, st.EventID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		linked := false
+		for _, r := range refs {
+			linked = linked || r.ID == st.QuoteID
+		}
+		if !linked {
+			t.Errorf("stop %d: its quote %d is not linked to its event %q", i+1, st.QuoteID, ev.Title)
+		}
+	}
+
 	lanes, err := s.Lanes(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -34,6 +34,7 @@ type Document struct {
 	Sources     []DocumentSource `json:"sources"`
 	Quotes      []DocumentQuote  `json:"quotes"`
 	Events      []DocumentEvent  `json:"events"`
+	Stops       []DocumentStop   `json:"stops,omitempty"`
 }
 
 // DocumentLane is a lane of a Document; lanes are positioned in the order
@@ -122,6 +123,18 @@ type DocumentQuoteLink struct {
 type DocumentSourceLink struct {
 	Source string `json:"source"`
 	Stance Stance `json:"stance"`
+}
+
+// DocumentStop is a stop of a Document's presentation; stops are shown in
+// the order they are listed. The view runs from the first second of From to
+// the last second of To. Event, Quote and HiddenLanes are keys.
+type DocumentStop struct {
+	Caption     string   `json:"caption,omitempty"`
+	From        string   `json:"from"`
+	To          string   `json:"to"`
+	Event       string   `json:"event,omitempty"`
+	Quote       string   `json:"quote,omitempty"`
+	HiddenLanes []string `json:"hidden_lanes,omitempty"`
 }
 
 // DocumentError describes a problem with one field of one record of a
@@ -227,6 +240,13 @@ type plan struct {
 	sources []Time // publication dates
 	quotes  []plannedQuote
 	events  []plannedEvent
+	stops   []plannedStop
+}
+
+type plannedStop struct {
+	from, to     int64 // view_start, view_end
+	event, quote int   // -1 if none
+	hidden       []int // lanes
 }
 
 type plannedQuote struct {
@@ -419,7 +439,8 @@ func (d *Document) resolve() (*plan, error) {
 		p.quotes = append(p.quotes, pq)
 	}
 
-	if _, err := keys("events", len(d.Events), func(i int) string { return d.Events[i].Key }); err != nil {
+	events, err := keys("events", len(d.Events), func(i int) string { return d.Events[i].Key })
+	if err != nil {
 		return nil, err
 	}
 	for i, e := range d.Events {
@@ -547,6 +568,45 @@ func (d *Document) resolve() (*plan, error) {
 			pe.sourceSt = append(pe.sourceSt, l.Stance)
 		}
 		p.events = append(p.events, pe)
+	}
+
+	for i, st := range d.Stops {
+		rec := record("stops", i, "")
+		ps := plannedStop{event: -1, quote: -1}
+		from, err := parse(rec, "from", st.From)
+		if err != nil {
+			return nil, err
+		}
+		to, err := parse(rec, "to", st.To)
+		if err != nil {
+			return nil, err
+		}
+		ps.from, ps.to = from.Unix, to.End()+1
+		if ps.to <= ps.from {
+			return nil, fail(rec, "to", "%q is before from %q", st.To, st.From)
+		}
+		if len(st.Caption) > MaxCaptionBytes {
+			return nil, fail(rec, "caption", "%d bytes long, at most %d allowed", len(st.Caption), MaxCaptionBytes)
+		}
+		var ok bool
+		if st.Event != "" {
+			if ps.event, ok = events[st.Event]; !ok {
+				return nil, fail(rec, "event", "unknown event %q", st.Event)
+			}
+		}
+		if st.Quote != "" {
+			if ps.quote, ok = quotes[st.Quote]; !ok {
+				return nil, fail(rec, "quote", "unknown quote %q", st.Quote)
+			}
+		}
+		for j, k := range st.HiddenLanes {
+			l, ok := lanes[k]
+			if !ok {
+				return nil, fail(rec, "hidden_lanes["+strconv.Itoa(j)+"]", "unknown lane %q", k)
+			}
+			ps.hidden = append(ps.hidden, l)
+		}
+		p.stops = append(p.stops, ps)
 	}
 	return p, nil
 }

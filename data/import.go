@@ -146,9 +146,32 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan) error {
 		return id, nil
 	}
 
+	eventIDs := make([]int64, len(doc.Events))
 	for i, e := range doc.Events {
-		if err := importEvent(ctx, tx, e, p.events[i], now, laneIDs, actorIDs, sourceIDs, quoteIDs, tagID); err != nil {
+		id, err := importEvent(ctx, tx, e, p.events[i], now, laneIDs, actorIDs, sourceIDs, quoteIDs, tagID)
+		if err != nil {
 			return fmt.Errorf("%s: %w", record("events", i, e.Key), err)
+		}
+		eventIDs[i] = id
+	}
+
+	var first int64
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM stop`).Scan(&first); err != nil {
+		return err
+	}
+	for i, ps := range p.stops {
+		st := Stop{Position: first + int64(i), Caption: doc.Stops[i].Caption, ViewStart: ps.from, ViewEnd: ps.to}
+		if ps.event >= 0 {
+			st.EventID = eventIDs[ps.event]
+		}
+		if ps.quote >= 0 {
+			st.QuoteID = quoteIDs[ps.quote]
+		}
+		for _, l := range ps.hidden {
+			st.HiddenLanes = append(st.HiddenLanes, laneIDs[l])
+		}
+		if _, err := insertStop(ctx, tx, st); err != nil {
+			return fmt.Errorf("%s: %w", record("stops", i, ""), err)
 		}
 	}
 	return nil
@@ -156,7 +179,7 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan) error {
 
 // importEvent writes one event with its links and full-text entry.
 func importEvent(ctx context.Context, tx *sql.Tx, e DocumentEvent, pe plannedEvent, now int64,
-	laneIDs, actorIDs, sourceIDs, quoteIDs []int64, tagID func(string) (int64, error)) error {
+	laneIDs, actorIDs, sourceIDs, quoteIDs []int64, tagID func(string) (int64, error)) (int64, error) {
 	end, endPrec := pe.end.nullable()
 	var expr, derivQuote, saidAt, saidPrec any
 	if e.Derived != nil {
@@ -174,40 +197,40 @@ func importEvent(ctx context.Context, tx *sql.Tx, e DocumentEvent, pe plannedEve
 		end, endPrec, pe.earliest, pe.latest, e.StartUncertain, e.EndUncertain, string(e.Status),
 		e.DateNote, expr, derivQuote, saidAt, saidPrec, now, now)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	id, err := res.LastInsertId()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO event_fts (docid, title, summary) VALUES (?, ?, ?)`, id, e.Title, e.Summary); err != nil {
-		return err
+		return 0, err
 	}
 	for _, a := range pe.actors {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO event_actor (event_id, actor_id) VALUES (?, ?)`, id, actorIDs[a]); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	for _, name := range e.Tags {
 		t, err := tagID(name)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO event_tag (event_id, tag_id) VALUES (?, ?)`, id, t); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	for j, q := range pe.quotes {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO event_quote (event_id, quote_id, stance) VALUES (?, ?, ?)`,
 			id, quoteIDs[q], string(pe.quoteSt[j])); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	for j, src := range pe.sources {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO event_source (event_id, source_id, stance) VALUES (?, ?, ?)`,
 			id, sourceIDs[src], string(pe.sourceSt[j])); err != nil {
-			return err
+			return 0, err
 		}
 	}
-	return nil
+	return id, nil
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -392,7 +393,7 @@ func TestOpen_Refuses(t *testing.T) {
 			if _, err := db.Exec(`PRAGMA user_version = 99`); err != nil {
 				t.Fatal(err)
 			}
-		}, ErrTooNew, "version 99, this version of Quoteline reads up to 1"},
+		}, ErrTooNew, fmt.Sprintf("version 99, this version of Quoteline reads up to %d", SchemaVersion)},
 		{"truncated", func(t *testing.T, path string) {
 			real(t, path)
 			info, err := os.Stat(path)
