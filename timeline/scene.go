@@ -92,6 +92,19 @@ func DefaultMetrics() Metrics {
 	}
 }
 
+// Scaled returns m with every size multiplied by f (counts are kept), for
+// larger type on a projector. A non-positive f returns m unchanged.
+func (m Metrics) Scaled(f float64) Metrics {
+	if !(f > 0) {
+		return m
+	}
+	for _, v := range []*float64{&m.TextSize, &m.AxisHeight, &m.LaneHeader, &m.RowHeight, &m.LanePadding,
+		&m.BarHeight, &m.MarkerSize, &m.LabelGap, &m.DenseColumn} {
+		*v *= f
+	}
+	return m
+}
+
 // TextMeasure returns the width and height in pixels of text drawn at size.
 type TextMeasure func(text string, size float64, bold bool) (w, h float64)
 

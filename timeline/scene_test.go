@@ -273,3 +273,14 @@ func TestFormatCount(t *testing.T) {
 		}
 	}
 }
+
+func TestMetrics_Scaled(t *testing.T) {
+	m := DefaultMetrics()
+	s := m.Scaled(2)
+	if s.TextSize != 2*m.TextSize || s.RowHeight != 2*m.RowHeight || s.MaxRows != m.MaxRows || s.DenseAbove != m.DenseAbove {
+		t.Errorf("Scaled(2) = %+v from %+v", s, m)
+	}
+	if m.Scaled(0) != m || m.Scaled(-1) != m {
+		t.Error("a non-positive scale changed the metrics")
+	}
+}

@@ -108,6 +108,7 @@ func (r *renderer) applyTheme() {
 	}
 	m := timeline.DefaultMetrics()
 	m.TextSize = float64(th.Size(theme.SizeNameText))
+	m = m.Scaled(r.t.scale)
 	r.metrics = m
 	r.background.FillColor = bg
 	r.tipBox.FillColor = c(theme.ColorNameOverlayBackground)

@@ -67,11 +67,12 @@ type Timeline struct {
 	anim       *fyne.Animation
 	animTarget timeline.Viewport
 	renderer   *renderer // set by CreateRenderer; the scene last drawn is its
+	scale      float64   // sizes relative to the theme's; 1 normally
 }
 
 // New returns an empty timeline.
 func New() *Timeline {
-	t := &Timeline{vp: timeline.NewViewport(0, 86400*365, 800)}
+	t := &Timeline{vp: timeline.NewViewport(0, 86400*365, 800), scale: 1}
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -129,6 +130,16 @@ func (t *Timeline) SetViewport(vp timeline.Viewport) {
 	t.stopAnimation()
 	t.vp.Fit(vp.Start(), vp.End(), 0)
 	t.viewChanged()
+}
+
+// SetScale draws text, rows and marks scale times their usual size (1 is
+// normal), for presenting on a projector.
+func (t *Timeline) SetScale(scale float64) {
+	if !(scale > 0) || scale == t.scale {
+		return
+	}
+	t.scale = scale
+	t.Refresh()
 }
 
 // Selected returns the selected event, or 0.
@@ -393,25 +404,40 @@ func (t *Timeline) viewChanged() {
 
 // animateTo moves the view to target with a short eased animation.
 func (t *Timeline) animateTo(target timeline.Viewport) {
+	t.animate(target, animDuration, fyne.AnimationEaseOut)
+}
+
+// MoveTo moves the view to show [start, end] in an eased camera move lasting
+// d: a zoom about the point the two windows share, as between the stops of
+// a presentation. d of zero jumps.
+func (t *Timeline) MoveTo(start, end float64, d time.Duration) {
+	target := t.vp
+	target.Fit(start, end, 0)
+	if d <= 0 {
+		t.stopAnimation()
+		t.vp = target
+		t.viewChanged()
+		return
+	}
+	t.animate(target, d, func(p float32) float32 { return float32(timeline.EaseInOut(float64(p))) })
+}
+
+// animate moves the view to target over d along curve.
+func (t *Timeline) animate(target timeline.Viewport, d time.Duration, curve fyne.AnimationCurve) {
 	t.stopAnimation()
 	from := t.vp
 	t.animTarget = target
-	// Interpolate the span geometrically so zooms feel even at every scale.
-	fs, ts := from.Span(), target.Span()
-	fc, tc := from.Start()+fs/2, target.Start()+ts/2
-	t.anim = fyne.NewAnimation(animDuration, func(p float32) {
-		f := float64(p)
-		span := fs * math.Pow(ts/fs, f)
-		centre := fc + (tc-fc)*f
-		if f >= 1 {
+	t.anim = fyne.NewAnimation(d, func(p float32) {
+		if p >= 1 {
 			t.vp.Fit(target.Start(), target.End(), 0)
 			t.anim = nil
 		} else {
-			t.vp.Fit(centre-span/2, centre+span/2, 0)
+			start, span := timeline.Tween(from, target, float64(p))
+			t.vp.Fit(start, start+span, 0)
 		}
 		t.viewChanged()
 	})
-	t.anim.Curve = fyne.AnimationEaseOut
+	t.anim.Curve = curve
 	t.anim.Start()
 }
 

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -279,5 +280,35 @@ func TestOverview_TapAndDragMoveTheWindow(t *testing.T) {
 	}
 	if total != int32(len(items)) {
 		t.Errorf("overview counts %d events, want %d", total, len(items))
+	}
+}
+
+func TestTimeline_MoveToAndScale(t *testing.T) {
+	tl, _ := newTimeline(t)
+	for _, d := range []time.Duration{0, 250 * time.Millisecond} {
+		tl.MoveTo(t0+30*day, t0+40*day, d)
+		deadline := time.Now().Add(3 * time.Second)
+		for !near(tl.Viewport().Start(), t0+30*day, 1) && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if vp := tl.Viewport(); !near(vp.Start(), t0+30*day, 1) || !near(vp.End(), t0+40*day, 1) {
+			t.Errorf("MoveTo over %v: view [%v, %v], want [%v, %v]", d, vp.Start(), vp.End(), t0+30*day, t0+40*day)
+		}
+		tl.MoveTo(t0, t0+300*day, 0)
+	}
+
+	// Twice the scale: the axis labels are drawn at twice the size.
+	textSize := func() float64 {
+		for _, p := range tl.renderer.scene.Prims {
+			if p.Kind == timeline.PrimText {
+				return p.TextSize
+			}
+		}
+		return 0
+	}
+	before := textSize()
+	tl.SetScale(2)
+	if after := textSize(); before == 0 || !near(after, 2*before, 0.01) {
+		t.Errorf("text size %v at scale 1, %v at scale 2", before, after)
 	}
 }
