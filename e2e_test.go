@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -307,5 +308,42 @@ func TestE2E_OpenFileGivenOnCommandLine(t *testing.T) {
 	}
 	if distinct, busy := colourStats(s.shot("e2e-file")); distinct < 40 || busy < 0.05 {
 		t.Errorf("the window looks blank: %d colours, %.1f%% busy", distinct, busy*100)
+	}
+}
+
+// TestE2E_PresentTheStory presents the default timeline's six stops with
+// the keys a clicker sends, as an audience would see them.
+func TestE2E_PresentTheStory(t *testing.T) {
+	s := startApp(t)
+	s.xdotool("key", "F5")
+	time.Sleep(2 * time.Second)
+	var prev image.Image
+	for i := 1; i <= 6; i++ {
+		img := s.shot(fmt.Sprintf("e2e-present-stop%d", i))
+		distinct, busy := colourStats(img)
+		if distinct < 40 || busy < 0.05 {
+			t.Errorf("stop %d looks blank: %d colours, %.1f%% busy", i, distinct, busy*100)
+		}
+		if prev != nil {
+			if d := differs(prev, img); d < 0.02 {
+				t.Errorf("stop %d looks like stop %d (%.1f%% of pixels differ)", i, i-1, d*100)
+			}
+		}
+		prev = img
+		if i < 6 {
+			s.xdotool("key", "Next") // Page Down, as clickers send
+			time.Sleep(1200 * time.Millisecond)
+		}
+	}
+	s.xdotool("key", "b")
+	time.Sleep(700 * time.Millisecond)
+	if _, busy := colourStats(s.shot("e2e-present-blank")); busy > 0.01 {
+		t.Errorf("B did not blank the screen: %.1f%% busy", busy*100)
+	}
+	s.xdotool("key", "b")
+	s.xdotool("key", "Escape")
+	time.Sleep(time.Second)
+	if d := differs(prev, s.shot("e2e-present-left")); d < 0.05 {
+		t.Errorf("Esc did not leave present mode (%.1f%% of pixels differ from the last stop)", d*100)
 	}
 }

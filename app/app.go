@@ -64,6 +64,8 @@ type mainWindow struct {
 	timeline *view.Timeline
 	overview *view.Overview
 	details  *details
+	stops    *stopsPanel
+	side     *container.AppTabs
 	status   *widget.Label
 	span     *widget.Label
 	busy     *widget.ProgressBarInfinite // work of unknown length
@@ -71,8 +73,9 @@ type mainWindow struct {
 	cancel   *widget.Button
 	cancelFn func()
 
-	doc *document // nil until a document is loaded; UI goroutine only
-	gen int       // incremented on every request to open; stale loads are dropped
+	doc        *document  // nil until a document is loaded; UI goroutine only
+	presenting *presenter // present mode, while it is on
+	gen        int        // incremented on every request to open; stale loads are dropped
 
 	// life lasts as long as the window: background reads stop when it closes.
 	life context.Context
@@ -84,6 +87,7 @@ type mainWindow struct {
 	opened       func(err error)
 	titlesLoaded func(err error)
 	detailsShown func(id int64)
+	stopShown    func(at int) // a stop shown in present mode
 }
 
 func newMainWindow(a fyne.App, opts Options) *mainWindow {
@@ -120,6 +124,16 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 		m.overview.SetWindow(vp.Start(), vp.End())
 	}
 	m.timeline.Tooltip = m.tooltip
+	m.timeline.OnOtherKey = func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyF5 {
+			m.present()
+		}
+	}
+	m.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyF5 {
+			m.present()
+		}
+	})
 
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), m.timeline.ZoomIn)
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), m.timeline.ZoomOut)
@@ -130,7 +144,12 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(bars, m.cancel), m.status)
 	bottom := container.NewVBox(m.overview, statusBar)
 	left := container.NewBorder(toolbar, bottom, nil, nil, m.timeline)
-	split := container.NewHSplit(left, m.details.object())
+	m.stops = newStopsPanel(m)
+	m.side = container.NewAppTabs(
+		container.NewTabItemWithIcon("Details", theme.InfoIcon(), m.details.object()),
+		container.NewTabItemWithIcon("Stops", theme.MediaPlayIcon(), m.stops.object()))
+	m.side.OnSelected = func(tab *container.TabItem) { m.stops.setActive(tab.Content == m.stops.object()) }
+	split := container.NewHSplit(left, m.side)
 	split.Offset = 0.68
 	m.win.SetContent(split)
 	m.win.SetMainMenu(m.menu())
@@ -147,7 +166,9 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 	zout.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
 	fit := fyne.NewMenuItem("Fit All", m.timeline.FitAll)
 	fit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
-	viewMenu := fyne.NewMenu("View", zin, zout, fit)
+	present := fyne.NewMenuItem("Present (F5)", m.present)
+	present.Icon = theme.MediaPlayIcon()
+	viewMenu := fyne.NewMenu("View", zin, zout, fit, fyne.NewMenuItemSeparator(), present)
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard and Mouse", m.showHelp),
 		fyne.NewMenuItem("About Quoteline", m.showAbout))
@@ -258,6 +279,7 @@ func (m *mainWindow) show(doc *document) {
 	m.win.SetTitle(title)
 	m.timeline.Select(0)
 	m.details.showDocument(doc)
+	m.stops.documentChanged()
 	m.timeline.SetData(doc.tlLanes, doc.items, doc.index)
 	lo, hi, _ := m.timeline.Extent()
 	m.overview.SetData(doc.index, lo, hi)
@@ -441,6 +463,14 @@ func (m *mainWindow) showError(err error) {
 	dialog.ShowError(err, m.win)
 }
 
+func (m *mainWindow) showInfo(title, msg string) {
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(title, "OK", l, m.win)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}
+
 func (m *mainWindow) showAbout() {
 	msg := fmt.Sprintf("Quoteline %s\n\nA timeline in which every event leads back to the words behind it:\nwho said it, where, and when.", m.opts.Version)
 	dialog.ShowInformation("About Quoteline", msg, m.win)
@@ -456,6 +486,7 @@ func (m *mainWindow) showHelp() {
 		"F or 0: fit all events",
 		"Click: select an event; Esc: clear the selection",
 		"Double-click: zoom to an event",
+		"F5: present the stops (Page Down / Space: next, Page Up: back, B: blank, Esc: leave)",
 	}, "\n")
 	dialog.ShowInformation("Keyboard and Mouse", msg, m.win)
 }

@@ -22,9 +22,13 @@ type renderer struct {
 	t       *Timeline
 	builder timeline.Builder
 	scene   timeline.Scene
+	trial   timeline.Builder // scenes built to measure, not drawn (ScaleToFit)
+	trialSc timeline.Scene
 	palette timeline.Palette
 	metrics timeline.Metrics
 	size    fyne.Size
+
+	baseMetrics timeline.Metrics // metrics at scale 1
 
 	background *canvas.Rectangle
 	focus      *canvas.Rectangle
@@ -108,6 +112,7 @@ func (r *renderer) applyTheme() {
 	}
 	m := timeline.DefaultMetrics()
 	m.TextSize = float64(th.Size(theme.SizeNameText))
+	r.baseMetrics = m
 	m = m.Scaled(r.t.scale)
 	r.metrics = m
 	r.background.FillColor = bg
@@ -124,6 +129,26 @@ func (r *renderer) applyTheme() {
 		r.focus.StrokeColor = c(theme.ColorNameFocus)
 		r.focus.StrokeWidth = 2
 	}
+}
+
+// contentHeight returns the height the lanes and axis need to show the
+// window [start, end] at scale.
+func (r *renderer) contentHeight(start, end, scale float64) float64 {
+	t := r.t
+	vp := t.vp
+	vp.Fit(start, end, 0)
+	in := timeline.Input{
+		Viewport: vp,
+		Height:   float64(r.size.Height),
+		Lanes:    t.lanes,
+		Items:    t.items,
+		Palette:  r.palette,
+		Metrics:  r.baseMetrics.Scaled(scale),
+		Measure:  r.text.measure,
+		Index:    t.index,
+	}
+	r.trial.Build(&in, &r.trialSc)
+	return r.trialSc.Height
 }
 
 // rebuild builds the scene for the current viewport and updates the objects in place.

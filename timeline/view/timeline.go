@@ -50,6 +50,9 @@ type Timeline struct {
 	// Tooltip returns the lines shown when the pointer rests on event id.
 	// When nil the event's title is shown.
 	Tooltip func(id int64) (title, detail string)
+	// OnOtherKey is called with the keys the timeline does not use itself
+	// while it has the focus (such as F5), so the window can act on them.
+	OnOtherKey func(ev *fyne.KeyEvent)
 
 	lanes      []timeline.Lane
 	items      []timeline.Item
@@ -141,6 +144,31 @@ func (t *Timeline) SetScale(scale float64) {
 	t.scale = scale
 	t.Refresh()
 }
+
+// ScaleToFit returns the largest scale from lo to hi at which the lanes
+// showing the window [start, end] fit the widget's height without
+// scrolling, or lo if none does. Before the widget is drawn it returns hi.
+func (t *Timeline) ScaleToFit(start, end, lo, hi float64) float64 {
+	r := t.renderer
+	if r == nil || r.size.Height <= 0 || !(lo > 0) || hi < lo {
+		return hi
+	}
+	avail := float64(r.size.Height)
+	scale := hi
+	// Heights grow about linearly with the scale (and a little faster, as
+	// wider labels stack onto more rows): a few steps settle it.
+	for range 4 {
+		h := r.contentHeight(start, end, scale)
+		if h <= avail || scale <= lo {
+			break
+		}
+		scale = max(lo, scale*avail/h*0.98)
+	}
+	return scale
+}
+
+// Scale returns the size scale set by SetScale.
+func (t *Timeline) Scale() float64 { return t.scale }
 
 // Selected returns the selected event, or 0.
 func (t *Timeline) Selected() int64 { return t.selected }
@@ -342,6 +370,10 @@ func (t *Timeline) TypedKey(ev *fyne.KeyEvent) {
 		t.Refresh()
 	case fyne.KeyEscape:
 		t.setSelected(0)
+	default:
+		if t.OnOtherKey != nil {
+			t.OnOtherKey(ev)
+		}
 	}
 	// + and - arrive as runes too (TypedRune), keypad ones included.
 }
