@@ -436,7 +436,26 @@ func (m *mainWindow) setIdle(msg string) {
 	m.status.SetText(msg)
 }
 
+// showOpenDialog asks for a document to open, with the desktop's own file
+// chooser where there is one.
 func (m *mainWindow) showOpenDialog() {
+	dir := ""
+	if m.doc != nil {
+		dir = filepath.Dir(m.doc.store.Path())
+	} else if home, err := os.UserHomeDir(); err == nil {
+		dir = home
+	}
+	c := fileChoice{Title: "Open a Quoteline document", Dir: dir, Filter: "Quoteline documents", Pattern: []string{"*.quoteline"}}
+	m.chooseFile(c, m.showFyneOpenDialog, func(path string) {
+		if path != "" {
+			m.open(path)
+		}
+	})
+}
+
+// showFyneOpenDialog is the open dialog for desktops without a chooser of
+// their own.
+func (m *mainWindow) showFyneOpenDialog() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			m.showError(err)
