@@ -28,13 +28,20 @@ func stopCaptions(t *testing.T, s *Store) []string {
 	return caps
 }
 
-func TestStore_StopsEditing(t *testing.T) {
-	ctx := context.Background()
+// newTestDocStore creates a store holding testJSON.
+func newTestDocStore(t *testing.T) *Store {
+	t.Helper()
 	doc, err := readTestDoc(t, testJSON)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s, _ := createTestStore(t, doc)
+	return s
+}
+
+func TestStore_StopsEditing(t *testing.T) {
+	ctx := context.Background()
+	s := newTestDocStore(t)
 	events, err := s.Events(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -129,11 +136,7 @@ func TestStore_StopsEditing(t *testing.T) {
 
 func TestStore_StopsRefuseBadInput(t *testing.T) {
 	ctx := context.Background()
-	doc, err := readTestDoc(t, testJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, _ := createTestStore(t, doc)
+	s := newTestDocStore(t)
 	tests := []struct {
 		name string
 		stop Stop
