@@ -64,6 +64,11 @@ type mainWindow struct {
 	timeline *view.Timeline
 	overview *view.Overview
 	details  *details
+	source   *sourceViewer
+	actors   *actorList
+	side     *container.AppTabs // details, source, actors
+	split    *container.Split
+	links    links // quotes and actors of the open document
 	status   *widget.Label
 	span     *widget.Label
 	busy     *widget.ProgressBarInfinite // work of unknown length
@@ -84,6 +89,10 @@ type mainWindow struct {
 	opened       func(err error)
 	titlesLoaded func(err error)
 	detailsShown func(id int64)
+	sourceShown  func(id int64) // a source is in the viewer
+	quoteChosen  func(id int64) // a quote's events are marked
+	quoteAdded   func(id int64, err error)
+	linksLoaded  func(err error) // quote marks and actors read
 }
 
 func newMainWindow(a fyne.App, opts Options) *mainWindow {
@@ -130,9 +139,10 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(bars, m.cancel), m.status)
 	bottom := container.NewVBox(m.overview, statusBar)
 	left := container.NewBorder(toolbar, bottom, nil, nil, m.timeline)
-	split := container.NewHSplit(left, m.details.object())
-	split.Offset = 0.68
-	m.win.SetContent(split)
+	m.initLinks()
+	m.split = container.NewHSplit(left, m.side)
+	m.split.Offset = 0.68
+	m.win.SetContent(m.split)
 	m.win.SetMainMenu(m.menu())
 	return m
 }
@@ -147,7 +157,7 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 	zout.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
 	fit := fyne.NewMenuItem("Fit All", m.timeline.FitAll)
 	fit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
-	viewMenu := fyne.NewMenu("View", zin, zout, fit)
+	viewMenu := fyne.NewMenu("View", zin, zout, fit, fyne.NewMenuItemSeparator(), m.statementsMenuItem())
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard and Mouse", m.showHelp),
 		fyne.NewMenuItem("About Quoteline", m.showAbout))
@@ -259,6 +269,7 @@ func (m *mainWindow) show(doc *document) {
 	m.timeline.Select(0)
 	m.details.showDocument(doc)
 	m.timeline.SetData(doc.tlLanes, doc.items, doc.index)
+	m.clearLinks(doc)
 	lo, hi, _ := m.timeline.Extent()
 	m.overview.SetData(doc.index, lo, hi)
 	m.timeline.FitAll()
@@ -292,6 +303,9 @@ func (m *mainWindow) loadTitles(doc *document) {
 			if err != nil && doc == m.doc && !errors.Is(err, context.Canceled) {
 				m.showError(fmt.Errorf("read the events' titles: %w", err))
 			}
+			if doc == m.doc {
+				m.loadLinks(doc) // after the titles: the actor filter copies them
+			}
 			if m.titlesLoaded != nil {
 				m.titlesLoaded(err)
 			}
@@ -313,7 +327,7 @@ func (m *mainWindow) selectEvent(id int64) {
 	// What is known at once, while the rest is read.
 	partial := &data.Event{ID: id, LaneID: sp.LaneID, Title: m.doc.items[m.doc.pos[id]].Title, Start: sp.Start, End: sp.End,
 		StartUncertain: sp.StartUncertain, EndUncertain: sp.EndUncertain, Status: sp.Status}
-	m.details.showEvent(partial, lane, nil, nil, nil, true)
+	m.details.showEvent(partial, lane, nil, nil, nil, nil, true)
 	doc := m.doc
 	go func() {
 		ctx := m.life
@@ -330,6 +344,10 @@ func (m *mainWindow) selectEvent(id int64) {
 		if err == nil {
 			actors, err = doc.store.Actors(ctx)
 		}
+		var claims data.Claims
+		if err == nil {
+			claims, err = doc.store.ClaimsOfEvent(ctx, id)
+		}
 		fyne.Do(func() {
 			if doc != m.doc || m.timeline.Selected() != id { // ids repeat across documents
 				return
@@ -338,7 +356,7 @@ func (m *mainWindow) selectEvent(id int64) {
 				m.showError(fmt.Errorf("read event %d: %w", id, err))
 				return
 			}
-			m.details.showEvent(&ev, lane, actorsOf(&ev, actors), quotes, sources, false)
+			m.details.showEvent(&ev, lane, actorsOf(&ev, actors), quotes, sources, &claims, false)
 			if m.detailsShown != nil {
 				m.detailsShown(id)
 			}

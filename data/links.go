@@ -64,6 +64,7 @@ type QuoteMark struct {
 	SaidAt    Time
 	SpeakerID int64 // 0 if unknown
 	Events    []int64
+	Stances   []Stance // parallel to Events
 }
 
 // QuoteMarks returns every quote's said-at time, speaker and linked events,
@@ -71,15 +72,16 @@ type QuoteMark struct {
 func (s *Store) QuoteMarks(ctx context.Context) ([]QuoteMark, error) {
 	var marks []QuoteMark
 	index := map[int64]int{}
-	err := s.eachRow(ctx, `SELECT q.id, q.said_at, q.said_precision, coalesce(q.speaker_id, 0), eq.event_id
+	err := s.eachRow(ctx, `SELECT q.id, q.said_at, q.said_precision, coalesce(q.speaker_id, 0), eq.event_id, eq.stance
 		FROM quote q LEFT JOIN event_quote eq ON eq.quote_id = q.id
 		ORDER BY q.said_at, q.id, eq.event_id`, nil, func(r *sql.Rows) error {
 		var (
-			m     QuoteMark
-			prec  int64
-			event *int64
+			m      QuoteMark
+			prec   int64
+			event  *int64
+			stance *string
 		)
-		if err := r.Scan(&m.ID, &m.SaidAt.Unix, &prec, &m.SpeakerID, &event); err != nil {
+		if err := r.Scan(&m.ID, &m.SaidAt.Unix, &prec, &m.SpeakerID, &event, &stance); err != nil {
 			return err
 		}
 		m.SaidAt.Precision = Precision(prec)
@@ -89,8 +91,9 @@ func (s *Store) QuoteMarks(ctx context.Context) ([]QuoteMark, error) {
 			index[m.ID] = i
 			marks = append(marks, m)
 		}
-		if event != nil {
+		if event != nil && stance != nil {
 			marks[i].Events = append(marks[i].Events, *event)
+			marks[i].Stances = append(marks[i].Stances, Stance(*stance))
 		}
 		return nil
 	})
@@ -130,10 +133,10 @@ type NewQuote struct {
 	// SpeakerName, used when SpeakerID is 0 and it is not blank, names the
 	// speaker: an actor of that name is used, or created as a person.
 	SpeakerName string
-	SaidAt   Time
-	EventID  int64     // link to this event, or 0
-	NewEvent *NewEvent // or create this event and link to it
-	Stance   Stance
+	SaidAt      Time
+	EventID     int64     // link to this event, or 0
+	NewEvent    *NewEvent // or create this event and link to it
+	Stance      Stance
 }
 
 // NewEvent is the minimum needed to create an event.

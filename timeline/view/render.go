@@ -34,6 +34,8 @@ type renderer struct {
 	text       textMeasurer
 	density    *canvas.Raster // every dense lane's chart, in one raster
 	densityImg *image.NRGBA
+	outlines   *canvas.Raster // every dashed and dotted outline, in one raster
+	outlineImg *image.NRGBA
 
 	rects     pool[*canvas.Rectangle]
 	gradients pool[*canvas.LinearGradient]
@@ -141,6 +143,11 @@ func (r *renderer) rebuild() {
 		Metrics:  r.metrics,
 		Measure:  r.text.measure,
 		Index:    t.index,
+
+		Marked:        t.marked,
+		Quotes:        t.quotes,
+		ShowQuotes:    t.showQuotes,
+		SelectedQuote: t.selectedQuote,
 	}
 	r.builder.Build(&in, &r.scene)
 	// Keep the lanes' scroll within what they need; lane heights do not
@@ -193,6 +200,9 @@ func (r *renderer) object(p *timeline.Prim) fyne.CanvasObject {
 	case timeline.PrimDensity:
 		r.density.Refresh()
 		return place(r.density, pos, size)
+	case timeline.PrimOutlines:
+		r.outlines.Refresh()
+		return place(r.outlines, pos, size)
 	case timeline.PrimDiamond:
 		d := r.diamonds.next(func() *canvas.Polygon { return canvas.NewPolygon(4, color.Transparent) })
 		d.FillColor, d.StrokeColor, d.StrokeWidth = p.Fill, p.Stroke, float32(p.StrokeWidth)
@@ -239,6 +249,47 @@ func (r *renderer) drawDensity(w, h int) image.Image {
 				col.A = uint8(min(a, 0xD0))
 				fillRect(img, x0, max(y0+1, top), x1, strip-1, col)
 			}
+		}
+	}
+	return img
+}
+
+// drawOutlines paints the scene's dashed and dotted outlines into a w×h
+// pixel image, stepping along each edge and stamping a square of the
+// outline's width where the pattern is "on".
+func (r *renderer) drawOutlines(w, h int) image.Image {
+	defer r.t.addWork(time.Now())
+	if r.outlineImg == nil || r.outlineImg.Rect.Dx() != w || r.outlineImg.Rect.Dy() != h {
+		r.outlineImg = image.NewNRGBA(image.Rect(0, 0, w, h))
+	} else {
+		clear(r.outlineImg.Pix)
+	}
+	img := r.outlineImg
+	if r.size.Width <= 0 {
+		return img
+	}
+	scale := float64(w) / float64(r.size.Width)
+	top := int(r.scene.Top * scale)
+	for _, o := range r.scene.Outlines {
+		pts := o.Edges()
+		period := (o.Dash + o.Gap) * scale
+		on := o.Dash * scale
+		sw := max(1, int(o.Width*scale+0.5))
+		dist := 0.0
+		for e := 0; e < 4; e++ {
+			x0, y0 := pts[e][0]*scale, pts[e][1]*scale
+			x1, y1 := pts[e+1][0]*scale, pts[e+1][1]*scale
+			length := math.Hypot(x1-x0, y1-y0)
+			steps := int(length/0.5) + 1
+			for s := 0; s <= steps; s++ {
+				f := float64(s) / float64(steps)
+				if math.Mod(dist+f*length, period) >= on {
+					continue
+				}
+				px, py := int(x0+(x1-x0)*f)-sw/2, int(y0+(y1-y0)*f)-sw/2
+				fillRect(img, px, max(py, top), px+sw, py+sw, o.Color)
+			}
+			dist += length
 		}
 	}
 	return img

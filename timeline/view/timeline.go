@@ -50,6 +50,14 @@ type Timeline struct {
 	// Tooltip returns the lines shown when the pointer rests on event id.
 	// When nil the event's title is shown.
 	Tooltip func(id int64) (title, detail string)
+	// OnQuoteSelected is called when the user clicks a mark in the
+	// statements row, with the id of the first quote it stands for.
+	OnQuoteSelected func(id int64)
+
+	marked        []int64
+	quotes        []timeline.QuoteMark
+	showQuotes    bool
+	selectedQuote int64
 
 	lanes      []timeline.Lane
 	items      []timeline.Item
@@ -143,6 +151,55 @@ func (t *Timeline) Select(id int64) {
 	t.Refresh()
 }
 
+// SetMarked draws items ids with a halo (nil clears).
+func (t *Timeline) SetMarked(ids []int64) {
+	t.marked = ids
+	t.Refresh()
+}
+
+// SetQuotes sets the quotes of the statements row, sorted by At.
+func (t *Timeline) SetQuotes(q []timeline.QuoteMark) {
+	t.quotes = q
+	t.Refresh()
+}
+
+// SetShowQuotes shows or hides the statements row.
+func (t *Timeline) SetShowQuotes(show bool) {
+	t.showQuotes = show
+	t.Refresh()
+}
+
+// ShowQuotes reports whether the statements row is shown.
+func (t *Timeline) ShowQuotes() bool { return t.showQuotes }
+
+// SelectQuote draws quote id's mark in the statements row as chosen (0 clears).
+func (t *Timeline) SelectQuote(id int64) {
+	t.selectedQuote = id
+	t.Refresh()
+}
+
+// RevealAll brings every item of ids into view together, zooming out if
+// need be, animated.
+func (t *Timeline) RevealAll(ids []int64) {
+	s, e := math.Inf(1), math.Inf(-1)
+	for _, id := range ids {
+		if it, ok := t.item(id); ok {
+			s, e = math.Min(s, math.Min(it.Start, it.Earliest)), math.Max(e, math.Max(it.End, it.Latest))
+		}
+	}
+	if s > e || (s >= t.vp.Start() && e <= t.vp.End()) {
+		return
+	}
+	target := t.vp
+	if e-s < t.vp.Span()*0.8 {
+		mid := (s + e) / 2
+		target.Fit(mid-t.vp.Span()/2, mid+t.vp.Span()/2, 0)
+	} else {
+		target.Fit(s, e, 0.1)
+	}
+	t.animateTo(target)
+}
+
 // ZoomIn zooms in about the centre, animated.
 func (t *Timeline) ZoomIn() { t.zoomAnimated(t.vp.Width()/2, keyZoom) }
 
@@ -190,6 +247,7 @@ func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	r.tipTitle.TextStyle.Bold = true
 	r.tipDetail = canvas.NewText("", color.Black)
 	r.density = canvas.NewRaster(r.drawDensity)
+	r.outlines = canvas.NewRaster(r.drawOutlines)
 	r.applyTheme()
 	return r
 }
@@ -231,6 +289,12 @@ func (t *Timeline) DragEnd() {}
 func (t *Timeline) Tapped(ev *fyne.PointEvent) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
 		c.Focus(t)
+	}
+	if t.renderer != nil && t.OnQuoteSelected != nil {
+		if q := t.renderer.scene.QuoteHitTest(float64(ev.Position.X), float64(ev.Position.Y)); q != 0 {
+			t.OnQuoteSelected(q)
+			return
+		}
 	}
 	t.setSelected(t.hitTest(ev.Position))
 }
