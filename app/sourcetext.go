@@ -14,10 +14,10 @@ import (
 )
 
 var (
-	_ fyne.Widget       = (*sourceText)(nil)
-	_ fyne.Tappable     = (*sourceText)(nil)
-	_ fyne.Draggable    = (*sourceText)(nil)
-	_ desktop.Mouseable = (*sourceText)(nil)
+	_ fyne.Widget        = (*sourceText)(nil)
+	_ fyne.Tappable      = (*sourceText)(nil)
+	_ fyne.Draggable     = (*sourceText)(nil)
+	_ desktop.Mouseable  = (*sourceText)(nil)
 	_ desktop.Cursorable = (*sourceText)(nil)
 )
 
