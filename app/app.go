@@ -157,7 +157,7 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 	zout.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
 	fit := fyne.NewMenuItem("Fit All", m.timeline.FitAll)
 	fit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
-	viewMenu := fyne.NewMenu("View", zin, zout, fit, fyne.NewMenuItemSeparator(), m.statementsMenuItem())
+	viewMenu := fyne.NewMenu("View", zin, zout, fit, fyne.NewMenuItemSeparator(), m.statementsMenuItem(), m.showSourceMenuItem())
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard and Mouse", m.showHelp),
 		fyne.NewMenuItem("About Quoteline", m.showAbout))
@@ -474,6 +474,9 @@ func (m *mainWindow) showHelp() {
 		"F or 0: fit all events",
 		"Click: select an event; Esc: clear the selection",
 		"Double-click: zoom to an event",
+		"Ctrl+Shift+O: show the selected event's quote in its source",
+		"Click a highlighted quote in a source: mark the events it speaks about",
+		"Drag across a source's text: select words for a new quote",
 	}, "\n")
 	dialog.ShowInformation("Keyboard and Mouse", msg, m.win)
 }

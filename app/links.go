@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/quoteline/quoteline/data"
@@ -92,6 +93,52 @@ func (m *mainWindow) clearLinks(doc *document) {
 		m.source.showEmpty()
 	}
 	m.actors.set(nil, 0)
+}
+
+// showSourceMenuItem is the View menu's item that shows the selected
+// event's first quote in its source (or the first source it cites).
+func (m *mainWindow) showSourceMenuItem() *fyne.MenuItem {
+	item := fyne.NewMenuItem("Show Source of Selected Event", m.showSelectedSource)
+	item.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	return item
+}
+
+// showSelectedSource shows the source behind the selected event: its first
+// quote that has a place in a stored text, else the first source it cites.
+func (m *mainWindow) showSelectedSource() {
+	id := m.timeline.Selected()
+	if m.doc == nil || id == 0 {
+		m.revealSide(tabSource)
+		return
+	}
+	doc := m.doc
+	go func() {
+		quotes, err := doc.store.QuotesOfEvent(m.life, id)
+		var sources []data.SourceRef
+		if err == nil {
+			sources, err = doc.store.SourcesOfEvent(m.life, id)
+		}
+		fyne.Do(func() {
+			if doc != m.doc {
+				return
+			}
+			if err != nil {
+				m.showError(fmt.Errorf("read the sources of event %d: %w", id, err))
+				return
+			}
+			for _, q := range quotes {
+				if q.Source.HasText && q.HasOffsets {
+					m.showSource(q.SourceID, q.ID)
+					return
+				}
+			}
+			if len(sources) > 0 {
+				m.showSource(sources[0].ID, 0)
+				return
+			}
+			m.revealSide(tabSource)
+		})
+	}()
 }
 
 // loadLinks reads the quotes' marks and the actors of doc in the background.

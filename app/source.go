@@ -44,7 +44,8 @@ type sourceViewer struct {
 func newSourceViewer() *sourceViewer {
 	v := &sourceViewer{header: container.NewVBox(), quote: container.NewVBox()}
 	v.text = newSourceText()
-	v.scroll = container.NewVScroll(v.text)
+	// The header scrolls away with the text, leaving the pane to the text.
+	v.scroll = container.NewVScroll(container.NewVBox(v.header, v.text))
 	v.text.OnHeightChanged = v.scroll.Refresh
 	v.text.OnMarkTapped = func(id int64) {
 		if v.OnQuoteChosen != nil {
@@ -64,7 +65,7 @@ func newSourceViewer() *sourceViewer {
 	v.text.OnSelectionChanged = v.selectionChanged
 	v.actions = container.NewBorder(nil, nil, nil, v.newBtn, v.selInfo)
 	bottom := container.NewVBox(v.quote, v.actions)
-	v.root = container.NewBorder(v.header, bottom, nil, nil, v.scroll)
+	v.root = container.NewBorder(nil, bottom, nil, nil, v.scroll)
 	v.showEmpty()
 	return v
 }
@@ -119,10 +120,10 @@ func (v *sourceViewer) show(src data.Source, quotes []data.QuoteRef, focus int64
 	v.quote.Refresh()
 	v.selectionChanged(0, 0)
 	if src.HasText {
-		v.scroll.Show()
+		v.text.Show()
 		v.actions.Show()
 	} else {
-		v.scroll.Hide()
+		v.text.Hide()
 		v.actions.Hide()
 	}
 	v.scroll.ScrollToTop()
@@ -144,8 +145,8 @@ func (v *sourceViewer) focus(id int64) {
 // scrollToByte scrolls so that the line holding byte b is a third of the
 // way down the visible text.
 func (v *sourceViewer) scrollToByte(b int) {
-	y := v.text.YOf(b) - v.scroll.Size().Height/3
-	maxY := v.text.MinSize().Height - v.scroll.Size().Height
+	y := v.text.Position().Y + v.text.YOf(b) - v.scroll.Size().Height/3
+	maxY := v.scroll.Content.MinSize().Height - v.scroll.Size().Height
 	v.scroll.Offset = fyne.NewPos(0, max(0, min(y, maxY)))
 	v.scroll.Refresh()
 }
@@ -163,17 +164,16 @@ func (v *sourceViewer) showQuoteEvents(q data.QuoteRef, events []data.EventRef, 
 	}
 	for _, e := range events {
 		id := e.ID
-		verb := "Supports"
+		stance := widget.NewLabel("Supports")
+		stance.Importance = widget.SuccessImportance
 		if e.Stance == data.StanceDisputes {
-			verb = "Disputes"
+			stance.SetText("Disputes")
+			stance.Importance = widget.DangerImportance
 		}
-		b := widget.NewButton(verb+": "+e.Title+" ("+dateRange(&e.Event)+")", func() { onEvent(id) })
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		if e.Stance == data.StanceDisputes {
-			b.Importance = widget.DangerImportance
-		}
-		objs = append(objs, b)
+		link := widget.NewHyperlink(e.Title+" ("+dateRange(&e.Event)+")", nil)
+		link.OnTapped = func() { onEvent(id) }
+		link.Truncation = fyne.TextTruncateEllipsis
+		objs = append(objs, container.NewBorder(nil, nil, stance, nil, link))
 	}
 	v.quote.Objects = objs
 	v.quote.Refresh()

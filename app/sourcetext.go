@@ -342,7 +342,8 @@ func (r *sourceTextRenderer) draw() {
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	fg := th.Color(theme.ColorNameForeground, v)
 	markBg := withAlpha(th.Color(theme.ColorNamePrimary, v), 0x48)
-	activeBg := withAlpha(th.Color(theme.ColorNamePrimary, v), 0xa0)
+	activeBg := withAlpha(th.Color(theme.ColorNamePrimary, v), 0x90)
+	underline := withAlpha(th.Color(theme.ColorNamePrimary, v), 0xff)
 	selBg := withAlpha(th.Color(theme.ColorNameSelection, v), 0xff)
 	pad := theme.InnerPadding()
 	selS, selE := t.Selection()
@@ -397,6 +398,21 @@ func (r *sourceTextRenderer) draw() {
 				rc.Show()
 				rc.Refresh()
 				r.objects = append(r.objects, rc)
+				if run.mark != 0 && run.mark == t.active && !run.selected {
+					// The chosen quote is underlined too, so it stands out
+					// from the other highlights in any theme.
+					if nr == len(r.rects) {
+						r.rects = append(r.rects, canvas.NewRectangle(color.Transparent))
+					}
+					ul := r.rects[nr]
+					nr++
+					ul.FillColor = underline
+					ul.Move(fyne.NewPos(x, y+t.lineH-3))
+					ul.Resize(fyne.NewSize(w, 3))
+					ul.Show()
+					ul.Refresh()
+					r.objects = append(r.objects, ul)
+				}
 			}
 			if nt == len(r.texts) {
 				r.texts = append(r.texts, canvas.NewText("", fg))

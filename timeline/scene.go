@@ -230,6 +230,7 @@ type Builder struct {
 	cand     []int32
 	denseBuf []DenseLane
 	hitAt    map[int64]int // item id -> index in the scene's Hits, for connectors
+	linked   []int64       // items one statements mark is already connected to
 }
 
 type labelKey struct {
@@ -645,7 +646,7 @@ func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, g *geom, lane color.
 		if strokeW > 0 {
 			// The outline is drawn patterned, a little outside the diamond.
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimDiamond, X: xs - s/2, Y: cy - s/2, W: s, H: s, Fill: mf})
-			dst.Outlines = append(dst.Outlines, styleOutline(it.Style, OutlineDiamond, xs-s/2-2, cy-s/2-2, s+4, s+4, stroke))
+			dst.Outlines = append(dst.Outlines, styleOutline(it.Style, OutlineDiamond, xs-s/2-3, cy-s/2-3, s+6, s+6, stroke))
 		} else {
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimDiamond, X: xs - s/2, Y: cy - s/2, W: s, H: s, Fill: mf, Stroke: lane, StrokeWidth: 1.5})
 		}

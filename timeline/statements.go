@@ -3,6 +3,7 @@ package timeline
 import (
 	"image/color"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 )
@@ -61,7 +62,7 @@ func statementsHeight(in *Input) float64 {
 	if !in.ShowQuotes || len(in.Quotes) == 0 {
 		return 0
 	}
-	return in.Metrics.LaneHeader + in.Metrics.RowHeight
+	return in.Metrics.RowHeight + 6
 }
 
 // Limits on what the statements row draws in one frame.
@@ -81,10 +82,10 @@ func (b *Builder) drawStatements(in *Input, dst *Scene, textH float64) {
 	width := vp.Width()
 	y0 := m.AxisHeight
 	h := statementsHeight(in)
-	cy := y0 + m.LaneHeader + m.RowHeight/2
+	cy := y0 + h/2
 	dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: 0, Y: y0, W: width, H: h, Fill: p.Axis})
 	dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: 0, Y: y0 + h, X2: width, Y2: y0 + h, Stroke: p.GridStrong, StrokeWidth: 1})
-	dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: 10, Y: y0 + (m.LaneHeader-textH)/2, Text: "Statements — when each quote was said", TextSize: m.TextSize, Bold: true, Fill: p.MutedText})
+	dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: 10, Y: cy - textH/2, Text: "Statements", TextSize: m.TextSize, Bold: true, Fill: p.MutedText})
 
 	// Where each drawn item is, for the connectors.
 	if b.hitAt == nil {
@@ -111,12 +112,14 @@ func (b *Builder) drawStatements(in *Input, dst *Scene, textH float64) {
 			j++
 		}
 		groups++
+		b.linked = b.linked[:0]
 		for k := i; k < j && connectors < maxConnectors; k++ {
 			for e, id := range qs[k].Events {
 				hi, ok := b.hitAt[id]
-				if !ok {
+				if !ok || slices.Contains(b.linked, id) {
 					continue
 				}
+				b.linked = append(b.linked, id)
 				hb := dst.Hits[hi]
 				if hb.Y0 < dst.Top {
 					continue // scrolled up under the rows above
