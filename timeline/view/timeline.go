@@ -157,6 +157,9 @@ func (t *Timeline) SetMarked(ids []int64) {
 	t.Refresh()
 }
 
+// Marked returns the items drawn with a halo.
+func (t *Timeline) Marked() []int64 { return t.marked }
+
 // SetQuotes sets the quotes of the statements row, sorted by At.
 func (t *Timeline) SetQuotes(q []timeline.QuoteMark) {
 	t.quotes = q
