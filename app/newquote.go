@@ -152,6 +152,13 @@ func (f *quoteForm) matchEvents(doc *document, s string) {
 		}
 	}
 	f.event.SetOptions(opts)
+	for _, w := range []fyne.Disableable{f.lane, f.date, f.status} {
+		if exact || strings.TrimSpace(s) == "" {
+			w.Disable()
+		} else {
+			w.Enable()
+		}
+	}
 	switch {
 	case strings.TrimSpace(s) == "":
 		f.hint.SetText("Choose the event these words speak about, or type a title for a new one.")
@@ -220,6 +227,10 @@ func (m *mainWindow) addQuote(doc *document, src data.Source, nq data.NewQuote) 
 			quotes, err = doc.store.QuotesOfSource(ctx, src.ID)
 		}
 		fyne.Do(func() {
+			if err == nil {
+				doc.counts.Quotes = len(marks)
+				doc.counts.Actors = len(actors)
+			}
 			m.setIdle(m.statusText())
 			if err != nil {
 				m.showError(err)

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -127,6 +128,34 @@ func (t *sourceText) snap(b int) int {
 	}
 	return b
 }
+
+// wordBounds widens [start, end) so that it does not cut a word in two, as
+// a drag that starts or ends a letter or two off usually means to.
+func (t *sourceText) wordBounds(start, end int) (int, int) {
+	if start >= end {
+		return start, end
+	}
+	inWord := func(i int) bool {
+		if i <= 0 || i >= len(t.text) {
+			return false
+		}
+		before, _ := utf8.DecodeLastRuneInString(t.text[:i])
+		after, _ := utf8.DecodeRuneInString(t.text[i:])
+		return isWordRune(before) && isWordRune(after)
+	}
+	for inWord(start) {
+		_, n := utf8.DecodeLastRuneInString(t.text[:start])
+		start -= n
+	}
+	for inWord(end) {
+		_, n := utf8.DecodeRuneInString(t.text[end:])
+		end += n
+	}
+	return start, end
+}
+
+// isWordRune reports whether r is part of a word: a letter or a digit.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // MinSize is part of fyne.Widget: the height of the text wrapped to the
 // widget's current width.
@@ -280,6 +309,8 @@ func (t *sourceText) DragEnd() {
 		return
 	}
 	t.dragging = false
+	t.selStart, t.selEnd = t.wordBounds(t.Selection())
+	t.Refresh()
 	if t.OnSelectionChanged != nil {
 		s, e := t.Selection()
 		t.OnSelectionChanged(s, e)

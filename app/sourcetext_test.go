@@ -126,6 +126,10 @@ func TestSourceText_DragSelectsWholeCharacters(t *testing.T) {
 	if gotS != 0 || gotE <= 0 || gotE >= line.end {
 		t.Fatalf("selection %d–%d, want from 0 to inside the first line", gotS, gotE)
 	}
+	// A drag that starts or ends inside a word takes the whole word.
+	if s, e := st.wordBounds(strings.Index(sampleText, "ouse official"), strings.Index(sampleText, "fficial said")); sampleText[s:e] != "House official" {
+		t.Errorf("wordBounds widened to %q, want %q", sampleText[s:e], "House official")
+	}
 	// A selection ending inside a curly quote snaps to a character boundary.
 	curly := strings.Index(sampleText, "\u201c")
 	st.Select(curly, curly+1)
