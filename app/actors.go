@@ -34,7 +34,7 @@ func newActorList(onChoose func(id int64)) *actorList {
 			name := widget.NewLabel("Actor name placeholder")
 			name.Truncation = fyne.TextTruncateEllipsis
 			kind := widget.NewLabel("organisation")
-			kind.Importance = widget.LowImportance
+			kind.TextStyle = fyne.TextStyle{Italic: true}
 			return container.NewBorder(nil, nil, nil, kind, name)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
