@@ -33,23 +33,19 @@ func claimField(status data.ClaimStatus, claims *data.Claims) fyne.CanvasObject 
 
 // claimCounts is "2 sources support it · 1 disputes it".
 func claimCounts(c data.Claims) string {
-	support := "No source supports it"
-	switch c.Supporting {
+	return countPhrase(c.Supporting, "No source supports it", "1 source supports it", "%d sources support it") +
+		" · " + countPhrase(c.Disputing, "none disputes it", "1 disputes it", "%d dispute it")
+}
+
+// countPhrase picks the phrase for n: none, one, or many (a format for n).
+func countPhrase(n int, none, one, many string) string {
+	switch n {
 	case 0:
+		return none
 	case 1:
-		support = "1 source supports it"
-	default:
-		support = fmt.Sprintf("%d sources support it", c.Supporting)
+		return one
 	}
-	dispute := "none disputes it"
-	switch c.Disputing {
-	case 0:
-	case 1:
-		dispute = "1 disputes it"
-	default:
-		dispute = fmt.Sprintf("%d dispute it", c.Disputing)
-	}
-	return support + " · " + dispute
+	return fmt.Sprintf(many, n)
 }
 
 // provenanceText says how an event's date was worked out from words:

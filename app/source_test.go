@@ -45,14 +45,21 @@ func markedWords(v *sourceViewer) map[int64]string {
 	return out
 }
 
-func TestMainWindow_FromAnEventToItsWordsAndBack(t *testing.T) {
+// openExample opens a copy of the default timeline in a main window.
+func openExample(t *testing.T) (*mainWindow, string) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	path := exampleDocument(t)
 	m := newMainWindow(a, Options{Version: "test"})
-	defer m.win.Close()
+	t.Cleanup(m.win.Close)
 	if err := openAndWait(t, m, path); err != nil {
 		t.Fatal(err)
 	}
+	return m, path
+}
+
+func TestMainWindow_FromAnEventToItsWordsAndBack(t *testing.T) {
+	m, _ := openExample(t)
 	defer m.doc.store.Close()
 	sourceShown := make(chan int64, 4)
 	quoteChosen := make(chan int64, 4)
@@ -120,13 +127,7 @@ func TestMainWindow_FromAnEventToItsWordsAndBack(t *testing.T) {
 }
 
 func TestMainWindow_NewQuoteFromSelectionPersists(t *testing.T) {
-	a := test.NewTempApp(t)
-	path := exampleDocument(t)
-	m := newMainWindow(a, Options{Version: "test"})
-	defer m.win.Close()
-	if err := openAndWait(t, m, path); err != nil {
-		t.Fatal(err)
-	}
+	m, path := openExample(t)
 	sourceShown := make(chan int64, 4)
 	added := make(chan int64, 4)
 	m.sourceShown = func(id int64) { sourceShown <- id }

@@ -222,11 +222,7 @@ func (r *renderer) object(p *timeline.Prim) fyne.CanvasObject {
 // it. It only reads what the scene builder counted.
 func (r *renderer) drawDensity(w, h int) image.Image {
 	defer r.t.addWork(time.Now())
-	if r.densityImg == nil || r.densityImg.Rect.Dx() != w || r.densityImg.Rect.Dy() != h {
-		r.densityImg = image.NewNRGBA(image.Rect(0, 0, w, h))
-	} else {
-		clear(r.densityImg.Pix)
-	}
+	r.densityImg = blankImage(r.densityImg, w, h)
 	img := r.densityImg
 	if r.size.Width <= 0 {
 		return img
@@ -259,11 +255,7 @@ func (r *renderer) drawDensity(w, h int) image.Image {
 // outline's width where the pattern is "on".
 func (r *renderer) drawOutlines(w, h int) image.Image {
 	defer r.t.addWork(time.Now())
-	if r.outlineImg == nil || r.outlineImg.Rect.Dx() != w || r.outlineImg.Rect.Dy() != h {
-		r.outlineImg = image.NewNRGBA(image.Rect(0, 0, w, h))
-	} else {
-		clear(r.outlineImg.Pix)
-	}
+	r.outlineImg = blankImage(r.outlineImg, w, h)
 	img := r.outlineImg
 	if r.size.Width <= 0 {
 		return img
@@ -292,6 +284,15 @@ func (r *renderer) drawOutlines(w, h int) image.Image {
 			dist += length
 		}
 	}
+	return img
+}
+
+// blankImage returns a transparent w×h image, reusing img if it has that size.
+func blankImage(img *image.NRGBA, w, h int) *image.NRGBA {
+	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
+		return image.NewNRGBA(image.Rect(0, 0, w, h))
+	}
+	clear(img.Pix)
 	return img
 }
 

@@ -220,24 +220,7 @@ func (t *Timeline) FitAll() {
 }
 
 // Reveal brings event id into view, zooming out if need be, animated.
-func (t *Timeline) Reveal(id int64) {
-	it, ok := t.item(id)
-	if !ok {
-		return
-	}
-	s, e := math.Min(it.Start, it.Earliest), math.Max(it.End, it.Latest)
-	if s >= t.vp.Start() && e <= t.vp.End() {
-		return
-	}
-	target := t.vp
-	if e-s < t.vp.Span()*0.8 {
-		mid := (s + e) / 2
-		target.Fit(mid-t.vp.Span()/2, mid+t.vp.Span()/2, 0)
-	} else {
-		target.Fit(s, e, 0.1)
-	}
-	t.animateTo(target)
-}
+func (t *Timeline) Reveal(id int64) { t.RevealAll([]int64{id}) }
 
 // CreateRenderer is part of fyne.Widget.
 func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
