@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/timeline"
 )
 
 // waitID waits for a test hook to report an id.
@@ -232,5 +233,62 @@ func TestClaimAndProvenanceText(t *testing.T) {
 		Derivation: &data.Derivation{Expression: "in the coming days", SaidAt: said}}
 	if got := provenanceText(&ev); !strings.Contains(got, "from “in the coming days”, said 15 May 2023") || !strings.Contains(got, "forecast") {
 		t.Errorf("provenanceText = %q", got)
+	}
+}
+
+func TestDefaultTimeline_DisputeAndForecastAreMarked(t *testing.T) {
+	m, _ := openExample(t)
+	defer m.doc.store.Close()
+	ctx := context.Background()
+	st := m.doc.store
+
+	// Iran's November 2022 statement (reported by CNN) disputes the US
+	// account of the August shipments.
+	aug := eventByTitle(t, m, "Russia receives its first Iranian drones")
+	ev, err := st.Event(ctx, aug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.Status != data.StatusDisputed {
+		t.Errorf("the August shipments are %q, want disputed", ev.Status)
+	}
+	srcs, err := st.SourcesOfEvent(ctx, aug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	disputing := ""
+	for _, s := range srcs {
+		if s.Stance == data.StanceDisputes {
+			disputing = s.Title + " " + s.Summary
+		}
+	}
+	if !strings.Contains(disputing, "Iran admits") {
+		t.Errorf("the disputing source is %q, want the November 2022 report of Iran's statement", disputing)
+	}
+	c, err := st.ClaimsOfEvent(ctx, aug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Disputing != 1 || c.Supporting < 2 {
+		t.Errorf("claims of the August shipments %+v, want 1 disputing and several supporting", c)
+	}
+	if it := m.doc.items[m.doc.pos[aug]]; it.Style != timeline.StyleDisputed {
+		t.Errorf("the August shipments are drawn in style %d, want disputed", it.Style)
+	}
+
+	// The sanctions "in the coming days" are expected, dated from Kirby's words.
+	exp := eventByTitle(t, m, "More US sanctions announced")
+	ev, err = st.Event(ctx, exp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.Status != data.StatusExpected || ev.Derivation == nil || ev.Derivation.Expression != "in the coming days" {
+		t.Errorf("expected sanctions: status %q, derivation %+v", ev.Status, ev.Derivation)
+	}
+	if got := provenanceText(&ev); !strings.Contains(got, "said 15 May 2023") {
+		t.Errorf("provenance %q", got)
+	}
+	if it := m.doc.items[m.doc.pos[exp]]; it.Style != timeline.StyleExpected {
+		t.Errorf("the expected sanctions are drawn in style %d, want expected", it.Style)
 	}
 }
