@@ -68,3 +68,23 @@ func provenanceText(ev *data.Event) string {
 	}
 	return b.String()
 }
+
+// showQuote shows a chosen quote: its words, speaker and source, and every
+// event it supports or disputes, each a link that selects the event.
+func (d *details) showQuote(q data.QuoteRef, src data.Source, events []data.EventRef, onEvent func(id int64)) {
+	q.Source = src
+	objs := []fyne.CanvasObject{heading("Quote"), quoteCard(&q, d.onShowSource), widget.NewSeparator(),
+		subheading(countLabel(len(events), "Event it speaks about", "Events it speaks about"))}
+	if len(events) == 0 {
+		objs = append(objs, muted("This quote is not linked to any event."))
+	}
+	for i := range events {
+		e := &events[i]
+		id := e.ID
+		link := widget.NewHyperlink(e.Title, nil)
+		link.OnTapped = func() { onEvent(id) }
+		link.Wrapping = fyne.TextWrapWord
+		objs = append(objs, card(link, muted(dateRange(&e.Event)+" · "+strings.ToLower(statusText(e.Status))), stanceLabel(e.Stance)))
+	}
+	d.set(objs...)
+}

@@ -42,6 +42,7 @@ func (m *mainWindow) initLinks() {
 	m.source.OpenURL = m.openURL
 	m.source.OnQuoteChosen = m.chooseQuote
 	m.source.OnNewQuote = m.newQuoteFromSelection
+	m.source.OnOpenSource = func(id int64) { m.showSource(id, 0) }
 	m.details.onShowSource = m.showSource
 	m.actors = newActorList(m.filterByActor)
 	m.side = container.NewAppTabs(
@@ -89,6 +90,7 @@ func (m *mainWindow) clearLinks(doc *document) {
 	m.timeline.SetQuotes(nil)
 	m.timeline.SetMarked(nil)
 	m.timeline.SelectQuote(0)
+	m.source.all = nil
 	if m.links.reshow == nil {
 		m.source.showEmpty()
 	}
@@ -152,6 +154,10 @@ func (m *mainWindow) loadLinks(doc *document) {
 		if err == nil {
 			actors, err = doc.store.Actors(ctx)
 		}
+		var sources []data.Source
+		if err == nil {
+			sources, err = doc.store.Sources(ctx)
+		}
 		fyne.Do(func() {
 			if doc != m.doc {
 				return
@@ -170,6 +176,7 @@ func (m *mainWindow) loadLinks(doc *document) {
 			m.links.actors = actors
 			m.timeline.SetQuotes(m.links.marks)
 			m.actors.set(actors, 0)
+			m.source.setSources(sources)
 			if reshow != nil {
 				m.showSource(reshow[0], reshow[1])
 			}
@@ -282,6 +289,7 @@ func (m *mainWindow) chooseQuote(id int64) {
 				}
 			}
 			m.source.showQuoteEvents(ref, events, m.goToEvent)
+			m.details.showQuote(ref, m.source.src, events, m.goToEvent)
 			ids := make([]int64, len(events))
 			for i, e := range events {
 				ids[i] = e.ID

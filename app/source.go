@@ -39,6 +39,10 @@ type sourceViewer struct {
 	OnNewQuote func(src data.Source, start, end int)
 	// OpenURL opens an address in the system browser.
 	OpenURL func(u *url.URL) error
+	// OnOpenSource is called to open one of the listed sources.
+	OnOpenSource func(id int64)
+
+	all []data.Source // the document's sources, without text, for the list
 }
 
 func newSourceViewer() *sourceViewer {
@@ -72,18 +76,50 @@ func newSourceViewer() *sourceViewer {
 
 func (v *sourceViewer) object() fyne.CanvasObject { return v.root }
 
-// showEmpty says how to open a source.
+// showEmpty says how to open a source, and lists the document's sources
+// (if known) to open one directly.
 func (v *sourceViewer) showEmpty() {
 	v.loaded = false
-	v.header.Objects = []fyne.CanvasObject{
+	objs := []fyne.CanvasObject{
 		heading("No source open"),
-		muted("Select an event, then choose “Show in source” beside one of its quotes, or “View source” beside a source it cites."),
+		muted("Select an event, then choose “Show in source” beside one of its quotes, or “View source” beside a source it cites. Or open one of the sources below."),
 	}
+	if len(v.all) > 0 {
+		objs = append(objs, widget.NewSeparator(), subheading(countLabel(len(v.all), "Source", "Sources")))
+	}
+	for _, src := range v.all {
+		id := src.ID
+		label := src.Title
+		if !src.Published.IsZero() {
+			label = src.Published.Display() + " · " + label
+		}
+		if src.HasText {
+			label += " (full text)"
+		}
+		link := widget.NewHyperlink(label, nil)
+		link.Truncation = fyne.TextTruncateEllipsis
+		link.OnTapped = func() {
+			if v.OnOpenSource != nil {
+				v.OnOpenSource(id)
+			}
+		}
+		objs = append(objs, link)
+	}
+	v.header.Objects = objs
 	v.header.Refresh()
 	v.text.SetText("", nil)
+	v.scroll.ScrollToTop()
 	v.quote.Objects = nil
 	v.quote.Refresh()
 	v.actions.Hide()
+}
+
+// setSources sets the list of sources shown while none is open.
+func (v *sourceViewer) setSources(all []data.Source) {
+	v.all = all
+	if !v.loaded {
+		v.showEmpty()
+	}
 }
 
 // show displays src (with its text, if it has one) and the quotes taken
@@ -267,8 +303,10 @@ func hashField(src data.Source) fyne.CanvasObject {
 	var verdict *widget.Label
 	switch {
 	case src.TextMatches():
+		// Bold in the text colour: the theme's success green is too faint
+		// on a light background.
 		verdict = widget.NewLabel("✓ The text is the text that was added: its SHA-256 still matches.")
-		verdict.Importance = widget.SuccessImportance
+		verdict.TextStyle = fyne.TextStyle{Bold: true}
 	case src.TextSHA256 == "":
 		verdict = widget.NewLabel("No SHA-256 was recorded when the text was added.")
 		verdict.Importance = widget.WarningImportance
