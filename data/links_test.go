@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // testStore opens a store made from testJSON and returns it with the ids of
@@ -312,4 +313,26 @@ func TestStore_SetSourceTextKeepsQuotesInPlace(t *testing.T) {
 	if _, err := s.SetSourceText(ctx, 9999, "x"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("SetSourceText on a missing source: %v", err)
 	}
+}
+
+// FuzzSpanOf checks that whatever the text and offsets, spanOf either
+// refuses or returns exactly that span, starting and ending on character
+// boundaries.
+func FuzzSpanOf(f *testing.F) {
+	f.Add(testArticle, int64(11), int64(22))
+	f.Add(testArticle, int64(9), int64(12))
+	f.Add("\u201c\u201d", int64(1), int64(3))
+	f.Add("", int64(0), int64(0))
+	f.Fuzz(func(t *testing.T, text string, start, end int64) {
+		words, err := spanOf(text, start, end)
+		if err != nil {
+			return
+		}
+		if words != text[start:end] || strings.TrimSpace(words) == "" {
+			t.Fatalf("spanOf(%q, %d, %d) = %q", text, start, end, words)
+		}
+		if utf8.ValidString(text) && !utf8.ValidString(words) {
+			t.Fatalf("spanOf cut a character: %q", words)
+		}
+	})
 }
