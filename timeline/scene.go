@@ -172,8 +172,10 @@ type Scene struct {
 	// items); PrimOutlines marks where they go in the drawing order.
 	Outlines []Outline
 	// QuoteHits are the clickable areas of the statements row's marks; the
-	// ID is a quote's.
-	QuoteHits []Hit
+	// ID is a quote's. QuoteGroups, parallel to it, are the ranges of
+	// Input.Quotes each mark stands for.
+	QuoteHits   []Hit
+	QuoteGroups [][2]int
 }
 
 // DenseLane is the density chart of one lane: per column, how many items
@@ -245,6 +247,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	dst.Hits = dst.Hits[:0]
 	dst.Outlines = dst.Outlines[:0]
 	dst.QuoteHits = dst.QuoteHits[:0]
+	dst.QuoteGroups = dst.QuoteGroups[:0]
 	m := in.Metrics
 	vp := in.Viewport
 	width := vp.Width()

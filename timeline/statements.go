@@ -146,6 +146,7 @@ func (b *Builder) drawStatements(in *Input, dst *Scene, textH float64) {
 			x1 += 4 + b.measure(in, label, false)
 		}
 		dst.QuoteHits = append(dst.QuoteHits, Hit{ID: qs[i].ID, X0: gx - r - 2, Y0: cy - r - 2, X1: x1 + 2, Y1: cy + r + 2})
+		dst.QuoteGroups = append(dst.QuoteGroups, [2]int{i, j})
 		i = j
 	}
 }
@@ -153,10 +154,26 @@ func (b *Builder) drawStatements(in *Input, dst *Scene, textH float64) {
 // QuoteHitTest returns the ID of the first quote of the statements row's
 // mark at (x, y), or 0.
 func (s *Scene) QuoteHitTest(x, y float64) int64 {
-	for _, h := range s.QuoteHits {
-		if x >= h.X0 && x <= h.X1 && y >= h.Y0 && y <= h.Y1 {
-			return h.ID
-		}
+	if k := s.quoteHit(x, y); k >= 0 {
+		return s.QuoteHits[k].ID
 	}
 	return 0
+}
+
+// QuoteGroupAt returns the quotes, as the half-open range [lo, hi) of the
+// Input's Quotes, that the statements row's mark at (x, y) stands for.
+func (s *Scene) QuoteGroupAt(x, y float64) (lo, hi int, ok bool) {
+	if k := s.quoteHit(x, y); k >= 0 && k < len(s.QuoteGroups) {
+		return s.QuoteGroups[k][0], s.QuoteGroups[k][1], true
+	}
+	return 0, 0, false
+}
+
+func (s *Scene) quoteHit(x, y float64) int {
+	for k, h := range s.QuoteHits {
+		if x >= h.X0 && x <= h.X1 && y >= h.Y0 && y <= h.Y1 {
+			return k
+		}
+	}
+	return -1
 }

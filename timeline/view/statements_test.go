@@ -13,16 +13,24 @@ func TestTimeline_StatementsRowChoosesQuotesAndHides(t *testing.T) {
 	tl, _ := newTimeline(t)
 	var chosen []int64
 	tl.OnQuoteSelected = func(id int64) { chosen = append(chosen, id) }
-	tl.SetQuotes([]timeline.QuoteMark{{ID: 7, At: t0 + 287*day, Events: []int64{1}, Disputes: []bool{false}}})
+	tl.SetQuotes([]timeline.QuoteMark{
+		{ID: 7, At: t0 + 287*day, Events: []int64{1}, Disputes: []bool{false}},
+		{ID: 8, At: t0 + 287*day, Events: []int64{1}, Disputes: []bool{false}},
+	})
 	tl.SetShowQuotes(true)
 	sc := &tl.renderer.scene
 	if len(sc.QuoteHits) != 1 {
 		t.Fatalf("%d quote marks drawn, want 1", len(sc.QuoteHits))
 	}
 	h := sc.QuoteHits[0]
-	test.TapAt(tl, fyne.NewPos(float32(h.X0+h.X1)/2, float32(h.Y0+h.Y1)/2))
-	if len(chosen) != 1 || chosen[0] != 7 {
-		t.Errorf("tapping the mark chose %v, want [7]", chosen)
+	// The mark stands for two quotes said together: taps choose each in turn.
+	at := fyne.NewPos(float32(h.X0+h.X1)/2, float32(h.Y0+h.Y1)/2)
+	for range 3 {
+		test.TapAt(tl, at)
+		tl.SelectQuote(chosen[len(chosen)-1])
+	}
+	if len(chosen) != 3 || chosen[0] != 7 || chosen[1] != 8 || chosen[2] != 7 {
+		t.Errorf("tapping the mark three times chose %v, want [7 8 7]", chosen)
 	}
 	if tl.Selected() != 0 {
 		t.Errorf("tapping a quote mark selected event %d", tl.Selected())

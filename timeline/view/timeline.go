@@ -277,8 +277,15 @@ func (t *Timeline) Tapped(ev *fyne.PointEvent) {
 		c.Focus(t)
 	}
 	if t.renderer != nil && t.OnQuoteSelected != nil {
-		if q := t.renderer.scene.QuoteHitTest(float64(ev.Position.X), float64(ev.Position.Y)); q != 0 {
-			t.OnQuoteSelected(q)
+		if lo, hi, ok := t.renderer.scene.QuoteGroupAt(float64(ev.Position.X), float64(ev.Position.Y)); ok && hi <= len(t.quotes) {
+			// A mark for several quotes chooses them in turn.
+			next := lo
+			for k := lo; k < hi; k++ {
+				if t.quotes[k].ID == t.selectedQuote {
+					next = lo + (k-lo+1)%(hi-lo)
+				}
+			}
+			t.OnQuoteSelected(t.quotes[next].ID)
 			return
 		}
 	}
