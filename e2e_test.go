@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"os/exec"
@@ -13,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/quoteline/quoteline/app"
 	"github.com/quoteline/quoteline/data"
@@ -345,5 +348,66 @@ func TestE2E_PresentTheStory(t *testing.T) {
 	time.Sleep(time.Second)
 	if d := differs(prev, s.shot("e2e-present-left")); d < 0.05 {
 		t.Errorf("Esc did not leave present mode (%.1f%% of pixels differ from the last stop)", d*100)
+	}
+}
+
+// longestRun finds, within the rectangle r of img, the longest horizontal run
+// of pixels of colour c; it returns the run's length, its left end and row.
+func longestRun(img image.Image, r image.Rectangle, c color.Color) (n, x, y int) {
+	cr, cg, cb, _ := c.RGBA()
+	r = r.Intersect(img.Bounds())
+	for yy := r.Min.Y; yy < r.Max.Y; yy++ {
+		run := 0
+		for xx := r.Min.X; xx < r.Max.X; xx++ {
+			pr, pg, pb, _ := img.At(xx, yy).RGBA()
+			if pr>>8 == cr>>8 && pg>>8 == cg>>8 && pb>>8 == cb>>8 {
+				run++
+				if run > n {
+					n, x, y = run, xx-run+1, yy
+				}
+			} else {
+				run = 0
+			}
+		}
+	}
+	return n, x, y
+}
+
+// TestE2E_SourceOfTheDroneTransferEvent selects the "more than 400 UAVs"
+// range event, asks for its source (Ctrl+Shift+O) and checks that the
+// article is shown with the chosen quote highlighted and underlined.
+func TestE2E_SourceOfTheDroneTransferEvent(t *testing.T) {
+	s := startApp(t)
+	first := s.shot("e2e-source-before")
+	// The drone-transfer range is the longest solid bar in its lane's
+	// colour: find it on screen rather than assume where the layout puts it.
+	drones := color.NRGBA{0xD5, 0x5E, 0x00, 0xff}
+	n, x, y := longestRun(first, image.Rect(0, 60, 900, 700), drones)
+	if n < 150 {
+		t.Fatalf("no bar of the Drone transfers lane found (longest run %d px)", n)
+	}
+	s.xdotool("mousemove", strconv.Itoa(x+n/2), strconv.Itoa(y+4))
+	s.xdotool("click", "1")
+	time.Sleep(800 * time.Millisecond)
+	t.Logf("clicked at %d,%d (run of %d px)", x+n/2, y+4, n)
+	s.shot("e2e-source-selected")
+	s.xdotool("windowfocus", "--sync", s.window)
+	s.xdotool("key", "ctrl+shift+o")
+	time.Sleep(1500 * time.Millisecond)
+	s.xdotool("mousemove", "10", "880") // out of the way of tooltips
+	time.Sleep(300 * time.Millisecond)
+	shot := s.shot("e2e-source-shown")
+
+	// The chosen quote is underlined in the theme's primary colour in the
+	// source pane, which now takes the right side of the window.
+	// A fresh profile has Fyne's default primary colour, blue.
+	primary := theme.PrimaryColorNamed(theme.ColorBlue)
+	if n, _, _ := longestRun(shot, image.Rect(740, 100, 1280, 760), primary); n < 100 {
+		t.Errorf("no underlined quote in the source pane of the screenshot")
+	}
+	// Several quotes are highlighted: many rows of the source pane differ
+	// from the first frame, where the pane showed the document summary.
+	if d := differs(first, shot); d < 0.05 {
+		t.Errorf("asking for the source changed only %.2f%% of the screen", d*100)
 	}
 }

@@ -65,7 +65,11 @@ type mainWindow struct {
 	overview *view.Overview
 	details  *details
 	stops    *stopsPanel
-	side     *container.AppTabs
+	source   *sourceViewer
+	actors   *actorList
+	side     *container.AppTabs // details, source, actors
+	split    *container.Split
+	links    links // quotes and actors of the open document
 	status   *widget.Label
 	span     *widget.Label
 	busy     *widget.ProgressBarInfinite // work of unknown length
@@ -87,7 +91,11 @@ type mainWindow struct {
 	opened       func(err error)
 	titlesLoaded func(err error)
 	detailsShown func(id int64)
-	stopShown    func(at int) // a stop shown in present mode
+	stopShown    func(at int)   // a stop shown in present mode
+	sourceShown  func(id int64) // a source is in the viewer
+	quoteChosen  func(id int64) // a quote's events are marked
+	quoteAdded   func(id int64, err error)
+	linksLoaded  func(err error) // quote marks and actors read
 }
 
 func newMainWindow(a fyne.App, opts Options) *mainWindow {
@@ -145,13 +153,11 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 	bottom := container.NewVBox(m.overview, statusBar)
 	left := container.NewBorder(toolbar, bottom, nil, nil, m.timeline)
 	m.stops = newStopsPanel(m)
-	m.side = container.NewAppTabs(
-		container.NewTabItemWithIcon("Details", theme.InfoIcon(), m.details.object()),
-		container.NewTabItemWithIcon("Stops", theme.MediaPlayIcon(), m.stops.object()))
+	m.initLinks()
 	m.side.OnSelected = func(tab *container.TabItem) { m.stops.setActive(tab.Content == m.stops.object()) }
-	split := container.NewHSplit(left, m.side)
-	split.Offset = 0.68
-	m.win.SetContent(split)
+	m.split = container.NewHSplit(left, m.side)
+	m.split.Offset = 0.68
+	m.win.SetContent(m.split)
 	m.win.SetMainMenu(m.menu())
 	return m
 }
@@ -168,7 +174,8 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 	fit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
 	present := fyne.NewMenuItem("Present (F5)", m.present)
 	present.Icon = theme.MediaPlayIcon()
-	viewMenu := fyne.NewMenu("View", zin, zout, fit, fyne.NewMenuItemSeparator(), present)
+	viewMenu := fyne.NewMenu("View", zin, zout, fit, fyne.NewMenuItemSeparator(), m.statementsMenuItem(), m.showSourceMenuItem(),
+		fyne.NewMenuItemSeparator(), present)
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard and Mouse", m.showHelp),
 		fyne.NewMenuItem("About Quoteline", m.showAbout))
@@ -281,6 +288,7 @@ func (m *mainWindow) show(doc *document) {
 	m.details.showDocument(doc)
 	m.stops.documentChanged()
 	m.timeline.SetData(doc.tlLanes, doc.items, doc.index)
+	m.clearLinks(doc)
 	lo, hi, _ := m.timeline.Extent()
 	m.overview.SetData(doc.index, lo, hi)
 	m.timeline.FitAll()
@@ -314,6 +322,9 @@ func (m *mainWindow) loadTitles(doc *document) {
 			if err != nil && doc == m.doc && !errors.Is(err, context.Canceled) {
 				m.showError(fmt.Errorf("read the events' titles: %w", err))
 			}
+			if doc == m.doc {
+				m.loadLinks(doc) // after the titles: the actor filter copies them
+			}
 			if m.titlesLoaded != nil {
 				m.titlesLoaded(err)
 			}
@@ -335,7 +346,7 @@ func (m *mainWindow) selectEvent(id int64) {
 	// What is known at once, while the rest is read.
 	partial := &data.Event{ID: id, LaneID: sp.LaneID, Title: m.doc.items[m.doc.pos[id]].Title, Start: sp.Start, End: sp.End,
 		StartUncertain: sp.StartUncertain, EndUncertain: sp.EndUncertain, Status: sp.Status}
-	m.details.showEvent(partial, lane, nil, nil, nil, true)
+	m.details.showEvent(partial, lane, nil, nil, nil, nil, true)
 	doc := m.doc
 	go func() {
 		ctx := m.life
@@ -352,6 +363,10 @@ func (m *mainWindow) selectEvent(id int64) {
 		if err == nil {
 			actors, err = doc.store.Actors(ctx)
 		}
+		var claims data.Claims
+		if err == nil {
+			claims, err = doc.store.ClaimsOfEvent(ctx, id)
+		}
 		fyne.Do(func() {
 			if doc != m.doc || m.timeline.Selected() != id { // ids repeat across documents
 				return
@@ -360,7 +375,7 @@ func (m *mainWindow) selectEvent(id int64) {
 				m.showError(fmt.Errorf("read event %d: %w", id, err))
 				return
 			}
-			m.details.showEvent(&ev, lane, actorsOf(&ev, actors), quotes, sources, false)
+			m.details.showEvent(&ev, lane, actorsOf(&ev, actors), quotes, sources, &claims, false)
 			if m.detailsShown != nil {
 				m.detailsShown(id)
 			}
@@ -505,6 +520,9 @@ func (m *mainWindow) showHelp() {
 		"F or 0: fit all events",
 		"Click: select an event; Esc: clear the selection",
 		"Double-click: zoom to an event",
+		"Ctrl+Shift+O: show the selected event's quote in its source",
+		"Click a highlighted quote in a source: mark the events it speaks about",
+		"Drag across a source's text: select words for a new quote",
 		"F5: present the stops (Page Down / Space: next, Page Up: back, B: blank, Esc: leave)",
 	}, "\n")
 	dialog.ShowInformation("Keyboard and Mouse", msg, m.win)

@@ -144,8 +144,10 @@ func openAndWait(t *testing.T, m *mainWindow, path string) error {
 	t.Helper()
 	done := make(chan error, 1)
 	titles := make(chan error, 1)
+	links := make(chan error, 1)
 	m.opened = func(err error) { done <- err }
 	m.titlesLoaded = func(err error) { titles <- err }
+	m.linksLoaded = func(err error) { links <- err }
 	m.open(path)
 	select {
 	case err := <-done:
@@ -162,6 +164,14 @@ func openAndWait(t *testing.T, m *mainWindow, path string) error {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("titles not loaded within 10 s")
+	}
+	select {
+	case err := <-links:
+		if err != nil {
+			t.Fatalf("loading quotes and actors: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("quotes and actors not loaded within 10 s")
 	}
 	return nil
 }

@@ -21,6 +21,9 @@ import (
 type details struct {
 	box    *fyne.Container
 	scroll *container.Scroll
+	// onShowSource opens source id in the source viewer, scrolled to
+	// quote id if it is not 0.
+	onShowSource func(source, quote int64)
 }
 
 func newDetails() *details {
@@ -49,18 +52,19 @@ func (d *details) showDocument(doc *document) {
 }
 
 // showEvent shows ev. While loading is true, quotes and sources are being read.
-func (d *details) showEvent(ev *data.Event, lane data.Lane, actors []string, quotes []data.QuoteRef, sources []data.SourceRef, loading bool) {
+// claims, when not nil, counts the sources for and against it.
+func (d *details) showEvent(ev *data.Event, lane data.Lane, actors []string, quotes []data.QuoteRef, sources []data.SourceRef, claims *data.Claims, loading bool) {
 	objs := []fyne.CanvasObject{
 		heading(ev.Title),
 		field("Happened", dateRange(ev)),
 		container.NewHBox(swatch(parseColor(lane.Color)), widget.NewLabel(lane.Name)),
-		field("Claim", statusText(ev.Status)),
+		claimField(ev.Status, claims),
 	}
 	if ev.Summary != "" {
 		objs = append(objs, wrapped(ev.Summary))
 	}
 	if dv := ev.Derivation; dv != nil {
-		objs = append(objs, field("Date from words", fmt.Sprintf("%s — from “%s”, said %s", ev.Start.Display(), dv.Expression, dv.SaidAt.Display())))
+		objs = append(objs, field("Date from words", provenanceText(ev)))
 	}
 	if ev.DateNote != "" {
 		objs = append(objs, field("About the date", ev.DateNote))
@@ -79,14 +83,14 @@ func (d *details) showEvent(ev *data.Event, lane data.Lane, actors []string, quo
 		objs = append(objs, muted("No quotes are linked to this event."))
 	}
 	for i := range quotes {
-		objs = append(objs, quoteCard(&quotes[i]))
+		objs = append(objs, quoteCard(&quotes[i], d.onShowSource))
 	}
 	objs = append(objs, widget.NewSeparator(), subheading(countLabel(len(sources), "Source cited", "Sources cited")))
 	if len(sources) == 0 {
 		objs = append(objs, muted("No sources are cited directly; see the quotes' sources above."))
 	}
 	for i := range sources {
-		objs = append(objs, sourceCard(&sources[i].Source, sources[i].Stance))
+		objs = append(objs, sourceCard(&sources[i].Source, sources[i].Stance, d.onShowSource))
 	}
 	d.set(objs...)
 }
@@ -98,7 +102,8 @@ func (d *details) set(objs ...fyne.CanvasObject) {
 }
 
 // quoteCard shows a quote's words, who said them, when, and where they were published.
-func quoteCard(q *data.QuoteRef) fyne.CanvasObject {
+// With show, a button opens the quote in its source.
+func quoteCard(q *data.QuoteRef, show func(source, quote int64)) fyne.CanvasObject {
 	words := widget.NewLabel("“" + q.Text + "”")
 	words.Wrapping = fyne.TextWrapWord
 	words.TextStyle = fyne.TextStyle{Italic: true}
@@ -113,11 +118,17 @@ func quoteCard(q *data.QuoteRef) fyne.CanvasObject {
 	if q.Stance == data.StanceDisputes {
 		objs = append(objs, stanceLabel(q.Stance))
 	}
+	if show != nil && q.Source.HasText {
+		b := widget.NewButtonWithIcon("Show in source", theme.SearchIcon(), func() { show(q.Source.ID, q.ID) })
+		b.Importance = widget.LowImportance
+		objs = append(objs, container.NewHBox(b))
+	}
 	return card(objs...)
 }
 
 // sourceCard shows a source cited by an event.
-func sourceCard(s *data.Source, stance data.Stance) fyne.CanvasObject {
+// With show, a button opens it in the source viewer.
+func sourceCard(s *data.Source, stance data.Stance, show func(source, quote int64)) fyne.CanvasObject {
 	title := wrapped(s.Title)
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	objs := []fyne.CanvasObject{title, muted(sourceLine(s))}
@@ -132,6 +143,11 @@ func sourceCard(s *data.Source, stance data.Stance) fyne.CanvasObject {
 		objs = append(objs, muted(s.URL))
 	}
 	objs = append(objs, stanceLabel(stance))
+	if show != nil {
+		b := widget.NewButtonWithIcon("View source", theme.DocumentIcon(), func() { show(s.ID, 0) })
+		b.Importance = widget.LowImportance
+		objs = append(objs, container.NewHBox(b))
+	}
 	return card(objs...)
 }
 

@@ -169,7 +169,7 @@ func TestStopsPanel_AddMoveDeleteUndo(t *testing.T) {
 			t.Fatalf("stops not read within 10 s after %s", what)
 		}
 	}
-	m.side.SelectIndex(1) // the Stops tab: its stops are read now
+	m.side.SelectIndex(tabStops) // its stops are read now
 	wait("showing the panel")
 	if len(p.stops) != 6 || !p.empty.Hidden {
 		t.Fatalf("%d stops listed (hint shown: %v), want the six-stop story", len(p.stops), !p.empty.Hidden)

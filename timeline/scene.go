@@ -124,6 +124,14 @@ type Input struct {
 	// O(visible + log n) instead of O(n), and lanes with more than
 	// Metrics.DenseAbove items in view are drawn as density.
 	Index *Index
+	// Marked items are drawn with a halo: the events a chosen quote
+	// speaks about.
+	Marked []int64
+	// Quotes, sorted by At, are drawn in a statements row under the axis
+	// when ShowQuotes is set, with connectors to the items they speak about.
+	Quotes        []QuoteMark
+	ShowQuotes    bool
+	SelectedQuote int64 // 0: none
 }
 
 // PrimKind says which drawing primitive a Prim is.
@@ -137,6 +145,7 @@ const (
 	PrimText                     // Text at X, Y (top-left) in Fill, TextSize, Bold
 	PrimDiamond                  // a diamond centred in X, Y, W, H: Fill, Stroke, StrokeWidth
 	PrimDensity                  // where the Scene's Dense charts are drawn, all at once (one raster)
+	PrimOutlines                 // where the Scene's patterned Outlines are drawn, all at once (one raster)
 )
 
 // Prim is one drawing primitive. Scenes hold them in drawing order.
@@ -172,6 +181,14 @@ type Scene struct {
 	// Dense holds the density charts of lanes with too many items in view to
 	// draw one by one. PrimDensity marks where they go in the drawing order.
 	Dense []DenseLane
+	// Outlines are dashed and dotted outlines (disputed and expected
+	// items); PrimOutlines marks where they go in the drawing order.
+	Outlines []Outline
+	// QuoteHits are the clickable areas of the statements row's marks; the
+	// ID is a quote's. QuoteGroups, parallel to it, are the ranges of
+	// Input.Quotes each mark stands for.
+	QuoteHits   []Hit
+	QuoteGroups [][2]int
 }
 
 // DenseLane is the density chart of one lane: per column, how many items
@@ -227,6 +244,8 @@ type Builder struct {
 	dense    []bool // per lane: drawn as density this frame
 	cand     []int32
 	denseBuf []DenseLane
+	hitAt    map[int64]int // item id -> index in the scene's Hits, for connectors
+	linked   []int64       // items one statements mark is already connected to
 }
 
 type labelKey struct {
@@ -239,6 +258,9 @@ type labelKey struct {
 func (b *Builder) Build(in *Input, dst *Scene) {
 	dst.Prims = dst.Prims[:0]
 	dst.Hits = dst.Hits[:0]
+	dst.Outlines = dst.Outlines[:0]
+	dst.QuoteHits = dst.QuoteHits[:0]
+	dst.QuoteGroups = dst.QuoteGroups[:0]
 	m := in.Metrics
 	vp := in.Viewport
 	width := vp.Width()
@@ -339,8 +361,9 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 		}
 	}
 	dst.Lanes = resizeBoxes(dst.Lanes, nl)
-	dst.Top = m.AxisHeight
-	dst.Height = m.AxisHeight + LayoutLanes(b.rowCount, b.collapse, m.AxisHeight-in.ScrollY, m.LaneHeader, m.RowHeight, m.LanePadding, dst.Lanes)
+	stmtH := statementsHeight(in)
+	dst.Top = m.AxisHeight + stmtH
+	dst.Height = dst.Top + LayoutLanes(b.rowCount, b.collapse, dst.Top-in.ScrollY, m.LaneHeader, m.RowHeight, m.LanePadding, dst.Lanes)
 
 	p := in.Palette
 	// Lane bands and their names.
@@ -435,6 +458,13 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 			x := width - b.measure(in, label, false) - 10
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: x, Y: box.Y + (m.LaneHeader-textH)/2, Text: label, TextSize: m.TextSize, Fill: p.MutedText})
 		}
+	}
+
+	if len(dst.Outlines) > 0 {
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimOutlines, X: 0, Y: 0, W: width, H: in.Height})
+	}
+	if stmtH > 0 {
+		b.drawStatements(in, dst, textH)
 	}
 
 	// The axis, over the lanes that scroll under it.
@@ -569,10 +599,10 @@ func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, g *geom, lane color.
 	strokeW := 0.0
 	switch it.Style {
 	case StyleExpected:
-		fill = withAlpha(lane, 0x40)
-		stroke, strokeW = lane, 1.5
+		fill = withAlpha(lane, 0x30) // hollow, with a dotted outline
+		stroke, strokeW = p.Text, 2
 	case StyleDisputed:
-		stroke, strokeW = p.Disputed, 2
+		stroke, strokeW = p.Disputed, 2 // dashed
 	}
 
 	var hx0, hx1 float64 // the hit box
@@ -616,7 +646,7 @@ func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, g *geom, lane color.
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: clip(sx0), Y: by, W: clip(sx1) - clip(sx0), H: m.BarHeight, Fill: fill, Radius: 3})
 		}
 		if strokeW > 0 {
-			dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: cx0, Y: by, W: cx1 - cx0, H: m.BarHeight, Stroke: stroke, StrokeWidth: strokeW, Radius: 3})
+			dst.Outlines = append(dst.Outlines, styleOutline(it.Style, OutlineRect, cx0, by, cx1-cx0, m.BarHeight, stroke))
 		}
 		hx0, hx1 = cx0, cx1
 	} else {
@@ -629,7 +659,13 @@ func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, g *geom, lane color.
 			// Known to have been so by this time; when it began is not known.
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimGradient, X: xs - 3*s, Y: cy - 3, W: 3 * s, H: 6, Fill: withAlpha(lane, 0), Fill2: lane})
 		}
-		dst.Prims = append(dst.Prims, Prim{Kind: PrimDiamond, X: xs - s/2, Y: cy - s/2, W: s, H: s, Fill: mf, Stroke: orDefault(stroke, lane, strokeW), StrokeWidth: math.Max(strokeW, 1.5)})
+		if strokeW > 0 {
+			// The outline is drawn patterned, a little outside the diamond.
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimDiamond, X: xs - s/2, Y: cy - s/2, W: s, H: s, Fill: mf})
+			dst.Outlines = append(dst.Outlines, styleOutline(it.Style, OutlineDiamond, xs-s/2-3, cy-s/2-3, s+6, s+6, stroke))
+		} else {
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimDiamond, X: xs - s/2, Y: cy - s/2, W: s, H: s, Fill: mf, Stroke: lane, StrokeWidth: 1.5})
+		}
 		hx0, hx1 = xs-s/2, xs+s/2
 	}
 	if g.label != "" {
@@ -644,6 +680,10 @@ func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, g *geom, lane color.
 
 	hit := Hit{ID: it.ID, X0: hx0 - 2, Y0: by - 2, X1: hx1 + 2, Y1: by + m.BarHeight + 2}
 	dst.Hits = append(dst.Hits, hit)
+	if slices.Contains(in.Marked, it.ID) && it.ID != in.Selected {
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: hit.X0 - 3, Y: hit.Y0 - 3, W: hit.X1 - hit.X0 + 6, H: hit.Y1 - hit.Y0 + 6,
+			Fill: withAlpha(p.Selection, 0x30), Stroke: withAlpha(p.Selection, 0xc0), StrokeWidth: 2, Radius: 6})
+	}
 	switch it.ID {
 	case in.Selected:
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: hit.X0 - 1, Y: hit.Y0 - 1, W: hit.X1 - hit.X0 + 2, H: hit.Y1 - hit.Y0 + 2, Stroke: p.Selection, StrokeWidth: 2, Radius: 5})
@@ -689,13 +729,6 @@ func luminance(c color.NRGBA) float64 {
 func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
 	c.A = uint8(uint16(c.A) * uint16(a) / 255)
 	return c
-}
-
-func orDefault(c, def color.NRGBA, width float64) color.NRGBA {
-	if width > 0 {
-		return c
-	}
-	return def
 }
 
 func plural(n int, one, many string) string {

@@ -38,6 +38,8 @@ type renderer struct {
 	text       textMeasurer
 	density    *canvas.Raster // every dense lane's chart, in one raster
 	densityImg *image.NRGBA
+	outlines   *canvas.Raster // every dashed and dotted outline, in one raster
+	outlineImg *image.NRGBA
 
 	rects     pool[*canvas.Rectangle]
 	gradients pool[*canvas.LinearGradient]
@@ -134,40 +136,39 @@ func (r *renderer) applyTheme() {
 // contentHeight returns the height the lanes and axis need to show the
 // window [start, end] at scale.
 func (r *renderer) contentHeight(start, end, scale float64) float64 {
-	t := r.t
-	vp := t.vp
+	vp := r.t.vp
 	vp.Fit(start, end, 0)
-	in := timeline.Input{
-		Viewport: vp,
-		Height:   float64(r.size.Height),
-		Lanes:    t.lanes,
-		Items:    t.items,
-		Palette:  r.palette,
-		Metrics:  r.baseMetrics.Scaled(scale),
-		Measure:  r.text.measure,
-		Index:    t.index,
-	}
+	in := r.input(vp, r.baseMetrics.Scaled(scale))
 	r.trial.Build(&in, &r.trialSc)
 	return r.trialSc.Height
+}
+
+// input is what a scene of the timeline's data is built from, for the
+// window of vp at the sizes m, with nothing selected or scrolled.
+func (r *renderer) input(vp timeline.Viewport, m timeline.Metrics) timeline.Input {
+	t := r.t
+	return timeline.Input{
+		Viewport:   vp,
+		Height:     float64(r.size.Height),
+		Lanes:      t.lanes,
+		Items:      t.items,
+		Palette:    r.palette,
+		Metrics:    m,
+		Measure:    r.text.measure,
+		Index:      t.index,
+		Marked:     t.marked,
+		Quotes:     t.quotes,
+		ShowQuotes: t.showQuotes,
+	}
 }
 
 // rebuild builds the scene for the current viewport and updates the objects in place.
 func (r *renderer) rebuild() {
 	t := r.t
 	defer t.addWork(time.Now())
-	in := timeline.Input{
-		Viewport: t.vp,
-		Height:   float64(r.size.Height),
-		ScrollY:  max(t.scrollY, 0),
-		Lanes:    t.lanes,
-		Items:    t.items,
-		Selected: t.selected,
-		Hovered:  t.hovered,
-		Palette:  r.palette,
-		Metrics:  r.metrics,
-		Measure:  r.text.measure,
-		Index:    t.index,
-	}
+	in := r.input(t.vp, r.metrics)
+	in.ScrollY = max(t.scrollY, 0)
+	in.Selected, in.Hovered, in.SelectedQuote = t.selected, t.hovered, t.selectedQuote
 	r.builder.Build(&in, &r.scene)
 	// Keep the lanes' scroll within what they need; lane heights do not
 	// depend on it, so one more build settles it.
@@ -219,6 +220,9 @@ func (r *renderer) object(p *timeline.Prim) fyne.CanvasObject {
 	case timeline.PrimDensity:
 		r.density.Refresh()
 		return place(r.density, pos, size)
+	case timeline.PrimOutlines:
+		r.outlines.Refresh()
+		return place(r.outlines, pos, size)
 	case timeline.PrimDiamond:
 		d := r.diamonds.next(func() *canvas.Polygon { return canvas.NewPolygon(4, color.Transparent) })
 		d.FillColor, d.StrokeColor, d.StrokeWidth = p.Fill, p.Stroke, float32(p.StrokeWidth)
@@ -238,11 +242,7 @@ func (r *renderer) object(p *timeline.Prim) fyne.CanvasObject {
 // it. It only reads what the scene builder counted.
 func (r *renderer) drawDensity(w, h int) image.Image {
 	defer r.t.addWork(time.Now())
-	if r.densityImg == nil || r.densityImg.Rect.Dx() != w || r.densityImg.Rect.Dy() != h {
-		r.densityImg = image.NewNRGBA(image.Rect(0, 0, w, h))
-	} else {
-		clear(r.densityImg.Pix)
-	}
+	r.densityImg = blankImage(r.densityImg, w, h)
 	img := r.densityImg
 	if r.size.Width <= 0 {
 		return img
@@ -267,6 +267,52 @@ func (r *renderer) drawDensity(w, h int) image.Image {
 			}
 		}
 	}
+	return img
+}
+
+// drawOutlines paints the scene's dashed and dotted outlines into a w×h
+// pixel image, stepping along each edge and stamping a square of the
+// outline's width where the pattern is "on".
+func (r *renderer) drawOutlines(w, h int) image.Image {
+	defer r.t.addWork(time.Now())
+	r.outlineImg = blankImage(r.outlineImg, w, h)
+	img := r.outlineImg
+	if r.size.Width <= 0 {
+		return img
+	}
+	scale := float64(w) / float64(r.size.Width)
+	top := int(r.scene.Top * scale)
+	for _, o := range r.scene.Outlines {
+		pts := o.Edges()
+		period := (o.Dash + o.Gap) * scale
+		on := o.Dash * scale
+		sw := max(1, int(o.Width*scale+0.5))
+		dist := 0.0
+		for e := 0; e < 4; e++ {
+			x0, y0 := pts[e][0]*scale, pts[e][1]*scale
+			x1, y1 := pts[e+1][0]*scale, pts[e+1][1]*scale
+			length := math.Hypot(x1-x0, y1-y0)
+			steps := int(length/0.5) + 1
+			for s := 0; s <= steps; s++ {
+				f := float64(s) / float64(steps)
+				if math.Mod(dist+f*length, period) >= on {
+					continue
+				}
+				px, py := int(x0+(x1-x0)*f)-sw/2, int(y0+(y1-y0)*f)-sw/2
+				fillRect(img, px, max(py, top), px+sw, py+sw, o.Color)
+			}
+			dist += length
+		}
+	}
+	return img
+}
+
+// blankImage returns a transparent w×h image, reusing img if it has that size.
+func blankImage(img *image.NRGBA, w, h int) *image.NRGBA {
+	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
+		return image.NewNRGBA(image.Rect(0, 0, w, h))
+	}
+	clear(img.Pix)
 	return img
 }
 

@@ -54,6 +54,15 @@ type Timeline struct {
 	// while it has the focus (such as F5), so the window can act on them.
 	OnOtherKey func(ev *fyne.KeyEvent)
 
+	// OnQuoteSelected is called when the user clicks a mark in the
+	// statements row, with the id of the first quote it stands for.
+	OnQuoteSelected func(id int64)
+
+	marked        []int64
+	quotes        []timeline.QuoteMark
+	showQuotes    bool
+	selectedQuote int64
+
 	lanes      []timeline.Lane
 	items      []timeline.Item
 	index      *timeline.Index
@@ -182,6 +191,58 @@ func (t *Timeline) Select(id int64) {
 	t.Refresh()
 }
 
+// SetMarked draws items ids with a halo (nil clears).
+func (t *Timeline) SetMarked(ids []int64) {
+	t.marked = ids
+	t.Refresh()
+}
+
+// Marked returns the items drawn with a halo.
+func (t *Timeline) Marked() []int64 { return t.marked }
+
+// SetQuotes sets the quotes of the statements row, sorted by At.
+func (t *Timeline) SetQuotes(q []timeline.QuoteMark) {
+	t.quotes = q
+	t.Refresh()
+}
+
+// SetShowQuotes shows or hides the statements row.
+func (t *Timeline) SetShowQuotes(show bool) {
+	t.showQuotes = show
+	t.Refresh()
+}
+
+// ShowQuotes reports whether the statements row is shown.
+func (t *Timeline) ShowQuotes() bool { return t.showQuotes }
+
+// SelectQuote draws quote id's mark in the statements row as chosen (0 clears).
+func (t *Timeline) SelectQuote(id int64) {
+	t.selectedQuote = id
+	t.Refresh()
+}
+
+// RevealAll brings every item of ids into view together, zooming out if
+// need be, animated.
+func (t *Timeline) RevealAll(ids []int64) {
+	s, e := math.Inf(1), math.Inf(-1)
+	for _, id := range ids {
+		if it, ok := t.item(id); ok {
+			s, e = math.Min(s, math.Min(it.Start, it.Earliest)), math.Max(e, math.Max(it.End, it.Latest))
+		}
+	}
+	if s > e || (s >= t.vp.Start() && e <= t.vp.End()) {
+		return
+	}
+	target := t.vp
+	if e-s < t.vp.Span()*0.8 {
+		mid := (s + e) / 2
+		target.Fit(mid-t.vp.Span()/2, mid+t.vp.Span()/2, 0)
+	} else {
+		target.Fit(s, e, 0.1)
+	}
+	t.animateTo(target)
+}
+
 // ZoomIn zooms in about the centre, animated.
 func (t *Timeline) ZoomIn() { t.zoomAnimated(t.vp.Width()/2, keyZoom) }
 
@@ -199,24 +260,7 @@ func (t *Timeline) FitAll() {
 }
 
 // Reveal brings event id into view, zooming out if need be, animated.
-func (t *Timeline) Reveal(id int64) {
-	it, ok := t.item(id)
-	if !ok {
-		return
-	}
-	s, e := math.Min(it.Start, it.Earliest), math.Max(it.End, it.Latest)
-	if s >= t.vp.Start() && e <= t.vp.End() {
-		return
-	}
-	target := t.vp
-	if e-s < t.vp.Span()*0.8 {
-		mid := (s + e) / 2
-		target.Fit(mid-t.vp.Span()/2, mid+t.vp.Span()/2, 0)
-	} else {
-		target.Fit(s, e, 0.1)
-	}
-	t.animateTo(target)
-}
+func (t *Timeline) Reveal(id int64) { t.RevealAll([]int64{id}) }
 
 // CreateRenderer is part of fyne.Widget.
 func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
@@ -229,6 +273,7 @@ func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	r.tipTitle.TextStyle.Bold = true
 	r.tipDetail = canvas.NewText("", color.Black)
 	r.density = canvas.NewRaster(r.drawDensity)
+	r.outlines = canvas.NewRaster(r.drawOutlines)
 	r.applyTheme()
 	return r
 }
@@ -270,6 +315,19 @@ func (t *Timeline) DragEnd() {}
 func (t *Timeline) Tapped(ev *fyne.PointEvent) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
 		c.Focus(t)
+	}
+	if t.renderer != nil && t.OnQuoteSelected != nil {
+		if lo, hi, ok := t.renderer.scene.QuoteGroupAt(float64(ev.Position.X), float64(ev.Position.Y)); ok && hi <= len(t.quotes) {
+			// A mark for several quotes chooses them in turn.
+			next := lo
+			for k := lo; k < hi; k++ {
+				if t.quotes[k].ID == t.selectedQuote {
+					next = lo + (k-lo+1)%(hi-lo)
+				}
+			}
+			t.OnQuoteSelected(t.quotes[next].ID)
+			return
+		}
 	}
 	t.setSelected(t.hitTest(ev.Position))
 }

@@ -1,0 +1,148 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/timeline"
+)
+
+// actorList is the pane listing the document's people, organisations and
+// states; choosing one filters the timeline to the events they take part
+// in or speak about, and to their quotes.
+type actorList struct {
+	root   *fyne.Container
+	list   *widget.List
+	info   *widget.Label
+	actors []data.Actor
+	chosen int64
+	// onChoose is called with an actor's id, or 0 for everyone.
+	onChoose func(id int64)
+}
+
+func newActorList(onChoose func(id int64)) *actorList {
+	a := &actorList{onChoose: onChoose}
+	a.info = wrapped("")
+	a.list = widget.NewList(
+		func() int { return len(a.actors) + 1 },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("Actor name placeholder")
+			name.Truncation = fyne.TextTruncateEllipsis
+			kind := widget.NewLabel("organisation")
+			kind.TextStyle = fyne.TextStyle{Italic: true}
+			return container.NewBorder(nil, nil, nil, kind, name)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			name, kind := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
+			if i == 0 {
+				name.SetText("Everyone")
+				name.TextStyle = fyne.TextStyle{Bold: true}
+				kind.SetText("")
+				return
+			}
+			act := a.actors[i-1]
+			name.TextStyle = fyne.TextStyle{}
+			name.SetText(act.Name)
+			kind.SetText(act.Kind)
+		})
+	a.list.OnSelected = func(i widget.ListItemID) {
+		id := int64(0)
+		if i > 0 && i-1 < len(a.actors) {
+			id = a.actors[i-1].ID
+		}
+		if id == a.chosen {
+			return
+		}
+		a.chosen = id
+		a.describe()
+		if a.onChoose != nil {
+			a.onChoose(id)
+		}
+	}
+	head := container.NewVBox(heading("Actors"), a.info, widget.NewSeparator())
+	a.root = container.NewBorder(head, nil, nil, nil, a.list)
+	a.set(nil, 0)
+	return a
+}
+
+func (a *actorList) object() fyne.CanvasObject { return a.root }
+
+// set replaces the list, with actor chosen (0 for everyone) selected.
+func (a *actorList) set(actors []data.Actor, chosen int64) {
+	a.actors, a.chosen = actors, chosen
+	a.list.Refresh()
+	row := 0
+	for i, act := range actors {
+		if act.ID == chosen {
+			row = i + 1
+		}
+	}
+	a.list.Select(row)
+	a.describe()
+}
+
+// describe says what the timeline is showing.
+func (a *actorList) describe() {
+	if a.chosen == 0 {
+		a.info.SetText("The timeline shows everyone's events and quotes. Choose an actor to see only the events they take part in or speak about, and their quotes.")
+		return
+	}
+	for _, act := range a.actors {
+		if act.ID == a.chosen {
+			s := fmt.Sprintf("The timeline shows only %s's events and quotes. Choose “Everyone” to see all.", act.Name)
+			if act.Description != "" {
+				s = act.Description + ".\n" + s
+			}
+			a.info.SetText(s)
+		}
+	}
+}
+
+// filterByActor shows only the events and quotes of actor id (0: all).
+// Finding the events reads the store and filtering a large document takes
+// a moment, so both happen off the UI goroutine.
+func (m *mainWindow) filterByActor(id int64) {
+	doc := m.doc
+	if doc == nil {
+		return
+	}
+	m.links.actor = id
+	if id == 0 {
+		m.timeline.SetData(doc.tlLanes, doc.items, doc.index)
+		m.timeline.SetQuotes(m.links.marks)
+		return
+	}
+	go func() {
+		ids, err := doc.store.EventsOfActor(m.life, id)
+		var (
+			items []timeline.Item
+			index *timeline.Index
+		)
+		if err == nil {
+			items = make([]timeline.Item, 0, len(ids))
+			for i := range doc.items { // ids are few; items are in time order
+				if _, ok := slices.BinarySearch(ids, doc.items[i].ID); ok {
+					items = append(items, doc.items[i])
+				}
+			}
+			index = timeline.NewIndex(items, len(doc.tlLanes))
+		}
+		fyne.Do(func() {
+			if doc != m.doc || m.links.actor != id {
+				return
+			}
+			if err != nil {
+				m.showError(err)
+				return
+			}
+			m.timeline.SetData(doc.tlLanes, items, index)
+			m.timeline.SetQuotes(quoteMarks(m.links.all, func(q *data.QuoteMark) bool { return q.SpeakerID == id }))
+		})
+	}()
+}

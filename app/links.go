@@ -1,0 +1,332 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/timeline"
+)
+
+// links is what the window knows of the open document's quotes and actors,
+// read after the document is shown. UI goroutine only.
+type links struct {
+	doc    *document
+	all    []data.QuoteMark     // every quote, by said-at time
+	marks  []timeline.QuoteMark // the same, for the timeline
+	actors []data.Actor
+	actor  int64 // the actor the timeline is filtered to, or 0
+	// reshow, when set, is the source (and quote) to show again once the
+	// document has been read again after an edit.
+	reshow *[2]int64
+}
+
+// Side pane tabs, in order.
+const (
+	tabDetails = iota
+	tabSource
+	tabActors
+	tabStops
+)
+
+// initLinks builds the side panes (details, source viewer, actors, stops) and
+// wires the timeline's quote marks to them.
+func (m *mainWindow) initLinks() {
+	m.source = newSourceViewer()
+	m.source.OpenURL = m.openURL
+	m.source.OnQuoteChosen = m.chooseQuote
+	m.source.OnNewQuote = m.newQuoteFromSelection
+	m.source.OnOpenSource = func(id int64) { m.showSource(id, 0) }
+	m.details.onShowSource = m.showSource
+	m.actors = newActorList(m.filterByActor)
+	m.side = container.NewAppTabs(
+		container.NewTabItemWithIcon("Details", theme.InfoIcon(), m.details.object()),
+		container.NewTabItemWithIcon("Source", theme.DocumentIcon(), m.source.object()),
+		container.NewTabItemWithIcon("Actors", theme.AccountIcon(), m.actors.object()),
+		container.NewTabItemWithIcon("Stops", theme.MediaPlayIcon(), m.stops.object()),
+	)
+	m.timeline.OnQuoteSelected = m.chooseQuote
+	m.timeline.SetShowQuotes(m.app.Preferences().BoolWithFallback(prefShowStatements, true))
+	selectEvent := m.timeline.OnSelected
+	m.timeline.OnSelected = func(id int64) {
+		if id == 0 {
+			m.timeline.SetMarked(nil)
+			m.timeline.SelectQuote(0)
+		} else {
+			m.side.SelectIndex(tabDetails)
+		}
+		selectEvent(id)
+	}
+}
+
+// prefShowStatements is the preference that keeps the statements row shown or hidden.
+const prefShowStatements = "view.statements"
+
+// statementsMenuItem is the View menu's toggle for the statements row.
+func (m *mainWindow) statementsMenuItem() *fyne.MenuItem {
+	item := fyne.NewMenuItem("Show Statements Row", nil)
+	item.Checked = m.timeline.ShowQuotes()
+	item.Action = func() {
+		show := !m.timeline.ShowQuotes()
+		m.timeline.SetShowQuotes(show)
+		m.app.Preferences().SetBool(prefShowStatements, show)
+		item.Checked = show
+		if mm := m.win.MainMenu(); mm != nil {
+			mm.Refresh()
+		}
+	}
+	return item
+}
+
+// clearLinks forgets the quotes and actors of the previous document as doc
+// is shown.
+func (m *mainWindow) clearLinks(doc *document) {
+	m.links = links{doc: doc, reshow: m.links.reshow}
+	m.timeline.SetQuotes(nil)
+	m.timeline.SetMarked(nil)
+	m.timeline.SelectQuote(0)
+	m.source.all = nil
+	if m.links.reshow == nil {
+		m.source.showEmpty()
+	}
+	m.actors.set(nil, 0)
+}
+
+// showSourceMenuItem is the View menu's item that shows the selected
+// event's first quote in its source (or the first source it cites).
+func (m *mainWindow) showSourceMenuItem() *fyne.MenuItem {
+	item := fyne.NewMenuItem("Show Source of Selected Event", m.showSelectedSource)
+	item.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	return item
+}
+
+// showSelectedSource shows the source behind the selected event: its first
+// quote that has a place in a stored text, else the first source it cites.
+func (m *mainWindow) showSelectedSource() {
+	id := m.timeline.Selected()
+	if m.doc == nil || id == 0 {
+		m.revealSide(tabSource)
+		return
+	}
+	doc := m.doc
+	go func() {
+		quotes, err := doc.store.QuotesOfEvent(m.life, id)
+		var sources []data.SourceRef
+		if err == nil {
+			sources, err = doc.store.SourcesOfEvent(m.life, id)
+		}
+		fyne.Do(func() {
+			if doc != m.doc {
+				return
+			}
+			if err != nil {
+				m.showError(fmt.Errorf("read the sources of event %d: %w", id, err))
+				return
+			}
+			for _, q := range quotes {
+				if q.Source.HasText && q.HasOffsets {
+					m.showSource(q.SourceID, q.ID)
+					return
+				}
+			}
+			if len(sources) > 0 {
+				m.showSource(sources[0].ID, 0)
+				return
+			}
+			m.revealSide(tabSource)
+		})
+	}()
+}
+
+// loadLinks reads the quotes' marks and the actors of doc in the background.
+func (m *mainWindow) loadLinks(doc *document) {
+	reshow := m.links.reshow
+	m.links.reshow = nil
+	go func() {
+		ctx := m.life
+		marks, err := doc.store.QuoteMarks(ctx)
+		var actors []data.Actor
+		if err == nil {
+			actors, err = doc.store.Actors(ctx)
+		}
+		var sources []data.Source
+		if err == nil {
+			sources, err = doc.store.Sources(ctx)
+		}
+		fyne.Do(func() {
+			if doc != m.doc {
+				return
+			}
+			if m.linksLoaded != nil {
+				defer m.linksLoaded(err)
+			}
+			if err != nil {
+				if !errors.Is(err, context.Canceled) {
+					m.showError(fmt.Errorf("read the quotes and actors: %w", err))
+				}
+				return
+			}
+			m.links.all = marks
+			m.links.marks = quoteMarks(marks, nil)
+			m.links.actors = actors
+			m.timeline.SetQuotes(m.links.marks)
+			m.actors.set(actors, 0)
+			m.source.setSources(sources)
+			if reshow != nil {
+				m.showSource(reshow[0], reshow[1])
+			}
+		})
+	}()
+}
+
+// quoteMarks converts the store's quote marks for the timeline, keeping
+// only those keep accepts (all if keep is nil).
+func quoteMarks(marks []data.QuoteMark, keep func(*data.QuoteMark) bool) []timeline.QuoteMark {
+	out := make([]timeline.QuoteMark, 0, len(marks))
+	for i := range marks {
+		q := &marks[i]
+		if keep != nil && !keep(q) {
+			continue
+		}
+		tm := timeline.QuoteMark{ID: q.ID, At: float64(q.SaidAt.Unix), Events: q.Events}
+		for _, st := range q.Stances {
+			tm.Disputes = append(tm.Disputes, st == data.StanceDisputes)
+		}
+		out = append(out, tm)
+	}
+	return out
+}
+
+// showSource opens source id in the viewer, scrolled to quote (if not 0).
+func (m *mainWindow) showSource(id, quote int64) {
+	if m.doc == nil {
+		return
+	}
+	doc := m.doc
+	go func() {
+		ctx := m.life
+		src, err := doc.store.Source(ctx, id)
+		var quotes []data.QuoteRef
+		if err == nil {
+			quotes, err = doc.store.QuotesOfSource(ctx, id)
+		}
+		fyne.Do(func() {
+			if doc != m.doc {
+				return
+			}
+			if err != nil {
+				m.showError(fmt.Errorf("read source %d: %w", id, err))
+				return
+			}
+			m.revealSide(tabSource)
+			m.source.show(src, quotes, quote)
+			if m.sourceShown != nil {
+				m.sourceShown(id)
+			}
+		})
+	}()
+}
+
+// revealSide selects a side tab and, for the source, makes the side pane
+// wide enough to read.
+func (m *mainWindow) revealSide(tab int) {
+	if tab == tabSource && m.split.Offset > 0.55 {
+		m.split.SetOffset(0.55)
+	}
+	m.side.SelectIndex(tab)
+}
+
+// chooseQuote selects quote id: it is highlighted in its source and on the
+// statements row, and every event it supports or disputes is marked and
+// brought into view on the timeline and listed under the source's text.
+func (m *mainWindow) chooseQuote(id int64) {
+	if m.doc == nil {
+		return
+	}
+	doc := m.doc
+	shown := m.source.loaded
+	current := m.source.src.ID
+	go func() {
+		ctx := m.life
+		q, err := doc.store.Quote(ctx, id)
+		var (
+			src    data.Source
+			quotes []data.QuoteRef
+			events []data.EventRef
+		)
+		if err == nil && !(shown && current == q.SourceID) {
+			src, err = doc.store.Source(ctx, q.SourceID)
+			if err == nil {
+				quotes, err = doc.store.QuotesOfSource(ctx, q.SourceID)
+			}
+		}
+		if err == nil {
+			events, err = doc.store.EventsOfQuote(ctx, id)
+		}
+		fyne.Do(func() {
+			if doc != m.doc {
+				return
+			}
+			if err != nil {
+				m.showError(fmt.Errorf("read quote %d: %w", id, err))
+				return
+			}
+			m.revealSide(tabSource)
+			if quotes != nil || src.ID != 0 {
+				m.source.show(src, quotes, id)
+			} else {
+				m.source.focus(id)
+			}
+			ref := data.QuoteRef{Quote: q}
+			for _, r := range m.source.quotes {
+				if r.ID == id {
+					ref.Speaker = r.Speaker
+				}
+			}
+			m.source.showQuoteEvents(ref, events, m.goToEvent)
+			m.details.showQuote(ref, m.source.src, events, m.goToEvent)
+			ids := make([]int64, len(events))
+			for i, e := range events {
+				ids[i] = e.ID
+			}
+			m.timeline.SetMarked(ids)
+			m.timeline.SelectQuote(id)
+			m.timeline.RevealAll(ids)
+			if m.quoteChosen != nil {
+				m.quoteChosen(id)
+			}
+		})
+	}()
+}
+
+// goToEvent selects event id on the timeline, brings it into view and shows
+// its details.
+func (m *mainWindow) goToEvent(id int64) {
+	m.timeline.Select(id)
+	m.timeline.Reveal(id)
+	m.side.SelectIndex(tabDetails)
+	m.selectEvent(id)
+}
+
+// openURL opens a web address in the system browser; anything but http and
+// https is refused.
+func (m *mainWindow) openURL(u *url.URL) error {
+	if _, ok := safeURL(u.String()); !ok {
+		err := fmt.Errorf("%q is not a web address: only http and https addresses are opened", u.String())
+		m.showError(err)
+		return err
+	}
+	if err := m.app.OpenURL(u); err != nil {
+		err = fmt.Errorf("open %s in the browser: %w", u.Host, err)
+		m.showError(err)
+		return err
+	}
+	return nil
+}
