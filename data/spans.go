@@ -3,9 +3,9 @@ package data
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Span is the part of an event the timeline needs to place and draw it, in
@@ -26,78 +26,151 @@ type Span struct {
 // HasEnd reports whether s is a range.
 func (s Span) HasEnd() bool { return !s.End.IsZero() }
 
-// spanBatch is how many rows Spans reads between progress reports.
+// spanBatch is how many rows EachSpan reads between progress reports.
 const spanBatch = 50_000
 
-// Spans returns every event's span, ordered by start and id. It reads
-// through a covering index, so a large document's texts are never read.
-// progress, if not nil, is called
-// now and then with the rows read and the total; ctx cancels the read.
-func (s *Store) Spans(ctx context.Context, progress func(done, total int)) ([]Span, error) {
+// spanFlags is the SQL expression packing an event's precisions, its
+// uncertainty flags and its status into bits 0 to 10 of one integer: bits
+// 0–2 start precision, 3–5 end precision (0 without an end), 6 start
+// uncertain, 7 end uncertain, 8–10 status code (see statusCodes). In SQL,
+// <<, & and | bind equally tightly, left to right: hence the parentheses.
+const spanFlags = `((start_precision & 7) | ((coalesce(end_precision, 0) & 7) << 3) |
+	((start_uncertain <> 0) << 6) | ((end_uncertain <> 0) << 7) |
+	((CASE status WHEN 'reported' THEN 0 WHEN 'confirmed' THEN 1 WHEN 'disputed' THEN 2 WHEN 'expected' THEN 3 ELSE 7 END) << 8))`
+
+// Both span queries read the event_span covering index alone, in start
+// order, never the table with its texts, and return plain integers: the
+// driver's cost is per column, so fewer columns read faster.
+const (
+	// spanQuery is used when no event has an earliest start or latest end
+	// and every lane id fits in 40 bits, as in nearly every document: the
+	// lane id shares the flags' integer (from bit 11 up).
+	spanQuery = `SELECT id, start, coalesce("end", 0),
+	` + spanFlags + ` | ((CASE WHEN lane_id BETWEEN 0 AND 1099511627775 THEN lane_id ELSE 1099511627775 END) << 11)
+	FROM event ORDER BY start`
+	// spanQueryWide is used otherwise.
+	spanQueryWide = `SELECT id, start, coalesce("end", 0), ` + spanFlags + `,
+	lane_id, coalesce(earliest_start, start), coalesce(latest_end, start)
+	FROM event ORDER BY start`
+	// spanQueryNeeded says whether spanQuery is not enough.
+	spanQueryNeeded = `SELECT EXISTS (SELECT 1 FROM event WHERE earliest_start IS NOT NULL OR latest_end IS NOT NULL)
+	OR EXISTS (SELECT 1 FROM lane WHERE id NOT BETWEEN 0 AND 1099511627774)`
+)
+
+// statusCodes are the statuses by the codes spanQuery gives them.
+var statusCodes = [...]ClaimStatus{StatusReported, StatusConfirmed, StatusDisputed, StatusExpected}
+
+// EachSpan calls fn with every event's span, in order of start (events
+// that start at the same second come in no particular order). It reads
+// through a covering index, so a large document's texts are never read,
+// and holds no spans itself: the caller keeps what it needs. progress, if
+// not nil, is called now and then with the rows read and the total; ctx
+// cancels the read. A span that breaks the schema's rules (a precision or
+// status out of range) stops the read with an error naming the event.
+func (s *Store) EachSpan(ctx context.Context, progress func(done, total int), fn func(sp *Span) error) error {
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM event`).Scan(&total); err != nil {
-		return nil, fmt.Errorf("data.Spans: %w", err)
+		return fmt.Errorf("data.EachSpan: %w", err)
 	}
-	// Every column read is in the event_span index: SQLite reads the index
-	// alone, in start order, and never the table with its texts.
-	rows, err := s.db.QueryContext(ctx, `SELECT id, lane_id, start, start_precision, "end", end_precision,
-		earliest_start, latest_end, start_uncertain, end_uncertain, status FROM event ORDER BY start`)
+	var wide bool
+	if err := s.db.QueryRowContext(ctx, spanQueryNeeded).Scan(&wide); err != nil {
+		return fmt.Errorf("data.EachSpan: %w", err)
+	}
+	query := spanQuery
+	if wide {
+		query = spanQueryWide
+	}
+	rows, err := s.db.QueryContext(ctx, query)
 	if err != nil {
-		return nil, fmt.Errorf("data.Spans: %w", err)
+		return fmt.Errorf("data.EachSpan: %w", err)
 	}
 	defer rows.Close()
-	out := make([]Span, 0, total)
-	var end, endPrec, earliest, latest sql.NullInt64
-	var status string
+	var sp Span
+	var end, earliest, latest, packed int64
+	n := 0
 	for rows.Next() {
-		var sp Span
-		if err := rows.Scan(&sp.ID, &sp.LaneID, &sp.Start.Unix, &sp.Start.Precision, &end, &endPrec,
-			&earliest, &latest, &sp.StartUncertain, &sp.EndUncertain, &status); err != nil {
-			return nil, fmt.Errorf("data.Spans: %w", err)
+		var err error
+		if wide {
+			err = rows.Scan(&sp.ID, &sp.Start.Unix, &end, &packed, &sp.LaneID, &earliest, &latest)
+		} else {
+			err = rows.Scan(&sp.ID, &sp.Start.Unix, &end, &packed)
+			sp.LaneID, earliest, latest = packed>>11, sp.Start.Unix, sp.Start.Unix
+			packed &= 1<<11 - 1
 		}
-		if end.Valid {
-			sp.End = Time{Unix: end.Int64, Precision: Precision(endPrec.Int64)}
+		if err != nil {
+			return fmt.Errorf("data.EachSpan: %w", err)
 		}
-		sp.Status = internStatus(status)
-		ev := Event{Start: sp.Start, End: sp.End}
-		if earliest.Valid {
-			ev.EarliestStart = &earliest.Int64
+		if err := sp.unpack(end, earliest, latest, packed); err != nil {
+			return fmt.Errorf("data.EachSpan: %w", err)
 		}
-		if latest.Valid {
-			ev.LatestEnd = &latest.Int64
+		if err := fn(&sp); err != nil {
+			return err
 		}
-		sp.EarliestStart, sp.LatestEnd = ev.Extent()
-		out = append(out, sp)
-		if len(out)%spanBatch == 0 {
+		if n++; n%spanBatch == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("data.Spans: %w", err)
+				return fmt.Errorf("data.EachSpan: %w", err)
 			}
 			if progress != nil {
-				progress(len(out), total)
+				progress(n, total)
 			}
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("data.Spans: %w", err)
+		return fmt.Errorf("data.EachSpan: %w", err)
+	}
+	if progress != nil {
+		progress(n, max(total, n))
+	}
+	return nil
+}
+
+// unpack fills sp (whose ID, LaneID and Start.Unix are set) from the end,
+// earliest start and latest end (NULLs replaced as in spanQueryWide) and
+// the flags of spanFlags.
+func (sp *Span) unpack(end, earliest, latest, packed int64) error {
+	sp.Start.Precision = Precision(packed & 7)
+	if !sp.Start.Precision.Valid() {
+		return fmt.Errorf("event %d: start precision %d is not one of 1 to 5", sp.ID, sp.Start.Precision)
+	}
+	sp.End = Time{}
+	if p := Precision(packed >> 3 & 7); p != 0 {
+		if !p.Valid() {
+			return fmt.Errorf("event %d: end precision %d is not one of 1 to 5", sp.ID, p)
+		}
+		sp.End = Time{Unix: end, Precision: p}
+	}
+	sp.StartUncertain, sp.EndUncertain = packed>>6&1 == 1, packed>>7&1 == 1
+	code := packed >> 8 & 7
+	if code >= int64(len(statusCodes)) {
+		return fmt.Errorf("event %d: its status is not one of %s, %s, %s or %s", sp.ID,
+			StatusReported, StatusConfirmed, StatusDisputed, StatusExpected)
+	}
+	sp.Status = statusCodes[code]
+	// As Event.Extent, with NULLs already replaced by the start.
+	sp.EarliestStart = min(earliest, sp.Start.Unix)
+	if sp.HasEnd() {
+		sp.LatestEnd = sp.End.End()
+	} else {
+		sp.LatestEnd = sp.Start.End()
+	}
+	sp.LatestEnd = max(sp.LatestEnd, latest)
+	return nil
+}
+
+// Spans returns every event's span, ordered by start and id; see EachSpan.
+func (s *Store) Spans(ctx context.Context, progress func(done, total int)) ([]Span, error) {
+	var out []Span
+	err := s.EachSpan(ctx, progress, func(sp *Span) error {
+		out = append(out, *sp)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.SortFunc(out, func(a, b Span) int {
 		return cmp.Or(cmp.Compare(a.Start.Unix, b.Start.Unix), cmp.Compare(a.ID, b.ID))
 	})
-	if progress != nil {
-		progress(len(out), max(total, len(out)))
-	}
 	return out, nil
-}
-
-// internStatus returns the ClaimStatus constant equal to s, so a million
-// spans share four strings.
-func internStatus(s string) ClaimStatus {
-	for _, c := range []ClaimStatus{StatusReported, StatusConfirmed, StatusDisputed, StatusExpected} {
-		if string(c) == s {
-			return c
-		}
-	}
-	return ClaimStatus(s)
 }
 
 // Titles calls fn with every event's id and title, in storage order, in
@@ -132,4 +205,49 @@ func (s *Store) Titles(ctx context.Context, batch int, fn func(ids []int64, titl
 		fn(ids, titles)
 	}
 	return nil
+}
+
+// titlesChunk is how many ids one TitlesOf query asks for: well under
+// SQLite's limit on bound parameters.
+const titlesChunk = 500
+
+// TitlesOf calls fn with the id and title of each event in ids that
+// exists, in no particular order, asking SQLite for up to titlesChunk
+// events at a time by their primary key. ctx cancels it.
+func (s *Store) TitlesOf(ctx context.Context, ids []int64, fn func(id int64, title string)) error {
+	args := make([]any, 0, min(len(ids), titlesChunk))
+	var q strings.Builder
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), titlesChunk)]
+		ids = ids[len(chunk):]
+		q.Reset()
+		q.WriteString(`SELECT id, title FROM event WHERE id IN (?`)
+		q.WriteString(strings.Repeat(",?", len(chunk)-1))
+		q.WriteString(`)`)
+		args = args[:0]
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		if err := s.eachTitle(ctx, q.String(), args, fn); err != nil {
+			return fmt.Errorf("data.TitlesOf: %w", err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) eachTitle(ctx context.Context, query string, args []any, fn func(id int64, title string)) error {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var title string
+		if err := rows.Scan(&id, &title); err != nil {
+			return err
+		}
+		fn(id, title)
+	}
+	return rows.Err()
 }
