@@ -45,6 +45,7 @@ type Options struct {
 
 // Run opens the main window and blocks until the application quits.
 func Run(opts Options) {
+	tuneMemory()
 	fyneapp.SetMetadata(fyne.AppMetadata{ID: ID, Name: "Quoteline", Version: opts.Version, Release: true,
 		Icon: fyne.NewStaticResource("icon.png", opts.Icon)})
 	a := fyneapp.NewWithID(ID)

@@ -59,6 +59,7 @@ func benchSteps(lo, hi float64) [][2]float64 {
 // plays benchSteps one per frame, and writes one JSON line of figures to out.
 // It returns when the run is over and the window closed.
 func RunBench(opts Options, out io.Writer) error {
+	tuneMemory()
 	fyneapp.SetMetadata(fyne.AppMetadata{ID: ID, Name: "Quoteline", Version: opts.Version, Release: true})
 	a := fyneapp.NewWithID(ID)
 	m := newMainWindow(a, opts)

@@ -3,11 +3,15 @@ package app
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"image/color"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
+	"sync/atomic"
 
 	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/timeline"
@@ -84,36 +88,11 @@ func readDocument(ctx context.Context, s *data.Store, allTitlesUpTo int, progres
 	if d.counts, err = s.Counts(ctx); err != nil {
 		return nil, err
 	}
-	report := func(done, total int) {
-		if progress != nil && total > 0 {
-			progress(float64(done) / float64(total))
-		}
-	}
-	laneIndex := make(map[int64]int, len(d.lanes))
 	d.tlLanes = make([]timeline.Lane, len(d.lanes))
 	for i, l := range d.lanes {
-		laneIndex[l.ID] = i
 		d.tlLanes[i] = timeline.Lane{Name: l.Name, Color: parseColor(l.Color), Collapsed: l.Collapsed}
 	}
-	// One pass: each span becomes an item and its spanInfo, nothing else
-	// is kept. Counts are only a hint for the capacity: the rows decide.
-	n := max(d.counts.Events, 0)
-	d.items = make([]timeline.Item, 0, n)
-	d.info = make([]spanInfo, 0, n)
-	lastLaneID, lastLane := int64(0), -1
-	err = s.EachSpan(ctx, report, func(sp *data.Span) error {
-		if sp.LaneID != lastLaneID || lastLane < 0 {
-			lane, ok := laneIndex[sp.LaneID]
-			if !ok {
-				return fmt.Errorf("event %d: lane %d does not exist", sp.ID, sp.LaneID)
-			}
-			lastLaneID, lastLane = sp.LaneID, lane
-		}
-		d.items = append(d.items, itemOf(sp, lastLane))
-		d.info = append(d.info, infoOf(sp))
-		return nil
-	})
-	if err != nil {
+	if err := d.readItems(ctx, progress); err != nil {
 		return nil, err
 	}
 	if d.ids, err = newIDIndex(d.items); err != nil {
@@ -126,6 +105,66 @@ func readDocument(ctx context.Context, s *data.Store, allTitlesUpTo int, progres
 		}
 	}
 	return d, nil
+}
+
+// readItems reads every event's span into d.items and d.info, in one pass
+// that keeps nothing else, in parts read at once on the available
+// processors, each filling its own stretch of the two slices.
+func (d *document) readItems(ctx context.Context, progress func(float64)) error {
+	parts, err := d.store.SpanParts(ctx, min(runtime.GOMAXPROCS(0), 4))
+	if err != nil {
+		return err
+	}
+	last := parts[len(parts)-1]
+	total := last.Offset + last.Count
+	d.items = make([]timeline.Item, total)
+	d.info = make([]spanInfo, total)
+	laneIndex := make(map[int64]int, len(d.lanes))
+	for i, l := range d.lanes {
+		laneIndex[l.ID] = i
+	}
+	var done atomic.Int64
+	report := func(n int) {
+		if progress != nil && total > 0 {
+			progress(float64(done.Add(int64(n))) / float64(total))
+		}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for p, part := range parts {
+		wg.Go(func() {
+			items, info := d.items[part.Offset:part.Offset+part.Count], d.info[part.Offset:part.Offset+part.Count]
+			k, lastLaneID, lastLane := 0, int64(0), -1
+			errs[p] = d.store.EachSpanIn(ctx, part, report, func(sp *data.Span) error {
+				if sp.LaneID != lastLaneID || lastLane < 0 {
+					lane, ok := laneIndex[sp.LaneID]
+					if !ok {
+						return fmt.Errorf("event %d: lane %d does not exist", sp.ID, sp.LaneID)
+					}
+					lastLaneID, lastLane = sp.LaneID, lane
+				}
+				if k == len(items) {
+					return errors.New("the document changed while it was read")
+				}
+				items[k], info[k] = itemOf(sp, lastLane), infoOf(sp)
+				k++
+				return nil
+			})
+			if errs[p] != nil {
+				cancel() // the others stop too
+			}
+		})
+	}
+	wg.Wait()
+	// The first error that is not another part's cancellation says why.
+	for _, err := range errs {
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return err
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // readAllTitles puts every event's title on its item.

@@ -3,7 +3,10 @@ package data
 import (
 	"cmp"
 	"context"
+	"database/sql/driver"
 	"fmt"
+	"io"
+	"math"
 	"slices"
 	"strings"
 )
@@ -57,69 +60,162 @@ const (
 	OR EXISTS (SELECT 1 FROM lane WHERE id NOT BETWEEN 0 AND 1099511627774)`
 )
 
+// errStop carries an error of EachSpan's caller out unwrapped.
+type errStop struct{ err error }
+
+func (e errStop) Error() string { return e.err.Error() }
+
 // statusCodes are the statuses by the codes spanQuery gives them.
 var statusCodes = [...]ClaimStatus{StatusReported, StatusConfirmed, StatusDisputed, StatusExpected}
 
-// EachSpan calls fn with every event's span, in order of start (events
-// that start at the same second come in no particular order). It reads
-// through a covering index, so a large document's texts are never read,
-// and holds no spans itself: the caller keeps what it needs. progress, if
-// not nil, is called now and then with the rows read and the total; ctx
-// cancels the read. A span that breaks the schema's rules (a precision or
-// status out of range) stops the read with an error naming the event.
-func (s *Store) EachSpan(ctx context.Context, progress func(done, total int), fn func(sp *Span) error) error {
+// SpanPart is a run of events, consecutive in order of start, that
+// EachSpanIn reads on a connection of its own: reading a large document in
+// parts on several processors takes a fraction of the time.
+type SpanPart struct {
+	Offset, Count int   // where the part's events come in the whole order, and how many there are
+	from, to      int64 // its events start in [from, to]
+	wide          bool  // read with spanQueryWide
+}
+
+// SpanParts splits the events into at most n parts of about the same size
+// (events that start at the same second stay in one part), for EachSpanIn.
+func (s *Store) SpanParts(ctx context.Context, n int) ([]SpanPart, error) {
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM event`).Scan(&total); err != nil {
-		return fmt.Errorf("data.EachSpan: %w", err)
+		return nil, fmt.Errorf("data.SpanParts: %w", err)
 	}
 	var wide bool
 	if err := s.db.QueryRowContext(ctx, spanQueryNeeded).Scan(&wide); err != nil {
-		return fmt.Errorf("data.EachSpan: %w", err)
+		return nil, fmt.Errorf("data.SpanParts: %w", err)
 	}
+	n = max(1, min(n, total/spanBatch)) // small documents are read in one part
+	parts := []SpanPart{{from: math.MinInt64, wide: wide}}
+	for k := 1; k < n; k++ {
+		var at int64
+		var before int
+		err := s.db.QueryRowContext(ctx, `SELECT start, (SELECT count(*) FROM event AS e WHERE e.start < event.start)
+			FROM event ORDER BY start LIMIT 1 OFFSET ?`, k*total/n).Scan(&at, &before)
+		if err != nil {
+			return nil, fmt.Errorf("data.SpanParts: %w", err)
+		}
+		last := &parts[len(parts)-1]
+		if at <= last.from || before <= last.Offset {
+			continue // a second shared by many events: the last part takes them all
+		}
+		last.to, last.Count = at-1, before-last.Offset
+		parts = append(parts, SpanPart{Offset: before, from: at, wide: wide})
+	}
+	last := &parts[len(parts)-1]
+	last.to, last.Count = math.MaxInt64, total-last.Offset
+	return parts, nil
+}
+
+// EachSpan calls fn with every event's span, in order of start (events
+// that start at the same second come in no particular order), as one part;
+// see EachSpanIn. progress, if not nil, is called now and then with the
+// rows read and the total.
+func (s *Store) EachSpan(ctx context.Context, progress func(done, total int), fn func(sp *Span) error) error {
+	parts, err := s.SpanParts(ctx, 1)
+	if err != nil {
+		return err
+	}
+	total, done := parts[0].Count, 0
+	report := func(n int) {
+		if done += n; progress != nil {
+			progress(done, max(total, done))
+		}
+	}
+	return s.EachSpanIn(ctx, parts[0], report, fn)
+}
+
+// EachSpanIn calls fn with the span of every event of part, in order of
+// start. It reads through a covering index, so a large document's texts
+// are never read, and holds no spans itself: the caller keeps what it
+// needs. It calls progress, if not nil, now and then and at the end with
+// the rows read since the last call. ctx cancels the read. A span that
+// breaks the schema's rules (a precision or status out of range) stops the
+// read with an error naming the event; so does a part that no longer has
+// the events it was made with (the document changed meanwhile). Several
+// parts may be read at once.
+func (s *Store) EachSpanIn(ctx context.Context, part SpanPart, progress func(n int), fn func(sp *Span) error) error {
 	query := spanQuery
-	if wide {
+	if part.wide {
 		query = spanQueryWide
 	}
-	rows, err := s.db.QueryContext(ctx, query)
+	query = strings.Replace(query, "ORDER BY start", "WHERE start BETWEEN ? AND ? ORDER BY start", 1)
+	// The rows are read from the driver itself: database/sql's Scan, with
+	// its locking and conversions by reflection, would double the time.
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("data.EachSpan: %w", err)
+		return fmt.Errorf("data.EachSpanIn: %w", err)
 	}
-	defer rows.Close()
-	var sp Span
-	var end, earliest, latest, packed int64
+	defer conn.Close()
 	n := 0
-	for rows.Next() {
-		var err error
-		if wide {
-			err = rows.Scan(&sp.ID, &sp.Start.Unix, &end, &packed, &sp.LaneID, &earliest, &latest)
-		} else {
-			err = rows.Scan(&sp.ID, &sp.Start.Unix, &end, &packed)
-			sp.LaneID, earliest, latest = packed>>11, sp.Start.Unix, sp.Start.Unix
-			packed &= 1<<11 - 1
+	err = conn.Raw(func(dc any) error {
+		q, ok := dc.(driver.QueryerContext)
+		if !ok {
+			return fmt.Errorf("the SQLite driver cannot query")
 		}
+		rows, err := q.QueryContext(ctx, query, []driver.NamedValue{{Ordinal: 1, Value: part.from}, {Ordinal: 2, Value: part.to}})
 		if err != nil {
-			return fmt.Errorf("data.EachSpan: %w", err)
-		}
-		if err := sp.unpack(end, earliest, latest, packed); err != nil {
-			return fmt.Errorf("data.EachSpan: %w", err)
-		}
-		if err := fn(&sp); err != nil {
 			return err
 		}
-		if n++; n%spanBatch == 0 {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("data.EachSpan: %w", err)
+		defer rows.Close()
+		cols := 4
+		if part.wide {
+			cols = 7
+		}
+		vals := make([]driver.Value, cols)
+		var ints [7]int64
+		var sp Span
+		for {
+			if err := rows.Next(vals); err == io.EOF {
+				return nil
+			} else if err != nil {
+				return err
 			}
-			if progress != nil {
-				progress(n, total)
+			for k, v := range vals {
+				i, ok := v.(int64)
+				if !ok {
+					id, _ := vals[0].(int64)
+					return fmt.Errorf("event %d: column %d of its span is %T, not an integer", id, k+1, v)
+				}
+				ints[k] = i
+			}
+			sp.ID, sp.Start.Unix = ints[0], ints[1]
+			end, packed, earliest, latest := ints[2], ints[3], sp.Start.Unix, sp.Start.Unix
+			if part.wide {
+				sp.LaneID, earliest, latest = ints[4], ints[5], ints[6]
+			} else {
+				sp.LaneID, packed = packed>>11, packed&(1<<11-1)
+			}
+			if err := sp.unpack(end, earliest, latest, packed); err != nil {
+				return err
+			}
+			if err := fn(&sp); err != nil {
+				return errStop{err}
+			}
+			if n++; n%spanBatch == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if progress != nil {
+					progress(spanBatch)
+				}
 			}
 		}
+	})
+	if stop, ok := err.(errStop); ok {
+		return stop.err
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("data.EachSpan: %w", err)
+	if err != nil {
+		return fmt.Errorf("data.EachSpanIn: %w", err)
+	}
+	if n != part.Count {
+		return fmt.Errorf("data.EachSpanIn: %d events where there were %d: the document changed while it was read", n, part.Count)
 	}
 	if progress != nil {
-		progress(n, max(total, n))
+		progress(n % spanBatch)
 	}
 	return nil
 }
