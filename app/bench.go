@@ -22,6 +22,7 @@ import (
 type BenchResult struct {
 	Events             int     `json:"events"`
 	OpenToFirstFrameMs float64 `json:"open_to_first_frame_ms"`
+	OpenCPUMs          float64 `json:"open_cpu_ms"`
 	FrameMsP50         float64 `json:"frame_ms_p50"`
 	FrameMsP95         float64 `json:"frame_ms_p95"`
 	FrameMsMax         float64 `json:"frame_ms_max"`
@@ -65,7 +66,7 @@ func RunBench(opts Options, out io.Writer) error {
 	m := newMainWindow(a, opts)
 	var res BenchResult
 	var runErr error
-	start := time.Now()
+	start, startCPU := time.Now(), cpuTime()
 	m.opened = func(err error) {
 		if err != nil {
 			runErr = err
@@ -98,6 +99,7 @@ func RunBench(opts Options, out io.Writer) error {
 			if first {
 				first = false
 				res.OpenToFirstFrameMs = ms(time.Since(start))
+				res.OpenCPUMs = ms(cpuTime() - startCPU)
 				lo, hi, _ := m.timeline.Extent()
 				steps = benchSteps(lo, hi)
 				return

@@ -1,12 +1,9 @@
-//go:build unix
-
 package app
 
 import (
 	"context"
 	"os"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 
@@ -63,13 +60,4 @@ func TestLoadBig(t *testing.T) {
 	runtime.ReadMemStats(&mem)
 	t.Logf("%d events; live heap with the document %.0f MB", n, float64(mem.HeapAlloc)/(1<<20))
 	runtime.KeepAlive(d)
-}
-
-// cpuTime returns the CPU time this process has used, user and system.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
