@@ -156,7 +156,10 @@ func (s *Store) EachSpanIn(ctx context.Context, part SpanPart, progress func(n i
 		if !ok {
 			return fmt.Errorf("the SQLite driver cannot query")
 		}
-		rows, err := q.QueryContext(ctx, query, []driver.NamedValue{{Ordinal: 1, Value: part.from}, {Ordinal: 2, Value: part.to}})
+		// Without a cancellable context the driver steps each row without
+		// taking locks and watching ctx; ctx is checked every spanBatch rows.
+		rows, err := q.QueryContext(context.WithoutCancel(ctx), query,
+			[]driver.NamedValue{{Ordinal: 1, Value: part.from}, {Ordinal: 2, Value: part.to}})
 		if err != nil {
 			return err
 		}
