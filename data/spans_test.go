@@ -7,13 +7,21 @@ import (
 	"testing"
 )
 
-func TestStore_SpansMatchEvents(t *testing.T) {
-	ctx := context.Background()
-	s, err := Generate(ctx, filepath.Join(t.TempDir(), "g.quoteline"), GenerateOptions{Events: 3000, Lanes: 3, Seed: 2})
+// generated writes a synthetic document of n events in a temporary folder
+// and returns it open; it is closed when the test ends.
+func generated(t *testing.T, n, lanes int, seed uint64) *Store {
+	t.Helper()
+	s, err := Generate(context.Background(), filepath.Join(t.TempDir(), "g.quoteline"), GenerateOptions{Events: n, Lanes: lanes, Seed: seed})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestStore_SpansMatchEvents(t *testing.T) {
+	ctx := context.Background()
+	s := generated(t, 3000, 3, 2)
 	evs, err := s.Events(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -56,11 +64,7 @@ func TestStore_SpansMatchEvents(t *testing.T) {
 
 func TestStore_SpansCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	s, err := Generate(context.Background(), filepath.Join(t.TempDir(), "g.quoteline"), GenerateOptions{Events: 120_000, Lanes: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := generated(t, 120_000, 2, 0)
 	if _, err := s.Spans(ctx, func(int, int) { cancel() }); err == nil {
 		t.Error("a cancelled read gave no error")
 	}
@@ -113,11 +117,7 @@ func spansMatch(t *testing.T, spans []Span, evs []Event) {
 // not fit the packed query, are read by the wide query, with the same result.
 func TestStore_SpansWithBoundsAndLargeLaneIDs(t *testing.T) {
 	ctx := context.Background()
-	s, err := Generate(ctx, filepath.Join(t.TempDir(), "g.quoteline"), GenerateOptions{Events: 500, Lanes: 2, Seed: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := generated(t, 500, 2, 4)
 	for _, q := range []string{
 		`UPDATE event SET earliest_start = start - 86400 * 40 WHERE id % 5 = 0`,
 		`UPDATE event SET latest_end = start + 86400 * 400 WHERE id % 7 = 0`,
@@ -147,11 +147,7 @@ func TestStore_SpansWithBoundsAndLargeLaneIDs(t *testing.T) {
 // CHECK constraints SQLite does not re-check on reading) is refused by name.
 func TestStore_SpansRefuseBadRows(t *testing.T) {
 	ctx := context.Background()
-	s, err := Generate(ctx, filepath.Join(t.TempDir(), "g.quoteline"), GenerateOptions{Events: 50, Lanes: 1, Seed: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := generated(t, 50, 1, 5)
 	if _, err := s.db.ExecContext(ctx, `PRAGMA ignore_check_constraints = ON`); err != nil {
 		t.Fatal(err)
 	}
@@ -175,11 +171,7 @@ func TestStore_SpansRefuseBadRows(t *testing.T) {
 
 func TestStore_TitlesOf(t *testing.T) {
 	ctx := context.Background()
-	s, err := Generate(ctx, filepath.Join(t.TempDir(), "g.quoteline"), GenerateOptions{Events: 1200, Lanes: 2, Seed: 6})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := generated(t, 1200, 2, 6)
 	evs, err := s.Events(ctx)
 	if err != nil {
 		t.Fatal(err)
