@@ -28,7 +28,7 @@ type laneIndex struct {
 	earliest    []float64 // earliest time of order[i]
 	latest      []float64 // latest time of order[i]
 	blockMax    []float64 // per block of indexBlock: the latest time in it
-	starts      []float64 // every item's start, sorted
+	starts      []float64 // every item's start, sorted; earliest itself when they are the same
 	rangeStarts []float64 // ranges' starts, sorted
 	rangeEnds   []float64 // ranges' ends, sorted
 }
@@ -51,7 +51,6 @@ func NewIndex(items []Item, lanes int) *Index {
 		li := &x.lanes[l]
 		n, r := count[2*l], count[2*l+1]
 		li.order = make([]int32, 0, n)
-		li.starts = make([]float64, 0, n)
 		li.rangeStarts, li.rangeEnds = make([]float64, 0, r), make([]float64, 0, r)
 		x.n += n
 	}
@@ -62,7 +61,6 @@ func NewIndex(items []Item, lanes int) *Index {
 		}
 		li := &x.lanes[l]
 		li.order = append(li.order, int32(i))
-		li.starts = append(li.starts, items[i].Start)
 		if items[i].Range {
 			li.rangeStarts = append(li.rangeStarts, items[i].Start)
 			li.rangeEnds = append(li.rangeEnds, items[i].End)
@@ -92,8 +90,8 @@ func NewIndex(items []Item, lanes int) *Index {
 	return x
 }
 
-// finish sorts a lane's arrays, whose order and starts hold its items in
-// the order of items, and fills the rest.
+// finish sorts a lane's arrays, whose order holds its items in the order of
+// items, and fills the rest.
 func (li *laneIndex) finish(items []Item) {
 	early := func(i int32) float64 { return math.Min(items[i].Start, items[i].Earliest) }
 	late := func(i int32) float64 { return math.Max(items[i].End, items[i].Latest) }
@@ -104,8 +102,20 @@ func (li *laneIndex) finish(items []Item) {
 	}
 	li.earliest = make([]float64, len(li.order))
 	li.latest = make([]float64, len(li.order))
+	startsAreEarliest := true
 	for k, i := range li.order {
 		li.earliest[k], li.latest[k] = early(i), late(i)
+		startsAreEarliest = startsAreEarliest && li.earliest[k] == items[i].Start
+	}
+	// Where no item may have started before its start, as in most
+	// documents, the sorted starts are the earliest times: share them.
+	if startsAreEarliest {
+		li.starts = li.earliest
+	} else {
+		li.starts = make([]float64, len(li.order))
+		for k, i := range li.order {
+			li.starts[k] = items[i].Start
+		}
 	}
 	li.blockMax = make([]float64, (len(li.order)+indexBlock-1)/indexBlock)
 	for b := range li.blockMax {
@@ -114,7 +124,7 @@ func (li *laneIndex) finish(items []Item) {
 			li.blockMax[b] = math.Max(li.blockMax[b], li.latest[k])
 		}
 	}
-	for _, s := range [][]float64{li.starts, li.rangeStarts, li.rangeEnds} {
+	for _, s := range [][]float64{li.starts, li.rangeStarts, li.rangeEnds} { // li.starts may be li.earliest, sorted already
 		if !slices.IsSorted(s) {
 			slices.Sort(s)
 		}
