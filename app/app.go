@@ -80,8 +80,10 @@ type mainWindow struct {
 	stop context.CancelFunc
 
 	// Test hooks, called on the UI goroutine when set: opened once a
-	// document is shown or has failed to open, detailsShown once an event's
-	// quotes and sources are on screen.
+	// document is shown or has failed to open, titlesLoaded when its titles
+	// are all in (a small document) or each time a batch for the view is
+	// (a large one), checked when its integrity check has ended,
+	// detailsShown once an event's quotes and sources are on screen.
 	opened       func(err error)
 	titlesLoaded func(err error)
 	checked      func(err error)
