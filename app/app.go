@@ -45,6 +45,7 @@ type Options struct {
 
 // Run opens the main window and blocks until the application quits.
 func Run(opts Options) {
+	tuneMemory()
 	fyneapp.SetMetadata(fyne.AppMetadata{ID: ID, Name: "Quoteline", Version: opts.Version, Release: true,
 		Icon: fyne.NewStaticResource("icon.png", opts.Icon)})
 	a := fyneapp.NewWithID(ID)
@@ -86,20 +87,26 @@ type mainWindow struct {
 	stop context.CancelFunc
 
 	// Test hooks, called on the UI goroutine when set: opened once a
-	// document is shown or has failed to open, detailsShown once an event's
-	// quotes and sources are on screen.
+	// document is shown or has failed to open, titlesLoaded when its titles
+	// are all in (a small document) or each time a batch for the view is
+	// (a large one), checked when its integrity check has ended,
+	// detailsShown once an event's quotes and sources are on screen.
 	opened       func(err error)
 	titlesLoaded func(err error)
+	checked      func(err error)
 	detailsShown func(id int64)
 	stopShown    func(at int)   // a stop shown in present mode
 	sourceShown  func(id int64) // a source is in the viewer
 	quoteChosen  func(id int64) // a quote's events are marked
 	quoteAdded   func(id int64, err error)
 	linksLoaded  func(err error) // quote marks and actors read
+
+	titles        *titleFetcher // of a large document; nil when all titles are read with it
+	allTitlesUpTo int           // documents with at most this many events have all their titles read at once
 }
 
 func newMainWindow(a fyne.App, opts Options) *mainWindow {
-	m := &mainWindow{app: a, opts: opts}
+	m := &mainWindow{app: a, opts: opts, allTitlesUpTo: smallDocument}
 	m.life, m.stop = context.WithCancel(context.Background())
 	m.win = a.NewWindow("Quoteline")
 	m.win.SetOnClosed(m.stop)
@@ -130,6 +137,7 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 	m.timeline.OnViewChanged = func(vp timeline.Viewport) {
 		m.span.SetText(visibleRange(vp))
 		m.overview.SetWindow(vp.Start(), vp.End())
+		m.wantTitles(vp)
 	}
 	m.timeline.Tooltip = m.tooltip
 	m.timeline.OnOtherKey = func(ev *fyne.KeyEvent) {
@@ -248,7 +256,7 @@ func (m *mainWindow) open(path string) {
 				}
 			})
 		}
-		doc, err := loadDocument(ctx, path, progress)
+		doc, err := loadDocument(ctx, path, m.allTitlesUpTo, progress)
 		fyne.Do(func() {
 			if gen != m.gen { // another document was asked for meanwhile
 				if doc != nil {
@@ -274,10 +282,7 @@ func (m *mainWindow) open(path string) {
 
 // show replaces the document in the window.
 func (m *mainWindow) show(doc *document) {
-	if m.doc != nil {
-		old := m.doc.store
-		go old.Close()
-	}
+	m.closeDocument()
 	m.doc = doc
 	title := filepath.Base(doc.store.Path()) + " — Quoteline"
 	if doc.store.ReadOnly() {
@@ -292,44 +297,9 @@ func (m *mainWindow) show(doc *document) {
 	lo, hi, _ := m.timeline.Extent()
 	m.overview.SetData(doc.index, lo, hi)
 	m.timeline.FitAll()
-	m.setIdle(m.statusText())
-	m.loadTitles(doc)
-}
-
-// titleBatch is how many titles are read before they are shown.
-const titleBatch = 20_000
-
-// loadTitles reads the events' titles in the background and puts them on the
-// timeline batch by batch: the first frame does not wait for them.
-func (m *mainWindow) loadTitles(doc *document) {
-	go func() {
-		err := doc.store.Titles(m.life, titleBatch, func(ids []int64, titles []string) bool {
-			stale := false
-			fyne.DoAndWait(func() {
-				if stale = doc != m.doc; stale {
-					return
-				}
-				for k, id := range ids {
-					if i, ok := doc.pos[id]; ok {
-						doc.items[i].Title = titles[k]
-					}
-				}
-				m.timeline.Refresh()
-			})
-			return !stale
-		})
-		fyne.Do(func() {
-			if err != nil && doc == m.doc && !errors.Is(err, context.Canceled) {
-				m.showError(fmt.Errorf("read the events' titles: %w", err))
-			}
-			if doc == m.doc {
-				m.loadLinks(doc) // after the titles: the actor filter copies them
-			}
-			if m.titlesLoaded != nil {
-				m.titlesLoaded(err)
-			}
-		})
-	}()
+	m.setIdle(m.statusText() + " · checking the file…")
+	m.startTitles(doc.ctx, doc)
+	m.awaitCheck(doc)
 }
 
 // selectEvent shows the details of event id, reading the event, its quotes
@@ -344,7 +314,7 @@ func (m *mainWindow) selectEvent(id int64) {
 		return
 	}
 	// What is known at once, while the rest is read.
-	partial := &data.Event{ID: id, LaneID: sp.LaneID, Title: m.doc.items[m.doc.pos[id]].Title, Start: sp.Start, End: sp.End,
+	partial := &data.Event{ID: id, LaneID: sp.LaneID, Title: m.doc.itemTitle(id), Start: sp.Start, End: sp.End,
 		StartUncertain: sp.StartUncertain, EndUncertain: sp.EndUncertain, Status: sp.Status}
 	m.details.showEvent(partial, lane, nil, nil, nil, nil, true)
 	doc := m.doc
@@ -403,7 +373,7 @@ func (m *mainWindow) tooltip(id int64) (string, string) {
 	if !ok {
 		return "", ""
 	}
-	title := m.doc.items[m.doc.pos[id]].Title
+	title := m.doc.itemTitle(id)
 	if title == "" {
 		title = "(title still loading)"
 	}

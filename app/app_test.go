@@ -139,14 +139,22 @@ func TestDateRange_ShowsPrecision(t *testing.T) {
 }
 
 // openAndWait opens path through the window's own (background) path and
-// waits until it is shown with its titles, or refused.
+// waits until it is shown with its first titles and has passed its
+// integrity check, or is refused. It returns the error of either.
 func openAndWait(t *testing.T, m *mainWindow, path string) error {
 	t.Helper()
 	done := make(chan error, 1)
 	titles := make(chan error, 1)
 	links := make(chan error, 1)
+	checked := make(chan error, 1)
 	m.opened = func(err error) { done <- err }
-	m.titlesLoaded = func(err error) { titles <- err }
+	m.titlesLoaded = func(err error) {
+		select {
+		case titles <- err:
+		default: // later batches
+		}
+	}
+	m.checked = func(err error) { checked <- err }
 	m.linksLoaded = func(err error) { links <- err }
 	m.open(path)
 	select {
@@ -164,6 +172,14 @@ func openAndWait(t *testing.T, m *mainWindow, path string) error {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("titles not loaded within 10 s")
+	}
+	select {
+	case err := <-checked:
+		if err != nil {
+			return err
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("integrity check not done within 10 s")
 	}
 	select {
 	case err := <-links:

@@ -1,50 +1,82 @@
 package app
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"image/color"
 	"math"
+	"runtime"
+	"slices"
 	"strconv"
+	"sync"
+	"sync/atomic"
 
 	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/timeline"
 )
 
 // document is an open Quoteline document and what the window shows of it.
-// It holds each event's span, not the events themselves: titles arrive after
-// the first frame, and details are read when an event is selected.
+// It holds what the timeline draws, compactly, not the events themselves:
+// a small document's titles are read with it, a large one's are fetched for
+// what is in view (see titleFetcher), and details are read when an event is
+// selected.
 type document struct {
 	store  *data.Store
 	title  string
 	lanes  []data.Lane
 	counts data.Counts
 
-	laneIndex map[int64]int   // lane id -> index in lanes
-	spans     []data.Span     // by start, parallel to items
-	pos       map[int64]int32 // event id -> index in spans and items
-	items     []timeline.Item
-	tlLanes   []timeline.Lane
-	index     *timeline.Index
+	items   []timeline.Item // by start (then end, lane, id)
+	info    []spanInfo      // parallel to items
+	ids     idIndex         // event id -> index in items
+	tlLanes []timeline.Lane
+	index   *timeline.Index
+
+	// allTitles is true when every item's title was read with the document.
+	allTitles bool
+	// checked is true once the file has passed its integrity check (see
+	// awaitCheck): nothing may be written to the document before.
+	checked bool
+	// check runs the integrity check, which is left until the document is
+	// shown (see awaitCheck). ctx bounds the work done
+	// in the background for the document (the check, fetching titles);
+	// release ends it when the document is closed.
+	check   func(context.Context) error
+	ctx     context.Context
+	release context.CancelFunc
 }
+
+// smallDocument is the most events whose titles are all read before the
+// first frame; larger documents fetch the titles in view.
+const smallDocument = 20_000
 
 // loadDocument opens path and reads what the first frame needs, reporting
 // progress (0 to 1) as it reads the events. It touches SQLite and must not
-// run on the UI goroutine; ctx cancels it.
-func loadDocument(ctx context.Context, path string, progress func(float64)) (*document, error) {
-	s, err := data.Open(ctx, path)
+// run on the UI goroutine; ctx cancels it. The integrity check of the file
+// is left to the document's check, to be run once it is shown: the
+// document must be closed if it fails.
+func loadDocument(ctx context.Context, path string, allTitlesUpTo int, progress func(float64)) (*document, error) {
+	ctx, release := context.WithCancel(ctx)
+	s, check, err := data.OpenChecking(ctx, path)
 	if err != nil {
+		release()
 		return nil, err
 	}
-	d, err := readDocument(ctx, s, progress)
+	d, err := readDocument(ctx, s, allTitlesUpTo, progress)
 	if err != nil {
+		release()
 		go s.Close()
 		return nil, fmt.Errorf("read %q: %w", path, err)
 	}
+	d.check, d.ctx, d.release = check, ctx, release
 	return d, nil
 }
 
-func readDocument(ctx context.Context, s *data.Store, progress func(float64)) (*document, error) {
+// readDocument reads what the first frame of s needs, and every title too
+// if there are at most allTitlesUpTo events.
+func readDocument(ctx context.Context, s *data.Store, allTitlesUpTo int, progress func(float64)) (*document, error) {
 	d := &document{store: s}
 	var err error
 	if d.title, err = s.Title(ctx); err != nil {
@@ -56,43 +88,219 @@ func readDocument(ctx context.Context, s *data.Store, progress func(float64)) (*
 	if d.counts, err = s.Counts(ctx); err != nil {
 		return nil, err
 	}
-	report := func(done, total int) {
-		if progress != nil && total > 0 {
-			progress(float64(done) / float64(total))
-		}
-	}
-	if d.spans, err = s.Spans(ctx, report); err != nil {
-		return nil, err
-	}
-	d.laneIndex = make(map[int64]int, len(d.lanes))
 	d.tlLanes = make([]timeline.Lane, len(d.lanes))
 	for i, l := range d.lanes {
-		d.laneIndex[l.ID] = i
 		d.tlLanes[i] = timeline.Lane{Name: l.Name, Color: parseColor(l.Color), Collapsed: l.Collapsed}
 	}
-	d.pos = make(map[int64]int32, len(d.spans))
-	d.items = make([]timeline.Item, len(d.spans))
-	for i := range d.spans {
-		sp := &d.spans[i]
-		d.pos[sp.ID] = int32(i)
-		lane, ok := d.laneIndex[sp.LaneID]
-		if !ok {
-			return nil, fmt.Errorf("event %d: lane %d does not exist", sp.ID, sp.LaneID)
-		}
-		d.items[i] = itemOf(sp, lane)
+	if err := d.readItems(ctx, progress); err != nil {
+		return nil, err
+	}
+	if d.ids, err = newIDIndex(d.items); err != nil {
+		return nil, err
 	}
 	d.index = timeline.NewIndex(d.items, len(d.tlLanes))
+	if len(d.items) <= allTitlesUpTo {
+		if err := d.readAllTitles(ctx); err != nil {
+			return nil, err
+		}
+	}
 	return d, nil
 }
 
-// span returns the span of event id and its lane.
-func (d *document) span(id int64) (*data.Span, data.Lane, bool) {
-	i, ok := d.pos[id]
-	if !ok {
-		return nil, data.Lane{}, false
+// readItems reads every event's span into d.items and d.info, in one pass
+// that keeps nothing else, in parts read at once on the available
+// processors, each filling its own stretch of the two slices.
+func (d *document) readItems(ctx context.Context, progress func(float64)) error {
+	parts, err := d.store.SpanParts(ctx, min(runtime.GOMAXPROCS(0), 4))
+	if err != nil {
+		return err
 	}
-	sp := &d.spans[i]
-	return sp, d.lanes[d.laneIndex[sp.LaneID]], true
+	last := parts[len(parts)-1]
+	total := last.Offset + last.Count
+	d.items = make([]timeline.Item, total)
+	d.info = make([]spanInfo, total)
+	laneIndex := make(map[int64]int, len(d.lanes))
+	for i, l := range d.lanes {
+		laneIndex[l.ID] = i
+	}
+	var done atomic.Int64
+	report := func(n int) {
+		if progress != nil && total > 0 {
+			progress(float64(done.Add(int64(n))) / float64(total))
+		}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for p, part := range parts {
+		wg.Go(func() {
+			items, info := d.items[part.Offset:part.Offset+part.Count], d.info[part.Offset:part.Offset+part.Count]
+			k, lastLaneID, lastLane := 0, int64(0), -1
+			errs[p] = d.store.EachSpanIn(ctx, part, report, func(sp *data.Span) error {
+				if sp.LaneID != lastLaneID || lastLane < 0 {
+					lane, ok := laneIndex[sp.LaneID]
+					if !ok {
+						return fmt.Errorf("event %d: lane %d does not exist", sp.ID, sp.LaneID)
+					}
+					lastLaneID, lastLane = sp.LaneID, lane
+				}
+				if k == len(items) {
+					return errors.New("the document changed while it was read")
+				}
+				items[k], info[k] = itemOf(sp, lastLane), infoOf(sp)
+				k++
+				return nil
+			})
+			if errs[p] != nil {
+				cancel() // the others stop too
+			}
+		})
+	}
+	wg.Wait()
+	// The first error that is not another part's cancellation says why.
+	for _, err := range errs {
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return err
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// readAllTitles puts every event's title on its item.
+func (d *document) readAllTitles(ctx context.Context) error {
+	err := d.store.Titles(ctx, 10_000, func(ids []int64, titles []string) bool {
+		for k, id := range ids {
+			if i, ok := d.ids.pos(id); ok {
+				d.items[i].Title = titles[k]
+			}
+		}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	d.allTitles = true
+	return nil
+}
+
+// spanInfo is what an event's span holds beyond its item, packed in 16
+// bits: the start's and end's precisions (3 bits each) and the status
+// (2 bits, an index into spanStatuses).
+type spanInfo uint16
+
+// spanStatuses are the statuses by their code in a spanInfo.
+var spanStatuses = [4]data.ClaimStatus{data.StatusReported, data.StatusConfirmed, data.StatusDisputed, data.StatusExpected}
+
+func infoOf(sp *data.Span) spanInfo {
+	code := 0
+	for k, st := range spanStatuses {
+		if st == sp.Status {
+			code = k
+		}
+	}
+	return spanInfo(sp.Start.Precision&7) | spanInfo(sp.End.Precision&7)<<3 | spanInfo(code)<<6
+}
+
+// span returns the span of event id and its lane, rebuilt from its item
+// and spanInfo. A range's end comes back as the last second of its period,
+// which reads the same at its precision.
+func (d *document) span(id int64) (data.Span, data.Lane, bool) {
+	i, ok := d.ids.pos(id)
+	if !ok {
+		return data.Span{}, data.Lane{}, false
+	}
+	it, info := &d.items[i], d.info[i]
+	sp := data.Span{
+		ID:             id,
+		LaneID:         d.lanes[it.Lane].ID,
+		Start:          data.Time{Unix: int64(it.Start), Precision: data.Precision(info & 7)},
+		StartUncertain: it.StartUncertain,
+		EndUncertain:   it.EndUncertain,
+		EarliestStart:  int64(it.Earliest),
+		LatestEnd:      int64(it.Latest) - 1,
+		Status:         spanStatuses[info>>6&3],
+	}
+	if it.Range {
+		sp.End = data.Time{Unix: int64(it.End) - 1, Precision: data.Precision(info >> 3 & 7)}
+	}
+	return sp, d.lanes[it.Lane], true
+}
+
+// itemTitle returns the title of event id if it has been read, else "".
+func (d *document) itemTitle(id int64) string {
+	if i, ok := d.ids.pos(id); ok {
+		return d.items[i].Title
+	}
+	return ""
+}
+
+// idIndex finds an item by its event's id without a map: when the ids are
+// a run of consecutive numbers, as in most documents, a table indexed by id
+// minus the first (4 bytes an event); else the item indexes sorted by id,
+// searched by bisection.
+type idIndex struct {
+	items []timeline.Item
+	first int64
+	dense []int32 // dense[id-first]: the item of id
+	byID  []int32 // item indexes in order of id, when not dense
+}
+
+// newIDIndex indexes items by ID. Event ids are unique in a document; a
+// repeated one means the file breaks its own schema.
+func newIDIndex(items []timeline.Item) (idIndex, error) {
+	x := idIndex{items: items}
+	if len(items) == 0 {
+		return x, nil
+	}
+	if len(items) > math.MaxInt32 {
+		return x, fmt.Errorf("%d events is more than Quoteline can show", len(items))
+	}
+	lo, hi := items[0].ID, items[0].ID
+	for i := range items {
+		lo, hi = min(lo, items[i].ID), max(hi, items[i].ID)
+	}
+	x.first = lo
+	if uint64(hi-lo) == uint64(len(items)-1) {
+		x.dense = make([]int32, len(items))
+		for k := range x.dense {
+			x.dense[k] = -1
+		}
+		for i := range items {
+			k := &x.dense[items[i].ID-lo]
+			if *k >= 0 {
+				return x, fmt.Errorf("event id %d appears twice", items[i].ID)
+			}
+			*k = int32(i)
+		}
+		return x, nil
+	}
+	x.byID = make([]int32, len(items))
+	for i := range x.byID {
+		x.byID[i] = int32(i)
+	}
+	slices.SortFunc(x.byID, func(a, b int32) int { return cmp.Compare(items[a].ID, items[b].ID) })
+	for k := 1; k < len(x.byID); k++ {
+		if items[x.byID[k]].ID == items[x.byID[k-1]].ID {
+			return x, fmt.Errorf("event id %d appears twice", items[x.byID[k]].ID)
+		}
+	}
+	return x, nil
+}
+
+// pos returns the index in items of event id.
+func (x *idIndex) pos(id int64) (int, bool) {
+	if x.dense != nil {
+		if id < x.first || uint64(id-x.first) >= uint64(len(x.dense)) {
+			return 0, false
+		}
+		return int(x.dense[id-x.first]), true
+	}
+	k, ok := slices.BinarySearchFunc(x.byID, id, func(i int32, id int64) int { return cmp.Compare(x.items[i].ID, id) })
+	if !ok {
+		return 0, false
+	}
+	return int(x.byID[k]), true
 }
 
 // itemOf converts an event's span to what the timeline draws; its title

@@ -82,8 +82,8 @@ func (m *mainWindow) newQuoteFromSelection(src data.Source, start, end int) {
 	f.event.PlaceHolder = "Type to find an event, or a new title"
 	f.event.OnChanged = func(s string) { f.matchEvents(doc, s) }
 	if sel := m.timeline.Selected(); sel != 0 {
-		if i, ok := doc.pos[sel]; ok {
-			f.event.SetText(doc.items[i].Title)
+		if title := doc.itemTitle(sel); title != "" {
+			f.event.SetText(title)
 		}
 	}
 	f.matchEvents(doc, f.event.Text)

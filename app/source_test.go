@@ -272,7 +272,8 @@ func TestDefaultTimeline_DisputeAndForecastAreMarked(t *testing.T) {
 	if c.Disputing != 1 || c.Supporting < 2 {
 		t.Errorf("claims of the August shipments %+v, want 1 disputing and several supporting", c)
 	}
-	if it := m.doc.items[m.doc.pos[aug]]; it.Style != timeline.StyleDisputed {
+	i, _ := m.doc.ids.pos(aug)
+	if it := m.doc.items[i]; it.Style != timeline.StyleDisputed {
 		t.Errorf("the August shipments are drawn in style %d, want disputed", it.Style)
 	}
 
@@ -288,7 +289,8 @@ func TestDefaultTimeline_DisputeAndForecastAreMarked(t *testing.T) {
 	if got := provenanceText(&ev); !strings.Contains(got, "said 15 May 2023") {
 		t.Errorf("provenance %q", got)
 	}
-	if it := m.doc.items[m.doc.pos[exp]]; it.Style != timeline.StyleExpected {
+	i, _ = m.doc.ids.pos(exp)
+	if it := m.doc.items[i]; it.Style != timeline.StyleExpected {
 		t.Errorf("the expected sanctions are drawn in style %d, want expected", it.Style)
 	}
 }

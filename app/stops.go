@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -372,10 +373,8 @@ func (m *mainWindow) showStop(st data.Stop, d time.Duration) {
 // hideLanesOf collapses the lanes stop st hides and opens the others.
 func (m *mainWindow) hideLanesOf(st data.Stop) {
 	hidden := make([]bool, len(m.doc.tlLanes))
-	for _, id := range st.HiddenLanes {
-		if k, ok := m.doc.laneIndex[id]; ok {
-			hidden[k] = true
-		}
+	for k, l := range m.doc.lanes {
+		hidden[k] = slices.Contains(st.HiddenLanes, l.ID)
 	}
 	m.setCollapsed(hidden)
 }

@@ -3,9 +3,12 @@ package data
 import (
 	"cmp"
 	"context"
-	"database/sql"
+	"database/sql/driver"
 	"fmt"
+	"io"
+	"math"
 	"slices"
+	"strings"
 )
 
 // Span is the part of an event the timeline needs to place and draw it, in
@@ -26,78 +29,247 @@ type Span struct {
 // HasEnd reports whether s is a range.
 func (s Span) HasEnd() bool { return !s.End.IsZero() }
 
-// spanBatch is how many rows Spans reads between progress reports.
+// spanBatch is how many rows EachSpan reads between progress reports.
 const spanBatch = 50_000
 
-// Spans returns every event's span, ordered by start and id. It reads
-// through a covering index, so a large document's texts are never read.
-// progress, if not nil, is called
-// now and then with the rows read and the total; ctx cancels the read.
-func (s *Store) Spans(ctx context.Context, progress func(done, total int)) ([]Span, error) {
+// spanFlags is the SQL expression packing an event's precisions, its
+// uncertainty flags and its status into bits 0 to 10 of one integer: bits
+// 0–2 start precision, 3–5 end precision (0 without an end), 6 start
+// uncertain, 7 end uncertain, 8–10 status code (see statusCodes). In SQL,
+// <<, & and | bind equally tightly, left to right: hence the parentheses.
+const spanFlags = `((start_precision & 7) | ((coalesce(end_precision, 0) & 7) << 3) |
+	((start_uncertain <> 0) << 6) | ((end_uncertain <> 0) << 7) |
+	((CASE status WHEN 'reported' THEN 0 WHEN 'confirmed' THEN 1 WHEN 'disputed' THEN 2 WHEN 'expected' THEN 3 ELSE 7 END) << 8))`
+
+// Both span queries read the event_span covering index alone, in start
+// order, never the table with its texts, and return plain integers: the
+// driver's cost is per column, so fewer columns read faster.
+const (
+	// spanQuery is used when no event has an earliest start or latest end
+	// and every lane id fits in 40 bits, as in nearly every document: the
+	// lane id shares the flags' integer (from bit 11 up).
+	spanQuery = `SELECT id, start, coalesce("end", 0),
+	` + spanFlags + ` | ((CASE WHEN lane_id BETWEEN 0 AND 1099511627775 THEN lane_id ELSE 1099511627775 END) << 11)
+	FROM event ORDER BY start`
+	// spanQueryWide is used otherwise.
+	spanQueryWide = `SELECT id, start, coalesce("end", 0), ` + spanFlags + `,
+	lane_id, coalesce(earliest_start, start), coalesce(latest_end, start)
+	FROM event ORDER BY start`
+	// spanQueryNeeded says whether spanQuery is not enough.
+	spanQueryNeeded = `SELECT EXISTS (SELECT 1 FROM event WHERE earliest_start IS NOT NULL OR latest_end IS NOT NULL)
+	OR EXISTS (SELECT 1 FROM lane WHERE id NOT BETWEEN 0 AND 1099511627774)`
+)
+
+// errStop carries an error of EachSpan's caller out unwrapped.
+type errStop struct{ err error }
+
+func (e errStop) Error() string { return e.err.Error() }
+
+// statusCodes are the statuses by the codes spanQuery gives them.
+var statusCodes = [...]ClaimStatus{StatusReported, StatusConfirmed, StatusDisputed, StatusExpected}
+
+// SpanPart is a run of events, consecutive in order of start, that
+// EachSpanIn reads on a connection of its own: reading a large document in
+// parts on several processors takes a fraction of the time.
+type SpanPart struct {
+	Offset, Count int   // where the part's events come in the whole order, and how many there are
+	from, to      int64 // its events start in [from, to]
+	wide          bool  // read with spanQueryWide
+}
+
+// SpanParts splits the events into at most n parts of about the same size
+// (events that start at the same second stay in one part), for EachSpanIn.
+func (s *Store) SpanParts(ctx context.Context, n int) ([]SpanPart, error) {
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM event`).Scan(&total); err != nil {
-		return nil, fmt.Errorf("data.Spans: %w", err)
+		return nil, fmt.Errorf("data.SpanParts: %w", err)
 	}
-	// Every column read is in the event_span index: SQLite reads the index
-	// alone, in start order, and never the table with its texts.
-	rows, err := s.db.QueryContext(ctx, `SELECT id, lane_id, start, start_precision, "end", end_precision,
-		earliest_start, latest_end, start_uncertain, end_uncertain, status FROM event ORDER BY start`)
+	var wide bool
+	if err := s.db.QueryRowContext(ctx, spanQueryNeeded).Scan(&wide); err != nil {
+		return nil, fmt.Errorf("data.SpanParts: %w", err)
+	}
+	n = max(1, min(n, total/spanBatch)) // small documents are read in one part
+	parts := []SpanPart{{from: math.MinInt64, wide: wide}}
+	for k := 1; k < n; k++ {
+		var at int64
+		var before int
+		err := s.db.QueryRowContext(ctx, `SELECT start, (SELECT count(*) FROM event AS e WHERE e.start < event.start)
+			FROM event ORDER BY start LIMIT 1 OFFSET ?`, k*total/n).Scan(&at, &before)
+		if err != nil {
+			return nil, fmt.Errorf("data.SpanParts: %w", err)
+		}
+		last := &parts[len(parts)-1]
+		if at <= last.from || before <= last.Offset {
+			continue // a second shared by many events: the last part takes them all
+		}
+		last.to, last.Count = at-1, before-last.Offset
+		parts = append(parts, SpanPart{Offset: before, from: at, wide: wide})
+	}
+	last := &parts[len(parts)-1]
+	last.to, last.Count = math.MaxInt64, total-last.Offset
+	return parts, nil
+}
+
+// EachSpan calls fn with every event's span, in order of start (events
+// that start at the same second come in no particular order), as one part;
+// see EachSpanIn. progress, if not nil, is called now and then with the
+// rows read and the total.
+func (s *Store) EachSpan(ctx context.Context, progress func(done, total int), fn func(sp *Span) error) error {
+	parts, err := s.SpanParts(ctx, 1)
 	if err != nil {
-		return nil, fmt.Errorf("data.Spans: %w", err)
+		return err
 	}
-	defer rows.Close()
-	out := make([]Span, 0, total)
-	var end, endPrec, earliest, latest sql.NullInt64
-	var status string
-	for rows.Next() {
+	total, done := parts[0].Count, 0
+	report := func(n int) {
+		if done += n; progress != nil {
+			progress(done, max(total, done))
+		}
+	}
+	return s.EachSpanIn(ctx, parts[0], report, fn)
+}
+
+// EachSpanIn calls fn with the span of every event of part, in order of
+// start. It reads through a covering index, so a large document's texts
+// are never read, and holds no spans itself: the caller keeps what it
+// needs. It calls progress, if not nil, now and then and at the end with
+// the rows read since the last call. ctx cancels the read. A span that
+// breaks the schema's rules (a precision or status out of range) stops the
+// read with an error naming the event; so does a part that no longer has
+// the events it was made with (the document changed meanwhile). Several
+// parts may be read at once.
+func (s *Store) EachSpanIn(ctx context.Context, part SpanPart, progress func(n int), fn func(sp *Span) error) error {
+	query := spanQuery
+	if part.wide {
+		query = spanQueryWide
+	}
+	query = strings.Replace(query, "ORDER BY start", "WHERE start BETWEEN ? AND ? ORDER BY start", 1)
+	// The rows are read from the driver itself: database/sql's Scan, with
+	// its locking and conversions by reflection, would double the time.
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("data.EachSpanIn: %w", err)
+	}
+	defer conn.Close()
+	n := 0
+	err = conn.Raw(func(dc any) error {
+		q, ok := dc.(driver.QueryerContext)
+		if !ok {
+			return fmt.Errorf("the SQLite driver cannot query")
+		}
+		// Without a cancellable context the driver steps each row without
+		// taking locks and watching ctx; ctx is checked every spanBatch rows.
+		rows, err := q.QueryContext(context.WithoutCancel(ctx), query,
+			[]driver.NamedValue{{Ordinal: 1, Value: part.from}, {Ordinal: 2, Value: part.to}})
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		cols := 4
+		if part.wide {
+			cols = 7
+		}
+		vals := make([]driver.Value, cols)
+		var ints [7]int64
 		var sp Span
-		if err := rows.Scan(&sp.ID, &sp.LaneID, &sp.Start.Unix, &sp.Start.Precision, &end, &endPrec,
-			&earliest, &latest, &sp.StartUncertain, &sp.EndUncertain, &status); err != nil {
-			return nil, fmt.Errorf("data.Spans: %w", err)
-		}
-		if end.Valid {
-			sp.End = Time{Unix: end.Int64, Precision: Precision(endPrec.Int64)}
-		}
-		sp.Status = internStatus(status)
-		ev := Event{Start: sp.Start, End: sp.End}
-		if earliest.Valid {
-			ev.EarliestStart = &earliest.Int64
-		}
-		if latest.Valid {
-			ev.LatestEnd = &latest.Int64
-		}
-		sp.EarliestStart, sp.LatestEnd = ev.Extent()
-		out = append(out, sp)
-		if len(out)%spanBatch == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("data.Spans: %w", err)
+		for {
+			if err := rows.Next(vals); err == io.EOF {
+				return nil
+			} else if err != nil {
+				return err
 			}
-			if progress != nil {
-				progress(len(out), total)
+			for k, v := range vals {
+				i, ok := v.(int64)
+				if !ok {
+					id, _ := vals[0].(int64)
+					return fmt.Errorf("event %d: column %d of its span is %T, not an integer", id, k+1, v)
+				}
+				ints[k] = i
+			}
+			sp.ID, sp.Start.Unix = ints[0], ints[1]
+			end, packed, earliest, latest := ints[2], ints[3], sp.Start.Unix, sp.Start.Unix
+			if part.wide {
+				sp.LaneID, earliest, latest = ints[4], ints[5], ints[6]
+			} else {
+				sp.LaneID, packed = packed>>11, packed&(1<<11-1)
+			}
+			if err := sp.unpack(end, earliest, latest, packed); err != nil {
+				return err
+			}
+			if err := fn(&sp); err != nil {
+				return errStop{err}
+			}
+			if n++; n%spanBatch == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if progress != nil {
+					progress(spanBatch)
+				}
 			}
 		}
+	})
+	if stop, ok := err.(errStop); ok {
+		return stop.err
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("data.Spans: %w", err)
+	if err != nil {
+		return fmt.Errorf("data.EachSpanIn: %w", err)
+	}
+	if n != part.Count {
+		return fmt.Errorf("data.EachSpanIn: %d events where there were %d: the document changed while it was read", n, part.Count)
+	}
+	if progress != nil {
+		progress(n % spanBatch)
+	}
+	return nil
+}
+
+// unpack fills sp (whose ID, LaneID and Start.Unix are set) from the end,
+// earliest start and latest end (NULLs replaced as in spanQueryWide) and
+// the flags of spanFlags.
+func (sp *Span) unpack(end, earliest, latest, packed int64) error {
+	sp.Start.Precision = Precision(packed & 7)
+	if !sp.Start.Precision.Valid() {
+		return fmt.Errorf("event %d: start precision %d is not one of 1 to 5", sp.ID, sp.Start.Precision)
+	}
+	sp.End = Time{}
+	if p := Precision(packed >> 3 & 7); p != 0 {
+		if !p.Valid() {
+			return fmt.Errorf("event %d: end precision %d is not one of 1 to 5", sp.ID, p)
+		}
+		sp.End = Time{Unix: end, Precision: p}
+	}
+	sp.StartUncertain, sp.EndUncertain = packed>>6&1 == 1, packed>>7&1 == 1
+	code := packed >> 8 & 7
+	if code >= int64(len(statusCodes)) {
+		return fmt.Errorf("event %d: its status is not one of %s, %s, %s or %s", sp.ID,
+			StatusReported, StatusConfirmed, StatusDisputed, StatusExpected)
+	}
+	sp.Status = statusCodes[code]
+	// As Event.Extent, with NULLs already replaced by the start.
+	sp.EarliestStart = min(earliest, sp.Start.Unix)
+	if sp.HasEnd() {
+		sp.LatestEnd = sp.End.End()
+	} else {
+		sp.LatestEnd = sp.Start.End()
+	}
+	sp.LatestEnd = max(sp.LatestEnd, latest)
+	return nil
+}
+
+// Spans returns every event's span, ordered by start and id; see EachSpan.
+func (s *Store) Spans(ctx context.Context, progress func(done, total int)) ([]Span, error) {
+	var out []Span
+	err := s.EachSpan(ctx, progress, func(sp *Span) error {
+		out = append(out, *sp)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.SortFunc(out, func(a, b Span) int {
 		return cmp.Or(cmp.Compare(a.Start.Unix, b.Start.Unix), cmp.Compare(a.ID, b.ID))
 	})
-	if progress != nil {
-		progress(len(out), max(total, len(out)))
-	}
 	return out, nil
-}
-
-// internStatus returns the ClaimStatus constant equal to s, so a million
-// spans share four strings.
-func internStatus(s string) ClaimStatus {
-	for _, c := range []ClaimStatus{StatusReported, StatusConfirmed, StatusDisputed, StatusExpected} {
-		if string(c) == s {
-			return c
-		}
-	}
-	return ClaimStatus(s)
 }
 
 // Titles calls fn with every event's id and title, in storage order, in
@@ -132,4 +304,49 @@ func (s *Store) Titles(ctx context.Context, batch int, fn func(ids []int64, titl
 		fn(ids, titles)
 	}
 	return nil
+}
+
+// titlesChunk is how many ids one TitlesOf query asks for: well under
+// SQLite's limit on bound parameters.
+const titlesChunk = 500
+
+// TitlesOf calls fn with the id and title of each event in ids that
+// exists, in no particular order, asking SQLite for up to titlesChunk
+// events at a time by their primary key. ctx cancels it.
+func (s *Store) TitlesOf(ctx context.Context, ids []int64, fn func(id int64, title string)) error {
+	args := make([]any, 0, min(len(ids), titlesChunk))
+	var q strings.Builder
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), titlesChunk)]
+		ids = ids[len(chunk):]
+		q.Reset()
+		q.WriteString(`SELECT id, title FROM event WHERE id IN (?`)
+		q.WriteString(strings.Repeat(",?", len(chunk)-1))
+		q.WriteString(`)`)
+		args = args[:0]
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		if err := s.eachTitle(ctx, q.String(), args, fn); err != nil {
+			return fmt.Errorf("data.TitlesOf: %w", err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) eachTitle(ctx context.Context, query string, args []any, fn func(id int64, title string)) error {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var title string
+		if err := rows.Scan(&id, &title); err != nil {
+			return err
+		}
+		fn(id, title)
+	}
+	return rows.Err()
 }

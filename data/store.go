@@ -310,8 +310,26 @@ func migrate(ctx context.Context, db *sql.DB) error {
 // reading and writing, or read-only if the file or its directory is not
 // writable (see ReadOnly).
 func Open(ctx context.Context, path string) (*Store, error) {
-	fail := func(err error) (*Store, error) {
-		return nil, fmt.Errorf("open %q: %w", path, err)
+	s, _, err := open(ctx, path, false)
+	return s, err
+}
+
+// OpenChecking is Open without the integrity check (PRAGMA quick_check,
+// which reads the whole file): every other check is done before it
+// returns, and the integrity check is left to check, which the caller runs
+// when it chooses, as soon as it has shown what it read. check runs on a
+// connection of its own and returns nil, or an error (ErrCorrupt if the
+// file is damaged). Until it has returned nil, the caller must not write to
+// the document nor trust it beyond showing it, and must refuse it if the
+// check fails.
+func OpenChecking(ctx context.Context, path string) (s *Store, check func(context.Context) error, err error) {
+	return open(ctx, path, true)
+}
+
+// open is Open, or OpenChecking when deferCheck is true.
+func open(ctx context.Context, path string, deferCheck bool) (*Store, func(context.Context) error, error) {
+	fail := func(err error) (*Store, func(context.Context) error, error) {
+		return nil, nil, fmt.Errorf("open %q: %w", path, err)
 	}
 	info, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -343,7 +361,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// as immutable so that checking it creates no -wal or -shm files.
 	immutable := walHeader && errors.Is(walErr, fs.ErrNotExist)
 
-	version, err := validate(ctx, path, immutable)
+	// A document that needs migrating is checked whole before it is written.
+	version, err := validate(ctx, path, immutable, !deferCheck)
+	if err == nil && deferCheck && version < SchemaVersion {
+		err, deferCheck = quickCheckFile(ctx, path, immutable), false
+	}
 	if err != nil {
 		return fail(err)
 	}
@@ -364,7 +386,17 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			return fail(err)
 		}
 	}
-	return s, nil
+	checked := func(context.Context) error { return nil }
+	if !deferCheck {
+		return s, checked, nil
+	}
+	check := func(ctx context.Context) error {
+		if err := quickCheckFile(ctx, path, immutable && readOnly); err != nil {
+			return fmt.Errorf("open %q: %w", path, err)
+		}
+		return nil
+	}
+	return s, check, nil
 }
 
 // readHeader returns the first 100 bytes of the file (fewer if it is
@@ -384,8 +416,8 @@ func readHeader(path string) ([]byte, error) {
 }
 
 // validate checks the document on a read-only connection and returns its
-// schema version.
-func validate(ctx context.Context, path string, immutable bool) (int, error) {
+// schema version. quick adds PRAGMA quick_check, which reads the whole file.
+func validate(ctx context.Context, path string, immutable, quick bool) (int, error) {
 	db, err := openDB(ctx, path, true, immutable)
 	if err != nil {
 		return 0, corruptOr(err)
@@ -411,14 +443,35 @@ func validate(ctx context.Context, path string, immutable bool) (int, error) {
 	if err := checkSchema(ctx, db); err != nil {
 		return 0, err
 	}
-	var result string
-	if err := db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&result); err != nil {
-		return 0, corruptOr(err)
-	}
-	if result != "ok" {
-		return 0, fmt.Errorf("%w: %s", ErrCorrupt, result)
+	if quick {
+		if err := quickCheck(ctx, db); err != nil {
+			return 0, err
+		}
 	}
 	return version, nil
+}
+
+// quickCheckFile runs PRAGMA quick_check on a read-only connection of its own.
+func quickCheckFile(ctx context.Context, path string, immutable bool) error {
+	db, err := openDB(ctx, path, true, immutable)
+	if err != nil {
+		return corruptOr(err)
+	}
+	defer db.Close()
+	return quickCheck(ctx, db)
+}
+
+// quickCheck runs PRAGMA quick_check, SQLite's check of the whole file's
+// structure, and returns ErrCorrupt with its first finding if it fails.
+func quickCheck(ctx context.Context, db *sql.DB) error {
+	var result string
+	if err := db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&result); err != nil {
+		return corruptOr(err)
+	}
+	if result != "ok" {
+		return fmt.Errorf("%w: %s", ErrCorrupt, result)
+	}
+	return nil
 }
 
 // schemaTables are the tables every Quoteline document has.

@@ -717,3 +717,49 @@ func TestStore_CoveringSpanIndex(t *testing.T) {
 		t.Errorf("query plan does not read the covering index in order:\n%s", got)
 	}
 }
+
+// OpenChecking leaves the integrity check to the caller: a file damaged
+// where opening does not look opens, and its check then refuses it, as
+// Open does at once.
+func TestOpenChecking_LeavesTheIntegrityCheckToTheCaller(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "g.quoteline")
+	s, err := Generate(ctx, path, GenerateOptions{Events: 300, Lanes: 2, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root, pageSize int64
+	if err := s.db.QueryRowContext(ctx, `SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_schema WHERE name = 'event_fts_content'`).Scan(&root, &pageSize); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s, check, err := OpenChecking(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := check(ctx); err != nil {
+		t.Errorf("check of a sound file: %v", err)
+	}
+	s.Close()
+
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt([]byte{0x7f}, (root-1)*pageSize); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if _, err := Open(ctx, path); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("Open of a damaged file: %v", err)
+	}
+	s, check, err = OpenChecking(ctx, path)
+	if err != nil {
+		t.Fatalf("OpenChecking of a file damaged away from what opening reads: %v", err)
+	}
+	defer s.Close()
+	if err := check(ctx); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("check of a damaged file: %v", err)
+	}
+}

@@ -3,8 +3,10 @@ package timeline
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // indexBlock is how many items share one max-extent entry of an Index.
@@ -26,17 +28,32 @@ type laneIndex struct {
 	earliest    []float64 // earliest time of order[i]
 	latest      []float64 // latest time of order[i]
 	blockMax    []float64 // per block of indexBlock: the latest time in it
-	starts      []float64 // every item's start, sorted
+	starts      []float64 // every item's start, sorted; earliest itself when they are the same
 	rangeStarts []float64 // ranges' starts, sorted
 	rangeEnds   []float64 // ranges' ends, sorted
 }
 
 // NewIndex indexes items, whose Lane fields should be in [0, lanes); items
-// with another lane are left out.
+// with another lane are left out. Each lane's arrays are allocated once, at
+// their final size, and the lanes are sorted in parallel.
 func NewIndex(items []Item, lanes int) *Index {
 	x := &Index{lanes: make([]laneIndex, max(lanes, 0))}
-	early := func(i int32) float64 { return math.Min(items[i].Start, items[i].Earliest) }
-	late := func(i int32) float64 { return math.Max(items[i].End, items[i].Latest) }
+	count := make([]int, 2*len(x.lanes)) // per lane: items, ranges
+	for i := range items {
+		if l := items[i].Lane; l >= 0 && l < lanes {
+			count[2*l]++
+			if items[i].Range {
+				count[2*l+1]++
+			}
+		}
+	}
+	for l := range x.lanes {
+		li := &x.lanes[l]
+		n, r := count[2*l], count[2*l+1]
+		li.order = make([]int32, 0, n)
+		li.rangeStarts, li.rangeEnds = make([]float64, 0, r), make([]float64, 0, r)
+		x.n += n
+	}
 	for i := range items {
 		l := items[i].Lane
 		if l < 0 || l >= lanes {
@@ -44,33 +61,74 @@ func NewIndex(items []Item, lanes int) *Index {
 		}
 		li := &x.lanes[l]
 		li.order = append(li.order, int32(i))
-		li.starts = append(li.starts, items[i].Start)
 		if items[i].Range {
 			li.rangeStarts = append(li.rangeStarts, items[i].Start)
 			li.rangeEnds = append(li.rangeEnds, items[i].End)
 		}
-		x.n++
 	}
-	for l := range x.lanes {
-		li := &x.lanes[l]
-		slices.SortStableFunc(li.order, func(a, b int32) int { return cmp.Compare(early(a), early(b)) })
-		li.earliest = make([]float64, len(li.order))
-		li.latest = make([]float64, len(li.order))
-		for k, i := range li.order {
-			li.earliest[k], li.latest[k] = early(i), late(i)
-		}
-		li.blockMax = make([]float64, (len(li.order)+indexBlock-1)/indexBlock)
-		for b := range li.blockMax {
-			li.blockMax[b] = math.Inf(-1)
-			for k := b * indexBlock; k < min((b+1)*indexBlock, len(li.order)); k++ {
-				li.blockMax[b] = math.Max(li.blockMax[b], li.latest[k])
+	// Lanes are independent: sort them on as many goroutines as there are
+	// processors, biggest first.
+	byWork := make([]int, len(x.lanes))
+	for l := range byWork {
+		byWork[l] = l
+	}
+	slices.SortFunc(byWork, func(a, b int) int { return cmp.Compare(count[2*b], count[2*a]) })
+	next := make(chan int, len(byWork))
+	for _, l := range byWork {
+		next <- l
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(x.lanes)) {
+		wg.Go(func() {
+			for l := range next {
+				x.lanes[l].finish(items)
 			}
-		}
-		slices.Sort(li.starts)
-		slices.Sort(li.rangeStarts)
-		slices.Sort(li.rangeEnds)
+		})
 	}
+	wg.Wait()
 	return x
+}
+
+// finish sorts a lane's arrays, whose order holds its items in the order of
+// items, and fills the rest.
+func (li *laneIndex) finish(items []Item) {
+	early := func(i int32) float64 { return math.Min(items[i].Start, items[i].Earliest) }
+	late := func(i int32) float64 { return math.Max(items[i].End, items[i].Latest) }
+	// Items come sorted by start, and most have no earlier bound: then
+	// order is already sorted by earliest time and needs no sort.
+	if !slices.IsSortedFunc(li.order, func(a, b int32) int { return cmp.Compare(early(a), early(b)) }) {
+		slices.SortStableFunc(li.order, func(a, b int32) int { return cmp.Compare(early(a), early(b)) })
+	}
+	li.earliest = make([]float64, len(li.order))
+	li.latest = make([]float64, len(li.order))
+	startsAreEarliest := true
+	for k, i := range li.order {
+		li.earliest[k], li.latest[k] = early(i), late(i)
+		startsAreEarliest = startsAreEarliest && li.earliest[k] == items[i].Start
+	}
+	// Where no item may have started before its start, as in most
+	// documents, the sorted starts are the earliest times: share them.
+	if startsAreEarliest {
+		li.starts = li.earliest
+	} else {
+		li.starts = make([]float64, len(li.order))
+		for k, i := range li.order {
+			li.starts[k] = items[i].Start
+		}
+	}
+	li.blockMax = make([]float64, (len(li.order)+indexBlock-1)/indexBlock)
+	for b := range li.blockMax {
+		li.blockMax[b] = math.Inf(-1)
+		for k := b * indexBlock; k < min((b+1)*indexBlock, len(li.order)); k++ {
+			li.blockMax[b] = math.Max(li.blockMax[b], li.latest[k])
+		}
+	}
+	for _, s := range [][]float64{li.starts, li.rangeStarts, li.rangeEnds} { // li.starts may be li.earliest, sorted already
+		if !slices.IsSorted(s) {
+			slices.Sort(s)
+		}
+	}
 }
 
 // Len returns the number of items indexed.

@@ -33,9 +33,9 @@ type Item struct {
 	ID             int64
 	Lane           int
 	Start, End     float64 // End == Start for a point event
-	Range          bool    // a range event, drawn as a bar
 	Earliest       float64 // the earliest time it may have started (<= Start)
 	Latest         float64 // the latest time it may have ended (>= End)
+	Range          bool    // a range event, drawn as a bar (next to the other small fields: an Item is 72 bytes, not 80)
 	StartUncertain bool    // the start is not known: the bar fades in
 	EndUncertain   bool    // the end is not known: the bar fades out
 	Style          Style
