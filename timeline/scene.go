@@ -159,6 +159,9 @@ type Scene struct {
 	// Dense holds the density charts of lanes with too many items in view to
 	// draw one by one. PrimDensity marks where they go in the drawing order.
 	Dense []DenseLane
+	// Hidden counts the items in view drawn only as a mark in their lane's
+	// overflow strip, for want of rows.
+	Hidden int
 }
 
 // DenseLane is the density chart of one lane: per column, how many items
@@ -320,9 +323,11 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 			}
 		}
 	}
+	dst.Hidden = 0
 	for l := range nl {
 		if b.overflow[l] > 0 && !in.Lanes[l].Collapsed {
 			b.rowCount[l]++ // a strip for the items that did not fit
+			dst.Hidden += b.overflow[l]
 		}
 	}
 	dst.Lanes = resizeBoxes(dst.Lanes, nl)
