@@ -291,7 +291,7 @@ func (m *mainWindow) chooseExportFile(f export.Format, full bool) {
 			os.Remove(path) // the dialog created it; the picture goes under the right name
 			path += "." + string(f)
 		}
-		m.startExport(doc, path, f, full)
+		m.startExport(doc, path, f, full, nil)
 	}, m.win)
 	base := strings.TrimSuffix(filepath.Base(doc.store.Path()), filepath.Ext(doc.store.Path()))
 	d.SetFileName(base + "." + string(f))
@@ -304,8 +304,9 @@ func (m *mainWindow) chooseExportFile(f export.Format, full bool) {
 }
 
 // startExport exports doc to path in the background. Called on the UI
-// goroutine: the picture is taken from what the window shows now.
-func (m *mainWindow) startExport(doc *document, path string, f export.Format, full bool) {
+// goroutine: the picture is taken from what the window shows now. done, if
+// not nil, is called on the UI goroutine when the export has ended.
+func (m *mainWindow) startExport(doc *document, path string, f export.Format, full bool, done func(error)) {
 	if doc != m.doc {
 		return
 	}
@@ -354,6 +355,9 @@ func (m *mainWindow) startExport(doc *document, path string, f export.Format, fu
 				default:
 					m.setIdle("Exported " + name + ". " + m.statusText())
 				}
+			}
+			if done != nil {
+				done(err)
 			}
 		})
 	}()
