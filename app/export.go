@@ -195,7 +195,10 @@ func writePicture(ctx context.Context, path string, f export.Format, pic *export
 	if err != nil {
 		return fmt.Errorf("export to %s: %w", path, err)
 	}
-	err = export.Write(ctx, tmp, f, pic, fonts, progress)
+	err = tmp.Chmod(0o644) // a picture to share, not a private temporary file
+	if err == nil {
+		err = export.Write(ctx, tmp, f, pic, fonts, progress)
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -241,9 +244,9 @@ var exportFormats = []struct {
 	label  string
 	format export.Format
 }{
-	{"PDF document (pages, for reports)", export.PDF},
+	{"PDF document", export.PDF},
 	{"PNG image", export.PNG},
-	{"SVG drawing (scalable, editable)", export.SVG},
+	{"SVG drawing", export.SVG},
 }
 
 // showExportDialog asks what to export and where, then exports in the
@@ -261,17 +264,18 @@ func (m *mainWindow) showExportDialog() {
 	}
 	format := widget.NewSelect(labels, nil)
 	format.SetSelectedIndex(0)
-	items := []*widget.FormItem{
-		widget.NewFormItem("Time span", what),
-		widget.NewFormItem("Format", format),
-	}
-	dialog.ShowForm("Export", "Choose file…", "Cancel", items, func(ok bool) {
+	formatItem := widget.NewFormItem("Format", format)
+	formatItem.HintText = "PDF: A4 pages, then the sources. PNG, SVG: one picture."
+	items := []*widget.FormItem{widget.NewFormItem("Time span", what), formatItem}
+	d := dialog.NewForm("Export", "Choose file…", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
 		f := exportFormats[max(format.SelectedIndex(), 0)].format
 		m.chooseExportFile(f, what.Selected == "Full extent")
 	}, m.win)
+	d.Resize(fyne.NewSize(420, d.MinSize().Height))
+	d.Show()
 }
 
 // chooseExportFile asks where to save the export, then starts it.

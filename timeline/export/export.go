@@ -339,5 +339,5 @@ func newPage(p *Picture, fonts *Fonts, width float64, sc *timeline.Scene, sub st
 
 // windowText describes a time window for a heading: "1 Aug 2022 – 15 Jun 2023".
 func windowText(from, to float64) string {
-	return formatDay(from) + " – " + formatDay(to)
+	return formatDay(from) + " – " + formatDay(to-1) // to is not included
 }

@@ -104,9 +104,9 @@ func write(t *testing.T, f Format, p *Picture) []byte {
 func TestWrite_PNGDecodesAtRequestedSize(t *testing.T) {
 	tests := []struct{ w, h, wantW int }{
 		{800, 600, 800},
-		{1280, 900, 1280},
+		{1000, 450, 1000},
 		{MinWidth, 700, MinWidth},
-		{0, 2000, 1600},
+		{0, 500, 1600},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%dx%d", tt.w, tt.h), func(t *testing.T) {
@@ -312,5 +312,25 @@ func TestWrite_Cancelled(t *testing.T) {
 	err := Write(ctx, io.Discard, PDF, testPicture(), testFonts(t), nil)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("Write with a cancelled context: %v", err)
+	}
+}
+
+func BenchmarkWrite(b *testing.B) {
+	fonts, err := NewFonts(goregular.TTF, gobold.TTF)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range []Format{PNG, SVG, PDF} {
+		b.Run(string(f), func(b *testing.B) {
+			p := testPicture()
+			if f != PDF {
+				p.Width = 1600
+			}
+			for b.Loop() {
+				if err := Write(context.Background(), io.Discard, f, p, fonts, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -117,64 +117,68 @@ func writeSourcePages(doc *fpdf.Fpdf, p *Picture, fonts *Fonts, sources []Source
 	}
 }
 
-// pageWindows splits p's window into as few pages as show every event in
-// view on a row of its own, up to maxPages, and returns the windows and
-// their scenes (without footnotes).
+// pageWindows splits p's window into pages that each show every event in
+// view on a row of its own: page by page, the longest span that fits (found
+// by bisection), ended at a calendar boundary. A page spans at least
+// 1/maxPages of the window, so a burst too dense for any page shows its
+// overflow strip as on screen. It returns the windows and their scenes
+// (without footnotes).
 func pageWindows(ctx context.Context, p *Picture, fonts *Fonts, width float64) ([][2]float64, []*timeline.Scene, error) {
 	var windows [][2]float64
 	var scenes []*timeline.Scene
-	for n := 1; n <= maxPages; n++ {
+	fits := func(a, b float64) (*timeline.Scene, bool) {
+		sc := build(p, fonts, a, b, width, nil)
+		return sc, sc.Hidden == 0
+	}
+	minSpan := (p.To - p.From) / maxPages
+	for start := p.From; start < p.To; {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		windows = splitWindow(p.From, p.To, n, width, fonts)
-		scenes = scenes[:0]
-		hidden := 0
-		for _, win := range windows {
-			sc := build(p, fonts, win[0], win[1], width, nil)
-			scenes = append(scenes, sc)
-			hidden += sc.Hidden
+		sc, ok := fits(start, p.To)
+		end := p.To
+		if !ok && len(windows) < maxPages-1 && p.To-start > minSpan {
+			lo, hi := math.Min(start+minSpan, p.To), p.To
+			if _, ok := fits(start, lo); ok {
+				for range 24 { // lo fits, hi does not
+					mid := (lo + hi) / 2
+					if _, ok := fits(start, mid); ok {
+						lo = mid
+					} else {
+						hi = mid
+					}
+				}
+				lo = calendarBoundary(start, lo, width, fonts)
+			}
+			end = lo
+			sc = build(p, fonts, start, end, width, nil)
 		}
-		if hidden == 0 {
-			break
-		}
+		windows = append(windows, [2]float64{start, end})
+		scenes = append(scenes, sc)
+		start = end
 	}
 	return windows, scenes, nil
 }
 
-// splitWindow divides [from, to] into n parts of about equal length, each
-// boundary moved to the nearest calendar tick (month, year…) of the whole
-// window drawn n pages wide.
-func splitWindow(from, to float64, n int, width float64, fonts *Fonts) [][2]float64 {
-	if n == 1 {
-		return [][2]float64{{from, to}}
-	}
+// calendarBoundary moves end back to the latest calendar boundary (a year,
+// a month, a day…: the coarsest that is near) in the later half of
+// [start, end]; end itself if there is none.
+func calendarBoundary(start, end, width float64, fonts *Fonts) float64 {
 	var ax timeline.Axis
-	vp := timeline.NewViewport(from, to, width*float64(n))
-	timeline.Ticks(vp, func(s string) float64 { return fonts.width(s, 14, false) }, 16, &ax)
-	span := (to - from) / float64(n)
-	out := make([][2]float64, 0, n)
-	start := from
-	for k := 1; k < n; k++ {
-		ideal := from + float64(k)*span
-		best := ideal
-		for _, ticks := range [][]timeline.Tick{ax.Context, ax.Fine} {
-			for _, t := range ticks {
-				if !t.Pinned && math.Abs(t.Time-ideal) < span/4 && math.Abs(t.Time-ideal) < math.Abs(best-ideal)+span/8 {
-					best = t.Time
-				}
-			}
-			if best != ideal {
-				break // the coarser boundary is near enough
+	timeline.Ticks(timeline.NewViewport(start, end, width), func(s string) float64 { return fonts.width(s, 14, false) }, 16, &ax)
+	half := start + (end-start)/2
+	for _, ticks := range [][]timeline.Tick{ax.Context, ax.Fine} {
+		best := math.Inf(-1)
+		for _, t := range ticks {
+			if !t.Pinned && t.Time > half && t.Time <= end {
+				best = math.Max(best, t.Time)
 			}
 		}
-		if best <= start {
-			best = ideal
+		if !math.IsInf(best, -1) {
+			return best
 		}
-		out = append(out, [2]float64{start, best})
-		start = best
 	}
-	return append(out, [2]float64{start, to})
+	return end
 }
 
 // pdfSurface draws on a PDF page at scale s (points per pixel) with the
