@@ -182,7 +182,41 @@ func build(p *Picture, fonts *Fonts, from, to, width float64, notes map[int64]st
 	// The grid runs to the bottom of what the lanes need.
 	in.Height = sc.Height
 	b.Build(&in, &sc)
+	keepMarkers(&sc, p.Items, notes, fonts)
 	return &sc
+}
+
+// keepMarkers puts back the footnote markers of labels the scene shortened
+// with an ellipsis: "Long title… [2]" rather than "Long title wi…", in the
+// same room.
+func keepMarkers(sc *timeline.Scene, items []timeline.Item, notes map[int64]string, fonts *Fonts) {
+	if len(notes) == 0 {
+		return
+	}
+	titles := make(map[int64]string, len(notes))
+	for i := range items {
+		if _, ok := notes[items[i].ID]; ok {
+			titles[items[i].ID] = items[i].Title
+		}
+	}
+	for _, h := range sc.Hits {
+		note, ok := notes[h.ID]
+		if !ok {
+			continue
+		}
+		for i := range sc.Prims {
+			pr := &sc.Prims[i]
+			if pr.Kind != timeline.PrimText || pr.Bold || !strings.HasSuffix(pr.Text, "…") ||
+				pr.X < h.X0 || pr.X > h.X1 || pr.Y < h.Y0-pr.TextSize || pr.Y > h.Y1 {
+				continue
+			}
+			room := fonts.width(pr.Text, pr.TextSize, false) - fonts.width(note, pr.TextSize, false)
+			if short := fonts.truncate(titles[h.ID], pr.TextSize, false, room); short != "" {
+				pr.Text = short + note
+			}
+			break
+		}
+	}
 }
 
 // numbering gives the sources of the events drawn in scenes their numbers,

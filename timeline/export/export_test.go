@@ -334,3 +334,22 @@ func BenchmarkWrite(b *testing.B) {
 		})
 	}
 }
+
+func TestWrite_ShortenedLabelsKeepTheirMarkers(t *testing.T) {
+	p := testPicture()
+	p.Width = MinWidth // too narrow for the long labels
+	p.Items[0].Title = "Drones shipped for months on end from Iran to Russia, by sea and by air"
+	texts := svgText(t, write(t, SVG, p))
+	found := false
+	for _, s := range texts {
+		if strings.HasPrefix(s, "Drones shipped") {
+			found = true
+			if !strings.HasSuffix(s, "… [1]") {
+				t.Errorf("label %q lost its footnote marker", s)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("the range's label is not drawn: %q", texts)
+	}
+}

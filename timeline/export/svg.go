@@ -122,8 +122,7 @@ func (s *svg) text(x, y float64, str string, size float64, bold bool, c color.NR
 	fmt.Fprintf(s.w, ">%s</text>\n", escape(str))
 }
 
-// link wraps nothing: the URL line itself is made a link by the text that
-// follows it, so a link here is an invisible rectangle over that text.
+// link puts an invisible link over the area, where the URL's text is drawn.
 func (s *svg) link(x, y, w, h float64, url string) {
 	fmt.Fprintf(s.w, `<a xlink:href="%s" href="%s"><rect x="%s" y="%s" width="%s" height="%s" fill="none" pointer-events="all"/></a>`+"\n",
 		escape(url), escape(url), num(x), num(y), num(w), num(h))
