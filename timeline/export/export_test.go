@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -12,12 +13,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 
 	"github.com/quoteline/quoteline/timeline"
 )
@@ -351,5 +355,54 @@ func TestWrite_ShortenedLabelsKeepTheirMarkers(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("the range's label is not drawn: %q", texts)
+	}
+}
+
+func TestWrite_SVGEmbedsTheLettersItUses(t *testing.T) {
+	p := testPicture()
+	p.Width = 1000
+	doc := write(t, SVG, p)
+	texts := svgText(t, doc)
+	re := regexp.MustCompile(`font-weight: (normal|bold); src: url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\)`)
+	m := re.FindAllSubmatch(doc, -1)
+	if len(m) != 2 {
+		t.Fatalf("%d embedded fonts, want regular and bold", len(m))
+	}
+	full, err := opentype.Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sub := range m {
+		if string(sub[1]) != "normal" {
+			continue
+		}
+		ttf, err := base64.StdEncoding.DecodeString(string(sub[2]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ttf) > len(goregular.TTF)/2 {
+			t.Errorf("the embedded font is %d bytes: not a subset of %d", len(ttf), len(goregular.TTF))
+		}
+		f, err := opentype.Parse(ttf)
+		if err != nil {
+			t.Fatalf("embedded font: %v", err)
+		}
+		var buf sfnt.Buffer
+		for _, r := range "Treasury sanctions the carrier [1,2]" {
+			gi, err := f.GlyphIndex(&buf, r)
+			if err != nil || gi == 0 {
+				t.Errorf("embedded font lacks %q (%v)", r, err)
+				continue
+			}
+			adv, _ := f.GlyphAdvance(&buf, gi, 1000, 0)
+			gf, _ := full.GlyphIndex(&buf, r)
+			want, _ := full.GlyphAdvance(&buf, gf, 1000, 0)
+			if adv != want {
+				t.Errorf("%q is %v wide in the embedded font, %v in the original", r, adv, want)
+			}
+		}
+	}
+	if len(texts) == 0 {
+		t.Fatal("no text")
 	}
 }

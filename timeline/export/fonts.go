@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	sfntfont "github.com/tdewolff/font"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
@@ -133,6 +134,32 @@ func (f *Fonts) wrap(text string, size, maxW float64) []string {
 		lines = append(lines, line)
 	}
 	return lines
+}
+
+// subset returns a TrueType font holding only the glyphs of runes, from the
+// regular or bold font: what an SVG embeds.
+func (f *Fonts) subset(bold bool, runes map[rune]bool) ([]byte, error) {
+	src := f.regular
+	if bold {
+		src = f.bold
+	}
+	full, err := sfntfont.ParseSFNT(src, 0)
+	if err != nil {
+		return nil, fmt.Errorf("export: font: %w", err)
+	}
+	ids := []uint16{0} // the missing-glyph box comes first
+	seen := map[uint16]bool{0: true}
+	for r := range runes {
+		if id := full.GlyphIndex(r); !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	sub, err := full.Subset(ids, sfntfont.SubsetOptions{Tables: []string{"min"}})
+	if err != nil {
+		return nil, fmt.Errorf("export: font subset: %w", err)
+	}
+	return sub.Write(), nil
 }
 
 func fix(v fixed.Int26_6) float64 { return float64(v) / 64 }

@@ -2,6 +2,8 @@ package export
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/base64"
 	"encoding/xml"
 	"fmt"
 	"image/color"
@@ -11,24 +13,47 @@ import (
 	"strings"
 )
 
-// fontFamily names the typeface in SVG: the screen's font first, then
-// look-alikes. Text also carries its measured length, so that with another
-// font a label still spans exactly the room laid out for it.
-const fontFamily = "'Noto Sans', 'Open Sans', 'Helvetica Neue', Arial, sans-serif"
+// fontFamily names the typeface in SVG: the exporter's font, embedded (as
+// much of it as the text uses), then look-alikes of the screen's font for
+// programs that do not read embedded fonts. Text also carries its measured
+// length, so that with another font a label still spans the room laid out
+// for it.
+const fontFamily = "'Quoteline Sans', 'Noto Sans', 'Open Sans', Arial, 'Liberation Sans', Helvetica, sans-serif"
 
 // writeSVG writes pg as an SVG document with its text as text.
 func writeSVG(w io.Writer, pg *page, fonts *Fonts) error {
-	bw := bufio.NewWriter(w)
-	s := &svg{w: bw, fonts: fonts}
-	fmt.Fprintf(bw, `<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="%d" height="%d" viewBox="0 0 %d %d" font-family="%s">
-`, int(pg.width), int(pg.height), int(pg.width), int(pg.height), fontFamily)
-	fmt.Fprintf(bw, "<title>%s</title>\n", escape(pg.heading))
+	var body bytes.Buffer
+	bw := bufio.NewWriter(&body)
+	s := &svg{w: bw, fonts: fonts, runes: [2]map[rune]bool{{}, {}}}
 	drawPage(s, pg, fonts)
 	s.unclip()
-	fmt.Fprint(bw, s.defs.String())
-	fmt.Fprintln(bw, "</svg>")
 	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("export: write SVG: %w", err)
+	}
+	out := bufio.NewWriter(w)
+	fmt.Fprintf(out, `<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="%d" height="%d" viewBox="0 0 %d %d" font-family="%s">
+`, int(pg.width), int(pg.height), int(pg.width), int(pg.height), fontFamily)
+	fmt.Fprintf(out, "<title>%s</title>\n", escape(pg.heading))
+	// The font, cut down to the letters used, so the picture looks the
+	// same everywhere. Without it the text is still text.
+	var style strings.Builder
+	for i, weight := range []string{"normal", "bold"} {
+		if len(s.runes[i]) == 0 {
+			continue
+		}
+		if ttf, err := fonts.subset(i == 1, s.runes[i]); err == nil {
+			fmt.Fprintf(&style, "@font-face { font-family: 'Quoteline Sans'; font-weight: %s; src: url(data:font/ttf;base64,%s) format('truetype'); }\n",
+				weight, base64.StdEncoding.EncodeToString(ttf))
+		}
+	}
+	if style.Len() > 0 {
+		fmt.Fprintf(out, "<defs><style>\n%s</style></defs>\n", style.String())
+	}
+	out.Write(body.Bytes())
+	fmt.Fprint(out, s.defs.String())
+	fmt.Fprintln(out, "</svg>")
+	if err := out.Flush(); err != nil {
 		return fmt.Errorf("export: write SVG: %w", err)
 	}
 	return nil
@@ -41,6 +66,7 @@ type svg struct {
 	defs    strings.Builder // gradients, written at the end
 	ids     int
 	clipped bool
+	runes   [2]map[rune]bool // the letters drawn, regular and bold
 }
 
 func (s *svg) rect(x, y, w, h, r float64, fill, stroke color.NRGBA, sw float64) {
@@ -113,6 +139,13 @@ func (s *svg) text(x, y float64, str string, size float64, bold bool, c color.NR
 	}
 	base := y + s.fonts.ascent(size, bold)
 	w := s.fonts.width(str, size, bold)
+	weight := 0
+	if bold {
+		weight = 1
+	}
+	for _, r := range str {
+		s.runes[weight][r] = true
+	}
 	fmt.Fprintf(s.w, `<text x="%s" y="%s" font-size="%s"`, num(x), num(base), num(size))
 	if bold {
 		fmt.Fprint(s.w, ` font-weight="bold"`)
