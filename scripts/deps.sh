@@ -3,7 +3,8 @@
 # on Debian or Ubuntu. Usage: scripts/deps.sh build|test
 #
 #   build: make, a C compiler and the X11/OpenGL headers Fyne compiles against.
-#   test:  the above, plus Xvfb, xdotool and ImageMagick for the end-to-end tests.
+#   test:  the above, plus Xvfb, xdotool and ImageMagick for the end-to-end tests,
+#          and poppler-utils (pdftotext) to read exported PDFs back.
 #
 # Packages already installed are left alone; nothing is installed when all are
 # present. Elsewhere than Debian/Ubuntu it checks what it can and says what is missing.
@@ -14,8 +15,8 @@ tools=(make gcc pkg-config)
 case "${1:-build}" in
   build) ;;
   test)
-    want+=(xvfb xdotool imagemagick)
-    tools+=(Xvfb xdotool import)
+    want+=(xvfb xdotool imagemagick poppler-utils)
+    tools+=(Xvfb xdotool import pdftotext)
     ;;
   *) echo "deps.sh: unknown target '$1' (want build or test)" >&2; exit 2 ;;
 esac

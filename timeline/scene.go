@@ -189,6 +189,9 @@ type Scene struct {
 	// Input.Quotes each mark stands for.
 	QuoteHits   []Hit
 	QuoteGroups [][2]int
+	// Hidden counts the items in view drawn only as a mark in their lane's
+	// overflow strip, for want of rows.
+	Hidden int
 }
 
 // DenseLane is the density chart of one lane: per column, how many items
@@ -355,9 +358,11 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 			}
 		}
 	}
+	dst.Hidden = 0
 	for l := range nl {
 		if b.overflow[l] > 0 && !in.Lanes[l].Collapsed {
 			b.rowCount[l]++ // a strip for the items that did not fit
+			dst.Hidden += b.overflow[l]
 		}
 	}
 	dst.Lanes = resizeBoxes(dst.Lanes, nl)

@@ -98,22 +98,8 @@ func (r *renderer) applyTheme() {
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	c := func(n fyne.ThemeColorName) color.NRGBA { return nrgba(th.Color(n, v)) }
 	fg, bg := c(theme.ColorNameForeground), c(theme.ColorNameBackground)
-	r.palette = timeline.Palette{
-		Background:  bg,
-		Text:        fg,
-		MutedText:   mix(fg, bg, 0.72),
-		Grid:        mix(fg, bg, 0.10),
-		GridStrong:  mix(fg, bg, 0.28),
-		Axis:        c(theme.ColorNameHeaderBackground),
-		BandOdd:     mix(fg, bg, 0.035),
-		Selection:   c(theme.ColorNamePrimary),
-		Hover:       mix(fg, bg, 0.45),
-		Disputed:    c(theme.ColorNameError),
-		OnDarkText:  color.NRGBA{0xff, 0xff, 0xff, 0xff},
-		OnLightText: color.NRGBA{0x10, 0x14, 0x1c, 0xff},
-	}
-	m := timeline.DefaultMetrics()
-	m.TextSize = float64(th.Size(theme.SizeNameText))
+	r.palette = Palette(th, v)
+	m := Metrics(th)
 	r.baseMetrics = m
 	m = m.Scaled(r.t.scale)
 	r.metrics = m
@@ -420,6 +406,34 @@ func (tm *textMeasurer) measure(s string, size float64, bold bool) (w, h float64
 		w += a
 	}
 	return w, h
+}
+
+// Palette returns the colours the timeline is drawn with in theme th and
+// variant v. Exports use it too, so that they look like the screen.
+func Palette(th fyne.Theme, v fyne.ThemeVariant) timeline.Palette {
+	c := func(n fyne.ThemeColorName) color.NRGBA { return nrgba(th.Color(n, v)) }
+	fg, bg := c(theme.ColorNameForeground), c(theme.ColorNameBackground)
+	return timeline.Palette{
+		Background:  bg,
+		Text:        fg,
+		MutedText:   mix(fg, bg, 0.72),
+		Grid:        mix(fg, bg, 0.10),
+		GridStrong:  mix(fg, bg, 0.28),
+		Axis:        c(theme.ColorNameHeaderBackground),
+		BandOdd:     mix(fg, bg, 0.035),
+		Selection:   c(theme.ColorNamePrimary),
+		Hover:       mix(fg, bg, 0.45),
+		Disputed:    c(theme.ColorNameError),
+		OnDarkText:  color.NRGBA{0xff, 0xff, 0xff, 0xff},
+		OnLightText: color.NRGBA{0x10, 0x14, 0x1c, 0xff},
+	}
+}
+
+// Metrics returns the sizes the timeline is laid out with in theme th.
+func Metrics(th fyne.Theme) timeline.Metrics {
+	m := timeline.DefaultMetrics()
+	m.TextSize = float64(th.Size(theme.SizeNameText))
+	return m
 }
 
 func nrgba(c color.Color) color.NRGBA {

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/quoteline/quoteline/app"
+	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/timeline/export"
+)
+
+const exportUsage = `Usage: quoteline export [--format png|svg|pdf] [--from DATE] [--to DATE] [--width W] [--height H] IN.quoteline OUT
+
+Draw the timeline of IN as a picture, as the window shows it, with numbered
+footnotes on events that cite sources and the list of sources at the end.
+Without --from and --to the whole extent is drawn. DATE is YYYY, YYYY-MM or
+YYYY-MM-DD; --to includes the whole year, month or day it names. The format
+defaults to OUT's extension. A PDF is A4 landscape, split over pages at
+calendar boundaries when the events need the room; --width sets the width
+of its timeline per page in pixels (default 1100; wider fits more on a
+page in smaller type). For PNG and SVG, --width and --height are the
+picture's size in pixels (default width 1600; height fits the content).
+
+`
+
+// runExport carries out "quoteline export".
+func runExport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("quoteline export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, exportUsage)
+		fs.PrintDefaults()
+	}
+	format := fs.String("format", "", "png, svg or pdf (default: from OUT's extension)")
+	fromS := fs.String("from", "", "first day drawn: YYYY, YYYY-MM or YYYY-MM-DD")
+	toS := fs.String("to", "", "last day drawn: YYYY, YYYY-MM or YYYY-MM-DD")
+	width := fs.Int("width", 0, fmt.Sprintf("width in pixels, %d to %d", export.MinWidth, export.MaxWidth))
+	height := fs.Int("height", 0, fmt.Sprintf("height in pixels, up to %d (PNG and SVG; default fits the content)", export.MaxHeight))
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "quoteline export: "+format+"\n", a...)
+		return 2
+	}
+	if fs.NArg() != 2 {
+		fs.Usage()
+		return 2
+	}
+	in, out := fs.Arg(0), fs.Arg(1)
+	f := strings.ToLower(*format)
+	if f == "" {
+		f = strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
+		if f == "" {
+			return fail("%s has no extension: say which format with --format png, svg or pdf", out)
+		}
+	}
+	from, err := parseExportDate(*fromS, false)
+	if err != nil {
+		return fail("--from: %v", err)
+	}
+	to, err := parseExportDate(*toS, true)
+	if err != nil {
+		return fail("--to: %v", err)
+	}
+	if from != nil && to != nil && !to.After(*from) {
+		return fail("--to %s is before --from %s", *toS, *fromS)
+	}
+	if *width != 0 && (*width < export.MinWidth || *width > export.MaxWidth) {
+		return fail("--width %d: give %d to %d pixels", *width, export.MinWidth, export.MaxWidth)
+	}
+	if *height < 0 || *height > export.MaxHeight {
+		return fail("--height %d: give up to %d pixels", *height, export.MaxHeight)
+	}
+	if code := checkDocument(in, stderr); code != 0 {
+		return code
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	switch pf := export.Format(f); pf {
+	case export.PNG, export.SVG, export.PDF:
+		if pf == export.PDF && *height != 0 {
+			return fail("--height does not apply to PDF: its pages are A4 landscape")
+		}
+		app.PrepareHeadless()
+		opt := app.PictureOptions{Format: pf, Width: *width, Height: *height, From: unixOf(from), To: unixOf(to)}
+		err = app.ExportPicture(ctx, in, out, opt, nil)
+	default:
+		// The interchange formats (CSV, JSON, TimelineJS, vis) are wired in here.
+		err = fmt.Errorf("format %q is not supported yet (picture formats: png, svg, pdf)", f)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "quoteline export:", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "wrote", out)
+	return 0
+}
+
+// parseExportDate reads YYYY, YYYY-MM or YYYY-MM-DD: the start of that
+// period, or with end the start of the next one (the period is included).
+// An empty string gives nil.
+func parseExportDate(s string, end bool) (*time.Time, error) {
+	if s == "" {
+		return nil, nil
+	}
+	t, err := data.ParseTime(s)
+	if err != nil || t.Precision > data.PrecisionDay {
+		return nil, fmt.Errorf("%q is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", s)
+	}
+	u := t.Unix
+	if end {
+		u = t.End() + 1
+	}
+	tt := time.Unix(u, 0).UTC()
+	return &tt, nil
+}
+
+func unixOf(t *time.Time) *int64 {
+	if t == nil {
+		return nil
+	}
+	u := t.Unix()
+	return &u
+}

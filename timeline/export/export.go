@@ -1,0 +1,377 @@
+// Package export draws a timeline as a picture to keep: PNG, SVG or PDF. It
+// builds the same timeline.Scene the screen shows (same layout, calendar
+// ticks, colours and labels) and draws it with an embedded font, so an export
+// looks the same on every machine. Events that cite sources carry numbered
+// footnote markers, and the sources are listed at the end.
+//
+// The package knows nothing of documents or of the GUI toolkit: callers give
+// it lanes and items, a palette, the font's bytes and a function that finds
+// the sources of the events drawn.
+package export
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/quoteline/quoteline/timeline"
+)
+
+// Format is the kind of file an export writes.
+type Format string
+
+// The picture formats.
+const (
+	PNG Format = "png"
+	SVG Format = "svg"
+	PDF Format = "pdf"
+)
+
+// Size limits of a picture, in pixels.
+const (
+	MinWidth  = 320
+	MaxWidth  = 16000
+	MaxHeight = 16000
+)
+
+// Source is one entry of the source list: a publication an event cites,
+// directly or through a quote.
+type Source struct {
+	Key    string // identifies the source: events citing the same key share its number
+	Title  string
+	Outlet string
+	Date   string // publication date as it should be printed; empty if not known
+	URL    string
+}
+
+// Citations returns, for each of the events ids, the sources it cites, in
+// the order they should be numbered. It is called once per export with the
+// events whose labels are drawn.
+type Citations func(ctx context.Context, ids []int64) (map[int64][]Source, error)
+
+// Picture is what to draw.
+type Picture struct {
+	Title    string // heading: the document's title
+	Lanes    []timeline.Lane
+	Items    []timeline.Item // sorted by Start; titles set for the items in the window
+	Index    *timeline.Index // optional; as for timeline.Input
+	From, To float64         // the time window, Unix seconds
+	// Width and Height are the picture's size in pixels (PNG, SVG). Height
+	// 0 fits the content. For PDF, Width is the width of the timeline on
+	// each page in pixels (0: DefaultPageWidth); Height must be 0.
+	Width, Height int
+	Palette       timeline.Palette
+	Metrics       timeline.Metrics
+	Citations     Citations // nil: no footnotes
+}
+
+// DefaultPageWidth is the width, in pixels, of the timeline on a PDF page:
+// at the default text size it prints at about ten points.
+const DefaultPageWidth = 1100
+
+// ErrTooSmall means the requested height cannot hold the picture.
+var ErrTooSmall = errors.New("picture too small")
+
+// Write draws p in format f to w. ctx cancels it; progress, if not nil, is
+// called with the fraction done.
+func Write(ctx context.Context, w io.Writer, f Format, p *Picture, fonts *Fonts, progress func(float64)) error {
+	if err := p.check(f); err != nil {
+		return err
+	}
+	if progress == nil {
+		progress = func(float64) {}
+	}
+	switch f {
+	case PNG, SVG:
+		pg, err := layoutSingle(ctx, p, fonts)
+		if err != nil {
+			return err
+		}
+		progress(0.5)
+		if f == PNG {
+			err = writePNG(w, pg, fonts)
+		} else {
+			err = writeSVG(w, pg, fonts)
+		}
+		progress(1)
+		return err
+	case PDF:
+		return writePDF(ctx, w, p, fonts, progress)
+	}
+	return fmt.Errorf("export: unknown format %q", f)
+}
+
+func (p *Picture) check(f Format) error {
+	switch {
+	case f != PNG && f != SVG && f != PDF:
+		return fmt.Errorf("export: unknown format %q (want png, svg or pdf)", f)
+	case !(p.To > p.From) || math.IsInf(p.From, 0) || math.IsInf(p.To, 0):
+		return fmt.Errorf("export: the time window must end after it starts")
+	case f == PDF && p.Height != 0:
+		return fmt.Errorf("export: a PDF's pages are A4 landscape: its height cannot be set")
+	case p.Width != 0 && (p.Width < MinWidth || p.Width > MaxWidth):
+		return fmt.Errorf("export: width %d: give %d to %d pixels", p.Width, MinWidth, MaxWidth)
+	case !(p.Metrics.TextSize >= 4 && p.Metrics.TextSize <= 72):
+		return fmt.Errorf("export: text size %v: give 4 to 72 pixels", p.Metrics.TextSize)
+	case p.Height < 0 || p.Height > MaxHeight:
+		return fmt.Errorf("export: height %d: give up to %d pixels (0 fits the content)", p.Height, MaxHeight)
+	}
+	return nil
+}
+
+// page is one laid-out page: the scene and what is drawn around it, in
+// pixels from its top left corner.
+type page struct {
+	width, height float64
+	heading       string
+	subheading    string
+	sceneY        float64 // where the scene's top is
+	scene         *timeline.Scene
+	clipH         float64 // the scene's drawn height
+	sources       []noteLine
+	sourcesY      float64
+	palette       timeline.Palette
+	metrics       timeline.Metrics
+}
+
+// noteLine is one line of the source list; first lines carry the number.
+type noteLine struct {
+	number string
+	text   string
+	url    string // set on a line that is a source's URL (drawn as a link)
+	y      float64
+}
+
+// Sizes of the parts around the scene, in pixels at text size 14.
+const (
+	margin      = 16.0
+	headingSize = 1.45 // times the text size
+)
+
+// build builds the scene of items in [from, to] at width, with the footnote
+// markers of notes added to the titles.
+func build(p *Picture, fonts *Fonts, from, to, width float64, notes map[int64]string) *timeline.Scene {
+	items := p.Items
+	if len(notes) > 0 {
+		items = make([]timeline.Item, len(p.Items))
+		copy(items, p.Items)
+		for i := range items {
+			if n, ok := notes[items[i].ID]; ok && items[i].Title != "" {
+				items[i].Title += n
+			}
+		}
+	}
+	in := timeline.Input{
+		Viewport: timeline.NewViewport(from, to, width),
+		Height:   0,
+		Lanes:    p.Lanes,
+		Items:    items,
+		Palette:  p.Palette,
+		Metrics:  p.Metrics,
+		Measure:  fonts.Measure,
+		Index:    p.Index,
+	}
+	var b timeline.Builder
+	var sc timeline.Scene
+	b.Build(&in, &sc)
+	// The grid runs to the bottom of what the lanes need.
+	in.Height = sc.Height
+	b.Build(&in, &sc)
+	keepMarkers(&sc, p.Items, notes, fonts)
+	return &sc
+}
+
+// keepMarkers puts back the footnote markers of labels the scene shortened
+// with an ellipsis: "Long title… [2]" rather than "Long title wi…", in the
+// same room.
+func keepMarkers(sc *timeline.Scene, items []timeline.Item, notes map[int64]string, fonts *Fonts) {
+	if len(notes) == 0 {
+		return
+	}
+	titles := make(map[int64]string, len(notes))
+	for i := range items {
+		if _, ok := notes[items[i].ID]; ok {
+			titles[items[i].ID] = items[i].Title
+		}
+	}
+	for _, h := range sc.Hits {
+		note, ok := notes[h.ID]
+		if !ok {
+			continue
+		}
+		for i := range sc.Prims {
+			pr := &sc.Prims[i]
+			if pr.Kind != timeline.PrimText || pr.Bold || !strings.HasSuffix(pr.Text, "…") ||
+				pr.X < h.X0 || pr.X > h.X1 || pr.Y < h.Y0-pr.TextSize || pr.Y > h.Y1 {
+				continue
+			}
+			room := fonts.width(pr.Text, pr.TextSize, false) - fonts.width(note, pr.TextSize, false)
+			if short := fonts.truncate(titles[h.ID], pr.TextSize, false, room); short != "" {
+				pr.Text = short + note
+			}
+			break
+		}
+	}
+}
+
+// numbering gives the sources of the events drawn in scenes their numbers,
+// in order of the events' times, and returns each event's footnote marker
+// and the numbered sources.
+func numbering(ctx context.Context, p *Picture, scenes []*timeline.Scene) (map[int64]string, []Source, error) {
+	if p.Citations == nil {
+		return nil, nil, nil
+	}
+	seen := map[int64]bool{}
+	var ids []int64
+	for _, sc := range scenes {
+		for _, h := range sc.Hits {
+			if !seen[h.ID] {
+				seen[h.ID] = true
+				ids = append(ids, h.ID)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil, nil
+	}
+	cites, err := p.Citations(ctx, ids)
+	if err != nil {
+		return nil, nil, fmt.Errorf("export: read the sources: %w", err)
+	}
+	numberOf := map[string]int{}
+	var list []Source
+	notes := map[int64]string{}
+	for i := range p.Items { // items are in time order
+		id := p.Items[i].ID
+		if !seen[id] {
+			continue
+		}
+		var nums []int
+		for _, s := range cites[id] {
+			n, ok := numberOf[s.Key]
+			if !ok {
+				list = append(list, s)
+				n = len(list)
+				numberOf[s.Key] = n
+			}
+			nums = append(nums, n)
+		}
+		if len(nums) > 0 {
+			slices.Sort(nums)
+			nums = slices.Compact(nums)
+			text := make([]string, len(nums))
+			for k, n := range nums {
+				text[k] = strconv.Itoa(n)
+			}
+			notes[id] = " [" + strings.Join(text, ",") + "]"
+		}
+	}
+	return notes, list, nil
+}
+
+// sourceLines lays out the source list in width: each source as
+// "N. Title. Outlet, date." and its URL, wrapped.
+func sourceLines(sources []Source, fonts *Fonts, size, width float64) []noteLine {
+	var out []noteLine
+	indent := fonts.width("00.  ", size, false)
+	for i, s := range sources {
+		text := s.Title
+		if text == "" {
+			text = "Untitled source"
+		}
+		var where []string
+		if s.Outlet != "" {
+			where = append(where, s.Outlet)
+		}
+		if s.Date != "" {
+			where = append(where, s.Date)
+		} else {
+			where = append(where, "undated")
+		}
+		text = strings.TrimRight(text, ". ") + ". " + strings.Join(where, ", ") + "."
+		for k, l := range fonts.wrap(text, size, width-indent) {
+			nl := noteLine{text: l}
+			if k == 0 {
+				nl.number = strconv.Itoa(i+1) + "."
+			}
+			out = append(out, nl)
+		}
+		if s.URL != "" {
+			for _, l := range fonts.wrap(s.URL, size, width-indent) {
+				out = append(out, noteLine{text: l, url: s.URL})
+			}
+		}
+	}
+	return out
+}
+
+// lineHeight is the spacing of lines of text at size.
+func lineHeight(fonts *Fonts, size float64) float64 {
+	_, h := fonts.Measure("Hg", size, false)
+	return math.Ceil(h * 1.15)
+}
+
+// layoutSingle lays p out as one picture: a heading, the scene and the
+// source list.
+func layoutSingle(ctx context.Context, p *Picture, fonts *Fonts) (*page, error) {
+	width := float64(p.Width)
+	if width == 0 {
+		width = 1600
+	}
+	sc := build(p, fonts, p.From, p.To, width, nil)
+	notes, sources, err := numbering(ctx, p, []*timeline.Scene{sc})
+	if err != nil {
+		return nil, err
+	}
+	if len(notes) > 0 {
+		sc = build(p, fonts, p.From, p.To, width, notes)
+	}
+	pg := newPage(p, fonts, width, sc, windowText(p.From, p.To))
+	pg.sources = sourceLines(sources, fonts, p.Metrics.TextSize, width-2*margin)
+	y := pg.sceneY + pg.clipH
+	if len(pg.sources) > 0 {
+		y += lineHeight(fonts, p.Metrics.TextSize) // a blank line
+		pg.sourcesY = y
+		y += lineHeight(fonts, p.Metrics.TextSize) * 1.4 // the "Sources" heading
+		lh := lineHeight(fonts, p.Metrics.TextSize)
+		for i := range pg.sources {
+			pg.sources[i].y = y
+			y += lh
+		}
+	}
+	need := math.Ceil(y + margin)
+	pg.height = need
+	if p.Height > 0 {
+		if float64(p.Height) < need {
+			return nil, fmt.Errorf("export: height %d: %w: this picture needs %d pixels at width %d (omit the height to fit the content)", p.Height, ErrTooSmall, int(need), int(width))
+		}
+		pg.height = float64(p.Height)
+	}
+	return pg, nil
+}
+
+// newPage places a heading and the scene sc on a page of width.
+func newPage(p *Picture, fonts *Fonts, width float64, sc *timeline.Scene, sub string) *page {
+	size := p.Metrics.TextSize
+	pg := &page{width: width, scene: sc, palette: p.Palette, metrics: p.Metrics}
+	pg.heading = p.Title
+	if pg.heading == "" {
+		pg.heading = "Timeline"
+	}
+	pg.heading = fonts.truncate(pg.heading, size*headingSize, true, width-2*margin)
+	pg.subheading = fonts.truncate(sub, size, false, width-2*margin)
+	_, hh := fonts.Measure("Hg", size*headingSize, true)
+	pg.sceneY = margin + hh + lineHeight(fonts, size) + size*0.6
+	pg.clipH = sc.Height
+	return pg
+}
+
+// windowText describes a time window for a heading: "1 Aug 2022 – 15 Jun 2023".
+func windowText(from, to float64) string {
+	return formatDay(from) + " – " + formatDay(to-1) // to is not included
+}

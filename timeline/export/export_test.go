@@ -1,0 +1,408 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"image/color"
+	"image/png"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
+
+	"github.com/quoteline/quoteline/timeline"
+)
+
+func testFonts(t *testing.T) *Fonts {
+	t.Helper()
+	f, err := NewFonts(goregular.TTF, gobold.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func day(y int, m time.Month, d int) float64 {
+	return float64(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix())
+}
+
+// testPicture is a small timeline of two lanes: a range and points, three of
+// which cite sources (one shared).
+func testPicture() *Picture {
+	white := color.NRGBA{0xff, 0xff, 0xff, 0xff}
+	ink := color.NRGBA{0x30, 0x30, 0x30, 0xff}
+	items := []timeline.Item{
+		{ID: 1, Lane: 0, Start: day(2022, 8, 1), End: day(2023, 5, 15), Range: true, Title: "Drones shipped for months"},
+		{ID: 2, Lane: 1, Start: day(2022, 9, 8), Title: "Treasury sanctions the carrier"},
+		{ID: 3, Lane: 0, Start: day(2022, 10, 17), Title: "Drones strike Kyiv"},
+		{ID: 4, Lane: 1, Start: day(2023, 2, 1), Title: "Commerce restricts exports", Style: timeline.StyleExpected},
+	}
+	for i := range items {
+		items[i].Earliest, items[i].Latest = items[i].Start, items[i].End
+		if !items[i].Range {
+			items[i].End = items[i].Start
+			items[i].Latest = items[i].Start
+		}
+	}
+	return &Picture{
+		Title: "Drones & sanctions <test>",
+		Lanes: []timeline.Lane{{Name: "Transfers", Color: color.NRGBA{0xd9, 0x5f, 0x02, 0xff}}, {Name: "Sanctions", Color: color.NRGBA{0x1f, 0x78, 0xb4, 0xff}}},
+		Items: items,
+		From:  day(2022, 7, 1), To: day(2023, 7, 1),
+		Palette: timeline.Palette{Background: white, Text: ink, MutedText: color.NRGBA{0x70, 0x70, 0x70, 0xff},
+			Grid: color.NRGBA{0xee, 0xee, 0xee, 0xff}, GridStrong: color.NRGBA{0xcc, 0xcc, 0xcc, 0xff}, Axis: color.NRGBA{0xf9, 0xf9, 0xf9, 0xff},
+			BandOdd: color.NRGBA{0xf7, 0xf7, 0xf7, 0xff}, Selection: color.NRGBA{0x29, 0x6f, 0xf6, 0xff}, Disputed: color.NRGBA{0xf4, 0x43, 0x36, 0xff},
+			OnDarkText: white, OnLightText: ink},
+		Metrics: timeline.DefaultMetrics(),
+		Citations: func(ctx context.Context, ids []int64) (map[int64][]Source, error) {
+			briefing := Source{Key: "a", Title: "Press briefing by Kirby", Outlet: "White House", Date: "15 May 2023", URL: "https://example.org/briefing"}
+			out := map[int64][]Source{}
+			for _, id := range ids {
+				switch id {
+				case 1:
+					out[id] = []Source{briefing}
+				case 2:
+					out[id] = []Source{{Key: "b", Title: "Treasury designates airline", Outlet: "US Treasury", Date: "8 Sep 2022"}, briefing}
+				case 4:
+					out[id] = []Source{{Key: "c", Title: "Commerce rule on exports", Outlet: "Federal Register"}}
+				}
+			}
+			return out, nil
+		},
+	}
+}
+
+var wantTitles = []string{"Drones shipped for months", "Treasury sanctions the carrier", "Drones strike Kyiv", "Commerce restricts exports"}
+
+// wantSources are the source list's entries, numbered by the time of the
+// first event citing them.
+var wantSources = []string{
+	"1. Press briefing by Kirby. White House, 15 May 2023.",
+	"2. Treasury designates airline. US Treasury, 8 Sep 2022.",
+	"3. Commerce rule on exports. Federal Register, undated.",
+	"https://example.org/briefing",
+}
+
+func write(t *testing.T, f Format, p *Picture) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(context.Background(), &buf, f, p, testFonts(t), nil); err != nil {
+		t.Fatalf("Write %s: %v", f, err)
+	}
+	return buf.Bytes()
+}
+
+func TestWrite_PNGDecodesAtRequestedSize(t *testing.T) {
+	tests := []struct{ w, h, wantW int }{
+		{800, 600, 800},
+		{1000, 450, 1000},
+		{MinWidth, 700, MinWidth},
+		{0, 500, 1600},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%dx%d", tt.w, tt.h), func(t *testing.T) {
+			p := testPicture()
+			p.Width, p.Height = tt.w, tt.h
+			img, err := png.Decode(bytes.NewReader(write(t, PNG, p)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b := img.Bounds(); b.Dx() != tt.wantW || b.Dy() != tt.h {
+				t.Errorf("decoded %dx%d, want %dx%d", b.Dx(), b.Dy(), tt.wantW, tt.h)
+			}
+			// Not a blank picture: the lane colours are in it.
+			found := false
+			for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y && !found; y += 2 {
+				for x := 0; x < img.Bounds().Dx(); x += 2 {
+					if r, g, b, _ := img.At(x, y).RGBA(); r>>8 == 0xd9 && g>>8 == 0x5f && b>>8 == 0x02 {
+						found = true
+						break
+					}
+				}
+			}
+			if !found {
+				t.Error("the transfers lane's colour is nowhere in the picture")
+			}
+		})
+	}
+}
+
+func TestWrite_PNGFitsContent(t *testing.T) {
+	p := testPicture()
+	p.Width = 900
+	img, err := png.Decode(bytes.NewReader(write(t, PNG, p)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := img.Bounds().Dy(); h < 200 || h > 900 {
+		t.Errorf("height %d fitted to a two-lane timeline and three sources, want 200 to 900", h)
+	}
+}
+
+func TestWrite_HeightTooSmall(t *testing.T) {
+	p := testPicture()
+	p.Width, p.Height = 800, 100
+	err := Write(context.Background(), io.Discard, PNG, p, testFonts(t), nil)
+	if !errors.Is(err, ErrTooSmall) {
+		t.Fatalf("Write at 800x100: %v, want ErrTooSmall", err)
+	}
+}
+
+// svgText returns the text of every <text> element of an SVG document,
+// failing the test if it does not parse as XML.
+func svgText(t *testing.T, doc []byte) []string {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	var texts []string
+	inText := false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("SVG does not parse: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			inText = tok.Name.Local == "text"
+		case xml.EndElement:
+			inText = false
+		case xml.CharData:
+			if inText {
+				texts = append(texts, string(tok))
+			}
+		}
+	}
+	return texts
+}
+
+func TestWrite_SVGHasTitlesAsText(t *testing.T) {
+	p := testPicture()
+	p.Width = 1200
+	texts := svgText(t, write(t, SVG, p))
+	all := strings.Join(texts, "\n")
+	for _, title := range wantTitles {
+		if !strings.Contains(all, title) {
+			t.Errorf("no <text> holds %q", title)
+		}
+	}
+	for _, want := range []string{"Drones shipped for months [1]", "Treasury sanctions the carrier [1,2]", "Commerce restricts exports [3]", "Drones & sanctions <test>", "Sources"} {
+		if !contains(texts, want) {
+			t.Errorf("no <text> is %q", want)
+		}
+	}
+	if strings.Contains(all, "Drones strike Kyiv [") {
+		t.Error("an event without sources has a footnote marker")
+	}
+	for _, want := range wantSources {
+		if !strings.Contains(strings.Join(texts, " "), strings.TrimPrefix(want, want[:3])) {
+			t.Errorf("source list lacks %q", want)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, l := range list {
+		if l == s {
+			return true
+		}
+	}
+	return false
+}
+
+// pdfText extracts the text of a PDF with poppler's pdftotext.
+func pdfText(t *testing.T, doc []byte) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed; scripts/deps.sh test installs it")
+	}
+	path := filepath.Join(t.TempDir(), "out.pdf")
+	if err := os.WriteFile(path, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-layout", path, "-").CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftotext: %v\n%s", err, out)
+	}
+	return string(out)
+}
+
+func TestWrite_PDFTextHasTitlesAndSources(t *testing.T) {
+	text := pdfText(t, write(t, PDF, testPicture()))
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, title := range append(wantTitles, "Drones & sanctions <test>") {
+		if !strings.Contains(flat, title) {
+			t.Errorf("PDF text lacks %q:\n%s", title, text)
+		}
+	}
+	for _, want := range wantSources {
+		if !strings.Contains(flat, want) {
+			t.Errorf("PDF source list lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(flat, "part 1 of") {
+		t.Error("a short timeline was split across pages")
+	}
+}
+
+func TestWrite_PDFSplitsCrowdedTimeline(t *testing.T) {
+	p := testPicture()
+	p.Citations = nil
+	// Forty events a week apart on one lane: far more than eight rows hold
+	// on one page.
+	p.Items = nil
+	for i := range 40 {
+		s := day(2022, 1, 3) + float64(i)*7*86400
+		p.Items = append(p.Items, timeline.Item{ID: int64(i + 1), Start: s, End: s, Earliest: s, Latest: s,
+			Title: fmt.Sprintf("Weekly shipment number %d reported", i+1)})
+	}
+	p.From, p.To = day(2022, 1, 1), day(2022, 11, 1)
+	text := pdfText(t, write(t, PDF, p))
+	if !strings.Contains(text, "part 1 of") {
+		t.Fatalf("a crowded timeline was not split across pages:\n%s", text)
+	}
+	flat := strings.Join(strings.Fields(text), " ")
+	for i := range 40 {
+		if want := fmt.Sprintf("Weekly shipment number %d reported", i+1); !strings.Contains(flat, want) {
+			t.Errorf("PDF lacks %q", want)
+		}
+	}
+}
+
+func TestWrite_RejectsBadInput(t *testing.T) {
+	tests := []struct {
+		name   string
+		format Format
+		edit   func(p *Picture)
+		want   string
+	}{
+		{"format", "gif", func(p *Picture) {}, "unknown format"},
+		{"empty window", PNG, func(p *Picture) { p.To = p.From }, "end after it starts"},
+		{"narrow", PNG, func(p *Picture) { p.Width = 10 }, "width 10"},
+		{"huge", SVG, func(p *Picture) { p.Width = MaxWidth + 1 }, "width"},
+		{"pdf height", PDF, func(p *Picture) { p.Height = 500 }, "height"},
+		{"text size", PNG, func(p *Picture) { p.Metrics.TextSize = 0 }, "text size"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := testPicture()
+			tt.edit(p)
+			err := Write(context.Background(), io.Discard, tt.format, p, testFonts(t), nil)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Write: %v, want an error about %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestWrite_Cancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := Write(ctx, io.Discard, PDF, testPicture(), testFonts(t), nil)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Write with a cancelled context: %v", err)
+	}
+}
+
+func BenchmarkWrite(b *testing.B) {
+	fonts, err := NewFonts(goregular.TTF, gobold.TTF)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range []Format{PNG, SVG, PDF} {
+		b.Run(string(f), func(b *testing.B) {
+			p := testPicture()
+			if f != PDF {
+				p.Width = 1600
+			}
+			for b.Loop() {
+				if err := Write(context.Background(), io.Discard, f, p, fonts, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func TestWrite_ShortenedLabelsKeepTheirMarkers(t *testing.T) {
+	p := testPicture()
+	p.Width = MinWidth // too narrow for the long labels
+	p.Items[0].Title = "Drones shipped for months on end from Iran to Russia, by sea and by air"
+	texts := svgText(t, write(t, SVG, p))
+	found := false
+	for _, s := range texts {
+		if strings.HasPrefix(s, "Drones shipped") {
+			found = true
+			if !strings.HasSuffix(s, "… [1]") {
+				t.Errorf("label %q lost its footnote marker", s)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("the range's label is not drawn: %q", texts)
+	}
+}
+
+func TestWrite_SVGEmbedsTheLettersItUses(t *testing.T) {
+	p := testPicture()
+	p.Width = 1000
+	doc := write(t, SVG, p)
+	texts := svgText(t, doc)
+	re := regexp.MustCompile(`font-weight: (normal|bold); src: url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\)`)
+	m := re.FindAllSubmatch(doc, -1)
+	if len(m) != 2 {
+		t.Fatalf("%d embedded fonts, want regular and bold", len(m))
+	}
+	full, err := opentype.Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sub := range m {
+		if string(sub[1]) != "normal" {
+			continue
+		}
+		ttf, err := base64.StdEncoding.DecodeString(string(sub[2]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ttf) > len(goregular.TTF)/2 {
+			t.Errorf("the embedded font is %d bytes: not a subset of %d", len(ttf), len(goregular.TTF))
+		}
+		f, err := opentype.Parse(ttf)
+		if err != nil {
+			t.Fatalf("embedded font: %v", err)
+		}
+		var buf sfnt.Buffer
+		for _, r := range "Treasury sanctions the carrier [1,2]" {
+			gi, err := f.GlyphIndex(&buf, r)
+			if err != nil || gi == 0 {
+				t.Errorf("embedded font lacks %q (%v)", r, err)
+				continue
+			}
+			adv, _ := f.GlyphAdvance(&buf, gi, 1000, 0)
+			gf, _ := full.GlyphIndex(&buf, r)
+			want, _ := full.GlyphAdvance(&buf, gf, 1000, 0)
+			if adv != want {
+				t.Errorf("%q is %v wide in the embedded font, %v in the original", r, adv, want)
+			}
+		}
+	}
+	if len(texts) == 0 {
+		t.Fatal("no text")
+	}
+}

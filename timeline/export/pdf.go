@@ -1,0 +1,289 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/quoteline/quoteline/timeline"
+)
+
+// The PDF page: A4 landscape, in points.
+const (
+	pdfPageW  = 841.89
+	pdfPageH  = 595.28
+	pdfMargin = 30.0
+	// maxPages is the most pages a timeline is split across; beyond that a
+	// crowded timeline shows its overflow strips, as on screen.
+	maxPages = 24
+)
+
+// writePDF writes p as a PDF: the timeline over as many pages as it needs
+// to show its events one by one (up to maxPages), split at calendar
+// boundaries, then the source list.
+func writePDF(ctx context.Context, w io.Writer, p *Picture, fonts *Fonts, progress func(float64)) error {
+	width := float64(p.Width)
+	if width == 0 {
+		width = DefaultPageWidth
+	}
+	windows, scenes, err := pageWindows(ctx, p, fonts, width)
+	if err != nil {
+		return err
+	}
+	progress(0.3)
+	notes, sources, err := numbering(ctx, p, scenes)
+	if err != nil {
+		return err
+	}
+	doc := fpdf.New("L", "pt", "A4", "")
+	doc.SetCompression(true)
+	doc.SetAutoPageBreak(false, 0)
+	doc.SetTitle(p.Title, true)
+	doc.SetCreator("Quoteline", true)
+	doc.SetCreationDate(time.Unix(0, 0).UTC()) // the same document gives the same file
+	doc.SetModificationDate(time.Unix(0, 0).UTC())
+	doc.SetCatalogSort(true)
+	doc.AddUTF8FontFromBytes("qlsans", "", fonts.regular)
+	doc.AddUTF8FontFromBytes("qlsans", "B", fonts.bold)
+	if err := doc.Error(); err != nil {
+		return fmt.Errorf("export: PDF font: %w", err)
+	}
+	n := len(windows)
+	scale := (pdfPageW - 2*pdfMargin) / width
+	for i, win := range windows {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		sc := build(p, fonts, win[0], win[1], width, notes)
+		sub := windowText(win[0], win[1])
+		if n > 1 {
+			sub = fmt.Sprintf("%s   (part %d of %d)", sub, i+1, n)
+		}
+		pg := newPage(p, fonts, width, sc, sub)
+		pg.height = pg.sceneY + pg.clipH + margin
+		s := math.Min(scale, (pdfPageH-2*pdfMargin)/pg.height)
+		doc.AddPage()
+		drawPage(&pdfSurface{doc: doc, fonts: fonts, s: s, ox: pdfMargin, oy: pdfMargin}, pg, fonts)
+		progress(0.3 + 0.6*float64(i+1)/float64(n))
+	}
+	if len(sources) > 0 {
+		writeSourcePages(doc, p, fonts, sources, width, scale)
+	}
+	if err := doc.Error(); err != nil {
+		return fmt.Errorf("export: PDF: %w", err)
+	}
+	if err := doc.Output(w); err != nil {
+		return fmt.Errorf("export: write PDF: %w", err)
+	}
+	progress(1)
+	return nil
+}
+
+// writeSourcePages lays the source list out on pages of its own, at the
+// timeline's scale.
+func writeSourcePages(doc *fpdf.Fpdf, p *Picture, fonts *Fonts, sources []Source, width, scale float64) {
+	size := p.Metrics.TextSize
+	lines := sourceLines(sources, fonts, size, width-2*margin)
+	lh := lineHeight(fonts, size)
+	pageH := (pdfPageH - 2*pdfMargin) / scale
+	for len(lines) > 0 {
+		pg := &page{width: width, height: pageH, palette: p.Palette, metrics: p.Metrics}
+		pg.sourcesY = margin
+		y := margin + lh*1.4
+		k := 0
+		for k < len(lines) && y+lh <= pageH-margin {
+			lines[k].y = y
+			y += lh
+			k++
+		}
+		// A source's number stays with its first line; its URL with its title.
+		for k < len(lines) && k > 1 && lines[k].number == "" {
+			k--
+		}
+		if k == 0 {
+			k = 1
+		}
+		pg.sources = lines[:k]
+		lines = lines[k:]
+		doc.AddPage()
+		s := &pdfSurface{doc: doc, fonts: fonts, s: scale, ox: pdfMargin, oy: pdfMargin}
+		s.rect(0, 0, pg.width, pg.height, 0, p.Palette.Background, color.NRGBA{}, 0)
+		drawSources(s, pg, fonts)
+	}
+}
+
+// pageWindows splits p's window into pages that each show every event in
+// view on a row of its own: page by page, the longest span that fits (found
+// by bisection), ended at a calendar boundary. A page spans at least
+// 1/maxPages of the window, so a burst too dense for any page shows its
+// overflow strip as on screen. It returns the windows and their scenes
+// (without footnotes).
+func pageWindows(ctx context.Context, p *Picture, fonts *Fonts, width float64) ([][2]float64, []*timeline.Scene, error) {
+	var windows [][2]float64
+	var scenes []*timeline.Scene
+	fits := func(a, b float64) (*timeline.Scene, bool) {
+		sc := build(p, fonts, a, b, width, nil)
+		return sc, sc.Hidden == 0
+	}
+	minSpan := (p.To - p.From) / maxPages
+	for start := p.From; start < p.To; {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		sc, ok := fits(start, p.To)
+		end := p.To
+		if !ok && len(windows) < maxPages-1 && p.To-start > minSpan {
+			lo, hi := math.Min(start+minSpan, p.To), p.To
+			if _, ok := fits(start, lo); ok {
+				for range 24 { // lo fits, hi does not
+					mid := (lo + hi) / 2
+					if _, ok := fits(start, mid); ok {
+						lo = mid
+					} else {
+						hi = mid
+					}
+				}
+				lo = calendarBoundary(start, lo, width, fonts)
+			}
+			end = lo
+			sc = build(p, fonts, start, end, width, nil)
+		}
+		windows = append(windows, [2]float64{start, end})
+		scenes = append(scenes, sc)
+		start = end
+	}
+	return windows, scenes, nil
+}
+
+// calendarBoundary moves end back to the latest calendar boundary (a year,
+// a month, a day…: the coarsest that is near) in the later half of
+// [start, end]; end itself if there is none.
+func calendarBoundary(start, end, width float64, fonts *Fonts) float64 {
+	var ax timeline.Axis
+	timeline.Ticks(timeline.NewViewport(start, end, width), func(s string) float64 { return fonts.width(s, 14, false) }, 16, &ax)
+	half := start + (end-start)/2
+	for _, ticks := range [][]timeline.Tick{ax.Context, ax.Fine} {
+		best := math.Inf(-1)
+		for _, t := range ticks {
+			if !t.Pinned && t.Time > half && t.Time <= end {
+				best = math.Max(best, t.Time)
+			}
+		}
+		if !math.IsInf(best, -1) {
+			return best
+		}
+	}
+	return end
+}
+
+// pdfSurface draws on a PDF page at scale s (points per pixel) with the
+// page's top left corner at (ox, oy) points.
+type pdfSurface struct {
+	doc    *fpdf.Fpdf
+	fonts  *Fonts
+	s      float64
+	ox, oy float64
+}
+
+func (d *pdfSurface) x(v float64) float64 { return d.ox + v*d.s }
+func (d *pdfSurface) y(v float64) float64 { return d.oy + v*d.s }
+
+// alpha sets the opacity of what is drawn next.
+func (d *pdfSurface) alpha(c color.NRGBA) { d.doc.SetAlpha(float64(c.A)/255, "Normal") }
+
+func (d *pdfSurface) rect(x, y, w, h, r float64, fill, stroke color.NRGBA, sw float64) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	shape := func(style string) {
+		if r > 0 {
+			d.doc.RoundedRect(d.x(x), d.y(y), w*d.s, h*d.s, math.Min(r, math.Min(w, h)/2)*d.s, "1234", style)
+		} else {
+			d.doc.Rect(d.x(x), d.y(y), w*d.s, h*d.s, style)
+		}
+	}
+	if fill.A > 0 {
+		d.alpha(fill)
+		d.doc.SetFillColor(int(fill.R), int(fill.G), int(fill.B))
+		shape("F")
+	}
+	if sw > 0 && stroke.A > 0 {
+		d.alpha(stroke)
+		d.doc.SetDrawColor(int(stroke.R), int(stroke.G), int(stroke.B))
+		d.doc.SetLineWidth(sw * d.s)
+		shape("D")
+	}
+	d.doc.SetAlpha(1, "Normal")
+}
+
+// gradient is drawn as thin strips of stepped colour: PDF's own gradients
+// have no transparency in fpdf, and the fades run to transparent.
+func (d *pdfSurface) gradient(x, y, w, h float64, a, b color.NRGBA) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	steps := max(2, min(64, int(w)))
+	sw := w / float64(steps)
+	for i := range steps {
+		c := lerp(a, b, (float64(i)+0.5)/float64(steps))
+		d.rect(x+float64(i)*sw, y, sw, h, 0, c, color.NRGBA{}, 0)
+	}
+}
+
+func (d *pdfSurface) line(x1, y1, x2, y2 float64, c color.NRGBA, w float64) {
+	if w <= 0 || c.A == 0 {
+		return
+	}
+	d.alpha(c)
+	d.doc.SetDrawColor(int(c.R), int(c.G), int(c.B))
+	d.doc.SetLineWidth(w * d.s)
+	d.doc.Line(d.x(x1), d.y(y1), d.x(x2), d.y(y2))
+	d.doc.SetAlpha(1, "Normal")
+}
+
+func (d *pdfSurface) diamond(x, y, w, h float64, fill, stroke color.NRGBA, sw float64) {
+	cx, cy := x+w/2, y+h/2
+	pts := []fpdf.PointType{{X: d.x(cx), Y: d.y(y)}, {X: d.x(x + w), Y: d.y(cy)}, {X: d.x(cx), Y: d.y(y + h)}, {X: d.x(x), Y: d.y(cy)}}
+	if fill.A > 0 {
+		d.alpha(fill)
+		d.doc.SetFillColor(int(fill.R), int(fill.G), int(fill.B))
+		d.doc.Polygon(pts, "F")
+	}
+	if sw > 0 && stroke.A > 0 {
+		d.alpha(stroke)
+		d.doc.SetDrawColor(int(stroke.R), int(stroke.G), int(stroke.B))
+		d.doc.SetLineWidth(sw * d.s)
+		d.doc.Polygon(pts, "D")
+	}
+	d.doc.SetAlpha(1, "Normal")
+}
+
+func (d *pdfSurface) text(x, y float64, s string, size float64, bold bool, c color.NRGBA) {
+	if s == "" || c.A == 0 {
+		return
+	}
+	style := ""
+	if bold {
+		style = "B"
+	}
+	d.alpha(c)
+	d.doc.SetFont("qlsans", style, size*d.s)
+	d.doc.SetTextColor(int(c.R), int(c.G), int(c.B))
+	d.doc.Text(d.x(x), d.y(y+d.fonts.ascent(size, bold)), s)
+	d.doc.SetAlpha(1, "Normal")
+}
+
+func (d *pdfSurface) link(x, y, w, h float64, url string) {
+	d.doc.LinkString(d.x(x), d.y(y), w*d.s, h*d.s, url)
+}
+
+func (d *pdfSurface) clip(x, y, w, h float64) {
+	d.doc.ClipRect(d.x(x), d.y(y), w*d.s, h*d.s, false)
+}
+
+func (d *pdfSurface) unclip() { d.doc.ClipEnd() }
