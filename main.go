@@ -7,6 +7,7 @@
 //	quoteline new [--example] OUT.quoteline
 //	quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
 //	quoteline bench FILE.quoteline
+//	quoteline check FILE.quoteline
 //	quoteline --version
 package main
 
@@ -40,6 +41,7 @@ Usage:
   quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
                                           write a synthetic document of N events, for trying it at scale
   quoteline bench FILE.quoteline          open FILE in the window, zoom and pan through it, print figures as JSON
+  quoteline check FILE.quoteline          check FILE as opening does, write nothing (exit 0 if sound, 1 if not)
   quoteline --version                     print the version
   quoteline --help                        show this help
 `
@@ -58,6 +60,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runGen(args[1:], stdout, stderr)
 		case "bench":
 			return runBench(args[1:], stdout, stderr)
+		case "check":
+			return runCheck(args[1:], stdout, stderr)
 		}
 	}
 	fs := flag.NewFlagSet("quoteline", flag.ContinueOnError)

@@ -67,7 +67,7 @@ func inspect(ctx context.Context, path string, ms []migration) (inspection, erro
 	}
 	in.Size = info.Size()
 	if in.Size > MaxDocumentBytes {
-		return in, fmt.Errorf("%w: the file is %s, and Quoteline opens documents of up to %s", ErrTooLarge, byteSize(in.Size), byteSize(MaxDocumentBytes))
+		return in, fmt.Errorf("%w: the file is %s, and Quoteline opens documents of up to %s", ErrTooLarge, FormatBytes(in.Size), FormatBytes(MaxDocumentBytes))
 	}
 	hdr, err := readHeader(path)
 	if err != nil {
@@ -259,13 +259,13 @@ func corruptOr(err error) error {
 		return fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
 	if errors.As(err, &se) && se.Code == sqlite3.ErrTooBig {
-		return fmt.Errorf("%w: a text in the document is longer than %s: %v", ErrTooLarge, byteSize(MaxValueBytes), err)
+		return fmt.Errorf("%w: a text in the document is longer than %s: %v", ErrTooLarge, FormatBytes(MaxValueBytes), err)
 	}
 	return err
 }
 
-// byteSize formats a number of bytes for a message, such as "2.1 GB".
-func byteSize(n int64) string {
+// FormatBytes writes a number of bytes for people, such as "2.1 GiB".
+func FormatBytes(n int64) string {
 	switch {
 	case n >= 1<<30:
 		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
