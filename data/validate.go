@@ -35,6 +35,11 @@ func Check(ctx context.Context, path string) (Report, error) {
 	if err != nil {
 		return Report{}, fmt.Errorf("check %q: %w", path, err)
 	}
+	return checkWith(ctx, path, ms)
+}
+
+// checkWith is Check with the schema migrations ms.
+func checkWith(ctx context.Context, path string, ms []migration) (Report, error) {
 	in, err := inspect(ctx, path, ms)
 	if err != nil {
 		return Report{}, fmt.Errorf("check %q: %w", path, err)
