@@ -24,8 +24,9 @@ const (
 	// by SQLite with "string or blob too big".
 	MaxValueBytes = 64 << 20
 	// MaxJSONBytes is the largest JSON interchange file ReadDocument reads,
-	// and the largest text_file it reads for one source.
-	MaxJSONBytes = 256 << 20
+	// and the largest text_file it reads for one source (which must fit in
+	// one SQLite value).
+	MaxJSONBytes = MaxValueBytes
 	// MaxTitleBytes is the longest title of an event, lane, actor or
 	// source accepted from a JSON document.
 	MaxTitleBytes = 4096
@@ -48,6 +49,10 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	tooLarge := fmt.Errorf("%w: %s is larger than %s", ErrTooLarge, name, FormatBytes(MaxJSONBytes))
+	if info, err := f.Stat(); err == nil && info.Size() > MaxJSONBytes {
+		return nil, tooLarge
+	}
 	// Read one byte more than the limit to tell a file at the limit from a
 	// longer one, whatever its Stat says.
 	b, err := io.ReadAll(io.LimitReader(f, MaxJSONBytes+1))
@@ -55,7 +60,7 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 		return nil, err
 	}
 	if len(b) > MaxJSONBytes {
-		return nil, fmt.Errorf("%w: %s is larger than %s", ErrTooLarge, name, FormatBytes(MaxJSONBytes))
+		return nil, tooLarge
 	}
 	return b, nil
 }

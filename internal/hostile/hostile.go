@@ -127,6 +127,9 @@ func Make(ctx context.Context, dir string) ([]Case, error) {
 			planted(`DROP TABLE quote_fts; CREATE VIRTUAL TABLE quote_fts USING rtree (id, a, b);`)},
 		{"extra-virtual-table.quoteline", data.ErrNotQuoteline, `table, "probe", that Quoteline does not make`,
 			planted(`CREATE VIRTUAL TABLE probe USING fts4 (x);`)},
+		{"too-many-lanes.quoteline", data.ErrTooLarge, "10050 lanes, and Quoteline opens documents of up to 10000", planted(
+			`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10047)
+			INSERT INTO lane (name, position, color) SELECT 'planted ' || i, 3 + i, '#000000' FROM n;`)},
 		// A title and a quote far longer than any real one are accepted and
 		// must be shown without harm.
 		{"huge-title.quoteline", nil, "", planted(`UPDATE event SET title = 'A' || replace(hex(zeroblob(500000)), '0', 'ab ') WHERE id = 1;
