@@ -14,8 +14,8 @@ tools=(make gcc pkg-config)
 case "${1:-build}" in
   build) ;;
   test)
-    want+=(xvfb xdotool imagemagick)
-    tools+=(Xvfb xdotool import)
+    want+=(xvfb xdotool imagemagick strace)
+    tools+=(Xvfb xdotool import strace)
     ;;
   *) echo "deps.sh: unknown target '$1' (want build or test)" >&2; exit 2 ;;
 esac
