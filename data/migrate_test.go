@@ -59,19 +59,11 @@ func TestLoadMigrations_RefusesGapsAndBadNames(t *testing.T) {
 // its data kept.
 func TestOpen_UpgradesOlderDocumentAfterBackup(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "story.quoteline")
-	doc, err := readTestDoc(t, testJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := CreateFromDocument(ctx, path, doc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, path := createTestStore(t, mustReadTestDoc(t))
 	s.Close()
+	dir := filepath.Dir(path)
 	// A backup from an earlier upgrade must not be overwritten.
-	earlier := filepath.Join(dir, "story.v1-backup.quoteline")
+	earlier := filepath.Join(dir, "test.v1-backup.quoteline")
 	if err := os.WriteFile(earlier, []byte("an earlier backup"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +73,7 @@ func TestOpen_UpgradesOlderDocumentAfterBackup(t *testing.T) {
 	if r, err := checkWith(ctx, path, ms); err != nil || r.Version != 1 || r.Latest != 2 || !r.NeedsUpgrade() {
 		t.Fatalf("check before upgrade: %+v, %v", r, err)
 	}
-	s, err = openWith(ctx, path, ms)
+	s, err := openWith(ctx, path, ms)
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
@@ -98,7 +90,7 @@ func TestOpen_UpgradesOlderDocumentAfterBackup(t *testing.T) {
 	if b, _ := os.ReadFile(earlier); string(b) != "an earlier backup" {
 		t.Error("an earlier backup was overwritten")
 	}
-	backup := filepath.Join(dir, "story.v1-backup-2.quoteline")
+	backup := filepath.Join(dir, "test.v1-backup-2.quoteline")
 	r, err := Check(ctx, backup) // the real, version 1, migrations
 	if err != nil || r.Version != 1 || r.Events != 2 {
 		t.Fatalf("backup: %+v, %v", r, err)
@@ -121,17 +113,9 @@ func TestOpen_UpgradesOlderDocumentAfterBackup(t *testing.T) {
 // the document stays at version 1 with its data, and the backup is kept.
 func TestOpen_FailedUpgradeChangesNothing(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "story.quoteline")
-	doc, err := readTestDoc(t, testJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := CreateFromDocument(ctx, path, doc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, path := createTestStore(t, mustReadTestDoc(t))
 	s.Close()
+	dir := filepath.Dir(path)
 	ms := testMigrations(t, `DELETE FROM event_quote; ALTER TABLE lane ADD COLUMN note TEXT; SELECT no_such_function();`)
 	if _, err := openWith(ctx, path, ms); err == nil {
 		t.Fatal("open with a failing migration succeeded")
@@ -149,7 +133,7 @@ func TestOpen_FailedUpgradeChangesNothing(t *testing.T) {
 	if err := s.db.QueryRow(`SELECT count(*) FROM event_quote`).Scan(&links); err != nil || links != 3 {
 		t.Errorf("event_quote rows %d, %v; want 3 (the migration's delete rolled back)", links, err)
 	}
-	if _, err := Check(ctx, filepath.Join(dir, "story.v1-backup.quoteline")); err != nil {
+	if _, err := Check(ctx, filepath.Join(dir, "test.v1-backup.quoteline")); err != nil {
 		t.Errorf("backup: %v", err)
 	}
 }
