@@ -32,7 +32,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	r, err := data.Check(ctx, path)
 	if err != nil {
-		fmt.Fprintln(stderr, "quoteline check:", err)
+		fmt.Fprintln(stderr, "quoteline:", err)
 		return 1
 	}
 	fmt.Fprintf(stdout, "%s: sound Quoteline document, schema version %d, %s in %s, %s\n",

@@ -39,7 +39,7 @@ func TestRunCheck(t *testing.T) {
 			tests = append(tests, want{[]string{"check", c.Path}, 0, c.Path + ": sound", ""})
 			continue
 		}
-		tests = append(tests, want{[]string{"check", c.Path}, 1, "", `quoteline check: check "` + c.Path + `": ` + c.Err.Error()})
+		tests = append(tests, want{[]string{"check", c.Path}, 1, "", `quoteline: check "` + c.Path + `": ` + c.Err.Error()})
 		tests = append(tests, want{[]string{"check", c.Path}, 1, "", c.Want})
 	}
 	for _, tt := range tests {
