@@ -234,12 +234,14 @@ func buildFile(ctx context.Context, tmp string, fill func(*Store) error) error {
 	return err
 }
 
-// Open opens an existing document. It first checks, without writing
-// anything, that path is a regular file holding an SQLite database with
-// Quoteline's application_id, a schema version this package understands,
-// and that it passes PRAGMA quick_check. It then opens the document for
-// reading and writing, or read-only if the file or its directory is not
-// writable (see ReadOnly).
+// Open opens an existing document. It first runs, without writing
+// anything, the validation Check runs: a regular file within the size
+// limits, an SQLite database with Quoteline's application_id, a schema
+// version this package understands with exactly the schema Quoteline makes,
+// passing PRAGMA quick_check. It then opens the document for reading and
+// writing, or read-only if the file or its directory is not writable (see
+// ReadOnly). A document of an older schema version is upgraded, after a
+// backup copy is written beside it.
 func Open(ctx context.Context, path string) (*Store, error) {
 	ms, err := schemaMigrations()
 	if err != nil {
