@@ -206,9 +206,9 @@ func killCreating(t *testing.T, r *rand.Rand, mode string, n, rounds int) {
 // none of it.
 func TestKill_ImportIsAllOrNothing(t *testing.T) {
 	r, soak := crashRand(t)
-	rounds, n := 3, 4_000
+	rounds, n, maxDelay := 3, 4_000, 1500*time.Millisecond
 	if soak {
-		rounds, n = 20, 20_000
+		rounds, n, maxDelay = 20, 20_000, 8*time.Second
 	}
 	ctx := context.Background()
 	for round := 0; round < rounds; round++ {
@@ -219,7 +219,7 @@ func TestKill_ImportIsAllOrNothing(t *testing.T) {
 		}
 		s.Close()
 		cmd, _ := crashRun(t, "import", path, n)
-		delay := time.Duration(r.Int64N(int64(1500 * time.Millisecond)))
+		delay := time.Duration(r.Int64N(int64(maxDelay)))
 		time.Sleep(delay)
 		kill(cmd)
 		rep := mustCheck(t, path)
