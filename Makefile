@@ -44,3 +44,16 @@ bench: deps-build
 
 clean:
 	rm -f $(BINARY)
+
+# Fuzzing (reliability): run every Go native fuzz target for FUZZTIME each.
+# make test runs only their seed corpora; crashers found here are written to
+# the package's testdata/fuzz/ and kept there as regression cases.
+FUZZTIME ?= 30s
+.PHONY: fuzz
+fuzz: deps-build
+	@set -e; for pkg in $$($(GO) list ./...); do \
+		for target in $$($(GO) test -tags '$(TAGS)' -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+			echo "fuzz $$pkg $$target for $(FUZZTIME)"; \
+			$(GO) test -tags '$(TAGS)' -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg; \
+		done; \
+	done

@@ -8,6 +8,7 @@
 //	quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
 //	quoteline bench FILE.quoteline
 //	quoteline export [--format png|svg|pdf] [--from DATE --to DATE] [--width W --height H] IN OUT
+//	quoteline check FILE.quoteline
 //	quoteline --version
 package main
 
@@ -43,6 +44,7 @@ Usage:
   quoteline bench FILE.quoteline          open FILE in the window, zoom and pan through it, print figures as JSON
   quoteline export [--format png|svg|pdf] [--from DATE --to DATE] [--width W --height H] IN.quoteline OUT
                                           draw the timeline as a picture with its sources listed
+  quoteline check FILE.quoteline          check FILE as opening does, write nothing (exit 0 if sound, 1 if not)
   quoteline --version                     print the version
   quoteline --help                        show this help
 `
@@ -63,6 +65,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runBench(args[1:], stdout, stderr)
 		case "export":
 			return runExport(args[1:], stdout, stderr)
+		case "check":
+			return runCheck(args[1:], stdout, stderr)
 		}
 	}
 	fs := flag.NewFlagSet("quoteline", flag.ContinueOnError)

@@ -141,6 +141,10 @@ func TestDateRange_ShowsPrecision(t *testing.T) {
 // openAndWait opens path through the window's own (background) path and
 // waits until it is shown with its first titles and has passed its
 // integrity check, or is refused. It returns the error of either.
+// openTimeout bounds each stage of opening in tests: generous, for the
+// race detector on a busy machine.
+const openTimeout = 60 * time.Second
+
 func openAndWait(t *testing.T, m *mainWindow, path string) error {
 	t.Helper()
 	done := make(chan error, 1)
@@ -162,32 +166,32 @@ func openAndWait(t *testing.T, m *mainWindow, path string) error {
 		if err != nil {
 			return err
 		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("opening took more than 10 s")
+	case <-time.After(openTimeout):
+		t.Fatal("opening took more than " + openTimeout.String())
 	}
 	select {
 	case err := <-titles:
 		if err != nil {
 			t.Fatalf("loading titles: %v", err)
 		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("titles not loaded within 10 s")
+	case <-time.After(openTimeout):
+		t.Fatal("titles not loaded within " + openTimeout.String())
 	}
 	select {
 	case err := <-checked:
 		if err != nil {
 			return err
 		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("integrity check not done within 10 s")
+	case <-time.After(openTimeout):
+		t.Fatal("integrity check not done within " + openTimeout.String())
 	}
 	select {
 	case err := <-links:
 		if err != nil {
 			t.Fatalf("loading quotes and actors: %v", err)
 		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("quotes and actors not loaded within 10 s")
+	case <-time.After(openTimeout):
+		t.Fatal("quotes and actors not loaded within " + openTimeout.String())
 	}
 	return nil
 }

@@ -177,11 +177,14 @@ func (e *DocumentError) Is(target error) bool { return target == ErrInvalidDocum
 // and any quote offsets left out. Every problem is reported as a
 // *DocumentError naming the record and field.
 func ReadDocument(fsys fs.FS, name string) (*Document, error) {
-	raw, err := fs.ReadFile(fsys, name)
+	file := path.Base(name)
+	raw, err := readLimited(fsys, name)
+	if errors.Is(err, ErrTooLarge) {
+		return nil, &DocumentError{File: file, Err: err}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("data.ReadDocument: %w", err)
 	}
-	file := path.Base(name)
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	var doc Document
@@ -202,7 +205,7 @@ func ReadDocument(fsys fs.FS, name string) (*Document, error) {
 		if !fs.ValidPath(src.TextFile) || !fs.ValidPath(p) {
 			return nil, &DocumentError{File: file, Record: rec, Field: "text_file", Err: fmt.Errorf("%q is not a path inside the document's folder", src.TextFile)}
 		}
-		text, err := fs.ReadFile(fsys, p)
+		text, err := readLimited(fsys, p)
 		if err != nil {
 			return nil, &DocumentError{File: file, Record: rec, Field: "text_file", Err: err}
 		}
@@ -281,6 +284,9 @@ func (d *Document) resolve() (*plan, error) {
 	}
 	if strings.TrimSpace(d.Title) == "" {
 		return nil, fail("", "title", "missing")
+	}
+	if err := d.checkLimits(); err != nil {
+		return nil, err
 	}
 
 	// keys indexes the keys of one list and rejects duplicates.

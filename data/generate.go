@@ -22,7 +22,7 @@ type GenerateOptions struct {
 
 // Limits of Generate.
 const (
-	MaxGeneratedEvents = 100_000_000
+	MaxGeneratedEvents = MaxDocumentEvents // no more than a document may hold
 	MaxGeneratedLanes  = 1000
 	generateBatch      = 20_000 // events per transaction
 )

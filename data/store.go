@@ -1,20 +1,14 @@
 package data
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
-	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -51,6 +45,7 @@ func registerDriver() {
 	registerOnce.Do(func() {
 		sql.Register(driverName, &sqlite3.SQLiteDriver{
 			ConnectHook: func(c *sqlite3.SQLiteConn) error {
+				c.SetLimit(sqlite3.SQLITE_LIMIT_LENGTH, MaxValueBytes)
 				_, err := c.Exec(connPragmas, nil)
 				return err
 			},
@@ -170,7 +165,8 @@ func createWith(ctx context.Context, path string, fill func(*Store) error) (*Sto
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fail(err)
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	removeStaleTemps(path)
+	f, err := os.CreateTemp(filepath.Dir(path), tempPattern(path))
 	if err != nil {
 		return fail(err)
 	}
@@ -221,7 +217,10 @@ func buildFile(ctx context.Context, tmp string, fill func(*Store) error) error {
 		return err
 	}
 	s := &Store{db: db, path: tmp}
-	err = migrate(ctx, db)
+	ms, err := schemaMigrations()
+	if err == nil {
+		err = migrate(ctx, db, ms)
+	}
 	if err == nil {
 		_, err = db.ExecContext(ctx, `INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)`,
 			"created", time.Now().UTC().Format(time.RFC3339))
@@ -235,82 +234,20 @@ func buildFile(ctx context.Context, tmp string, fill func(*Store) error) error {
 	return err
 }
 
-// migration is one numbered schema script.
-type migration struct {
-	version int
-	name    string
-}
-
-// migrations lists the embedded migration scripts in order.
-func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFS, "migrations")
-	if err != nil {
-		return nil, err
-	}
-	var ms []migration
-	for _, e := range entries {
-		num, _, ok := strings.Cut(e.Name(), "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || !strings.HasSuffix(e.Name(), ".sql") {
-			return nil, fmt.Errorf("bad migration name %q", e.Name())
-		}
-		ms = append(ms, migration{version: v, name: path.Join("migrations", e.Name())})
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	return ms, nil
-}
-
-// migrate applies, in one transaction, every migration newer than the
-// database's user_version, and sets user_version in the same transaction.
-func migrate(ctx context.Context, db *sql.DB) error {
-	ms, err := migrations()
-	if err != nil {
-		return fmt.Errorf("data.migrate: %w", err)
-	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("data.migrate: %w", err)
-	}
-	defer tx.Rollback()
-	var current int
-	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&current); err != nil {
-		return fmt.Errorf("data.migrate: %w", err)
-	}
-	applied := false
-	for _, m := range ms {
-		if m.version <= current {
-			continue
-		}
-		script, err := migrationFS.ReadFile(m.name)
-		if err != nil {
-			return fmt.Errorf("data.migrate: %w", err)
-		}
-		if _, err := tx.ExecContext(ctx, string(script)); err != nil {
-			return fmt.Errorf("data.migrate: %s: %w", m.name, err)
-		}
-		// PRAGMA takes no parameters; the version is an integer we control.
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
-			return fmt.Errorf("data.migrate: %s: %w", m.name, err)
-		}
-		applied = true
-	}
-	if !applied {
-		return nil
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("data.migrate: %w", err)
-	}
-	return nil
-}
-
-// Open opens an existing document. It first checks, without writing
-// anything, that path is a regular file holding an SQLite database with
-// Quoteline's application_id, a schema version this package understands,
-// and that it passes PRAGMA quick_check. It then opens the document for
-// reading and writing, or read-only if the file or its directory is not
-// writable (see ReadOnly).
+// Open opens an existing document. It first runs, without writing
+// anything, the validation Check runs: a regular file within the size
+// limits, an SQLite database with Quoteline's application_id, a schema
+// version this package understands with exactly the schema Quoteline makes,
+// passing PRAGMA quick_check. It then opens the document for reading and
+// writing, or read-only if the file or its directory is not writable (see
+// ReadOnly). A document of an older schema version is upgraded, after a
+// backup copy is written beside it.
 func Open(ctx context.Context, path string) (*Store, error) {
-	s, _, err := open(ctx, path, false)
+	ms, err := schemaMigrations()
+	if err != nil {
+		return nil, fmt.Errorf("open %q: %w", path, err)
+	}
+	s, _, err := openWith(ctx, path, ms, false)
 	return s, err
 }
 
@@ -321,54 +258,31 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // connection of its own and returns nil, or an error (ErrCorrupt if the
 // file is damaged). Until it has returned nil, the caller must not write to
 // the document nor trust it beyond showing it, and must refuse it if the
-// check fails.
+// check fails. A document that needs upgrading is checked whole first.
 func OpenChecking(ctx context.Context, path string) (s *Store, check func(context.Context) error, err error) {
-	return open(ctx, path, true)
+	ms, err := schemaMigrations()
+	if err != nil {
+		return nil, nil, fmt.Errorf("open %q: %w", path, err)
+	}
+	return openWith(ctx, path, ms, true)
 }
 
-// open is Open, or OpenChecking when deferCheck is true.
-func open(ctx context.Context, path string, deferCheck bool) (*Store, func(context.Context) error, error) {
+// openWith is Open, or OpenChecking when deferCheck is true, with the
+// schema migrations ms, the last of which is the version the document is
+// brought up to.
+func openWith(ctx context.Context, path string, ms []migration, deferCheck bool) (*Store, func(context.Context) error, error) {
 	fail := func(err error) (*Store, func(context.Context) error, error) {
 		return nil, nil, fmt.Errorf("open %q: %w", path, err)
 	}
-	info, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return fail(ErrNotFound)
+	in, err := inspect(ctx, path, ms, !deferCheck)
+	if err == nil && deferCheck && in.Version < in.Latest {
+		// A document that needs migrating is checked whole before it is written.
+		err, deferCheck = quickCheckFile(ctx, path, in.immutable), false
 	}
 	if err != nil {
 		return fail(err)
 	}
-	if !info.Mode().IsRegular() {
-		return fail(fmt.Errorf("%w (not a regular file)", ErrNotQuoteline))
-	}
-	hdr, err := readHeader(path)
-	if err != nil {
-		return fail(err)
-	}
-	if !bytes.HasPrefix(hdr, []byte(sqliteHeader)) {
-		return fail(fmt.Errorf("%w (not a SQLite database)", ErrNotQuoteline))
-	}
-	// The header holds user_version and application_id too; refuse what
-	// it already shows to be foreign before SQLite opens the file at all.
-	if len(hdr) >= 72 {
-		if id := binary.BigEndian.Uint32(hdr[68:72]); id != ApplicationID {
-			return fail(fmt.Errorf("%w (application_id 0x%08X)", ErrNotQuoteline, id))
-		}
-	}
-	walHeader := len(hdr) >= 20 && hdr[18] == 2 && hdr[19] == 2
-	_, walErr := os.Lstat(path + "-wal")
-	// A WAL-mode file with no WAL beside it is complete in itself: read it
-	// as immutable so that checking it creates no -wal or -shm files.
-	immutable := walHeader && errors.Is(walErr, fs.ErrNotExist)
-
-	// A document that needs migrating is checked whole before it is written.
-	version, err := validate(ctx, path, immutable, !deferCheck)
-	if err == nil && deferCheck && version < SchemaVersion {
-		err, deferCheck = quickCheckFile(ctx, path, immutable), false
-	}
-	if err != nil {
-		return fail(err)
-	}
+	immutable, version := in.immutable, in.Version
 
 	readOnly := !writable(path)
 	db, err := openDB(ctx, path, readOnly, immutable && readOnly)
@@ -376,12 +290,12 @@ func open(ctx context.Context, path string, deferCheck bool) (*Store, func(conte
 		return fail(err)
 	}
 	s := &Store{db: db, path: path, readOnly: readOnly}
-	if version < SchemaVersion {
+	if version < in.Latest {
 		if readOnly {
 			db.Close()
-			return fail(fmt.Errorf("%w: schema version %d needs upgrading to %d", ErrReadOnly, version, SchemaVersion))
+			return fail(fmt.Errorf("%w: schema version %d needs upgrading to %d", ErrReadOnly, version, in.Latest))
 		}
-		if err := migrate(ctx, db); err != nil {
+		if err := upgrade(ctx, s, version, ms); err != nil {
 			db.Close()
 			return fail(err)
 		}
@@ -397,128 +311,6 @@ func open(ctx context.Context, path string, deferCheck bool) (*Store, func(conte
 		return nil
 	}
 	return s, check, nil
-}
-
-// readHeader returns the first 100 bytes of the file (fewer if it is
-// shorter).
-func readHeader(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	hdr := make([]byte, 100)
-	n, err := io.ReadFull(f, hdr)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return nil, err
-	}
-	return hdr[:n], nil
-}
-
-// validate checks the document on a read-only connection and returns its
-// schema version. quick adds PRAGMA quick_check, which reads the whole file.
-func validate(ctx context.Context, path string, immutable, quick bool) (int, error) {
-	db, err := openDB(ctx, path, true, immutable)
-	if err != nil {
-		return 0, corruptOr(err)
-	}
-	defer db.Close()
-	var appID uint32
-	var version int
-	if err := db.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&appID); err != nil {
-		return 0, corruptOr(err)
-	}
-	if appID != ApplicationID {
-		return 0, fmt.Errorf("%w (application_id 0x%08X)", ErrNotQuoteline, appID)
-	}
-	if err := db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
-		return 0, corruptOr(err)
-	}
-	if version > SchemaVersion {
-		return 0, fmt.Errorf("%w (document schema version %d, this version of Quoteline reads up to %d)", ErrTooNew, version, SchemaVersion)
-	}
-	if version < 1 {
-		return 0, fmt.Errorf("%w (schema version %d)", ErrNotQuoteline, version)
-	}
-	if err := checkSchema(ctx, db); err != nil {
-		return 0, err
-	}
-	if quick {
-		if err := quickCheck(ctx, db); err != nil {
-			return 0, err
-		}
-	}
-	return version, nil
-}
-
-// quickCheckFile runs PRAGMA quick_check on a read-only connection of its own.
-func quickCheckFile(ctx context.Context, path string, immutable bool) error {
-	db, err := openDB(ctx, path, true, immutable)
-	if err != nil {
-		return corruptOr(err)
-	}
-	defer db.Close()
-	return quickCheck(ctx, db)
-}
-
-// quickCheck runs PRAGMA quick_check, SQLite's check of the whole file's
-// structure, and returns ErrCorrupt with its first finding if it fails.
-func quickCheck(ctx context.Context, db *sql.DB) error {
-	var result string
-	if err := db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&result); err != nil {
-		return corruptOr(err)
-	}
-	if result != "ok" {
-		return fmt.Errorf("%w: %s", ErrCorrupt, result)
-	}
-	return nil
-}
-
-// schemaTables are the tables every Quoteline document has.
-var schemaTables = []string{"meta", "lane", "actor", "source", "quote", "event", "event_quote",
-	"event_source", "event_actor", "tag", "event_tag", "event_fts", "quote_fts", "source_fts"}
-
-// checkSchema refuses a document whose schema Quoteline did not write:
-// views and triggers (code planted in the file, which could run on every
-// query or loop forever) and missing tables.
-func checkSchema(ctx context.Context, db *sql.DB) error {
-	rows, err := db.QueryContext(ctx, `SELECT type, name FROM sqlite_schema`)
-	if err != nil {
-		return corruptOr(err)
-	}
-	defer rows.Close()
-	tables := map[string]bool{}
-	for rows.Next() {
-		var typ, name string
-		if err := rows.Scan(&typ, &name); err != nil {
-			return corruptOr(err)
-		}
-		switch typ {
-		case "view", "trigger":
-			return fmt.Errorf("%w (it holds a %s, %q, and Quoteline documents never do)", ErrNotQuoteline, typ, name)
-		case "table":
-			tables[name] = true
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return corruptOr(err)
-	}
-	for _, t := range schemaTables {
-		if !tables[t] {
-			return fmt.Errorf("%w (table %q is missing)", ErrNotQuoteline, t)
-		}
-	}
-	return nil
-}
-
-// corruptOr marks SQLite's corruption errors as ErrCorrupt and returns
-// other errors unchanged.
-func corruptOr(err error) error {
-	var se sqlite3.Error
-	if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
-		return fmt.Errorf("%w: %v", ErrCorrupt, err)
-	}
-	return err
 }
 
 // writable reports whether the file at path can be opened for writing and

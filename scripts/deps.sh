@@ -15,8 +15,8 @@ tools=(make gcc pkg-config)
 case "${1:-build}" in
   build) ;;
   test)
-    want+=(xvfb xdotool imagemagick poppler-utils)
-    tools+=(Xvfb xdotool import pdftotext)
+    want+=(xvfb xdotool imagemagick poppler-utils strace)
+    tools+=(Xvfb xdotool import pdftotext strace)
     ;;
   *) echo "deps.sh: unknown target '$1' (want build or test)" >&2; exit 2 ;;
 esac

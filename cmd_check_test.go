@@ -1,0 +1,72 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/quoteline/quoteline/internal/hostile"
+)
+
+func TestRunCheck(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	cases, err := hostile.Make(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := filepath.Join(dir, "good.quoteline")
+	if err := writeExample(ctx, good); err != nil {
+		t.Fatal(err)
+	}
+	type want struct {
+		args           []string
+		code           int
+		stdout, stderr string
+	}
+	tests := []want{
+		{[]string{"check", good}, 0, good + ": sound Quoteline document, schema version 1, 17 events in 5 lanes, ", ""},
+		{[]string{"check"}, 2, "", "Usage: quoteline check"},
+		{[]string{"check", good, good}, 2, "", "Usage: quoteline check"},
+		{[]string{"check", "--help"}, 0, "", "Usage: quoteline check"},
+		{[]string{"check", filepath.Join(dir, "nope.quoteline")}, 1, "", "nope.quoteline\": not found"},
+	}
+	for _, c := range cases {
+		if c.Err == nil {
+			tests = append(tests, want{[]string{"check", c.Path}, 0, c.Path + ": sound", ""})
+			continue
+		}
+		tests = append(tests, want{[]string{"check", c.Path}, 1, "", `quoteline: check "` + c.Path + `": ` + c.Err.Error()})
+		tests = append(tests, want{[]string{"check", c.Path}, 1, "", c.Want})
+	}
+	for _, tt := range tests {
+		t.Run(filepath.Base(tt.args[len(tt.args)-1]), func(t *testing.T) {
+			var before []byte
+			if len(tt.args) > 1 {
+				before, _ = os.ReadFile(tt.args[len(tt.args)-1])
+			}
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.code || !strings.Contains(stdout.String(), tt.stdout) || !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("quoteline %s: exit %d, stdout %q, stderr %q; want exit %d, stdout with %q, stderr with %q",
+					strings.Join(tt.args, " "), code, stdout.String(), stderr.String(), tt.code, tt.stdout, tt.stderr)
+			}
+			if len(tt.args) > 1 {
+				if after, _ := os.ReadFile(tt.args[len(tt.args)-1]); !bytes.Equal(before, after) {
+					t.Error("check changed the file")
+				}
+			}
+		})
+	}
+}
+
+func TestCount(t *testing.T) {
+	for n, want := range map[int]string{0: "0 events", 1: "1 event", 999: "999 events", 1000: "1,000 events", 1234567: "1,234,567 events"} {
+		if got := count(n, "event"); got != want {
+			t.Errorf("count(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

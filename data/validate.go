@@ -1,0 +1,305 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/mattn/go-sqlite3"
+)
+
+// Report is what Check found in a sound document.
+type Report struct {
+	Size    int64 // bytes in the file
+	Version int   // the document's schema version
+	Latest  int   // the schema version this Quoteline writes
+	Events  int
+	Lanes   int
+}
+
+// NeedsUpgrade reports whether opening the document will upgrade its
+// schema (after writing a backup copy beside it).
+func (r Report) NeedsUpgrade() bool { return r.Version < r.Latest }
+
+// Check runs on the file at path exactly the validation Open runs before it
+// opens a document, and writes nothing: the file, and its directory, are
+// left as they were. A nil error means Open would accept the file.
+func Check(ctx context.Context, path string) (Report, error) {
+	ms, err := schemaMigrations()
+	if err != nil {
+		return Report{}, fmt.Errorf("check %q: %w", path, err)
+	}
+	return checkWith(ctx, path, ms)
+}
+
+// checkWith is Check with the schema migrations ms.
+func checkWith(ctx context.Context, path string, ms []migration) (Report, error) {
+	in, err := inspect(ctx, path, ms, true)
+	if err != nil {
+		return Report{}, fmt.Errorf("check %q: %w", path, err)
+	}
+	return in.Report, nil
+}
+
+// inspection is the result of inspect.
+type inspection struct {
+	Report
+	immutable bool // read the file as immutable: WAL mode with no WAL beside it
+}
+
+// inspect checks, without writing anything, that path is a regular file of
+// bounded size holding an SQLite database with Quoteline's application_id,
+// a schema version that ms knows, exactly the schema ms build for that
+// version (no triggers, views or other planted objects), within the limits
+// on events and lanes, and that it passes PRAGMA quick_check.
+func inspect(ctx context.Context, path string, ms []migration, quick bool) (inspection, error) {
+	var in inspection
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return in, ErrNotFound
+	}
+	if err != nil {
+		return in, err
+	}
+	if !info.Mode().IsRegular() {
+		return in, fmt.Errorf("%w (not a regular file)", ErrNotQuoteline)
+	}
+	in.Size = info.Size()
+	if in.Size > MaxDocumentBytes {
+		return in, fmt.Errorf("%w: the file is %s, and Quoteline opens documents of up to %s", ErrTooLarge, FormatBytes(in.Size), FormatBytes(MaxDocumentBytes))
+	}
+	hdr, err := readHeader(path)
+	if err != nil {
+		return in, err
+	}
+	if !bytes.HasPrefix(hdr, []byte(sqliteHeader)) {
+		return in, fmt.Errorf("%w (not a SQLite database)", ErrNotQuoteline)
+	}
+	// The header holds user_version and application_id too; refuse what
+	// it already shows to be foreign before SQLite opens the file at all.
+	if len(hdr) >= 72 {
+		if id := binary.BigEndian.Uint32(hdr[68:72]); id != ApplicationID {
+			return in, fmt.Errorf("%w (application_id 0x%08X)", ErrNotQuoteline, id)
+		}
+	}
+	walHeader := len(hdr) >= 20 && hdr[18] == 2 && hdr[19] == 2
+	_, walErr := os.Lstat(path + "-wal")
+	// A WAL-mode file with no WAL beside it is complete in itself: read it
+	// as immutable so that checking it creates no -wal or -shm files.
+	in.immutable = walHeader && errors.Is(walErr, fs.ErrNotExist)
+	in.Latest = latest(ms)
+	if err := validate(ctx, path, &in, ms, quick); err != nil {
+		return in, err
+	}
+	return in, nil
+}
+
+// readHeader returns the first 100 bytes of the file (fewer if it is
+// shorter).
+func readHeader(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	hdr := make([]byte, 100)
+	n, err := io.ReadFull(f, hdr)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	return hdr[:n], nil
+}
+
+// validate checks the document on a read-only connection and fills in the
+// report's version and counts. quick adds PRAGMA quick_check, which reads
+// the whole file.
+func validate(ctx context.Context, path string, in *inspection, ms []migration, quick bool) error {
+	db, err := openDB(ctx, path, true, in.immutable)
+	if err != nil {
+		return corruptOr(err)
+	}
+	defer db.Close()
+	var appID uint32
+	if err := db.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&appID); err != nil {
+		return corruptOr(err)
+	}
+	if appID != ApplicationID {
+		return fmt.Errorf("%w (application_id 0x%08X)", ErrNotQuoteline, appID)
+	}
+	if err := db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&in.Version); err != nil {
+		return corruptOr(err)
+	}
+	if in.Version > in.Latest {
+		return fmt.Errorf("%w (document schema version %d, this version of Quoteline reads up to %d)", ErrTooNew, in.Version, in.Latest)
+	}
+	if in.Version < 1 {
+		return fmt.Errorf("%w (schema version %d)", ErrNotQuoteline, in.Version)
+	}
+	if err := checkSchema(ctx, db, ms[:in.Version]); err != nil {
+		return err
+	}
+	if quick {
+		if err := quickCheck(ctx, db); err != nil {
+			return err
+		}
+	}
+	if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM lane)`).Scan(&in.Events, &in.Lanes); err != nil {
+		return corruptOr(err)
+	}
+	if in.Events > MaxDocumentEvents {
+		return fmt.Errorf("%w: %d events, and Quoteline opens documents of up to %d", ErrTooLarge, in.Events, MaxDocumentEvents)
+	}
+	if in.Lanes > MaxDocumentLanes {
+		return fmt.Errorf("%w: %d lanes, and Quoteline opens documents of up to %d", ErrTooLarge, in.Lanes, MaxDocumentLanes)
+	}
+	return nil
+}
+
+// quickCheckFile runs PRAGMA quick_check on a read-only connection of its own.
+func quickCheckFile(ctx context.Context, path string, immutable bool) error {
+	db, err := openDB(ctx, path, true, immutable)
+	if err != nil {
+		return corruptOr(err)
+	}
+	defer db.Close()
+	return quickCheck(ctx, db)
+}
+
+// quickCheck runs PRAGMA quick_check, SQLite's check of the whole file's
+// structure, and returns ErrCorrupt with its first finding if it fails.
+func quickCheck(ctx context.Context, db *sql.DB) error {
+	var result string
+	if err := db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&result); err != nil {
+		return corruptOr(err)
+	}
+	if result != "ok" {
+		return fmt.Errorf("%w: %s", ErrCorrupt, result)
+	}
+	return nil
+}
+
+// schemaObject is one row of sqlite_schema.
+type schemaObject struct {
+	typ, name, table string
+	sql              sql.NullString
+}
+
+// readSchema returns the objects of db's schema by type and name.
+func readSchema(ctx context.Context, db interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}) (map[string]schemaObject, []schemaObject, error) {
+	rows, err := db.QueryContext(ctx, `SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid`)
+	if err != nil {
+		return nil, nil, corruptOr(err)
+	}
+	defer rows.Close()
+	byName := map[string]schemaObject{}
+	var list []schemaObject
+	for rows.Next() {
+		var o schemaObject
+		if err := rows.Scan(&o.typ, &o.name, &o.table, &o.sql); err != nil {
+			return nil, nil, corruptOr(err)
+		}
+		byName[o.typ+" "+o.name] = o
+		list = append(list, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, corruptOr(err)
+	}
+	return byName, list, nil
+}
+
+// expectedSchema builds the schema ms create in a private in-memory
+// database and returns its objects.
+func expectedSchema(ctx context.Context, ms []migration) (map[string]schemaObject, []schemaObject, error) {
+	registerDriver()
+	db, err := sql.Open(driverName, ":memory:")
+	if err != nil {
+		return nil, nil, err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1) // every connection to :memory: is a database of its own
+	if err := migrate(ctx, db, ms); err != nil {
+		return nil, nil, err
+	}
+	return readSchema(ctx, db)
+}
+
+// sqliteInternal are the tables SQLite itself may add to a document (by
+// ANALYZE, PRAGMA optimize or AUTOINCREMENT), with their definitions.
+var sqliteInternal = map[string]string{
+	"sqlite_stat1":    "CREATE TABLE sqlite_stat1(tbl,idx,stat)",
+	"sqlite_stat4":    "CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)",
+	"sqlite_sequence": "CREATE TABLE sqlite_sequence(name,seq)",
+}
+
+// checkSchema refuses a document whose schema is not exactly the one the
+// migrations ms write: views and triggers (code planted in the file, which
+// could run on every query or loop forever), tables, indexes or virtual
+// tables Quoteline does not make, tables defined differently (such as a
+// full-text table using another module) and missing tables.
+func checkSchema(ctx context.Context, db *sql.DB, ms []migration) error {
+	want, wantList, err := expectedSchema(ctx, ms)
+	if err != nil {
+		return fmt.Errorf("data: building the expected schema: %w", err)
+	}
+	got, gotList, err := readSchema(ctx, db)
+	if err != nil {
+		return err
+	}
+	for _, o := range gotList {
+		if o.typ == "view" || o.typ == "trigger" {
+			return fmt.Errorf("%w (it holds a %s, %q, and Quoteline documents never do)", ErrNotQuoteline, o.typ, o.name)
+		}
+	}
+	for _, o := range gotList {
+		w, ok := want[o.typ+" "+o.name]
+		if !ok {
+			if def, internal := sqliteInternal[o.name]; internal && o.typ == "table" && o.sql.String == def {
+				continue
+			}
+			return fmt.Errorf("%w (it holds a %s, %q, that Quoteline does not make)", ErrNotQuoteline, o.typ, o.name)
+		}
+		if w.sql != o.sql || w.table != o.table {
+			return fmt.Errorf("%w (its %s %q is not defined as Quoteline defines it)", ErrNotQuoteline, o.typ, o.name)
+		}
+	}
+	for _, w := range wantList {
+		if _, ok := got[w.typ+" "+w.name]; !ok {
+			return fmt.Errorf("%w (%s %q is missing)", ErrNotQuoteline, w.typ, w.name)
+		}
+	}
+	return nil
+}
+
+// corruptOr marks SQLite's corruption errors as ErrCorrupt and returns
+// other errors unchanged.
+func corruptOr(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
+		return fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	if errors.As(err, &se) && se.Code == sqlite3.ErrTooBig {
+		return fmt.Errorf("%w: a text in the document is longer than %s: %v", ErrTooLarge, FormatBytes(MaxValueBytes), err)
+	}
+	return err
+}
+
+// FormatBytes writes a number of bytes for people, such as "2.1 GiB".
+func FormatBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
