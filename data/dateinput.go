@@ -13,7 +13,7 @@ type DateInput struct {
 	End   Time // zero for a single date
 	// Uncertain marks an end written with EDTF's "?" (or "%"); Approximate
 	// one written "c. 2022", "about 2022" or with EDTF's "~" (or "%").
-	StartUncertain, EndUncertain   bool
+	StartUncertain, EndUncertain     bool
 	StartApproximate, EndApproximate bool
 	// EarliestStart and LatestEnd widen the extent of an uncertain or
 	// approximate date by one unit of its precision either way ("c. 2022":
