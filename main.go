@@ -7,6 +7,7 @@
 //	quoteline new [--example] OUT.quoteline
 //	quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
 //	quoteline bench FILE.quoteline
+//	quoteline search [--limit N] [--fts] FILE.quoteline WORDS...
 //	quoteline --version
 package main
 
@@ -40,6 +41,8 @@ Usage:
   quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
                                           write a synthetic document of N events, for trying it at scale
   quoteline bench FILE.quoteline          open FILE in the window, zoom and pan through it, print figures as JSON
+  quoteline search [--limit N] [--fts] FILE.quoteline WORDS...
+                                          print the events, quotes and sources matching WORDS as JSON lines
   quoteline --version                     print the version
   quoteline --help                        show this help
 `
@@ -58,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runGen(args[1:], stdout, stderr)
 		case "bench":
 			return runBench(args[1:], stdout, stderr)
+		case "search":
+			return runSearch(args[1:], stdout, stderr)
 		}
 	}
 	fs := flag.NewFlagSet("quoteline", flag.ContinueOnError)
