@@ -1,8 +1,10 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -50,4 +52,37 @@ func (s *Store) SearchEventIDs(ctx context.Context, query string, limit int) ([]
 		return nil, fmt.Errorf("data.SearchEventIDs %q: %w", query, err)
 	}
 	return ids, nil
+}
+
+// EventsOf returns the events with the given ids that exist, ordered by
+// start and id: what the app reads to show an edit without reading the
+// whole document again.
+func (s *Store) EventsOf(ctx context.Context, ids []int64) ([]Event, error) {
+	var out []Event
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		events, err := s.queryEvents(ctx, `SELECT `+eventColumns+` FROM event e WHERE e.id IN (?`+
+			strings.Repeat(", ?", n-1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("data.EventsOf: %w", err)
+		}
+		out = append(out, events...)
+		ids = ids[n:]
+	}
+	slices.SortFunc(out, func(a, b Event) int {
+		return cmp.Or(cmp.Compare(a.Start.Unix, b.Start.Unix), cmp.Compare(a.ID, b.ID))
+	})
+	return out, nil
+}
+
+// SpanOf returns the span of an event, as Spans reads it.
+func SpanOf(e *Event) Span {
+	sp := Span{ID: e.ID, LaneID: e.LaneID, Start: e.Start, End: e.End,
+		StartUncertain: e.StartUncertain, EndUncertain: e.EndUncertain, Status: internStatus(string(e.Status))}
+	sp.EarliestStart, sp.LatestEnd = e.Extent()
+	return sp
 }

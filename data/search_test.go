@@ -105,3 +105,23 @@ func BenchmarkSearch_AllEventIDs(b *testing.B) {
 		}
 	}
 }
+
+func TestStore_EventsOfGivesSpans(t *testing.T) {
+	ctx := context.Background()
+	s, _ := testStore(t)
+	all, err := s.Spans(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, err := s.EventsOf(ctx, []int64{2, 1, 99})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var some []Span
+	for i := range events {
+		some = append(some, SpanOf(&events[i]))
+	}
+	if !reflect.DeepEqual(all, some) {
+		t.Errorf("SpansOf = %+v\nSpans = %+v", some, all)
+	}
+}
