@@ -71,6 +71,10 @@ type mainWindow struct {
 	cancel   *widget.Button
 	cancelFn func()
 
+	editor     *editor        // edits, undo and redo
+	search     *search        // the find bar
+	recentItem *fyne.MenuItem // File ▸ Open Recent
+
 	doc *document // nil until a document is loaded; UI goroutine only
 	gen int       // incremented on every request to open; stale loads are dropped
 
@@ -129,10 +133,12 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 	bars := container.NewGridWrap(fyne.NewSize(220, m.progress.MinSize().Height), m.busy, m.progress)
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(bars, m.cancel), m.status)
 	bottom := container.NewVBox(m.overview, statusBar)
-	left := container.NewBorder(toolbar, bottom, nil, nil, m.timeline)
+	m.search = newSearch(m)
+	left := container.NewBorder(container.NewVBox(toolbar, m.search.object()), bottom, nil, nil, m.timeline)
 	split := container.NewHSplit(left, m.details.object())
 	split.Offset = 0.68
 	m.win.SetContent(split)
+	m.editor = newEditor(m)
 	m.win.SetMainMenu(m.menu())
 	return m
 }
@@ -140,7 +146,7 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 func (m *mainWindow) menu() *fyne.MainMenu {
 	open := fyne.NewMenuItem("Open…", m.showOpenDialog)
 	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
-	file := fyne.NewMenu("File", open) // Fyne adds Quit (Ctrl+Q) to the first menu
+	file := m.fileMenu(open) // Fyne adds Quit (Ctrl+Q) to the first menu
 	zin := fyne.NewMenuItem("Zoom In", m.timeline.ZoomIn)
 	zin.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
 	zout := fyne.NewMenuItem("Zoom Out", m.timeline.ZoomOut)
@@ -151,7 +157,7 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard and Mouse", m.showHelp),
 		fyne.NewMenuItem("About Quoteline", m.showAbout))
-	return fyne.NewMainMenu(file, viewMenu, help)
+	return fyne.NewMainMenu(file, m.editor.editMenu(m.search.show), viewMenu, help)
 }
 
 // start opens the document given on the command line, or the default one.
@@ -264,6 +270,11 @@ func (m *mainWindow) show(doc *document) {
 	m.timeline.FitAll()
 	m.setIdle(m.statusText())
 	m.loadTitles(doc)
+	m.remember(doc.store.Path())
+	m.editor.refreshMenu()
+	if m.search.box.Visible() {
+		m.search.query(m.search.entry.Text)
+	}
 }
 
 // titleBatch is how many titles are read before they are shown.

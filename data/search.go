@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
@@ -85,4 +87,34 @@ func SpanOf(e *Event) Span {
 		StartUncertain: e.StartUncertain, EndUncertain: e.EndUncertain, Status: internStatus(string(e.Status))}
 	sp.EarliestStart, sp.LatestEnd = e.Extent()
 	return sp
+}
+
+// SaveCopy writes a consistent copy of the document to path with SQLite's
+// VACUUM INTO, replacing any file there. The copy is written beside path
+// under a temporary name and renamed into place, so a failure leaves
+// nothing behind and never a half-written file at path.
+func (s *Store) SaveCopy(ctx context.Context, path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("data.SaveCopy: %w", err)
+	}
+	if self, err := filepath.Abs(s.path); err == nil && self == abs {
+		return fmt.Errorf("data.SaveCopy %q: that is the open document itself", path)
+	}
+	f, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("data.SaveCopy: %w", err)
+	}
+	tmp := f.Name()
+	f.Close()
+	os.Remove(tmp) // VACUUM INTO wants to create the file itself
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("data.SaveCopy %q: %w", path, err)
+	}
+	if err := os.Rename(tmp, abs); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("data.SaveCopy: %w", err)
+	}
+	return nil
 }

@@ -125,3 +125,32 @@ func TestStore_EventsOfGivesSpans(t *testing.T) {
 		t.Errorf("SpansOf = %+v\nSpans = %+v", some, all)
 	}
 }
+
+func TestStore_SaveCopy(t *testing.T) {
+	ctx := context.Background()
+	s, path := testStore(t)
+	if _, _, err := s.SaveEvent(ctx, Event{LaneID: 1, Title: "Only in the copy and the original", Start: mustTime(t, "2024"), Status: StatusReported}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "copy.quoteline")
+	if err := os.WriteFile(out, []byte("old file to replace"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveCopy(ctx, out); err != nil {
+		t.Fatalf("SaveCopy: %v", err)
+	}
+	c, err := Open(ctx, out)
+	if err != nil {
+		t.Fatalf("open the copy: %v", err)
+	}
+	defer c.Close()
+	if dump(t, c) != dump(t, s) {
+		t.Errorf("the copy differs from the original")
+	}
+	if err := s.SaveCopy(ctx, path); err == nil {
+		t.Errorf("SaveCopy over the open document succeeded")
+	}
+	if err := s.SaveCopy(ctx, filepath.Join(t.TempDir(), "no", "such", "dir.quoteline")); err == nil {
+		t.Errorf("SaveCopy into a missing folder succeeded")
+	}
+}
