@@ -150,6 +150,7 @@ func (e *editor) eventForm(doc *document, ev data.Event) {
 		heading, verb = "New event", "Add event"
 	}
 	d := dialog.NewForm(heading, verb, "Cancel", items, func(ok bool) {
+		e.m.win.Canvas().Focus(e.m.timeline) // keys go to the timeline and menus again
 		if !ok {
 			return
 		}
@@ -172,6 +173,9 @@ func (e *editor) eventForm(doc *document, ev data.Event) {
 			}
 		})
 	}, e.m.win)
+	// Enter in a one-line field saves, as in other apps' forms.
+	title.OnSubmitted = func(string) { d.Submit() }
+	dates.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(620, 0))
 	d.Show()
 	e.m.win.Canvas().Focus(title)
@@ -206,6 +210,7 @@ func (e *editor) deleteSelected() {
 			msg := widget.NewLabel(fmt.Sprintf("“%s” has %s.\nDeleting the event removes these links too; the quotes and sources stay.\nYou can undo this.", title, links))
 			msg.Wrapping = fyne.TextWrapWord
 			c := dialog.NewCustomConfirm("Delete event?", "Delete", "Cancel", msg, func(ok bool) {
+				e.m.win.Canvas().Focus(e.m.timeline)
 				if ok {
 					del()
 				}

@@ -31,7 +31,6 @@ func (e *editor) showLanes() {
 		return
 	}
 	list := container.NewVBox()
-	var d dialog.Dialog
 	var fill func()
 	after := func(*data.Edit) { fill() }
 	fill = func() {
@@ -77,16 +76,16 @@ func (e *editor) showLanes() {
 				container.NewHBox(collapse, up, down, edit, del), name))
 		}
 		list.Refresh()
-		if d != nil {
-			d.Resize(fyne.NewSize(560, 0))
-		}
 	}
 	fill()
 	add := widget.NewButtonWithIcon("Add lane…", theme.ContentAddIcon(), func() {
 		e.showLaneForm(data.Lane{Color: lanePalette[len(e.m.doc.lanes)%len(lanePalette)].hex}, fill)
 	})
-	content := container.NewBorder(nil, container.NewHBox(add), nil, nil, container.NewVScroll(list))
-	d = dialog.NewCustom("Lanes", "Close", content, e.m.win)
+	scroll := container.NewVScroll(list)
+	scroll.SetMinSize(fyne.NewSize(520, 240))
+	content := container.NewBorder(nil, container.NewHBox(add), nil, nil, scroll)
+	d := dialog.NewCustom("Lanes", "Close", content, e.m.win)
+	d.SetOnClosed(func() { e.m.win.Canvas().Focus(e.m.timeline) })
 	d.Resize(fyne.NewSize(560, 420))
 	d.Show()
 }
@@ -144,6 +143,7 @@ func (e *editor) showLaneForm(l data.Lane, after func()) {
 		heading, verb = "New lane", "Add lane"
 	}
 	d := dialog.NewForm(heading, verb, "Cancel", items, func(ok bool) {
+		e.m.win.Canvas().Focus(e.m.timeline)
 		if !ok {
 			return
 		}
@@ -157,6 +157,8 @@ func (e *editor) showLaneForm(l data.Lane, after func()) {
 			}
 		})
 	}, e.m.win)
+	name.OnSubmitted = func(string) { d.Submit() }
+	colour.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
 	e.m.win.Canvas().Focus(name)

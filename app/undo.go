@@ -34,12 +34,13 @@ type editor struct {
 func newEditor(m *mainWindow) *editor {
 	e := &editor{m: m, histories: map[string]*data.History{}}
 	e.undoItem = fyne.NewMenuItem("Undo", func() { e.undoRedo(false) })
-	e.undoItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+	// The desktop driver reports Ctrl+Z as ShortcutUndo and Ctrl+Y as
+	// ShortcutRedo, not as custom shortcuts.
+	e.undoItem.Shortcut = &fyne.ShortcutUndo{}
 	e.redoItem = fyne.NewMenuItem("Redo", func() { e.undoRedo(true) })
 	e.redoItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	// Ctrl+Y redoes too, as on Windows; it has no menu item of its own.
-	m.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { e.undoRedo(true) })
+	m.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.undoRedo(true) })
 	e.refreshMenu()
 	return e
 }
