@@ -14,6 +14,9 @@ import (
 // reading the document again, so it costs O(n) with no database access.
 // Call it on the UI goroutine: the titles loader writes the same slices.
 func (d *document) applyChanges(changed []data.Event, touched []int64, lanes []data.Lane) {
+	if lanes == nil && d.updateInPlace(changed, touched) {
+		return
+	}
 	if lanes != nil {
 		d.lanes = lanes
 		d.laneIndex = make(map[int64]int, len(lanes))
@@ -66,4 +69,34 @@ func (d *document) applyChanges(changed []data.Event, touched []int64, lanes []d
 // before reports whether event e sorts before span sp (by start, then id).
 func before(e *data.Event, sp *data.Span) bool {
 	return cmp.Or(cmp.Compare(e.Start.Unix, sp.Start.Unix), cmp.Compare(e.ID, sp.ID)) < 0
+}
+
+// updateInPlace applies an edit that moved nothing, such as a new title or
+// status: each changed event keeps its place, lane and extent, so the
+// arrays and the index stay as they are and only the items' texts and
+// styles change. It reports false, changing nothing, for any other edit.
+func (d *document) updateInPlace(changed []data.Event, touched []int64) bool {
+	if len(changed) != len(touched) {
+		return false // events added or deleted
+	}
+	idx := make([]int32, len(changed))
+	for k := range changed {
+		i, ok := d.pos[changed[k].ID]
+		if !ok {
+			return false
+		}
+		old, sp := d.spans[i], data.SpanOf(&changed[k])
+		if old.LaneID != sp.LaneID || old.Start != sp.Start || old.End != sp.End ||
+			old.EarliestStart != sp.EarliestStart || old.LatestEnd != sp.LatestEnd {
+			return false
+		}
+		idx[k] = i
+	}
+	for k, i := range idx {
+		sp := data.SpanOf(&changed[k])
+		it := itemOf(&sp, d.items[i].Lane)
+		it.Title, it.Match = changed[k].Title, d.items[i].Match
+		d.spans[i], d.items[i] = sp, it
+	}
+	return true
 }

@@ -55,7 +55,7 @@ func (e *editor) showEventForm(id int64) {
 		if sp, _, ok := doc.span(e.m.timeline.Selected()); ok {
 			ev.LaneID = sp.LaneID // a new event goes beside the selected one
 		}
-		e.eventForm(doc, ev)
+		e.lastForm = e.eventForm(doc, ev)
 		return
 	}
 	go func() {
@@ -66,14 +66,22 @@ func (e *editor) showEventForm(id int64) {
 				return
 			}
 			if doc == e.m.doc {
-				e.eventForm(doc, ev)
+				e.lastForm = e.eventForm(doc, ev)
 			}
 		})
 	}()
 }
 
+// eventFormView is the open event form's fields, for tests.
+type eventFormView struct {
+	title, dates, summary *widget.Entry
+	understood            *widget.Label
+	lane, status          *widget.Select
+	dialog                *dialog.FormDialog
+}
+
 // eventForm shows the form for ev; saving writes it and selects it.
-func (e *editor) eventForm(doc *document, ev data.Event) {
+func (e *editor) eventForm(doc *document, ev data.Event) *eventFormView {
 	title := widget.NewEntry()
 	title.SetText(ev.Title)
 	title.SetPlaceHolder("What happened, in a few words")
@@ -179,6 +187,7 @@ func (e *editor) eventForm(doc *document, ev data.Event) {
 	d.Resize(fyne.NewSize(620, 0))
 	d.Show()
 	e.m.win.Canvas().Focus(title)
+	return &eventFormView{title: title, dates: dates, summary: summary, understood: understood, lane: lane, status: status, dialog: d}
 }
 
 // deleteSelected deletes the selected event, asking first only if it has

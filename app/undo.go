@@ -25,6 +25,7 @@ type editor struct {
 	undoItem  *fyne.MenuItem
 	redoItem  *fyne.MenuItem
 	pending   int // edits being written; UI goroutine only
+	lastForm  *eventFormView
 
 	// applied is a test hook called on the UI goroutine once an edit, undo
 	// or redo is shown (err nil) or has failed.
