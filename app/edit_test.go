@@ -176,10 +176,13 @@ func BenchmarkDocument_ApplyOneEdit(b *testing.B) {
 			d.applyChanges([]data.Event{retitled}, []int64{retitled.ID}, nil)
 		}
 	})
-	moved := data.Event{ID: 500_000, LaneID: 3, Title: "moved", Start: data.Time{Unix: 12345, Precision: data.PrecisionDay}, Status: data.StatusReported}
-	b.Run("move", func(b *testing.B) {
-		for b.Loop() {
-			d.applyChanges([]data.Event{moved}, []int64{moved.ID}, nil)
-		}
-	})
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		d := spanDoc(n, 10)
+		moved := data.Event{ID: int64(n / 2), LaneID: 3, Title: "moved", Start: data.Time{Unix: 12345, Precision: data.PrecisionDay}, Status: data.StatusReported}
+		b.Run(fmt.Sprintf("move/%d", n), func(b *testing.B) {
+			for b.Loop() {
+				d.applyChanges([]data.Event{moved}, []int64{moved.ID}, nil)
+			}
+		})
+	}
 }
