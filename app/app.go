@@ -140,6 +140,7 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 	m.win.SetContent(split)
 	m.editor = newEditor(m)
 	m.win.SetMainMenu(m.menu())
+	m.applyTheme()
 	return m
 }
 
@@ -153,7 +154,7 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 	zout.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
 	fit := fyne.NewMenuItem("Fit All", m.timeline.FitAll)
 	fit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
-	viewMenu := fyne.NewMenu("View", zin, zout, fit)
+	viewMenu := fyne.NewMenu("View", zin, zout, fit, fyne.NewMenuItemSeparator(), m.themeMenu())
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard and Mouse", m.showHelp),
 		fyne.NewMenuItem("About Quoteline", m.showAbout))
