@@ -66,8 +66,17 @@ func TestEditor_FormUndoRedo(t *testing.T) {
 		t.Errorf("c. 2022 understood as %q", f.understood.Text)
 	}
 	f.lane.SetSelected("Sanctions")
+	shown := make(chan int64, 4)
+	m.detailsShown = func(id int64) { shown <- id }
 	f.dialog.Submit()
 	waitApplied(t, applied)
+	// The new event is selected and its details read; the test driver runs
+	// fyne.Do on the calling goroutine, so let that finish first.
+	select {
+	case <-shown:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the new event's details were not shown")
+	}
 
 	if !hasTitle(m.doc, "Shahed drones reach Crimea") || m.doc.counts.Events != 18 {
 		t.Fatalf("new event not on the timeline (%d events)", m.doc.counts.Events)

@@ -24,7 +24,7 @@ type editor struct {
 	histories map[string]*data.History // by absolute path
 	undoItem  *fyne.MenuItem
 	redoItem  *fyne.MenuItem
-	pending   int // edits being written; UI goroutine only
+	jobs      chan editJob // written one after another by work
 	lastForm  *eventFormView
 
 	// applied is a test hook called on the UI goroutine once an edit, undo
@@ -32,8 +32,16 @@ type editor struct {
 	applied func(name string, err error)
 }
 
+// editJob is one edit, undo or redo waiting to be written.
+type editJob struct {
+	doc   *document
+	write func(ctx context.Context) (*data.Edit, error)
+	done  func(*data.Edit)
+}
+
 func newEditor(m *mainWindow) *editor {
-	e := &editor{m: m, histories: map[string]*data.History{}}
+	e := &editor{m: m, histories: map[string]*data.History{}, jobs: make(chan editJob, 64)}
+	go e.work()
 	e.undoItem = fyne.NewMenuItem("Undo", func() { e.undoRedo(false) })
 	// The desktop driver reports Ctrl+Z as ShortcutUndo and Ctrl+Y as
 	// ShortcutRedo, not as custom shortcuts.
@@ -73,7 +81,7 @@ func (e *editor) refreshMenu() {
 		if name != "" {
 			item.Label = verb + " " + name
 		}
-		item.Disabled = name == "" || e.pending > 0
+		item.Disabled = name == ""
 	}
 	set(e.undoItem, "Undo", undo)
 	set(e.redoItem, "Redo", redo)
@@ -111,13 +119,12 @@ func (e *editor) do(name string, fn func(ctx context.Context, s *data.Store) (*d
 // undoRedo undoes (or redoes) the latest edit of the open document.
 func (e *editor) undoRedo(redo bool) {
 	doc := e.m.doc
-	if doc == nil || e.pending > 0 {
+	if doc == nil {
 		return
 	}
+	// Checked when its turn comes: edits queued before it may change what
+	// there is to undo.
 	h := e.history(doc.store.Path())
-	if (redo && h.RedoName() == "") || (!redo && h.UndoName() == "") {
-		return
-	}
 	e.run(doc, func(ctx context.Context) (*data.Edit, error) {
 		if redo {
 			return h.Redo(ctx, doc.store)
@@ -126,43 +133,59 @@ func (e *editor) undoRedo(redo bool) {
 	}, nil)
 }
 
-// run carries out write off the UI goroutine, reads back what it changed,
-// and shows it.
+// run queues write to be carried out off the UI goroutine, after the
+// edits queued before it; what it changed is then read back and shown.
 func (e *editor) run(doc *document, write func(ctx context.Context) (*data.Edit, error), done func(*data.Edit)) {
-	e.pending++
-	e.refreshMenu()
-	ctx := e.m.life
-	go func() {
-		ed, err := write(ctx)
-		var (
-			changed []data.Event
-			lanes   []data.Lane
-			counts  data.Counts
-		)
-		if err == nil && ed != nil {
-			changed, lanes, counts, err = readChanges(ctx, doc.store, ed)
+	select {
+	case e.jobs <- editJob{doc: doc, write: write, done: done}:
+	default:
+		e.m.showError(errors.New("too many edits are waiting to be written; try again in a moment"))
+	}
+}
+
+// work writes the queued edits one at a time until the window closes.
+func (e *editor) work() {
+	for {
+		select {
+		case <-e.m.life.Done():
+			return
+		case j := <-e.jobs:
+			e.write(j)
 		}
-		fyne.Do(func() {
-			e.pending--
-			name := ""
-			if ed != nil {
-				name = ed.Name
+	}
+}
+
+// write carries out one job and shows its result on the UI goroutine.
+func (e *editor) write(j editJob) {
+	ctx := e.m.life
+	ed, err := j.write(ctx)
+	var (
+		changed []data.Event
+		lanes   []data.Lane
+		counts  data.Counts
+	)
+	if err == nil && ed != nil {
+		changed, lanes, counts, err = readChanges(ctx, j.doc.store, ed)
+	}
+	fyne.Do(func() {
+		name := ""
+		if ed != nil {
+			name = ed.Name
+		}
+		if err == nil && ed != nil && j.doc == e.m.doc {
+			e.show(j.doc, ed, changed, lanes, counts)
+			if j.done != nil {
+				j.done(ed)
 			}
-			if err == nil && ed != nil && doc == e.m.doc {
-				e.show(doc, ed, changed, lanes, counts)
-				if done != nil {
-					done(ed)
-				}
-			}
-			e.refreshMenu()
-			if err != nil {
-				e.m.showError(editError(err))
-			}
-			if e.applied != nil {
-				e.applied(name, err)
-			}
-		})
-	}()
+		}
+		e.refreshMenu()
+		if err != nil && !errors.Is(err, context.Canceled) {
+			e.m.showError(editError(err))
+		}
+		if e.applied != nil {
+			e.applied(name, err)
+		}
+	})
 }
 
 // readChanges reads what an edit changed: its events as they are now, the
