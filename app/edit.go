@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -82,15 +83,7 @@ type eventFormView struct {
 
 // eventForm shows the form for ev; saving writes it and selects it.
 func (e *editor) eventForm(doc *document, ev data.Event) *eventFormView {
-	title := widget.NewEntry()
-	title.SetText(ev.Title)
-	title.SetPlaceHolder("What happened, in a few words")
-	title.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return fmt.Errorf("give the event a title")
-		}
-		return nil
-	}
+	title := requiredEntry(ev.Title, "What happened, in a few words", "give the event a title")
 	summary := widget.NewMultiLineEntry()
 	summary.SetText(ev.Summary)
 	summary.SetMinRowsVisible(3)
@@ -237,4 +230,19 @@ func clipText(s string, n int) string {
 		return s
 	}
 	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// requiredEntry is a one-line field holding text that may not be left
+// blank; missing says what to do when it is.
+func requiredEntry(text, placeholder, missing string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(text)
+	e.SetPlaceHolder(placeholder)
+	e.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(missing)
+		}
+		return nil
+	}
+	return e
 }

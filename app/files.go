@@ -102,23 +102,38 @@ func withExtension(path string) string {
 	return path + ".quoteline"
 }
 
-// showNewDialog asks where to create a new, empty document and opens it.
-func (m *mainWindow) showNewDialog() {
+// askSavePath asks where to write a document, proposing name, and calls fn
+// with the chosen path, ".quoteline" added if missing. The file dialog
+// creates the file it returns; that empty file is removed so the document
+// can be written in its place.
+func (m *mainWindow) askSavePath(name string, fn func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			m.showError(err)
 			return
 		}
 		if w == nil {
-			return
+			return // cancelled
 		}
-		path := withExtension(w.URI().Path())
+		chosen := w.URI().Path()
 		w.Close()
-		// The dialog made an empty file at the name it was given; the
-		// document must be created where nothing is.
-		if info, statErr := os.Stat(w.URI().Path()); statErr == nil && info.Size() == 0 {
-			os.Remove(w.URI().Path())
+		if info, statErr := os.Stat(chosen); statErr == nil && info.Size() == 0 {
+			os.Remove(chosen)
 		}
+		fn(withExtension(chosen))
+	}, m.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".quoteline"}))
+	if dir := m.documentDir(); dir != nil {
+		d.SetLocation(dir)
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// showNewDialog asks where to create a new, empty document and opens it.
+func (m *mainWindow) showNewDialog() {
+	m.askSavePath("Untitled.quoteline", func(path string) {
 		go func() {
 			err := createEmpty(path)
 			fyne.Do(func() {
@@ -129,14 +144,7 @@ func (m *mainWindow) showNewDialog() {
 				m.open(path)
 			})
 		}()
-	}, m.win)
-	d.SetFileName("Untitled.quoteline")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".quoteline"}))
-	if dir := m.documentDir(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // createEmpty creates an empty document at path.
@@ -155,21 +163,8 @@ func (m *mainWindow) showSaveCopyDialog() {
 	if doc == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			m.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := withExtension(w.URI().Path())
-		w.Close()
-		if path != w.URI().Path() {
-			if info, statErr := os.Stat(w.URI().Path()); statErr == nil && info.Size() == 0 {
-				os.Remove(w.URI().Path())
-			}
-		}
+	name := strings.TrimSuffix(filepath.Base(doc.store.Path()), filepath.Ext(doc.store.Path()))
+	m.askSavePath(name+" copy.quoteline", func(path string) {
 		m.setBusy("Saving a copy as "+filepath.Base(path)+"…", nil)
 		go func() {
 			err := doc.store.SaveCopy(m.life, path)
@@ -183,14 +178,7 @@ func (m *mainWindow) showSaveCopyDialog() {
 				m.remember(path)
 			})
 		}()
-	}, m.win)
-	name := strings.TrimSuffix(filepath.Base(doc.store.Path()), filepath.Ext(doc.store.Path()))
-	d.SetFileName(name + " copy.quoteline")
-	if dir := m.documentDir(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // closeDocument closes the open document; the window stays, empty. Every

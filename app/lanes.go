@@ -93,15 +93,7 @@ func (e *editor) showLanes() {
 // showLaneForm opens the form for lane l (a new lane when l.ID is 0); then
 // runs after once the lane is saved.
 func (e *editor) showLaneForm(l data.Lane, after func()) {
-	name := widget.NewEntry()
-	name.SetText(l.Name)
-	name.SetPlaceHolder("e.g. Drone transfers")
-	name.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return fmt.Errorf("give the lane a name")
-		}
-		return nil
-	}
+	name := requiredEntry(l.Name, "e.g. Drone transfers", "give the lane a name")
 	preview := canvas.NewRectangle(parseColor(l.Color))
 	preview.CornerRadius = 3
 	preview.SetMinSize(fyne.NewSize(22, 22))

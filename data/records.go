@@ -153,31 +153,45 @@ func validateEvent(ev *Event) error {
 	return nil
 }
 
+// saveRecord runs fn, which writes one record and returns its id, as an
+// edit named "Add <record>" (id 0) or "Edit <record>".
+func (s *Store) saveRecord(ctx context.Context, op, record string, id int64, fn func(r *recorder) (int64, error)) (int64, *Edit, error) {
+	name := "Edit " + record
+	if id == 0 {
+		name = "Add " + record
+	}
+	var saved int64
+	e, err := s.edit(ctx, op, name, func(r *recorder) error {
+		var err error
+		saved, err = fn(r)
+		return err
+	})
+	if err != nil {
+		return 0, nil, err
+	}
+	return saved, e, nil
+}
+
 // SaveEvent creates ev (when ev.ID is 0) or replaces the stored event with
 // ev.ID, with its actors and tags, in one transaction. Links to quotes and
 // sources are kept; see LinkQuote and LinkSource. It returns the event's
 // id and the Edit (named "Add event" or "Edit event").
 func (s *Store) SaveEvent(ctx context.Context, ev Event) (int64, *Edit, error) {
-	name := "Edit event"
-	if ev.ID == 0 {
-		name = "Add event"
-	}
-	var id int64
-	e, err := s.edit(ctx, "SaveEvent", name, func(r *recorder) error {
+	return s.saveRecord(ctx, "SaveEvent", "event", ev.ID, func(r *recorder) (int64, error) {
 		if err := validateEvent(&ev); err != nil {
-			return err
+			return 0, err
 		}
 		if err := r.mustExist("event", "lane", "lane", ev.LaneID); err != nil {
-			return err
+			return 0, err
 		}
 		for _, a := range ev.Actors {
 			if err := r.mustExist("event", "actor", "actor", a); err != nil {
-				return err
+				return 0, err
 			}
 		}
 		old, err := r.existing("event", ev.ID)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		end, endPrec := ev.End.nullable()
 		row := Row{"lane_id": ev.LaneID, "title": ev.Title, "summary": ev.Summary,
@@ -196,24 +210,21 @@ func (s *Store) SaveEvent(ctx context.Context, ev Event) (int64, *Edit, error) {
 			row["derived_expression"] = d.Expression
 			if d.QuoteID != 0 {
 				if err := r.mustExist("event", "derived quote", "quote", d.QuoteID); err != nil {
-					return err
+					return 0, err
 				}
 				row["derived_quote_id"] = d.QuoteID
 			}
 			row["derived_said_at"], row["derived_said_precision"] = d.SaidAt.nullable()
 		}
-		if id, err = r.save("event", ev.ID, old, row, true); err != nil {
-			return err
+		id, err := r.save("event", ev.ID, old, row, true)
+		if err != nil {
+			return 0, err
 		}
 		if err := r.setActors(id, ev.Actors); err != nil {
-			return err
+			return 0, err
 		}
-		return r.setTags(id, ev.Tags)
+		return id, r.setTags(id, ev.Tags)
 	})
-	if err != nil {
-		return 0, nil, err
-	}
-	return id, e, nil
 }
 
 // setActors makes the event's actors exactly ids.
@@ -394,42 +405,32 @@ func (s *Store) UnlinkSource(ctx context.Context, event, source int64) (*Edit, e
 // updates the lane with l.ID: its name, colour, collapsed state and
 // position.
 func (s *Store) SaveLane(ctx context.Context, l Lane) (int64, *Edit, error) {
-	name := "Edit lane"
-	if l.ID == 0 {
-		name = "Add lane"
-	}
-	var id int64
-	e, err := s.edit(ctx, "SaveLane", name, func(r *recorder) error {
+	return s.saveRecord(ctx, "SaveLane", "lane", l.ID, func(r *recorder) (int64, error) {
 		if err := checkText("lane", "name", l.Name, true, maxNameLen); err != nil {
-			return err
+			return 0, err
 		}
 		if !validColor(l.Color) {
-			return invalid("lane", "colour", "%q is not a colour written #RRGGBB", l.Color)
+			return 0, invalid("lane", "colour", "%q is not a colour written #RRGGBB", l.Color)
 		}
 		dup, err := r.ids(`SELECT id FROM lane WHERE name = ? AND id != ?`, l.Name, l.ID)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if len(dup) > 0 {
-			return invalid("lane", "name", "another lane is called %q", l.Name)
+			return 0, invalid("lane", "name", "another lane is called %q", l.Name)
 		}
 		old, err := r.existing("lane", l.ID)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		pos := l.Position
 		if old == nil {
 			if err := r.tx.QueryRowContext(r.ctx, `SELECT coalesce(max(position) + 1, 0) FROM lane`).Scan(&pos); err != nil {
-				return err
+				return 0, err
 			}
 		}
-		id, err = r.save("lane", l.ID, old, Row{"name": l.Name, "color": l.Color, "position": pos, "collapsed": boolInt(l.Collapsed)}, false)
-		return err
+		return r.save("lane", l.ID, old, Row{"name": l.Name, "color": l.Color, "position": pos, "collapsed": boolInt(l.Collapsed)}, false)
 	})
-	if err != nil {
-		return 0, nil, err
-	}
-	return id, e, nil
 }
 
 // SetLaneCollapsed collapses or expands a lane.
@@ -509,39 +510,29 @@ func (s *Store) DeleteLane(ctx context.Context, id int64) (*Edit, error) {
 
 // SaveActor creates a (when a.ID is 0) or updates the actor with a.ID.
 func (s *Store) SaveActor(ctx context.Context, a Actor) (int64, *Edit, error) {
-	name := "Edit actor"
-	if a.ID == 0 {
-		name = "Add actor"
-	}
-	var id int64
-	e, err := s.edit(ctx, "SaveActor", name, func(r *recorder) error {
+	return s.saveRecord(ctx, "SaveActor", "actor", a.ID, func(r *recorder) (int64, error) {
 		if err := checkText("actor", "name", a.Name, true, maxNameLen); err != nil {
-			return err
+			return 0, err
 		}
 		if err := checkText("actor", "description", a.Description, false, maxNoteLen); err != nil {
-			return err
+			return 0, err
 		}
 		if !validKind(a.Kind) {
-			return invalid("actor", "kind", "%q is not person, organisation or state", a.Kind)
+			return 0, invalid("actor", "kind", "%q is not person, organisation or state", a.Kind)
 		}
 		dup, err := r.ids(`SELECT id FROM actor WHERE name = ? AND id != ?`, a.Name, a.ID)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if len(dup) > 0 {
-			return invalid("actor", "name", "another actor is called %q", a.Name)
+			return 0, invalid("actor", "name", "another actor is called %q", a.Name)
 		}
 		old, err := r.existing("actor", a.ID)
 		if err != nil {
-			return err
+			return 0, err
 		}
-		id, err = r.save("actor", a.ID, old, Row{"name": a.Name, "kind": a.Kind, "description": a.Description}, false)
-		return err
+		return r.save("actor", a.ID, old, Row{"name": a.Name, "kind": a.Kind, "description": a.Description}, false)
 	})
-	if err != nil {
-		return 0, nil, err
-	}
-	return id, e, nil
 }
 
 // DeleteActor deletes an actor, unlinks it from its events and leaves the
@@ -551,28 +542,11 @@ func (s *Store) DeleteActor(ctx context.Context, id int64) (*Edit, error) {
 		if _, err := r.existing("actor", id); err != nil {
 			return err
 		}
-		events, err := r.ids(`SELECT event_id FROM event_actor WHERE actor_id = ?`, id)
-		if err != nil {
+		if err := r.unlinkAll("event_actor", "actor_id", id); err != nil {
 			return err
 		}
-		for _, ev := range events {
-			if err := r.del("event_actor", ev, id); err != nil {
-				return err
-			}
-		}
-		quotes, err := r.ids(`SELECT id FROM quote WHERE speaker_id = ?`, id)
-		if err != nil {
+		if err := r.clearRefs("quote", "speaker_id", id); err != nil {
 			return err
-		}
-		for _, q := range quotes {
-			row, err := r.read("quote", []any{q})
-			if err != nil {
-				return err
-			}
-			row["speaker_id"] = nil
-			if err := r.put("quote", row); err != nil {
-				return err
-			}
 		}
 		return r.del("actor", id)
 	})
@@ -582,12 +556,7 @@ func (s *Store) DeleteActor(ctx context.Context, id int64) (*Edit, error) {
 // src.ID. With src.HasText the text is stored and its SHA-256 recorded;
 // without, any stored text is removed.
 func (s *Store) SaveSource(ctx context.Context, src Source) (int64, *Edit, error) {
-	name := "Edit source"
-	if src.ID == 0 {
-		name = "Add source"
-	}
-	var id int64
-	e, err := s.edit(ctx, "SaveSource", name, func(r *recorder) error {
+	return s.saveRecord(ctx, "SaveSource", "source", src.ID, func(r *recorder) (int64, error) {
 		const rec = "source"
 		for _, f := range []struct {
 			name, value string
@@ -599,24 +568,24 @@ func (s *Store) SaveSource(ctx context.Context, src Source) (int64, *Edit, error
 			{"summary", src.Summary, false, maxNoteLen},
 		} {
 			if err := checkText(rec, f.name, f.value, f.required, f.limit); err != nil {
-				return err
+				return 0, err
 			}
 		}
 		if src.URL != "" {
 			u, err := url.Parse(src.URL)
 			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-				return invalid(rec, "URL", "%q is not an http or https address", src.URL)
+				return 0, invalid(rec, "URL", "%q is not an http or https address", src.URL)
 			}
 		}
 		if !utf8.ValidString(src.Text) {
-			return invalid(rec, "text", "is not valid UTF-8 text")
+			return 0, invalid(rec, "text", "is not valid UTF-8 text")
 		}
 		if err := validateTime(rec, "published", src.Published, false); err != nil {
-			return err
+			return 0, err
 		}
 		old, err := r.existing("source", src.ID)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		pub, pubPrec := src.Published.nullable()
 		row := Row{"title": src.Title, "outlet": src.Outlet, "url": src.URL, "published_at": pub,
@@ -628,13 +597,8 @@ func (s *Store) SaveSource(ctx context.Context, src Source) (int64, *Edit, error
 				row["text_sha256"] = old["text_sha256"] // as it was when added
 			}
 		}
-		id, err = r.save("source", src.ID, old, row, true)
-		return err
+		return r.save("source", src.ID, old, row, true)
 	})
-	if err != nil {
-		return 0, nil, err
-	}
-	return id, e, nil
 }
 
 // DeleteSource deletes a source with the quotes taken from it and every
@@ -653,14 +617,8 @@ func (s *Store) DeleteSource(ctx context.Context, id int64) (*Edit, error) {
 				return err
 			}
 		}
-		events, err := r.ids(`SELECT event_id FROM event_source WHERE source_id = ?`, id)
-		if err != nil {
+		if err := r.unlinkAll("event_source", "source_id", id); err != nil {
 			return err
-		}
-		for _, ev := range events {
-			if err := r.del("event_source", ev, id); err != nil {
-				return err
-			}
 		}
 		return r.del("source", id)
 	})
@@ -670,31 +628,26 @@ func (s *Store) DeleteSource(ctx context.Context, id int64) (*Edit, error) {
 // HasOffsets, the byte range must lie within the source's text on
 // character boundaries.
 func (s *Store) SaveQuote(ctx context.Context, q Quote) (int64, *Edit, error) {
-	name := "Edit quote"
-	if q.ID == 0 {
-		name = "Add quote"
-	}
-	var id int64
-	e, err := s.edit(ctx, "SaveQuote", name, func(r *recorder) error {
+	return s.saveRecord(ctx, "SaveQuote", "quote", q.ID, func(r *recorder) (int64, error) {
 		const rec = "quote"
 		if err := checkText(rec, "text", q.Text, true, maxNoteLen); err != nil {
-			return err
+			return 0, err
 		}
 		if err := validateTime(rec, "said at", q.SaidAt, true); err != nil {
-			return err
+			return 0, err
 		}
 		src, err := r.read("source", []any{q.SourceID})
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if src == nil {
-			return invalid(rec, "source", "source %d does not exist", q.SourceID)
+			return 0, invalid(rec, "source", "source %d does not exist", q.SourceID)
 		}
 		row := Row{"text": q.Text, "speaker_id": nil, "said_at": q.SaidAt.Unix, "said_precision": int64(q.SaidAt.Precision),
 			"source_id": q.SourceID, "start_byte": nil, "end_byte": nil}
 		if q.SpeakerID != 0 {
 			if err := r.mustExist(rec, "speaker", "actor", q.SpeakerID); err != nil {
-				return err
+				return 0, err
 			}
 			row["speaker_id"] = q.SpeakerID
 		}
@@ -702,21 +655,16 @@ func (s *Store) SaveQuote(ctx context.Context, q Quote) (int64, *Edit, error) {
 			text, _ := src["text"].(string)
 			if q.StartByte < 0 || q.EndByte < q.StartByte || q.EndByte > int64(len(text)) ||
 				!utf8.RuneStart(at(text, q.StartByte)) || !utf8.RuneStart(at(text, q.EndByte)) {
-				return invalid(rec, "offsets", "%d–%d do not mark characters of the source's text (%d bytes)", q.StartByte, q.EndByte, len(text))
+				return 0, invalid(rec, "offsets", "%d–%d do not mark characters of the source's text (%d bytes)", q.StartByte, q.EndByte, len(text))
 			}
 			row["start_byte"], row["end_byte"] = q.StartByte, q.EndByte
 		}
 		old, err := r.existing("quote", q.ID)
 		if err != nil {
-			return err
+			return 0, err
 		}
-		id, err = r.save("quote", q.ID, old, row, true)
-		return err
+		return r.save("quote", q.ID, old, row, true)
 	})
-	if err != nil {
-		return 0, nil, err
-	}
-	return id, e, nil
 }
 
 // at returns the byte of s at i, or a character start at the end of s.
@@ -730,30 +678,48 @@ func at(s string, i int64) byte {
 // deleteQuoteRows deletes a quote with its links, and forgets it in the
 // derivations of events' dates that name it.
 func (r *recorder) deleteQuoteRows(id int64) error {
-	events, err := r.ids(`SELECT event_id FROM event_quote WHERE quote_id = ?`, id)
+	if err := r.unlinkAll("event_quote", "quote_id", id); err != nil {
+		return err
+	}
+	if err := r.clearRefs("event", "derived_quote_id", id); err != nil {
+		return err
+	}
+	return r.del("quote", id)
+}
+
+// unlinkAll deletes, recording each, every row of an event link table
+// whose column col names id.
+func (r *recorder) unlinkAll(table, col string, id int64) error {
+	events, err := r.ids(`SELECT event_id FROM "`+table+`" WHERE "`+col+`" = ?`, id)
 	if err != nil {
 		return err
 	}
 	for _, ev := range events {
-		if err := r.del("event_quote", ev, id); err != nil {
+		if err := r.del(table, ev, id); err != nil {
 			return err
 		}
 	}
-	derived, err := r.ids(`SELECT id FROM event WHERE derived_quote_id = ?`, id)
+	return nil
+}
+
+// clearRefs sets column col to NULL, recording each change, in every row
+// of table (keyed by id) that names ref there.
+func (r *recorder) clearRefs(table, col string, ref int64) error {
+	ids, err := r.ids(`SELECT id FROM "`+table+`" WHERE "`+col+`" = ?`, ref)
 	if err != nil {
 		return err
 	}
-	for _, ev := range derived {
-		row, err := r.read("event", []any{ev})
+	for _, id := range ids {
+		row, err := r.read(table, []any{id})
 		if err != nil {
 			return err
 		}
-		row["derived_quote_id"] = nil
-		if err := r.put("event", row); err != nil {
+		row[col] = nil
+		if err := r.put(table, row); err != nil {
 			return err
 		}
 	}
-	return r.del("quote", id)
+	return nil
 }
 
 // DeleteQuote deletes a quote with its links to events.
