@@ -73,6 +73,7 @@ type mainWindow struct {
 
 	editor     *editor        // edits, undo and redo
 	search     *search        // the find bar
+	list       *eventList     // the events as a table, shown instead of the timeline
 	recentItem *fyne.MenuItem // File ▸ Open Recent
 
 	doc *document // nil until a document is loaded; UI goroutine only
@@ -134,7 +135,9 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(bars, m.cancel), m.status)
 	bottom := container.NewVBox(m.overview, statusBar)
 	m.search = newSearch(m)
-	left := container.NewBorder(container.NewVBox(toolbar, m.search.object()), bottom, nil, nil, m.timeline)
+	m.list = newEventList(m)
+	left := container.NewBorder(container.NewVBox(toolbar, m.search.object()), bottom, nil, nil,
+		container.NewStack(m.timeline, m.list.object()))
 	split := container.NewHSplit(left, m.details.object())
 	split.Offset = 0.68
 	m.win.SetContent(split)
@@ -154,7 +157,9 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 	zout.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
 	fit := fyne.NewMenuItem("Fit All", m.timeline.FitAll)
 	fit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
-	viewMenu := fyne.NewMenu("View", zin, zout, fit, fyne.NewMenuItemSeparator(), m.themeMenu())
+	list := fyne.NewMenuItem("Event List", m.list.toggle)
+	list.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault}
+	viewMenu := fyne.NewMenu("View", zin, zout, fit, fyne.NewMenuItemSeparator(), list, m.themeMenu())
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard and Mouse", m.showHelp),
 		fyne.NewMenuItem("About Quoteline", m.showAbout))
@@ -270,12 +275,13 @@ func (m *mainWindow) show(doc *document) {
 	m.overview.SetData(doc.index, lo, hi)
 	m.timeline.FitAll()
 	m.setIdle(m.statusText())
-	m.loadTitles(doc)
 	m.remember(doc.store.Path())
+	m.list.reset()
 	m.editor.refreshMenu()
 	if m.search.box.Visible() {
 		m.search.query(m.search.entry.Text)
 	}
+	m.loadTitles(doc)
 }
 
 // titleBatch is how many titles are read before they are shown.
@@ -317,6 +323,7 @@ func (m *mainWindow) selectEvent(id int64) {
 	if m.doc == nil {
 		return
 	}
+	m.list.follow(id)
 	sp, lane, ok := m.doc.span(id)
 	if !ok {
 		m.details.showDocument(m.doc)

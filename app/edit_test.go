@@ -195,3 +195,54 @@ func BenchmarkDocument_ApplyOneEdit(b *testing.B) {
 		})
 	}
 }
+
+func TestEventList_SortsAndFollowsTheTimeline(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := exampleDocument(t)
+	m := newMainWindow(a, Options{Version: "test"})
+	defer m.win.Close()
+	if err := openAndWait(t, m, path); err != nil {
+		t.Fatal(err)
+	}
+	defer m.doc.store.Close()
+	l := m.list
+	l.toggle()
+	if !l.table.Visible() || m.timeline.Visible() {
+		t.Fatal("the list did not replace the timeline")
+	}
+	if rows, cols := l.size(); rows != 17 || cols != 4 {
+		t.Fatalf("table is %d×%d", rows, cols)
+	}
+	if first := m.doc.items[m.doc.pos[l.eventAt(0)]].Title; first != "Russia launches its full-scale invasion of Ukraine" {
+		t.Errorf("first row by date: %q", first)
+	}
+	l.sortBy(0) // again: newest first
+	if l.eventAt(16) != m.doc.spans[0].ID {
+		t.Errorf("descending date order does not end with the earliest event")
+	}
+	done := make(chan bool, 1)
+	l.sorted = func() { done <- true }
+	l.sortBy(1)
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("sorting by title took more than 10 s")
+	}
+	var titles []string
+	for r := range 17 {
+		titles = append(titles, strings.ToLower(m.doc.items[m.doc.pos[l.eventAt(r)]].Title))
+	}
+	if !slices.IsSorted(titles) {
+		t.Errorf("rows not sorted by title: %q", titles)
+	}
+	// Selecting an event on the timeline picks its row.
+	id := l.eventAt(5)
+	m.list.follow(id)
+	if l.row[id] != 5 {
+		t.Errorf("row of event %d = %d, want 5", id, l.row[id])
+	}
+	l.toggle()
+	if l.table.Visible() || !m.timeline.Visible() {
+		t.Error("the timeline did not come back")
+	}
+}

@@ -218,6 +218,7 @@ func (e *editor) show(doc *document, ed *data.Edit, changed []data.Event, lanes 
 	lo, hi, _ := m.timeline.Extent()
 	m.overview.SetData(doc.index, lo, hi)
 	m.setIdle(m.statusText())
+	m.list.reset()
 	sel := m.timeline.Selected()
 	if _, ok := doc.pos[sel]; sel != 0 && !ok {
 		m.timeline.Select(0)
