@@ -122,8 +122,10 @@ func (e *editor) eventForm(doc *document, ev data.Event) *eventFormView {
 			understood.SetText("Understood as " + d.Describe())
 		}
 	}
+	initialDates := ""
 	if !ev.Start.IsZero() {
-		dates.SetText(data.DateText(&ev))
+		initialDates = data.DateText(&ev)
+		dates.SetText(initialDates)
 	}
 	dates.OnChanged(dates.Text)
 
@@ -156,7 +158,11 @@ func (e *editor) eventForm(doc *document, ev data.Event) *eventFormView {
 			return
 		}
 		ev.Title, ev.Summary = strings.TrimSpace(title.Text), summary.Text
-		parsed.Apply(&ev)
+		// Dates left as they were keep what the text cannot say, such as
+		// uncertainty bounds other than one unit either way.
+		if strings.TrimSpace(dates.Text) != initialDates {
+			parsed.Apply(&ev)
+		}
 		if i := lane.SelectedIndex(); i >= 0 {
 			ev.LaneID = doc.lanes[i].ID
 		}
@@ -168,9 +174,11 @@ func (e *editor) eventForm(doc *document, ev data.Event) *eventFormView {
 			return ed, err
 		}, func(ed *data.Edit) {
 			if ids := ed.Events(); len(ids) == 1 {
-				e.m.timeline.Select(ids[0])
 				e.m.timeline.Reveal(ids[0])
-				e.m.selectEvent(ids[0])
+				if e.m.timeline.Selected() != ids[0] { // else its details are already being read again
+					e.m.timeline.Select(ids[0])
+					e.m.selectEvent(ids[0])
+				}
 			}
 		})
 	}, e.m.win)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -244,5 +245,45 @@ func TestEventList_SortsAndFollowsTheTimeline(t *testing.T) {
 	l.toggle()
 	if l.table.Visible() || !m.timeline.Visible() {
 		t.Error("the timeline did not come back")
+	}
+}
+
+// TestEditor_SavingUnchangedKeepsEveryEvent opens the form on every event of
+// the default timeline and saves it untouched: nothing about the event may
+// change, uncertainty bounds included.
+func TestEditor_SavingUnchangedKeepsEveryEvent(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := exampleDocument(t)
+	m := newMainWindow(a, Options{Version: "test"})
+	defer m.win.Close()
+	if err := openAndWait(t, m, path); err != nil {
+		t.Fatal(err)
+	}
+	defer m.doc.store.Close()
+	applied := make(chan error, 1)
+	m.editor.applied = func(_ string, err error) { applied <- err }
+	shown := make(chan int64, 4)
+	m.detailsShown = func(id int64) { shown <- id }
+	before, err := m.doc.store.Events(m.life)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range before {
+		m.timeline.Select(ev.ID)
+		f := m.editor.eventForm(m.doc, ev)
+		f.dialog.Submit()
+		waitApplied(t, applied)
+		select {
+		case <-shown:
+		case <-time.After(10 * time.Second):
+			t.Fatal("details not shown")
+		}
+		after, err := m.doc.store.Event(m.life, ev.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(after, ev) {
+			t.Errorf("saving %q unchanged altered it:\n%+v\nwas\n%+v", ev.Title, after, ev)
+		}
 	}
 }
