@@ -287,3 +287,31 @@ func TestEditor_SavingUnchangedKeepsEveryEvent(t *testing.T) {
 		}
 	}
 }
+
+func TestMainWindow_RecentAndClose(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := exampleDocument(t)
+	m := newMainWindow(a, Options{Version: "test"})
+	defer m.win.Close()
+	if err := openAndWait(t, m, path); err != nil {
+		t.Fatal(err)
+	}
+	if got := m.recentFiles(); len(got) != 1 || got[0] != path {
+		t.Errorf("recent files %q, want [%q]", got, path)
+	}
+	if items := m.recentItem.ChildMenu.Items; len(items) < 1 || !strings.HasPrefix(items[0].Label, "example.quoteline") {
+		t.Errorf("Open Recent menu: %+v", items)
+	}
+	m.closeDocument()
+	if m.doc != nil || m.win.Title() != "Quoteline" || m.statusText() != "No document open" {
+		t.Errorf("after Close: doc %v, title %q, status %q", m.doc != nil, m.win.Title(), m.statusText())
+	}
+	if !m.editor.undoItem.Disabled {
+		t.Error("Undo enabled with no document")
+	}
+	m.editor.showEventForm(0) // nothing to add to: must not panic
+	m.list.toggle()
+	if rows, _ := m.list.size(); rows != 0 {
+		t.Errorf("list shows %d rows with no document", rows)
+	}
+}
