@@ -411,3 +411,72 @@ func TestE2E_SourceOfTheDroneTransferEvent(t *testing.T) {
 		t.Errorf("asking for the source changed only %.2f%% of the screen", d*100)
 	}
 }
+
+// eventTitled returns the id of the event in the document at path with
+// that title, or 0.
+func eventTitled(t *testing.T, path, title string) int64 {
+	t.Helper()
+	st, err := data.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	events, err := st.Events(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range events {
+		if e.Title == title {
+			return e.ID
+		}
+	}
+	return 0
+}
+
+// TestE2E_EditUndoSearch creates an event through the form, undoes and
+// redoes it from the keyboard, and finds it with the find bar.
+func TestE2E_EditUndoSearch(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "edit.quoteline")
+	if err := writeExample(context.Background(), path); err != nil {
+		t.Fatal(err)
+	}
+	s := startApp(t, path)
+	const title = "Shahed drones reach Crimea"
+	before := s.shot("e2e-edit-before")
+
+	s.xdotool("key", "ctrl+e")
+	time.Sleep(800 * time.Millisecond)
+	s.xdotool("type", "--delay", "20", title)
+	s.xdotool("key", "Tab")
+	s.xdotool("type", "--delay", "20", "2022-08?/15 Sep 2022")
+	time.Sleep(500 * time.Millisecond)
+	s.shot("e2e-edit-form")
+	s.xdotool("key", "Return")
+	waitFor(t, 15*time.Second, "the new event in the document", func() bool { return eventTitled(t, path, title) != 0 })
+	time.Sleep(700 * time.Millisecond)
+	added := s.shot("e2e-edit-added")
+	if d := differs(before, added); d < 0.002 {
+		t.Errorf("adding an event changed only %.3f%% of the screen", d*100)
+	}
+
+	s.xdotool("key", "ctrl+z")
+	waitFor(t, 15*time.Second, "undo to remove the event", func() bool { return eventTitled(t, path, title) == 0 })
+	s.xdotool("key", "ctrl+shift+z")
+	waitFor(t, 15*time.Second, "redo to bring it back", func() bool { return eventTitled(t, path, title) != 0 })
+	s.xdotool("key", "ctrl+z")
+	waitFor(t, 15*time.Second, "a second undo", func() bool { return eventTitled(t, path, title) == 0 })
+	s.xdotool("key", "ctrl+y")
+	waitFor(t, 15*time.Second, "Ctrl+Y to redo", func() bool { return eventTitled(t, path, title) != 0 })
+	time.Sleep(500 * time.Millisecond)
+
+	s.xdotool("key", "ctrl+f")
+	time.Sleep(500 * time.Millisecond)
+	s.xdotool("type", "--delay", "20", "crimea")
+	time.Sleep(800 * time.Millisecond)
+	s.xdotool("key", "Return")
+	time.Sleep(1000 * time.Millisecond)
+	found := s.shot("e2e-edit-found")
+	if d := differs(added, found); d < 0.01 {
+		t.Errorf("searching changed only %.2f%% of the screen", d*100)
+	}
+}

@@ -9,6 +9,7 @@
 //	quoteline bench FILE.quoteline
 //	quoteline export [--format png|svg|pdf] [--from DATE --to DATE] [--width W --height H] IN OUT
 //	quoteline check FILE.quoteline
+//	quoteline search [--limit N] [--fts] FILE.quoteline WORDS...
 //	quoteline --version
 package main
 
@@ -45,6 +46,8 @@ Usage:
   quoteline export [--format png|svg|pdf] [--from DATE --to DATE] [--width W --height H] IN.quoteline OUT
                                           draw the timeline as a picture with its sources listed
   quoteline check FILE.quoteline          check FILE as opening does, write nothing (exit 0 if sound, 1 if not)
+  quoteline search [--limit N] [--fts] FILE.quoteline WORDS...
+                                          print the events, quotes and sources matching WORDS as JSON lines
   quoteline --version                     print the version
   quoteline --help                        show this help
 `
@@ -67,6 +70,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runExport(args[1:], stdout, stderr)
 		case "check":
 			return runCheck(args[1:], stdout, stderr)
+		case "search":
+			return runSearch(args[1:], stdout, stderr)
 		}
 	}
 	fs := flag.NewFlagSet("quoteline", flag.ContinueOnError)

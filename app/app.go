@@ -78,6 +78,11 @@ type mainWindow struct {
 	cancel   *widget.Button
 	cancelFn func()
 
+	editor     *editor        // edits, undo and redo
+	search     *search        // the find bar
+	list       *eventList     // the events as a table, shown instead of the timeline
+	recentItem *fyne.MenuItem // File ▸ Open Recent
+
 	doc        *document  // nil until a document is loaded; UI goroutine only
 	presenting *presenter // present mode, while it is on
 	gen        int        // incremented on every request to open; stale loads are dropped
@@ -159,35 +164,42 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 	bars := container.NewGridWrap(fyne.NewSize(220, m.progress.MinSize().Height), m.busy, m.progress)
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(bars, m.cancel), m.status)
 	bottom := container.NewVBox(m.overview, statusBar)
-	left := container.NewBorder(toolbar, bottom, nil, nil, m.timeline)
+	m.search = newSearch(m)
+	m.list = newEventList(m)
+	left := container.NewBorder(container.NewVBox(toolbar, m.search.object()), bottom, nil, nil,
+		container.NewStack(m.timeline, m.list.object()))
 	m.stops = newStopsPanel(m)
 	m.initLinks()
 	m.side.OnSelected = func(tab *container.TabItem) { m.stops.setActive(tab.Content == m.stops.object()) }
 	m.split = container.NewHSplit(left, m.side)
 	m.split.Offset = 0.68
 	m.win.SetContent(m.split)
+	m.editor = newEditor(m)
 	m.win.SetMainMenu(m.menu())
+	m.applyTheme()
 	return m
 }
 
 func (m *mainWindow) menu() *fyne.MainMenu {
 	open := fyne.NewMenuItem("Open…", m.showOpenDialog)
 	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
-	file := fyne.NewMenu("File", open, m.exportMenuItem()) // Fyne adds Quit (Ctrl+Q) to the first menu
+	file := m.fileMenu(open) // Fyne adds Quit (Ctrl+Q) to the first menu
 	zin := fyne.NewMenuItem("Zoom In", m.timeline.ZoomIn)
 	zin.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
 	zout := fyne.NewMenuItem("Zoom Out", m.timeline.ZoomOut)
 	zout.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
 	fit := fyne.NewMenuItem("Fit All", m.timeline.FitAll)
 	fit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
+	list := fyne.NewMenuItem("Event List", m.list.toggle)
+	list.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault}
 	present := fyne.NewMenuItem("Present (F5)", m.present)
 	present.Icon = theme.MediaPlayIcon()
-	viewMenu := fyne.NewMenu("View", zin, zout, fit, fyne.NewMenuItemSeparator(), m.statementsMenuItem(), m.showSourceMenuItem(),
-		fyne.NewMenuItemSeparator(), present)
+	viewMenu := fyne.NewMenu("View", zin, zout, fit, fyne.NewMenuItemSeparator(), list, m.statementsMenuItem(), m.showSourceMenuItem(),
+		m.themeMenu(), fyne.NewMenuItemSeparator(), present)
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard and Mouse", m.showHelp),
 		fyne.NewMenuItem("About Quoteline", m.showAbout))
-	return fyne.NewMainMenu(file, viewMenu, help)
+	return fyne.NewMainMenu(file, m.editor.editMenu(m.search.show), viewMenu, help)
 }
 
 // start opens the document given on the command line, or the default one.
@@ -282,7 +294,7 @@ func (m *mainWindow) open(path string) {
 
 // show replaces the document in the window.
 func (m *mainWindow) show(doc *document) {
-	m.closeDocument()
+	m.releaseDocument()
 	m.doc = doc
 	title := filepath.Base(doc.store.Path()) + " — Quoteline"
 	if doc.store.ReadOnly() {
@@ -298,6 +310,12 @@ func (m *mainWindow) show(doc *document) {
 	m.overview.SetData(doc.index, lo, hi)
 	m.timeline.FitAll()
 	m.setIdle(m.statusText() + " · checking the file…")
+	m.remember(doc.store.Path())
+	m.list.reset()
+	m.editor.refreshMenu()
+	if m.search.box.Visible() {
+		m.search.query(m.search.entry.Text)
+	}
 	m.startTitles(doc.ctx, doc)
 	m.awaitCheck(doc)
 }
@@ -308,6 +326,7 @@ func (m *mainWindow) selectEvent(id int64) {
 	if m.doc == nil {
 		return
 	}
+	m.list.follow(id)
 	sp, lane, ok := m.doc.span(id)
 	if !ok {
 		m.details.showDocument(m.doc)

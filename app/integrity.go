@@ -32,7 +32,7 @@ func (m *mainWindow) awaitCheck(doc *document) {
 			case errors.Is(err, context.Canceled):
 			case err != nil:
 				name := filepath.Base(doc.store.Path())
-				m.closeDocument()
+				m.releaseDocument()
 				m.win.SetTitle("Quoteline")
 				m.timeline.SetData(nil, nil, nil)
 				m.overview.SetData(nil, 0, 0)
@@ -47,6 +47,7 @@ func (m *mainWindow) awaitCheck(doc *document) {
 				m.showError(fmt.Errorf("%s %s and was closed: %w", name, why, err))
 			default:
 				doc.checked = true
+				close(doc.verified)
 				if !loading {
 					m.setIdle(m.statusText())
 				}
@@ -57,10 +58,10 @@ func (m *mainWindow) awaitCheck(doc *document) {
 	}()
 }
 
-// closeDocument lets go of the document shown, if any: its background work
-// stops and its store closes (off the UI goroutine, as closing may
+// releaseDocument lets go of the document shown, if any: its background
+// work stops and its store closes (off the UI goroutine, as closing may
 // checkpoint). The caller updates the panes.
-func (m *mainWindow) closeDocument() {
+func (m *mainWindow) releaseDocument() {
 	if m.doc == nil {
 		return
 	}

@@ -39,6 +39,9 @@ type document struct {
 	// checked is true once the file has passed its integrity check (see
 	// awaitCheck): nothing may be written to the document before.
 	checked bool
+	// verified is closed when the check has passed: writers wait for it
+	// (see whenVerified). It is nil for documents not read from a file.
+	verified chan struct{}
 	// check runs the integrity check, which is left until the document is
 	// shown (see awaitCheck). ctx bounds the work done
 	// in the background for the document (the check, fetching titles);
@@ -71,6 +74,7 @@ func loadDocument(ctx context.Context, path string, allTitlesUpTo int, progress 
 		return nil, fmt.Errorf("read %q: %w", path, err)
 	}
 	d.check, d.ctx, d.release = check, ctx, release
+	d.verified = make(chan struct{})
 	return d, nil
 }
 
@@ -210,21 +214,56 @@ func (d *document) span(id int64) (data.Span, data.Lane, bool) {
 	if !ok {
 		return data.Span{}, data.Lane{}, false
 	}
+	return d.spanAt(i), d.lanes[d.items[i].Lane], true
+}
+
+// spanAt returns the span of the i'th item, as span does.
+func (d *document) spanAt(i int) data.Span {
 	it, info := &d.items[i], d.info[i]
 	sp := data.Span{
-		ID:             id,
+		ID:             it.ID,
 		LaneID:         d.lanes[it.Lane].ID,
 		Start:          data.Time{Unix: int64(it.Start), Precision: data.Precision(info & 7)},
 		StartUncertain: it.StartUncertain,
 		EndUncertain:   it.EndUncertain,
 		EarliestStart:  int64(it.Earliest),
 		LatestEnd:      int64(it.Latest) - 1,
-		Status:         spanStatuses[info>>6&3],
+		Status:         d.status(i),
 	}
 	if it.Range {
 		sp.End = data.Time{Unix: int64(it.End) - 1, Precision: data.Precision(info >> 3 & 7)}
 	}
-	return sp, d.lanes[it.Lane], true
+	return sp
+}
+
+// whenVerified waits until the document has passed its integrity check:
+// nothing is written to a file before it is known to be sound. It fails if
+// the document is closed first (a failed check closes it) or ctx ends.
+func (d *document) whenVerified(ctx context.Context) error {
+	if d.verified == nil {
+		return nil
+	}
+	select {
+	case <-d.verified:
+		return nil
+	case <-d.ctx.Done():
+		return errors.New("the document was closed before its check ended; nothing was written")
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// status returns the claim status of the i'th item.
+func (d *document) status(i int) data.ClaimStatus { return spanStatuses[d.info[i]>>6&3] }
+
+// laneOf returns the index in d.lanes of lane id.
+func (d *document) laneOf(id int64) (int, bool) {
+	for i, l := range d.lanes {
+		if l.ID == id {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // itemTitle returns the title of event id if it has been read, else "".

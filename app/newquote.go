@@ -213,7 +213,10 @@ func (m *mainWindow) addQuote(doc *document, src data.Source, nq data.NewQuote) 
 	go func() {
 		ctx, cancel := context.WithCancel(m.life)
 		defer cancel()
-		qid, _, err := doc.store.AddQuote(ctx, nq)
+		qid, err := int64(0), doc.whenVerified(ctx)
+		if err == nil {
+			qid, _, err = doc.store.AddQuote(ctx, nq)
+		}
 		var marks []data.QuoteMark
 		var actors []data.Actor
 		var quotes []data.QuoteRef

@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -199,13 +200,20 @@ func shortReference(s *data.Source) string {
 }
 
 // shorten cuts s to at most n runes at a word boundary, with an ellipsis.
+// It looks at no more of s than it keeps, so a huge text costs no more
+// than a short one.
 func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	end, count := 0, 0
+	for end < len(s) && count < n {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+		count++
+	}
+	if end == len(s) {
 		return s
 	}
-	cut := string(r[:n])
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+	cut := s[:end]
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, " ,;:") + "…"

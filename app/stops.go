@@ -155,7 +155,10 @@ func (p *stopsPanel) write(what string, fn func(ctx context.Context, s *data.Sto
 		return
 	}
 	go func() {
-		keep, err := fn(p.m.life, doc.store)
+		keep, err := int64(0), doc.whenVerified(p.m.life)
+		if err == nil {
+			keep, err = fn(p.m.life, doc.store)
+		}
 		fyne.Do(func() {
 			if doc != p.m.doc {
 				return
@@ -235,7 +238,11 @@ func (p *stopsPanel) deleteSelected() {
 	name := data.StopTitle(st, p.selected+1)
 	doc := p.m.doc
 	go func() {
-		old, err := doc.store.DeleteStop(p.m.life, st.ID)
+		var old data.Stop
+		err := doc.whenVerified(p.m.life)
+		if err == nil {
+			old, err = doc.store.DeleteStop(p.m.life, st.ID)
+		}
 		fyne.Do(func() {
 			if doc != p.m.doc {
 				return

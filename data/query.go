@@ -497,9 +497,11 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 
 // Search finds events, quotes and sources matching an FTS4 full-text query
 // (for example `shahed`, `"precision guided"` or `sanction*`) and returns
-// at most limit hits: events first, then quotes, then sources, each in time
-// order. A limit of 0 or less means 100. A malformed query returns an
-// error.
+// at most limit hits: events first, then quotes, then sources, each in the
+// order they were added. Taking the first matches as the full-text index
+// lists them, rather than sorting every match by time, keeps the first page
+// quick however many records match. A limit of 0 or less means 100. A
+// malformed query returns an error; PlainQuery makes one from typed words.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]SearchHit, error) {
 	if strings.TrimSpace(query) == "" {
 		return nil, nil
@@ -511,12 +513,12 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]SearchHi
 	kinds := []struct {
 		kind, query string
 	}{
-		{"event", `SELECT e.id, e.title, e.start, e.start_precision FROM event_fts f
-			JOIN event e ON e.id = f.docid WHERE event_fts MATCH ? ORDER BY e.start, e.id LIMIT ?`},
-		{"quote", `SELECT q.id, q.text, q.said_at, q.said_precision FROM quote_fts f
-			JOIN quote q ON q.id = f.docid WHERE quote_fts MATCH ? ORDER BY q.said_at, q.id LIMIT ?`},
-		{"source", `SELECT s.id, s.title, s.published_at, s.published_precision FROM source_fts f
-			JOIN source s ON s.id = f.docid WHERE source_fts MATCH ? ORDER BY s.published_at, s.id LIMIT ?`},
+		{"event", `SELECT e.id, e.title, e.start, e.start_precision FROM event e
+			WHERE e.id IN (SELECT docid FROM event_fts WHERE event_fts MATCH ? LIMIT ?) ORDER BY e.id`},
+		{"quote", `SELECT q.id, q.text, q.said_at, q.said_precision FROM quote q
+			WHERE q.id IN (SELECT docid FROM quote_fts WHERE quote_fts MATCH ? LIMIT ?) ORDER BY q.id`},
+		{"source", `SELECT s.id, s.title, s.published_at, s.published_precision FROM source s
+			WHERE s.id IN (SELECT docid FROM source_fts WHERE source_fts MATCH ? LIMIT ?) ORDER BY s.id`},
 	}
 	for _, k := range kinds {
 		if len(hits) >= limit {

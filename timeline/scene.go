@@ -40,6 +40,7 @@ type Item struct {
 	EndUncertain   bool    // the end is not known: the bar fades out
 	Style          Style
 	Title          string
+	Match          bool // found by a search: drawn with a highlight ring
 }
 
 // Palette holds the colours a scene is drawn with.
@@ -52,6 +53,7 @@ type Palette struct {
 	Axis        color.NRGBA // the axis strip's background
 	BandOdd     color.NRGBA // background of every other lane
 	Selection   color.NRGBA
+	Match       color.NRGBA // ring around items found by a search
 	Hover       color.NRGBA
 	Disputed    color.NRGBA
 	OnDarkText  color.NRGBA // label colour on a dark bar
@@ -694,6 +696,10 @@ func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, g *geom, lane color.
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: hit.X0 - 1, Y: hit.Y0 - 1, W: hit.X1 - hit.X0 + 2, H: hit.Y1 - hit.Y0 + 2, Stroke: p.Selection, StrokeWidth: 2, Radius: 5})
 	case in.Hovered:
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: hit.X0, Y: hit.Y0, W: hit.X1 - hit.X0, H: hit.Y1 - hit.Y0, Stroke: p.Hover, StrokeWidth: 1, Radius: 5})
+	default:
+		if it.Match {
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: hit.X0 - 1, Y: hit.Y0 - 1, W: hit.X1 - hit.X0 + 2, H: hit.Y1 - hit.Y0 + 2, Stroke: p.Match, StrokeWidth: 2, Radius: 5})
+		}
 	}
 }
 

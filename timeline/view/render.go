@@ -422,6 +422,7 @@ func Palette(th fyne.Theme, v fyne.ThemeVariant) timeline.Palette {
 		Axis:        c(theme.ColorNameHeaderBackground),
 		BandOdd:     mix(fg, bg, 0.035),
 		Selection:   c(theme.ColorNamePrimary),
+		Match:       c(theme.ColorNameWarning),
 		Hover:       mix(fg, bg, 0.45),
 		Disputed:    c(theme.ColorNameError),
 		OnDarkText:  color.NRGBA{0xff, 0xff, 0xff, 0xff},

@@ -1,0 +1,248 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/quoteline/quoteline/data"
+)
+
+// historyLimit is how many edits each document's undo stack keeps.
+const historyLimit = 500
+
+// editor carries out edits on the open document off the UI goroutine,
+// keeps an undo history per document file for the session (so reopening a
+// file can still undo what was done to it), and keeps the Edit menu's
+// Undo and Redo items naming what they would do.
+type editor struct {
+	m         *mainWindow
+	histories map[string]*data.History // by absolute path
+	undoItem  *fyne.MenuItem
+	redoItem  *fyne.MenuItem
+	jobs      chan editJob // written one after another by work
+	lastForm  *eventFormView
+
+	// applied is a test hook called on the UI goroutine once an edit, undo
+	// or redo is shown (err nil) or has failed.
+	applied func(name string, err error)
+}
+
+// editJob is one edit, undo or redo waiting to be written.
+type editJob struct {
+	doc   *document
+	write func(ctx context.Context) (*data.Edit, error)
+	done  func(*data.Edit)
+}
+
+func newEditor(m *mainWindow) *editor {
+	e := &editor{m: m, histories: map[string]*data.History{}, jobs: make(chan editJob, 64)}
+	go e.work()
+	e.undoItem = fyne.NewMenuItem("Undo", func() { e.undoRedo(false) })
+	// The desktop driver reports Ctrl+Z as ShortcutUndo and Ctrl+Y as
+	// ShortcutRedo, not as custom shortcuts.
+	e.undoItem.Shortcut = &fyne.ShortcutUndo{}
+	e.redoItem = fyne.NewMenuItem("Redo", func() { e.undoRedo(true) })
+	e.redoItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	// Ctrl+Y redoes too, as on Windows; it has no menu item of its own.
+	m.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.undoRedo(true) })
+	e.refreshMenu()
+	return e
+}
+
+// history returns the undo history of the document at path.
+func (e *editor) history(path string) *data.History {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	h, ok := e.histories[abs]
+	if !ok {
+		h = data.NewHistory(historyLimit)
+		e.histories[abs] = h
+	}
+	return h
+}
+
+// refreshMenu names the edit Undo and Redo would act on, and disables
+// them when there is none.
+func (e *editor) refreshMenu() {
+	undo, redo := "", ""
+	if d := e.m.doc; d != nil {
+		h := e.history(d.store.Path())
+		undo, redo = h.UndoName(), h.RedoName()
+	}
+	set := func(item *fyne.MenuItem, verb, name string) {
+		item.Label = verb
+		if name != "" {
+			item.Label = verb + " " + name
+		}
+		item.Disabled = name == ""
+	}
+	set(e.undoItem, "Undo", undo)
+	set(e.redoItem, "Redo", redo)
+	if mm := e.m.win.MainMenu(); mm != nil {
+		mm.Refresh()
+	}
+}
+
+// do runs fn, an edit of the open document, on another goroutine; names
+// it (if name is not ""); records it for undo; and shows its effect. done,
+// if not nil, is called on the UI goroutine with the edit once it is shown.
+func (e *editor) do(name string, fn func(ctx context.Context, s *data.Store) (*data.Edit, error), done func(*data.Edit)) {
+	doc := e.m.doc
+	if doc == nil {
+		return
+	}
+	if doc.store.ReadOnly() {
+		e.m.showError(fmt.Errorf("%s is open read-only: save a copy to make changes", filepath.Base(doc.store.Path())))
+		return
+	}
+	h := e.history(doc.store.Path())
+	e.run(doc, func(ctx context.Context) (*data.Edit, error) {
+		ed, err := fn(ctx, doc.store)
+		if err != nil {
+			return nil, err
+		}
+		if name != "" {
+			ed.Name = name
+		}
+		h.Push(ed)
+		return ed, nil
+	}, done)
+}
+
+// undoRedo undoes (or redoes) the latest edit of the open document.
+func (e *editor) undoRedo(redo bool) {
+	doc := e.m.doc
+	if doc == nil {
+		return
+	}
+	// Checked when its turn comes: edits queued before it may change what
+	// there is to undo.
+	h := e.history(doc.store.Path())
+	e.run(doc, func(ctx context.Context) (*data.Edit, error) {
+		if redo {
+			return h.Redo(ctx, doc.store)
+		}
+		return h.Undo(ctx, doc.store)
+	}, nil)
+}
+
+// run queues write to be carried out off the UI goroutine, after the
+// edits queued before it; what it changed is then read back and shown.
+func (e *editor) run(doc *document, write func(ctx context.Context) (*data.Edit, error), done func(*data.Edit)) {
+	select {
+	case e.jobs <- editJob{doc: doc, write: write, done: done}:
+	default:
+		e.m.showError(errors.New("too many edits are waiting to be written; try again in a moment"))
+	}
+}
+
+// work writes the queued edits one at a time until the window closes.
+func (e *editor) work() {
+	for {
+		select {
+		case <-e.m.life.Done():
+			return
+		case j := <-e.jobs:
+			e.write(j)
+		}
+	}
+}
+
+// write carries out one job and shows its result on the UI goroutine.
+func (e *editor) write(j editJob) {
+	ctx := e.m.life
+	var ed *data.Edit
+	err := j.doc.whenVerified(ctx)
+	if err == nil {
+		ed, err = j.write(ctx)
+	}
+	var (
+		changed []data.Event
+		lanes   []data.Lane
+		counts  data.Counts
+	)
+	if err == nil && ed != nil {
+		changed, lanes, counts, err = readChanges(ctx, j.doc.store, ed)
+	}
+	fyne.Do(func() {
+		name := ""
+		if ed != nil {
+			name = ed.Name
+		}
+		if err == nil && ed != nil && j.doc == e.m.doc {
+			e.show(j.doc, ed, changed, lanes, counts)
+			if j.done != nil {
+				j.done(ed)
+			}
+		}
+		e.refreshMenu()
+		if err != nil && !errors.Is(err, context.Canceled) {
+			e.m.showError(editError(err))
+		}
+		if e.applied != nil {
+			e.applied(name, err)
+		}
+	})
+}
+
+// readChanges reads what an edit changed: its events as they are now, the
+// lanes if it touched any, and the new counts.
+func readChanges(ctx context.Context, s *data.Store, ed *data.Edit) ([]data.Event, []data.Lane, data.Counts, error) {
+	changed, err := s.EventsOf(ctx, ed.Events())
+	if err != nil {
+		return nil, nil, data.Counts{}, err
+	}
+	var lanes []data.Lane
+	if len(ed.Lanes()) > 0 {
+		if lanes, err = s.Lanes(ctx); err != nil {
+			return nil, nil, data.Counts{}, err
+		}
+		if lanes == nil {
+			lanes = []data.Lane{}
+		}
+	}
+	counts, err := s.Counts(ctx)
+	return changed, lanes, counts, err
+}
+
+// show puts an edit's effect on screen: the timeline, the overview, the
+// status line and the details of the selection.
+func (e *editor) show(doc *document, ed *data.Edit, changed []data.Event, lanes []data.Lane, counts data.Counts) {
+	m := e.m
+	doc.applyChanges(changed, ed.Events(), lanes)
+	doc.counts = counts
+	m.timeline.SetData(doc.tlLanes, doc.items, doc.index)
+	lo, hi, _ := m.timeline.Extent()
+	m.overview.SetData(doc.index, lo, hi)
+	m.setIdle(m.statusText())
+	m.list.reset()
+	sel := m.timeline.Selected()
+	if _, ok := doc.ids.pos(sel); sel != 0 && !ok {
+		m.timeline.Select(0)
+		m.details.showDocument(doc)
+	} else if sel != 0 {
+		m.selectEvent(sel) // its details may have changed
+	} else {
+		m.details.showDocument(doc)
+	}
+}
+
+// editError makes a store's error readable: a field error says which field
+// and why, a conflict says what happened.
+func editError(err error) error {
+	var fe *data.FieldError
+	switch {
+	case errors.As(err, &fe):
+		return fmt.Errorf("The %s's %s %s.", fe.Record, fe.Field, fe.Reason)
+	case errors.Is(err, data.ErrConflict):
+		return fmt.Errorf("%w.\nThe document was changed in another window or program since; nothing was changed", err)
+	}
+	return err
+}

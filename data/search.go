@@ -1,0 +1,120 @@
+package data
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// PlainQuery turns words as a person types them into a full-text query
+// that always parses: it keeps the letters and digits of each word (as the
+// index's tokenizer does), so quotes, brackets and operators are ignored,
+// and matches the last word as a prefix, so results come while typing.
+// "shahed dro" becomes `shahed dro*`. It returns "" when no word is left.
+func PlainQuery(text string) string {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(words) == 0 {
+		return ""
+	}
+	return strings.Join(words, " ") + "*"
+}
+
+// SearchEventIDs returns the ids of the first limit events (all with a
+// limit of 0 or less) whose title or summary matches a full-text query,
+// ascending. It reads the index alone, for marking the matches on the
+// timeline.
+func (s *Store) SearchEventIDs(ctx context.Context, query string, limit int) ([]int64, error) {
+	if strings.TrimSpace(query) == "" {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT docid FROM event_fts WHERE event_fts MATCH ? LIMIT ?`, query, limit)
+	if err != nil {
+		return nil, fmt.Errorf("data.SearchEventIDs %q: %w", query, err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("data.SearchEventIDs: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("data.SearchEventIDs %q: %w", query, err)
+	}
+	return ids, nil
+}
+
+// EventsOf returns the events with the given ids that exist, ordered by
+// start and id: what the app reads to show an edit without reading the
+// whole document again.
+func (s *Store) EventsOf(ctx context.Context, ids []int64) ([]Event, error) {
+	var out []Event
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		events, err := s.queryEvents(ctx, `SELECT `+eventColumns+` FROM event e WHERE e.id IN (?`+
+			strings.Repeat(", ?", n-1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("data.EventsOf: %w", err)
+		}
+		out = append(out, events...)
+		ids = ids[n:]
+	}
+	slices.SortFunc(out, func(a, b Event) int {
+		return cmp.Or(cmp.Compare(a.Start.Unix, b.Start.Unix), cmp.Compare(a.ID, b.ID))
+	})
+	return out, nil
+}
+
+// SpanOf returns the span of an event, as Spans reads it.
+func SpanOf(e *Event) Span {
+	sp := Span{ID: e.ID, LaneID: e.LaneID, Start: e.Start, End: e.End,
+		StartUncertain: e.StartUncertain, EndUncertain: e.EndUncertain, Status: e.Status}
+	sp.EarliestStart, sp.LatestEnd = e.Extent()
+	return sp
+}
+
+// SaveCopy writes a consistent copy of the document to path with SQLite's
+// VACUUM INTO, replacing any file there. The copy is written beside path
+// under a temporary name and renamed into place, so a failure leaves
+// nothing behind and never a half-written file at path.
+func (s *Store) SaveCopy(ctx context.Context, path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("data.SaveCopy: %w", err)
+	}
+	if self, err := filepath.Abs(s.path); err == nil && self == abs {
+		return fmt.Errorf("data.SaveCopy %q: that is the open document itself", path)
+	}
+	f, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("data.SaveCopy: %w", err)
+	}
+	tmp := f.Name()
+	f.Close()
+	os.Remove(tmp) // VACUUM INTO wants to create the file itself
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("data.SaveCopy %q: %w", path, err)
+	}
+	if err := os.Rename(tmp, abs); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("data.SaveCopy: %w", err)
+	}
+	return nil
+}
