@@ -7,6 +7,7 @@
 //	quoteline new [--example] OUT.quoteline
 //	quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
 //	quoteline bench FILE.quoteline
+//	quoteline import [--from FORMAT] IN OUT.quoteline
 //	quoteline --version
 package main
 
@@ -40,6 +41,8 @@ Usage:
   quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
                                           write a synthetic document of N events, for trying it at scale
   quoteline bench FILE.quoteline          open FILE in the window, zoom and pan through it, print figures as JSON
+  quoteline import [--from FORMAT] IN OUT.quoteline
+                                          add a TimelineJS, vis, CSV or Quoteline JSON file, or an article, to OUT
   quoteline --version                     print the version
   quoteline --help                        show this help
 `
@@ -58,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runGen(args[1:], stdout, stderr)
 		case "bench":
 			return runBench(args[1:], stdout, stderr)
+		case "import":
+			return runImport(args[1:], stdout, stderr)
 		}
 	}
 	fs := flag.NewFlagSet("quoteline", flag.ContinueOnError)
