@@ -1,9 +1,11 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -57,12 +59,18 @@ func (s *Store) exportDocument(ctx context.Context, opt ExportOptions) (*Documen
 	for _, l := range lanes {
 		doc.Lanes = append(doc.Lanes, DocumentLane{Key: key("lane", l.ID), Name: l.Name, Color: l.Color, Collapsed: l.Collapsed})
 	}
-	actors, err := s.Actors(ctx)
+	err = s.eachRow(ctx, `SELECT id, name, kind, description FROM actor ORDER BY id`, nil, func(r *sql.Rows) error {
+		var a DocumentActor
+		var id int64
+		if err := r.Scan(&id, &a.Name, &a.Kind, &a.Description); err != nil {
+			return err
+		}
+		a.Key = key("actor", id)
+		doc.Actors = append(doc.Actors, a)
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	for _, a := range actors {
-		doc.Actors = append(doc.Actors, DocumentActor{Key: key("actor", a.ID), Name: a.Name, Kind: a.Kind, Description: a.Description})
 	}
 	err = s.eachRow(ctx, `SELECT id, title, outlet, url, published_at, published_precision, date_note, summary, text
 		FROM source ORDER BY id`, nil, func(r *sql.Rows) error {
@@ -111,6 +119,8 @@ func (s *Store) exportDocument(ctx context.Context, opt ExportOptions) (*Documen
 	if err != nil {
 		return nil, err
 	}
+	// In the order they were added, so that a round trip keeps the ids.
+	slices.SortFunc(events, func(a, b Event) int { return cmp.Compare(a.ID, b.ID) })
 	index := make(map[int64]int, len(events))
 	for _, e := range events {
 		if opt.From != nil || opt.To != nil {

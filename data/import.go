@@ -11,7 +11,8 @@ import (
 // one transaction: either all of it is written, with its full-text index
 // entries, or nothing is. Sources with a text get their SHA-256 recorded.
 // The document's title and description are kept only if the store has none
-// yet. Lanes are placed after any existing ones.
+// yet. Lanes are placed after any existing ones; a lane or actor with the
+// name of an existing one is merged into it.
 func (s *Store) ImportDocument(ctx context.Context, doc *Document) error {
 	if s.readOnly {
 		return fmt.Errorf("data.ImportDocument: %w", ErrReadOnly)
@@ -69,8 +70,25 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan) error {
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM lane`).Scan(&position); err != nil {
 		return err
 	}
+	// existing returns the id of the row of table named name, 0 if none:
+	// lanes and actors of the same name as existing ones are reused.
+	existing := func(table, name string) (int64, error) {
+		var id int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM `+table+` WHERE name = ?`, name).Scan(&id)
+		if err == sql.ErrNoRows {
+			return 0, nil
+		}
+		return id, err
+	}
 	laneIDs := make([]int64, len(doc.Lanes))
 	for i, l := range doc.Lanes {
+		if id, err := existing("lane", l.Name); err != nil || id != 0 {
+			laneIDs[i] = id
+			if err != nil {
+				return fmt.Errorf("%s: %w", record("lanes", i, l.Key), err)
+			}
+			continue
+		}
 		id, err := exec(`INSERT INTO lane (name, position, color, collapsed) VALUES (?, ?, ?, ?)`,
 			l.Name, position+int64(i), l.Color, l.Collapsed)
 		if err != nil {
@@ -81,6 +99,13 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan) error {
 
 	actorIDs := make([]int64, len(doc.Actors))
 	for i, a := range doc.Actors {
+		if id, err := existing("actor", a.Name); err != nil || id != 0 {
+			actorIDs[i] = id
+			if err != nil {
+				return fmt.Errorf("%s: %w", record("actors", i, a.Key), err)
+			}
+			continue
+		}
 		id, err := exec(`INSERT INTO actor (name, kind, description) VALUES (?, ?, ?)`, a.Name, a.Kind, a.Description)
 		if err != nil {
 			return fmt.Errorf("%s: %w", record("actors", i, a.Key), err)
