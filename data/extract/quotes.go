@@ -29,7 +29,7 @@ const speechVerbs = `said|says|added|adds|told|tells|stated|states|noted|notes|e
 	`warned|warns|wrote|writes|asked|asks|insisted|insists|declared|declares|continued|replied|replies|` +
 	`responded|remarked|acknowledged|acknowledges|admitted|admits|claimed|claims|recalled|predicted|` +
 	`cautioned|emphasized|emphasised|stressed|observed|concluded|announced|announces|countered|conceded|` +
-	`suggested|suggests|maintained|maintains|told\s+reporters|said\s+in\s+a\s+statement`
+	`suggested|suggests|maintained|maintains|called|calls|described|describes`
 
 const (
 	capWord  = `\p{Lu}[\p{L}\p{M}\p{Nd}’'.\-]*`
@@ -39,7 +39,7 @@ const (
 
 var (
 	// subjVerb matches "NAME said" and "he said".
-	subjVerb = regexp.MustCompile(`(` + nameRun + `|\b(?:` + pronouns + `))(?:\s*,[^,“”"]{1,80},)?\s+(?:also\s+|then\s+|later\s+|again\s+|previously\s+)?(?:` + speechVerbs + `)\b`)
+	subjVerb = regexp.MustCompile(`(` + nameRun + `|\b(?:` + pronouns + `))(?:\s*,[^,“”"]{1,80},|,?\s+who)?\s+(?:also\s+|then\s+|later\s+|again\s+|previously\s+)?(?:` + speechVerbs + `)\b`)
 	// verbSubj matches "said NAME" right after a quote.
 	verbSubj = regexp.MustCompile(`^[\s,;:—–-]*(?:` + speechVerbs + `)\s+(` + nameRun + `|(?:` + pronouns + `)\b)`)
 	// subjVerbAfter matches "NAME said" or "he said" right after a quote.
@@ -52,7 +52,8 @@ var (
 var titleWords = toSet(`spokesman spokeswoman spokesperson president vice minister secretary senator director ` +
 	`chairman chairwoman chair ambassador general gen. officer chief council security national foreign defense ` +
 	`defence prime deputy press governor mayor rep. sen. dr. professor prof. commissioner ceo head leader adviser ` +
-	`advisor analyst official coordinator envoy representative sergeant colonel col. lieutenant lt. captain capt. ` +
+	`advisor analyst official librarian biologist scientist economist researcher historian lawyer engineer ` +
+	`professor spokesperson commander minister  coordinator envoy representative sergeant colonel col. lieutenant lt. captain capt. ` +
 	`admiral adm. judge justice attorney prosecutor inspector mr. mrs. ms. sir lord lady king queen prince ` +
 	`princess pope cardinal bishop rabbi imam executive manager founder chancellor premier congressman ` +
 	`congresswoman councillor councilor assistant special state house white department ministry agency ` +
@@ -215,14 +216,18 @@ func findQuotes(text string) []Quote {
 
 	var quotes []Quote
 	var prev *Quote
-	var prevPara int = -1
+	prevPara, prevOpen := -1, -1
 	for _, s := range spans {
 		q := Quote{Start: s.start, End: s.end, Text: text[s.start:s.end], Full: s.full}
 		para := strings.LastIndexByte(text[:s.open], '\n')
-		speaker, how := attribute(text, s, &ppl)
-		if how == "" && prev != nil && prevPara == para && prev.Speaker != "" {
-			// The second half of a passage split by its attribution.
+		var speaker person
+		var how string
+		if prev != nil && prevPara == para && prev.Speaker != "" && sentenceStart(text, s.open) <= prevOpen {
+			// The second half of a passage split by its attribution,
+			// as in “…,” she said, “…”.
 			speaker, how = person{name: prev.Speaker, title: prev.SpeakerTitle}, prev.Attribution
+		} else {
+			speaker, how = attribute(text, s, &ppl)
 		}
 		if how == "" {
 			if p, ok := ppl.lastNamedBefore(s.open); ok {
@@ -233,7 +238,7 @@ func findQuotes(text string) []Quote {
 		}
 		q.Speaker, q.SpeakerTitle, q.Attribution = speaker.name, speaker.title, how
 		quotes = append(quotes, q)
-		prev, prevPara = &quotes[len(quotes)-1], para
+		prev, prevPara, prevOpen = &quotes[len(quotes)-1], para, s.open
 	}
 	return quotes
 }
