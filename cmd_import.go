@@ -106,7 +106,16 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quoteline import: writing %d events, %d quotes and %d sources to %s\n",
 			len(doc.Events), len(doc.Quotes), len(doc.Sources), out)
 	}
-	if err := importInto(ctx, out, doc); err != nil {
+	var progress func(done, total int)
+	if !*quiet && len(doc.Events) >= 10000 {
+		progress = func(done, total int) {
+			fmt.Fprintf(stderr, "\rquoteline import: %d of %d events (%d%%)", done, total, done*100/total)
+			if done == total {
+				fmt.Fprintln(stderr)
+			}
+		}
+	}
+	if err := importInto(ctx, out, doc, progress); err != nil {
 		if ctx.Err() != nil {
 			fmt.Fprintf(stderr, "quoteline import: cancelled; %s is as it was\n", out)
 		} else {
@@ -138,13 +147,14 @@ func importFormat(path, name string) (interchange.Format, error) {
 }
 
 // importInto adds doc to the document at path in one transaction, creating
-// it (atomically) if it does not exist.
-func importInto(ctx context.Context, path string, doc *data.Document) error {
+// it (atomically) if it does not exist. progress, if not nil, is called
+// with the number of events written.
+func importInto(ctx context.Context, path string, doc *data.Document, progress func(done, total int)) error {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		if filepath.Ext(path) != ".quoteline" {
 			return fmt.Errorf("%s: a new document's name must end in .quoteline", path)
 		}
-		s, err := data.CreateFromDocument(ctx, path, doc)
+		s, err := data.CreateFromDocumentProgress(ctx, path, doc, progress)
 		if err != nil {
 			return err
 		}
@@ -154,7 +164,7 @@ func importInto(ctx context.Context, path string, doc *data.Document) error {
 	if err != nil {
 		return err
 	}
-	if err := s.ImportDocument(ctx, doc); err != nil {
+	if err := s.ImportDocumentProgress(ctx, doc, progress); err != nil {
 		s.Close()
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -158,7 +159,7 @@ func FromHTML(raw []byte) (*Article, error) {
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, errors.New("no article text found in the HTML")
 	}
-	if !strings.HasPrefix(a.URL, "http://") && !strings.HasPrefix(a.URL, "https://") {
+	if u, err := url.Parse(a.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		a.URL = ""
 	}
 	return a, nil

@@ -63,6 +63,20 @@ var datePatterns = []struct {
 	{"year", regexp.MustCompile(`^(?i:(?:in|since|by|until|during|from|of|early|late|mid)[- ])((?:19|20)\d{2})\b`)},
 }
 
+// dateStarts are the words a date expression can start with.
+var dateStarts = func() map[string]bool {
+	m := toSet(`in since from last this next on early late mid by until through during before after past ` +
+		`previous coming over within earlier later today yesterday tomorrow of a an one two three four five six ` +
+		`seven eight nine ten eleven twelve several`)
+	for k := range months {
+		m[k] = true
+	}
+	for k := range weekdays {
+		m[k] = true
+	}
+	return m
+}()
+
 // startsWord reports whether a match may start at i: at the start of the
 // text or after a character that is not a letter or digit.
 func startsWord(text string, i int) bool {
@@ -78,10 +92,16 @@ func findDates(text string, pub data.Time) []DateMention {
 		if !startsWord(text, i) || !(isWordRune(firstRune(text[i:]))) {
 			continue
 		}
-		c := text[i]
-		// A cheap filter: every pattern starts with a letter or digit.
-		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-			continue
+		// A cheap filter: every pattern starts with a digit or one of
+		// dateStarts.
+		if c := text[i]; c < '0' || c > '9' {
+			w := i
+			for w < len(text) && w-i < 12 && (text[w]|0x20 >= 'a' && text[w]|0x20 <= 'z') {
+				w++
+			}
+			if !dateStarts[strings.ToLower(strings.TrimSuffix(text[i:w], "."))] {
+				continue
+			}
 		}
 		for _, dp := range datePatterns {
 			m := dp.re.FindStringSubmatchIndex(text[i:])

@@ -291,7 +291,12 @@ func attribute(text string, s span, ppl *people) (person, string) {
 // after the last ". ", "? ", "! " or line break before it that is outside
 // quotation marks.
 func sentenceStart(text string, at int) int {
-	para := strings.LastIndexByte(text[:at], '\n') + 1
+	// Sentences are looked for in the 2,000 bytes before at, so that a
+	// huge paragraph does not make this quadratic.
+	para := max(strings.LastIndexByte(text[max(0, at-2000):at], '\n')+1+max(0, at-2000), max(0, at-2000))
+	for para < at && !utf8.RuneStart(text[para]) {
+		para++
+	}
 	start := para
 	inQuote := false
 	for i := para; i < at; {
