@@ -140,7 +140,7 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 func (m *mainWindow) menu() *fyne.MainMenu {
 	open := fyne.NewMenuItem("Open…", m.showOpenDialog)
 	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
-	file := fyne.NewMenu("File", open) // Fyne adds Quit (Ctrl+Q) to the first menu
+	file := fyne.NewMenu("File", open, fyne.NewMenuItem("Import…", m.showImportDialog)) // Fyne adds Quit (Ctrl+Q) to the first menu
 	zin := fyne.NewMenuItem("Zoom In", m.timeline.ZoomIn)
 	zin.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
 	zout := fyne.NewMenuItem("Zoom Out", m.timeline.ZoomOut)
