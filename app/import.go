@@ -54,6 +54,9 @@ func (m *mainWindow) showImportDialog() {
 		})
 	}, m.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".csv", ".tsv", ".txt", ".html", ".htm"}))
+	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(m.doc.store.Path()))); err == nil {
+		d.SetLocation(dir)
+	}
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
@@ -171,7 +174,11 @@ func (r *articleReview) refresh() {
 	r.dateOK = make([]bool, len(r.sugg.Dates))
 	r.list.Add(widget.NewLabelWithStyle(fmt.Sprintf("Quotes (%d)", len(r.sugg.Quotes)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for i, q := range r.sugg.Quotes {
-		label := "“" + q.Text + "”"
+		text := []rune(q.Text)
+		if len(text) > 110 { // long passages are cut so the list fits the dialog
+			text = append(text[:110:110], '…')
+		}
+		label := "“" + string(text) + "”"
 		if q.Speaker != "" {
 			label += " — " + q.Speaker
 			if q.Attribution == "nearby" {
