@@ -104,10 +104,12 @@ func readVis(r io.Reader, name string) (*data.Document, error) {
 		default:
 			return nil, fail("type", fmt.Errorf("%q is not box, point, range or background", it.Type))
 		}
-		lane := b.lane("")
+		var lane string
 		if g, err := visID(it.Group); err != nil {
 			return nil, fail("group", err)
-		} else if g != "" {
+		} else if g == "" {
+			lane = b.lane("")
+		} else {
 			k, ok := groups[g]
 			if !ok {
 				if len(f.Groups) > 0 {
