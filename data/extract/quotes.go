@@ -298,8 +298,22 @@ func sentenceStart(text string, at int) int {
 		para++
 	}
 	start := para
-	inQuote := false
-	for i := para; i < at; {
+	sentenceEnds(text, para, at, func(end int) bool {
+		if end < at {
+			start = end + 1
+		}
+		return true
+	})
+	return start
+}
+
+// sentenceEnds calls fn with the offset just after each full stop,
+// question mark or exclamation mark in text[from:to] that ends a sentence:
+// outside curly quotation marks, followed by a space or to, and not ending
+// an abbreviation. It stops when fn returns false.
+func sentenceEnds(text string, from, to int, fn func(end int) bool) {
+	start, inQuote := from, false
+	for i := from; i < to; {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch r {
 		case '“':
@@ -307,13 +321,15 @@ func sentenceStart(text string, at int) int {
 		case '”':
 			inQuote = false
 		case '.', '?', '!':
-			if !inQuote && i+n < at && text[i+n] == ' ' && !abbreviation(text[start:i]) {
+			if !inQuote && (i+n == to || text[i+n] == ' ') && !abbreviation(text[start:i]) {
+				if !fn(i + n) {
+					return
+				}
 				start = i + n + 1
 			}
 		}
 		i += n
 	}
-	return start
 }
 
 // abbreviation reports whether s ends with a short abbreviation such as

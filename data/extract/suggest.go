@@ -153,22 +153,15 @@ func sentenceBounds(text string, at int) (from, to int) {
 	if nl := strings.IndexByte(text[at:], '\n'); nl >= 0 {
 		to = at + nl
 	}
-	inQuote := false
-	for i := from; i < to; {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		switch r {
-		case '“':
-			inQuote = true
-		case '”':
-			inQuote = false
-		case '.', '?', '!':
-			if i >= at && !inQuote && (i+n == to || text[i+n] == ' ') && !abbreviation(text[from:i]) {
-				return from, i + n
-			}
+	end := to
+	sentenceEnds(text, from, to, func(e int) bool {
+		if e > at {
+			end = e
+			return false
 		}
-		i += n
-	}
-	return from, to
+		return true
+	})
+	return from, end
 }
 
 // shorten cuts s to at most n bytes at a word boundary, with an ellipsis.
