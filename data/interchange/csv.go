@@ -126,12 +126,8 @@ func readCSV(r io.Reader, name string, m CSVMapping) (*data.Document, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
+		line := csvLine(cr, err)
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.Line
-			}
 			return nil, &data.DocumentError{File: name, Record: "line " + strconv.Itoa(line), Err: err}
 		}
 		get := func(f string) string {
@@ -205,3 +201,17 @@ func WriteCSV(w io.Writer, doc *data.Document) error {
 }
 
 func newBufferedWriter(w io.Writer) *bufio.Writer { return bufio.NewWriterSize(w, 1<<16) }
+
+// csvLine returns the line of the record just read, or of the syntax error
+// in reading it; 0 for other errors, such as failing to read the file.
+func csvLine(cr *csv.Reader, err error) int {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Line
+	}
+	if err != nil {
+		return 0
+	}
+	line, _ := cr.FieldPos(0)
+	return line
+}

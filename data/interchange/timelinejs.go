@@ -305,8 +305,7 @@ func readTimelineCSV(r io.Reader, name string) (*data.Document, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
-		where := "line " + strconv.Itoa(line)
+		where := "line " + strconv.Itoa(csvLine(cr, err))
 		if err != nil {
 			return nil, &data.DocumentError{File: name, Record: where, Err: err}
 		}
