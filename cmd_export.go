@@ -17,10 +17,12 @@ import (
 	"github.com/quoteline/quoteline/timeline/export"
 )
 
-const exportUsage = `Usage: quoteline export [--format png|svg|pdf] [--from DATE] [--to DATE] [--width W] [--height H] IN.quoteline OUT
+const exportUsage = `Usage: quoteline export [--format png|svg|pdf|csv|json|timelinejs|vis] [--from DATE] [--to DATE] [--width W] [--height H] IN.quoteline OUT
 
 Draw the timeline of IN as a picture, as the window shows it, with numbered
-footnotes on events that cite sources and the list of sources at the end.
+footnotes on events that cite sources and the list of sources at the end;
+or write its events as CSV, Quoteline JSON (which keeps everything and
+imports back whole), TimelineJS3 JSON or a vis-timeline DataSet.
 Without --from and --to the whole extent is drawn. DATE is YYYY, YYYY-MM or
 YYYY-MM-DD; --to includes the whole year, month or day it names. The format
 defaults to OUT's extension. A PDF is A4 landscape, split over pages at
@@ -39,7 +41,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, exportUsage)
 		fs.PrintDefaults()
 	}
-	format := fs.String("format", "", "png, svg or pdf (default: from OUT's extension)")
+	format := fs.String("format", "", "png, svg, pdf, csv, json, timelinejs or vis (default: from OUT's extension)")
 	fromS := fs.String("from", "", "first day drawn: YYYY, YYYY-MM or YYYY-MM-DD")
 	toS := fs.String("to", "", "last day drawn: YYYY, YYYY-MM or YYYY-MM-DD")
 	width := fs.Int("width", 0, fmt.Sprintf("width in pixels, %d to %d", export.MinWidth, export.MaxWidth))
@@ -63,7 +65,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if f == "" {
 		f = strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
 		if f == "" {
-			return fail("%s has no extension: say which format with --format png, svg or pdf", out)
+			return fail("%s has no extension: say which format with --format (png, svg, pdf, csv, json, timelinejs, vis)", out)
 		}
 	}
 	from, err := parseExportDate(*fromS, false)
@@ -98,8 +100,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		opt := app.PictureOptions{Format: pf, Width: *width, Height: *height, From: unixOf(from), To: unixOf(to)}
 		err = app.ExportPicture(ctx, in, out, opt, nil)
 	default:
-		// The interchange formats (CSV, JSON, TimelineJS, vis) are wired in here.
-		err = fmt.Errorf("format %q is not supported yet (picture formats: png, svg, pdf)", f)
+		// The interchange formats: csv, json, timelinejs, vis.
+		if *width != 0 || *height != 0 {
+			return fail("--width and --height apply to pictures (png, svg, pdf), not to %s", f)
+		}
+		err = exportInterchange(ctx, f, in, out, from, to)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "quoteline export:", err)

@@ -7,9 +7,10 @@
 //	quoteline new [--example] OUT.quoteline
 //	quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
 //	quoteline bench FILE.quoteline
-//	quoteline export [--format png|svg|pdf] [--from DATE --to DATE] [--width W --height H] IN OUT
+//	quoteline export [--format png|svg|pdf|csv|json|timelinejs|vis] [--from DATE --to DATE] [--width W --height H] IN OUT
 //	quoteline check FILE.quoteline
 //	quoteline search [--limit N] [--fts] FILE.quoteline WORDS...
+//	quoteline import [--from FORMAT] IN OUT.quoteline
 //	quoteline --version
 package main
 
@@ -43,11 +44,13 @@ Usage:
   quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
                                           write a synthetic document of N events, for trying it at scale
   quoteline bench FILE.quoteline          open FILE in the window, zoom and pan through it, print figures as JSON
-  quoteline export [--format png|svg|pdf] [--from DATE --to DATE] [--width W --height H] IN.quoteline OUT
-                                          draw the timeline as a picture with its sources listed
+  quoteline export [--format png|svg|pdf|csv|json|timelinejs|vis] [--from DATE --to DATE] [--width W --height H] IN.quoteline OUT
+                                          draw the timeline as a picture with its sources listed, or write it as CSV, JSON, TimelineJS or vis
   quoteline check FILE.quoteline          check FILE as opening does, write nothing (exit 0 if sound, 1 if not)
   quoteline search [--limit N] [--fts] FILE.quoteline WORDS...
                                           print the events, quotes and sources matching WORDS as JSON lines
+  quoteline import [--from FORMAT] IN OUT.quoteline
+                                          add a TimelineJS, vis, CSV or Quoteline JSON file, or an article, to OUT
   quoteline --version                     print the version
   quoteline --help                        show this help
 `
@@ -72,6 +75,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runCheck(args[1:], stdout, stderr)
 		case "search":
 			return runSearch(args[1:], stdout, stderr)
+		case "import":
+			return runImport(args[1:], stdout, stderr)
 		}
 	}
 	fs := flag.NewFlagSet("quoteline", flag.ContinueOnError)

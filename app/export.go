@@ -230,7 +230,7 @@ func checkOutput(in, out string) error {
 // exportMenuItem is File ▸ Export…
 func (m *mainWindow) exportMenuItem() *fyne.MenuItem {
 	item := fyne.NewMenuItem("Export…", m.showExportDialog)
-	item.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	item.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	return item
 }
 

@@ -35,7 +35,8 @@ func (m *mainWindow) fileMenu(open *fyne.MenuItem) *fyne.Menu {
 	saveCopy.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl | fyne.KeyModifierShift}
 	closeDoc := fyne.NewMenuItem("Close", m.closeDocument)
 	closeDoc.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: ctrl}
-	return fyne.NewMenu("File", newDoc, open, recent, fyne.NewMenuItemSeparator(), saveCopy, m.exportMenuItem(),
+	return fyne.NewMenu("File", newDoc, open, recent, fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Import…", m.showImportDialog), saveCopy, m.exportMenuItem(),
 		fyne.NewMenuItemSeparator(), closeDoc)
 }
 

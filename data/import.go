@@ -1,9 +1,11 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -11,8 +13,15 @@ import (
 // one transaction: either all of it is written, with its full-text index
 // entries, or nothing is. Sources with a text get their SHA-256 recorded.
 // The document's title and description are kept only if the store has none
-// yet. Lanes are placed after any existing ones.
+// yet. Lanes are placed after any existing ones; a lane or actor with the
+// name of an existing one is merged into it.
 func (s *Store) ImportDocument(ctx context.Context, doc *Document) error {
+	return s.ImportDocumentProgress(ctx, doc, nil)
+}
+
+// ImportDocumentProgress is ImportDocument that calls progress, if not nil,
+// now and then with the number of events written so far and their total.
+func (s *Store) ImportDocumentProgress(ctx context.Context, doc *Document, progress func(done, total int)) error {
 	if s.readOnly {
 		return fmt.Errorf("data.ImportDocument: %w", ErrReadOnly)
 	}
@@ -25,7 +34,7 @@ func (s *Store) ImportDocument(ctx context.Context, doc *Document) error {
 		return fmt.Errorf("data.ImportDocument: %w", err)
 	}
 	defer tx.Rollback()
-	if err := importPlan(ctx, tx, doc, p); err != nil {
+	if err := importPlan(ctx, tx, doc, p, progress); err != nil {
 		return fmt.Errorf("data.ImportDocument: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -38,10 +47,16 @@ func (s *Store) ImportDocument(ctx context.Context, doc *Document) error {
 // appears at path only once it is complete; if anything fails, nothing is
 // left behind.
 func CreateFromDocument(ctx context.Context, path string, doc *Document) (*Store, error) {
+	return CreateFromDocumentProgress(ctx, path, doc, nil)
+}
+
+// CreateFromDocumentProgress is CreateFromDocument with progress reported
+// as by ImportDocumentProgress.
+func CreateFromDocumentProgress(ctx context.Context, path string, doc *Document, progress func(done, total int)) (*Store, error) {
 	if _, err := doc.resolve(); err != nil {
 		return nil, fmt.Errorf("data.CreateFromDocument: %w", err)
 	}
-	s, err := createWith(ctx, path, func(s *Store) error { return s.ImportDocument(ctx, doc) })
+	s, err := createWith(ctx, path, func(s *Store) error { return s.ImportDocumentProgress(ctx, doc, progress) })
 	if err != nil {
 		return nil, fmt.Errorf("data.CreateFromDocument: %w", err)
 	}
@@ -49,8 +64,12 @@ func CreateFromDocument(ctx context.Context, path string, doc *Document) (*Store
 }
 
 // importPlan writes a resolved document in tx.
-func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan) error {
+func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progress func(done, total int)) error {
 	now := time.Now().Unix()
+	// A cache large enough for the indexes of a big import (128 MiB).
+	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -131072"); err != nil {
+		return err
+	}
 	exec := func(query string, args ...any) (int64, error) {
 		res, err := tx.ExecContext(ctx, query, args...)
 		if err != nil {
@@ -69,8 +88,25 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan) error {
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM lane`).Scan(&position); err != nil {
 		return err
 	}
+	// existing returns the id of the row of table named name, 0 if none:
+	// lanes and actors of the same name as existing ones are reused.
+	existing := func(table, name string) (int64, error) {
+		var id int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM `+table+` WHERE name = ?`, name).Scan(&id)
+		if err == sql.ErrNoRows {
+			return 0, nil
+		}
+		return id, err
+	}
 	laneIDs := make([]int64, len(doc.Lanes))
 	for i, l := range doc.Lanes {
+		if id, err := existing("lane", l.Name); err != nil || id != 0 {
+			laneIDs[i] = id
+			if err != nil {
+				return fmt.Errorf("%s: %w", record("lanes", i, l.Key), err)
+			}
+			continue
+		}
 		id, err := exec(`INSERT INTO lane (name, position, color, collapsed) VALUES (?, ?, ?, ?)`,
 			l.Name, position+int64(i), l.Color, l.Collapsed)
 		if err != nil {
@@ -81,6 +117,13 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan) error {
 
 	actorIDs := make([]int64, len(doc.Actors))
 	for i, a := range doc.Actors {
+		if id, err := existing("actor", a.Name); err != nil || id != 0 {
+			actorIDs[i] = id
+			if err != nil {
+				return fmt.Errorf("%s: %w", record("actors", i, a.Key), err)
+			}
+			continue
+		}
 		id, err := exec(`INSERT INTO actor (name, kind, description) VALUES (?, ?, ?)`, a.Name, a.Kind, a.Description)
 		if err != nil {
 			return fmt.Errorf("%s: %w", record("actors", i, a.Key), err)
@@ -146,13 +189,38 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan) error {
 		return id, nil
 	}
 
+	ins, err := prepareEventInserts(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer ins.close()
+	// A big import is written in order of start, so that the indexes grow
+	// at their ends instead of being updated all over; a small one keeps
+	// the document's order.
+	order := make([]int, len(doc.Events))
+	for i := range order {
+		order[i] = i
+	}
+	if len(order) > bigImport {
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(p.events[a].start.Unix, p.events[b].start.Unix) })
+	}
 	eventIDs := make([]int64, len(doc.Events))
-	for i, e := range doc.Events {
-		id, err := importEvent(ctx, tx, e, p.events[i], now, laneIDs, actorIDs, sourceIDs, quoteIDs, tagID)
+	for n, i := range order {
+		e := doc.Events[i]
+		id, err := importEvent(ctx, ins, e, p.events[i], now, laneIDs, actorIDs, sourceIDs, quoteIDs, tagID)
 		if err != nil {
 			return fmt.Errorf("%s: %w", record("events", i, e.Key), err)
 		}
 		eventIDs[i] = id
+		if progress != nil && (n+1)%10000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			progress(n+1, len(order))
+		}
+	}
+	if progress != nil {
+		progress(len(order), len(order))
 	}
 
 	var first int64
@@ -177,8 +245,52 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan) error {
 	return nil
 }
 
+// bigImport is the number of events above which an import is written in
+// order of start.
+const bigImport = 10000
+
+// eventInserts are the prepared statements that write an event and its
+// links.
+type eventInserts struct {
+	event, fts, actor, tag, quote, source *sql.Stmt
+}
+
+func prepareEventInserts(ctx context.Context, tx *sql.Tx) (*eventInserts, error) {
+	ins := &eventInserts{}
+	for _, st := range []struct {
+		dst   **sql.Stmt
+		query string
+	}{
+		{&ins.event, `INSERT INTO event (lane_id, title, summary, start, start_precision,
+		"end", end_precision, earliest_start, latest_end, start_uncertain, end_uncertain, status,
+		date_note, derived_expression, derived_quote_id, derived_said_at, derived_said_precision,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&ins.fts, `INSERT INTO event_fts (docid, title, summary) VALUES (?, ?, ?)`},
+		{&ins.actor, `INSERT INTO event_actor (event_id, actor_id) VALUES (?, ?)`},
+		{&ins.tag, `INSERT INTO event_tag (event_id, tag_id) VALUES (?, ?)`},
+		{&ins.quote, `INSERT INTO event_quote (event_id, quote_id, stance) VALUES (?, ?, ?)`},
+		{&ins.source, `INSERT INTO event_source (event_id, source_id, stance) VALUES (?, ?, ?)`},
+	} {
+		stmt, err := tx.PrepareContext(ctx, st.query)
+		if err != nil {
+			ins.close()
+			return nil, err
+		}
+		*st.dst = stmt
+	}
+	return ins, nil
+}
+
+func (ins *eventInserts) close() {
+	for _, st := range []*sql.Stmt{ins.event, ins.fts, ins.actor, ins.tag, ins.quote, ins.source} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
 // importEvent writes one event with its links and full-text entry.
-func importEvent(ctx context.Context, tx *sql.Tx, e DocumentEvent, pe plannedEvent, now int64,
+func importEvent(ctx context.Context, ins *eventInserts, e DocumentEvent, pe plannedEvent, now int64,
 	laneIDs, actorIDs, sourceIDs, quoteIDs []int64, tagID func(string) (int64, error)) (int64, error) {
 	end, endPrec := pe.end.nullable()
 	var expr, derivQuote, saidAt, saidPrec any
@@ -189,11 +301,7 @@ func importEvent(ctx context.Context, tx *sql.Tx, e DocumentEvent, pe plannedEve
 		}
 		saidAt, saidPrec = pe.derivedSaidAt.nullable()
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO event (lane_id, title, summary, start, start_precision,
-		"end", end_precision, earliest_start, latest_end, start_uncertain, end_uncertain, status,
-		date_note, derived_expression, derived_quote_id, derived_said_at, derived_said_precision,
-		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		laneIDs[pe.lane], e.Title, e.Summary, pe.start.Unix, int64(pe.start.Precision),
+	res, err := ins.event.ExecContext(ctx, laneIDs[pe.lane], e.Title, e.Summary, pe.start.Unix, int64(pe.start.Precision),
 		end, endPrec, pe.earliest, pe.latest, e.StartUncertain, e.EndUncertain, string(e.Status),
 		e.DateNote, expr, derivQuote, saidAt, saidPrec, now, now)
 	if err != nil {
@@ -203,11 +311,11 @@ func importEvent(ctx context.Context, tx *sql.Tx, e DocumentEvent, pe plannedEve
 	if err != nil {
 		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO event_fts (docid, title, summary) VALUES (?, ?, ?)`, id, e.Title, e.Summary); err != nil {
+	if _, err := ins.fts.ExecContext(ctx, id, e.Title, e.Summary); err != nil {
 		return 0, err
 	}
 	for _, a := range pe.actors {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO event_actor (event_id, actor_id) VALUES (?, ?)`, id, actorIDs[a]); err != nil {
+		if _, err := ins.actor.ExecContext(ctx, id, actorIDs[a]); err != nil {
 			return 0, err
 		}
 	}
@@ -216,19 +324,17 @@ func importEvent(ctx context.Context, tx *sql.Tx, e DocumentEvent, pe plannedEve
 		if err != nil {
 			return 0, err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO event_tag (event_id, tag_id) VALUES (?, ?)`, id, t); err != nil {
+		if _, err := ins.tag.ExecContext(ctx, id, t); err != nil {
 			return 0, err
 		}
 	}
 	for j, q := range pe.quotes {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO event_quote (event_id, quote_id, stance) VALUES (?, ?, ?)`,
-			id, quoteIDs[q], string(pe.quoteSt[j])); err != nil {
+		if _, err := ins.quote.ExecContext(ctx, id, quoteIDs[q], string(pe.quoteSt[j])); err != nil {
 			return 0, err
 		}
 	}
 	for j, src := range pe.sources {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO event_source (event_id, source_id, stance) VALUES (?, ?, ?)`,
-			id, sourceIDs[src], string(pe.sourceSt[j])); err != nil {
+		if _, err := ins.source.ExecContext(ctx, id, sourceIDs[src], string(pe.sourceSt[j])); err != nil {
 			return 0, err
 		}
 	}

@@ -1,0 +1,275 @@
+package extract
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/quoteline/quoteline/assets"
+	"github.com/quoteline/quoteline/data"
+)
+
+func mustTime(t *testing.T, s string) data.Time {
+	t.Helper()
+	tm, err := data.ParseTime(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tm
+}
+
+// checkOffsets fails unless every suggestion's text is at its offsets.
+func checkOffsets(t *testing.T, text string, s Suggestions) {
+	t.Helper()
+	for _, q := range s.Quotes {
+		if text[q.Start:q.End] != q.Text {
+			t.Errorf("quote %q: text[%d:%d] is %q", q.Text, q.Start, q.End, text[q.Start:q.End])
+		}
+	}
+	for _, d := range s.Dates {
+		if text[d.Start:d.End] != d.Expression {
+			t.Errorf("date %q: text[%d:%d] is %q", d.Expression, d.Start, d.End, text[d.Start:d.End])
+		}
+	}
+}
+
+// TestLeadArticle checks the suggestions for the lead article against the
+// verified default timeline: its six full Kirby quotations and the quoted
+// phrases, at the offsets the default timeline computes, and "since
+// August" resolved to August 2022.
+func TestLeadArticle(t *testing.T) {
+	seed, err := data.ReadDocument(assets.Seed(), assets.DefaultDocument)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lead data.DocumentSource
+	for _, s := range seed.Sources {
+		if s.Key == "lead" {
+			lead = s
+		}
+	}
+	a := FromText(lead.Text)
+	if a.Title != "Iran, Russia expanding their ‘unprecedented’ defense partnership: White House" {
+		t.Errorf("title %q", a.Title)
+	}
+	pub := mustTime(t, "2023-05-15")
+	s := Suggest(a.Text, pub)
+	checkOffsets(t, a.Text, s)
+	got := map[string]Quote{}
+	for _, q := range s.Quotes {
+		got[q.Text] = q
+	}
+	full := 0
+	for _, want := range seed.Quotes {
+		if want.Source != "lead" {
+			continue
+		}
+		q, ok := got[want.Text]
+		if !ok {
+			t.Errorf("no suggestion for %q", want.Text)
+			continue
+		}
+		if int64(q.Start) != *want.StartByte || int64(q.End) != *want.EndByte {
+			t.Errorf("%q at [%d, %d), want [%d, %d)", want.Text, q.Start, q.End, *want.StartByte, *want.EndByte)
+		}
+		if q.Speaker != "John Kirby" {
+			t.Errorf("%q: speaker %q (%s), want John Kirby", want.Text, q.Speaker, q.Attribution)
+		}
+		if q.Full {
+			full++
+		}
+	}
+	if full != 6 {
+		t.Errorf("%d full quotations among the default timeline's, want 6", full)
+	}
+	for _, phrase := range []string{"unprecedented", "billions of dollars", "full-scale"} {
+		if q, ok := got[phrase]; !ok || q.Full || q.Speaker != "John Kirby" {
+			t.Errorf("phrase %q: %+v (found %v)", phrase, q, ok)
+		}
+	}
+	if k := got["The partnership between Russia and Iran is directly enabling Iran’s destabilizing activities in the Middle East, posing a threat not just to Ukraine, of course, but also to Iran’s neighbors"]; k.SpeakerTitle != "National Security Council Spokesman" {
+		t.Errorf("speaker title %q", k.SpeakerTitle)
+	}
+	if len(s.Quotes) != 9 {
+		t.Errorf("%d quotes, want the 6 quotations and 3 phrases", len(s.Quotes))
+	}
+
+	dates := map[string]DateMention{}
+	for _, d := range s.Dates {
+		dates[strings.ToLower(d.Expression)] = d
+	}
+	want := []struct{ expr, from, to string }{
+		{"since august", "2022-08", "2023-05-15"},
+		{"monday", "2023-05-15", ""},
+		{"in the coming days", "2023-05-15", "2023-05-29"},
+	}
+	for _, w := range want {
+		d, ok := dates[w.expr]
+		if !ok || d.From.String() != w.from || d.To.String() != w.to {
+			t.Errorf("%q: %+v (found %v), want %s to %s", w.expr, d, ok, w.from, w.to)
+		}
+	}
+	if !dates["in the coming days"].Future || !dates["in the coming days"].Uncertain {
+		t.Errorf("coming days not marked future and uncertain")
+	}
+}
+
+// TestUnseenArticles runs the extractor on small articles written for these
+// tests, in other quoting styles: straight quotes, "said NAME", passages
+// split by their attribution or running over paragraphs, curly single
+// quotes with apostrophes, HTML with page furniture around the article.
+func TestUnseenArticles(t *testing.T) {
+	type q struct{ text, speaker string }
+	type d struct{ expr, from, to string }
+	tests := []struct {
+		file, pub string
+		quotes    []q
+		dates     []d
+	}{
+		{"harbour.txt", "2023-10-12", []q{
+			{"We have heard the fishing families, and we are not going to rush this", "Maria Jensen"},
+			{"The channel can wait", "Maria Jensen"},
+			{"They told us the work was urgent", "Tom Ekdahl"},
+			{"and now it can wait a year?", "Tom Ekdahl"},
+			{"Nobody is against a safer channel", "Tom Ekdahl"},
+			{"We only ask to be consulted before the boats are moved", "Tom Ekdahl"},
+			{"That is all we have asked for since 2019", "Tom Ekdahl"},
+		}, []d{
+			{"Thursday", "2023-10-12", ""},
+			{"next year", "2024", ""},
+			{"in the coming weeks", "2023-10-12", "2023-11-23"},
+			{"March 3, 2021", "2021-03-03", ""},
+			{"since September", "2023-09", "2023-10-12"},
+			{"since 2019", "2019", "2023-10-12"},
+		}},
+		{"library.html", "2024-02-09", []q{
+			{"a living room for the whole city", "Ana Lopez"},
+			{"We promised that the library would come back better, and it has", "Ana Lopez"},
+			{"The roof no longer leaks, and the children’s floor is twice as big", "Ana Lopez"},
+			{"People have asked me every day when we would open", "Omar Haddad"},
+		}, []d{
+			{"on Friday", "2024-02-09", ""},
+			{"last month", "2024-01", ""},
+			{"next week", "2024-02-12", "2024-02-18"},
+		}},
+		{"lab.txt", "2025-06-03", []q{
+			{"cautious optimism", "Lena Okafor"},
+			{"It's too early to call it a recovery", "Lena Okafor"},
+			{"But the trend is real, and it's holding", "Lena Okafor"},
+		}, []d{
+			{"on Tuesday", "2025-06-03", ""},
+			{"last year", "2024", ""},
+			{"in 1998", "1998", ""},
+			{"three months ago", "2025-03", ""},
+			{"in the next few months", "2025-06-03", "2025-12"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			f, err := os.Open(filepath.Join("testdata", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			a, err := Read(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := Suggest(a.Text, mustTime(t, tt.pub))
+			checkOffsets(t, a.Text, s)
+			if len(s.Quotes) != len(tt.quotes) {
+				t.Errorf("%d quotes, want %d: %+v", len(s.Quotes), len(tt.quotes), s.Quotes)
+			}
+			for i := range min(len(s.Quotes), len(tt.quotes)) {
+				if g, w := s.Quotes[i], tt.quotes[i]; g.Text != w.text || g.Speaker != w.speaker {
+					t.Errorf("quote %d: %q by %q, want %q by %q", i, g.Text, g.Speaker, w.text, w.speaker)
+				}
+			}
+			if len(s.Dates) != len(tt.dates) {
+				t.Errorf("%d dates, want %d: %+v", len(s.Dates), len(tt.dates), s.Dates)
+			}
+			for i := range min(len(s.Dates), len(tt.dates)) {
+				if g, w := s.Dates[i], tt.dates[i]; g.Expression != w.expr || g.From.String() != w.from || g.To.String() != w.to {
+					t.Errorf("date %d: %q %s–%s, want %q %s–%s", i, g.Expression, g.From, g.To, w.expr, w.from, w.to)
+				}
+			}
+		})
+	}
+}
+
+func TestFromHTML(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "library.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := FromHTML(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "City library reopens after two-year renovation" || a.Outlet != "Riverside Gazette" ||
+		a.URL != "https://gazette.example/library-reopens" || a.Published.String() != "2024-02-09" {
+		t.Errorf("metadata %+v", a)
+	}
+	for _, noise := range []string{"tracking", "Subscribe", "Home", "All rights"} {
+		if strings.Contains(a.Text, noise) {
+			t.Errorf("text has page furniture %q:\n%s", noise, a.Text)
+		}
+	}
+	if strings.Count(a.Text, "City library reopens") != 1 {
+		t.Errorf("title repeated:\n%s", a.Text)
+	}
+}
+
+func TestReadRejects(t *testing.T) {
+	for _, in := range []string{"\xff\xfe binary", "text\x00with nul"} {
+		if _, err := Read(strings.NewReader(in)); err == nil {
+			t.Errorf("Read(%q) accepted", in)
+		}
+	}
+	if _, err := Read(strings.NewReader("<html><body><script>x</script></body></html>")); err == nil {
+		t.Error("an HTML page without text was accepted")
+	}
+}
+
+// TestDocument imports every suggestion for the lead article into a real
+// document and checks the quotes, speaker and the "since August" event.
+func TestDocument(t *testing.T) {
+	raw, err := assets.Seed().Open("article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Read(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := mustTime(t, "2023-05-15")
+	doc := Document(a, pub, "article.txt", Suggest(a.Text, pub))
+	ctx := context.Background()
+	st, err := data.CreateFromDocument(ctx, filepath.Join(t.TempDir(), "a.quoteline"), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	out, err := st.ExportDocument(ctx, data.ExportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Quotes) != 9 || len(out.Actors) != 1 || out.Actors[0].Name != "John Kirby" || len(out.Sources) != 1 {
+		t.Fatalf("%d quotes, actors %+v, %d sources", len(out.Quotes), out.Actors, len(out.Sources))
+	}
+	src, err := st.Source(ctx, 1)
+	if err != nil || !src.TextMatches() || src.Text != a.Text {
+		t.Errorf("source text stored with SHA-256: %v %v", src.TextMatches(), err)
+	}
+	var since *data.DocumentEvent
+	for i, e := range out.Events {
+		if e.Derived != nil && strings.EqualFold(e.Derived.Expression, "since August") {
+			since = &out.Events[i]
+		}
+	}
+	if since == nil || since.Start != "2022-08" || since.End != "2023-05-15" || since.Derived.Quote == "" || len(since.Quotes) == 0 {
+		t.Errorf("since August event: %+v", since)
+	}
+}

@@ -1,0 +1,217 @@
+package interchange
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/quoteline/quoteline/data"
+)
+
+// CSVMapping names the columns of a generic CSV file, by header name
+// (case-insensitive) or by 1-based number. An empty field is found from the
+// header by common names (for Title: "title", "headline", "name",
+// "event"; see csvAliases). Title and Start are required.
+type CSVMapping struct {
+	Title, Start, End, Lane, Summary, Status, DateNote, Tags string
+	// Comma is the field separator; 0 means ',' (or tab for a header
+	// with tabs and no commas).
+	Comma rune
+}
+
+// csvAliases are the header names each field is found under when the
+// mapping does not name its column, in order of preference.
+var csvAliases = map[string][]string{
+	"title":     {"title", "headline", "name", "event", "content"},
+	"start":     {"start", "start date", "start_date", "date", "begin", "from", "when"},
+	"end":       {"end", "end date", "end_date", "until", "to"},
+	"lane":      {"lane", "group", "category", "track"},
+	"summary":   {"summary", "description", "text", "details", "notes"},
+	"status":    {"status"},
+	"date_note": {"date_note", "date note"},
+	"tags":      {"tags", "tag", "labels"},
+}
+
+// csvFields are the fields in the order they are exported.
+var csvFields = []string{"title", "start", "end", "lane", "summary", "status", "date_note", "tags"}
+
+func newCSVReader(r io.Reader) *csv.Reader {
+	cr := csv.NewReader(bufio.NewReaderSize(r, 1<<16))
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	return cr
+}
+
+// resolveColumns returns the column index of each field (-1 if absent).
+func (m CSVMapping) resolveColumns(header []string) (map[string]int, error) {
+	index := map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		if _, dup := index[h]; !dup {
+			index[h] = i
+		}
+	}
+	given := map[string]string{"title": m.Title, "start": m.Start, "end": m.End, "lane": m.Lane,
+		"summary": m.Summary, "status": m.Status, "date_note": m.DateNote, "tags": m.Tags}
+	cols := map[string]int{}
+	used := map[int]string{}
+	for _, f := range csvFields {
+		cols[f] = -1
+		if g := strings.TrimSpace(given[f]); g != "" {
+			i, ok := index[strings.ToLower(g)]
+			if !ok {
+				n, err := strconv.Atoi(g)
+				if err != nil || n < 1 || n > len(header) {
+					return nil, fmt.Errorf("column %q for %s is not in the header (%s)", g, f, strings.Join(header, ", "))
+				}
+				i = n - 1
+			}
+			cols[f] = i
+			used[i] = f
+			continue
+		}
+	}
+	for _, f := range csvFields {
+		if cols[f] >= 0 {
+			continue
+		}
+		for _, a := range csvAliases[f] {
+			if i, ok := index[a]; ok {
+				if _, taken := used[i]; !taken {
+					cols[f] = i
+					used[i] = f
+					break
+				}
+			}
+		}
+	}
+	for _, f := range []string{"title", "start"} {
+		if cols[f] < 0 {
+			return nil, fmt.Errorf("no %s column: name it (the header has %s)", f, strings.Join(header, ", "))
+		}
+	}
+	return cols, nil
+}
+
+func readCSV(r io.Reader, name string, m CSVMapping) (*data.Document, error) {
+	br := bufio.NewReaderSize(r, 1<<16)
+	cr := newCSVReader(br)
+	if m.Comma != 0 {
+		cr.Comma = m.Comma
+	} else if first, err := br.Peek(4096); err == nil || len(first) > 0 {
+		line, _, _ := strings.Cut(string(first), "\n")
+		if strings.Contains(line, "\t") && !strings.Contains(line, ",") {
+			cr.Comma = '\t'
+		}
+	}
+	header, err := cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			err = errors.New("empty file")
+		}
+		return nil, &data.DocumentError{File: name, Record: "line 1", Err: fmt.Errorf("header: %w", err)}
+	}
+	header = append([]string(nil), header...)
+	cols, err := m.resolveColumns(header)
+	if err != nil {
+		return nil, &data.DocumentError{File: name, Record: "line 1", Err: err}
+	}
+	b := newBuilder()
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		line := csvLine(cr, err)
+		if err != nil {
+			return nil, &data.DocumentError{File: name, Record: "line " + strconv.Itoa(line), Err: err}
+		}
+		get := func(f string) string {
+			if i := cols[f]; i >= 0 && i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		fail := func(f string, err error) error {
+			return &data.DocumentError{File: name, Record: "line " + strconv.Itoa(line), Field: strconv.Quote(header[cols[f]]), Err: err}
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a blank line
+		}
+		title := get("title")
+		if title == "" {
+			return nil, fail("title", errors.New("missing"))
+		}
+		start, err := normalizeDate(get("start"))
+		if err != nil {
+			return nil, fail("start", err)
+		}
+		if start == "" {
+			return nil, fail("start", errors.New("missing"))
+		}
+		end, err := normalizeDate(get("end"))
+		if err != nil {
+			return nil, fail("end", err)
+		}
+		e := data.DocumentEvent{Lane: b.lane(get("lane")), Title: title, Summary: get("summary"), Start: start, End: end,
+			DateNote: get("date_note")}
+		if st := get("status"); st != "" {
+			e.Status = data.ClaimStatus(strings.ToLower(st))
+			if !e.Status.Valid() {
+				return nil, fail("status", fmt.Errorf("%q is not reported, confirmed, disputed or expected", st))
+			}
+		}
+		if tags := get("tags"); tags != "" {
+			seen := map[string]bool{}
+			for _, t := range strings.Split(tags, ";") {
+				if t = strings.TrimSpace(t); t != "" && !seen[t] {
+					seen[t] = true
+					e.Tags = append(e.Tags, t)
+				}
+			}
+		}
+		b.event(e)
+	}
+	return b.doc, nil
+}
+
+// WriteCSV writes doc's events as CSV with the header title, start, end,
+// lane, summary, status, date_note, tags (tags separated by "; "): the
+// columns readCSV finds without a mapping.
+func WriteCSV(w io.Writer, doc *data.Document) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvFields); err != nil {
+		return err
+	}
+	lanes := laneNames(doc)
+	rec := make([]string, len(csvFields))
+	for _, e := range doc.Events {
+		rec[0], rec[1], rec[2], rec[3] = e.Title, e.Start, e.End, lanes[e.Lane]
+		rec[4], rec[5], rec[6], rec[7] = e.Summary, string(e.Status), e.DateNote, strings.Join(e.Tags, "; ")
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func newBufferedWriter(w io.Writer) *bufio.Writer { return bufio.NewWriterSize(w, 1<<16) }
+
+// csvLine returns the line of the record just read, or of the syntax error
+// in reading it; 0 for other errors, such as failing to read the file.
+func csvLine(cr *csv.Reader, err error) int {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Line
+	}
+	if err != nil {
+		return 0
+	}
+	line, _ := cr.FieldPos(0)
+	return line
+}

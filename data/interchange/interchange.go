@@ -1,0 +1,303 @@
+// Package interchange reads and writes timelines in the file formats people
+// already have: TimelineJS3 JSON and its spreadsheet CSV template,
+// vis-timeline DataSet JSON, generic CSV with a column mapping, and
+// Quoteline's own JSON. Every reader produces a *data.Document, which
+// data.Store.ImportDocument then writes in one transaction; every writer
+// takes the *data.Document that data.Store.ExportDocument returns.
+package interchange
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/quoteline/quoteline/data"
+)
+
+// Format names a file format.
+type Format string
+
+// The formats this package knows.
+const (
+	FormatQuoteline   Format = "json"        // Quoteline's own JSON (data.Document)
+	FormatTimelineJS  Format = "timelinejs"  // TimelineJS3 JSON
+	FormatTimelineCSV Format = "timelinecsv" // the TimelineJS spreadsheet template saved as CSV
+	FormatVis         Format = "vis"         // vis-timeline DataSet JSON
+	FormatCSV         Format = "csv"         // generic CSV, one event a row
+	FormatArticle     Format = "article"     // a news article, plain text or HTML (see data/extract)
+)
+
+// Formats lists the formats ParseFormat accepts, for help texts.
+var Formats = []Format{FormatQuoteline, FormatTimelineJS, FormatTimelineCSV, FormatVis, FormatCSV, FormatArticle}
+
+// ParseFormat returns the Format named s (case-insensitive; "quoteline" is
+// accepted for "json").
+func ParseFormat(s string) (Format, error) {
+	f := Format(strings.ToLower(strings.TrimSpace(s)))
+	if f == "quoteline" {
+		return FormatQuoteline, nil
+	}
+	for _, g := range Formats {
+		if f == g {
+			return f, nil
+		}
+	}
+	names := make([]string, len(Formats))
+	for i, g := range Formats {
+		names[i] = string(g)
+	}
+	return "", fmt.Errorf("unknown format %q: want one of %s", s, strings.Join(names, ", "))
+}
+
+// Detect guesses the format of the file name from its extension and its
+// first bytes, head (a few kilobytes are enough).
+func Detect(name string, head []byte) (Format, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	switch {
+	case ext == ".html" || ext == ".htm" || ext == ".txt" || ext == ".text":
+		return FormatArticle, nil
+	case ext == ".csv" || ext == ".tsv":
+		if isTimelineCSVHeader(head) {
+			return FormatTimelineCSV, nil
+		}
+		return FormatCSV, nil
+	case len(trimmed) > 0 && trimmed[0] == '[':
+		return FormatVis, nil
+	case len(trimmed) > 0 && trimmed[0] == '{':
+		// Look at the top-level keys that fit in head.
+		dec := json.NewDecoder(bytes.NewReader(trimmed))
+		if _, err := dec.Token(); err != nil {
+			break
+		}
+		for dec.More() {
+			t, err := dec.Token()
+			if err != nil {
+				break
+			}
+			k, _ := t.(string)
+			switch k {
+			case "format":
+				var v string
+				if dec.Decode(&v) == nil && v == data.DocumentFormat {
+					return FormatQuoteline, nil
+				}
+				continue
+			case "events", "eras":
+				return FormatTimelineJS, nil
+			case "items", "groups":
+				return FormatVis, nil
+			}
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				break
+			}
+		}
+	case bytes.HasPrefix(bytes.ToLower(trimmed), []byte("<!doctype html")) || bytes.HasPrefix(bytes.ToLower(trimmed), []byte("<html")):
+		return FormatArticle, nil
+	}
+	return "", fmt.Errorf("%s: cannot tell the format; name it with --from (%s)", filepath.Base(name), formatList())
+}
+
+func formatList() string {
+	var b strings.Builder
+	for i, f := range Formats {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(string(f))
+	}
+	return b.String()
+}
+
+// Options adjust how files are read.
+type Options struct {
+	// CSV maps the columns of a generic CSV file; the zero value finds
+	// them by their header names.
+	CSV CSVMapping
+	// Progress, if set, is called now and then with the number of bytes
+	// read so far.
+	Progress func(read int64)
+}
+
+// ReadFile reads the file at path in format f (not FormatArticle, which
+// data/extract handles) and returns it as a validated Document.
+func ReadFile(path string, f Format, opt Options) (*data.Document, error) {
+	if f == FormatQuoteline {
+		doc, err := data.ReadDocument(os.DirFS(filepath.Dir(path)), filepath.Base(path))
+		if err != nil {
+			return nil, err
+		}
+		return doc, nil
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	var r io.Reader = file
+	if opt.Progress != nil {
+		r = &progressReader{r: file, fn: opt.Progress}
+	}
+	return Read(r, filepath.Base(path), f, opt)
+}
+
+// Read reads a file called name (used in error messages) in format f from
+// r. FormatQuoteline documents read this way cannot have source text files.
+func Read(r io.Reader, name string, f Format, opt Options) (*data.Document, error) {
+	var doc *data.Document
+	var err error
+	switch f {
+	case FormatQuoteline:
+		doc, err = readQuoteline(r, name)
+	case FormatTimelineJS:
+		doc, err = readTimelineJS(r, name)
+	case FormatTimelineCSV:
+		doc, err = readTimelineCSV(r, name)
+	case FormatVis:
+		doc, err = readVis(r, name)
+	case FormatCSV:
+		doc, err = readCSV(r, name, opt.CSV)
+	default:
+		return nil, fmt.Errorf("%s: format %q is not a timeline format", name, f)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if doc.Title == "" {
+		doc.Title = strings.TrimSuffix(name, filepath.Ext(name))
+		if strings.TrimSpace(doc.Title) == "" {
+			doc.Title = "Imported timeline"
+		}
+	}
+	if err := data.ValidateDocument(doc); err != nil {
+		var de *data.DocumentError
+		if errors.As(err, &de) && de.File == "" {
+			de.File = name
+		}
+		return nil, err
+	}
+	return doc, nil
+}
+
+func readQuoteline(r io.Reader, name string) (*data.Document, error) {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	var doc data.Document
+	if err := dec.Decode(&doc); err != nil {
+		return nil, &data.DocumentError{File: name, Err: fmt.Errorf("invalid JSON: %w", err)}
+	}
+	return &doc, nil
+}
+
+// progressReader reports the bytes read through it.
+type progressReader struct {
+	r    io.Reader
+	n    int64
+	last int64
+	fn   func(int64)
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	p.n += int64(n)
+	if p.n-p.last >= 1<<20 || err == io.EOF {
+		p.last = p.n
+		p.fn(p.n)
+	}
+	return n, err
+}
+
+// laneColors are given to imported lanes in turn: distinct, and dark enough
+// for white labels.
+var laneColors = []string{"#1F77B4", "#D62728", "#2CA02C", "#9467BD", "#FF7F0E", "#8C564B", "#E377C2", "#17BECF", "#7F7F7F", "#BCBD22"}
+
+// builder assembles a Document from records read one by one.
+type builder struct {
+	doc     *data.Document
+	lanes   map[string]string // lane name -> key
+	sources map[[3]string]string
+}
+
+func newBuilder() *builder {
+	return &builder{
+		doc: &data.Document{Format: data.DocumentFormat, Version: data.DocumentVersion,
+			Lanes: []data.DocumentLane{}, Actors: []data.DocumentActor{}, Sources: []data.DocumentSource{},
+			Quotes: []data.DocumentQuote{}, Events: []data.DocumentEvent{}},
+		lanes:   map[string]string{},
+		sources: map[[3]string]string{},
+	}
+}
+
+// defaultLane is the lane of events that name none.
+const defaultLane = "Events"
+
+// lane returns the key of the lane called name, adding it if new.
+func (b *builder) lane(name string) string {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		name = defaultLane
+	}
+	if k, ok := b.lanes[name]; ok {
+		return k
+	}
+	k := "lane-" + strconv.Itoa(len(b.doc.Lanes)+1)
+	b.doc.Lanes = append(b.doc.Lanes, data.DocumentLane{Key: k, Name: name, Color: laneColors[len(b.doc.Lanes)%len(laneColors)]})
+	b.lanes[name] = k
+	return k
+}
+
+// source returns the key of a source for a piece of media (url, caption,
+// credit), adding it if new; "" if all three are empty.
+func (b *builder) source(url, caption, credit string) string {
+	url, caption, credit = strings.TrimSpace(url), strings.TrimSpace(caption), strings.TrimSpace(credit)
+	if url == "" && caption == "" && credit == "" {
+		return ""
+	}
+	id := [3]string{url, caption, credit}
+	if k, ok := b.sources[id]; ok {
+		return k
+	}
+	src := data.DocumentSource{Key: "source-" + strconv.Itoa(len(b.doc.Sources)+1), Title: caption, Outlet: credit}
+	if isWebURL(url) {
+		src.URL = url
+	} else if url != "" {
+		src.Summary = "Media: " + url
+	}
+	if src.Title == "" {
+		src.Title = firstNonEmpty(credit, url)
+	}
+	b.doc.Sources = append(b.doc.Sources, src)
+	b.sources[id] = src.Key
+	return src.Key
+}
+
+// event adds e with a key made from its position.
+func (b *builder) event(e data.DocumentEvent) {
+	if e.Key == "" {
+		e.Key = "event-" + strconv.Itoa(len(b.doc.Events)+1)
+	}
+	if e.Status == "" {
+		e.Status = data.StatusReported
+	}
+	b.doc.Events = append(b.doc.Events, e)
+}
+
+func isWebURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return strings.TrimSpace(s)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,272 @@
+package interchange
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/quoteline/quoteline/assets"
+	"github.com/quoteline/quoteline/data"
+)
+
+// events returns "title|lane|start|end" for each event of doc.
+func events(doc *data.Document) []string {
+	lanes := laneNames(doc)
+	var out []string
+	for _, e := range doc.Events {
+		out = append(out, e.Title+"|"+lanes[e.Lane]+"|"+e.Start+"|"+e.End)
+	}
+	return out
+}
+
+func readTestFile(t *testing.T, name string, f Format, opt Options) *data.Document {
+	t.Helper()
+	if !filepath.IsAbs(name) {
+		name = filepath.Join("testdata", name)
+	}
+	doc, err := ReadFile(name, f, opt)
+	if err != nil {
+		t.Fatalf("ReadFile(%s): %v", name, err)
+	}
+	return doc
+}
+
+func TestReadTimelineJS(t *testing.T) {
+	doc := readTestFile(t, "timelinejs.json", FormatTimelineJS, Options{})
+	if doc.Title != "A small history" || doc.Description != "Hand-made for tests." {
+		t.Errorf("title %q, description %q", doc.Title, doc.Description)
+	}
+	want := []string{
+		"A year only|Events|1969|",
+		"Month to month|Politics|1989-11|1990-10",
+		"No headline here, only text|Politics|2001-09-11T08:46|",
+		"Ides of March|Events|-0044-03-15|",
+		"Cold War|Eras|1947|1991",
+	}
+	if got := events(doc); !reflect.DeepEqual(got, want) {
+		t.Errorf("events:\n got %q\nwant %q", got, want)
+	}
+	if s := doc.Events[1].Summary; s != "From one month\nto another & on." {
+		t.Errorf("summary %q", s)
+	}
+	if doc.Events[3].DateNote != `Shown as "15 March 44 BC"` || len(doc.Events[3].Sources) != 0 {
+		t.Errorf("event 3: note %q, sources %v", doc.Events[3].DateNote, doc.Events[3].Sources)
+	}
+	if len(doc.Sources) != 1 {
+		t.Fatalf("sources %+v", doc.Sources)
+	}
+	src := doc.Sources[0]
+	if src.Title != "A photo" || src.Outlet != "Example Agency" || src.URL != "https://example.org/photo.jpg" ||
+		len(doc.Events[2].Sources) != 1 || doc.Events[2].Sources[0].Source != src.Key {
+		t.Errorf("media source %+v, links %+v", src, doc.Events[2].Sources)
+	}
+}
+
+func TestReadTimelineCSV(t *testing.T) {
+	head, _ := os.ReadFile(filepath.Join("testdata", "template.csv"))
+	if f, _ := Detect("template.csv", head); f != FormatTimelineCSV {
+		t.Errorf("Detect = %q", f)
+	}
+	doc := readTestFile(t, "template.csv", FormatTimelineCSV, Options{})
+	want := []string{
+		"Belle Époque|Eras|1900|1914",
+		"First flight|Aviation|1903-12-17T10:35|",
+		"Atlantic crossing|Aviation|1927-05|1927-05-21",
+		"Year only|Events|1969|",
+	}
+	if got := events(doc); !reflect.DeepEqual(got, want) {
+		t.Errorf("events:\n got %q\nwant %q", got, want)
+	}
+	if doc.Title != "My Timeline" || doc.Sources[0].Title != "The flyer" {
+		t.Errorf("title %q, sources %+v", doc.Title, doc.Sources)
+	}
+}
+
+func TestReadVis(t *testing.T) {
+	doc := readTestFile(t, "vis.json", FormatVis, Options{})
+	want := []string{
+		"Point in a year|Alpha|2014|",
+		"A day|Beta|2014-04-20|",
+		"A range|Events|2014-04-20T10:00|2014-04-22T18:30:00Z",
+		"Milliseconds|Alpha|2014-04-20T00:00:00Z|",
+		"With an offset|Events|2014-04-25T08:00:00Z|",
+	}
+	if got := events(doc); !reflect.DeepEqual(got, want) {
+		t.Errorf("events:\n got %q\nwant %q", got, want)
+	}
+	if doc.Events[2].Summary != "Hover text" || !reflect.DeepEqual(doc.Events[4].Tags, []string{"background"}) {
+		t.Errorf("summary %q tags %v", doc.Events[2].Summary, doc.Events[4].Tags)
+	}
+	arr := readTestFile(t, "vis-array.json", FormatVis, Options{})
+	if got := events(arr); !reflect.DeepEqual(got, []string{"item 1|Events|2013-04-20|", "item 2|Events|2013-04-14|2013-04-18"}) {
+		t.Errorf("array events %q", got)
+	}
+}
+
+func TestReadCSV(t *testing.T) {
+	doc := readTestFile(t, "generic.csv", FormatCSV, Options{})
+	want := []string{
+		"Founding|Company|1901|",
+		"First product|Product|1903-06|",
+		"Long strike|Company|1910-03-01|1910-05-31",
+		"Merger talks|Company|1912-02-03T14:30|",
+	}
+	if got := events(doc); !reflect.DeepEqual(got, want) {
+		t.Errorf("events:\n got %q\nwant %q", got, want)
+	}
+	if !reflect.DeepEqual(doc.Events[0].Tags, []string{"origin", "legend"}) || doc.Events[0].Summary != "Founded in a garage, they say" {
+		t.Errorf("event 0 %+v", doc.Events[0])
+	}
+	// An explicit mapping by number and by name.
+	doc = readTestFile(t, "generic.csv", FormatCSV, Options{CSV: CSVMapping{Title: "1", Start: "when", Lane: "Tags"}})
+	if got := events(doc)[2]; got != "Long strike|labour|1910-03-01|1910-05-31" {
+		t.Errorf("mapped event 2 %q", got)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	tests := []struct {
+		name, in string
+		f        Format
+		want     string
+	}{
+		{"bad.csv", "title,start\nA,2020\nB,2020-13\n", FormatCSV, `bad.csv: line 3 "start": "2020-13" month out of range`},
+		{"bad.csv", "title,start\nA,\n", FormatCSV, `bad.csv: line 2 "start": missing`},
+		{"bad.csv", "title,start\n,2020\n", FormatCSV, `bad.csv: line 2 "title": missing`},
+		{"bad.csv", "what,date\n", FormatCSV, `bad.csv: line 1: no title column`},
+		{"bad.csv", "title,start,end\nA,2020,2019\n", FormatCSV, `bad.csv: events[0] "event-1" end: "2019" is before start "2020"`},
+		{"t.json", `{"events":[{"text":{"headline":"x"}}]}`, FormatTimelineJS, `t.json: events[0] start_date: missing (a year at least)`},
+		{"t.json", `{"events":[{"start_date":{"year":2000,"day":3}}]}`, FormatTimelineJS, `t.json: events[0] start_date: has a day but no month`},
+		{"t.json", `{"events":[{"start_date":{"year":"twenty"}}]}`, FormatTimelineJS, `t.json: invalid TimelineJS JSON`},
+		{"t.json", `{"title":{}}`, FormatTimelineJS, `t.json: events: missing`},
+		{"v.json", `[{"id":1,"content":"a","start":"2020"},{"id":1,"content":"b","start":"2021"}]`, FormatVis, `v.json: items[1] id: 1 is used by an earlier item`},
+		{"v.json", `{"groups":[{"id":1,"content":"g"}],"items":[{"content":"a","start":"2020","group":2}]}`, FormatVis, `v.json: items[0] group: 2 is not one of the groups`},
+		{"v.json", `[{"content":"a","start":"yesterday"}]`, FormatVis, `v.json: items[0] start: "yesterday" is not a time`},
+		{"v.json", `[{"content":"a"}]`, FormatVis, `v.json: items[0] start: missing`},
+		{"tl.csv", "Year,Month,Headline,End Year\n2000,June,x,\n", FormatTimelineCSV, `tl.csv: line 2 "Month": "June" is not a whole number`},
+	}
+	for _, tt := range tests {
+		_, err := Read(strings.NewReader(tt.in), tt.name, tt.f, Options{})
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%s %q: error %v, want prefix %q", tt.f, tt.in, err, tt.want)
+		}
+		if err != nil && !errors.Is(err, data.ErrInvalidDocument) {
+			t.Errorf("%s %q: error %v is not ErrInvalidDocument", tt.f, tt.in, err)
+		}
+	}
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		name, head string
+		want       Format
+	}{
+		{"a.json", `{"format": "quoteline", "version": 1}`, FormatQuoteline},
+		{"a.json", `{"title": {"text": {}}, "events": []}`, FormatTimelineJS},
+		{"a.json", `[{"id": 1}]`, FormatVis},
+		{"a.json", `{"groups": [], "items": []}`, FormatVis},
+		{"a.csv", "title,start\n", FormatCSV},
+		{"a.CSV", "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline\n", FormatTimelineCSV},
+		{"a.html", "<html>", FormatArticle},
+		{"saved", "<!DOCTYPE html><html>", FormatArticle},
+		{"a.txt", "Headline\nBody", FormatArticle},
+	}
+	for _, tt := range tests {
+		if got, err := Detect(tt.name, []byte(tt.head)); got != tt.want {
+			t.Errorf("Detect(%q, %q) = %q, %v; want %q", tt.name, tt.head, got, err, tt.want)
+		}
+	}
+	if _, err := Detect("x.bin", []byte{1, 2, 3}); err == nil || !strings.Contains(err.Error(), "--from") {
+		t.Errorf("Detect of binary: %v", err)
+	}
+}
+
+// storeOf writes doc to a new document and returns its export.
+func storeOf(t *testing.T, doc *data.Document) *data.Document {
+	t.Helper()
+	ctx := context.Background()
+	s, err := data.CreateFromDocument(ctx, filepath.Join(t.TempDir(), "x.quoteline"), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	out, err := s.ExportDocument(ctx, data.ExportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestQuotelineRoundTrip exports the default timeline to Quoteline JSON and
+// back: the second export equals the first, source texts and quote offsets
+// included.
+func TestQuotelineRoundTrip(t *testing.T) {
+	seed, err := data.ReadDocument(assets.Seed(), assets.DefaultDocument)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := storeOf(t, seed)
+	path := filepath.Join(t.TempDir(), "timeline.json")
+	if err := WriteFile(path, FormatQuoteline, first); err != nil {
+		t.Fatal(err)
+	}
+	head, _ := os.ReadFile(path)
+	if f, err := Detect(path, head); f != FormatQuoteline {
+		t.Fatalf("Detect = %q, %v", f, err)
+	}
+	read := readTestFile(t, path, FormatQuoteline, Options{})
+	second := storeOf(t, read)
+	for _, d := range []*data.Document{first, second} {
+		for i := range d.Sources {
+			d.Sources[i].TextFile = filepath.Base(d.Sources[i].TextFile)
+		}
+	}
+	if !reflect.DeepEqual(first, second) {
+		a, b := new(bytes.Buffer), new(bytes.Buffer)
+		WriteQuoteline(a, first)
+		WriteQuoteline(b, second)
+		t.Fatalf("round trip differs:\n%s\n---\n%s", a, b)
+	}
+	if len(first.Stops) != 6 || first.Stops[0].Event == "" || first.Stops[0].Quote == "" {
+		t.Errorf("export lost the story's stops: %+v", first.Stops)
+	}
+	if len(first.Quotes) < 7 || first.Quotes[0].StartByte == nil || !strings.Contains(first.Sources[0].Text+first.Sources[len(first.Sources)-1].Text, "Kirby") {
+		t.Errorf("export lost quotes or texts: %d quotes", len(first.Quotes))
+	}
+}
+
+// TestRoundTrips writes the default timeline in each exchange format and
+// reads it back: titles, lanes and dates (with their precision) survive.
+func TestRoundTrips(t *testing.T) {
+	seed, err := data.ReadDocument(assets.Seed(), assets.DefaultDocument)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := storeOf(t, seed)
+	want := events(doc)
+	for _, f := range []Format{FormatTimelineJS, FormatVis, FormatCSV} {
+		path := filepath.Join(t.TempDir(), "out."+string(f))
+		if err := WriteFile(path, f, doc); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		back := readTestFile(t, path, f, Options{})
+		if got := events(back); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s round trip:\n got %q\nwant %q", f, got, want)
+		}
+		if f == FormatTimelineJS && (back.Title != doc.Title || len(back.Sources) == 0) {
+			t.Errorf("timelinejs: title %q, %d sources", back.Title, len(back.Sources))
+		}
+		if f == FormatCSV {
+			for i := range doc.Events {
+				if back.Events[i].Summary != doc.Events[i].Summary || back.Events[i].Status != doc.Events[i].Status {
+					t.Errorf("csv event %d: %+v", i, back.Events[i])
+				}
+			}
+		}
+	}
+}
