@@ -44,3 +44,12 @@ bench: deps-build
 
 clean:
 	rm -f $(BINARY)
+
+# Release artifacts (issue 9): Linux tarball and .deb, Windows quoteline.exe and
+# NSIS installer, SHA256SUMS, all in dist/; dist-check inspects them.
+.PHONY: dist dist-check
+dist:
+	scripts/dist.sh
+
+dist-check:
+	scripts/dist-check.sh

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# dist.sh — build Quoteline's release artifacts into dist/:
+#
+#   quoteline-<version>-linux-amd64.tar.xz  `fyne package -os linux` (binary, desktop entry, icon, install Makefile)
+#   quoteline_<version>_amd64.deb           Debian package (nfpm)
+#   quoteline.exe                           Windows GUI binary (mingw-w64 cgo cross build, icon and version resource)
+#   Quoteline-<version>-setup.exe           Windows installer (NSIS)
+#   SHA256SUMS                              checksums of all of the above
+#
+# The version comes from FyneApp.toml alone. The fyne and nfpm command-line
+# tools are installed at pinned versions into a cache folder (never into
+# go.mod). `fyne package` rewrites FyneApp.toml and writes temporary files
+# into the source folder, so it runs on a copy of the source tree.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+FYNE_TOOLS_VERSION=v1.7.2
+# nfpm v2.46 and later need modules from go.digitalxero.dev, which the Go
+# module proxy may refuse; v2.45.2 is the newest release without them.
+NFPM_VERSION=${NFPM_VERSION:-v2.45.2}
+TAGS=sqlite_omit_load_extension # migrated_fynedo comes from FyneApp.toml's [Migrations]
+ICON_SIZES=(16 22 24 32 48 64 128 256 512)
+
+export CGO_ENABLED=1 LANG=${LANG:-C.UTF-8}
+export CGO_CFLAGS=${CGO_CFLAGS:--O2 -DSQLITE_DEFAULT_DEFENSIVE=1}
+
+step() { printf '\n== %s (%ds)\n' "$*" "$SECONDS" >&2; }
+
+step "system packages"
+scripts/deps.sh dist
+
+# tool NAME MODULE/CMD VERSION: install a pinned Go tool once, print its path.
+tool() {
+  local name=$1 pkg=$2 ver=$3
+  local dir=${XDG_CACHE_HOME:-$HOME/.cache}/quoteline-tools/$name-$ver
+  if [ ! -x "$dir/$name" ]; then
+    echo "installing $pkg@$ver" >&2
+    GOBIN=$dir GOFLAGS=-mod=mod go install "$pkg@$ver" >&2
+  fi
+  echo "$dir/$name"
+}
+step "tools"
+fyne=$(tool fyne fyne.io/tools/cmd/fyne "$FYNE_TOOLS_VERSION")
+nfpm=$(tool nfpm github.com/goreleaser/nfpm/v2/cmd/nfpm "$NFPM_VERSION")
+
+version=$(sed -n '/^\[Details\]/,/^\[/s/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' FyneApp.toml)
+if ! [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
+  echo "dist: FyneApp.toml [Details] Version is '$version', want x.y.z" >&2
+  exit 1
+fi
+echo "version $version" >&2
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/quoteline-dist.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+src=$work/quoteline # the folder name is the executable's name
+mkdir -p "$src"
+# Tracked and new (not ignored) files, as they are in the working tree.
+git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
+  [ -e "$f" ] && printf '%s\0' "$f"
+done | tar -C "$root" --null -T - -cf - | tar -C "$src" -xf -
+# Reproducible timestamps in the Debian package (nfpm honours SOURCE_DATE_EPOCH).
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
+
+rm -rf dist
+mkdir -p dist
+
+step "linux: fyne package"
+(cd "$src" && "$fyne" package -os linux --release --tags "$TAGS")
+tarball=dist/quoteline-$version-linux-amd64.tar.xz
+mv "$src/Quoteline.tar.xz" "$tarball"
+mkdir "$work/tar"
+tar -C "$work/tar" -xJf "$tarball"
+linux_bin=$(find "$work/tar" -path '*/bin/quoteline' -type f)
+
+step "windows: fyne package (mingw-w64)"
+(cd "$src" && CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOARCH=amd64 \
+  "$fyne" package -os windows --release --tags "$TAGS")
+mv "$src/Quoteline.exe" dist/quoteline.exe
+
+step "icons"
+share=$work/share
+install -D -m 0644 packaging/linux/app.quoteline.desktop.desktop "$share/applications/app.quoteline.desktop.desktop"
+install -D -m 0644 packaging/linux/quoteline.xml "$share/mime/packages/quoteline.xml"
+for s in "${ICON_SIZES[@]}"; do
+  for kind in apps/app.quoteline.desktop mimetypes/application-x-quoteline; do
+    mkdir -p "$share/icons/hicolor/${s}x$s/$(dirname "$kind")"
+    convert assets/icon.png -filter Lanczos -resize "${s}x$s" -strip \
+      "PNG32:$share/icons/hicolor/${s}x$s/$kind.png"
+  done
+done
+install -D -m 0644 README.md "$share/doc/quoteline/README.md"
+convert assets/icon.png -strip -define icon:auto-resize=256,48,32,16 "$work/quoteline.ico"
+
+step "debian: nfpm"
+desktop-file-validate "$share/applications/app.quoteline.desktop.desktop"
+QL_VERSION=$version QL_BINARY=$linux_bin QL_SHARE=$share \
+  "$nfpm" package --config packaging/linux/nfpm.yaml --packager deb --target "dist/quoteline_${version}_amd64.deb" >&2
+
+step "windows: NSIS installer"
+makensis -V2 -NOCD -DVERSION="$version" -DEXE="$root/dist/quoteline.exe" -DICON="$work/quoteline.ico" \
+  -DOUTFILE="$root/dist/Quoteline-$version-setup.exe" packaging/windows/quoteline.nsi >&2
+
+step "checksums"
+(cd dist && sha256sum -- *.tar.xz *.deb *.exe > SHA256SUMS && cat SHA256SUMS)
+step "done"
+ls -l dist
