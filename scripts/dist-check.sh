@@ -50,7 +50,7 @@ bin=$root/usr/bin/quoteline
 [ -x "$bin" ] || fail "no executable usr/bin/quoteline in $deb"
 run_version "$bin"
 file "$bin" | grep -q 'ELF 64-bit.*x86-64.*stripped' || fail "usr/bin/quoteline is not a stripped x86-64 ELF: $(file -b "$bin")"
-file "$bin" | grep -q 'not stripped' && fail "usr/bin/quoteline is not stripped"
+if file "$bin" | grep -q 'not stripped'; then fail "usr/bin/quoteline is not stripped"; fi
 ok "binary is a stripped x86-64 ELF"
 
 # Every library the binary links against, and every X11 library GLFW opens
@@ -92,6 +92,13 @@ echo "$desc"
 strings -el "$exe" | grep -qx "ProductVersion" || fail "$exe has no version resource"
 strings -el "$exe" | grep -q "^$version" || fail "$exe's version resource does not say $version"
 ok "PE32+ GUI executable with version resource $version"
+# Only DLLs that come with Windows: no mingw runtime (libssp-0, libgcc_s, libwinpthread) to ship.
+dlls=$(x86_64-w64-mingw32-objdump -p "$exe" | awk '/DLL Name:/ {print $3}')
+echo "imports:" $dlls
+for d in $dlls; do
+  if [[ ${d,,} == lib*.dll ]]; then fail "$exe needs $d, which Windows does not have"; fi
+done
+ok "imports only Windows system DLLs"
 
 echo "== $setup"
 desc=$(file -b "$setup")

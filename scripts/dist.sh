@@ -74,7 +74,12 @@ tar -C "$work/tar" -xJf "$tarball"
 linux_bin=$(find "$work/tar" -path '*/bin/quoteline' -type f)
 
 step "windows: fyne package (mingw-w64)"
+# fyne's release build compiles C with -fstack-protector-strong and
+# _FORTIFY_SOURCE, whose helpers mingw-w64 keeps in libssp: link it statically
+# (an -extldflags link flag, so the compiled packages stay cached) so the exe
+# needs no libssp-0.dll.
 (cd "$src" && CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOARCH=amd64 \
+  GOFLAGS="${GOFLAGS:+$GOFLAGS }-ldflags=-extldflags=-l:libssp.a" \
   "$fyne" package -os windows --release --tags "$TAGS")
 mv "$src/Quoteline.exe" dist/quoteline.exe
 
