@@ -59,8 +59,6 @@ mkdir -p "$src"
 git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
   [ -e "$f" ] && printf '%s\0' "$f"
 done | tar -C "$root" --null -T - -cf - | tar -C "$src" -xf -
-# Reproducible timestamps in the Debian package (nfpm honours SOURCE_DATE_EPOCH).
-export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 
 rm -rf dist
 mkdir -p dist
@@ -84,7 +82,9 @@ step "windows: fyne package (mingw-w64)"
 mv "$src/Quoteline.exe" dist/quoteline.exe
 
 step "icons"
-share=$work/share
+pkg=$work/pkg # nfpm's staging folder: quoteline and share/, see packaging/linux/nfpm.yaml
+share=$pkg/share
+install -D -m 0755 "$linux_bin" "$pkg/quoteline"
 install -D -m 0644 packaging/linux/app.quoteline.desktop.desktop "$share/applications/app.quoteline.desktop.desktop"
 install -D -m 0644 packaging/linux/quoteline.xml "$share/mime/packages/quoteline.xml"
 for s in "${ICON_SIZES[@]}"; do
@@ -99,8 +99,8 @@ convert assets/icon.png -strip -define icon:auto-resize=256,48,32,16 "$work/quot
 
 step "debian: nfpm"
 desktop-file-validate "$share/applications/app.quoteline.desktop.desktop"
-QL_VERSION=$version QL_BINARY=$linux_bin QL_SHARE=$share \
-  "$nfpm" package --config packaging/linux/nfpm.yaml --packager deb --target "dist/quoteline_${version}_amd64.deb" >&2
+(cd "$pkg" && QL_VERSION=$version "$nfpm" package --config "$root/packaging/linux/nfpm.yaml" \
+  --packager deb --target "$root/dist/quoteline_${version}_amd64.deb" >&2)
 
 step "windows: NSIS installer"
 makensis -V2 -NOCD -DVERSION="$version" -DEXE="$root/dist/quoteline.exe" -DICON="$work/quoteline.ico" \
