@@ -73,11 +73,22 @@ linux_bin=$(find "$work/tar" -path '*/bin/quoteline' -type f)
 
 step "windows: fyne package (mingw-w64)"
 # fyne's release build compiles C with -fstack-protector-strong and
-# _FORTIFY_SOURCE, whose helpers mingw-w64 keeps in libssp: link it statically
-# (an -extldflags link flag, so the compiled packages stay cached) so the exe
-# needs no libssp-0.dll.
-(cd "$src" && CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOARCH=amd64 \
-  GOFLAGS="${GOFLAGS:+$GOFLAGS }-ldflags=-extldflags=-l:libssp.a" \
+# _FORTIFY_SOURCE=3, whose helpers mingw-w64 keeps in libssp, and fyne passes
+# no way to add a link flag that survives its second (resource) build. So the
+# Windows build sees, first on PATH, a compiler of the same name that adds
+# libssp statically when it links (no libssp-0.dll to ship) and otherwise is
+# the real one: identical compile commands keep Go's build cache valid.
+realcc=$(command -v x86_64-w64-mingw32-gcc)
+mkdir -p "$work/mingw-bin"
+cat > "$work/mingw-bin/x86_64-w64-mingw32-gcc" <<WRAP
+#!/bin/sh
+for a in "\$@"; do
+  case "\$a" in -c|-E|-S|-M|-MM|-###) exec "$realcc" "\$@" ;; esac
+done
+exec "$realcc" "\$@" -l:libssp.a
+WRAP
+chmod +x "$work/mingw-bin/x86_64-w64-mingw32-gcc"
+(cd "$src" && PATH="$work/mingw-bin:$PATH" CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOARCH=amd64 \
   "$fyne" package -os windows --release --tags "$TAGS")
 mv "$src/Quoteline.exe" dist/quoteline.exe
 
