@@ -54,11 +54,10 @@ if file "$bin" | grep -q 'not stripped'; then fail "usr/bin/quoteline is not str
 ok "binary is a stripped x86-64 ELF"
 
 # Every library the binary links against, and every X11 library GLFW opens
-# with dlopen (libX11-xcb is only for Vulkan, which Fyne does not use), must
-# come from a package the .deb depends on.
+# with dlopen, must come from a package the .deb depends on.
 depends=$(dpkg-deb --field "$deb" Depends)
-libs=$(objdump -p "$bin" | awk '/NEEDED/ {print $2}'
-  strings "$bin" | grep -E '^libX[a-zA-Z0-9]*\.so\.[0-9]+$' | grep -v '^libX11-xcb' | sort -u)
+libs=$({ objdump -p "$bin" | awk '/NEEDED/ {print $2}'
+  strings "$bin" | grep -E '^libX[a-zA-Z0-9]*\.so\.[0-9]+$'; } | sort -u)
 for lib in $libs; do
   pkg=$(dpkg -S "*/x86_64-linux-gnu/$lib" 2>/dev/null | head -n1 | cut -d: -f1) || true
   [ -n "$pkg" ] || fail "cannot tell which package provides $lib"
@@ -81,7 +80,7 @@ ok "icons 16 to 512 px"
 # rejects a malformed file, and the glob must land in the result.
 mkdir -p "$tmp/mime/packages"
 cp "$root/usr/share/mime/packages/quoteline.xml" "$tmp/mime/packages/"
-update-mime-database "$tmp/mime"
+XDG_DATA_DIRS=$tmp update-mime-database "$tmp/mime"
 grep -qx '60:application/x-quoteline:\*\.quoteline' "$tmp/mime/globs2" || fail "MIME database has no *.quoteline glob"
 ok "MIME type application/x-quoteline for *.quoteline"
 
