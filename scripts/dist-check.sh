@@ -13,8 +13,7 @@ scripts/deps.sh dist
 fail() { echo "dist-check: FAIL: $*" >&2; exit 1; }
 ok() { echo "ok: $*"; }
 
-version=$(sed -n '/^\[Details\]/,/^\[/s/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' FyneApp.toml)
-[ -n "$version" ] || fail "no [Details] Version in FyneApp.toml"
+version=$(scripts/version.sh)
 deb=dist/quoteline_${version}_amd64.deb
 tarball=dist/quoteline-$version-linux-amd64.tar.xz
 exe=dist/quoteline.exe

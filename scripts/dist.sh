@@ -44,11 +44,7 @@ step "tools"
 fyne=$(tool fyne fyne.io/tools/cmd/fyne "$FYNE_TOOLS_VERSION")
 nfpm=$(tool nfpm github.com/goreleaser/nfpm/v2/cmd/nfpm "$NFPM_VERSION")
 
-version=$(sed -n '/^\[Details\]/,/^\[/s/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' FyneApp.toml)
-if ! [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
-  echo "dist: FyneApp.toml [Details] Version is '$version', want x.y.z" >&2
-  exit 1
-fi
+version=$(scripts/version.sh)
 echo "version $version" >&2
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/quoteline-dist.XXXXXX")
