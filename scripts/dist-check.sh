@@ -22,7 +22,7 @@ for f in "$deb" "$tarball" "$exe" "$setup" dist/SHA256SUMS; do
   [ -s "$f" ] || fail "$f is missing or empty (run make dist)"
 done
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/quoteline-dist-check.XXXXXX")
+tmp=$(mktemp -d -t quoteline-dist-check.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 
 echo "== checksums"
@@ -88,7 +88,10 @@ desc=$(file -b "$exe")
 echo "$desc"
 [[ $desc == "PE32+ executable (GUI) x86-64"* ]] || fail "$exe is not a PE32+ x86-64 GUI executable"
 strings -el "$exe" | grep -qx "ProductVersion" || fail "$exe has no version resource"
-strings -el "$exe" | grep -q "^$version" || fail "$exe's version resource does not say $version"
+build=$(sed -n 's/^[[:space:]]*Build[[:space:]]*=[[:space:]]*\([0-9]*\).*/\1/p' FyneApp.toml)
+strings -el "$exe" | grep -A1 -x ProductVersion | grep -qx "$version.$build" ||
+  fail "$exe's version resource does not say $version.$build (FyneApp.toml Version.Build)"
+x86_64-w64-mingw32-objdump -h "$exe" | grep -q ' \.rsrc ' || fail "$exe has no resource section (icon)"
 ok "PE32+ GUI executable with version resource $version"
 # Only DLLs that come with Windows: no mingw runtime (libssp-0, libgcc_s, libwinpthread) to ship.
 dlls=$(x86_64-w64-mingw32-objdump -p "$exe" | awk '/DLL Name:/ {print $3}')

@@ -47,7 +47,7 @@ nfpm=$(tool nfpm github.com/goreleaser/nfpm/v2/cmd/nfpm "$NFPM_VERSION")
 version=$(scripts/version.sh)
 echo "version $version" >&2
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/quoteline-dist.XXXXXX")
+work=$(mktemp -d -t quoteline-dist.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 src=$work/quoteline # the folder name is the executable's name
 mkdir -p "$src"
@@ -68,6 +68,7 @@ tar -C "$work/tar" -xJf "$tarball"
 linux_bin=$(find "$work/tar" -path '*/bin/quoteline' -type f)
 
 step "windows: fyne package (mingw-w64)"
+cp FyneApp.toml "$src/FyneApp.toml" # undo the Linux run's build-number bump
 # fyne's release build compiles C with -fstack-protector-strong and
 # _FORTIFY_SOURCE=3, whose helpers mingw-w64 keeps in libssp, and fyne passes
 # no way to add a link flag that survives its second (resource) build. So the
