@@ -57,3 +57,12 @@ fuzz: deps-build
 			$(GO) test -tags '$(TAGS)' -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg; \
 		done; \
 	done
+
+# Release artifacts (issue 9): Linux tarball and .deb, Windows quoteline.exe and
+# NSIS installer, SHA256SUMS, all in dist/; dist-check inspects them.
+.PHONY: dist dist-check
+dist:
+	scripts/dist.sh
+
+dist-check:
+	scripts/dist-check.sh

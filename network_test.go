@@ -30,7 +30,7 @@ var networkPackages = []string{"net", "net/http", "net/rpc", "net/smtp", "crypto
 var allowedNetImporters = map[string]bool{
 	"fyne.io/fyne/v2":                     true,
 	"fyne.io/fyne/v2/internal/repository": true,
-	"github.com/andybalholm/brotli":        true,
+	"github.com/andybalholm/brotli":       true,
 }
 
 func TestNetwork_OwnPackagesImportNoNetworking(t *testing.T) {

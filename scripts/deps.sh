@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # deps.sh — install the system packages Quoteline needs to build, test or run,
-# on Debian or Ubuntu. Usage: scripts/deps.sh build|test
+# on Debian or Ubuntu. Usage: scripts/deps.sh build|test|dist
 #
 #   build: make, a C compiler and the X11/OpenGL headers Fyne compiles against.
 #   test:  the above, plus Xvfb, xdotool and ImageMagick for the end-to-end tests,
 #          and poppler-utils (pdftotext) to read exported PDFs back.
+#   dist:  build's, plus the mingw-w64 cross compiler, NSIS, ImageMagick (icons),
+#          desktop-file-utils, shared-mime-info, file and xz for `make dist`.
 #
 # Packages already installed are left alone; nothing is installed when all are
 # present. Elsewhere than Debian/Ubuntu it checks what it can and says what is missing.
@@ -18,7 +20,11 @@ case "${1:-build}" in
     want+=(xvfb xdotool imagemagick poppler-utils strace)
     tools+=(Xvfb xdotool import pdftotext strace)
     ;;
-  *) echo "deps.sh: unknown target '$1' (want build or test)" >&2; exit 2 ;;
+  dist)
+    want+=(gcc-mingw-w64-x86-64 nsis imagemagick desktop-file-utils shared-mime-info file xz-utils)
+    tools+=(x86_64-w64-mingw32-gcc makensis convert desktop-file-validate update-mime-database file xz)
+    ;;
+  *) echo "deps.sh: unknown target '$1' (want build, test or dist)" >&2; exit 2 ;;
 esac
 
 # Everything already here, whatever installed it? Then there is nothing to do.
