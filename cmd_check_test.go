@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/internal/hostile"
 )
 
@@ -28,7 +30,7 @@ func TestRunCheck(t *testing.T) {
 		stdout, stderr string
 	}
 	tests := []want{
-		{[]string{"check", good}, 0, good + ": sound Quoteline document, schema version 1, 17 events in 5 lanes, ", ""},
+		{[]string{"check", good}, 0, good + fmt.Sprintf(": sound Quoteline document, schema version %d, 17 events in 5 lanes, ", data.SchemaVersion), ""},
 		{[]string{"check"}, 2, "", "Usage: quoteline check"},
 		{[]string{"check", good, good}, 2, "", "Usage: quoteline check"},
 		{[]string{"check", "--help"}, 0, "", "Usage: quoteline check"},

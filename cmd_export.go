@@ -68,6 +68,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			return fail("%s has no extension: say which format with --format (png, svg, pdf, csv, json, timelinejs, vis)", out)
 		}
 	}
+	switch f {
+	case "png", "svg", "pdf", "csv", "json", "timelinejs", "vis":
+	default:
+		return fail("format %q: want png, svg, pdf, csv, json, timelinejs or vis", f)
+	}
 	from, err := parseExportDate(*fromS, false)
 	if err != nil {
 		return fail("--from: %v", err)
