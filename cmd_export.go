@@ -18,11 +18,15 @@ import (
 )
 
 const exportUsage = `Usage: quoteline export [--format png|svg|pdf|csv|json|timelinejs|vis] [--from DATE] [--to DATE] [--width W] [--height H] IN.quoteline OUT
+       quoteline export --format pdf --stops IN.quoteline OUT.pdf
 
 Draw the timeline of IN as a picture, as the window shows it, with numbered
 footnotes on events that cite sources and the list of sources at the end;
 or write its events as CSV, Quoteline JSON (which keeps everything and
-imports back whole), TimelineJS3 JSON or a vis-timeline DataSet.
+imports back whole), TimelineJS3 JSON or a vis-timeline DataSet. With
+--stops, write the presentation's handout instead: a PDF page per stop with
+the timeline as the stop shows it, its caption and quote card, then the
+sources.
 Without --from and --to the whole extent is drawn. DATE is YYYY, YYYY-MM or
 YYYY-MM-DD; --to includes the whole year, month or day it names. The format
 defaults to OUT's extension. A PDF is A4 landscape, split over pages at
@@ -45,6 +49,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	fromS := fs.String("from", "", "first day drawn: YYYY, YYYY-MM or YYYY-MM-DD")
 	toS := fs.String("to", "", "last day drawn: YYYY, YYYY-MM or YYYY-MM-DD")
 	width := fs.Int("width", 0, fmt.Sprintf("width in pixels, %d to %d", export.MinWidth, export.MaxWidth))
+	stops := fs.Bool("stops", false, "a handout of the presentation: a page per stop with its caption and quote card, then the sources (PDF)")
 	height := fs.Int("height", 0, fmt.Sprintf("height in pixels, up to %d (PNG and SVG; default fits the content)", export.MaxHeight))
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -67,6 +72,26 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		if f == "" {
 			return fail("%s has no extension: say which format with --format (png, svg, pdf, csv, json, timelinejs, vis)", out)
 		}
+	}
+	if *stops {
+		switch {
+		case f != "pdf":
+			return fail("--stops writes a PDF handout, not %s", f)
+		case *fromS != "" || *toS != "" || *width != 0 || *height != 0:
+			return fail("--stops takes each page's window from its stop: --from, --to, --width and --height do not apply")
+		}
+		if code := checkDocument(in, stderr); code != 0 {
+			return code
+		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		app.PrepareHeadless()
+		if err := app.ExportHandout(ctx, in, out, nil); err != nil {
+			fmt.Fprintln(stderr, "quoteline export:", err)
+			return 1
+		}
+		fmt.Fprintln(stdout, "wrote", out)
+		return 0
 	}
 	switch f {
 	case "png", "svg", "pdf", "csv", "json", "timelinejs", "vis":

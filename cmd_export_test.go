@@ -103,3 +103,53 @@ func TestRunExport_WritesPicturesAndRefusesBadInput(t *testing.T) {
 		}
 	}
 }
+
+func TestRunExport_Handout(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "example.quoteline")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"new", "--example", doc}, &stdout, &stderr); code != 0 {
+		t.Fatalf("new --example: %s", stderr.String())
+	}
+	empty := filepath.Join(dir, "empty.quoteline")
+	if code := run([]string{"new", empty}, &stdout, &stderr); code != 0 {
+		t.Fatalf("new: %s", stderr.String())
+	}
+	out := filepath.Join(dir, "handout.pdf")
+	for _, tt := range []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"handout", []string{"export", "--stops", doc, out}, 0, ""},
+		{"not a pdf", []string{"export", "--stops", doc, filepath.Join(dir, "x.png")}, 2, "--stops writes a PDF handout"},
+		{"window given", []string{"export", "--stops", "--from", "2022", doc, filepath.Join(dir, "x.pdf")}, 2, "do not apply"},
+		{"no stops", []string{"export", "--stops", empty, filepath.Join(dir, "x.pdf")}, 1, "has no stops"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(tt.args, &stdout, &stderr); code != tt.code || !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr.String(), tt.code, tt.stderr)
+			}
+		})
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, "x.*")); len(m) > 0 {
+		t.Errorf("refused handouts left %v", m)
+	}
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed; scripts/deps.sh test installs it")
+	}
+	text, err := exec.Command(bin, out, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	flat := strings.Join(strings.Fields(string(text)), " ")
+	for _, want := range []string{"Stop 1 of 6", "Stop 6 of 6", "Since August, Iran has provided Russia with more than 400 UAVs",
+		"— John Kirby, 15 May 2023", "Alabuga special economic zone", "Sources"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the handout lacks %q", want)
+		}
+	}
+}

@@ -8,6 +8,7 @@
 //	quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
 //	quoteline bench FILE.quoteline
 //	quoteline export [--format png|svg|pdf|csv|json|timelinejs|vis] [--from DATE --to DATE] [--width W --height H] IN OUT
+//	quoteline export --format pdf --stops IN OUT.pdf
 //	quoteline check FILE.quoteline
 //	quoteline search [--limit N] [--fts] FILE.quoteline WORDS...
 //	quoteline import [--from FORMAT] IN OUT.quoteline
@@ -46,6 +47,8 @@ Usage:
   quoteline bench FILE.quoteline          open FILE in the window, zoom and pan through it, print figures as JSON
   quoteline export [--format png|svg|pdf|csv|json|timelinejs|vis] [--from DATE --to DATE] [--width W --height H] IN.quoteline OUT
                                           draw the timeline as a picture with its sources listed, or write it as CSV, JSON, TimelineJS or vis
+  quoteline export --format pdf --stops IN.quoteline OUT.pdf
+                                          a handout of the presentation: a page per stop, then the sources
   quoteline check FILE.quoteline          check FILE as opening does, write nothing (exit 0 if sound, 1 if not)
   quoteline search [--limit N] [--fts] FILE.quoteline WORDS...
                                           print the events, quotes and sources matching WORDS as JSON lines

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -182,6 +183,14 @@ func citations(ctx context.Context, s *data.Store, ids []int64) (map[int64][]exp
 // writePicture draws pic into path through a temporary file beside it, so
 // that path is replaced only by a complete picture.
 func writePicture(ctx context.Context, path string, f export.Format, pic *export.Picture, progress func(float64)) error {
+	return writeExport(path, func(w io.Writer, fonts *export.Fonts) error {
+		return export.Write(ctx, w, f, pic, fonts, progress)
+	})
+}
+
+// writeExport writes path with draw, in the screen's fonts, through a
+// temporary file beside it: path is replaced only by a complete file.
+func writeExport(path string, draw func(w io.Writer, fonts *export.Fonts) error) error {
 	fonts, err := export.NewFonts(theme.DefaultTextFont().Content(), theme.DefaultTextBoldFont().Content())
 	if err != nil {
 		return err
@@ -190,9 +199,9 @@ func writePicture(ctx context.Context, path string, f export.Format, pic *export
 	if err != nil {
 		return fmt.Errorf("export to %s: %w", path, err)
 	}
-	err = tmp.Chmod(0o644) // a picture to share, not a private temporary file
+	err = tmp.Chmod(0o644) // a file to share, not a private temporary file
 	if err == nil {
-		err = export.Write(ctx, tmp, f, pic, fonts, progress)
+		err = draw(tmp, fonts)
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr

@@ -37,6 +37,7 @@ func (m *mainWindow) fileMenu(open *fyne.MenuItem) *fyne.Menu {
 	closeDoc.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: ctrl}
 	return fyne.NewMenu("File", newDoc, open, recent, fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Import…", m.showImportDialog), saveCopy, m.exportMenuItem(),
+		fyne.NewMenuItem("Export Handout…", m.showHandoutDialog),
 		fyne.NewMenuItemSeparator(), closeDoc)
 }
 

@@ -219,6 +219,34 @@ func shorten(s string, n int) string {
 	return strings.TrimRight(cut, " ,;:") + "…"
 }
 
+// stopCard is the text of a stop's quote card and of its source line.
+type stopCard struct {
+	words, attribution, about string // empty without a quote
+	reference                 string // "Source: …" or "Sources: …"; empty if none is known
+}
+
+// cardOf is what present mode and handouts show for the stop v.
+func cardOf(v *stopView) stopCard {
+	var c stopCard
+	if q := v.quote; q != nil {
+		c.words = "“" + shorten(q.Text, presentCardMaxRune) + "”"
+		speaker := q.Speaker
+		if speaker == "" {
+			speaker = "Unknown speaker"
+		}
+		c.attribution = "— " + speaker + ", " + q.SaidAt.Display()
+		if v.event != nil {
+			c.about = "About: " + v.event.Title
+		}
+		c.reference = "Source: " + shortReference(&q.Source)
+		return c
+	}
+	if len(v.sources) > 0 {
+		c.reference = "Sources: " + strings.Join(v.sources, "; ")
+	}
+	return c
+}
+
 // presenter runs present mode in the main window: full screen, the editing
 // chrome hidden, the timeline in large type moving from stop to stop, each
 // stop's caption and quote card below it.
@@ -372,29 +400,15 @@ func (p *presenter) show(i int, animate bool) {
 
 	p.caption.SetText(v.stop.Caption)
 	p.caption.Hidden = v.stop.Caption == ""
-	switch {
-	case v.quote != nil:
-		q := v.quote
-		p.quote.SetText("“" + shorten(q.Text, presentCardMaxRune) + "”")
-		speaker := q.Speaker
-		if speaker == "" {
-			speaker = "Unknown speaker"
-		}
-		p.attrib.SetText("— " + speaker + ", " + q.SaidAt.Display())
-		if v.event != nil {
-			p.about.SetText("About: " + v.event.Title)
-		} else {
-			p.about.SetText("")
-		}
-		p.ref.SetText("Source: " + shortReference(&q.Source))
+	c := cardOf(v)
+	p.quote.SetText(c.words)
+	p.attrib.SetText(c.attribution)
+	p.about.SetText(c.about)
+	p.ref.SetText(c.reference)
+	if v.quote != nil {
 		p.card.Show()
-	default:
+	} else {
 		p.card.Hide()
-		if len(v.sources) > 0 {
-			p.ref.SetText("Sources: " + strings.Join(v.sources, "; "))
-		} else {
-			p.ref.SetText("")
-		}
 	}
 	p.progress.SetText(fmt.Sprintf("%d / %d", i+1, len(p.views)))
 	p.caption.Refresh()

@@ -68,6 +68,7 @@ type Picture struct {
 	Palette       timeline.Palette
 	Metrics       timeline.Metrics
 	Citations     Citations // nil: no footnotes
+	Selected      int64     // an event drawn as selected; 0 for none
 }
 
 // DefaultPageWidth is the width, in pixels, of the timeline on a PDF page:
@@ -175,6 +176,7 @@ func build(p *Picture, fonts *Fonts, from, to, width float64, notes map[int64]st
 		Metrics:  p.Metrics,
 		Measure:  fonts.Measure,
 		Index:    p.Index,
+		Selected: p.Selected,
 	}
 	var b timeline.Builder
 	var sc timeline.Scene

@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -404,5 +405,47 @@ func TestWrite_SVGEmbedsTheLettersItUses(t *testing.T) {
 	}
 	if len(texts) == 0 {
 		t.Fatal("no text")
+	}
+}
+
+func TestWriteHandout_PagePerStopThenSources(t *testing.T) {
+	p := testPicture()
+	lanes := slices.Clone(p.Lanes)
+	lanes[1].Collapsed = true
+	stops := []Stop{
+		{From: day(2022, 7, 1), To: day(2022, 12, 1), Selected: 1, Caption: "The shipments begin",
+			Card:      &Card{Words: "Since August, drones", Attribution: "— A. Speaker, 15 May 2023", About: "About: Drones shipped for months"},
+			Reference: "Source: Press briefing, 15 May 2023"},
+		{From: day(2022, 9, 1), To: day(2022, 10, 1), Lanes: lanes, Caption: "A sanction", Reference: "Sources: US Treasury, 8 Sep 2022"},
+	}
+	var buf bytes.Buffer
+	if err := WriteHandout(context.Background(), &buf, p, stops, testFonts(t), nil); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, buf.Bytes())
+	pages := strings.Split(text, "\f")
+	if n := len(strings.TrimSpace(strings.Join(pages[2:], ""))); len(pages) < 3 || n == 0 {
+		t.Fatalf("want two stop pages then the sources, got %d pages:\n%s", len(pages), text)
+	}
+	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for i, want := range [][]string{
+		{"Stop 1 of 2", "The shipments begin", "“Since August, drones”", "— A. Speaker, 15 May 2023", "About: Drones shipped for months", "Source: Press briefing", "Drones shipped for months [1]"},
+		{"Stop 2 of 2", "A sanction", "Sources: US Treasury, 8 Sep 2022"},
+	} {
+		for _, w := range want {
+			if !strings.Contains(flat(pages[i]), w) {
+				t.Errorf("page %d lacks %q:\n%s", i+1, w, pages[i])
+			}
+		}
+	}
+	// The second stop collapses the sanctions lane: its event is not drawn.
+	if strings.Contains(flat(pages[1]), "Treasury sanctions the carrier") {
+		t.Error("an event of a lane the stop hides is drawn")
+	}
+	if !strings.Contains(flat(strings.Join(pages[2:], "")), "1. Press briefing by Kirby. White House, 15 May 2023.") {
+		t.Errorf("no source list after the stops:\n%s", text)
+	}
+	if err := WriteHandout(context.Background(), &buf, p, nil, testFonts(t), nil); err == nil {
+		t.Error("a handout without stops was written")
 	}
 }

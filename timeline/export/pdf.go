@@ -40,18 +40,9 @@ func writePDF(ctx context.Context, w io.Writer, p *Picture, fonts *Fonts, progre
 	if err != nil {
 		return err
 	}
-	doc := fpdf.New("L", "pt", "A4", "")
-	doc.SetCompression(true)
-	doc.SetAutoPageBreak(false, 0)
-	doc.SetTitle(p.Title, true)
-	doc.SetCreator("Quoteline", true)
-	doc.SetCreationDate(time.Unix(0, 0).UTC()) // the same document gives the same file
-	doc.SetModificationDate(time.Unix(0, 0).UTC())
-	doc.SetCatalogSort(true)
-	doc.AddUTF8FontFromBytes("qlsans", "", fonts.regular)
-	doc.AddUTF8FontFromBytes("qlsans", "B", fonts.bold)
-	if err := doc.Error(); err != nil {
-		return fmt.Errorf("export: PDF font: %w", err)
+	doc, err := newPDF(p.Title, fonts)
+	if err != nil {
+		return err
 	}
 	n := len(windows)
 	scale := (pdfPageW - 2*pdfMargin) / width
@@ -74,13 +65,39 @@ func writePDF(ctx context.Context, w io.Writer, p *Picture, fonts *Fonts, progre
 	if len(sources) > 0 {
 		writeSourcePages(doc, p, fonts, sources, width, scale)
 	}
+	if err := finishPDF(doc, w); err != nil {
+		return err
+	}
+	progress(1)
+	return nil
+}
+
+// newPDF starts an A4 landscape PDF titled title, with the fonts embedded.
+func newPDF(title string, fonts *Fonts) (*fpdf.Fpdf, error) {
+	doc := fpdf.New("L", "pt", "A4", "")
+	doc.SetCompression(true)
+	doc.SetAutoPageBreak(false, 0)
+	doc.SetTitle(title, true)
+	doc.SetCreator("Quoteline", true)
+	doc.SetCreationDate(time.Unix(0, 0).UTC()) // the same document gives the same file
+	doc.SetModificationDate(time.Unix(0, 0).UTC())
+	doc.SetCatalogSort(true)
+	doc.AddUTF8FontFromBytes("qlsans", "", fonts.regular)
+	doc.AddUTF8FontFromBytes("qlsans", "B", fonts.bold)
+	if err := doc.Error(); err != nil {
+		return nil, fmt.Errorf("export: PDF font: %w", err)
+	}
+	return doc, nil
+}
+
+// finishPDF writes doc to w.
+func finishPDF(doc *fpdf.Fpdf, w io.Writer) error {
 	if err := doc.Error(); err != nil {
 		return fmt.Errorf("export: PDF: %w", err)
 	}
 	if err := doc.Output(w); err != nil {
 		return fmt.Errorf("export: write PDF: %w", err)
 	}
-	progress(1)
 	return nil
 }
 
