@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -93,5 +94,56 @@ func TestKill_BinaryCreatesWholeDocumentsOrNothing(t *testing.T) {
 			}
 			t.Logf("%s killed after %v: %s", tt.name, delay, outcome)
 		}
+	}
+}
+
+// TestKill_ImportIsAllOrNothing kills the real binary's "import" of a
+// large CSV into an existing document at random moments: the document then
+// passes the check and holds either none of the rows or all of them.
+func TestKill_ImportIsAllOrNothing(t *testing.T) {
+	bin := buildBinary(t)
+	seed := uint64(time.Now().UnixNano())
+	if s := os.Getenv("QUOTELINE_CRASH_SEED"); s != "" {
+		seed, _ = strconv.ParseUint(s, 10, 64)
+	}
+	t.Logf("QUOTELINE_CRASH_SEED=%d", seed)
+	r := rand.New(rand.NewPCG(seed, 2))
+	rounds, rows := 3, 40_000
+	if os.Getenv("QUOTELINE_SOAK") != "" {
+		rounds, rows = 15, 100_000
+	}
+	var csv strings.Builder
+	csv.WriteString("title,start,lane\n")
+	for i := range rows {
+		fmt.Fprintf(&csv, "Imported event %d,20%02d-%02d-%02d,Imported\n", i, 10+i%15, 1+i%12, 1+i%28)
+	}
+	src := filepath.Join(t.TempDir(), "rows.csv")
+	if err := os.WriteFile(src, []byte(csv.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for round := range rounds {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "doc.quoteline")
+		env := append(os.Environ(), "LANG=C.UTF-8", "HOME="+dir)
+		mk := exec.Command(bin, "new", "--example", path)
+		mk.Env = env
+		if out, err := mk.CombinedOutput(); err != nil {
+			t.Fatalf("new --example: %v\n%s", err, out)
+		}
+		cmd := exec.Command(bin, "import", "--quiet", src, path)
+		cmd.Env = env
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		delay := time.Duration(r.Int64N(int64(2 * time.Second)))
+		time.Sleep(delay)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		rep, err := data.Check(context.Background(), path)
+		if err != nil || (rep.Events != 17 && rep.Events != 17+rows) {
+			t.Errorf("round %d, import killed after %v: %+v, %v; want a sound document of 17 or %d events", round, delay, rep, err, 17+rows)
+			continue
+		}
+		t.Logf("import killed after %v: %d events", delay, rep.Events)
 	}
 }

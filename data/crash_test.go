@@ -68,8 +68,15 @@ func crashHelper(ctx context.Context, mode, path string, n int) error {
 			return err
 		}
 		defer s.Close()
+		// Edits as the app makes them: a lane, then one event at a time.
+		lane, _, err := s.SaveLane(ctx, Lane{Name: "writes", Color: "#336699"})
+		if err != nil {
+			return err
+		}
 		for i := 0; i < n; i++ {
-			if err := s.ImportDocument(ctx, crashDocument(100+i, 1)); err != nil {
+			ev := Event{LaneID: lane, Title: fmt.Sprintf("batch %d event 0: ", 100+i), Status: StatusReported,
+				Start: Time{Unix: int64(1_600_000_000 + 86400*i), Precision: PrecisionDay}}
+			if _, _, err := s.SaveEvent(ctx, ev); err != nil {
 				return err
 			}
 			// Reported only once committed.
@@ -230,8 +237,9 @@ func TestKill_ImportIsAllOrNothing(t *testing.T) {
 	}
 }
 
-// TestKill_CommittedWritesSurvive kills a stream of small writes, each
-// reported once committed: afterwards every reported write is there.
+// TestKill_CommittedWritesSurvive kills a stream of edits (SaveEvent, as
+// the app makes them), each reported once committed: afterwards every
+// reported edit is there.
 func TestKill_CommittedWritesSurvive(t *testing.T) {
 	r, soak := crashRand(t)
 	rounds := 4
@@ -273,7 +281,7 @@ func TestKill_CommittedWritesSurvive(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(lanes) != len(evs) || len(evs) < reported+1 {
+		if len(lanes) > 1 || len(evs) < reported+1 {
 			t.Errorf("killed after %d reported writes: %d lanes and %d events", reported+1, len(lanes), len(evs))
 		}
 		have := map[string]bool{}

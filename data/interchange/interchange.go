@@ -124,6 +124,40 @@ type Options struct {
 	// Progress, if set, is called now and then with the number of bytes
 	// read so far.
 	Progress func(read int64)
+	// MaxBytes is the most input read; 0 means MaxImportBytes.
+	MaxBytes int64
+}
+
+// MaxImportBytes is the largest file Quoteline imports: reading one
+// builds the whole timeline in memory before it is written.
+const MaxImportBytes = 512 << 20
+
+// errTooLarge says a file of size bytes (-1: unknown) is over limit.
+func errTooLarge(size, limit int64) error {
+	if size < 0 {
+		return fmt.Errorf("larger than the %s Quoteline imports at once: split it into smaller files", data.FormatBytes(limit))
+	}
+	return fmt.Errorf("%s is more than the %s Quoteline imports at once: split it into smaller files", data.FormatBytes(size), data.FormatBytes(limit))
+}
+
+// limitReader reads at most left bytes from r, then fails, noting over.
+type limitReader struct {
+	r    io.Reader
+	left int64
+	over bool
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		l.over = true
+		return 0, errors.New("input too large")
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	return n, err
 }
 
 // ReadFile reads the file at path in format f (not FormatArticle, which
@@ -141,6 +175,9 @@ func ReadFile(path string, f Format, opt Options) (*data.Document, error) {
 		return nil, err
 	}
 	defer file.Close()
+	if st, err := file.Stat(); err == nil && st.Size() > MaxImportBytes {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), errTooLarge(st.Size(), MaxImportBytes))
+	}
 	var r io.Reader = file
 	if opt.Progress != nil {
 		r = &progressReader{r: file, fn: opt.Progress}
@@ -150,9 +187,18 @@ func ReadFile(path string, f Format, opt Options) (*data.Document, error) {
 
 // Read reads a file called name (used in error messages) in format f from
 // r. FormatQuoteline documents read this way cannot have source text files.
-func Read(r io.Reader, name string, f Format, opt Options) (*data.Document, error) {
-	var doc *data.Document
-	var err error
+func Read(r io.Reader, name string, f Format, opt Options) (doc *data.Document, err error) {
+	limit := opt.MaxBytes
+	if limit <= 0 {
+		limit = MaxImportBytes
+	}
+	lr := &limitReader{r: r, left: limit}
+	r = lr
+	defer func() {
+		if lr.over {
+			doc, err = nil, fmt.Errorf("%s: %w", name, errTooLarge(-1, limit))
+		}
+	}()
 	switch f {
 	case FormatQuoteline:
 		doc, err = readQuoteline(r, name)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -269,4 +270,24 @@ func TestRoundTrips(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestRead_RefusesOversizedInput(t *testing.T) {
+	// An endless reader stands for a file larger than the limit.
+	_, err := Read(io.MultiReader(strings.NewReader("title,start\n"), &rows{}), "huge.csv", FormatCSV, Options{MaxBytes: 1 << 20})
+	if err == nil || !strings.Contains(err.Error(), "huge.csv: larger than") {
+		t.Errorf("Read of an oversized input: %v", err)
+	}
+}
+
+// rows is an endless run of CSV rows.
+type rows struct{ at int }
+
+func (r *rows) Read(p []byte) (int, error) {
+	const row = "Event,2020-01-02\n"
+	for i := range p {
+		p[i] = row[r.at%len(row)]
+		r.at++
+	}
+	return len(p), nil
 }
