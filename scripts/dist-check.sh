@@ -87,9 +87,12 @@ echo "== $exe"
 desc=$(file -b "$exe")
 echo "$desc"
 [[ $desc == "PE32+ executable (GUI) x86-64"* ]] || fail "$exe is not a PE32+ x86-64 GUI executable"
-strings -el "$exe" | grep -qx "ProductVersion" || fail "$exe has no version resource"
+# The strings are read whole first: grep -q stopping early would make
+# strings fail with SIGPIPE under pipefail.
+strings -el "$exe" > "$tmp/exe-strings"
+grep -qx "ProductVersion" "$tmp/exe-strings" || fail "$exe has no version resource"
 build=$(sed -n 's/^[[:space:]]*Build[[:space:]]*=[[:space:]]*\([0-9]*\).*/\1/p' FyneApp.toml)
-strings -el "$exe" | grep -A1 -x ProductVersion | grep -qx "$version.$build" ||
+grep -A1 -x ProductVersion "$tmp/exe-strings" | grep -qx "$version.$build" ||
   fail "$exe's version resource does not say $version.$build (FyneApp.toml Version.Build)"
 x86_64-w64-mingw32-objdump -h "$exe" | grep -q ' \.rsrc ' || fail "$exe has no resource section (icon)"
 ok "PE32+ GUI executable with version resource $version"
