@@ -19,6 +19,9 @@ func exportInterchange(ctx context.Context, format, in, out string, from, to *ti
 	if err != nil || f == interchange.FormatArticle || f == interchange.FormatTimelineCSV {
 		return fmt.Errorf("export format %q: want csv, json, timelinejs or vis", format)
 	}
+	if err := data.CheckOutput(in, out); err != nil {
+		return err
+	}
 	s, err := data.Open(ctx, in)
 	if err != nil {
 		return err

@@ -17,6 +17,18 @@ func TestRunExport_WritesPicturesAndRefusesBadInput(t *testing.T) {
 	if code := run([]string{"new", "--example", doc}, &stdout, &stderr); code != 0 {
 		t.Fatalf("new --example: %s", stderr.String())
 	}
+	other := filepath.Join(dir, "other.quoteline")
+	if code := run([]string{"new", other}, &stdout, &stderr); code != 0 {
+		t.Fatalf("new: %s", stderr.String())
+	}
+	before := map[string][]byte{}
+	for _, p := range []string{doc, other} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[p] = b
+	}
 	out := func(name string) string { return filepath.Join(dir, name) }
 	tests := []struct {
 		name   string
@@ -41,6 +53,9 @@ func TestRunExport_WritesPicturesAndRefusesBadInput(t *testing.T) {
 		{"size of a table", []string{"export", "--width", "800", doc, out("x.csv")}, 2, "--width and --height apply to pictures"},
 		{"missing document", []string{"export", out("nope.quoteline"), out("x.png")}, 1, "nope.quoteline"},
 		{"over the document", []string{"export", "--format", "png", doc, doc}, 1, "is the document being exported"},
+		{"json over the document", []string{"export", "--format", "json", doc, doc}, 1, "is the document being exported"},
+		{"csv over another document", []string{"export", "--format", "csv", doc, other}, 1, "is a Quoteline document"},
+		{"svg over another document", []string{"export", "--format", "svg", doc, other}, 1, "is a Quoteline document"},
 		{"no such folder", []string{"export", doc, filepath.Join(dir, "no", "x.png")}, 1, "does not exist"},
 	}
 	for _, tt := range tests {
@@ -55,7 +70,12 @@ func TestRunExport_WritesPicturesAndRefusesBadInput(t *testing.T) {
 			}
 		})
 	}
-	// Refused exports leave nothing behind.
+	// Refused exports leave nothing behind and no document changed.
+	for p, b := range before {
+		if now, err := os.ReadFile(p); err != nil || !bytes.Equal(now, b) {
+			t.Errorf("%s changed by the exports (%v)", filepath.Base(p), err)
+		}
+	}
 	if m, _ := filepath.Glob(filepath.Join(dir, "x.*")); len(m) > 0 {
 		t.Errorf("refused exports left %v", m)
 	}

@@ -114,24 +114,25 @@ func (m *mainWindow) filterByActor(id int64) {
 	}
 	m.links.actor = id
 	if id == 0 {
-		m.timeline.SetData(doc.tlLanes, doc.items, doc.index)
+		m.timeline.SetData(doc.tlLanes, doc.events(), doc.index)
 		m.timeline.SetQuotes(m.links.marks)
 		return
 	}
+	// The goroutine reads the events as they are now: edits that move
+	// events replace the slice and the map rather than change them.
+	ev := doc.events()
 	go func() {
 		ids, err := doc.store.EventsOfActor(m.life, id)
-		var (
-			items []timeline.Item
-			index *timeline.Index
-		)
+		var index *timeline.Index
 		if err == nil {
-			items = make([]timeline.Item, 0, len(ids))
-			for i := range doc.items { // ids are few; items are in time order
-				if _, ok := slices.BinarySearch(ids, doc.items[i].ID); ok {
-					items = append(items, doc.items[i])
+			all := ev.Items
+			ev.Items = make([]timeline.Item, 0, len(ids))
+			for i := range all { // ids are few; items are in time order
+				if _, ok := slices.BinarySearch(ids, all[i].ID); ok {
+					ev.Items = append(ev.Items, all[i])
 				}
 			}
-			index = timeline.NewIndex(items, len(doc.tlLanes))
+			index = timeline.NewIndex(ev.Items, ev.Earliest, len(doc.tlLanes))
 		}
 		fyne.Do(func() {
 			if doc != m.doc || m.links.actor != id {
@@ -141,7 +142,8 @@ func (m *mainWindow) filterByActor(id int64) {
 				m.showError(err)
 				return
 			}
-			m.timeline.SetData(doc.tlLanes, items, index)
+			ev.Titles, ev.Matches = doc.titles, doc.matches
+			m.timeline.SetData(doc.tlLanes, ev, index)
 			m.timeline.SetQuotes(quoteMarks(m.links.all, func(q *data.QuoteMark) bool { return q.SpeakerID == id }))
 		})
 	}()

@@ -52,7 +52,11 @@ func Run(opts Options) {
 	icon := fyne.NewStaticResource("icon.png", opts.Icon)
 	a.SetIcon(icon)
 	w := newMainWindow(a, opts)
-	a.Lifecycle().SetOnStarted(func() { w.start() })
+	// The document is read while the window and its OpenGL context are made:
+	// what the reading hands to the window waits in fyne.Do's queue until
+	// the window runs.
+	w.start()
+	a.Lifecycle().SetOnStarted(func() { w.win.Canvas().Focus(w.timeline) })
 	w.win.ShowAndRun()
 }
 
@@ -203,8 +207,8 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 }
 
 // start opens the document given on the command line, or the default one.
+// It may be called before the window runs.
 func (m *mainWindow) start() {
-	m.win.Canvas().Focus(m.timeline)
 	path := m.opts.Path
 	if path != "" {
 		m.open(path)
@@ -304,7 +308,7 @@ func (m *mainWindow) show(doc *document) {
 	m.timeline.Select(0)
 	m.details.showDocument(doc)
 	m.stops.documentChanged()
-	m.timeline.SetData(doc.tlLanes, doc.items, doc.index)
+	m.timeline.SetData(doc.tlLanes, doc.events(), doc.index)
 	m.clearLinks(doc)
 	lo, hi, _ := m.timeline.Extent()
 	m.overview.SetData(doc.index, lo, hi)

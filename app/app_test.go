@@ -80,10 +80,11 @@ func TestMainWindow_SelectingTheRangeEventShowsKirbysQuote(t *testing.T) {
 	}
 	var rangeID int64
 	for _, it := range m.doc.items {
-		if it.Title == "" {
+		title := m.doc.itemTitle(it.ID)
+		if title == "" {
 			t.Errorf("event %d has no title on the timeline", it.ID)
 		}
-		if it.Range && strings.Contains(it.Title, "400") {
+		if it.Range && strings.Contains(title, "400") {
 			rangeID = it.ID
 		}
 	}

@@ -129,7 +129,7 @@ func RunBench(opts Options, out io.Writer) error {
 		anim.Start()
 	}
 	m.win.SetOnClosed(func() { m.stop(); a.Quit() })
-	a.Lifecycle().SetOnStarted(func() { m.open(opts.Path) })
+	m.open(opts.Path) // as Run does: reading overlaps making the window
 	m.win.ShowAndRun()
 	m.stop()
 	if runErr != nil {

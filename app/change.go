@@ -32,15 +32,25 @@ func (d *document) applyChanges(changed []data.Event, touched []int64, lanes []d
 	n := max(len(d.items)-len(touched)+len(changed), 0)
 	items := make([]timeline.Item, 0, n)
 	info := make([]spanInfo, 0, n)
-	add := func(sp data.Span, title string, match bool) {
+	earliest := make(map[int64]float64, len(d.earliest))
+	add := func(sp data.Span) {
 		lane, ok := laneAt[sp.LaneID]
 		if !ok {
 			return // its lane is gone; cannot happen through the store's edits
 		}
-		it := itemOf(&sp, lane)
-		it.Title, it.Match = title, match
-		items = append(items, it)
+		items = append(items, itemOf(&sp, lane))
 		info = append(info, infoOf(&sp))
+		if sp.EarliestStart < sp.Start.Unix {
+			earliest[sp.ID] = float64(sp.EarliestStart)
+		}
+	}
+	for _, id := range touched {
+		delete(d.titles, id)
+		delete(d.matches, id)
+	}
+	addChanged := func(e *data.Event) {
+		add(data.SpanOf(e))
+		d.titles[e.ID] = e.Title
 	}
 	k := 0
 	for i := range d.items {
@@ -49,13 +59,13 @@ func (d *document) applyChanges(changed []data.Event, touched []int64, lanes []d
 		}
 		sp := d.spanAt(i) // with the lanes the item was made with
 		for k < len(changed) && before(&changed[k], &sp) {
-			add(data.SpanOf(&changed[k]), changed[k].Title, false)
+			addChanged(&changed[k])
 			k++
 		}
-		add(sp, d.items[i].Title, d.items[i].Match)
+		add(sp)
 	}
 	for ; k < len(changed); k++ {
-		add(data.SpanOf(&changed[k]), changed[k].Title, false)
+		addChanged(&changed[k])
 	}
 	if lanes != nil {
 		d.lanes = lanes
@@ -64,13 +74,13 @@ func (d *document) applyChanges(changed []data.Event, touched []int64, lanes []d
 			d.tlLanes[i] = timeline.Lane{Name: l.Name, Color: parseColor(l.Color), Collapsed: l.Collapsed}
 		}
 	}
-	d.items, d.info = items, info
+	d.items, d.info, d.earliest = items, info, earliest
 	ids, err := newIDIndex(items)
 	if err != nil {
 		ids = idIndex{items: items} // found by bisection; cannot fail for the store's ids
 	}
 	d.ids = ids
-	d.index = timeline.NewIndex(d.items, len(d.tlLanes))
+	d.index = timeline.NewIndex(d.items, d.earliest, len(d.tlLanes))
 }
 
 // before reports whether event e sorts before span sp (by start, then id).
@@ -101,9 +111,8 @@ func (d *document) updateInPlace(changed []data.Event, touched []int64) bool {
 	}
 	for k, i := range idx {
 		sp := data.SpanOf(&changed[k])
-		it := itemOf(&sp, d.items[i].Lane)
-		it.Title, it.Match = changed[k].Title, d.items[i].Match
-		d.items[i], d.info[i] = it, infoOf(&sp)
+		d.items[i], d.info[i] = itemOf(&sp, int(d.items[i].Lane)), infoOf(&sp)
+		d.titles[changed[k].ID] = changed[k].Title
 	}
 	return true
 }

@@ -28,7 +28,7 @@ func waitApplied(t *testing.T, ch chan error) {
 }
 
 func hasTitle(d *document, title string) bool {
-	return slices.ContainsFunc(d.items, func(it timeline.Item) bool { return it.Title == title })
+	return slices.ContainsFunc(d.items, func(it timeline.Item) bool { return d.itemTitle(it.ID) == title })
 }
 
 func TestEditor_FormUndoRedo(t *testing.T) {
@@ -126,7 +126,7 @@ func TestEditor_EditErrorsAreReadable(t *testing.T) {
 // spanDoc builds an in-memory document of n one-day events over lanes,
 // without a store.
 func spanDoc(n, lanes int) *document {
-	d := &document{}
+	d := newDocument(nil)
 	for l := range lanes {
 		d.lanes = append(d.lanes, data.Lane{ID: int64(l + 1), Name: fmt.Sprint("Lane ", l+1), Color: "#336699"})
 	}
@@ -162,7 +162,7 @@ func TestDocument_ApplyChangesKeepsOrder(t *testing.T) {
 			t.Fatalf("ids or spans out of step at %d", i)
 		}
 	}
-	if d.items[0].Title != "added" || d.items[pos(5)].Title != "moved" || d.items[pos(5)].Lane != 1 {
+	if d.itemTitle(d.items[0].ID) != "added" || d.itemTitle(5) != "moved" || d.items[pos(5)].Lane != 1 {
 		t.Errorf("added/moved wrong: %+v %+v", d.items[0], d.items[pos(5)])
 	}
 	if _, ok := d.ids.pos(7); ok {
@@ -177,7 +177,7 @@ func TestDocument_ApplyChangesKeepsOrder(t *testing.T) {
 	sp9 := d.spanAt(pos(9))
 	ev := data.Event{ID: 9, LaneID: sp9.LaneID, Title: "retitled", Start: sp9.Start, Status: data.StatusDisputed}
 	d.applyChanges([]data.Event{ev}, []int64{9}, nil)
-	if it := d.items[pos(9)]; it.Title != "retitled" || it.Style != timeline.StyleDisputed || d.index != index {
+	if it := d.items[pos(9)]; d.itemTitle(9) != "retitled" || it.Style != timeline.StyleDisputed || d.index != index {
 		t.Errorf("in-place update: %+v, index rebuilt: %v", it, d.index != index)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -45,7 +44,7 @@ func ExportPicture(ctx context.Context, in, out string, opt PictureOptions, prog
 	if progress == nil {
 		progress = func(float64) {}
 	}
-	if err := checkOutput(in, out); err != nil {
+	if err := data.CheckOutput(in, out); err != nil {
 		return err
 	}
 	// Every title is read: an export may draw any event's label.
@@ -117,14 +116,14 @@ func ptrOr(p *int64, def int64) int64 {
 
 // picture describes d's events in [from, to] for package export, in the
 // screen's font and light colours (pictures go on paper and white pages).
-// It reads d.items: call it where they cannot change.
+// It reads d's events: call it where they cannot change.
 func (d *document) picture(from, to float64, opt PictureOptions) *export.Picture {
 	th := theme.DefaultTheme()
 	store := d.store
 	return &export.Picture{
 		Title:   d.title,
 		Lanes:   d.tlLanes,
-		Items:   d.items,
+		Events:  d.events(),
 		Index:   d.index,
 		From:    from,
 		To:      to,
@@ -212,26 +211,6 @@ func writeExport(path string, draw func(w io.Writer, fonts *export.Fonts) error)
 	if err != nil {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("export to %s: %w", path, err)
-	}
-	return nil
-}
-
-// checkOutput refuses an output path that cannot be written or would
-// replace the document itself.
-func checkOutput(in, out string) error {
-	if out == "" {
-		return errors.New("no output file given")
-	}
-	if st, err := os.Stat(out); err == nil {
-		if st.IsDir() {
-			return fmt.Errorf("%s is a folder: give a file name", out)
-		}
-		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
-			return fmt.Errorf("%s is the document being exported: give another file name", out)
-		}
-	}
-	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
-		return fmt.Errorf("%s: the folder %s does not exist", out, filepath.Dir(out))
 	}
 	return nil
 }
@@ -328,9 +307,7 @@ func (m *mainWindow) startExport(doc *document, path string, f export.Format, fu
 		lo, hi := int64(vp.Start()), int64(vp.End())
 		from, to = &lo, &hi
 	}
-	// Titles may still be arriving on this goroutine: the export gets its own copy.
-	snapshot := *doc
-	snapshot.items = slices.Clone(doc.items)
+	snapshot := doc.snapshot()
 	if m.cancelFn != nil {
 		m.cancelFn()
 	}

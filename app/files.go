@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/timeline"
 )
 
 // Recent files, kept in the preferences.
@@ -194,7 +195,7 @@ func (m *mainWindow) closeDocument() {
 	m.releaseDocument()
 	m.search.close()
 	m.timeline.Select(0)
-	m.timeline.SetData(nil, nil, nil)
+	m.timeline.SetData(nil, timeline.Events{}, nil)
 	m.overview.SetData(nil, 0, 0)
 	m.details.set(heading("No document open"),
 		muted("Open a document (Ctrl+O), pick one from File ▸ Open Recent, or make a new one (Ctrl+N)."))

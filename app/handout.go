@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
+	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/timeline/export"
 )
 
@@ -30,7 +31,7 @@ func ExportHandout(ctx context.Context, in, out string, progress func(float64)) 
 	if progress == nil {
 		progress = func(float64) {}
 	}
-	if err := checkOutput(in, out); err != nil {
+	if err := data.CheckOutput(in, out); err != nil {
 		return err
 	}
 	// Every title is read: a page may draw any event's label.
@@ -133,8 +134,7 @@ func (m *mainWindow) startHandout(doc *document, path string) {
 	if !strings.EqualFold(filepath.Ext(path), ".pdf") {
 		path += ".pdf"
 	}
-	snapshot := *doc // titles may still arrive on the UI goroutine: the handout gets its own copy
-	snapshot.items = slices.Clone(doc.items)
+	snapshot := doc.snapshot()
 	if m.cancelFn != nil {
 		m.cancelFn()
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/timeline"
 )
 
 // awaitCheck runs doc's integrity check in the background, once it is
@@ -34,7 +35,7 @@ func (m *mainWindow) awaitCheck(doc *document) {
 				name := filepath.Base(doc.store.Path())
 				m.releaseDocument()
 				m.win.SetTitle("Quoteline")
-				m.timeline.SetData(nil, nil, nil)
+				m.timeline.SetData(nil, timeline.Events{}, nil)
 				m.overview.SetData(nil, 0, 0)
 				why := "failed its integrity check"
 				if !errors.Is(err, data.ErrCorrupt) {

@@ -117,9 +117,9 @@ func (l *eventList) update(id widget.TableCellID, o fyne.CanvasObject) {
 	case 0:
 		lb.SetText(dateRangeOf(sp.Start, sp.End, sp.StartUncertain, sp.EndUncertain))
 	case 1:
-		lb.SetText(shorten(doc.items[p].Title, listTitleRunes))
+		lb.SetText(shorten(doc.titles[doc.items[p].ID], listTitleRunes))
 	case 2:
-		lb.SetText(doc.lanes[doc.items[p].Lane].Name)
+		lb.SetText(doc.lanes[int(doc.items[p].Lane)].Name)
 	default:
 		lb.SetText(strings.ToLower(string(sp.Status)))
 	}
@@ -158,9 +158,9 @@ func (l *eventList) sortBy(col int) {
 	for i := range doc.items {
 		switch col {
 		case 1:
-			keys[i] = strings.ToLower(doc.items[i].Title)
+			keys[i] = strings.ToLower(doc.titles[doc.items[i].ID])
 		case 2:
-			keys[i] = doc.lanes[doc.items[i].Lane].Name
+			keys[i] = doc.lanes[int(doc.items[i].Lane)].Name
 		default:
 			keys[i] = string(doc.status(i))
 		}

@@ -54,7 +54,7 @@ func TestLoadBig(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	step("index alone (NewIndex)", func() { timeline.NewIndex(d.items, len(d.tlLanes)) })
+	step("index alone (NewIndex)", func() { timeline.NewIndex(d.items, d.earliest, len(d.tlLanes)) })
 	runtime.GC()
 	var mem runtime.MemStats
 	runtime.ReadMemStats(&mem)

@@ -76,12 +76,7 @@ func TestMainWindow_LargeDocumentFetchesTheTitlesInView(t *testing.T) {
 	if got := m.doc.itemTitle(mid.ID); got != want.Title {
 		t.Errorf("title of event %d in view = %q, want %q", mid.ID, got, want.Title)
 	}
-	held := 0
-	for _, it := range m.doc.items {
-		if it.Title != "" {
-			held++
-		}
-	}
+	held := len(m.doc.titles)
 	if held == 0 || held > titleWantMax || held == len(m.doc.items) {
 		t.Errorf("%d of %d titles held after one zoom", held, len(m.doc.items))
 	}
@@ -91,17 +86,16 @@ func TestMainWindow_LargeDocumentFetchesTheTitlesInView(t *testing.T) {
 }
 
 func TestTitleFetcher_DropsTheOldestBeyondItsCapacity(t *testing.T) {
-	doc := &document{items: make([]timeline.Item, 10)}
+	doc := newDocument(nil)
 	f := newTitleFetcher(doc)
 	f.capacity = 3
-	for i := range int32(5) {
-		req := []titleWant{{pos: i, id: int64(i)}}
-		f.pending[i] = true
-		f.apply(req, []titleGot{{pos: i, title: "t" + string(rune('0'+i))}})
+	for id := range int64(5) {
+		f.pending[id] = true
+		f.apply([]int64{id}, []titleGot{{id: id, title: "t" + string(rune('0'+id))}})
 	}
 	var got []string
-	for _, it := range doc.items {
-		got = append(got, it.Title)
+	for id := range int64(10) {
+		got = append(got, doc.titles[id])
 	}
 	if strings.Join(got, ",") != ",,t2,t3,t4,,,,," || len(f.pending) != 0 {
 		t.Errorf("titles held %q, %d pending", got, len(f.pending))

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -28,11 +29,14 @@ type document struct {
 	lanes  []data.Lane
 	counts data.Counts
 
-	items   []timeline.Item // by start (then end, lane, id)
-	info    []spanInfo      // parallel to items
-	ids     idIndex         // event id -> index in items
-	tlLanes []timeline.Lane
-	index   *timeline.Index
+	items    []timeline.Item   // by start (then end, lane, id)
+	info     []spanInfo        // parallel to items
+	ids      idIndex           // event id -> index in items
+	earliest map[int64]float64 // the earliest start of the few events with an earlier bound
+	titles   map[int64]string  // the titles read: all of a small document's, those near the view of a large one
+	matches  map[int64]bool    // events found by the search, ringed on the timeline
+	tlLanes  []timeline.Lane
+	index    *timeline.Index
 
 	// allTitles is true when every item's title was read with the document.
 	allTitles bool
@@ -78,10 +82,15 @@ func loadDocument(ctx context.Context, path string, allTitlesUpTo int, progress 
 	return d, nil
 }
 
+// newDocument returns an empty document of s, whose events are yet to be read.
+func newDocument(s *data.Store) *document {
+	return &document{store: s, earliest: map[int64]float64{}, titles: map[int64]string{}, matches: map[int64]bool{}}
+}
+
 // readDocument reads what the first frame of s needs, and every title too
 // if there are at most allTitlesUpTo events.
 func readDocument(ctx context.Context, s *data.Store, allTitlesUpTo int, progress func(float64)) (*document, error) {
-	d := &document{store: s}
+	d := newDocument(s)
 	var err error
 	if d.title, err = s.Title(ctx); err != nil {
 		return nil, err
@@ -102,7 +111,7 @@ func readDocument(ctx context.Context, s *data.Store, allTitlesUpTo int, progres
 	if d.ids, err = newIDIndex(d.items); err != nil {
 		return nil, err
 	}
-	d.index = timeline.NewIndex(d.items, len(d.tlLanes))
+	d.index = timeline.NewIndex(d.items, d.earliest, len(d.tlLanes))
 	if len(d.items) <= allTitlesUpTo {
 		if err := d.readAllTitles(ctx); err != nil {
 			return nil, err
@@ -136,11 +145,14 @@ func (d *document) readItems(ctx context.Context, progress func(float64)) error 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	errs := make([]error, len(parts))
+	early := make([][]earlyStart, len(parts)) // per part: the events that may have begun before their start
 	var wg sync.WaitGroup
 	for p, part := range parts {
 		wg.Go(func() {
 			items, info := d.items[part.Offset:part.Offset+part.Count], d.info[part.Offset:part.Offset+part.Count]
 			k, lastLaneID, lastLane := 0, int64(0), -1
+			var earliest []earlyStart
+			defer func() { early[p] = earliest }()
 			errs[p] = d.store.EachSpanIn(ctx, part, report, func(sp *data.Span) error {
 				if sp.LaneID != lastLaneID || lastLane < 0 {
 					lane, ok := laneIndex[sp.LaneID]
@@ -153,6 +165,9 @@ func (d *document) readItems(ctx context.Context, progress func(float64)) error 
 					return errors.New("the document changed while it was read")
 				}
 				items[k], info[k] = itemOf(sp, lastLane), infoOf(sp)
+				if sp.EarliestStart < sp.Start.Unix {
+					earliest = append(earliest, earlyStart{sp.ID, float64(sp.EarliestStart)})
+				}
 				k++
 				return nil
 			})
@@ -162,6 +177,12 @@ func (d *document) readItems(ctx context.Context, progress func(float64)) error 
 		})
 	}
 	wg.Wait()
+	d.earliest = map[int64]float64{}
+	for _, part := range early {
+		for _, e := range part {
+			d.earliest[e.id] = e.at
+		}
+	}
 	// The first error that is not another part's cancellation says why.
 	for _, err := range errs {
 		if err != nil && !errors.Is(err, context.Canceled) {
@@ -171,12 +192,37 @@ func (d *document) readItems(ctx context.Context, progress func(float64)) error 
 	return errors.Join(errs...)
 }
 
-// readAllTitles puts every event's title on its item.
+// earlyStart is an event that may have begun before its start.
+type earlyStart struct {
+	id int64
+	at float64
+}
+
+// events returns what the timeline draws of d.
+func (d *document) events() timeline.Events {
+	return timeline.Events{Items: d.items, Earliest: d.earliest, Titles: d.titles, Matches: d.matches}
+}
+
+// snapshot returns a copy of d for work off the UI goroutine: titles,
+// matches and edits keep changing d's own events there meanwhile.
+func (d *document) snapshot() *document {
+	c := *d
+	c.items = slices.Clone(d.items)
+	c.ids.items = c.items // its tables are replaced on change, never written
+	c.info = slices.Clone(d.info)
+	c.earliest = maps.Clone(d.earliest)
+	c.titles = maps.Clone(d.titles)
+	c.matches = maps.Clone(d.matches)
+	return &c
+}
+
+// readAllTitles reads every event's title into d.titles.
 func (d *document) readAllTitles(ctx context.Context) error {
+	d.titles = make(map[int64]string, len(d.items))
 	err := d.store.Titles(ctx, 10_000, func(ids []int64, titles []string) bool {
 		for k, id := range ids {
-			if i, ok := d.ids.pos(id); ok {
-				d.items[i].Title = titles[k]
+			if _, ok := d.ids.pos(id); ok {
+				d.titles[id] = titles[k]
 			}
 		}
 		return true
@@ -226,9 +272,12 @@ func (d *document) spanAt(i int) data.Span {
 		Start:          data.Time{Unix: int64(it.Start), Precision: data.Precision(info & 7)},
 		StartUncertain: it.StartUncertain,
 		EndUncertain:   it.EndUncertain,
-		EarliestStart:  int64(it.Earliest),
+		EarliestStart:  int64(it.Start),
 		LatestEnd:      int64(it.Latest) - 1,
 		Status:         d.status(i),
+	}
+	if e, ok := d.earliest[it.ID]; ok {
+		sp.EarliestStart = int64(e)
 	}
 	if it.Range {
 		sp.End = data.Time{Unix: int64(it.End) - 1, Precision: data.Precision(info >> 3 & 7)}
@@ -268,10 +317,7 @@ func (d *document) laneOf(id int64) (int, bool) {
 
 // itemTitle returns the title of event id if it has been read, else "".
 func (d *document) itemTitle(id int64) string {
-	if i, ok := d.ids.pos(id); ok {
-		return d.items[i].Title
-	}
-	return ""
+	return d.titles[id]
 }
 
 // idIndex finds an item by its event's id without a map: when the ids are
@@ -346,22 +392,24 @@ func (x *idIndex) pos(id int64) (int, bool) {
 // comes later. A time known only to a month or a year covers that whole
 // period: a range ends at the end of its end's period, and a point known to a
 // coarse precision is drawn with a band over its period.
+//
+// The earliest start, when before the start, is not on the item: it goes
+// in the document's earliest map.
 func itemOf(sp *data.Span, lane int) timeline.Item {
 	it := timeline.Item{
 		ID:             sp.ID,
-		Lane:           lane,
+		Lane:           int32(lane),
 		Start:          float64(sp.Start.Unix),
 		Range:          sp.HasEnd(),
 		StartUncertain: sp.StartUncertain,
 		EndUncertain:   sp.EndUncertain,
-		Earliest:       float64(sp.EarliestStart),
 		Latest:         float64(sp.LatestEnd + 1),
 	}
 	it.End = it.Start
 	if it.Range {
 		it.End = float64(sp.End.End() + 1)
 	}
-	it.Earliest, it.Latest = math.Min(it.Earliest, it.Start), math.Max(it.Latest, it.End)
+	it.Latest = math.Max(it.Latest, it.End)
 	switch sp.Status {
 	case data.StatusDisputed:
 		it.Style = timeline.StyleDisputed

@@ -138,17 +138,18 @@ func (f *quoteForm) matchEvents(doc *document, s string) {
 	var opts []string
 	exact := false
 	for i := range doc.items {
-		it := &doc.items[i]
-		if it.Title == "" || (needle != "" && !strings.Contains(strings.ToLower(it.Title), needle)) {
+		id := doc.items[i].ID
+		title := doc.titles[id]
+		if title == "" || (needle != "" && !strings.Contains(strings.ToLower(title), needle)) {
 			continue
 		}
-		if _, dup := f.eventIDs[it.Title]; dup {
+		if _, dup := f.eventIDs[title]; dup {
 			continue
 		}
-		f.eventIDs[it.Title] = it.ID
-		exact = exact || it.Title == strings.TrimSpace(s)
+		f.eventIDs[title] = id
+		exact = exact || title == strings.TrimSpace(s)
 		if len(opts) < maxEventMatches {
-			opts = append(opts, it.Title)
+			opts = append(opts, title)
 		}
 	}
 	f.event.SetOptions(opts)

@@ -252,14 +252,10 @@ func (s *search) summary(hits []data.SearchHit, events int) string {
 func (s *search) setMarks(ids []int64) {
 	doc := s.m.doc
 	if doc != nil {
-		for _, id := range s.marked {
-			if i, ok := doc.ids.pos(id); ok {
-				doc.items[i].Match = false
-			}
-		}
+		clear(doc.matches)
 		for _, id := range ids {
-			if i, ok := doc.ids.pos(id); ok {
-				doc.items[i].Match = true
+			if _, ok := doc.ids.pos(id); ok {
+				doc.matches[id] = true
 			}
 		}
 	}

@@ -29,7 +29,7 @@ func waitID(t *testing.T, ch chan int64, what string) int64 {
 func eventByTitle(t *testing.T, m *mainWindow, prefix string) int64 {
 	t.Helper()
 	for _, it := range m.doc.items {
-		if strings.HasPrefix(it.Title, prefix) {
+		if strings.HasPrefix(m.doc.itemTitle(it.ID), prefix) {
 			return it.ID
 		}
 	}

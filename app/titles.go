@@ -12,7 +12,7 @@ import (
 
 // Titles of a large document are not all held in memory: titleFetcher reads
 // those of the items in and near the view, in the background, and keeps at
-// most titleCacheSize of them on the items.
+// most titleCacheSize of them in the document's titles.
 const (
 	// titleCacheSize is the most titles kept at once; the oldest are
 	// dropped first. Far more than a view can label.
@@ -21,15 +21,9 @@ const (
 	titleWantMax = 5_000
 )
 
-// titleWant is one item whose title is wanted.
-type titleWant struct {
-	pos int32 // index in the document's items
-	id  int64
-}
-
 // titleGot is one title read.
 type titleGot struct {
-	pos   int32
+	id    int64
 	title string
 }
 
@@ -37,17 +31,17 @@ type titleGot struct {
 // want and apply run on the UI goroutine; run reads SQLite on its own.
 type titleFetcher struct {
 	doc      *document
-	requests chan []titleWant // the latest request not yet taken; a newer one replaces it
-	pending  map[int32]bool   // items asked for and not yet answered
-	held     []int32          // items holding a title, oldest first (a ring)
-	next     int              // where the next item goes in held, once it is full
-	capacity int              // the most titles held; titleCacheSize but in tests
+	requests chan []int64   // the latest request not yet taken; a newer one replaces it
+	pending  map[int64]bool // events asked for and not yet answered
+	held     []int64        // events holding a title, oldest first (a ring)
+	next     int            // where the next item goes in held, once it is full
+	capacity int            // the most titles held; titleCacheSize but in tests
 	scratch  []int32
 	failed   bool // an error was shown: don't repeat it on every move
 }
 
 func newTitleFetcher(doc *document) *titleFetcher {
-	return &titleFetcher{doc: doc, requests: make(chan []titleWant, 1), pending: map[int32]bool{}, capacity: titleCacheSize}
+	return &titleFetcher{doc: doc, requests: make(chan []int64, 1), pending: map[int64]bool{}, capacity: titleCacheSize}
 }
 
 // want asks for the titles of the items around vp that are drawn one by one:
@@ -56,7 +50,7 @@ func newTitleFetcher(doc *document) *titleFetcher {
 // by item (see timeline.Metrics.DenseAbove) are skipped.
 func (f *titleFetcher) want(vp timeline.Viewport, denseAbove int) {
 	d := f.doc
-	var want []titleWant
+	var want []int64
 	half := vp.Span() / 2
 	for pass, w := range [2][2]float64{{vp.Start(), vp.End()}, {vp.Start() - half, vp.End() + half}} {
 		for l := range d.index.Lanes() {
@@ -71,9 +65,10 @@ func (f *titleFetcher) want(vp timeline.Viewport, denseAbove int) {
 				if len(want) == titleWantMax {
 					break
 				}
-				if d.items[i].Title == "" && !f.pending[i] {
-					f.pending[i] = true
-					want = append(want, titleWant{pos: i, id: d.items[i].ID})
+				id := d.items[i].ID
+				if _, ok := d.titles[id]; !ok && !f.pending[id] {
+					f.pending[id] = true
+					want = append(want, id)
 				}
 			}
 		}
@@ -83,8 +78,8 @@ func (f *titleFetcher) want(vp timeline.Viewport, denseAbove int) {
 	}
 	select {
 	case stale := <-f.requests: // not started yet: this one replaces it
-		for _, w := range stale {
-			delete(f.pending, w.pos)
+		for _, id := range stale {
+			delete(f.pending, id)
 		}
 	default:
 	}
@@ -93,22 +88,17 @@ func (f *titleFetcher) want(vp timeline.Viewport, denseAbove int) {
 
 // run answers requests until ctx ends, passing each batch of titles read to
 // deliver (which must hand it to the UI goroutine).
-func (f *titleFetcher) run(ctx context.Context, deliver func(req []titleWant, got []titleGot, err error)) {
+func (f *titleFetcher) run(ctx context.Context, deliver func(req []int64, got []titleGot, err error)) {
 	for {
-		var req []titleWant
+		var req []int64
 		select {
 		case <-ctx.Done():
 			return
 		case req = <-f.requests:
 		}
-		ids := make([]int64, len(req))
-		pos := make(map[int64]int32, len(req))
-		for k, w := range req {
-			ids[k], pos[w.id] = w.id, w.pos
-		}
 		got := make([]titleGot, 0, len(req))
-		err := f.doc.store.TitlesOf(ctx, ids, func(id int64, title string) {
-			got = append(got, titleGot{pos: pos[id], title: title})
+		err := f.doc.store.TitlesOf(ctx, req, func(id int64, title string) {
+			got = append(got, titleGot{id: id, title: title})
 		})
 		if errors.Is(err, context.Canceled) {
 			return
@@ -117,25 +107,25 @@ func (f *titleFetcher) run(ctx context.Context, deliver func(req []titleWant, go
 	}
 }
 
-// apply puts the titles read for req on their items, dropping the oldest
-// held beyond its capacity, and reports whether any changed.
-func (f *titleFetcher) apply(req []titleWant, got []titleGot) bool {
-	for _, w := range req {
-		delete(f.pending, w.pos)
+// apply puts the titles read for req in the document's titles, dropping the
+// oldest held beyond its capacity, and reports whether any changed.
+func (f *titleFetcher) apply(req []int64, got []titleGot) bool {
+	for _, id := range req {
+		delete(f.pending, id)
 	}
+	titles := f.doc.titles
 	changed := false
 	for _, g := range got {
-		it := &f.doc.items[g.pos]
-		if it.Title != "" || g.title == "" {
+		if _, ok := titles[g.id]; ok || g.title == "" {
 			continue
 		}
-		it.Title, changed = g.title, true
+		titles[g.id], changed = g.title, true
 		if len(f.held) < f.capacity {
-			f.held = append(f.held, g.pos)
+			f.held = append(f.held, g.id)
 			continue
 		}
-		f.doc.items[f.held[f.next]].Title = ""
-		f.held[f.next] = g.pos
+		delete(titles, f.held[f.next])
+		f.held[f.next] = g.id
 		f.next = (f.next + 1) % len(f.held)
 	}
 	return changed
@@ -153,7 +143,7 @@ func (m *mainWindow) startTitles(ctx context.Context, doc *document) {
 	}
 	f := newTitleFetcher(doc)
 	m.titles = f
-	go f.run(ctx, func(req []titleWant, got []titleGot, err error) {
+	go f.run(ctx, func(req []int64, got []titleGot, err error) {
 		fyne.Do(func() {
 			if m.titles != f {
 				return

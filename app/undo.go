@@ -218,7 +218,7 @@ func (e *editor) show(doc *document, ed *data.Edit, changed []data.Event, lanes 
 	m := e.m
 	doc.applyChanges(changed, ed.Events(), lanes)
 	doc.counts = counts
-	m.timeline.SetData(doc.tlLanes, doc.items, doc.index)
+	m.timeline.SetData(doc.tlLanes, doc.events(), doc.index)
 	lo, hi, _ := m.timeline.Extent()
 	m.overview.SetData(doc.index, lo, hi)
 	m.setIdle(m.statusText())

@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/mattn/go-sqlite3"
 )
@@ -98,6 +99,38 @@ func inspect(ctx context.Context, path string, ms []migration, quick bool) (insp
 		return in, err
 	}
 	return in, nil
+}
+
+// CheckOutput refuses an output path for an export of the document in that
+// cannot be written, or that would replace a Quoteline document: in itself,
+// or any other, since an export is never a document.
+func CheckOutput(in, out string) error {
+	if out == "" {
+		return errors.New("no output file given")
+	}
+	if st, err := os.Stat(out); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("%s is a folder: give a file name", out)
+		}
+		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
+			return fmt.Errorf("%s is the document being exported: give another file name", out)
+		}
+		if isDocument(out) {
+			return fmt.Errorf("%s is a Quoteline document: an export would replace it; give another file name", out)
+		}
+	}
+	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
+		return fmt.Errorf("%s: the folder %s does not exist", out, filepath.Dir(out))
+	}
+	return nil
+}
+
+// isDocument reports whether the file at path starts as a Quoteline
+// document does: a SQLite header with Quoteline's application_id.
+func isDocument(path string) bool {
+	hdr, err := readHeader(path)
+	return err == nil && len(hdr) >= 72 && bytes.HasPrefix(hdr, []byte(sqliteHeader)) &&
+		binary.BigEndian.Uint32(hdr[68:72]) == ApplicationID
 }
 
 // readHeader returns the first 100 bytes of the file (fewer if it is

@@ -34,13 +34,14 @@ type laneIndex struct {
 }
 
 // NewIndex indexes items, whose Lane fields should be in [0, lanes); items
-// with another lane are left out. Each lane's arrays are allocated once, at
-// their final size, and the lanes are sorted in parallel.
-func NewIndex(items []Item, lanes int) *Index {
+// with another lane are left out. earliest holds the earlier start bounds of
+// the items that have one, as Events.Earliest. Each lane's arrays are allocated
+// once, at their final size, and the lanes are sorted in parallel.
+func NewIndex(items []Item, earliest map[int64]float64, lanes int) *Index {
 	x := &Index{lanes: make([]laneIndex, max(lanes, 0))}
 	count := make([]int, 2*len(x.lanes)) // per lane: items, ranges
 	for i := range items {
-		if l := items[i].Lane; l >= 0 && l < lanes {
+		if l := int(items[i].Lane); l >= 0 && l < lanes {
 			count[2*l]++
 			if items[i].Range {
 				count[2*l+1]++
@@ -55,7 +56,7 @@ func NewIndex(items []Item, lanes int) *Index {
 		x.n += n
 	}
 	for i := range items {
-		l := items[i].Lane
+		l := int(items[i].Lane)
 		if l < 0 || l >= lanes {
 			continue
 		}
@@ -82,7 +83,7 @@ func NewIndex(items []Item, lanes int) *Index {
 	for range min(runtime.GOMAXPROCS(0), len(x.lanes)) {
 		wg.Go(func() {
 			for l := range next {
-				x.lanes[l].finish(items)
+				x.lanes[l].finish(items, earliest)
 			}
 		})
 	}
@@ -92,20 +93,29 @@ func NewIndex(items []Item, lanes int) *Index {
 
 // finish sorts a lane's arrays, whose order holds its items in the order of
 // items, and fills the rest.
-func (li *laneIndex) finish(items []Item) {
-	early := func(i int32) float64 { return math.Min(items[i].Start, items[i].Earliest) }
-	late := func(i int32) float64 { return math.Max(items[i].End, items[i].Latest) }
-	// Items come sorted by start, and most have no earlier bound: then
-	// order is already sorted by earliest time and needs no sort.
-	if !slices.IsSortedFunc(li.order, func(a, b int32) int { return cmp.Compare(early(a), early(b)) }) {
-		slices.SortStableFunc(li.order, func(a, b int32) int { return cmp.Compare(early(a), early(b)) })
-	}
+func (li *laneIndex) finish(items []Item, earliest map[int64]float64) {
+	ev := Events{Items: items, Earliest: earliest}
 	li.earliest = make([]float64, len(li.order))
 	li.latest = make([]float64, len(li.order))
-	startsAreEarliest := true
+	sorted, startsAreEarliest := true, true
 	for k, i := range li.order {
-		li.earliest[k], li.latest[k] = early(i), late(i)
+		li.earliest[k], li.latest[k] = ev.Extent(&items[i])
+		sorted = sorted && (k == 0 || li.earliest[k-1] <= li.earliest[k])
 		startsAreEarliest = startsAreEarliest && li.earliest[k] == items[i].Start
+	}
+	// Items come sorted by start, and most have no earlier bound: then
+	// order is already sorted by earliest time and needs no sort.
+	if !sorted {
+		perm := make([]int32, len(li.order))
+		for k := range perm {
+			perm[k] = int32(k)
+		}
+		slices.SortStableFunc(perm, func(a, b int32) int { return cmp.Compare(li.earliest[a], li.earliest[b]) })
+		order, earliest, latest := make([]int32, len(perm)), make([]float64, len(perm)), make([]float64, len(perm))
+		for k, p := range perm {
+			order[k], earliest[k], latest[k] = li.order[p], li.earliest[p], li.latest[p]
+		}
+		li.order, li.earliest, li.latest = order, earliest, latest
 	}
 	// Where no item may have started before its start, as in most
 	// documents, the sorted starts are the earliest times: share them.

@@ -10,11 +10,11 @@ import (
 )
 
 // randomItems makes n items over about a year in lanes, a fifth of them ranges.
-func randomItems(r *rand.Rand, n, lanes int) []Item {
-	items := make([]Item, n)
+func randomItems(r *rand.Rand, n, lanes int) []testItem {
+	items := make([]testItem, n)
 	for i := range items {
 		s := aug2022 + r.Float64()*365*day
-		it := Item{ID: int64(i + 1), Lane: r.IntN(lanes), Start: s, End: s, Earliest: s, Latest: s}
+		it := testItem{ID: int64(i + 1), Lane: r.IntN(lanes), Start: s, End: s, Earliest: s, Latest: s}
 		if r.IntN(5) == 0 {
 			it.Range, it.End = true, s+r.Float64()*60*day
 			it.Latest = it.End
@@ -25,14 +25,14 @@ func randomItems(r *rand.Rand, n, lanes int) []Item {
 		}
 		items[i] = it
 	}
-	slices.SortFunc(items, func(a, b Item) int { return int(math.Copysign(1, a.Start-b.Start)) })
+	slices.SortFunc(items, func(a, b testItem) int { return int(math.Copysign(1, a.Start-b.Start)) })
 	return items
 }
 
 func TestIndex_VisibleMatchesAScan(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 9))
 	items := randomItems(r, 5000, 4)
-	x := NewIndex(items, 4)
+	x := indexOf(items, 4)
 	if x.Len() != 5000 {
 		t.Fatalf("Len %d", x.Len())
 	}
@@ -61,13 +61,13 @@ func TestIndex_Density(t *testing.T) {
 	for i := range unbounded {
 		unbounded[i].Earliest = unbounded[i].Start
 	}
-	for name, items := range map[string][]Item{"bounded": bounded, "unbounded": unbounded} {
+	for name, items := range map[string][]testItem{"bounded": bounded, "unbounded": unbounded} {
 		t.Run(name, func(t *testing.T) { testDensity(t, items) })
 	}
 }
 
-func testDensity(t *testing.T, items []Item) {
-	x := NewIndex(items, 3)
+func testDensity(t *testing.T, items []testItem) {
+	x := indexOf(items, 3)
 	v := NewViewport(aug2022+50*day, aug2022+150*day, 1000)
 	starts := make([]int32, 250) // 4 px columns
 	ranges := make([]int32, 250)
@@ -102,8 +102,8 @@ func testDensity(t *testing.T, items []Item) {
 }
 
 func TestIndex_LeavesOutUnknownLanes(t *testing.T) {
-	items := []Item{point(1, 0, aug2022, "a"), point(2, 5, aug2022, "b"), point(3, -1, aug2022, "c")}
-	x := NewIndex(items, 2)
+	items := []testItem{point(1, 0, aug2022, "a"), point(2, 5, aug2022, "b"), point(3, -1, aug2022, "c")}
+	x := indexOf(items, 2)
 	if x.Len() != 1 {
 		t.Errorf("Len = %d, want 1", x.Len())
 	}
@@ -112,21 +112,27 @@ func TestIndex_LeavesOutUnknownLanes(t *testing.T) {
 	}
 }
 
-// benchIndex builds an index over n items spread over ten years.
-func benchIndex(b *testing.B, n int) ([]Item, *Index) {
+// benchTitles are the titles benchmark items get, of varied length.
+var benchTitles = []string{"Talks", "Sanctions announced", "Shipment reported at the border",
+	"Ministers meet to discuss the new export controls", "Drones seen", "Court ruling on the appeal",
+	"Report published by the inspectors after a long delay", "Statement"}
+
+// benchIndex builds an index over n items spread over ten years, each with a title.
+func benchIndex(b *testing.B, n int) (Events, *Index) {
 	b.Helper()
 	r := rand.New(rand.NewPCG(1, uint64(n)))
-	items := make([]Item, n)
+	items := make([]testItem, n)
 	for i := range items {
 		s := aug2022 + r.Float64()*3650*day
-		items[i] = Item{ID: int64(i), Lane: r.IntN(10), Start: s, End: s, Earliest: s, Latest: s}
+		items[i] = testItem{ID: int64(i + 1), Lane: r.IntN(10), Start: s, End: s, Earliest: s, Latest: s, Title: benchTitles[i%len(benchTitles)]}
 		if r.IntN(5) == 0 {
 			items[i].Range, items[i].End, items[i].Latest = true, s+r.Float64()*30*day, s+r.Float64()*30*day
 			items[i].Latest = math.Max(items[i].Latest, items[i].End)
 		}
 	}
-	slices.SortFunc(items, func(a, b Item) int { return int(math.Copysign(1, a.Start-b.Start)) })
-	return items, NewIndex(items, 10)
+	slices.SortFunc(items, func(a, b testItem) int { return int(math.Copysign(1, a.Start-b.Start)) })
+	ev := eventsOf(items)
+	return ev, NewIndex(ev.Items, ev.Earliest, 10)
 }
 
 func BenchmarkIndex_Visible1M_Hour(b *testing.B) {
@@ -154,10 +160,10 @@ func BenchmarkIndex_Density1M_Whole(b *testing.B) {
 }
 
 func BenchmarkNewIndex1M(b *testing.B) {
-	items, _ := benchIndex(b, 1_000_000)
+	ev, _ := benchIndex(b, 1_000_000)
 	b.ReportAllocs()
 	for b.Loop() {
-		NewIndex(items, 10)
+		NewIndex(ev.Items, ev.Earliest, 10)
 	}
 }
 
@@ -167,7 +173,7 @@ func BenchmarkNewIndex1M(b *testing.B) {
 // density charts and primitives.
 func BenchmarkBuild_Scale(b *testing.B) {
 	for _, n := range []int{1_000, 10_000, 100_000, 1_000_000} {
-		items, x := benchIndex(b, n)
+		ev, x := benchIndex(b, n)
 		lanes := make([]Lane, 10)
 		for i := range lanes {
 			lanes[i] = Lane{Name: "Lane", Color: color.NRGBA{0x33, 0x66, 0x99, 0xff}}
@@ -180,7 +186,7 @@ func BenchmarkBuild_Scale(b *testing.B) {
 			b.Run(fmt.Sprintf("%d/%s", n, z.name), func(b *testing.B) {
 				in := &Input{
 					Viewport: NewViewport(mid-z.span/2, mid+z.span/2, 1280),
-					Height:   700, Lanes: lanes, Items: items, Index: x,
+					Height:   700, Lanes: lanes, Events: ev, Index: x,
 					Metrics: DefaultMetrics(), Measure: measure7,
 				}
 				var bl Builder

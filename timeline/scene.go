@@ -28,19 +28,59 @@ type Lane struct {
 }
 
 // Item is one event as the scene sees it: times in Unix seconds, the lane as
-// an index into the lanes given with it.
+// an index into the lanes given with it. It is kept to 40 bytes, with no
+// pointers, because a document may hold a million of them: what only some
+// events have (an earlier start bound, a title loaded for the view, a
+// search match) is held beside the items, in Events.
 type Item struct {
-	ID             int64
-	Lane           int
-	Start, End     float64 // End == Start for a point event
-	Earliest       float64 // the earliest time it may have started (<= Start)
-	Latest         float64 // the latest time it may have ended (>= End)
-	Range          bool    // a range event, drawn as a bar (next to the other small fields: an Item is 72 bytes, not 80)
-	StartUncertain bool    // the start is not known: the bar fades in
-	EndUncertain   bool    // the end is not known: the bar fades out
+	ID         int64
+	Start, End float64 // End == Start for a point event
+	// Latest is the latest time it may have ended (>= End): the end of the
+	// period its end (or a point's start) is known to, or a later bound.
+	Latest         float64
+	Lane           int32
+	Range          bool // a range event, drawn as a bar
+	StartUncertain bool // the start is not known: the bar fades in
+	EndUncertain   bool // the end is not known: the bar fades out
 	Style          Style
-	Title          string
-	Match          bool // found by a search: drawn with a highlight ring
+}
+
+// Events are the items a timeline draws and what a few of them have beside
+// their compact Item, keyed by the item's ID.
+type Events struct {
+	Items []Item // sorted by Start
+	// Earliest holds the earliest time an item may have started, for the
+	// few that may have begun before their Start (a start is the beginning
+	// of the period it is known to, so only a bound makes it earlier).
+	Earliest map[int64]float64
+	// Titles of the items: an item without one is drawn unlabelled (a large
+	// document has only the titles near the view loaded).
+	Titles map[int64]string
+	// Matches are the items found by a search, drawn with a ring.
+	Matches map[int64]bool
+}
+
+// Extent returns the earliest and latest times it may cover.
+func (e *Events) Extent(it *Item) (earliest, latest float64) {
+	earliest, latest = it.Start, math.Max(it.Latest, it.End)
+	if t, ok := e.Earliest[it.ID]; ok {
+		earliest = math.Min(t, it.Start)
+	}
+	return earliest, latest
+}
+
+// Item returns the item with id, searching them all; use it for single
+// user actions, not per frame.
+func (e *Events) Item(id int64) (Item, bool) {
+	if id == 0 {
+		return Item{}, false
+	}
+	for i := range e.Items {
+		if e.Items[i].ID == id {
+			return e.Items[i], true
+		}
+	}
+	return Item{}, false
 }
 
 // Palette holds the colours a scene is drawn with.
@@ -115,14 +155,14 @@ type Input struct {
 	Viewport Viewport
 	Height   float64
 	Lanes    []Lane
-	Items    []Item  // sorted by Start
+	Events   Events
 	ScrollY  float64 // how far the lanes are scrolled up under the axis, in pixels
 	Selected int64   // 0: none
 	Hovered  int64   // 0: none
 	Palette  Palette
 	Metrics  Metrics
 	Measure  TextMeasure
-	// Index, if set, indexes Items by lane and time: frames then cost
+	// Index, if set, indexes Events.Items by lane and time: frames then cost
 	// O(visible + log n) instead of O(n), and lanes with more than
 	// Metrics.DenseAbove items in view are drawn as density.
 	Index *Index
@@ -299,11 +339,11 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	// screen cannot show, and need not be measured.
 	margin := width * vp.SecondsPerPixel()
 	consider := func(i int) {
-		it := &in.Items[i]
-		if it.Lane < 0 || it.Lane >= nl || b.dense[it.Lane] || b.collapse[it.Lane] {
+		it := &in.Events.Items[i]
+		if it.Lane < 0 || int(it.Lane) >= nl || b.dense[it.Lane] || b.collapse[it.Lane] {
 			return
 		}
-		if vp.X(math.Max(it.End, it.Latest)) < -width || vp.X(math.Min(it.Start, it.Earliest)) > 2*width {
+		if early, late := in.Events.Extent(it); vp.X(late) < -width || vp.X(early) > 2*width {
 			return
 		}
 		g := b.place(in, it)
@@ -328,7 +368,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 			}
 		}
 	} else {
-		for i := range in.Items {
+		for i := range in.Events.Items {
 			consider(i)
 		}
 	}
@@ -442,7 +482,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 		top := box.Y + m.LaneHeader
 		markX0, markX1 := 0.0, math.Inf(-1) // the lane's last overflow mark
 		for k, i := range b.visible[l] {
-			it := &in.Items[i]
+			it := &in.Events.Items[i]
 			row := b.laneRows[l][k]
 			if row < 0 {
 				// No room: a thin mark in the lane's overflow strip. A mark
@@ -518,8 +558,10 @@ func (b *Builder) place(in *Input, it *Item) geom {
 	vp := in.Viewport
 	m := in.Metrics
 	width := vp.Width()
-	g := geom{x0: vp.X(math.Min(it.Start, it.Earliest)), x1: vp.X(math.Max(it.End, it.Latest))}
-	label := b.measure(in, it.Title, false)
+	earliest, latest := in.Events.Extent(it)
+	title := in.Events.Titles[it.ID]
+	g := geom{x0: vp.X(earliest), x1: vp.X(latest)}
+	label := b.measure(in, title, false)
 	var after, before float64 // where a label outside the item starts after it, or ends before it
 	if it.Range {
 		x0, x1 := vp.X(it.Start), vp.X(it.End)
@@ -531,17 +573,17 @@ func (b *Builder) place(in *Input, it *Item) geom {
 		vis := math.Min(x1, width) - vx0
 		switch {
 		case label+2*m.LabelGap <= vis:
-			g.label, g.labelX, g.labelInside = it.Title, vx0+m.LabelGap, true
+			g.label, g.labelX, g.labelInside = title, vx0+m.LabelGap, true
 			return g
 		case vis >= minInsideLabel:
-			g.label, g.labelX, g.labelInside = b.truncate(in, it.Title, vis-2*m.LabelGap), vx0+m.LabelGap, true
+			g.label, g.labelX, g.labelInside = b.truncate(in, title, vis-2*m.LabelGap), vx0+m.LabelGap, true
 			return g
 		}
 		if x1 < 0 || x0 > width {
 			return g // off screen: a label cut by the edge helps nobody
 		}
-		after = math.Max(x1, vp.X(it.Latest)) + m.LabelGap
-		before = math.Min(x0, vp.X(it.Earliest)) - m.LabelGap
+		after = math.Max(x1, vp.X(latest)) + m.LabelGap
+		before = math.Min(x0, vp.X(earliest)) - m.LabelGap
 	} else {
 		xs := vp.X(it.Start)
 		g.x0 = math.Min(g.x0, xs-m.MarkerSize/2)
@@ -550,7 +592,7 @@ func (b *Builder) place(in *Input, it *Item) geom {
 			return g // the marker is off screen: so is its label
 		}
 		after = xs + m.MarkerSize/2 + m.LabelGap // over the faint band of a coarse date, if any
-		left := math.Min(xs-m.MarkerSize/2, vp.X(it.Earliest))
+		left := math.Min(xs-m.MarkerSize/2, vp.X(earliest))
 		if it.StartUncertain {
 			left = math.Min(left, xs-3*m.MarkerSize) // the fade-in drawn before the marker
 		}
@@ -558,11 +600,11 @@ func (b *Builder) place(in *Input, it *Item) geom {
 	}
 	switch {
 	case after+label <= width:
-		g.label, g.labelX = it.Title, after
+		g.label, g.labelX = title, after
 	case before-label >= 0:
-		g.label, g.labelX = it.Title, before-label
+		g.label, g.labelX = title, before-label
 	default:
-		g.label, g.labelX = b.truncate(in, it.Title, width-after), after
+		g.label, g.labelX = b.truncate(in, title, width-after), after
 	}
 	lw := b.measure(in, g.label, false)
 	g.x0 = math.Min(g.x0, g.labelX)
@@ -614,8 +656,9 @@ func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, g *geom, lane color.
 
 	var hx0, hx1 float64 // the hit box
 	xs := vp.X(it.Start)
+	earliest, latest := in.Events.Extent(it)
 	// Uncertainty whiskers: the times the item may extend to.
-	if e := vp.X(it.Earliest); it.Earliest < it.Start && xs-e >= 2 {
+	if e := vp.X(earliest); earliest < it.Start && xs-e >= 2 {
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: clip(e), Y: cy, X2: clip(xs), Y2: cy, Stroke: lane, StrokeWidth: 2})
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: clip(e), Y: cy - 4, X2: clip(e), Y2: cy + 4, Stroke: lane, StrokeWidth: 2})
 	}
@@ -623,7 +666,7 @@ func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, g *geom, lane color.
 	if !it.Range {
 		end = it.Start
 	}
-	if l, xe := vp.X(it.Latest), vp.X(end); it.Latest > end && l-xe >= 2 {
+	if l, xe := vp.X(latest), vp.X(end); latest > end && l-xe >= 2 {
 		if it.Range {
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: clip(xe), Y: cy, X2: clip(l), Y2: cy, Stroke: lane, StrokeWidth: 2})
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: clip(l), Y: cy - 4, X2: clip(l), Y2: cy + 4, Stroke: lane, StrokeWidth: 2})
@@ -697,7 +740,7 @@ func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, g *geom, lane color.
 	case in.Hovered:
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: hit.X0, Y: hit.Y0, W: hit.X1 - hit.X0, H: hit.Y1 - hit.Y0, Stroke: p.Hover, StrokeWidth: 1, Radius: 5})
 	default:
-		if it.Match {
+		if in.Events.Matches[it.ID] {
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: hit.X0 - 1, Y: hit.Y0 - 1, W: hit.X1 - hit.X0 + 2, H: hit.Y1 - hit.Y0 + 2, Stroke: p.Match, StrokeWidth: 2, Radius: 5})
 		}
 	}

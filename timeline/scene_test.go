@@ -15,7 +15,7 @@ const day = 86400.0
 // aug2022 is 2022-08-01T00:00:00Z.
 const aug2022 = 1659312000.0
 
-func sceneInput(items []Item, vp Viewport) *Input {
+func sceneInput(items []testItem, vp Viewport) *Input {
 	return &Input{
 		Viewport: vp,
 		Height:   500,
@@ -23,18 +23,18 @@ func sceneInput(items []Item, vp Viewport) *Input {
 			{Name: "Drone transfers", Color: color.NRGBA{0x1f, 0x77, 0xb4, 0xff}},
 			{Name: "Sanctions", Color: color.NRGBA{0xf2, 0xc1, 0x4e, 0xff}},
 		},
-		Items:   items,
+		Events:  eventsOf(items),
 		Metrics: DefaultMetrics(),
 		Measure: measure7,
 	}
 }
 
-func point(id int64, lane int, at float64, title string) Item {
-	return Item{ID: id, Lane: lane, Start: at, End: at, Earliest: at, Latest: at, Title: title}
+func point(id int64, lane int, at float64, title string) testItem {
+	return testItem{ID: id, Lane: lane, Start: at, End: at, Earliest: at, Latest: at, Title: title}
 }
 
 func TestBuilder_StacksOverlappingItemsOnSeparateRows(t *testing.T) {
-	items := []Item{
+	items := []testItem{
 		{ID: 1, Lane: 0, Start: aug2022, End: aug2022 + 200*day, Range: true, Earliest: aug2022, Latest: aug2022 + 200*day, Title: "Range"},
 		point(2, 0, aug2022+10*day, "A point inside the range"),
 		point(3, 1, aug2022+40*day, "Sanction"),
@@ -63,7 +63,7 @@ func TestBuilder_StacksOverlappingItemsOnSeparateRows(t *testing.T) {
 }
 
 func TestBuilder_CullsItemsOutsideTheView(t *testing.T) {
-	items := []Item{point(1, 0, aug2022, "Early"), point(2, 0, aug2022+400*day, "Late")}
+	items := []testItem{point(1, 0, aug2022, "Early"), point(2, 0, aug2022+400*day, "Late")}
 	var b Builder
 	var s Scene
 	b.Build(sceneInput(items, NewViewport(aug2022+300*day, aug2022+500*day, 800)), &s)
@@ -76,7 +76,7 @@ func TestBuilder_CullsItemsOutsideTheView(t *testing.T) {
 }
 
 func TestBuilder_RangeSpanningTheWholeViewIsDrawn(t *testing.T) {
-	items := []Item{{ID: 1, Lane: 0, Start: aug2022, End: aug2022 + 300*day, Range: true, Earliest: aug2022, Latest: aug2022 + 300*day, Title: "Long"}}
+	items := []testItem{{ID: 1, Lane: 0, Start: aug2022, End: aug2022 + 300*day, Range: true, Earliest: aug2022, Latest: aug2022 + 300*day, Title: "Long"}}
 	var b Builder
 	var s Scene
 	b.Build(sceneInput(items, NewViewport(aug2022+100*day, aug2022+101*day, 800)), &s)
@@ -96,9 +96,9 @@ func TestBuilder_RangeSpanningTheWholeViewIsDrawn(t *testing.T) {
 }
 
 func TestBuilder_OverflowBeyondMaxRows(t *testing.T) {
-	var items []Item
+	var items []testItem
 	for i := range 20 {
-		items = append(items, Item{ID: int64(i + 1), Lane: 0, Start: aug2022, End: aug2022 + 10*day, Range: true, Earliest: aug2022, Latest: aug2022 + 10*day, Title: "Same"})
+		items = append(items, testItem{ID: int64(i + 1), Lane: 0, Start: aug2022, End: aug2022 + 10*day, Range: true, Earliest: aug2022, Latest: aug2022 + 10*day, Title: "Same"})
 	}
 	in := sceneInput(items, NewViewport(aug2022-day, aug2022+11*day, 800))
 	in.Metrics.MaxRows = 4
@@ -130,13 +130,13 @@ func TestBuilder_OverflowBeyondMaxRows(t *testing.T) {
 }
 
 func TestBuilder_CollapsedLaneDrawsNoItems(t *testing.T) {
-	items := []Item{point(1, 0, aug2022, "Hidden"), point(2, 1, aug2022, "Shown")}
+	items := []testItem{point(1, 0, aug2022, "Hidden"), point(2, 1, aug2022, "Shown")}
 	vp := NewViewport(aug2022-10*day, aug2022+10*day, 800)
 	for _, indexed := range []bool{false, true} {
 		in := sceneInput(items, vp)
 		in.Lanes[0].Collapsed = true
 		if indexed {
-			in.Index = NewIndex(items, len(in.Lanes))
+			in.Index = indexOf(items, len(in.Lanes))
 		}
 		var b Builder
 		var s Scene
@@ -169,11 +169,11 @@ func TestLuminance_PicksReadableLabelColour(t *testing.T) {
 }
 
 func BenchmarkBuilder_Build(b *testing.B) {
-	var items []Item
+	var items []testItem
 	for i := range 1000 {
 		at := aug2022 + float64(i)*0.4*day
 		if i%5 == 0 {
-			items = append(items, Item{ID: int64(i + 1), Lane: i % 2, Start: at, End: at + 20*day, Range: true, Earliest: at, Latest: at + 20*day, Title: "A range event"})
+			items = append(items, testItem{ID: int64(i + 1), Lane: i % 2, Start: at, End: at + 20*day, Range: true, Earliest: at, Latest: at + 20*day, Title: "A range event"})
 		} else {
 			items = append(items, point(int64(i+1), i%2, at, "A point event"))
 		}
@@ -200,7 +200,7 @@ func TestBuilder_PlacesLabelsInsideTheView(t *testing.T) {
 	vp := NewViewport(aug2022, aug2022+100*day, 800) // 8 px a day
 	tests := []struct {
 		name   string
-		item   Item
+		item   testItem
 		prefix string
 		check  func(t *testing.T, p Prim)
 	}{
@@ -219,7 +219,7 @@ func TestBuilder_PlacesLabelsInsideTheView(t *testing.T) {
 				}
 			}},
 		{"wide bar, long label: shortened inside the bar",
-			Item{ID: 1, Start: aug2022 + 10*day, End: aug2022 + 30*day, Range: true, Earliest: aug2022 + 10*day, Latest: aug2022 + 30*day,
+			testItem{ID: 1, Start: aug2022 + 10*day, End: aug2022 + 30*day, Range: true, Earliest: aug2022 + 10*day, Latest: aug2022 + 30*day,
 				Title: "A bar whose title is longer than the bar itself is wide"}, "A bar",
 			func(t *testing.T, p Prim) {
 				if w, _ := measure7(p.Text, 0, false); p.X < vp.X(aug2022+10*day) || p.X+w > vp.X(aug2022+30*day) {
@@ -227,7 +227,7 @@ func TestBuilder_PlacesLabelsInsideTheView(t *testing.T) {
 				}
 			}},
 		{"bar running off the right edge: label in view",
-			Item{ID: 1, Start: aug2022 + 80*day, End: aug2022 + 400*day, Range: true, Earliest: aug2022 + 80*day, Latest: aug2022 + 400*day, StartUncertain: true,
+			testItem{ID: 1, Start: aug2022 + 80*day, End: aug2022 + 400*day, Range: true, Earliest: aug2022 + 80*day, Latest: aug2022 + 400*day, StartUncertain: true,
 				Title: "Strikes on infrastructure"}, "Strikes",
 			func(t *testing.T, p Prim) {
 				if w, _ := measure7(p.Text, 0, false); p.X < 0 || p.X+w > 800 {
@@ -239,7 +239,7 @@ func TestBuilder_PlacesLabelsInsideTheView(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var b Builder
 			var s Scene
-			b.Build(sceneInput([]Item{tt.item}, vp), &s)
+			b.Build(sceneInput([]testItem{tt.item}, vp), &s)
 			p, ok := labelOf(&s, tt.prefix)
 			if !ok {
 				t.Fatalf("no label starting %q drawn", tt.prefix)
@@ -251,7 +251,7 @@ func TestBuilder_PlacesLabelsInsideTheView(t *testing.T) {
 
 func TestBuilder_NoLabelForAMarkerOffScreen(t *testing.T) {
 	vp := NewViewport(aug2022, aug2022+100*day, 800)
-	items := []Item{
+	items := []testItem{
 		point(1, 0, aug2022-day, "Just before the view"),
 		point(2, 0, aug2022+101*day, "Just after the view"),
 	}
@@ -283,4 +283,43 @@ func TestMetrics_Scaled(t *testing.T) {
 	if m.Scaled(0) != m || m.Scaled(-1) != m {
 		t.Error("a non-positive scale changed the metrics")
 	}
+}
+
+// testItem is an event as tests write it, with everything Events holds
+// beside an Item in one place.
+type testItem struct {
+	ID                           int64
+	Lane                         int
+	Start, End                   float64
+	Earliest, Latest             float64
+	Range                        bool
+	StartUncertain, EndUncertain bool
+	Style                        Style
+	Title                        string
+	Match                        bool
+}
+
+// eventsOf turns test items into the Events a scene draws.
+func eventsOf(items []testItem) Events {
+	ev := Events{Items: make([]Item, len(items)), Earliest: map[int64]float64{}, Titles: map[int64]string{}, Matches: map[int64]bool{}}
+	for i, t := range items {
+		ev.Items[i] = Item{ID: t.ID, Lane: int32(t.Lane), Start: t.Start, End: t.End, Latest: max(t.Latest, t.End), Range: t.Range,
+			StartUncertain: t.StartUncertain, EndUncertain: t.EndUncertain, Style: t.Style}
+		if t.Earliest < t.Start {
+			ev.Earliest[t.ID] = t.Earliest
+		}
+		if t.Title != "" {
+			ev.Titles[t.ID] = t.Title
+		}
+		if t.Match {
+			ev.Matches[t.ID] = true
+		}
+	}
+	return ev
+}
+
+// indexOf indexes test items over lanes.
+func indexOf(items []testItem, lanes int) *Index {
+	ev := eventsOf(items)
+	return NewIndex(ev.Items, ev.Earliest, lanes)
 }

@@ -7,10 +7,10 @@ import (
 func TestBuilder_ClaimStatusesDrawPatternedOutlines(t *testing.T) {
 	disputed := point(1, 0, aug2022+10*day, "Disputed point")
 	disputed.Style = StyleDisputed
-	expected := Item{ID: 2, Lane: 1, Start: aug2022 + 100*day, End: aug2022 + 116*day, Range: true,
+	expected := testItem{ID: 2, Lane: 1, Start: aug2022 + 100*day, End: aug2022 + 116*day, Range: true,
 		Earliest: aug2022 + 100*day, Latest: aug2022 + 116*day, Style: StyleExpected, Title: "Expected range"}
 	plain := point(3, 1, aug2022+60*day, "Plain")
-	in := sceneInput([]Item{disputed, plain, expected}, NewViewport(aug2022-30*day, aug2022+200*day, 1000))
+	in := sceneInput([]testItem{disputed, plain, expected}, NewViewport(aug2022-30*day, aug2022+200*day, 1000))
 	in.Palette.Disputed.R = 0xee
 	in.Palette.Text.G = 0xdd
 	var b Builder
@@ -51,7 +51,7 @@ func TestBuilder_ClaimStatusesDrawPatternedOutlines(t *testing.T) {
 }
 
 func TestBuilder_MarkedItemsGetAHalo(t *testing.T) {
-	items := []Item{point(1, 0, aug2022, "One"), point(2, 1, aug2022+50*day, "Two")}
+	items := []testItem{point(1, 0, aug2022, "One"), point(2, 1, aug2022+50*day, "Two")}
 	in := sceneInput(items, NewViewport(aug2022-30*day, aug2022+100*day, 1000))
 	in.Palette.Selection.B = 0xff
 	var b Builder
@@ -66,7 +66,7 @@ func TestBuilder_MarkedItemsGetAHalo(t *testing.T) {
 }
 
 func statementInput() *Input {
-	items := []Item{
+	items := []testItem{
 		{ID: 10, Lane: 0, Start: aug2022, End: aug2022 + 280*day, Range: true, Earliest: aug2022, Latest: aug2022 + 280*day, Title: "Range"},
 		point(11, 1, aug2022+280*day, "Briefing"),
 		point(12, 1, aug2022+100*day, "Other"),
@@ -127,17 +127,17 @@ func TestBuilder_StatementsRowMarksQuotesAndConnectsThem(t *testing.T) {
 func BenchmarkBuilder_BuildWithStatements(b *testing.B) {
 	// 1M items and 100k quotes, a narrow window: only the quotes in view cost.
 	const n = 1_000_000
-	items := make([]Item, n)
+	items := make([]testItem, n)
 	for i := range items {
 		at := aug2022 + float64(i)*60
-		items[i] = Item{ID: int64(i + 1), Lane: i % 2, Start: at, End: at, Earliest: at, Latest: at, Title: "Event"}
+		items[i] = testItem{ID: int64(i + 1), Lane: i % 2, Start: at, End: at, Earliest: at, Latest: at, Title: "Event"}
 	}
 	quotes := make([]QuoteMark, n/10)
 	for i := range quotes {
 		quotes[i] = QuoteMark{ID: int64(i + 1), At: aug2022 + float64(i)*600, Events: []int64{int64(10*i + 1)}, Disputes: []bool{false}}
 	}
 	in := sceneInput(items, NewViewport(aug2022+400*day, aug2022+400*day+6*3600, 1200))
-	in.Index = NewIndex(items, 2)
+	in.Index = indexOf(items, 2)
 	in.Quotes, in.ShowQuotes = quotes, true
 	var bd Builder
 	var s Scene

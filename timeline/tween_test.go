@@ -85,7 +85,7 @@ func TestEaseInOut(t *testing.T) {
 // from one month to another a year later. One op is the whole move; the
 // frame-ms metric is the mean cost of one frame.
 func BenchmarkTransition1M(b *testing.B) {
-	items, x := benchIndex(b, 1_000_000)
+	ev, x := benchIndex(b, 1_000_000)
 	lanes := make([]Lane, 10)
 	for i := range lanes {
 		lanes[i] = Lane{Name: "Lane", Color: color.NRGBA{0x33, 0x66, 0x99, 0xff}}
@@ -100,7 +100,7 @@ func BenchmarkTransition1M(b *testing.B) {
 		from, to Viewport
 	}{{"whole-to-month", whole, month}, {"month-to-month", month, later}} {
 		b.Run(m.name, func(b *testing.B) {
-			in := &Input{Height: 560, Lanes: lanes, Items: items, Index: x,
+			in := &Input{Height: 560, Lanes: lanes, Events: ev, Index: x,
 				Metrics: DefaultMetrics().Scaled(1.7), Measure: measure7}
 			var bl Builder
 			var s Scene

@@ -58,7 +58,7 @@ type Citations func(ctx context.Context, ids []int64) (map[int64][]Source, error
 type Picture struct {
 	Title    string // heading: the document's title
 	Lanes    []timeline.Lane
-	Items    []timeline.Item // sorted by Start; titles set for the items in the window
+	Events   timeline.Events // items sorted by Start; titles known for those in the window
 	Index    *timeline.Index // optional; as for timeline.Input
 	From, To float64         // the time window, Unix seconds
 	// Width and Height are the picture's size in pixels (PNG, SVG). Height
@@ -157,21 +157,21 @@ const (
 // build builds the scene of items in [from, to] at width, with the footnote
 // markers of notes added to the titles.
 func build(p *Picture, fonts *Fonts, from, to, width float64, notes map[int64]string) *timeline.Scene {
-	items := p.Items
+	ev := p.Events
 	if len(notes) > 0 {
-		items = make([]timeline.Item, len(p.Items))
-		copy(items, p.Items)
-		for i := range items {
-			if n, ok := notes[items[i].ID]; ok && items[i].Title != "" {
-				items[i].Title += n
+		ev.Titles = make(map[int64]string, len(p.Events.Titles))
+		for id, title := range p.Events.Titles {
+			if n, ok := notes[id]; ok && title != "" {
+				title += n
 			}
+			ev.Titles[id] = title
 		}
 	}
 	in := timeline.Input{
 		Viewport: timeline.NewViewport(from, to, width),
 		Height:   0,
 		Lanes:    p.Lanes,
-		Items:    items,
+		Events:   ev,
 		Palette:  p.Palette,
 		Metrics:  p.Metrics,
 		Measure:  fonts.Measure,
@@ -184,22 +184,16 @@ func build(p *Picture, fonts *Fonts, from, to, width float64, notes map[int64]st
 	// The grid runs to the bottom of what the lanes need.
 	in.Height = sc.Height
 	b.Build(&in, &sc)
-	keepMarkers(&sc, p.Items, notes, fonts)
+	keepMarkers(&sc, p.Events.Titles, notes, fonts)
 	return &sc
 }
 
 // keepMarkers puts back the footnote markers of labels the scene shortened
 // with an ellipsis: "Long title… [2]" rather than "Long title wi…", in the
 // same room.
-func keepMarkers(sc *timeline.Scene, items []timeline.Item, notes map[int64]string, fonts *Fonts) {
+func keepMarkers(sc *timeline.Scene, titles map[int64]string, notes map[int64]string, fonts *Fonts) {
 	if len(notes) == 0 {
 		return
-	}
-	titles := make(map[int64]string, len(notes))
-	for i := range items {
-		if _, ok := notes[items[i].ID]; ok {
-			titles[items[i].ID] = items[i].Title
-		}
 	}
 	for _, h := range sc.Hits {
 		note, ok := notes[h.ID]
@@ -248,8 +242,8 @@ func numbering(ctx context.Context, p *Picture, scenes []*timeline.Scene) (map[i
 	numberOf := map[string]int{}
 	var list []Source
 	notes := map[int64]string{}
-	for i := range p.Items { // items are in time order
-		id := p.Items[i].ID
+	for i := range p.Events.Items { // items are in time order
+		id := p.Events.Items[i].ID
 		if !seen[id] {
 			continue
 		}

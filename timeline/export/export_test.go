@@ -45,24 +45,21 @@ func day(y int, m time.Month, d int) float64 {
 func testPicture() *Picture {
 	white := color.NRGBA{0xff, 0xff, 0xff, 0xff}
 	ink := color.NRGBA{0x30, 0x30, 0x30, 0xff}
-	items := []timeline.Item{
-		{ID: 1, Lane: 0, Start: day(2022, 8, 1), End: day(2023, 5, 15), Range: true, Title: "Drones shipped for months"},
-		{ID: 2, Lane: 1, Start: day(2022, 9, 8), Title: "Treasury sanctions the carrier"},
-		{ID: 3, Lane: 0, Start: day(2022, 10, 17), Title: "Drones strike Kyiv"},
-		{ID: 4, Lane: 1, Start: day(2023, 2, 1), Title: "Commerce restricts exports", Style: timeline.StyleExpected},
-	}
-	for i := range items {
-		items[i].Earliest, items[i].Latest = items[i].Start, items[i].End
-		if !items[i].Range {
-			items[i].End = items[i].Start
-			items[i].Latest = items[i].Start
-		}
+	ev := timeline.Events{
+		Items: []timeline.Item{
+			{ID: 1, Lane: 0, Start: day(2022, 8, 1), End: day(2023, 5, 15), Range: true},
+			{ID: 2, Lane: 1, Start: day(2022, 9, 8), End: day(2022, 9, 8)},
+			{ID: 3, Lane: 0, Start: day(2022, 10, 17), End: day(2022, 10, 17)},
+			{ID: 4, Lane: 1, Start: day(2023, 2, 1), End: day(2023, 2, 1), Style: timeline.StyleExpected},
+		},
+		Titles: map[int64]string{1: "Drones shipped for months", 2: "Treasury sanctions the carrier",
+			3: "Drones strike Kyiv", 4: "Commerce restricts exports"},
 	}
 	return &Picture{
-		Title: "Drones & sanctions <test>",
-		Lanes: []timeline.Lane{{Name: "Transfers", Color: color.NRGBA{0xd9, 0x5f, 0x02, 0xff}}, {Name: "Sanctions", Color: color.NRGBA{0x1f, 0x78, 0xb4, 0xff}}},
-		Items: items,
-		From:  day(2022, 7, 1), To: day(2023, 7, 1),
+		Title:  "Drones & sanctions <test>",
+		Lanes:  []timeline.Lane{{Name: "Transfers", Color: color.NRGBA{0xd9, 0x5f, 0x02, 0xff}}, {Name: "Sanctions", Color: color.NRGBA{0x1f, 0x78, 0xb4, 0xff}}},
+		Events: ev,
+		From:   day(2022, 7, 1), To: day(2023, 7, 1),
 		Palette: timeline.Palette{Background: white, Text: ink, MutedText: color.NRGBA{0x70, 0x70, 0x70, 0xff},
 			Grid: color.NRGBA{0xee, 0xee, 0xee, 0xff}, GridStrong: color.NRGBA{0xcc, 0xcc, 0xcc, 0xff}, Axis: color.NRGBA{0xf9, 0xf9, 0xf9, 0xff},
 			BandOdd: color.NRGBA{0xf7, 0xf7, 0xf7, 0xff}, Selection: color.NRGBA{0x29, 0x6f, 0xf6, 0xff}, Disputed: color.NRGBA{0xf4, 0x43, 0x36, 0xff},
@@ -266,11 +263,11 @@ func TestWrite_PDFSplitsCrowdedTimeline(t *testing.T) {
 	p.Citations = nil
 	// Forty events a week apart on one lane: far more than eight rows hold
 	// on one page.
-	p.Items = nil
+	p.Events = timeline.Events{Titles: map[int64]string{}}
 	for i := range 40 {
 		s := day(2022, 1, 3) + float64(i)*7*86400
-		p.Items = append(p.Items, timeline.Item{ID: int64(i + 1), Start: s, End: s, Earliest: s, Latest: s,
-			Title: fmt.Sprintf("Weekly shipment number %d reported", i+1)})
+		p.Events.Items = append(p.Events.Items, timeline.Item{ID: int64(i + 1), Start: s, End: s})
+		p.Events.Titles[int64(i+1)] = fmt.Sprintf("Weekly shipment number %d reported", i+1)
 	}
 	p.From, p.To = day(2022, 1, 1), day(2022, 11, 1)
 	text := pdfText(t, write(t, PDF, p))
@@ -343,7 +340,7 @@ func BenchmarkWrite(b *testing.B) {
 func TestWrite_ShortenedLabelsKeepTheirMarkers(t *testing.T) {
 	p := testPicture()
 	p.Width = MinWidth // too narrow for the long labels
-	p.Items[0].Title = "Drones shipped for months on end from Iran to Russia, by sea and by air"
+	p.Events.Titles[1] = "Drones shipped for months on end from Iran to Russia, by sea and by air"
 	texts := svgText(t, write(t, SVG, p))
 	found := false
 	for _, s := range texts {

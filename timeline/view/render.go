@@ -137,7 +137,7 @@ func (r *renderer) input(vp timeline.Viewport, m timeline.Metrics) timeline.Inpu
 		Viewport:   vp,
 		Height:     float64(r.size.Height),
 		Lanes:      t.lanes,
-		Items:      t.items,
+		Events:     t.events,
 		Palette:    r.palette,
 		Metrics:    m,
 		Measure:    r.text.measure,
@@ -335,8 +335,8 @@ func (r *renderer) layoutTooltip() {
 	title, detail := "", ""
 	if t.Tooltip != nil {
 		title, detail = t.Tooltip(t.hovered)
-	} else if it, ok := t.item(t.hovered); ok {
-		title = it.Title
+	} else {
+		title = t.events.Titles[t.hovered]
 	}
 	r.tipTitle.Text, r.tipDetail.Text = title, detail
 	ts, ds := r.tipTitle.MinSize(), r.tipDetail.MinSize()

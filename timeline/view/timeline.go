@@ -64,7 +64,7 @@ type Timeline struct {
 	selectedQuote int64
 
 	lanes      []timeline.Lane
-	items      []timeline.Item
+	events     timeline.Events
 	index      *timeline.Index
 	vp         timeline.Viewport
 	lo, hi     float64 // extent of the data
@@ -89,22 +89,24 @@ func New() *Timeline {
 	return t
 }
 
-// SetData replaces the lanes and items shown. Items must be sorted by Start.
-// index must index items over len(lanes) lanes; nil builds it here, which for
-// large documents belongs on another goroutine (timeline.NewIndex). The first
-// time data arrives the view fits it.
-func (t *Timeline) SetData(lanes []timeline.Lane, items []timeline.Item, index *timeline.Index) {
+// SetData replaces the lanes and events shown. Their items must be sorted by
+// Start. index must index them over len(lanes) lanes; nil builds it here,
+// which for large documents belongs on another goroutine (timeline.NewIndex).
+// The first time data arrives the view fits it. The maps of ev may be
+// changed afterwards on the UI goroutine (titles fetched, search matches),
+// followed by Refresh.
+func (t *Timeline) SetData(lanes []timeline.Lane, ev timeline.Events, index *timeline.Index) {
 	if index == nil || index.Lanes() != len(lanes) {
-		index = timeline.NewIndex(items, len(lanes))
+		index = timeline.NewIndex(ev.Items, ev.Earliest, len(lanes))
 	}
-	t.lanes, t.items, t.index = lanes, items, index
+	t.lanes, t.events, t.index = lanes, ev, index
 	t.hovered = 0 // ids belong to the previous data
-	t.hasData = len(items) > 0
+	t.hasData = len(ev.Items) > 0
 	if t.hasData {
 		t.lo, t.hi = math.Inf(1), math.Inf(-1)
-		for i := range items {
-			t.lo = math.Min(t.lo, math.Min(items[i].Start, items[i].Earliest))
-			t.hi = math.Max(t.hi, math.Max(items[i].End, items[i].Latest))
+		for i := range ev.Items {
+			lo, hi := ev.Extent(&ev.Items[i])
+			t.lo, t.hi = math.Min(t.lo, lo), math.Max(t.hi, hi)
 		}
 		// Allow looking well around the data, but not getting lost far from it.
 		pad := math.Max(t.hi-t.lo, 2*365*86400)
@@ -226,8 +228,9 @@ func (t *Timeline) SelectQuote(id int64) {
 func (t *Timeline) RevealAll(ids []int64) {
 	s, e := math.Inf(1), math.Inf(-1)
 	for _, id := range ids {
-		if it, ok := t.item(id); ok {
-			s, e = math.Min(s, math.Min(it.Start, it.Earliest)), math.Max(e, math.Max(it.End, it.Latest))
+		if it, ok := t.events.Item(id); ok {
+			lo, hi := t.events.Extent(&it)
+			s, e = math.Min(s, lo), math.Max(e, hi)
 		}
 	}
 	if s > e || (s >= t.vp.Start() && e <= t.vp.End()) {
@@ -335,13 +338,13 @@ func (t *Timeline) Tapped(ev *fyne.PointEvent) {
 // DoubleTapped zooms to the event under the pointer.
 func (t *Timeline) DoubleTapped(ev *fyne.PointEvent) {
 	id := t.hitTest(ev.Position)
-	it, ok := t.item(id)
+	it, ok := t.events.Item(id)
 	if !ok {
 		t.zoomAnimated(float64(ev.Position.X), keyZoom*keyZoom)
 		return
 	}
 	t.setSelected(id)
-	s, e := math.Min(it.Start, it.Earliest), math.Max(it.End, it.Latest)
+	s, e := t.events.Extent(&it)
 	if e-s < 86400 {
 		mid := (s + e) / 2
 		s, e = mid-3*86400, mid+3*86400
@@ -445,18 +448,6 @@ func (t *Timeline) setSelected(id int64) {
 	if t.OnSelected != nil {
 		t.OnSelected(id)
 	}
-}
-
-func (t *Timeline) item(id int64) (timeline.Item, bool) {
-	if id == 0 {
-		return timeline.Item{}, false
-	}
-	for _, it := range t.items {
-		if it.ID == id {
-			return it, true
-		}
-	}
-	return timeline.Item{}, false
 }
 
 // hitTest finds the event under pos in the scene last drawn.

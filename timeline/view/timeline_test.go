@@ -18,17 +18,21 @@ const day = 86400.0
 // t0 is 2022-08-01T00:00:00Z.
 const t0 = 1659312000.0
 
-func sample() ([]timeline.Lane, []timeline.Item) {
+func sample() ([]timeline.Lane, timeline.Events) {
 	lanes := []timeline.Lane{
 		{Name: "Drone transfers", Color: color.NRGBA{0x1f, 0x77, 0xb4, 0xff}},
 		{Name: "Sanctions", Color: color.NRGBA{0xd6, 0x27, 0x28, 0xff}},
 	}
-	items := []timeline.Item{
-		{ID: 1, Lane: 0, Start: t0, End: t0 + 287*day, Range: true, Earliest: t0, Latest: t0 + 287*day, Title: "More than 400 UAVs"},
-		{ID: 2, Lane: 1, Start: t0 + 38*day, End: t0 + 38*day, Earliest: t0 + 38*day, Latest: t0 + 39*day, Title: "Treasury sanctions"},
-		{ID: 3, Lane: 1, Start: t0 + 106*day, End: t0 + 106*day, Earliest: t0 + 106*day, Latest: t0 + 107*day, Title: "More sanctions", Style: timeline.StyleExpected},
+	ev := timeline.Events{
+		Items: []timeline.Item{
+			{ID: 1, Lane: 0, Start: t0, End: t0 + 287*day, Latest: t0 + 287*day, Range: true},
+			// The two points are known to the day: they may run to its end.
+			{ID: 2, Lane: 1, Start: t0 + 38*day, End: t0 + 38*day, Latest: t0 + 39*day},
+			{ID: 3, Lane: 1, Start: t0 + 106*day, End: t0 + 106*day, Latest: t0 + 107*day, Style: timeline.StyleExpected},
+		},
+		Titles: map[int64]string{1: "More than 400 UAVs", 2: "Treasury sanctions", 3: "More sanctions"},
 	}
-	return lanes, items
+	return lanes, ev
 }
 
 // newTimeline returns a timeline with sample data in an 800×400 test window.
@@ -248,7 +252,7 @@ func TestTimeline_DragScrollsLanesTallerThanTheView(t *testing.T) {
 func TestOverview_TapAndDragMoveTheWindow(t *testing.T) {
 	test.NewTempApp(t)
 	lanes, items := sample()
-	idx := timeline.NewIndex(items, len(lanes))
+	idx := timeline.NewIndex(items.Items, items.Earliest, len(lanes))
 	o := NewOverview()
 	w := test.NewTempWindow(t, o)
 	w.SetPadded(false)
@@ -278,8 +282,8 @@ func TestOverview_TapAndDragMoveTheWindow(t *testing.T) {
 	for _, n := range o.counts {
 		total += n
 	}
-	if total != int32(len(items)) {
-		t.Errorf("overview counts %d events, want %d", total, len(items))
+	if total != int32(len(items.Items)) {
+		t.Errorf("overview counts %d events, want %d", total, len(items.Items))
 	}
 }
 
