@@ -446,3 +446,34 @@ func TestWriteHandout_PagePerStopThenSources(t *testing.T) {
 		t.Error("a handout without stops was written")
 	}
 }
+
+// Runes outside the Basic Multilingual Plane (emoji, rare CJK, maths
+// letters) are common in pasted titles; the PDF writer's fonts cannot hold
+// them, and every format must still write.
+func TestWrite_RunesBeyondTheBMP(t *testing.T) {
+	for _, f := range []Format{PNG, SVG, PDF} {
+		t.Run(string(f), func(t *testing.T) {
+			p := testPicture()
+			p.Title = "Drones 🚀 and 𠀀 sanctions"
+			p.Events.Titles[1] = "Shipments 🛩️🛩️ for months 𝒜"
+			cite := p.Citations
+			p.Citations = func(ctx context.Context, ids []int64) (map[int64][]Source, error) {
+				m, err := cite(ctx, ids)
+				for id := range m {
+					m[id][0].Title += " 📰"
+				}
+				return m, err
+			}
+			out := write(t, f, p)
+			if f != PDF {
+				return
+			}
+			flat := strings.Join(strings.Fields(pdfText(t, out)), " ")
+			for _, want := range []string{"Drones", "sanctions", "Shipments", "for months"} {
+				if !strings.Contains(flat, want) {
+					t.Errorf("PDF text lacks %q:\n%s", want, flat)
+				}
+			}
+		})
+	}
+}

@@ -6,7 +6,9 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -90,8 +92,31 @@ func newPDF(title string, fonts *Fonts) (*fpdf.Fpdf, error) {
 	return doc, nil
 }
 
-// finishPDF writes doc to w.
-func finishPDF(doc *fpdf.Fpdf, w io.Writer) error {
+// pdfSafe returns s with each rune beyond the Basic Multilingual Plane
+// (emoji, rare CJK, mathematical letters) replaced by U+FFFD: the PDF
+// writer's font tables stop at U+FFFF.
+func pdfSafe(s string) string {
+	for _, r := range s {
+		if r > 0xFFFF {
+			return strings.Map(func(r rune) rune {
+				if r > 0xFFFF {
+					return utf8.RuneError
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
+}
+
+// finishPDF writes doc to w. The PDF library panics on some input it
+// cannot encode; that comes back as an error, not a crash.
+func finishPDF(doc *fpdf.Fpdf, w io.Writer) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("export: write PDF: the PDF library failed: %v", r)
+		}
+	}()
 	if err := doc.Error(); err != nil {
 		return fmt.Errorf("export: PDF: %w", err)
 	}
@@ -291,7 +316,7 @@ func (d *pdfSurface) text(x, y float64, s string, size float64, bold bool, c col
 	d.alpha(c)
 	d.doc.SetFont("qlsans", style, size*d.s)
 	d.doc.SetTextColor(int(c.R), int(c.G), int(c.B))
-	d.doc.Text(d.x(x), d.y(y+d.fonts.ascent(size, bold)), s)
+	d.doc.Text(d.x(x), d.y(y+d.fonts.ascent(size, bold)), pdfSafe(s))
 	d.doc.SetAlpha(1, "Normal")
 }
 
