@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"image/color"
+	"iter"
 	"math"
 	"slices"
 	"sort"
@@ -46,6 +47,44 @@ func (o Outline) Edges() [5][2]float64 {
 		return [5][2]float64{{cx, o.Y}, {o.X + o.W, cy}, {cx, o.Y + o.H}, {o.X, cy}, {cx, o.Y}}
 	}
 	return [5][2]float64{{o.X, o.Y}, {o.X + o.W, o.Y}, {o.X + o.W, o.Y + o.H}, {o.X, o.Y + o.H}, {o.X, o.Y}}
+}
+
+// Dashes yields the "on" stretches of the outline's pattern, as segments
+// from (x0, y0) to (x1, y1): the pattern runs on round the corners, so a
+// dash may be split in two at one.
+func (o Outline) Dashes() iter.Seq[[4]float64] {
+	return func(yield func([4]float64) bool) {
+		period := o.Dash + o.Gap
+		if o.Dash <= 0 || period <= 0 {
+			return
+		}
+		pts := o.Edges()
+		dist := 0.0 // along the outline, at the start of this edge
+		for e := range 4 {
+			x0, y0, x1, y1 := pts[e][0], pts[e][1], pts[e+1][0], pts[e+1][1]
+			length := math.Hypot(x1-x0, y1-y0)
+			if length == 0 {
+				continue
+			}
+			at := func(d float64) (float64, float64) {
+				f := (d - dist) / length
+				return x0 + (x1-x0)*f, y0 + (y1-y0)*f
+			}
+			// From the start of the dash in which this edge begins.
+			for d := dist - math.Mod(dist, period); d < dist+length; d += period {
+				a, b := max(d, dist), min(d+o.Dash, dist+length)
+				if a >= b {
+					continue
+				}
+				ax, ay := at(a)
+				bx, by := at(b)
+				if !yield([4]float64{ax, ay, bx, by}) {
+					return
+				}
+			}
+			dist += length
+		}
+	}
 }
 
 // QuoteMark is a quote as the statements row sees it: when it was said and

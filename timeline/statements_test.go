@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"math"
 	"testing"
 )
 
@@ -144,5 +145,41 @@ func BenchmarkBuilder_BuildWithStatements(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		bd.Build(in, &s)
+	}
+}
+
+func TestOutline_Dashes(t *testing.T) {
+	tests := []struct {
+		name      string
+		o         Outline
+		segments  int
+		onLength  float64 // total length of the dashes
+		firstDash [4]float64
+	}{
+		// A 10×10 square: 40 around, four 6+4 periods, the pattern
+		// landing exactly on each corner.
+		{"square, dashed", Outline{Shape: OutlineRect, W: 10, H: 10, Dash: 6, Gap: 4}, 4, 24, [4]float64{0, 0, 6, 0}},
+		// 12×8: 40 around; dashes cross the corners at 12 and 20 and 32, split in two.
+		{"oblong, dashed", Outline{Shape: OutlineRect, W: 12, H: 8, Dash: 6, Gap: 4}, 6, 24, [4]float64{0, 0, 6, 0}},
+		{"dotted", Outline{Shape: OutlineRect, X: 5, Y: 5, W: 10, H: 10, Dash: 2, Gap: 3}, 8, 16, [4]float64{5, 5, 7, 5}},
+		{"no pattern", Outline{Shape: OutlineRect, W: 10, H: 10}, 0, 0, [4]float64{}},
+		{"empty", Outline{Shape: OutlineDiamond, Dash: 6, Gap: 4}, 0, 0, [4]float64{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var n int
+			var on float64
+			var first [4]float64
+			for d := range tt.o.Dashes() {
+				if n == 0 {
+					first = d
+				}
+				n++
+				on += math.Hypot(d[2]-d[0], d[3]-d[1])
+			}
+			if n != tt.segments || math.Abs(on-tt.onLength) > 1e-9 || first != tt.firstDash {
+				t.Errorf("%d segments, %.2f long, first %v; want %d, %.2f, %v", n, on, first, tt.segments, tt.onLength, tt.firstDash)
+			}
+		})
 	}
 }

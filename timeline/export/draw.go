@@ -82,6 +82,12 @@ func drawScene(s surface, sc *timeline.Scene, ox, oy float64) {
 			s.diamond(x, y, pr.W, pr.H, pr.Fill, pr.Stroke, pr.StrokeWidth)
 		case timeline.PrimDensity:
 			drawDensity(s, sc, ox, oy)
+		case timeline.PrimOutlines:
+			for _, o := range sc.Outlines {
+				for d := range o.Dashes() {
+					s.line(d[0]+ox, d[1]+oy, d[2]+ox, d[3]+oy, o.Color, o.Width)
+				}
+			}
 		}
 	}
 }

@@ -477,3 +477,20 @@ func TestWrite_RunesBeyondTheBMP(t *testing.T) {
 		})
 	}
 }
+
+// Disputed and expected events carry a dashed or dotted outline on screen;
+// the exports draw the same outlines, dash by dash.
+func TestWrite_PatternedOutlines(t *testing.T) {
+	lines := func(style timeline.Style) int {
+		p := testPicture()
+		for i := range p.Events.Items {
+			p.Events.Items[i].Style = style
+		}
+		return strings.Count(string(write(t, SVG, p)), "<line ")
+	}
+	plain, disputed, expected := lines(timeline.StyleNormal), lines(timeline.StyleDisputed), lines(timeline.StyleExpected)
+	// Four events, each outlined in at least a few dashes.
+	if disputed < plain+4*3 || expected < plain+4*3 {
+		t.Errorf("lines drawn: %d plain, %d disputed, %d expected; want the patterned outlines on top", plain, disputed, expected)
+	}
+}

@@ -257,8 +257,8 @@ func (r *renderer) drawDensity(w, h int) image.Image {
 }
 
 // drawOutlines paints the scene's dashed and dotted outlines into a w×h
-// pixel image, stepping along each edge and stamping a square of the
-// outline's width where the pattern is "on".
+// pixel image, stepping along each dash and stamping a square of the
+// outline's width.
 func (r *renderer) drawOutlines(w, h int) image.Image {
 	defer r.t.addWork(time.Now())
 	r.outlineImg = blankImage(r.outlineImg, w, h)
@@ -269,25 +269,15 @@ func (r *renderer) drawOutlines(w, h int) image.Image {
 	scale := float64(w) / float64(r.size.Width)
 	top := int(r.scene.Top * scale)
 	for _, o := range r.scene.Outlines {
-		pts := o.Edges()
-		period := (o.Dash + o.Gap) * scale
-		on := o.Dash * scale
 		sw := max(1, int(o.Width*scale+0.5))
-		dist := 0.0
-		for e := 0; e < 4; e++ {
-			x0, y0 := pts[e][0]*scale, pts[e][1]*scale
-			x1, y1 := pts[e+1][0]*scale, pts[e+1][1]*scale
-			length := math.Hypot(x1-x0, y1-y0)
-			steps := int(length/0.5) + 1
+		for d := range o.Dashes() {
+			x0, y0, x1, y1 := d[0]*scale, d[1]*scale, d[2]*scale, d[3]*scale
+			steps := int(math.Hypot(x1-x0, y1-y0)/0.5) + 1
 			for s := 0; s <= steps; s++ {
 				f := float64(s) / float64(steps)
-				if math.Mod(dist+f*length, period) >= on {
-					continue
-				}
 				px, py := int(x0+(x1-x0)*f)-sw/2, int(y0+(y1-y0)*f)-sw/2
 				fillRect(img, px, max(py, top), px+sw, py+sw, o.Color)
 			}
-			dist += length
 		}
 	}
 	return img
