@@ -37,7 +37,10 @@ const (
 	monthName = `(?:January|February|March|April|May|June|July|August|September|October|November|December|` +
 		`Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
 	weekdayName = `(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
-	number      = `(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)`
+	// optionalYear is the year that may follow a month name ("August
+	// 2021", "August, 2021"), or nothing.
+	optionalYear = `(?:,?\s+((?:19|20)\d{2}))?\b`
+	number       = `(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)`
 )
 
 // datePatterns are tried in order at each position; the first (and
@@ -52,8 +55,8 @@ var datePatterns = []struct {
 	{"md", regexp.MustCompile(`^(` + monthName + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b`)},
 	{"dm", regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthName + `)\b`)},
 	{"my", regexp.MustCompile(`^(` + monthName + `),?\s+(\d{4})\b`)},
-	{"since", regexp.MustCompile(`^(?i:since|from)\s+(?:(?i:early|mid|late)[- ])?(` + monthName + `)\b`)},
-	{"month", regexp.MustCompile(`^(?i:in|last|this|early|late|mid|by|until|through|during|before|after)[- ](` + monthName + `)\b`)},
+	{"since", regexp.MustCompile(`^(?i:since|from)\s+(?:(?i:early|mid|late)[- ])?(` + monthName + `)` + optionalYear)},
+	{"month", regexp.MustCompile(`^(?i:in|last|this|early|late|mid|by|until|through|during|before|after)[- ](` + monthName + `)` + optionalYear)},
 	{"weekday", regexp.MustCompile(`^(?:(?i:last|this|next|on|late|early)\s+)?(` + weekdayName + `)\b`)},
 	{"relative", regexp.MustCompile(`^(?i:(last|this|next|past|previous|coming)\s+(week|month|year|weekend))\b`)},
 	{"ago", regexp.MustCompile(`^(?i:(` + number + `)\s+(day|week|month|year)s?\s+ago)\b`)},
@@ -103,32 +106,54 @@ func findDates(text string, pub data.Time) []DateMention {
 				continue
 			}
 		}
-		for _, dp := range datePatterns {
-			m := dp.re.FindStringSubmatchIndex(text[i:])
-			if m == nil {
-				continue
+		// "since" before a full date: from that day to publication.
+		var d DateMention
+		var n int
+		ok := false
+		if m := sinceRe.FindStringIndex(text[i:]); m != nil {
+			if d, n, ok = matchDate(text[i+m[1]:], p); ok && d.To.IsZero() && d.From.Precision == data.PrecisionDay && !d.Relative {
+				d.To, d.Relative, n = day(p), true, m[1]+n
+			} else {
+				ok = false
 			}
-			sub := func(k int) string {
-				if m[2*k] < 0 {
-					return ""
-				}
-				return text[i+m[2*k] : i+m[2*k+1]]
-			}
-			d, ok := resolve(dp.kind, sub, p)
-			if !ok {
-				continue
-			}
-			d.Start, d.End = i, i+m[1]
-			d.Expression = text[d.Start:d.End]
-			d.Future = d.Future || d.From.Unix > p.Unix()+86399
-			d.Relative = dp.kind != "iso" && dp.kind != "dmy" && dp.kind != "mdy" && dp.kind != "my" &&
-				!(dp.kind == "year" && d.To.IsZero())
-			out = append(out, d)
-			i = d.End - 1
-			break
 		}
+		if !ok {
+			d, n, ok = matchDate(text[i:], p)
+		}
+		if !ok {
+			continue
+		}
+		d.Start, d.End = i, i+n
+		d.Expression = text[d.Start:d.End]
+		d.Future = d.Future || d.From.Unix > p.Unix()+86399
+		out = append(out, d)
+		i = d.End - 1
 	}
 	return out
+}
+
+// sinceRe is "since" and the space after it.
+var sinceRe = regexp.MustCompile(`^(?i:since)\s+`)
+
+// matchDate resolves the first of datePatterns that matches at the start
+// of s against p, and says how many bytes of s it took.
+func matchDate(s string, p time.Time) (DateMention, int, bool) {
+	for _, dp := range datePatterns {
+		m := dp.re.FindStringSubmatchIndex(s)
+		if m == nil {
+			continue
+		}
+		sub := func(k int) string {
+			if m[2*k] < 0 {
+				return ""
+			}
+			return s[m[2*k]:m[2*k+1]]
+		}
+		if d, ok := resolve(dp.kind, sub, p); ok {
+			return d, m[1], true
+		}
+	}
+	return DateMention{}, 0, false
 }
 
 func day(t time.Time) data.Time {
@@ -170,7 +195,7 @@ func wordNumber(s string) (int, bool) {
 
 // resolve works out the time of one matched expression.
 func resolve(kind string, sub func(int) string, p time.Time) (DateMention, bool) {
-	var d DateMention
+	d := DateMention{Relative: true} // but for a date written out in full
 	pubDay := day(p)
 	switch kind {
 	case "iso":
@@ -178,7 +203,7 @@ func resolve(kind string, sub func(int) string, p time.Time) (DateMention, bool)
 		if err != nil {
 			return d, false
 		}
-		d.From = t
+		d.From, d.Relative = t, false
 	case "dmy", "mdy":
 		dd, mm := sub(1), sub(2)
 		if kind == "mdy" {
@@ -194,7 +219,7 @@ func resolve(kind string, sub func(int) string, p time.Time) (DateMention, bool)
 		if err != nil {
 			return d, false
 		}
-		d.From = t
+		d.From, d.Relative = t, false
 	case "md", "dm":
 		dd, mm := sub(2), sub(1)
 		if kind == "md" {
@@ -223,19 +248,19 @@ func resolve(kind string, sub func(int) string, p time.Time) (DateMention, bool)
 		if !ok || err != nil {
 			return d, false
 		}
-		d.From = monthOf(y, m)
-	case "since":
-		m, ok := monthNamed(sub(1))
-		if !ok {
-			return d, false
-		}
-		d.From, d.To = lastMonthNamed(m, p), pubDay
-	case "month":
+		d.From, d.Relative = monthOf(y, m), false
+	case "since", "month":
 		m, ok := monthNamed(sub(1))
 		if !ok {
 			return d, false
 		}
 		d.From = lastMonthNamed(m, p)
+		if y, err := strconv.Atoi(sub(2)); err == nil {
+			d.From, d.Relative = monthOf(y, m), false
+		}
+		if kind == "since" {
+			d.To, d.Relative = pubDay, true
+		}
 	case "weekday":
 		wd := weekdays[strings.ToLower(sub(1))]
 		back := (int(p.Weekday()) - int(wd) + 7) % 7
@@ -347,9 +372,9 @@ func resolve(kind string, sub func(int) string, p time.Time) (DateMention, bool)
 		if err != nil {
 			return d, false
 		}
-		d.From = yearOf(y)
+		d.From, d.Relative = yearOf(y), false
 		if strings.HasPrefix(strings.ToLower(sub(0)), "since") {
-			d.To = pubDay
+			d.To, d.Relative = pubDay, true
 		}
 	}
 	return d, !d.From.IsZero()

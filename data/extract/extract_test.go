@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/quoteline/quoteline/assets"
 	"github.com/quoteline/quoteline/data"
@@ -271,5 +272,38 @@ func TestDocument(t *testing.T) {
 	}
 	if since == nil || since.Start != "2022-08" || since.End != "2023-05-15" || since.Derived.Quote == "" || len(since.Quotes) == 0 {
 		t.Errorf("since August event: %+v", since)
+	}
+}
+
+// TestFindDates_ExplicitYears: a year or a full date written after "since"
+// or a month word is the one meant, not the last such month before
+// publication.
+func TestFindDates_ExplicitYears(t *testing.T) {
+	pub := data.Time{Unix: time.Date(2023, 5, 15, 0, 0, 0, 0, time.UTC).Unix(), Precision: data.PrecisionDay}
+	tests := []struct {
+		text, expr, from, to string
+	}{
+		{"shipments since August 2021 went on", "since August 2021", "2021-08", "2023-05-15"},
+		{"shipments since August, 2021 went on", "since August, 2021", "2021-08", "2023-05-15"},
+		{"shipments since August went on", "since August", "2022-08", "2023-05-15"},
+		{"shipments since late August 2021", "since late August 2021", "2021-08", "2023-05-15"},
+		{"held since 15 May 2022 without charge", "since 15 May 2022", "2022-05-15", "2023-05-15"},
+		{"held since May 15, 2022, without charge", "since May 15, 2022", "2022-05-15", "2023-05-15"},
+		{"held since 2022-05-15 without charge", "since 2022-05-15", "2022-05-15", "2023-05-15"},
+		{"signed in March 2020 in Tehran", "in March 2020", "2020-03", ""},
+		{"signed in March in Tehran", "in March", "2023-03", ""},
+		{"until December 2024 at least", "until December 2024", "2024-12", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got := findDates(tt.text, pub)
+			if len(got) != 1 {
+				t.Fatalf("%d dates found: %+v", len(got), got)
+			}
+			d := got[0]
+			if d.Expression != tt.expr || d.From.String() != tt.from || d.To.String() != tt.to || tt.text[d.Start:d.End] != d.Expression {
+				t.Errorf("got %q %s to %s, want %q %s to %s", d.Expression, d.From, d.To, tt.expr, tt.from, tt.to)
+			}
+		})
 	}
 }
