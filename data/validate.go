@@ -214,6 +214,39 @@ func quickCheck(ctx context.Context, db *sql.DB) error {
 	if result != "ok" {
 		return fmt.Errorf("%w: %s", ErrCorrupt, result)
 	}
+	return checkContent(ctx, db)
+}
+
+// checkContent checks what SQLite's own check leaves out: that every
+// reference names a row that is there (a file written with foreign keys off
+// can break them), and that every quote's byte offsets lie within its
+// source's text.
+func checkContent(ctx context.Context, db *sql.DB) error {
+	var table, parent string
+	var rowid sql.NullInt64
+	var fkid int
+	err := db.QueryRowContext(ctx, `PRAGMA foreign_key_check`).Scan(&table, &rowid, &parent, &fkid)
+	switch {
+	case err == nil:
+		return fmt.Errorf("%w: %s %d refers to a %s that is not in the document", ErrCorrupt, table, rowid.Int64, parent)
+	case !errors.Is(err, sql.ErrNoRows):
+		return corruptOr(err)
+	}
+	var id, start, end, size int64
+	var hasText bool
+	err = db.QueryRowContext(ctx, `SELECT q.id, q.start_byte, q.end_byte, s.text IS NOT NULL, coalesce(length(CAST(s.text AS BLOB)), 0)
+		FROM quote q JOIN source s ON s.id = q.source_id
+		WHERE q.start_byte IS NOT NULL AND (q.end_byte IS NULL OR q.start_byte < 0 OR q.end_byte < q.start_byte
+			OR s.text IS NULL OR q.end_byte > length(CAST(s.text AS BLOB)))
+		LIMIT 1`).Scan(&id, &start, &end, &hasText, &size)
+	switch {
+	case err == nil && !hasText:
+		return fmt.Errorf("%w: quote %d has offsets %d to %d into a source that holds no text", ErrCorrupt, id, start, end)
+	case err == nil:
+		return fmt.Errorf("%w: quote %d has offsets %d to %d, outside its source's text of %d bytes", ErrCorrupt, id, start, end, size)
+	case !errors.Is(err, sql.ErrNoRows):
+		return corruptOr(err)
+	}
 	return nil
 }
 

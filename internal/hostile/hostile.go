@@ -130,6 +130,14 @@ func Make(ctx context.Context, dir string) ([]Case, error) {
 		{"too-many-lanes.quoteline", data.ErrTooLarge, "10050 lanes, and Quoteline opens documents of up to 10000", planted(
 			`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10047)
 			INSERT INTO lane (name, position, color) SELECT 'planted ' || i, 3 + i, '#000000' FROM n;`)},
+		// References and offsets that a file written with its checks off
+		// can break.
+		{"dangling-lane.quoteline", data.ErrCorrupt, "event 1 refers to a lane that is not in the document",
+			planted(`PRAGMA foreign_keys = OFF; UPDATE event SET lane_id = 999 WHERE id = 1;`)},
+		{"quote-past-text.quoteline", data.ErrCorrupt, "quote 1 has offsets 5 to 500, outside its source's text of 11 bytes", planted(
+			`INSERT INTO source (id, title, text, created_at, updated_at) VALUES (1, 'S', 'Hello world', 0, 0);
+			INSERT INTO quote (id, text, said_at, said_precision, source_id, start_byte, end_byte, created_at, updated_at)
+				VALUES (1, 'world', 0, 3, 1, 5, 500, 0, 0);`)},
 		// A title and a quote far longer than any real one are accepted and
 		// must be shown without harm.
 		{"huge-title.quoteline", nil, "", planted(`UPDATE event SET title = 'A' || replace(hex(zeroblob(500000)), '0', 'ab ') WHERE id = 1;
