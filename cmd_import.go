@@ -65,6 +65,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	format, err := importFormat(in, *from)
 	if err != nil {
 		fmt.Fprintln(stderr, "quoteline import:", err)
+		if *from == "" {
+			return 1 // the file could not be read or recognised: bad input, not bad usage
+		}
 		return 2
 	}
 	var pub data.Time

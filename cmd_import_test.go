@@ -76,6 +76,18 @@ func TestImportCommand(t *testing.T) {
 		t.Error("a failed import left a new file behind")
 	}
 
+	// Input that cannot be read or recognised is bad input (1), not bad usage.
+	unknown := filepath.Join(dir, "notes.bin")
+	os.WriteFile(unknown, []byte{0, 1, 2, 3, 0xff, 0xfe}, 0o644)
+	for _, args := range [][]string{
+		{"import", unknown, out},
+		{"import", filepath.Join(dir, "missing.json"), out},
+	} {
+		if code, _, stderr := runCmd(args...); code != 1 || !strings.Contains(stderr, filepath.Base(args[1])) {
+			t.Errorf("%q: code %d, %q; want 1 and the file named", args, code, stderr)
+		}
+	}
+
 	// Usage errors.
 	for _, args := range [][]string{
 		{"import", "only-one"},
