@@ -142,7 +142,8 @@ func readCSV(r io.Reader, name string, m CSVMapping) (*data.Document, error) {
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // a blank line
 		}
-		title := get("title")
+		text := func(f string) string { return fromSafeCell(get(f)) }
+		title := text("title")
 		if title == "" {
 			return nil, fail("title", errors.New("missing"))
 		}
@@ -157,15 +158,15 @@ func readCSV(r io.Reader, name string, m CSVMapping) (*data.Document, error) {
 		if err != nil {
 			return nil, fail("end", err)
 		}
-		e := data.DocumentEvent{Lane: b.lane(get("lane")), Title: title, Summary: get("summary"), Start: start, End: end,
-			DateNote: get("date_note")}
+		e := data.DocumentEvent{Lane: b.lane(text("lane")), Title: title, Summary: text("summary"), Start: start, End: end,
+			DateNote: text("date_note")}
 		if st := get("status"); st != "" {
 			e.Status = data.ClaimStatus(strings.ToLower(st))
 			if !e.Status.Valid() {
 				return nil, fail("status", fmt.Errorf("%q is not reported, confirmed, disputed or expected", st))
 			}
 		}
-		if tags := get("tags"); tags != "" {
+		if tags := text("tags"); tags != "" {
 			seen := map[string]bool{}
 			for _, t := range strings.Split(tags, ";") {
 				if t = strings.TrimSpace(t); t != "" && !seen[t] {
@@ -190,14 +191,37 @@ func WriteCSV(w io.Writer, doc *data.Document) error {
 	lanes := laneNames(doc)
 	rec := make([]string, len(csvFields))
 	for _, e := range doc.Events {
-		rec[0], rec[1], rec[2], rec[3] = e.Title, e.Start, e.End, lanes[e.Lane]
-		rec[4], rec[5], rec[6], rec[7] = e.Summary, string(e.Status), e.DateNote, strings.Join(e.Tags, "; ")
+		rec[0], rec[1], rec[2], rec[3] = safeCell(e.Title), e.Start, e.End, safeCell(lanes[e.Lane])
+		rec[4], rec[5], rec[6], rec[7] = safeCell(e.Summary), string(e.Status), safeCell(e.DateNote), safeCell(strings.Join(e.Tags, "; "))
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// formulaStarts are the first characters that make a spreadsheet read a
+// cell as a formula when the CSV is opened in it.
+const formulaStarts = "=+-@\t\r"
+
+// safeCell keeps a text cell from being run as a spreadsheet formula (a
+// title such as "=HYPERLINK(...)" from an imported file): text starting
+// with a formula character gets an apostrophe before it, which
+// spreadsheets show as text and fromSafeCell takes off again.
+func safeCell(s string) string {
+	if s != "" && strings.ContainsRune(formulaStarts, rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// fromSafeCell undoes safeCell.
+func fromSafeCell(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune(formulaStarts, rune(s[1])) {
+		return s[1:]
+	}
+	return s
 }
 
 func newBufferedWriter(w io.Writer) *bufio.Writer { return bufio.NewWriterSize(w, 1<<16) }

@@ -291,3 +291,37 @@ func (r *rows) Read(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// Text that a spreadsheet would run as a formula is written as text, and
+// reads back as it was.
+func TestWriteCSV_FormulasStayText(t *testing.T) {
+	doc := &data.Document{
+		Lanes: []data.DocumentLane{{Key: "l", Name: "@lane"}},
+		Events: []data.DocumentEvent{
+			{Lane: "l", Title: `=HYPERLINK("http://evil.example","click")`, Start: "2022-08", Summary: "+1 drone", Tags: []string{"-x"}},
+			{Lane: "l", Title: "-5 degrees", Start: "2022-09", Summary: "plain"},
+			{Lane: "l", Title: "Plain title", Start: "2022-10", DateNote: "@ the briefing"},
+		},
+	}
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(buf.String()), "\n")[1:] {
+		for _, cell := range strings.Split(line, ",") {
+			if c := strings.TrimPrefix(cell, `"`); c != "" && strings.ContainsRune("=+-@", rune(c[0])) {
+				t.Errorf("cell %q starts a formula in %q", cell, line)
+			}
+		}
+	}
+	back, err := Read(&buf, "x.csv", FormatCSV, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range doc.Events {
+		b := back.Events[i]
+		if b.Title != e.Title || b.Summary != e.Summary || b.DateNote != e.DateNote || !reflect.DeepEqual(b.Tags, e.Tags) || laneNames(back)[b.Lane] != "@lane" {
+			t.Errorf("event %d read back as %+v, want %+v", i, b, e)
+		}
+	}
+}
