@@ -307,3 +307,36 @@ func TestFindDates_ExplicitYears(t *testing.T) {
 		})
 	}
 }
+
+// TestFindQuotes_Speakers: who a quote is given to, in the ways news
+// reports attribute quotes.
+func TestFindQuotes_Speakers(t *testing.T) {
+	tests := []struct {
+		text, speaker, title, how string
+	}{
+		{"\"We will respond,\" said Ukrainian President Volodymyr Zelensky.\n", "Volodymyr Zelensky", "Ukrainian President", "named"},
+		// A title in lower case before the name is kept as the title.
+		{"\"We are deeply concerned,\" State Department spokesman Ned Price told reporters.\n", "Ned Price", "State Department spokesman", "named"},
+		{"\"We have nothing to add,\" Kremlin spokesman Dmitry Peskov said.\n", "Dmitry Peskov", "Kremlin spokesman", "named"},
+		{"Dmitry Peskov, the Kremlin spokesman, said: \"We have nothing to add.\"\n", "Dmitry Peskov", "", "named"},
+		// "Mr." is not a title; the surname is the speaker named before.
+		{"Kremlin spokesman Dmitry Peskov said it was over. Mr. Peskov added that \"the topic is closed.\"\n", "Dmitry Peskov", "Kremlin spokesman", "named"},
+		// A place is not a speaker, and words of a group are no one's.
+		{"Officials in Kyiv said the attack was \"deliberate\". Later Maria Petrenko said more.\n", "", "", ""},
+		{"\"It is not true,\" Iran's foreign ministry said in a statement. Maria Petrenko said more.\n", "", "", ""},
+		// An unnamed official is usually the one named beside: kept.
+		{"A White House official said Monday that it was \"unprecedented\". John Kirby told reporters so.\n", "John Kirby", "", "nearby"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			qs := findQuotes(tt.text)
+			if len(qs) == 0 {
+				t.Fatal("no quote found")
+			}
+			q := qs[len(qs)-1]
+			if q.Speaker != tt.speaker || q.SpeakerTitle != tt.title || q.Attribution != tt.how {
+				t.Errorf("%q: speaker %q, title %q (%s); want %q, %q (%s)", q.Text, q.Speaker, q.SpeakerTitle, q.Attribution, tt.speaker, tt.title, tt.how)
+			}
+		})
+	}
+}

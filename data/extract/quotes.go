@@ -32,18 +32,26 @@ const speechVerbs = `said|says|added|adds|told|tells|stated|states|noted|notes|e
 	`suggested|suggests|maintained|maintains|called|calls|described|describes`
 
 const (
-	capWord  = `\p{Lu}[\p{L}\p{M}\p{Nd}’'.\-]*`
-	nameRun  = capWord + `(?:\s+(?:(?:of|for|de|da|van|von|der|al|bin|la|le)\s+)?` + capWord + `)*`
+	capWord = `\p{Lu}[\p{L}\p{M}\p{Nd}’'.\-]*`
+	nameRun = capWord + `(?:\s+(?:(?:of|for|de|da|van|von|der|al|bin|la|le)\s+)?` + capWord + `)*`
+	// titledName is a name after a job title written in lower case, as in
+	// "Kremlin spokesman Dmitry Peskov" or "foreign minister Sergei
+	// Lavrov"; tried before nameRun so that the title is kept.
+	titledName  = `(?:` + capWord + `\s+)*\b(?:` + lowerTitles + `)\s+` + nameRun
+	lowerTitles = `spokesman|spokeswoman|spokesperson|minister|secretary|president|adviser|advisor|` +
+		`ambassador|envoy|commander|chief|director|official|analyst|expert|researcher|professor|senator|` +
+		`lawmaker|general|governor|mayor|prosecutor|lawyer|negotiator|diplomat`
+	speaker  = titledName + `|` + nameRun
 	pronouns = `[Hh]e|[Ss]he|[Tt]hey`
 )
 
 var (
 	// subjVerb matches "NAME said" and "he said".
-	subjVerb = regexp.MustCompile(`(` + nameRun + `|\b(?:` + pronouns + `))(?:\s*,[^,“”"]{1,80},|,?\s+who)?\s+(?:also\s+|then\s+|later\s+|again\s+|previously\s+)?(?:` + speechVerbs + `)\b`)
+	subjVerb = regexp.MustCompile(`(` + speaker + `|\b(?:` + pronouns + `))(?:\s*,[^,“”"]{1,80},|,?\s+who)?\s+(?:also\s+|then\s+|later\s+|again\s+|previously\s+)?(?:` + speechVerbs + `)\b`)
 	// verbSubj matches "said NAME" right after a quote.
-	verbSubj = regexp.MustCompile(`^[\s,;:—–-]*(?:` + speechVerbs + `)\s+(` + nameRun + `|(?:` + pronouns + `)\b)`)
+	verbSubj = regexp.MustCompile(`^[\s,;:—–-]*(?:` + speechVerbs + `)\s+(` + speaker + `|(?:` + pronouns + `)\b)`)
 	// subjVerbAfter matches "NAME said" or "he said" right after a quote.
-	subjVerbAfter = regexp.MustCompile(`^[\s,;:—–-]*(` + nameRun + `|(?:` + pronouns + `)\b)(?:\s*,[^,“”"]{1,80},)?\s+(?:also\s+|then\s+|later\s+)?(?:` + speechVerbs + `)\b`)
+	subjVerbAfter = regexp.MustCompile(`^[\s,;:—–-]*(` + speaker + `|(?:` + pronouns + `)\b)(?:\s*,[^,“”"]{1,80},)?\s+(?:also\s+|then\s+|later\s+)?(?:` + speechVerbs + `)\b`)
 	// accordingTo matches "according to NAME".
 	accordingTo = regexp.MustCompile(`\b[Aa]ccording\s+to\s+(` + nameRun + `)`)
 )
@@ -98,7 +106,30 @@ func splitName(run string) (person, bool) {
 	}
 	name = strings.TrimRight(name, "’'.")
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
-	return person{name: name, title: strings.Join(words[:i], " ")}, true
+	title := words[:i]
+	// "Mr." and "Ms." are manners, not a title worth keeping.
+	for len(title) > 0 && honorifics[strings.ToLower(title[len(title)-1])] {
+		title = title[:len(title)-1]
+	}
+	return person{name: name, title: strings.Join(title, " ")}, true
+}
+
+// honorifics are the forms of address that come before a name.
+var honorifics = toSet(`mr. mrs. ms. miss mr mrs ms`)
+
+// placePrepositions come before a place, not a speaker: "officials in
+// Kyiv said" names no one.
+var placePrepositions = toSet(`in from at near across outside inside around throughout`)
+
+// afterPlacePreposition reports whether the word before offset at of text
+// is one of placePrepositions.
+func afterPlacePreposition(text string, at int) bool {
+	before := strings.TrimRight(text[max(0, at-16):at], " ")
+	if len(before) == len(text[max(0, at-16):at]) {
+		return false // no space: at is inside a word
+	}
+	w := before[strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
+	return placePrepositions[strings.ToLower(w)]
 }
 
 // mention is a speaker named with a speech verb at an offset.
@@ -189,6 +220,9 @@ func (p *people) firstNamedAfter(at int) (person, bool) {
 func findQuotes(text string) []Quote {
 	var ppl people
 	for _, m := range subjVerb.FindAllStringSubmatchIndex(text, -1) {
+		if afterPlacePreposition(text, m[2]) {
+			continue
+		}
 		if men, ok := ppl.add(m[2], text[m[2]:m[3]]); ok {
 			ppl.mentions = append(ppl.mentions, men)
 		}
@@ -229,7 +263,7 @@ func findQuotes(text string) []Quote {
 		} else {
 			speaker, how = attribute(text, s, &ppl)
 		}
-		if how == "" {
+		if how == "" && !unnamedSpeaker(text, s) {
 			if p, ok := ppl.lastNamedBefore(s.open); ok {
 				speaker, how = p, "nearby"
 			} else if p, ok := ppl.firstNamedAfter(s.open); ok {
@@ -241,6 +275,28 @@ func findQuotes(text string) []Quote {
 		prev, prevPara, prevOpen = &quotes[len(quotes)-1], para, s.open
 	}
 	return quotes
+}
+
+// groupSpeech matches a speech verb after a word for a group or body,
+// "officials said", "the ministry said": words no one person spoke.
+var groupSpeech = regexp.MustCompile(`(?i)\b(?:officials|sources|analysts|experts|residents|witnesses|diplomats|` +
+	`authorities|lawmakers|ministry|government|department|agency|office|police|military|army|administration|` +
+	`spokespeople|statement|report|reports)(?:\s+(?:in|from|at|of)\s+` + nameRun + `)?\s+(?:also\s+)?(?:` + speechVerbs + `)\b`)
+
+// unnamedSpeaker reports whether the quote in span s is attributed to a
+// group or body rather than a person, in its sentence before it or just
+// after it. Such a quote is not given the nearest named speaker; one
+// attributed to "a White House official" still is, as that official is
+// usually named nearby.
+func unnamedSpeaker(text string, s span) bool {
+	if groupSpeech.MatchString(text[sentenceStart(text, s.open):s.open]) {
+		return true
+	}
+	after := text[s.closeEnd:min(len(text), s.closeEnd+80)]
+	if end := strings.IndexAny(after, ".!?\n“\""); end >= 0 {
+		after = after[:end]
+	}
+	return groupSpeech.MatchString(after)
 }
 
 // attribute finds who said the quote in span s: a speech verb right after
@@ -276,6 +332,9 @@ func attribute(text string, s span, ppl *people) (person, string) {
 	var bestRun string
 	for _, re := range []*regexp.Regexp{subjVerb, accordingTo} {
 		for _, m := range re.FindAllStringSubmatchIndex(before, -1) {
+			if re == subjVerb && afterPlacePreposition(text, from+m[2]) {
+				continue
+			}
 			if m[2] > best {
 				best, bestRun = m[2], before[m[2]:m[3]]
 			}
