@@ -203,11 +203,11 @@ func ReadDocument(fsys fs.FS, name string) (*Document, error) {
 		rec := record("sources", i, src.Key)
 		p := path.Join(dir, src.TextFile)
 		if !fs.ValidPath(src.TextFile) || !fs.ValidPath(p) {
-			return nil, &DocumentError{File: file, Record: rec, Field: "text_file", Err: fmt.Errorf("%q is not a path inside the document's folder", src.TextFile)}
+			return nil, &DocumentError{File: file, Record: rec.String(), Field: "text_file", Err: fmt.Errorf("%q is not a path inside the document's folder", src.TextFile)}
 		}
 		text, err := readLimited(fsys, p)
 		if err != nil {
-			return nil, &DocumentError{File: file, Record: rec, Field: "text_file", Err: err}
+			return nil, &DocumentError{File: file, Record: rec.String(), Field: "text_file", Err: err}
 		}
 		src.Text = string(text)
 	}
@@ -229,12 +229,28 @@ func ReadDocument(fsys fs.FS, name string) (*Document, error) {
 }
 
 // record names the i'th record of a list, with its key if it has one.
-func record(list string, i int, key string) string {
-	r := list + "[" + strconv.Itoa(i) + "]"
-	if key != "" {
-		r += " " + strconv.Quote(key)
+func record(list string, i int, key string) recordName {
+	return recordName{list: list, i: i, key: key}
+}
+
+// recordName names a record of a Document; its text is made only when an
+// error needs it, as validating a million events must not format a
+// million names. The zero recordName is the document itself.
+type recordName struct {
+	list string
+	i    int
+	key  string
+}
+
+func (r recordName) String() string {
+	if r.list == "" {
+		return ""
 	}
-	return r
+	s := r.list + "[" + strconv.Itoa(r.i) + "]"
+	if r.key != "" {
+		s += " " + strconv.Quote(r.key)
+	}
+	return s
 }
 
 // plan is a validated Document with its times parsed and references
@@ -273,17 +289,17 @@ type plannedEvent struct {
 // resolve validates the whole document and returns its plan. Errors are
 // *DocumentError values without File set.
 func (d *Document) resolve() (*plan, error) {
-	fail := func(rec, field, format string, args ...any) error {
-		return &DocumentError{Record: rec, Field: field, Err: fmt.Errorf(format, args...)}
+	fail := func(rec recordName, field, format string, args ...any) error {
+		return &DocumentError{Record: rec.String(), Field: field, Err: fmt.Errorf(format, args...)}
 	}
 	if d.Format != DocumentFormat {
-		return nil, fail("", "format", "want %q, got %q", DocumentFormat, d.Format)
+		return nil, fail(recordName{}, "format", "want %q, got %q", DocumentFormat, d.Format)
 	}
 	if d.Version != DocumentVersion {
-		return nil, fail("", "version", "want %d, got %d", DocumentVersion, d.Version)
+		return nil, fail(recordName{}, "version", "want %d, got %d", DocumentVersion, d.Version)
 	}
 	if strings.TrimSpace(d.Title) == "" {
-		return nil, fail("", "title", "missing")
+		return nil, fail(recordName{}, "title", "missing")
 	}
 	if err := d.checkLimits(); err != nil {
 		return nil, err
@@ -316,10 +332,10 @@ func (d *Document) resolve() (*plan, error) {
 		}
 		return nil
 	}
-	parse := func(rec, field, s string) (Time, error) {
+	parse := func(rec recordName, field, s string) (Time, error) {
 		t, err := parseTime(s)
 		if err != nil {
-			return Time{}, &DocumentError{Record: rec, Field: field, Err: err}
+			return Time{}, &DocumentError{Record: rec.String(), Field: field, Err: err}
 		}
 		return t, nil
 	}
@@ -358,7 +374,11 @@ func (d *Document) resolve() (*plan, error) {
 		return nil, err
 	}
 
-	p := &plan{}
+	p := &plan{
+		sources: make([]Time, 0, len(d.Sources)),
+		quotes:  make([]plannedQuote, 0, len(d.Quotes)),
+		events:  make([]plannedEvent, 0, len(d.Events)),
+	}
 	sources, err := keys("sources", len(d.Sources), func(i int) string { return d.Sources[i].Key })
 	if err != nil {
 		return nil, err
@@ -449,6 +469,7 @@ func (d *Document) resolve() (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	seen := make(map[string]bool) // an event's actors, tags, quotes or sources so far
 	for i, e := range d.Events {
 		rec := record("events", i, e.Key)
 		pe := plannedEvent{derivedQuote: -1}
@@ -520,7 +541,7 @@ func (d *Document) resolve() (*plan, error) {
 				return nil, fail(rec, "derived", "needs a quote or a said_at")
 			}
 		}
-		seen := make(map[string]bool)
+		clear(seen)
 		for j, k := range e.Actors {
 			a, ok := actors[k]
 			if !ok {

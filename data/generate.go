@@ -171,6 +171,10 @@ func generate(ctx context.Context, s *Store, opt GenerateOptions) error {
 	if _, err := conn.ExecContext(ctx, "PRAGMA cache_size = -131072"); err != nil { // 128 MiB
 		return err
 	}
+	// As in importPlan: rows are written under a context that cannot be
+	// cancelled (the driver would start a goroutine for every statement),
+	// and ctx is checked between batches.
+	rowCtx := context.WithoutCancel(ctx)
 	var title strings.Builder
 	for done := 0; done < len(evs); {
 		if err := ctx.Err(); err != nil {
@@ -204,7 +208,7 @@ func generate(ctx context.Context, s *Store, opt GenerateOptions) error {
 			if e.dur > 0 {
 				end, endPrec = e.start+e.dur, int(e.prec)
 			}
-			res, err := ev.ExecContext(ctx, laneIDs[e.lane], title.String(), e.start, int(e.prec), end, endPrec, string(e.status), now, now)
+			res, err := ev.ExecContext(rowCtx, laneIDs[e.lane], title.String(), e.start, int(e.prec), end, endPrec, string(e.status), now, now)
 			if err != nil {
 				return err
 			}
@@ -212,7 +216,7 @@ func generate(ctx context.Context, s *Store, opt GenerateOptions) error {
 			if err != nil {
 				return err
 			}
-			_, err = fts.ExecContext(ctx, id, title.String())
+			_, err = fts.ExecContext(rowCtx, id, title.String())
 			return err
 		}
 		for k := range n {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 )
@@ -29,12 +30,22 @@ func (s *Store) ImportDocumentProgress(ctx context.Context, doc *Document, progr
 	if err != nil {
 		return fmt.Errorf("data.ImportDocument: %w", err)
 	}
+	return s.importResolved(ctx, doc, p, progress)
+}
+
+// importResolved writes doc, validated as p, in one transaction.
+func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, progress func(done, total int)) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("data.ImportDocument: %w", err)
 	}
 	defer tx.Rollback()
 	if err := importPlan(ctx, tx, doc, p, progress); err != nil {
+		if cerr := ctx.Err(); cerr != nil {
+			// Cancelling rolls tx back at once; the row being written then
+			// fails with sql.ErrTxDone, which is not the reason.
+			err = cerr
+		}
 		return fmt.Errorf("data.ImportDocument: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -53,10 +64,11 @@ func CreateFromDocument(ctx context.Context, path string, doc *Document) (*Store
 // CreateFromDocumentProgress is CreateFromDocument with progress reported
 // as by ImportDocumentProgress.
 func CreateFromDocumentProgress(ctx context.Context, path string, doc *Document, progress func(done, total int)) (*Store, error) {
-	if _, err := doc.resolve(); err != nil {
+	p, err := doc.resolve()
+	if err != nil {
 		return nil, fmt.Errorf("data.CreateFromDocument: %w", err)
 	}
-	s, err := createWith(ctx, path, func(s *Store) error { return s.ImportDocumentProgress(ctx, doc, progress) })
+	s, err := createWith(ctx, path, func(s *Store) error { return s.importResolved(ctx, doc, p, progress) })
 	if err != nil {
 		return nil, fmt.Errorf("data.CreateFromDocument: %w", err)
 	}
@@ -66,12 +78,17 @@ func CreateFromDocumentProgress(ctx context.Context, path string, doc *Document,
 // importPlan writes a resolved document in tx.
 func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progress func(done, total int)) error {
 	now := time.Now().Unix()
+	// Statements that write one row each run under rowCtx, which cannot be
+	// cancelled: given a context that can, the SQLite driver starts a
+	// goroutine for every statement to watch it, which at a million rows
+	// costs more than the writing. ctx is checked between rows instead.
+	rowCtx := context.WithoutCancel(ctx)
 	// A cache large enough for the indexes of a big import (128 MiB).
 	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -131072"); err != nil {
 		return err
 	}
 	exec := func(query string, args ...any) (int64, error) {
-		res, err := tx.ExecContext(ctx, query, args...)
+		res, err := tx.ExecContext(rowCtx, query, args...)
 		if err != nil {
 			return 0, err
 		}
@@ -92,7 +109,7 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progres
 	// lanes and actors of the same name as existing ones are reused.
 	existing := func(table, name string) (int64, error) {
 		var id int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM `+table+` WHERE name = ?`, name).Scan(&id)
+		err := tx.QueryRowContext(rowCtx, `SELECT id FROM `+table+` WHERE name = ?`, name).Scan(&id)
 		if err == sql.ErrNoRows {
 			return 0, nil
 		}
@@ -153,6 +170,11 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progres
 
 	quoteIDs := make([]int64, len(doc.Quotes))
 	for i, q := range doc.Quotes {
+		if i%1000 == 999 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		pq := p.quotes[i]
 		var speaker, start, end any
 		if pq.speaker >= 0 {
@@ -182,7 +204,7 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progres
 			return 0, err
 		}
 		var id int64
-		if err := tx.QueryRowContext(ctx, `SELECT id FROM tag WHERE name = ?`, name).Scan(&id); err != nil {
+		if err := tx.QueryRowContext(rowCtx, `SELECT id FROM tag WHERE name = ?`, name).Scan(&id); err != nil {
 			return 0, err
 		}
 		tagIDs[name] = id
@@ -204,20 +226,35 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progres
 	if len(order) > bigImport {
 		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(p.events[a].start.Unix, p.events[b].start.Unix) })
 	}
+	// New events are numbered on from the highest id, so that their
+	// full-text entries can be written in one statement afterwards.
+	var base int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM event`).Scan(&base); err != nil {
+		return err
+	}
+	if base > math.MaxInt64-int64(len(order)) {
+		return fmt.Errorf("event ids would overflow: the highest is %d", base)
+	}
 	eventIDs := make([]int64, len(doc.Events))
 	for n, i := range order {
 		e := doc.Events[i]
-		id, err := importEvent(ctx, ins, e, p.events[i], now, laneIDs, actorIDs, sourceIDs, quoteIDs, tagID)
-		if err != nil {
+		id := base + int64(n) + 1
+		if err := importEvent(rowCtx, ins, id, e, p.events[i], now, laneIDs, actorIDs, sourceIDs, quoteIDs, tagID); err != nil {
 			return fmt.Errorf("%s: %w", record("events", i, e.Key), err)
 		}
 		eventIDs[i] = id
-		if progress != nil && (n+1)%10000 == 0 {
+		if (n+1)%1000 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			progress(n+1, len(order))
+			if progress != nil && (n+1)%10000 == 0 {
+				progress(n+1, len(order))
+			}
 		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO event_fts (docid, title, summary)
+		SELECT id, title, summary FROM event WHERE id > ?`, base); err != nil {
+		return fmt.Errorf("full-text index of events: %w", err)
 	}
 	if progress != nil {
 		progress(len(order), len(order))
@@ -238,7 +275,7 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progres
 		for _, l := range ps.hidden {
 			st.HiddenLanes = append(st.HiddenLanes, laneIDs[l])
 		}
-		if _, err := insertStop(ctx, tx, st); err != nil {
+		if _, err := insertStop(rowCtx, tx, st); err != nil {
 			return fmt.Errorf("%s: %w", record("stops", i, ""), err)
 		}
 	}
@@ -252,7 +289,7 @@ const bigImport = 10000
 // eventInserts are the prepared statements that write an event and its
 // links.
 type eventInserts struct {
-	event, fts, actor, tag, quote, source *sql.Stmt
+	event, actor, tag, quote, source *sql.Stmt
 }
 
 func prepareEventInserts(ctx context.Context, tx *sql.Tx) (*eventInserts, error) {
@@ -261,11 +298,10 @@ func prepareEventInserts(ctx context.Context, tx *sql.Tx) (*eventInserts, error)
 		dst   **sql.Stmt
 		query string
 	}{
-		{&ins.event, `INSERT INTO event (lane_id, title, summary, start, start_precision,
+		{&ins.event, `INSERT INTO event (id, lane_id, title, summary, start, start_precision,
 		"end", end_precision, earliest_start, latest_end, start_uncertain, end_uncertain, status,
 		date_note, derived_expression, derived_quote_id, derived_said_at, derived_said_precision,
-		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&ins.fts, `INSERT INTO event_fts (docid, title, summary) VALUES (?, ?, ?)`},
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?19)`},
 		{&ins.actor, `INSERT INTO event_actor (event_id, actor_id) VALUES (?, ?)`},
 		{&ins.tag, `INSERT INTO event_tag (event_id, tag_id) VALUES (?, ?)`},
 		{&ins.quote, `INSERT INTO event_quote (event_id, quote_id, stance) VALUES (?, ?, ?)`},
@@ -282,16 +318,17 @@ func prepareEventInserts(ctx context.Context, tx *sql.Tx) (*eventInserts, error)
 }
 
 func (ins *eventInserts) close() {
-	for _, st := range []*sql.Stmt{ins.event, ins.fts, ins.actor, ins.tag, ins.quote, ins.source} {
+	for _, st := range []*sql.Stmt{ins.event, ins.actor, ins.tag, ins.quote, ins.source} {
 		if st != nil {
 			st.Close()
 		}
 	}
 }
 
-// importEvent writes one event with its links and full-text entry.
-func importEvent(ctx context.Context, ins *eventInserts, e DocumentEvent, pe plannedEvent, now int64,
-	laneIDs, actorIDs, sourceIDs, quoteIDs []int64, tagID func(string) (int64, error)) (int64, error) {
+// importEvent writes one event, numbered id, with its links; its
+// full-text entry is written with the others by importPlan.
+func importEvent(ctx context.Context, ins *eventInserts, id int64, e DocumentEvent, pe plannedEvent, now int64,
+	laneIDs, actorIDs, sourceIDs, quoteIDs []int64, tagID func(string) (int64, error)) error {
 	end, endPrec := pe.end.nullable()
 	var expr, derivQuote, saidAt, saidPrec any
 	if e.Derived != nil {
@@ -301,42 +338,34 @@ func importEvent(ctx context.Context, ins *eventInserts, e DocumentEvent, pe pla
 		}
 		saidAt, saidPrec = pe.derivedSaidAt.nullable()
 	}
-	res, err := ins.event.ExecContext(ctx, laneIDs[pe.lane], e.Title, e.Summary, pe.start.Unix, int64(pe.start.Precision),
+	if _, err := ins.event.ExecContext(ctx, id, laneIDs[pe.lane], e.Title, e.Summary, pe.start.Unix, int64(pe.start.Precision),
 		end, endPrec, pe.earliest, pe.latest, e.StartUncertain, e.EndUncertain, string(e.Status),
-		e.DateNote, expr, derivQuote, saidAt, saidPrec, now, now)
-	if err != nil {
-		return 0, err
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
-	}
-	if _, err := ins.fts.ExecContext(ctx, id, e.Title, e.Summary); err != nil {
-		return 0, err
+		e.DateNote, expr, derivQuote, saidAt, saidPrec, now); err != nil {
+		return err
 	}
 	for _, a := range pe.actors {
 		if _, err := ins.actor.ExecContext(ctx, id, actorIDs[a]); err != nil {
-			return 0, err
+			return err
 		}
 	}
 	for _, name := range e.Tags {
 		t, err := tagID(name)
 		if err != nil {
-			return 0, err
+			return err
 		}
 		if _, err := ins.tag.ExecContext(ctx, id, t); err != nil {
-			return 0, err
+			return err
 		}
 	}
 	for j, q := range pe.quotes {
 		if _, err := ins.quote.ExecContext(ctx, id, quoteIDs[q], string(pe.quoteSt[j])); err != nil {
-			return 0, err
+			return err
 		}
 	}
 	for j, src := range pe.sources {
 		if _, err := ins.source.ExecContext(ctx, id, sourceIDs[src], string(pe.sourceSt[j])); err != nil {
-			return 0, err
+			return err
 		}
 	}
-	return id, nil
+	return nil
 }

@@ -68,22 +68,22 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 // checkLimits refuses a Document beyond the limits above, naming the
 // record and field, before anything is resolved or written.
 func (d *Document) checkLimits() error {
-	tooLarge := func(rec, field, format string, args ...any) error {
-		return &DocumentError{Record: rec, Field: field, Err: fmt.Errorf("%w: "+format, append([]any{ErrTooLarge}, args...)...)}
+	tooLarge := func(rec recordName, field, format string, args ...any) error {
+		return &DocumentError{Record: rec.String(), Field: field, Err: fmt.Errorf("%w: "+format, append([]any{ErrTooLarge}, args...)...)}
 	}
-	long := func(rec, field, s string, limit int) error {
+	long := func(rec recordName, field, s string, limit int) error {
 		if len(s) > limit {
 			return tooLarge(rec, field, "%s, the limit is %s", FormatBytes(int64(len(s))), FormatBytes(int64(limit)))
 		}
 		return nil
 	}
 	if len(d.Lanes) > MaxDocumentLanes {
-		return tooLarge("", "lanes", "%d lanes, the limit is %d", len(d.Lanes), MaxDocumentLanes)
+		return tooLarge(recordName{}, "lanes", "%d lanes, the limit is %d", len(d.Lanes), MaxDocumentLanes)
 	}
 	if len(d.Events) > MaxDocumentEvents {
-		return tooLarge("", "events", "%d events, the limit is %d", len(d.Events), MaxDocumentEvents)
+		return tooLarge(recordName{}, "events", "%d events, the limit is %d", len(d.Events), MaxDocumentEvents)
 	}
-	if err := long("", "title", d.Title, MaxTitleBytes); err != nil {
+	if err := long(recordName{}, "title", d.Title, MaxTitleBytes); err != nil {
 		return err
 	}
 	for i, l := range d.Lanes {

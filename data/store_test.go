@@ -535,6 +535,52 @@ func TestStore_ImportIsAllOrNothing(t *testing.T) {
 	}
 }
 
+// TestStore_ImportCancelledMidway: an import of many events cancelled while
+// its events are being written stops there, returns the cancellation, and
+// leaves the store as it was; an import that is not cancelled indexes every
+// event for search.
+func TestStore_ImportCancelledMidway(t *testing.T) {
+	ctx := context.Background()
+	base, err := readTestDoc(t, testJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := createTestStore(t, base)
+	big := &Document{Format: DocumentFormat, Version: DocumentVersion, Title: "Many",
+		Lanes: []DocumentLane{{Key: "l", Name: "Many", Color: "#336699"}}}
+	for i := range 25_000 {
+		big.Events = append(big.Events, DocumentEvent{Key: fmt.Sprint("e", i), Lane: "l",
+			Title: fmt.Sprint("Zebra crossing ", i), Start: "2020-01-02", Status: StatusReported})
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var last int
+	err = s.ImportDocumentProgress(cctx, big, func(done, total int) {
+		last = done
+		cancel() // at the first report, 10,000 events in
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled import: %v, want context.Canceled", err)
+	}
+	if last != 10_000 {
+		t.Errorf("progress went on to %d after the cancel", last)
+	}
+	counts, err := s.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Counts{Lanes: 2, Events: 2, Quotes: 3, Sources: 2, Actors: 2}); counts != want {
+		t.Errorf("Counts after cancelled import = %+v, want %+v", counts, want)
+	}
+	if err := s.ImportDocument(ctx, big); err != nil {
+		t.Fatal(err)
+	}
+	ids, err := s.SearchEventIDs(ctx, "zebra", 0)
+	if err != nil || len(ids) != len(big.Events) {
+		t.Errorf("SearchEventIDs(zebra) = %d ids, %v; want %d", len(ids), err, len(big.Events))
+	}
+}
+
 func TestStore_Search(t *testing.T) {
 	ctx := context.Background()
 	doc, err := readTestDoc(t, testJSON)

@@ -177,7 +177,7 @@ func readCSV(r io.Reader, name string, m CSVMapping) (*data.Document, error) {
 		}
 		b.event(e)
 	}
-	return b.doc, nil
+	return b.document(), nil
 }
 
 // WriteCSV writes doc's events as CSV with the header title, start, end,

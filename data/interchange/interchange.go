@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -269,6 +270,24 @@ type builder struct {
 	doc     *data.Document
 	lanes   map[string]string // lane name -> key
 	sources map[[3]string]string
+	// events are gathered in blocks and joined once by document: a
+	// million events appended to one slice would be copied again and again
+	// as it grows.
+	events  [][]data.DocumentEvent
+	nEvents int
+}
+
+// eventBlock is the largest number of events in one of builder.events.
+const eventBlock = 4096
+
+// document returns the document built, with every event added.
+func (b *builder) document() *data.Document {
+	b.doc.Events = slices.Grow(b.doc.Events[:0], b.nEvents)
+	for _, block := range b.events {
+		b.doc.Events = append(b.doc.Events, block...)
+	}
+	b.events = nil
+	return b.doc
 }
 
 func newBuilder() *builder {
@@ -327,12 +346,19 @@ func (b *builder) source(url, caption, credit string) string {
 // event adds e with a key made from its position.
 func (b *builder) event(e data.DocumentEvent) {
 	if e.Key == "" {
-		e.Key = "event-" + strconv.Itoa(len(b.doc.Events)+1)
+		e.Key = "event-" + strconv.Itoa(b.nEvents+1)
 	}
 	if e.Status == "" {
 		e.Status = data.StatusReported
 	}
-	b.doc.Events = append(b.doc.Events, e)
+	if len(b.events) == 0 || len(b.events[len(b.events)-1]) == cap(b.events[len(b.events)-1]) {
+		// Blocks grow from 64 events to eventBlock, so that a small file
+		// costs little.
+		b.events = append(b.events, make([]data.DocumentEvent, 0, min(eventBlock, max(64, b.nEvents))))
+	}
+	last := &b.events[len(b.events)-1]
+	*last = append(*last, e)
+	b.nEvents++
 }
 
 func isWebURL(s string) bool {

@@ -177,7 +177,7 @@ func readTimelineJS(r io.Reader, name string) (*data.Document, error) {
 			return nil, withFile(err, name)
 		}
 	}
-	return b.doc, nil
+	return b.document(), nil
 }
 
 // slide adds one TimelineJS event or era; lane overrides its group.
@@ -380,7 +380,7 @@ func readTimelineCSV(r io.Reader, name string) (*data.Document, error) {
 			return nil, withFile(err, name)
 		}
 	}
-	return b.doc, nil
+	return b.document(), nil
 }
 
 // WriteTimelineJS writes doc as TimelineJS3 JSON: one slide per event with

@@ -131,7 +131,7 @@ func readVis(r io.Reader, name string) (*data.Document, error) {
 		b.event(e)
 	}
 	// Lanes made for groups that no item uses are kept: they are part of the file.
-	return b.doc, nil
+	return b.document(), nil
 }
 
 // visID returns an id given as a JSON number or string; "" if absent.
