@@ -521,11 +521,16 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 		if !t.Pinned {
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: t.X, Y: 0, X2: t.X, Y2: m.AxisHeight, Stroke: p.GridStrong, StrokeWidth: 1})
 		}
-		dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: t.X + 3, Y: rowY, Text: t.Label, TextSize: m.TextSize, Bold: true, Fill: p.Text})
+		// A label the right edge would cut is left out; its tick stays.
+		if t.Pinned || t.X+3+b.measure(in, t.Label, true) <= width {
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: t.X + 3, Y: rowY, Text: t.Label, TextSize: m.TextSize, Bold: true, Fill: p.Text})
+		}
 	}
 	for _, t := range dst.Axis.Fine {
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: t.X, Y: m.AxisHeight - 8, X2: t.X, Y2: m.AxisHeight, Stroke: p.MutedText, StrokeWidth: 1})
-		dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: t.X + 3, Y: m.AxisHeight - 8 - textH, Text: t.Label, TextSize: m.TextSize, Fill: p.MutedText})
+		if t.X+3+b.measure(in, t.Label, false) <= width {
+			dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: t.X + 3, Y: m.AxisHeight - 8 - textH, Text: t.Label, TextSize: m.TextSize, Fill: p.MutedText})
+		}
 	}
 	dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: 0, Y: m.AxisHeight, X2: width, Y2: m.AxisHeight, Stroke: p.GridStrong, StrokeWidth: 1})
 

@@ -323,3 +323,41 @@ func indexOf(items []testItem, lanes int) *Index {
 	ev := eventsOf(items)
 	return NewIndex(ev.Items, ev.Earliest, lanes)
 }
+
+// TestBuilder_AxisLabelsStayInTheView: at widths and windows where a tick
+// falls just inside the right edge, its label is left out rather than cut,
+// and the axis still has labels.
+func TestBuilder_AxisLabelsStayInTheView(t *testing.T) {
+	tests := []struct {
+		name     string
+		from, to float64
+		width    float64
+	}{
+		{"days, 1 Aug to 15 Oct", aug2022, aug2022 + 75*day, 797},
+		{"a year", aug2022, aug2022 + 365*day, 1003},
+		{"an hour", aug2022, aug2022 + 3600, 611},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for w := tt.width; w < tt.width+40; w++ {
+				in := sceneInput(nil, NewViewport(tt.from, tt.to, w))
+				var b Builder
+				var s Scene
+				b.Build(in, &s)
+				labels := 0
+				for _, p := range s.Prims {
+					if p.Kind != PrimText || p.Y >= in.Metrics.AxisHeight {
+						continue
+					}
+					labels++
+					if tw, _ := measure7(p.Text, 0, false); p.X+tw > w {
+						t.Errorf("width %v: axis label %q at %v runs past the edge", w, p.Text, p.X)
+					}
+				}
+				if labels < 2 {
+					t.Errorf("width %v: only %d axis labels", w, labels)
+				}
+			}
+		})
+	}
+}

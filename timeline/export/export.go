@@ -290,7 +290,7 @@ func sourceLines(sources []Source, fonts *Fonts, size, width float64) []noteLine
 			where = append(where, "undated")
 		}
 		text = strings.TrimRight(text, ". ") + ". " + strings.Join(where, ", ") + "."
-		for k, l := range fonts.wrap(text, size, width-indent) {
+		for k, l := range fonts.wrap(text, size, false, width-indent) {
 			nl := noteLine{text: l}
 			if k == 0 {
 				nl.number = strconv.Itoa(i+1) + "."
@@ -298,7 +298,7 @@ func sourceLines(sources []Source, fonts *Fonts, size, width float64) []noteLine
 			out = append(out, nl)
 		}
 		if s.URL != "" {
-			for _, l := range fonts.wrap(s.URL, size, width-indent) {
+			for _, l := range fonts.wrap(s.URL, size, false, width-indent) {
 				out = append(out, noteLine{text: l, url: s.URL})
 			}
 		}

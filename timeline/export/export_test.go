@@ -494,3 +494,28 @@ func TestWrite_PatternedOutlines(t *testing.T) {
 		t.Errorf("lines drawn: %d plain, %d disputed, %d expected; want the patterned outlines on top", plain, disputed, expected)
 	}
 }
+
+// TestStopLines_WrapInTheirFace: a handout's caption is set in bold, so it
+// must be wrapped by the width of its bold letters, which are wider than
+// the regular ones; a caption that fits in regular type but not in bold
+// takes two lines, none of them wider than the page.
+func TestStopLines_WrapInTheirFace(t *testing.T) {
+	fonts := testFonts(t)
+	const size = 10.0
+	caption := "8 September 2022: the first US sanctions over the drones target the firm that coordinated the flights carrying them."
+	width := fonts.width(caption, size*captionSize, false) + 1
+	st := Stop{Caption: caption, Card: &Card{Words: caption, Attribution: "John Kirby, 15 May 2023"}}
+	lines := stopLines(&st, fonts, size, width)
+	if len(lines) < 2 || !lines[0].bold || !lines[1].bold {
+		t.Fatalf("a caption too wide in bold is not wrapped: %+v", lines)
+	}
+	for _, l := range lines {
+		max := width
+		if l.bar {
+			max -= cardIndent
+		}
+		if w := fonts.width(l.text, l.size, l.bold); w > max {
+			t.Errorf("line %q is %.1f wide, more than %.1f", l.text, w, max)
+		}
+	}
+}

@@ -100,9 +100,10 @@ func (f *Fonts) truncate(s string, size float64, bold bool, maxW float64) string
 	return ""
 }
 
-// wrap breaks text into lines no wider than maxW, at spaces where it can
-// and anywhere in a word (such as a URL) too long for a line.
-func (f *Fonts) wrap(text string, size, maxW float64) []string {
+// wrap breaks text into lines no wider than maxW in the regular or bold
+// face, at spaces where it can and anywhere in a word (such as a URL) too
+// long for a line.
+func (f *Fonts) wrap(text string, size float64, bold bool, maxW float64) []string {
 	var lines []string
 	line := ""
 	for _, word := range strings.Fields(text) {
@@ -110,7 +111,7 @@ func (f *Fonts) wrap(text string, size, maxW float64) []string {
 		if line != "" {
 			try = line + " " + word
 		}
-		if f.width(try, size, false) <= maxW {
+		if f.width(try, size, bold) <= maxW {
 			line = try
 			continue
 		}
@@ -119,10 +120,10 @@ func (f *Fonts) wrap(text string, size, maxW float64) []string {
 			line = ""
 		}
 		// A word longer than a line is cut where it must be.
-		for f.width(word, size, false) > maxW {
+		for f.width(word, size, bold) > maxW {
 			r := []rune(word)
 			n := len(r) - 1
-			for n > 1 && f.width(string(r[:n]), size, false) > maxW {
+			for n > 1 && f.width(string(r[:n]), size, bold) > maxW {
 				n--
 			}
 			lines = append(lines, string(r[:n]))

@@ -126,7 +126,7 @@ type stopLine struct {
 func stopLines(st *Stop, fonts *Fonts, size, width float64) []stopLine {
 	var out []stopLine
 	add := func(text string, sz float64, bold, muted, bar bool, indent, gap float64) {
-		lines := fonts.wrap(text, sz, width-indent)
+		lines := fonts.wrap(text, sz, bold, width-indent)
 		for k, l := range lines {
 			g := 0.0
 			if k == len(lines)-1 {
