@@ -35,6 +35,9 @@ type Article struct {
 // MaxArticleBytes is the largest article file read.
 const MaxArticleBytes = 16 << 20
 
+// ErrNoText means a file holds nothing but white space.
+var ErrNoText = errors.New("the file is empty: no article text")
+
 // ErrNotText means a file is not UTF-8 text.
 var ErrNotText = errors.New("not UTF-8 text")
 
@@ -57,6 +60,9 @@ func Read(r io.Reader) (*Article, error) {
 	}
 	if looksLikeHTML(raw) {
 		return FromHTML(raw)
+	}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return nil, ErrNoText
 	}
 	return FromText(string(raw)), nil
 }
@@ -211,30 +217,82 @@ var skipped = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Nav: 
 var blocks = map[atom.Atom]bool{atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
 	atom.H5: true, atom.H6: true, atom.Li: true, atom.Blockquote: true, atom.Pre: true, atom.Dd: true, atom.Dt: true}
 
+// containers are elements that hold lines of their own without being one:
+// many sites set their paragraphs as <div>s or table cells, not <p>s.
+var containers = map[atom.Atom]bool{atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.Body: true, atom.Html: true, atom.Table: true, atom.Tbody: true, atom.Thead: true, atom.Tr: true,
+	atom.Td: true, atom.Th: true, atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Figure: true,
+	atom.Details: true, atom.Summary: true, atom.Address: true, atom.Center: true, atom.Fieldset: true,
+	atom.Hgroup: true, atom.Caption: true}
+
+// collectBlocks appends the lines of text under n: each block element is
+// a line, and so is each run of loose text (text and inline elements)
+// between blocks, containers and line breaks.
 func collectBlocks(n *html.Node, lines *[]string) {
-	if n.Type == html.ElementNode {
-		if skipped[n.DataAtom] {
-			return
+	hasBlock := blockDescendants(n)
+	var run strings.Builder
+	var walk func(*html.Node)
+	flush := func() {
+		if t := strings.Join(strings.Fields(run.String()), " "); t != "" {
+			*lines = append(*lines, t)
 		}
-		if blocks[n.DataAtom] && !hasBlockChild(n) {
-			if t := textOf(n); t != "" {
-				*lines = append(*lines, t)
+		run.Reset()
+	}
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			run.WriteString(n.Data)
+			return
+		case n.Type == html.ElementNode && skipped[n.DataAtom]:
+			return
+		case n.Type == html.ElementNode && n.DataAtom == atom.Br:
+			flush()
+			return
+		case n.Type == html.ElementNode && blocks[n.DataAtom] && !hasBlock[n]:
+			flush()
+			run.WriteString(textOf(n))
+			flush()
+			return
+		case n.Type == html.ElementNode && !containers[n.DataAtom] && !hasBlock[n]:
+			// An inline element, as <a>, <span>, <q> or <b>: part of the run.
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
 			}
 			return
 		}
+		// A container, a block holding blocks, or the document: its own
+		// lines start and end at its edges.
+		flush()
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		flush()
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		collectBlocks(c, lines)
-	}
+	walk(n)
 }
 
-func hasBlockChild(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (blocks[c.DataAtom] || hasBlockChild(c)) {
-			return true
+// blockDescendants reports, for every element under root, whether a block
+// or container is inside it; computed once, bottom up.
+func blockDescendants(root *html.Node) map[*html.Node]bool {
+	has := map[*html.Node]bool{}
+	var visit func(*html.Node) bool
+	visit = func(n *html.Node) bool {
+		found := false
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipped[c.DataAtom] {
+				continue
+			}
+			if visit(c) || blocks[c.DataAtom] || containers[c.DataAtom] {
+				found = true
+			}
 		}
+		if found {
+			has[n] = true
+		}
+		return found
 	}
-	return false
+	visit(root)
+	return has
 }
 
 // textOf returns the text inside n with white space collapsed.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -223,8 +224,46 @@ func TestFromHTML(t *testing.T) {
 	}
 }
 
+// TestFromHTML_LooseText: pages that set paragraphs as <div>s, table
+// cells or text between <br>s keep every line, with inline elements part
+// of their line and page furniture still left out.
+func TestFromHTML_LooseText(t *testing.T) {
+	tests := []struct {
+		name, html string
+		want       []string // the lines of the text, after the title
+	}{
+		{"divs", `<html><head><title>Port strike ends</title></head><body><nav>Home | World</nav>
+			<div class="story"><div>"We have a deal," said <b>Anna Berg</b>, the union's leader, on Monday.</div>
+			<div>Work resumes <a href="/x">on Tuesday</a>.</div></div><footer>All rights reserved</footer></body></html>`,
+			[]string{`"We have a deal," said Anna Berg, the union's leader, on Monday.`, "Work resumes on Tuesday."}},
+		{"text between line breaks", `<html><body><div>First line of the story.<br><br>Second line, "quoted".<br>Third.</div></body></html>`,
+			[]string{"First line of the story.", `Second line, "quoted".`, "Third."}},
+		{"text beside paragraphs", `<html><body><article>Lead text before. <p>A paragraph.</p> Text after.</article></body></html>`,
+			[]string{"Lead text before.", "A paragraph.", "Text after."}},
+		{"table cells", `<html><body><table><tr><td>One cell.</td><td>Another <i>cell</i>.</td></tr></table></body></html>`,
+			[]string{"One cell.", "Another cell."}},
+		{"nested list", `<html><body><ul><li>Outer item<ul><li>Inner item</li></ul></li></ul></body></html>`,
+			[]string{"Outer item", "Inner item"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := FromHTML([]byte(tt.html))
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimSuffix(a.Text, "\n"), "\n")
+			if a.Title != "" {
+				lines = lines[1:]
+			}
+			if !slices.Equal(lines, tt.want) {
+				t.Errorf("lines %q, want %q", lines, tt.want)
+			}
+		})
+	}
+}
+
 func TestReadRejects(t *testing.T) {
-	for _, in := range []string{"\xff\xfe binary", "text\x00with nul"} {
+	for _, in := range []string{"\xff\xfe binary", "text\x00with nul", "", " \n\r\n\t "} {
 		if _, err := Read(strings.NewReader(in)); err == nil {
 			t.Errorf("Read(%q) accepted", in)
 		}
