@@ -189,7 +189,7 @@ func ReadDocument(fsys fs.FS, name string) (*Document, error) {
 	dec.DisallowUnknownFields()
 	var doc Document
 	if err := dec.Decode(&doc); err != nil {
-		return nil, &DocumentError{File: file, Err: fmt.Errorf("invalid JSON: %w", err)}
+		return nil, &DocumentError{File: file, Record: JSONPosition(raw, err), Err: fmt.Errorf("invalid JSON: %w", err)}
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, &DocumentError{File: file, Err: errors.New("invalid JSON: data after the document")}
@@ -226,6 +226,33 @@ func ReadDocument(fsys fs.FS, name string) (*Document, error) {
 		}
 	}
 	return &doc, nil
+}
+
+// JSONPosition returns where in raw the JSON syntax or type error err of
+// encoding/json lies, as "line 4, column 31" (columns count characters),
+// or "" if err gives no offset.
+func JSONPosition(raw []byte, err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	var off int64
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off = te.Offset
+	default:
+		return ""
+	}
+	off = min(max(off, 0), int64(len(raw)))
+	// The offset is just past the token at fault; point at the token's
+	// last byte, where an editor's cursor would show it.
+	if off > 0 {
+		off--
+	}
+	before := raw[:off]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	return "line " + strconv.Itoa(line) + ", column " + strconv.Itoa(col)
 }
 
 // record names the i'th record of a list, with its key if it has one.

@@ -233,12 +233,26 @@ func Read(r io.Reader, name string, f Format, opt Options) (doc *data.Document, 
 	return doc, nil
 }
 
+// readJSON reads a whole JSON file from r, without the byte order mark
+// some editors put at its start.
+func readJSON(r io.Reader, name string) ([]byte, error) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &data.DocumentError{File: name, Err: err}
+	}
+	return bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")), nil
+}
+
 func readQuoteline(r io.Reader, name string) (*data.Document, error) {
-	dec := json.NewDecoder(r)
+	raw, err := readJSON(r, name)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	var doc data.Document
 	if err := dec.Decode(&doc); err != nil {
-		return nil, &data.DocumentError{File: name, Err: fmt.Errorf("invalid JSON: %w", err)}
+		return nil, &data.DocumentError{File: name, Record: data.JSONPosition(raw, err), Err: fmt.Errorf("invalid JSON: %w", err)}
 	}
 	return &doc, nil
 }

@@ -32,6 +32,7 @@ type tlDate struct {
 type flexInt struct {
 	V   int64
 	Set bool
+	Bad string // what was written instead of a whole number, reported by timeParts with its event
 }
 
 func (f *flexInt) UnmarshalJSON(b []byte) error {
@@ -52,7 +53,8 @@ func (f *flexInt) UnmarshalJSON(b []byte) error {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || v != float64(int64(v)) {
-		return fmt.Errorf("%s is not a whole number", s)
+		*f = flexInt{Bad: s}
+		return nil
 	}
 	*f = flexInt{V: int64(v), Set: true}
 	return nil
@@ -71,6 +73,14 @@ func (f flexInt) IsZero() bool { return !f.Set }
 // precision of the finest part set. A part set below a missing coarser part
 // is an error.
 func timeParts(year, month, day, hour, minute, second flexInt) (string, error) {
+	for _, p := range []struct {
+		v    flexInt
+		name string
+	}{{year, "year"}, {month, "month"}, {day, "day"}, {hour, "hour"}, {minute, "minute"}, {second, "second"}} {
+		if p.v.Bad != "" {
+			return "", fmt.Errorf("%s: %s is not a whole number", p.name, p.v.Bad)
+		}
+	}
 	if !year.Set {
 		if month.Set || day.Set || hour.Set {
 			return "", errors.New("has no year")
@@ -155,9 +165,13 @@ type tlFile struct {
 const erasLane = "Eras"
 
 func readTimelineJS(r io.Reader, name string) (*data.Document, error) {
+	raw, err := readJSON(r, name)
+	if err != nil {
+		return nil, err
+	}
 	var f tlFile
-	if err := json.NewDecoder(r).Decode(&f); err != nil {
-		return nil, &data.DocumentError{File: name, Err: fmt.Errorf("invalid TimelineJS JSON: %w", jsonWhere(err))}
+	if err := json.Unmarshal(raw, &f); err != nil {
+		return nil, &data.DocumentError{File: name, Record: data.JSONPosition(raw, err), Err: fmt.Errorf("invalid TimelineJS JSON: %w", err)}
 	}
 	if f.Events == nil && f.Eras == nil {
 		return nil, &data.DocumentError{File: name, Field: "events", Err: errors.New("missing: a TimelineJS file has an events list")}
@@ -254,19 +268,6 @@ func withFile(err error, name string) error {
 	return err
 }
 
-// jsonWhere adds the byte offset to JSON syntax and type errors.
-func jsonWhere(err error) error {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		return fmt.Errorf("at byte %d: %w", se.Offset, err)
-	case errors.As(err, &te):
-		return fmt.Errorf("at byte %d: %w", te.Offset, err)
-	}
-	return err
-}
-
 // The columns of the TimelineJS spreadsheet template.
 var timelineCSVColumns = []string{"Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
 	"Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group", "Background"}
@@ -341,9 +342,9 @@ func readTimelineCSV(r io.Reader, name string) (*data.Document, error) {
 					}
 					hms[i] = n
 				}
-				d.Hour, d.Minute = flexInt{hms[0], true}, flexInt{hms[1], true}
+				d.Hour, d.Minute = flexInt{V: hms[0], Set: true}, flexInt{V: hms[1], Set: true}
 				if len(parts) == 3 {
-					d.Second = flexInt{hms[2], true}
+					d.Second = flexInt{V: hms[2], Set: true}
 				}
 			}
 			if !d.Year.Set && !d.Month.Set && !d.Day.Set && !d.Hour.Set {

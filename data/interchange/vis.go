@@ -38,22 +38,21 @@ type visFile struct {
 }
 
 func readVis(r io.Reader, name string) (*data.Document, error) {
-	raw, err := io.ReadAll(r)
+	raw, err := readJSON(r, name)
 	if err != nil {
-		return nil, &data.DocumentError{File: name, Err: err}
+		return nil, err
 	}
 	var f visFile
-	trimmed := bytes.TrimLeft(raw, " \t\r\n\ufeff")
-	if len(trimmed) > 0 && trimmed[0] == '[' {
-		err = json.Unmarshal(trimmed, &f.Items)
+	if first := bytes.TrimLeft(raw, " \t\r\n"); len(first) > 0 && first[0] == '[' {
+		err = json.Unmarshal(raw, &f.Items)
 	} else {
-		err = json.Unmarshal(trimmed, &f)
+		err = json.Unmarshal(raw, &f)
 		if err == nil && f.Items == nil {
 			return nil, &data.DocumentError{File: name, Field: "items", Err: errors.New("missing: want a list of items, or an object with items and groups")}
 		}
 	}
 	if err != nil {
-		return nil, &data.DocumentError{File: name, Err: fmt.Errorf("invalid vis DataSet JSON: %w", jsonWhere(err))}
+		return nil, &data.DocumentError{File: name, Record: data.JSONPosition(raw, err), Err: fmt.Errorf("invalid vis DataSet JSON: %w", err)}
 	}
 	b := newBuilder()
 	groups := map[string]string{} // group id -> lane key
