@@ -290,7 +290,6 @@ func (t *Timeline) MinSize() fyne.Size {
 // Scrolled zooms about the pointer on vertical scroll and pans on horizontal scroll.
 func (t *Timeline) Scrolled(ev *fyne.ScrollEvent) {
 	t.stopAnimation()
-	t.hovered = 0 // the content moves under the pointer: the tooltip goes until it moves
 	if dy := float64(ev.Scrolled.DY); dy != 0 {
 		t.vp.ZoomAt(float64(ev.Position.X), math.Pow(notchZoom, dy/wheelNotch))
 	}
@@ -305,7 +304,6 @@ func (t *Timeline) Scrolled(ev *fyne.ScrollEvent) {
 // through lanes taller than the view.
 func (t *Timeline) Dragged(ev *fyne.DragEvent) {
 	t.stopAnimation()
-	t.hovered = 0
 	t.vp.Pan(float64(ev.Dragged.DX))
 	t.scrollY -= float64(ev.Dragged.DY)
 	t.viewChanged()
@@ -476,7 +474,12 @@ func (t *Timeline) panAnimated(dx float64) {
 	t.animateTo(target)
 }
 
+// viewChanged redraws after the view moved, by the user or by a program
+// (a camera move between stops, a reveal). The content has moved under the
+// pointer, so any tooltip goes until the pointer moves again: otherwise it
+// would go on naming an event that is no longer under it, or in view.
 func (t *Timeline) viewChanged() {
+	t.hovered = 0
 	t.Refresh()
 	if t.OnViewChanged != nil {
 		t.OnViewChanged(t.vp)

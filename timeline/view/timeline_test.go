@@ -153,6 +153,21 @@ func TestTimeline_HoverShowsTooltip(t *testing.T) {
 	if r.tipBox.Visible() {
 		t.Error("tooltip still shown after zooming moved the content")
 	}
+	// A move made by the program, as between the stops of a presentation,
+	// with the pointer resting where it was.
+	for _, move := range []func(){
+		func() { tl.MoveTo(tl.Viewport().Start(), tl.Viewport().End(), 0) },
+		func() { tl.SetViewport(tl.Viewport()) },
+	} {
+		tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: centreOf(t, tl, 2)}})
+		if !r.tipBox.Visible() {
+			t.Fatal("no tooltip over item 2")
+		}
+		move()
+		if r.tipBox.Visible() {
+			t.Error("tooltip still shown after the view was moved under a resting pointer")
+		}
+	}
 	tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: centreOf(t, tl, 2)}})
 	tl.MouseOut()
 	if r.tipBox.Visible() {
