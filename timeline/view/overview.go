@@ -126,7 +126,7 @@ type overviewRenderer struct {
 	raster *canvas.Raster
 	window *canvas.Rectangle
 	fill   color.NRGBA
-	img    *image.NRGBA
+	img    *image.RGBA
 }
 
 func (r *overviewRenderer) Layout(size fyne.Size) {
@@ -192,11 +192,7 @@ func (r *overviewRenderer) layoutWindow() {
 // data and size, not per frame.
 func (r *overviewRenderer) draw(w, h int) image.Image {
 	o := r.o
-	if r.img == nil || r.img.Rect.Dx() != w || r.img.Rect.Dy() != h {
-		r.img = image.NewNRGBA(image.Rect(0, 0, w, h))
-	} else {
-		clear(r.img.Pix)
-	}
+	r.img = blankImage(r.img, w, h)
 	size := o.Size()
 	if !o.hasData || size.Width <= 0 {
 		return r.img

@@ -37,9 +37,9 @@ type renderer struct {
 	tipDetail  *canvas.Text
 	text       textMeasurer
 	density    *canvas.Raster // every dense lane's chart, in one raster
-	densityImg *image.NRGBA
+	densityImg *image.RGBA
 	outlines   *canvas.Raster // every dashed and dotted outline, in one raster
-	outlineImg *image.NRGBA
+	outlineImg *image.RGBA
 
 	rects     pool[*canvas.Rectangle]
 	gradients pool[*canvas.LinearGradient]
@@ -283,23 +283,31 @@ func (r *renderer) drawOutlines(w, h int) image.Image {
 	return img
 }
 
-// blankImage returns a transparent w×h image, reusing img if it has that size.
-func blankImage(img *image.NRGBA, w, h int) *image.NRGBA {
+// blankImage returns a transparent w×h image, reusing img if it has that
+// size. Rasters are *image.RGBA (premultiplied alpha) because that is what
+// Fyne's painter uploads as it is; any other kind it copies into a new
+// RGBA image, pixel by pixel, on every frame.
+func blankImage(img *image.RGBA, w, h int) *image.RGBA {
 	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
-		return image.NewNRGBA(image.Rect(0, 0, w, h))
+		return image.NewRGBA(image.Rect(0, 0, w, h))
 	}
 	clear(img.Pix)
 	return img
 }
 
 // fillRect fills [x0, x1) × [y0, y1) of img with c, clipped to img.
-func fillRect(img *image.NRGBA, x0, y0, x1, y1 int, c color.NRGBA) {
+func fillRect(img *image.RGBA, x0, y0, x1, y1 int, c color.NRGBA) {
 	b := img.Rect
 	x0, y0, x1, y1 = max(x0, b.Min.X), max(y0, b.Min.Y), min(x1, b.Max.X), min(y1, b.Max.Y)
+	if x0 >= x1 || y0 >= y1 {
+		return
+	}
+	pr, pg, pb, pa := c.RGBA() // premultiplied, 16 bits
+	px := [4]uint8{uint8(pr >> 8), uint8(pg >> 8), uint8(pb >> 8), uint8(pa >> 8)}
 	for y := y0; y < y1; y++ {
-		row := img.Pix[y*img.Stride:]
-		for x := x0; x < x1; x++ {
-			row[4*x], row[4*x+1], row[4*x+2], row[4*x+3] = c.R, c.G, c.B, c.A
+		row := img.Pix[y*img.Stride+4*x0 : y*img.Stride+4*x1]
+		for i := 0; i < len(row); i += 4 {
+			copy(row[i:i+4], px[:])
 		}
 	}
 }
