@@ -53,6 +53,21 @@ func Generate(ctx context.Context, path string, opt GenerateOptions) (*Store, er
 	return s, nil
 }
 
+// agree returns verb, written for a singular subject ("announces"), in the
+// form subject takes: "Inspectors announce", "Analysts deny".
+func agree(subject, verb string) string {
+	if strings.HasPrefix(subject, "The ") || strings.HasPrefix(subject, "A ") {
+		return verb
+	}
+	switch {
+	case strings.HasSuffix(verb, "ies"):
+		return strings.TrimSuffix(verb, "ies") + "y"
+	case strings.HasSuffix(verb, "shes"), strings.HasSuffix(verb, "ches"), strings.HasSuffix(verb, "sses"):
+		return strings.TrimSuffix(verb, "es")
+	}
+	return strings.TrimSuffix(verb, "s")
+}
+
 var (
 	genLaneNames = []string{"Reports", "Statements", "Sanctions", "Transfers", "Disclosures", "Court filings",
 		"Protests", "Elections", "Markets", "Weather", "Science", "Sport"}
@@ -200,7 +215,7 @@ func generate(ctx context.Context, s *Store, opt GenerateOptions) error {
 			title.Reset()
 			title.WriteString(genActors[e.actor])
 			title.WriteByte(' ')
-			title.WriteString(genVerbs[e.verb])
+			title.WriteString(agree(genActors[e.actor], genVerbs[e.verb]))
 			title.WriteByte(' ')
 			title.WriteString(genObjects[e.object])
 			title.WriteString(genPlaces[e.place])

@@ -97,3 +97,20 @@ func BenchmarkGenerate100k(b *testing.B) {
 		os.Remove(s.Path())
 	}
 }
+
+func TestAgree(t *testing.T) {
+	tests := []struct{ subject, verb, want string }{
+		{"The ministry", "denies", "denies"},
+		{"A spokesperson", "publishes", "publishes"},
+		{"Inspectors", "denies", "deny"},
+		{"Analysts", "publishes", "publish"},
+		{"Regulators", "closes", "close"},
+		{"Observers", "announces", "announce"},
+		{"Prosecutors", "delays", "delay"},
+	}
+	for _, tt := range tests {
+		if got := agree(tt.subject, tt.verb); got != tt.want {
+			t.Errorf("agree(%q, %q) = %q, want %q", tt.subject, tt.verb, got, tt.want)
+		}
+	}
+}
