@@ -2,6 +2,9 @@ package app
 
 import (
 	"cmp"
+	"maps"
+	"slices"
+	"sort"
 
 	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/timeline"
@@ -10,19 +13,20 @@ import (
 // applyChanges brings the in-memory document up to date after an edit:
 // the events whose ids are in touched are dropped and those in changed
 // (read after the edit, sorted by start and id) put in their place; lanes,
-// when not nil, replaces the lanes. It merges sorted runs instead of
-// reading the document again, so it costs O(n) with no database access.
+// when not nil, replaces the lanes (and every item is made again, as lane
+// positions may have changed). It merges sorted runs instead of reading
+// the document again, so it costs O(n) with no database access.
 // Call it on the UI goroutine: the titles loader writes the same slices.
 func (d *document) applyChanges(changed []data.Event, touched []int64, lanes []data.Lane) {
 	if lanes == nil && d.updateInPlace(changed, touched) {
 		return
 	}
-	newLanes := d.lanes
-	if lanes != nil {
-		newLanes = lanes
+	if lanes == nil {
+		d.mergeRuns(changed, touched)
+		return
 	}
-	laneAt := make(map[int64]int, len(newLanes))
-	for i, l := range newLanes {
+	laneAt := make(map[int64]int, len(lanes))
+	for i, l := range lanes {
 		laneAt[l.ID] = i
 	}
 	drop := make(map[int64]bool, len(touched))
@@ -67,13 +71,87 @@ func (d *document) applyChanges(changed []data.Event, touched []int64, lanes []d
 	for ; k < len(changed); k++ {
 		addChanged(&changed[k])
 	}
-	if lanes != nil {
-		d.lanes = lanes
-		d.tlLanes = make([]timeline.Lane, len(lanes))
-		for i, l := range lanes {
-			d.tlLanes[i] = timeline.Lane{Name: l.Name, Color: parseColor(l.Color), Collapsed: l.Collapsed}
+	d.lanes = lanes
+	d.tlLanes = make([]timeline.Lane, len(lanes))
+	for i, l := range lanes {
+		d.tlLanes[i] = timeline.Lane{Name: l.Name, Color: parseColor(l.Color), Collapsed: l.Collapsed}
+	}
+	d.finishMerge(items, info, earliest)
+}
+
+// mergeRuns applies an edit that keeps the lanes as they are, as most do:
+// the items between the dropped and the inserted ones are copied as they
+// are, a run at a time, rather than rebuilt one by one. Touched ids not in
+// the document are those of events the edit added.
+func (d *document) mergeRuns(changed []data.Event, touched []int64) {
+	drop := make([]int, 0, len(touched))
+	for _, id := range touched {
+		i, ok := d.ids.pos(id)
+		if !ok {
+			continue // an event added by this edit
+		}
+		drop = append(drop, i)
+	}
+	slices.Sort(drop)
+	drop = slices.Compact(drop)
+	laneAt := make(map[int64]int, len(d.lanes))
+	for i, l := range d.lanes {
+		laneAt[l.ID] = i
+	}
+	// Where each changed event goes among the old items: before the first
+	// it sorts before. changed is sorted, so these ascend.
+	at := make([]int, len(changed))
+	for k := range changed {
+		at[k] = sort.Search(len(d.items), func(i int) bool {
+			sp := d.spanAt(i)
+			return before(&changed[k], &sp)
+		})
+	}
+	n := max(len(d.items)-len(drop)+len(changed), 0)
+	items := make([]timeline.Item, 0, n)
+	info := make([]spanInfo, 0, n)
+	earliest := maps.Clone(d.earliest)
+	for _, id := range touched {
+		delete(earliest, id)
+		delete(d.titles, id)
+		delete(d.matches, id)
+	}
+	pos, k, j := 0, 0, 0
+	for {
+		next := len(d.items)
+		if k < len(at) {
+			next = min(next, at[k])
+		}
+		if j < len(drop) {
+			next = min(next, drop[j])
+		}
+		items = append(items, d.items[pos:next]...)
+		info = append(info, d.info[pos:next]...)
+		pos = next
+		switch {
+		case k < len(at) && at[k] == pos: // goes before the item at pos
+			sp := data.SpanOf(&changed[k])
+			if lane, ok := laneAt[sp.LaneID]; ok {
+				items = append(items, itemOf(&sp, lane))
+				info = append(info, infoOf(&sp))
+				if sp.EarliestStart < sp.Start.Unix {
+					earliest[sp.ID] = float64(sp.EarliestStart)
+				}
+				d.titles[sp.ID] = changed[k].Title
+			}
+			k++
+		case j < len(drop) && drop[j] == pos:
+			pos++
+			j++
+		default:
+			d.finishMerge(items, info, earliest)
+			return
 		}
 	}
+}
+
+// finishMerge puts merged arrays in place and indexes them.
+func (d *document) finishMerge(items []timeline.Item, info []spanInfo, earliest map[int64]float64) {
 	d.items, d.info, d.earliest = items, info, earliest
 	ids, err := newIDIndex(items)
 	if err != nil {

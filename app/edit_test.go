@@ -1,7 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -329,5 +332,57 @@ func TestMainWindow_RecentAndClose(t *testing.T) {
 	m.list.toggle()
 	if rows, _ := m.list.size(); rows != 0 {
 		t.Errorf("list shows %d rows with no document", rows)
+	}
+}
+
+// TestDocument_MergeRunsMatchesFullRebuild: random moves, additions and
+// deletions applied by copying runs give the same items, infos, bounds and
+// index as making every item again.
+func TestDocument_MergeRunsMatchesFullRebuild(t *testing.T) {
+	fast, full := spanDoc(2000, 5), spanDoc(2000, 5)
+	r := rand.New(rand.NewPCG(1, 2))
+	nextID := int64(5000)
+	for step := range 300 {
+		var changed []data.Event
+		var touched []int64
+		for range 1 + r.IntN(3) {
+			id := int64(1 + r.IntN(2000))
+			if slices.Contains(touched, id) {
+				continue
+			}
+			touched = append(touched, id)
+			if r.IntN(4) == 0 {
+				continue // deleted
+			}
+			e := data.Event{ID: id, LaneID: int64(1 + r.IntN(5)), Title: fmt.Sprint("moved ", step),
+				Start: data.Time{Unix: int64(r.IntN(2100)) * 3600, Precision: data.PrecisionMinute}, Status: data.StatusDisputed}
+			if r.IntN(3) == 0 {
+				earlier := e.Start.Unix - 86400
+				e.EarliestStart = &earlier
+			}
+			changed = append(changed, e)
+		}
+		if r.IntN(3) == 0 {
+			nextID++
+			touched = append(touched, nextID)
+			changed = append(changed, data.Event{ID: nextID, LaneID: 2, Title: "added",
+				Start: data.Time{Unix: int64(r.IntN(2100)) * 3600, Precision: data.PrecisionDay}, Status: data.StatusReported})
+		}
+		slices.SortFunc(changed, func(a, b data.Event) int {
+			return cmp.Or(cmp.Compare(a.Start.Unix, b.Start.Unix), cmp.Compare(a.ID, b.ID))
+		})
+		fast.applyChanges(changed, touched, nil)
+		full.applyChanges(changed, touched, full.lanes)
+		if !slices.Equal(fast.items, full.items) || !slices.Equal(fast.info, full.info) || !maps.Equal(fast.earliest, full.earliest) {
+			t.Fatalf("step %d: merged runs differ from a full rebuild", step)
+		}
+		if !reflect.DeepEqual(fast.index, full.index) {
+			t.Fatalf("step %d: indexes differ", step)
+		}
+		for _, e := range changed {
+			if i, ok := fast.ids.pos(e.ID); !ok || fast.items[i].ID != e.ID {
+				t.Fatalf("step %d: event %d not found by id", step, e.ID)
+			}
+		}
 	}
 }
