@@ -21,8 +21,9 @@ import (
 )
 
 // showImportDialog asks for a file to add to the open document: a
-// TimelineJS, vis, CSV or Quoteline JSON file is imported at once; an
-// article is read and its suggestions shown for review first.
+// TimelineJS, vis or Quoteline JSON file is imported at once; a generic
+// CSV file after its columns are chosen; an article after its suggestions
+// are reviewed.
 func (m *mainWindow) showImportDialog() {
 	if m.doc == nil || m.doc.store.ReadOnly() {
 		m.showError(errors.New("import: open a document you can write to first"))
@@ -45,8 +46,12 @@ func (m *mainWindow) showImportDialog() {
 			m.showError(err)
 			return
 		}
-		if f == interchange.FormatArticle {
+		switch f {
+		case interchange.FormatArticle:
 			m.reviewArticle(path)
+			return
+		case interchange.FormatCSV:
+			m.mapCSV(path)
 			return
 		}
 		m.runImport(path, func() (*data.Document, error) {

@@ -46,7 +46,50 @@ func newCSVReader(r io.Reader) *csv.Reader {
 	return cr
 }
 
-// resolveColumns returns the column index of each field (-1 if absent).
+// CSVFields are the fields a CSV column can hold, as CSVMapping names
+// them, in the order the export writes them.
+func CSVFields() []string { return append([]string(nil), csvFields...) }
+
+// ReadCSVHeader reads the header of a CSV file and guesses its separator,
+// as the importer does: tab when the first line has tabs and no commas.
+func ReadCSVHeader(r io.Reader) (header []string, comma rune, err error) {
+	br := bufio.NewReaderSize(r, 1<<16)
+	comma = csvComma(br)
+	cr := newCSVReader(br)
+	cr.Comma = comma
+	header, err = cr.Read()
+	if err == io.EOF {
+		err = errors.New("empty file")
+	}
+	if err != nil {
+		return nil, 0, fmt.Errorf("header: %w", err)
+	}
+	return append([]string(nil), header...), comma, nil
+}
+
+// csvComma guesses the separator from the first line waiting in br.
+func csvComma(br *bufio.Reader) rune {
+	first, err := br.Peek(4096)
+	if err != nil && len(first) == 0 {
+		return ','
+	}
+	line, _, _ := strings.Cut(string(first), "\n")
+	if strings.Contains(line, "\t") && !strings.Contains(line, ",") {
+		return '\t'
+	}
+	return ','
+}
+
+// GuessCSVColumns returns, for each of CSVFields, the 0-based column of
+// header the importer would take for it without a mapping, or -1.
+func GuessCSVColumns(header []string) map[string]int {
+	cols, _ := CSVMapping{}.resolveColumns(header)
+	return cols
+}
+
+// resolveColumns returns the column index of each field (-1 if absent); it
+// fails if a named column is not in header or title or start has none, and
+// then returns what it found.
 func (m CSVMapping) resolveColumns(header []string) (map[string]int, error) {
 	index := map[string]int{}
 	for i, h := range header {
@@ -91,7 +134,7 @@ func (m CSVMapping) resolveColumns(header []string) (map[string]int, error) {
 	}
 	for _, f := range []string{"title", "start"} {
 		if cols[f] < 0 {
-			return nil, fmt.Errorf("no %s column: name it (the header has %s)", f, strings.Join(header, ", "))
+			return cols, fmt.Errorf("no %s column: name it (the header has %s)", f, strings.Join(header, ", "))
 		}
 	}
 	return cols, nil
@@ -100,13 +143,9 @@ func (m CSVMapping) resolveColumns(header []string) (map[string]int, error) {
 func readCSV(r io.Reader, name string, m CSVMapping) (*data.Document, error) {
 	br := bufio.NewReaderSize(r, 1<<16)
 	cr := newCSVReader(br)
-	if m.Comma != 0 {
-		cr.Comma = m.Comma
-	} else if first, err := br.Peek(4096); err == nil || len(first) > 0 {
-		line, _, _ := strings.Cut(string(first), "\n")
-		if strings.Contains(line, "\t") && !strings.Contains(line, ",") {
-			cr.Comma = '\t'
-		}
+	cr.Comma = m.Comma
+	if m.Comma == 0 {
+		cr.Comma = csvComma(br)
 	}
 	header, err := cr.Read()
 	if err != nil {
