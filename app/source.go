@@ -235,7 +235,7 @@ func (v *sourceViewer) addQuote(q data.QuoteRef) {
 func (v *sourceViewer) selectionChanged(start, end int) {
 	if start >= end || !v.src.HasText {
 		v.newBtn.Disable()
-		v.selInfo.SetText("Drag across the text to select words for a new quote.")
+		v.selInfo.SetText("Drag across words to quote them.")
 		return
 	}
 	v.newBtn.Enable()
