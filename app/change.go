@@ -25,37 +25,13 @@ func (d *document) applyChanges(changed []data.Event, touched []int64, lanes []d
 		d.mergeRuns(changed, touched)
 		return
 	}
-	laneAt := make(map[int64]int, len(lanes))
-	for i, l := range lanes {
-		laneAt[l.ID] = i
-	}
 	drop := make(map[int64]bool, len(touched))
 	for _, id := range touched {
 		drop[id] = true
-	}
-	n := max(len(d.items)-len(touched)+len(changed), 0)
-	items := make([]timeline.Item, 0, n)
-	info := make([]spanInfo, 0, n)
-	earliest := make(map[int64]float64, len(d.earliest))
-	add := func(sp data.Span) {
-		lane, ok := laneAt[sp.LaneID]
-		if !ok {
-			return // its lane is gone; cannot happen through the store's edits
-		}
-		items = append(items, itemOf(&sp, lane))
-		info = append(info, infoOf(&sp))
-		if sp.EarliestStart < sp.Start.Unix {
-			earliest[sp.ID] = float64(sp.EarliestStart)
-		}
-	}
-	for _, id := range touched {
 		delete(d.titles, id)
 		delete(d.matches, id)
 	}
-	addChanged := func(e *data.Event) {
-		add(data.SpanOf(e))
-		d.titles[e.ID] = e.Title
-	}
+	m := newMerge(max(len(d.items)-len(touched)+len(changed), 0), lanes, make(map[int64]float64, len(d.earliest)))
 	k := 0
 	for i := range d.items {
 		if drop[d.items[i].ID] {
@@ -63,20 +39,59 @@ func (d *document) applyChanges(changed []data.Event, touched []int64, lanes []d
 		}
 		sp := d.spanAt(i) // with the lanes the item was made with
 		for k < len(changed) && before(&changed[k], &sp) {
-			addChanged(&changed[k])
+			d.addChanged(m, &changed[k])
 			k++
 		}
-		add(sp)
+		m.add(&sp)
 	}
 	for ; k < len(changed); k++ {
-		addChanged(&changed[k])
+		d.addChanged(m, &changed[k])
 	}
 	d.lanes = lanes
 	d.tlLanes = make([]timeline.Lane, len(lanes))
 	for i, l := range lanes {
 		d.tlLanes[i] = timeline.Lane{Name: l.Name, Color: parseColor(l.Color), Collapsed: l.Collapsed}
 	}
-	d.finishMerge(items, info, earliest)
+	d.finishMerge(m)
+}
+
+// merge gathers the arrays that replace a document's after an edit.
+type merge struct {
+	items    []timeline.Item
+	info     []spanInfo
+	earliest map[int64]float64
+	laneAt   map[int64]int // lane id -> position among the lanes
+}
+
+// newMerge starts arrays for n items in lanes, with the earlier-start
+// bounds in earliest.
+func newMerge(n int, lanes []data.Lane, earliest map[int64]float64) *merge {
+	m := &merge{items: make([]timeline.Item, 0, n), info: make([]spanInfo, 0, n), earliest: earliest,
+		laneAt: make(map[int64]int, len(lanes))}
+	for i, l := range lanes {
+		m.laneAt[l.ID] = i
+	}
+	return m
+}
+
+// add appends the item of sp.
+func (m *merge) add(sp *data.Span) {
+	lane, ok := m.laneAt[sp.LaneID]
+	if !ok {
+		return // its lane is gone; cannot happen through the store's edits
+	}
+	m.items = append(m.items, itemOf(sp, lane))
+	m.info = append(m.info, infoOf(sp))
+	if sp.EarliestStart < sp.Start.Unix {
+		m.earliest[sp.ID] = float64(sp.EarliestStart)
+	}
+}
+
+// addChanged appends an event as read after the edit, with its title.
+func (d *document) addChanged(m *merge, e *data.Event) {
+	sp := data.SpanOf(e)
+	m.add(&sp)
+	d.titles[e.ID] = e.Title
 }
 
 // mergeRuns applies an edit that keeps the lanes as they are, as most do:
@@ -94,10 +109,6 @@ func (d *document) mergeRuns(changed []data.Event, touched []int64) {
 	}
 	slices.Sort(drop)
 	drop = slices.Compact(drop)
-	laneAt := make(map[int64]int, len(d.lanes))
-	for i, l := range d.lanes {
-		laneAt[l.ID] = i
-	}
 	// Where each changed event goes among the old items: before the first
 	// it sorts before. changed is sorted, so these ascend.
 	at := make([]int, len(changed))
@@ -107,12 +118,9 @@ func (d *document) mergeRuns(changed []data.Event, touched []int64) {
 			return before(&changed[k], &sp)
 		})
 	}
-	n := max(len(d.items)-len(drop)+len(changed), 0)
-	items := make([]timeline.Item, 0, n)
-	info := make([]spanInfo, 0, n)
-	earliest := maps.Clone(d.earliest)
+	m := newMerge(max(len(d.items)-len(drop)+len(changed), 0), d.lanes, maps.Clone(d.earliest))
 	for _, id := range touched {
-		delete(earliest, id)
+		delete(m.earliest, id)
 		delete(d.titles, id)
 		delete(d.matches, id)
 	}
@@ -125,37 +133,29 @@ func (d *document) mergeRuns(changed []data.Event, touched []int64) {
 		if j < len(drop) {
 			next = min(next, drop[j])
 		}
-		items = append(items, d.items[pos:next]...)
-		info = append(info, d.info[pos:next]...)
+		m.items = append(m.items, d.items[pos:next]...)
+		m.info = append(m.info, d.info[pos:next]...)
 		pos = next
 		switch {
 		case k < len(at) && at[k] == pos: // goes before the item at pos
-			sp := data.SpanOf(&changed[k])
-			if lane, ok := laneAt[sp.LaneID]; ok {
-				items = append(items, itemOf(&sp, lane))
-				info = append(info, infoOf(&sp))
-				if sp.EarliestStart < sp.Start.Unix {
-					earliest[sp.ID] = float64(sp.EarliestStart)
-				}
-				d.titles[sp.ID] = changed[k].Title
-			}
+			d.addChanged(m, &changed[k])
 			k++
 		case j < len(drop) && drop[j] == pos:
 			pos++
 			j++
 		default:
-			d.finishMerge(items, info, earliest)
+			d.finishMerge(m)
 			return
 		}
 	}
 }
 
 // finishMerge puts merged arrays in place and indexes them.
-func (d *document) finishMerge(items []timeline.Item, info []spanInfo, earliest map[int64]float64) {
-	d.items, d.info, d.earliest = items, info, earliest
-	ids, err := newIDIndex(items)
+func (d *document) finishMerge(m *merge) {
+	d.items, d.info, d.earliest = m.items, m.info, m.earliest
+	ids, err := newIDIndex(d.items)
 	if err != nil {
-		ids = idIndex{items: items} // found by bisection; cannot fail for the store's ids
+		ids = idIndex{items: d.items} // found by bisection; cannot fail for the store's ids
 	}
 	d.ids = ids
 	d.index = timeline.NewIndex(d.items, d.earliest, len(d.tlLanes))
