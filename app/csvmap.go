@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -38,7 +37,6 @@ const noColumn = "(none)"
 // csvMapper is the column-mapping step of a generic CSV import: for each
 // field, the column of the file that holds it, guessed from the header.
 type csvMapper struct {
-	header  []string
 	comma   rune
 	choices map[string]*widget.Select // by field
 	content fyne.CanvasObject
@@ -47,7 +45,7 @@ type csvMapper struct {
 // newCSVMapper lays out the choices for a file with header, separated by
 // comma; sample is its first row, shown beside each column's name.
 func newCSVMapper(header, sample []string, comma rune) *csvMapper {
-	c := &csvMapper{header: header, comma: comma, choices: map[string]*widget.Select{}}
+	c := &csvMapper{comma: comma, choices: map[string]*widget.Select{}}
 	options := []string{noColumn}
 	for i, h := range header {
 		options = append(options, columnLabel(i, h, sample))
@@ -94,8 +92,6 @@ func columnLabel(i int, name string, sample []string) string {
 // is missing or chosen twice.
 func (c *csvMapper) mapping() (interchange.CSVMapping, error) {
 	m := interchange.CSVMapping{Comma: c.comma}
-	dst := map[string]*string{"title": &m.Title, "start": &m.Start, "end": &m.End, "lane": &m.Lane,
-		"summary": &m.Summary, "status": &m.Status, "date_note": &m.DateNote, "tags": &m.Tags}
 	usedBy := map[int]string{}
 	for _, f := range interchange.CSVFields() {
 		i := c.choices[f].SelectedIndex() - 1 // 0 is noColumn
@@ -110,12 +106,13 @@ func (c *csvMapper) mapping() (interchange.CSVMapping, error) {
 				strings.ToLower(csvFieldLabels[other]), strings.ToLower(csvFieldLabels[f]))
 		}
 		usedBy[i] = f
-		*dst[f] = strconv.Itoa(i + 1)
+		*m.Column(f) = strconv.Itoa(i + 1)
 	}
 	return m, nil
 }
 
-// readCSVStart reads the header and first row of the CSV file at path.
+// readCSVStart reads the header and first row of the CSV file at path,
+// looking no further than maxCSVHeader bytes.
 func readCSVStart(path string) (header, sample []string, comma rune, err error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -126,16 +123,9 @@ func readCSVStart(path string) (header, sample []string, comma rune, err error) 
 	if err != nil {
 		return nil, nil, 0, fmt.Errorf("read %s: %w", filepath.Base(path), err)
 	}
-	header, comma, err = interchange.ReadCSVHeader(bytes.NewReader(head))
+	header, sample, comma, err = interchange.ReadCSVStart(bytes.NewReader(head))
 	if err != nil {
 		return nil, nil, 0, fmt.Errorf("%s: %w", filepath.Base(path), err)
-	}
-	// The first row, to show beside the names, if it is whole within what
-	// was read.
-	r := csv.NewReader(bytes.NewReader(head))
-	r.Comma, r.FieldsPerRecord = comma, -1
-	if _, err := r.Read(); err == nil {
-		sample, _ = r.Read()
 	}
 	return header, sample, comma, nil
 }

@@ -50,21 +50,48 @@ func newCSVReader(r io.Reader) *csv.Reader {
 // them, in the order the export writes them.
 func CSVFields() []string { return append([]string(nil), csvFields...) }
 
-// ReadCSVHeader reads the header of a CSV file and guesses its separator,
-// as the importer does: tab when the first line has tabs and no commas.
-func ReadCSVHeader(r io.Reader) (header []string, comma rune, err error) {
+// ReadCSVStart reads the header of a CSV file and its first row (nil if
+// there is none), guessing the separator as the importer does: tab when the
+// first line has tabs and no commas.
+func ReadCSVStart(r io.Reader) (header, first []string, comma rune, err error) {
 	br := bufio.NewReaderSize(r, 1<<16)
 	comma = csvComma(br)
 	cr := newCSVReader(br)
 	cr.Comma = comma
+	cr.ReuseRecord = false
 	header, err = cr.Read()
 	if err == io.EOF {
 		err = errors.New("empty file")
 	}
 	if err != nil {
-		return nil, 0, fmt.Errorf("header: %w", err)
+		return nil, nil, 0, fmt.Errorf("header: %w", err)
 	}
-	return append([]string(nil), header...), comma, nil
+	first, _ = cr.Read()
+	return header, first, comma, nil
+}
+
+// Column returns the field of m that names the column of field, one of
+// CSVFields, or nil for another name.
+func (m *CSVMapping) Column(field string) *string {
+	switch field {
+	case "title":
+		return &m.Title
+	case "start":
+		return &m.Start
+	case "end":
+		return &m.End
+	case "lane":
+		return &m.Lane
+	case "summary":
+		return &m.Summary
+	case "status":
+		return &m.Status
+	case "date_note":
+		return &m.DateNote
+	case "tags":
+		return &m.Tags
+	}
+	return nil
 }
 
 // csvComma guesses the separator from the first line waiting in br.
@@ -98,13 +125,11 @@ func (m CSVMapping) resolveColumns(header []string) (map[string]int, error) {
 			index[h] = i
 		}
 	}
-	given := map[string]string{"title": m.Title, "start": m.Start, "end": m.End, "lane": m.Lane,
-		"summary": m.Summary, "status": m.Status, "date_note": m.DateNote, "tags": m.Tags}
 	cols := map[string]int{}
 	used := map[int]string{}
 	for _, f := range csvFields {
 		cols[f] = -1
-		if g := strings.TrimSpace(given[f]); g != "" {
+		if g := strings.TrimSpace(*m.Column(f)); g != "" {
 			i, ok := index[strings.ToLower(g)]
 			if !ok {
 				n, err := strconv.Atoi(g)
