@@ -2,14 +2,12 @@ package app
 
 import (
 	"fmt"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/quoteline/quoteline/data"
-	"github.com/quoteline/quoteline/timeline"
 )
 
 // actorList is the pane listing the document's people, organisations and
@@ -104,47 +102,16 @@ func (a *actorList) describe() {
 	}
 }
 
-// filterByActor shows only the events and quotes of actor id (0: all).
-// Finding the events reads the store and filtering a large document takes
-// a moment, so both happen off the UI goroutine.
+// filterByActor shows only the events and quotes of actor id (0: all),
+// keeping the filter's other criteria.
 func (m *mainWindow) filterByActor(id int64) {
-	doc := m.doc
-	if doc == nil {
-		return
+	if id == m.soleActor() && (id != 0 || len(m.filter.f.actors) == 0) {
+		return // the list echoing the filter
 	}
-	m.links.actor = id
-	if id == 0 {
-		m.timeline.SetData(doc.tlLanes, doc.events(), doc.index)
-		m.timeline.SetQuotes(m.links.marks)
-		return
+	f := m.filter.f
+	f.actors = nil
+	if id != 0 {
+		f.actors = []int64{id}
 	}
-	// The goroutine reads the events as they are now: edits that move
-	// events replace the slice and the map rather than change them.
-	ev := doc.events()
-	go func() {
-		ids, err := doc.store.EventsOfActor(m.life, id)
-		var index *timeline.Index
-		if err == nil {
-			all := ev.Items
-			ev.Items = make([]timeline.Item, 0, len(ids))
-			for i := range all { // ids are few; items are in time order
-				if _, ok := slices.BinarySearch(ids, all[i].ID); ok {
-					ev.Items = append(ev.Items, all[i])
-				}
-			}
-			index = timeline.NewIndex(ev.Items, ev.Earliest, len(doc.tlLanes))
-		}
-		fyne.Do(func() {
-			if doc != m.doc || m.links.actor != id {
-				return
-			}
-			if err != nil {
-				m.showError(err)
-				return
-			}
-			ev.Titles, ev.Matches = doc.titles, doc.matches
-			m.timeline.SetData(doc.tlLanes, ev, index)
-			m.timeline.SetQuotes(quoteMarks(m.links.all, func(q *data.QuoteMark) bool { return q.SpeakerID == id }))
-		})
-	}()
+	m.setFilter(f)
 }

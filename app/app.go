@@ -83,6 +83,7 @@ type mainWindow struct {
 	cancelFn func()
 
 	editor     *editor        // edits, undo and redo
+	filter     filterState    // what of the document is shown
 	search     *search        // the find bar
 	list       *eventList     // the events as a table, shown instead of the timeline
 	recentItem *fyne.MenuItem // File ▸ Open Recent
@@ -109,6 +110,7 @@ type mainWindow struct {
 	quoteChosen  func(id int64) // a quote's events are marked
 	quoteAdded   func(id int64, err error)
 	linksLoaded  func(err error) // quote marks and actors read
+	filtered     func()          // the filter's result is shown
 
 	titles        *titleFetcher // of a large document; nil when all titles are read with it
 	allTitlesUpTo int           // documents with at most this many events have all their titles read at once
@@ -163,14 +165,17 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), m.timeline.ZoomIn)
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), m.timeline.ZoomOut)
 	fit := widget.NewButtonWithIcon("Fit all", theme.ZoomFitIcon(), m.timeline.FitAll)
-	zoomIn.Importance, zoomOut.Importance, fit.Importance = widget.LowImportance, widget.LowImportance, widget.LowImportance
-	toolbar := container.NewBorder(nil, nil, container.NewHBox(zoomOut, zoomIn, fit), nil, m.span)
+	filter := widget.NewButtonWithIcon("Filter…", theme.ListIcon(), m.showFilterDialog)
+	for _, b := range []*widget.Button{zoomIn, zoomOut, fit, filter} {
+		b.Importance = widget.LowImportance
+	}
+	toolbar := container.NewBorder(nil, nil, container.NewHBox(zoomOut, zoomIn, fit, filter), nil, m.span)
 	bars := container.NewGridWrap(fyne.NewSize(220, m.progress.MinSize().Height), m.busy, m.progress)
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(bars, m.cancel), m.status)
 	bottom := container.NewVBox(m.overview, statusBar)
 	m.search = newSearch(m)
 	m.list = newEventList(m)
-	left := container.NewBorder(container.NewVBox(toolbar, m.search.object()), bottom, nil, nil,
+	left := container.NewBorder(container.NewVBox(toolbar, m.newFilterBar(), m.search.object()), bottom, nil, nil,
 		container.NewStack(m.timeline, m.list.object()))
 	m.stops = newStopsPanel(m)
 	m.initLinks()
@@ -194,11 +199,14 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 	zout.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
 	fit := fyne.NewMenuItem("Fit All", m.timeline.FitAll)
 	fit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
+	filter := fyne.NewMenuItem("Filter…", m.showFilterDialog)
+	filter.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	clearFilter := fyne.NewMenuItem("Clear Filters", func() { m.setFilter(eventFilter{}) })
 	list := fyne.NewMenuItem("Event List", m.list.toggle)
 	list.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault}
 	present := fyne.NewMenuItem("Present (F5)", m.present)
 	present.Icon = theme.MediaPlayIcon()
-	viewMenu := fyne.NewMenu("View", zin, zout, fit, fyne.NewMenuItemSeparator(), list, m.statementsMenuItem(), m.showSourceMenuItem(),
+	viewMenu := fyne.NewMenu("View", zin, zout, fit, fyne.NewMenuItemSeparator(), filter, clearFilter, fyne.NewMenuItemSeparator(), list, m.statementsMenuItem(), m.showSourceMenuItem(),
 		m.themeMenu(), fyne.NewMenuItemSeparator(), present)
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard and Mouse", m.showHelp),
@@ -298,6 +306,9 @@ func (m *mainWindow) open(path string) {
 
 // show replaces the document in the window.
 func (m *mainWindow) show(doc *document) {
+	if m.doc == nil || m.doc.store.Path() != doc.store.Path() {
+		m.filter.f = eventFilter{} // the same file read again keeps its filter
+	}
 	m.releaseDocument()
 	m.doc = doc
 	title := filepath.Base(doc.store.Path()) + " — Quoteline"
@@ -308,14 +319,13 @@ func (m *mainWindow) show(doc *document) {
 	m.timeline.Select(0)
 	m.details.showDocument(doc)
 	m.stops.documentChanged()
-	m.timeline.SetData(doc.tlLanes, doc.events(), doc.index)
 	m.clearLinks(doc)
-	lo, hi, _ := m.timeline.Extent()
-	m.overview.SetData(doc.index, lo, hi)
+	m.list.reset()
+	m.showChips()
+	m.refilter()
 	m.timeline.FitAll()
 	m.setIdle(m.statusText() + " · checking the file…")
 	m.remember(doc.store.Path())
-	m.list.reset()
 	m.editor.refreshMenu()
 	if m.search.box.Visible() {
 		m.search.query(m.search.entry.Text)
@@ -408,8 +418,12 @@ func (m *mainWindow) statusText() string {
 		return "No document open"
 	}
 	c := m.doc.counts
-	return fmt.Sprintf("%s · %s · %s · %s", plural(c.Events, "event"), plural(c.Lanes, "lane"),
+	s := fmt.Sprintf("%s · %s · %s · %s", plural(c.Events, "event"), plural(c.Lanes, "lane"),
 		plural(c.Quotes, "quote"), plural(c.Sources, "source"))
+	if m.filter.shown != nil {
+		s = fmt.Sprintf("%s shown of %s", plural(len(m.filter.shown.positions), "event"), s)
+	}
+	return s
 }
 
 // setBusy says what is being done; with cancel, it shows a progress bar

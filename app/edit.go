@@ -98,36 +98,12 @@ func (e *editor) eventForm(doc *document, ev data.Event) *eventFormView {
 		lane.SetSelectedIndex(i)
 	}
 
-	understood := widget.NewLabel("")
-	understood.Wrapping = fyne.TextWrapWord
-	dates := widget.NewEntry()
-	dates.SetPlaceHolder(dateHint)
-	var parsed data.DateInput
-	dates.Validator = func(s string) error {
-		d, err := data.ParseDateInput(s)
-		if err != nil {
-			return fmt.Errorf("not a date")
-		}
-		parsed = d
-		return nil
-	}
-	dates.OnChanged = func(s string) {
-		d, err := data.ParseDateInput(s)
-		switch {
-		case strings.TrimSpace(s) == "":
-			understood.SetText("Type a date or a range")
-		case err != nil:
-			understood.SetText("Not understood: " + strings.TrimPrefix(err.Error(), fmt.Sprintf("%q ", strings.TrimSpace(s))))
-		default:
-			understood.SetText("Understood as " + d.Describe())
-		}
-	}
 	initialDates := ""
 	if !ev.Start.IsZero() {
 		initialDates = data.DateText(&ev)
-		dates.SetText(initialDates)
 	}
-	dates.OnChanged(dates.Text)
+	when := newDateField(initialDates, false)
+	dates, understood := when.entry, when.understood
 
 	statusNames := make([]string, len(statuses))
 	for i, s := range statuses {
@@ -161,7 +137,7 @@ func (e *editor) eventForm(doc *document, ev data.Event) *eventFormView {
 		// Dates left as they were keep what the text cannot say, such as
 		// uncertainty bounds other than one unit either way.
 		if strings.TrimSpace(dates.Text) != initialDates {
-			parsed.Apply(&ev)
+			when.parsed.Apply(&ev)
 		}
 		if i := lane.SelectedIndex(); i >= 0 {
 			ev.LaneID = doc.lanes[i].ID
@@ -189,6 +165,51 @@ func (e *editor) eventForm(doc *document, ev data.Event) *eventFormView {
 	d.Show()
 	e.m.win.Canvas().Focus(title)
 	return &eventFormView{title: title, dates: dates, summary: summary, understood: understood, lane: lane, status: status, dialog: d}
+}
+
+// dateField is an entry for a date or range as people type it, with a
+// line saying how it was understood, and the form's validator.
+type dateField struct {
+	entry      *widget.Entry
+	understood *widget.Label
+	parsed     data.DateInput // what the entry says, while it is valid
+}
+
+// newDateField makes a date field holding text. An optional one may be left
+// blank (parsed is then zero).
+func newDateField(text string, optional bool) *dateField {
+	f := &dateField{entry: widget.NewEntry(), understood: widget.NewLabel("")}
+	f.understood.Wrapping = fyne.TextWrapWord
+	f.entry.SetPlaceHolder(dateHint)
+	blank := func(s string) bool { return optional && strings.TrimSpace(s) == "" }
+	f.entry.Validator = func(s string) error {
+		if blank(s) {
+			f.parsed = data.DateInput{}
+			return nil
+		}
+		d, err := data.ParseDateInput(s)
+		if err != nil {
+			return fmt.Errorf("not a date")
+		}
+		f.parsed = d
+		return nil
+	}
+	f.entry.OnChanged = func(s string) {
+		d, err := data.ParseDateInput(s)
+		switch {
+		case blank(s):
+			f.understood.SetText("Any date")
+		case strings.TrimSpace(s) == "":
+			f.understood.SetText("Type a date or a range")
+		case err != nil:
+			f.understood.SetText("Not understood: " + strings.TrimPrefix(err.Error(), fmt.Sprintf("%q ", strings.TrimSpace(s))))
+		default:
+			f.understood.SetText("Understood as " + d.Describe())
+		}
+	}
+	f.entry.SetText(text)
+	f.entry.OnChanged(text)
+	return f
 }
 
 // deleteSelected deletes the selected event, asking first only if it has

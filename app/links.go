@@ -19,10 +19,8 @@ import (
 // read after the document is shown. UI goroutine only.
 type links struct {
 	doc    *document
-	all    []data.QuoteMark     // every quote, by said-at time
-	marks  []timeline.QuoteMark // the same, for the timeline
+	all    []data.QuoteMark // every quote, by said-at time
 	actors []data.Actor
-	actor  int64 // the actor the timeline is filtered to, or 0
 	// reshow, when set, is the source (and quote) to show again once the
 	// document has been read again after an edit.
 	reshow *[2]int64
@@ -174,10 +172,10 @@ func (m *mainWindow) loadLinks(doc *document) {
 				return
 			}
 			m.links.all = marks
-			m.links.marks = quoteMarks(marks, nil)
 			m.links.actors = actors
-			m.timeline.SetQuotes(m.links.marks)
-			m.actors.set(actors, 0)
+			m.showQuotes()
+			m.actors.set(actors, m.soleActor())
+			m.showChips() // with the actors' names
 			m.source.setSources(sources)
 			if reshow != nil {
 				m.showSource(reshow[0], reshow[1])

@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/quoteline/quoteline/timeline"
 )
 
 // listColumns are the event list's columns and their widths.
@@ -24,11 +26,16 @@ type eventList struct {
 	m     *mainWindow
 	table *widget.Table
 	order []int32 // positions in doc.items in the order shown; nil: by date
-	row   map[int64]int32
-	col   int  // column sorted by
-	desc  bool // sorted in descending order
-	gen   int  // incremented per sort; stale sorts are dropped
-	quiet bool // set while the list follows the timeline, so it does not echo
+	// rows, when not nil, are the positions in doc.items the filter lets
+	// through, ascending, for the items slice rowsOf (an edit that replaces
+	// the slice leaves the list empty until the filter is applied again).
+	rows   []int32
+	rowsOf []timeline.Item
+	row    map[int64]int32
+	col    int  // column sorted by
+	desc   bool // sorted in descending order
+	gen    int  // incremented per sort; stale sorts are dropped
+	quiet  bool // set while the list follows the timeline, so it does not echo
 
 	// sorted is a test hook called on the UI goroutine when a sort is shown.
 	sorted func()
@@ -77,11 +84,46 @@ func newEventList(m *mainWindow) *eventList {
 
 func (l *eventList) object() fyne.CanvasObject { return l.table }
 
-func (l *eventList) size() (int, int) {
-	if l.m.doc == nil {
-		return 0, len(listColumns)
+func (l *eventList) size() (int, int) { return l.count(), len(listColumns) }
+
+// count is the number of rows: the document's events, or those the filter
+// lets through.
+func (l *eventList) count() int {
+	doc := l.m.doc
+	switch {
+	case doc == nil:
+		return 0
+	case l.rows == nil:
+		return len(doc.items)
+	case len(l.rowsOf) != len(doc.items) || len(doc.items) > 0 && &l.rowsOf[0] != &doc.items[0]:
+		return 0 // computed for events since replaced
 	}
-	return len(l.m.doc.items), len(listColumns)
+	return len(l.rows)
+}
+
+// base returns the position in doc.items of the k'th event by date of
+// those listed.
+func (l *eventList) base(k int) int32 {
+	if l.rows != nil {
+		return l.rows[k]
+	}
+	return int32(k)
+}
+
+// setRows lists only the events at positions (ascending, in doc.items), or
+// all when positions is nil.
+func (l *eventList) setRows(positions []int32) {
+	l.rows, l.rowsOf = positions, nil
+	if positions != nil && l.m.doc != nil {
+		l.rowsOf = l.m.doc.items
+	}
+	l.gen++
+	l.order, l.row = nil, nil
+	if l.col != 0 {
+		l.sort(l.col, l.desc) // what is listed now
+	}
+	l.table.Refresh()
+	l.follow(l.m.timeline.Selected())
 }
 
 // position returns the position in doc.items of the row'th row shown.
@@ -90,24 +132,23 @@ func (l *eventList) position(row int) int32 {
 		return l.order[row]
 	}
 	if l.desc {
-		return int32(len(l.m.doc.items) - 1 - row)
+		return l.base(l.count() - 1 - row)
 	}
-	return int32(row)
+	return l.base(row)
 }
 
 // eventAt returns the id of the event shown in row, or 0.
 func (l *eventList) eventAt(row int) int64 {
-	doc := l.m.doc
-	if doc == nil || row < 0 || row >= len(doc.items) {
+	if row < 0 || row >= l.count() {
 		return 0
 	}
-	return doc.items[l.position(row)].ID
+	return l.m.doc.items[l.position(row)].ID
 }
 
 func (l *eventList) update(id widget.TableCellID, o fyne.CanvasObject) {
 	lb := o.(*widget.Label)
 	doc := l.m.doc
-	if doc == nil || id.Row >= len(doc.items) {
+	if id.Row >= l.count() {
 		lb.SetText("")
 		return
 	}
@@ -140,12 +181,14 @@ func (l *eventList) reset() {
 // sortBy sorts the rows by column col (again: the other way round). Dates
 // are the document's own order; other columns are sorted off the UI
 // goroutine from keys copied on it.
-func (l *eventList) sortBy(col int) {
+func (l *eventList) sortBy(col int) { l.sort(col, col == l.col && !l.desc) }
+
+// sort sorts the rows by column col, descending if desc.
+func (l *eventList) sort(col int, desc bool) {
 	doc := l.m.doc
 	if doc == nil {
 		return
 	}
-	desc := col == l.col && !l.desc
 	l.gen++
 	gen := l.gen
 	if col == 0 {
@@ -154,21 +197,24 @@ func (l *eventList) sortBy(col int) {
 		l.follow(l.m.timeline.Selected())
 		return
 	}
-	keys := make([]string, len(doc.items))
-	for i := range doc.items {
+	n := l.count()
+	keys := make([]string, n)
+	for k := range n {
+		i := int(l.base(k))
 		switch col {
 		case 1:
-			keys[i] = strings.ToLower(doc.titles[doc.items[i].ID])
+			keys[k] = strings.ToLower(doc.titles[doc.items[i].ID])
 		case 2:
-			keys[i] = doc.lanes[int(doc.items[i].Lane)].Name
+			keys[k] = doc.lanes[int(doc.items[i].Lane)].Name
 		default:
-			keys[i] = string(doc.status(i))
+			keys[k] = string(doc.status(i))
 		}
 	}
+	rows := l.rows
 	go func() {
-		order := make([]int32, len(keys))
-		for i := range order {
-			order[i] = int32(i)
+		order := make([]int32, len(keys)) // indexes into keys, then positions
+		for k := range order {
+			order[k] = int32(k)
 		}
 		// Stable on the date order, so ties stay by date.
 		slices.SortStableFunc(order, func(a, b int32) int {
@@ -178,6 +224,11 @@ func (l *eventList) sortBy(col int) {
 			}
 			return c
 		})
+		if rows != nil {
+			for k, o := range order {
+				order[k] = rows[o]
+			}
+		}
 		fyne.Do(func() {
 			if gen != l.gen || doc != l.m.doc {
 				return
@@ -200,13 +251,18 @@ func (l *eventList) follow(id int64) {
 		return
 	}
 	p, ok := doc.ids.pos(id)
+	k := p // among the events listed, by date
+	if ok && l.rows != nil {
+		k, ok = slices.BinarySearch(l.rows, int32(p))
+		ok = ok && l.count() > 0
+	}
 	if !ok {
 		l.quiet = true
 		l.table.UnselectAll()
 		l.quiet = false
 		return
 	}
-	row := p
+	row := k
 	switch {
 	case l.order != nil:
 		if l.row == nil {
@@ -217,7 +273,7 @@ func (l *eventList) follow(id int64) {
 		}
 		row = int(l.row[id])
 	case l.desc:
-		row = len(doc.items) - 1 - p
+		row = l.count() - 1 - k
 	}
 	l.quiet = true
 	l.table.Select(widget.TableCellID{Row: row, Col: 1})

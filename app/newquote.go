@@ -244,9 +244,9 @@ func (m *mainWindow) addQuote(doc *document, src data.Source, nq data.NewQuote) 
 						m.source.addQuote(q)
 					}
 				}
-				m.links.all, m.links.marks, m.links.actors = marks, quoteMarks(marks, nil), actors
-				m.timeline.SetQuotes(m.links.marks)
-				m.actors.set(actors, m.links.actor)
+				m.links.all, m.links.actors = marks, actors
+				m.showQuotes()
+				m.actors.set(actors, m.soleActor())
 				if nq.NewEvent != nil {
 					m.links.reshow = &[2]int64{src.ID, qid}
 					m.open(doc.store.Path())

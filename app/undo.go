@@ -218,11 +218,9 @@ func (e *editor) show(doc *document, ed *data.Edit, changed []data.Event, lanes 
 	m := e.m
 	doc.applyChanges(changed, ed.Events(), lanes)
 	doc.counts = counts
-	m.timeline.SetData(doc.tlLanes, doc.events(), doc.index)
-	lo, hi, _ := m.timeline.Extent()
-	m.overview.SetData(doc.index, lo, hi)
-	m.setIdle(m.statusText())
 	m.list.reset()
+	m.showChips() // lanes may have been renamed or deleted
+	m.setIdle(m.statusText())
 	sel := m.timeline.Selected()
 	if _, ok := doc.ids.pos(sel); sel != 0 && !ok {
 		m.timeline.Select(0)
@@ -232,6 +230,7 @@ func (e *editor) show(doc *document, ed *data.Edit, changed []data.Event, lanes 
 	} else {
 		m.details.showDocument(doc)
 	}
+	m.refilter() // last: it may finish on another goroutine
 }
 
 // editError makes a store's error readable: a field error says which field

@@ -106,18 +106,10 @@ func (s *Store) QuoteMarks(ctx context.Context) ([]QuoteMark, error) {
 // EventsOfActor returns the ids of the events actor id takes part in or
 // speaks about (through a quote of theirs), ascending.
 func (s *Store) EventsOfActor(ctx context.Context, id int64) ([]int64, error) {
-	var ids []int64
-	err := s.eachRow(ctx, `SELECT event_id FROM event_actor WHERE actor_id = ?
+	ids, err := s.eventIDs(ctx, `SELECT event_id FROM event_actor WHERE actor_id = ?
 		UNION
 		SELECT eq.event_id FROM event_quote eq JOIN quote q ON q.id = eq.quote_id WHERE q.speaker_id = ?
-		ORDER BY 1`, []any{id, id}, func(r *sql.Rows) error {
-		var e int64
-		if err := r.Scan(&e); err != nil {
-			return err
-		}
-		ids = append(ids, e)
-		return nil
-	})
+		ORDER BY 1`, []any{id, id})
 	if err != nil {
 		return nil, fmt.Errorf("data.EventsOfActor %d: %w", id, err)
 	}

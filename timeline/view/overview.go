@@ -57,6 +57,9 @@ func (o *Overview) SetData(index *timeline.Index, lo, hi float64) {
 	o.Refresh()
 }
 
+// Index returns the index whose density is shown, or nil.
+func (o *Overview) Index() *timeline.Index { return o.index }
+
 // SetWindow marks the main view's window [start, end].
 func (o *Overview) SetWindow(start, end float64) {
 	if o.winStart == start && o.winEnd == end {

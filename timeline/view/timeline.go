@@ -133,6 +133,9 @@ func (t *Timeline) addWork(start time.Time) { t.work += time.Since(start) }
 // when there is none.
 func (t *Timeline) Extent() (lo, hi float64, ok bool) { return t.lo, t.hi, t.hasData }
 
+// Events returns the events shown.
+func (t *Timeline) Events() timeline.Events { return t.events }
+
 // Index returns the index of the data shown.
 func (t *Timeline) Index() *timeline.Index { return t.index }
 
