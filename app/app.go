@@ -51,7 +51,24 @@ func Run(opts Options) {
 	a := fyneapp.NewWithID(ID)
 	icon := fyne.NewStaticResource("icon.png", opts.Icon)
 	a.SetIcon(icon)
+	// Each window may open others (File ▸ New Window); the application
+	// quits when the last one closes.
+	var newWindow func(path string, blank bool)
+	newWindow = func(path string, blank bool) {
+		o := opts
+		o.Path = path
+		w := newMainWindow(a, o)
+		w.newWindow = newWindow
+		if blank {
+			w.showNoDocument()
+		} else {
+			w.start()
+		}
+		w.win.Show()
+		w.win.Canvas().Focus(w.timeline)
+	}
 	w := newMainWindow(a, opts)
+	w.newWindow = newWindow
 	// The document is read while the window and its OpenGL context are made:
 	// what the reading hands to the window waits in fyne.Do's queue until
 	// the window runs.
@@ -111,6 +128,13 @@ type mainWindow struct {
 	quoteAdded   func(id int64, err error)
 	linksLoaded  func(err error) // quote marks and actors read
 	filtered     func()          // the filter's result is shown
+
+	// newWindow opens another window, on the document at path or, if
+	// blank, on none. It is nil in tests.
+	newWindow func(path string, blank bool)
+	// kept, when set, is the view to restore when the document at its path
+	// is shown again (see reopen).
+	kept *keptView
 
 	titles        *titleFetcher // of a large document; nil when all titles are read with it
 	allTitlesUpTo int           // documents with at most this many events have all their titles read at once
@@ -309,6 +333,10 @@ func (m *mainWindow) show(doc *document) {
 	if m.doc == nil || m.doc.store.Path() != doc.store.Path() {
 		m.filter.f = eventFilter{} // the same file read again keeps its filter
 	}
+	kept := m.kept
+	if m.kept = nil; kept != nil && kept.path != doc.store.Path() {
+		kept = nil
+	}
 	m.releaseDocument()
 	m.doc = doc
 	title := filepath.Base(doc.store.Path()) + " — Quoteline"
@@ -323,8 +351,19 @@ func (m *mainWindow) show(doc *document) {
 	m.list.reset()
 	m.showChips()
 	m.refilter()
-	m.timeline.FitAll()
-	m.setIdle(m.statusText() + " · checking the file…")
+	note := ""
+	if kept != nil {
+		m.timeline.SetViewport(kept.vp)
+		if _, ok := doc.ids.pos(kept.selected); ok {
+			m.timeline.Select(kept.selected)
+			m.selectEvent(kept.selected)
+		}
+		note = kept.note + " "
+		doc.note = note
+	} else {
+		m.timeline.FitAll()
+	}
+	m.setIdle(note + m.statusText() + " · checking the file…")
 	m.remember(doc.store.Path())
 	m.editor.refreshMenu()
 	if m.search.box.Visible() {
@@ -458,9 +497,17 @@ func (m *mainWindow) setIdle(msg string) {
 	m.status.SetText(msg)
 }
 
-// showOpenDialog asks for a document to open, with the desktop's own file
-// chooser where there is one.
-func (m *mainWindow) showOpenDialog() {
+// showOpenDialog asks for a document to open in this window.
+func (m *mainWindow) showOpenDialog() { m.askToOpen(m.open) }
+
+// showOpenInNewWindowDialog asks for a document to open in a window of its own.
+func (m *mainWindow) showOpenInNewWindowDialog() {
+	m.askToOpen(func(path string) { m.newWindow(path, false) })
+}
+
+// askToOpen asks for a document and calls open with its path, with the
+// desktop's own file chooser where there is one.
+func (m *mainWindow) askToOpen(open func(path string)) {
 	dir := ""
 	if m.doc != nil {
 		dir = filepath.Dir(m.doc.store.Path())
@@ -468,16 +515,16 @@ func (m *mainWindow) showOpenDialog() {
 		dir = home
 	}
 	c := fileChoice{Title: "Open a Quoteline document", Dir: dir, Filter: "Quoteline documents", Pattern: []string{"*.quoteline"}}
-	m.chooseFile(c, m.showFyneOpenDialog, func(path string) {
+	m.chooseFile(c, func() { m.showFyneOpenDialog(open) }, func(path string) {
 		if path != "" {
-			m.open(path)
+			open(path)
 		}
 	})
 }
 
 // showFyneOpenDialog is the open dialog for desktops without a chooser of
 // their own.
-func (m *mainWindow) showFyneOpenDialog() {
+func (m *mainWindow) showFyneOpenDialog(open func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			m.showError(err)
@@ -488,7 +535,7 @@ func (m *mainWindow) showFyneOpenDialog() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		m.open(path)
+		open(path)
 	}, m.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".quoteline"}))
 	if m.doc != nil {

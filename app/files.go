@@ -36,10 +36,15 @@ func (m *mainWindow) fileMenu(open *fyne.MenuItem) *fyne.Menu {
 	saveCopy.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl | fyne.KeyModifierShift}
 	closeDoc := fyne.NewMenuItem("Close", m.closeDocument)
 	closeDoc.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: ctrl}
+	newWin := fyne.NewMenuItem("New Window", func() { m.newWindow("", true) })
+	newWin.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl | fyne.KeyModifierShift}
+	closeWin := fyne.NewMenuItem("Close Window", m.win.Close)
+	closeWin.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: ctrl | fyne.KeyModifierShift}
 	return fyne.NewMenu("File", newDoc, open, recent, fyne.NewMenuItemSeparator(),
+		newWin, fyne.NewMenuItem("Open in New Window…", m.showOpenInNewWindowDialog), fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Import…", m.showImportDialog), saveCopy, m.exportMenuItem(),
 		fyne.NewMenuItem("Export Handout…", m.showHandoutDialog),
-		fyne.NewMenuItemSeparator(), closeDoc)
+		fyne.NewMenuItemSeparator(), closeDoc, closeWin)
 }
 
 // recentFiles returns the recently opened documents, newest first.
@@ -194,6 +199,11 @@ func (m *mainWindow) closeDocument() {
 	m.gen++ // drop any load or read still under way for it
 	m.releaseDocument()
 	m.search.close()
+	m.showNoDocument()
+}
+
+// showNoDocument shows the window empty, saying how to open a document.
+func (m *mainWindow) showNoDocument() {
 	m.timeline.Select(0)
 	m.timeline.SetData(nil, timeline.Events{}, nil)
 	m.overview.SetData(nil, 0, 0)

@@ -50,10 +50,11 @@ func (m *mainWindow) awaitCheck(doc *document) {
 				doc.checked = true
 				close(doc.verified)
 				if !loading {
-					m.setIdle(m.statusText())
+					m.setIdle(doc.note + m.statusText())
 				}
 				// Then the quotes and actors: one background read at a time.
 				m.loadLinks(doc)
+				m.watchChanges(doc)
 			}
 		})
 	}()

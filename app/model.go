@@ -53,6 +53,12 @@ type document struct {
 	check   func(context.Context) error
 	ctx     context.Context
 	release context.CancelFunc
+	// changedElsewhere is set when another window or program wrote to the
+	// file while it could not be read again at once (see watchChanges).
+	changedElsewhere bool
+	// note, if set, is said before the counts in the status line once the
+	// document has been checked (why it was read again).
+	note string
 }
 
 // smallDocument is the most events whose titles are all read before the

@@ -249,7 +249,7 @@ func (m *mainWindow) addQuote(doc *document, src data.Source, nq data.NewQuote) 
 				m.actors.set(actors, m.soleActor())
 				if nq.NewEvent != nil {
 					m.links.reshow = &[2]int64{src.ID, qid}
-					m.open(doc.store.Path())
+					m.reopen("")
 				}
 			}
 			if m.quoteAdded != nil {

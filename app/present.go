@@ -370,6 +370,9 @@ func (p *presenter) stop() {
 		return
 	}
 	m.presenting = nil
+	if m.doc != nil && m.doc.changedElsewhere {
+		m.reopen(changedElsewhereNote)
+	}
 	w := m.win
 	m.timeline.SetScale(1)
 	m.setCollapsed(p.collapsed)

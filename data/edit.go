@@ -363,10 +363,11 @@ func (s *Store) edit(ctx context.Context, op, name string, fn func(r *recorder) 
 	if s.readOnly {
 		return nil, fmt.Errorf("data.%s: %w", op, ErrReadOnly)
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("data.%s: %w", op, err)
 	}
+	defer done()
 	defer tx.Rollback()
 	r := &recorder{ctx: ctx, tx: tx}
 	if err := fn(r); err != nil {

@@ -35,10 +35,11 @@ func (s *Store) ImportDocumentProgress(ctx context.Context, doc *Document, progr
 
 // importResolved writes doc, validated as p, in one transaction.
 func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, progress func(done, total int)) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("data.ImportDocument: %w", err)
 	}
+	defer done()
 	defer tx.Rollback()
 	if err := importPlan(ctx, tx, doc, p, progress); err != nil {
 		if cerr := ctx.Err(); cerr != nil {

@@ -177,10 +177,11 @@ func (s *Store) AddQuote(ctx context.Context, nq NewQuote) (quoteID, eventID int
 			return invalid("claim status %q is not known", ne.Status)
 		}
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return fail(err)
 	}
+	defer done()
 	defer tx.Rollback()
 
 	var text *string
@@ -288,10 +289,11 @@ func (s *Store) SetSourceText(ctx context.Context, id int64, text string) (unpla
 	if !utf8.ValidString(text) {
 		return fail(errors.New("the text is not valid UTF-8"))
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return fail(err)
 	}
+	defer done()
 	defer tx.Rollback()
 	var title string
 	var sum *string

@@ -198,10 +198,11 @@ func (s *Store) write(ctx context.Context, op string, fn func(*sql.Tx) error) er
 	if s.readOnly {
 		return fmt.Errorf("%s: %w", op, ErrReadOnly)
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
+	defer done()
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return fmt.Errorf("%s: %w", op, err)

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -59,6 +60,9 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool
+	// writes counts this store's own write transactions as they end and
+	// writing those under way, so that Watch can tell them from others'.
+	writes, writing atomic.Int64
 }
 
 // Path returns the path the store was opened with.

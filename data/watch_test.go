@@ -1,0 +1,62 @@
+package data
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+func TestStore_WatchSeesOthersWritesOnly(t *testing.T) {
+	doc, err := readTestDoc(t, testJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, path := createTestStore(t, doc)
+	b, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	changes := make(chan bool, 16)
+	if err := a.Watch(ctx, 5*time.Millisecond, func() { changes <- true }); err != nil {
+		t.Fatal(err)
+	}
+	quiet := func(what string) {
+		t.Helper()
+		select {
+		case <-changes:
+			t.Errorf("%s: reported as a change by another", what)
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+	noticed := func(what string) {
+		t.Helper()
+		select {
+		case <-changes:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: not noticed within 10 s", what)
+		}
+	}
+
+	quiet("nothing written")
+	for i := range 5 { // the store's own writes, from any of its connections
+		if _, _, err := a.SaveActor(ctx, Actor{Name: "Own " + string(rune('A'+i)), Kind: KindPerson}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	quiet("own edits")
+	if _, _, err := b.SaveActor(ctx, Actor{Name: "From elsewhere", Kind: KindPerson}); err != nil {
+		t.Fatal(err)
+	}
+	noticed("another store's edit")
+	quiet("after the change was reported")
+
+	cancel()
+	time.Sleep(20 * time.Millisecond)
+	if _, _, err := b.SaveActor(context.Background(), Actor{Name: "After the watch", Kind: KindPerson}); err != nil {
+		t.Fatal(err)
+	}
+	quiet("after the watch ended")
+}
