@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -145,8 +146,28 @@ func (m *mainWindow) showSelectedSource() {
 	}()
 }
 
-// loadLinks reads the quotes' marks and the actors of doc in the background.
-func (m *mainWindow) loadLinks(doc *document) {
+// reloadLinks reads the quotes' marks, actors and sources of doc again
+// after an edit, keeping the actor filter (if the actor is still there)
+// and showing the open source again (or none, if it was deleted) without
+// changing the side tab.
+func (m *mainWindow) reloadLinks(doc *document) {
+	shown, open := m.source.src.ID, m.source.loaded
+	m.loadLinks(doc, func(sources []data.Source) {
+		if !open || !m.source.loaded || m.source.src.ID != shown {
+			return // nothing was open, or another source was opened meanwhile
+		}
+		if slices.ContainsFunc(sources, func(s data.Source) bool { return s.ID == shown }) {
+			m.openSource(shown, 0, false)
+		} else {
+			m.source.showEmpty()
+		}
+	})
+}
+
+// loadLinks reads the quotes' marks and the actors of doc in the
+// background; then, if not nil, is called with the sources once they are
+// shown.
+func (m *mainWindow) loadLinks(doc *document, then func(sources []data.Source)) {
 	reshow := m.links.reshow
 	m.links.reshow = nil
 	go func() {
@@ -176,11 +197,23 @@ func (m *mainWindow) loadLinks(doc *document) {
 			m.links.all = marks
 			m.links.marks = quoteMarks(marks, nil)
 			m.links.actors = actors
-			m.timeline.SetQuotes(m.links.marks)
-			m.actors.set(actors, 0)
+			filtered := m.links.actor
+			chosen := filtered
+			if !slices.ContainsFunc(actors, func(a data.Actor) bool { return a.ID == chosen }) {
+				chosen = 0
+			}
+			m.actors.set(actors, chosen)
+			if chosen != 0 || filtered != 0 {
+				m.filterByActor(chosen)
+			} else {
+				m.timeline.SetQuotes(m.links.marks)
+			}
 			m.source.setSources(sources)
 			if reshow != nil {
 				m.showSource(reshow[0], reshow[1])
+			}
+			if then != nil {
+				then(sources)
 			}
 		})
 	}()
@@ -205,7 +238,11 @@ func quoteMarks(marks []data.QuoteMark, keep func(*data.QuoteMark) bool) []timel
 }
 
 // showSource opens source id in the viewer, scrolled to quote (if not 0).
-func (m *mainWindow) showSource(id, quote int64) {
+func (m *mainWindow) showSource(id, quote int64) { m.openSource(id, quote, true) }
+
+// openSource reads source id and shows it in the viewer, scrolled to quote
+// (if not 0); with reveal, the viewer's tab is brought forward.
+func (m *mainWindow) openSource(id, quote int64, reveal bool) {
 	if m.doc == nil {
 		return
 	}
@@ -225,7 +262,9 @@ func (m *mainWindow) showSource(id, quote int64) {
 				m.showError(fmt.Errorf("read source %d: %w", id, err))
 				return
 			}
-			m.revealSide(tabSource)
+			if reveal {
+				m.revealSide(tabSource)
+			}
 			m.source.show(src, quotes, quote)
 			if m.sourceShown != nil {
 				m.sourceShown(id)

@@ -26,6 +26,11 @@ type editor struct {
 	redoItem  *fyne.MenuItem
 	jobs      chan editJob // written one after another by work
 	lastForm  *eventFormView
+	// lastPicker is the link picker opened last, for tests.
+	lastPicker *linkPickerView
+	// sourcesShown is a test hook called on the UI goroutine each time the
+	// Sources dialog has listed the sources.
+	sourcesShown func(list *fyne.Container)
 
 	// applied is a test hook called on the UI goroutine once an edit, undo
 	// or redo is shown (err nil) or has failed.
@@ -51,6 +56,7 @@ func newEditor(m *mainWindow) *editor {
 	// Ctrl+Y redoes too, as on Windows; it has no menu item of its own.
 	m.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.undoRedo(true) })
 	e.refreshMenu()
+	e.wirePanes()
 	return e
 }
 
@@ -223,6 +229,9 @@ func (e *editor) show(doc *document, ed *data.Edit, changed []data.Event, lanes 
 	m.overview.SetData(doc.index, lo, hi)
 	m.setIdle(m.statusText())
 	m.list.reset()
+	if len(ed.Actors()) > 0 || len(ed.Sources()) > 0 || len(ed.Quotes()) > 0 || len(ed.Relinked()) > 0 {
+		m.reloadLinks(doc)
+	}
 	sel := m.timeline.Selected()
 	if _, ok := doc.ids.pos(sel); sel != 0 && !ok {
 		m.timeline.Select(0)
