@@ -53,7 +53,7 @@ func (m *mainWindow) awaitCheck(doc *document) {
 					m.setIdle(m.statusText())
 				}
 				// Then the quotes and actors: one background read at a time.
-				m.loadLinks(doc, nil)
+				m.loadLinks(doc)
 			}
 		})
 	}()

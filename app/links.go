@@ -146,41 +146,56 @@ func (m *mainWindow) showSelectedSource() {
 	}()
 }
 
-// reloadLinks reads the quotes' marks, actors and sources of doc again
-// after an edit, keeping the actor filter (if the actor is still there)
-// and showing the open source again (or none, if it was deleted) without
-// changing the side tab.
-func (m *mainWindow) reloadLinks(doc *document) {
-	shown, open := m.source.src.ID, m.source.loaded
-	m.loadLinks(doc, func(sources []data.Source) {
-		if !open || !m.source.loaded || m.source.src.ID != shown {
-			return // nothing was open, or another source was opened meanwhile
-		}
-		if slices.ContainsFunc(sources, func(s data.Source) bool { return s.ID == shown }) {
-			m.openSource(shown, 0, false)
-		} else {
-			m.source.showEmpty()
-		}
-	})
+// linkData is what the side panes show of a document besides its events:
+// every quote's mark, the actors and the sources (without text).
+type linkData struct {
+	marks   []data.QuoteMark
+	actors  []data.Actor
+	sources []data.Source
 }
 
-// loadLinks reads the quotes' marks and the actors of doc in the
-// background; then, if not nil, is called with the sources once they are
-// shown.
-func (m *mainWindow) loadLinks(doc *document, then func(sources []data.Source)) {
+// readLinks reads the quotes' marks, the actors and the sources of s.
+func readLinks(ctx context.Context, s *data.Store) (linkData, error) {
+	var ld linkData
+	var err error
+	if ld.marks, err = s.QuoteMarks(ctx); err != nil {
+		return ld, err
+	}
+	if ld.actors, err = s.Actors(ctx); err != nil {
+		return ld, err
+	}
+	ld.sources, err = s.Sources(ctx)
+	return ld, err
+}
+
+// applyLinks shows ld: the statements row, the Actors tab (keeping the
+// actor the timeline is filtered to, if it is still there) and the source
+// viewer's list.
+func (m *mainWindow) applyLinks(ld linkData) {
+	m.links.all = ld.marks
+	m.links.marks = quoteMarks(ld.marks, nil)
+	m.links.actors = ld.actors
+	filtered := m.links.actor
+	chosen := filtered
+	if !slices.ContainsFunc(ld.actors, func(a data.Actor) bool { return a.ID == chosen }) {
+		chosen = 0
+	}
+	m.actors.set(ld.actors, chosen)
+	if chosen != 0 || filtered != 0 {
+		m.filterByActor(chosen)
+	} else {
+		m.timeline.SetQuotes(m.links.marks)
+	}
+	m.source.setSources(ld.sources)
+}
+
+// loadLinks reads the quotes' marks, the actors and the sources of doc in
+// the background.
+func (m *mainWindow) loadLinks(doc *document) {
 	reshow := m.links.reshow
 	m.links.reshow = nil
 	go func() {
-		ctx := m.life
-		marks, err := doc.store.QuoteMarks(ctx)
-		var actors []data.Actor
-		if err == nil {
-			actors, err = doc.store.Actors(ctx)
-		}
-		var sources []data.Source
-		if err == nil {
-			sources, err = doc.store.Sources(ctx)
-		}
+		ld, err := readLinks(m.life, doc.store)
 		fyne.Do(func() {
 			if doc != m.doc {
 				return
@@ -194,26 +209,9 @@ func (m *mainWindow) loadLinks(doc *document, then func(sources []data.Source)) 
 				}
 				return
 			}
-			m.links.all = marks
-			m.links.marks = quoteMarks(marks, nil)
-			m.links.actors = actors
-			filtered := m.links.actor
-			chosen := filtered
-			if !slices.ContainsFunc(actors, func(a data.Actor) bool { return a.ID == chosen }) {
-				chosen = 0
-			}
-			m.actors.set(actors, chosen)
-			if chosen != 0 || filtered != 0 {
-				m.filterByActor(chosen)
-			} else {
-				m.timeline.SetQuotes(m.links.marks)
-			}
-			m.source.setSources(sources)
+			m.applyLinks(ld)
 			if reshow != nil {
 				m.showSource(reshow[0], reshow[1])
-			}
-			if then != nil {
-				then(sources)
 			}
 		})
 	}()
@@ -238,11 +236,7 @@ func quoteMarks(marks []data.QuoteMark, keep func(*data.QuoteMark) bool) []timel
 }
 
 // showSource opens source id in the viewer, scrolled to quote (if not 0).
-func (m *mainWindow) showSource(id, quote int64) { m.openSource(id, quote, true) }
-
-// openSource reads source id and shows it in the viewer, scrolled to quote
-// (if not 0); with reveal, the viewer's tab is brought forward.
-func (m *mainWindow) openSource(id, quote int64, reveal bool) {
+func (m *mainWindow) showSource(id, quote int64) {
 	if m.doc == nil {
 		return
 	}
@@ -262,9 +256,7 @@ func (m *mainWindow) openSource(id, quote int64, reveal bool) {
 				m.showError(fmt.Errorf("read source %d: %w", id, err))
 				return
 			}
-			if reveal {
-				m.revealSide(tabSource)
-			}
+			m.revealSide(tabSource)
 			m.source.show(src, quotes, quote)
 			if m.sourceShown != nil {
 				m.sourceShown(id)

@@ -63,6 +63,9 @@ func (e *editor) confirmDelete(what, then string, links func(ctx context.Context
 			}, e.m.win)
 			c.Resize(fyne.NewSize(560, 0))
 			c.Show()
+			if e.confirmShown != nil {
+				e.confirmShown()
+			}
 		})
 	}()
 }
@@ -177,7 +180,6 @@ func (e *editor) showSources() {
 			})
 		}()
 	}
-	fill()
 	add := widget.NewButtonWithIcon("Add source…", theme.ContentAddIcon(), func() { e.sourceForm(data.Source{}, fill) })
 	scroll := container.NewVScroll(list)
 	scroll.SetMinSize(fyne.NewSize(600, 300))
@@ -186,6 +188,7 @@ func (e *editor) showSources() {
 	d.SetOnClosed(func() { e.m.win.Canvas().Focus(e.m.timeline) })
 	d.Resize(fyne.NewSize(680, 480))
 	d.Show()
+	fill()
 }
 
 // fillSources lists sources in list, each with buttons to edit and delete
