@@ -181,13 +181,7 @@ func (e *editor) showSources() {
 		}()
 	}
 	add := widget.NewButtonWithIcon("Add source…", theme.ContentAddIcon(), func() { e.sourceForm(data.Source{}, fill) })
-	scroll := container.NewVScroll(list)
-	scroll.SetMinSize(fyne.NewSize(600, 300))
-	content := container.NewBorder(nil, container.NewHBox(add), nil, nil, scroll)
-	d := dialog.NewCustom("Sources", "Close", content, e.m.win)
-	d.SetOnClosed(func() { e.m.win.Canvas().Focus(e.m.timeline) })
-	d.Resize(fyne.NewSize(680, 480))
-	d.Show()
+	e.showListDialog("Sources", list, add, fyne.NewSize(680, 480))
 	fill()
 }
 
@@ -258,7 +252,7 @@ func (e *editor) sourceForm(src data.Source, after func()) *sourceFormView {
 		outlet:    widget.NewEntry(),
 		url:       widget.NewEntry(),
 		published: widget.NewEntry(),
-		dateNote:  widget.NewEntry(),
+		dateNote:  widget.NewMultiLineEntry(),
 		summary:   widget.NewMultiLineEntry(),
 	}
 	f.outlet.SetText(src.Outlet)
@@ -274,6 +268,8 @@ func (e *editor) sourceForm(src data.Source, after func()) *sourceFormView {
 	}
 	f.dateNote.SetText(src.DateNote)
 	f.dateNote.SetPlaceHolder("How the date is known, e.g. from the dateline")
+	f.dateNote.SetMinRowsVisible(2)
+	f.dateNote.Wrapping = fyne.TextWrapWord
 	f.summary.SetText(src.Summary)
 	f.summary.SetPlaceHolder("Our own one-line summary")
 	f.summary.SetMinRowsVisible(2)
@@ -304,7 +300,7 @@ func (e *editor) sourceForm(src data.Source, after func()) *sourceFormView {
 			}
 		})
 	})
-	for _, en := range []*widget.Entry{f.title, f.outlet, f.url, f.published, f.dateNote} {
+	for _, en := range []*widget.Entry{f.title, f.outlet, f.url, f.published} {
 		en.OnSubmitted = func(string) { f.dialog.Submit() }
 	}
 	e.m.win.Canvas().Focus(f.title)

@@ -454,27 +454,11 @@ func TestDetails_LinkAndUnlink(t *testing.T) {
 	}{
 		{linkQuote, func() ([]int64, []data.Stance) {
 			refs, err := st.QuotesOfEvent(s.ctx, event)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var ids []int64
-			var stances []data.Stance
-			for _, r := range refs {
-				ids, stances = append(ids, r.ID), append(stances, r.Stance)
-			}
-			return ids, stances
+			return linksOf(t, refs, err, func(r data.QuoteRef) (int64, data.Stance) { return r.ID, r.Stance })
 		}, "quote"},
 		{linkSource, func() ([]int64, []data.Stance) {
 			refs, err := st.SourcesOfEvent(s.ctx, event)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var ids []int64
-			var stances []data.Stance
-			for _, r := range refs {
-				ids, stances = append(ids, r.ID), append(stances, r.Stance)
-			}
-			return ids, stances
+			return linksOf(t, refs, err, func(r data.SourceRef) (int64, data.Stance) { return r.ID, r.Stance })
 		}, "source"},
 	} {
 		t.Run(tt.noun, func(t *testing.T) {
@@ -529,6 +513,19 @@ func TestDetails_LinkAndUnlink(t *testing.T) {
 			}
 		})
 	}
+}
+
+// linksOf is the ids and stances of an event's links, failing on err.
+func linksOf[T any](t *testing.T, refs []T, err error, of func(T) (int64, data.Stance)) ([]int64, []data.Stance) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, stances := make([]int64, len(refs)), make([]data.Stance, len(refs))
+	for i, r := range refs {
+		ids[i], stances[i] = of(r)
+	}
+	return ids, stances
 }
 
 // linkedCards counts the quote and source cards of the selected event.
