@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/quoteline/quoteline/data"
@@ -21,6 +22,11 @@ type actorList struct {
 	chosen int64
 	// onChoose is called with an actor's id, or 0 for everyone.
 	onChoose func(id int64)
+	// onAdd, onEdit and onDelete add an actor, and edit or delete the
+	// chosen one.
+	onAdd            func()
+	onEdit, onDelete func(a data.Actor)
+	edit, del        *widget.Button
 }
 
 func newActorList(onChoose func(id int64)) *actorList {
@@ -59,12 +65,21 @@ func newActorList(onChoose func(id int64)) *actorList {
 		}
 		a.chosen = id
 		a.describe()
+		a.enableButtons()
 		if a.onChoose != nil {
 			a.onChoose(id)
 		}
 	}
 	head := container.NewVBox(heading("Actors"), a.info, widget.NewSeparator())
-	a.root = container.NewBorder(head, nil, nil, nil, a.list)
+	add := lowButton("Add…", theme.ContentAddIcon(), func() {
+		if a.onAdd != nil {
+			a.onAdd()
+		}
+	})
+	a.edit = lowButton("Edit…", theme.DocumentCreateIcon(), func() { a.withChosen(a.onEdit) })
+	a.del = lowButton("Delete", theme.DeleteIcon(), func() { a.withChosen(a.onDelete) })
+	tools := container.NewVBox(widget.NewSeparator(), container.NewHBox(add, a.edit, a.del))
+	a.root = container.NewBorder(head, tools, nil, nil, a.list)
 	a.set(nil, 0)
 	return a
 }
@@ -83,6 +98,27 @@ func (a *actorList) set(actors []data.Actor, chosen int64) {
 	}
 	a.list.Select(row)
 	a.describe()
+	a.enableButtons()
+}
+
+// enableButtons offers to edit and delete only a chosen actor, not everyone.
+func (a *actorList) enableButtons() {
+	if a.chosen == 0 {
+		a.edit.Disable()
+		a.del.Disable()
+	} else {
+		a.edit.Enable()
+		a.del.Enable()
+	}
+}
+
+// withChosen calls fn, if set, with the chosen actor.
+func (a *actorList) withChosen(fn func(data.Actor)) {
+	for _, act := range a.actors {
+		if act.ID == a.chosen && fn != nil {
+			fn(act)
+		}
+	}
 }
 
 // describe says what the timeline is showing.

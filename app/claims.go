@@ -73,7 +73,7 @@ func provenanceText(ev *data.Event) string {
 // event it supports or disputes, each a link that selects the event.
 func (d *details) showQuote(q data.QuoteRef, src data.Source, events []data.EventRef, onEvent func(id int64)) {
 	q.Source = src
-	objs := []fyne.CanvasObject{heading("Quote"), quoteCard(&q, d.onShowSource), widget.NewSeparator(),
+	objs := []fyne.CanvasObject{heading("Quote"), d.quoteCard(&q, 0), widget.NewSeparator(),
 		subheading(countLabel(len(events), "Event it speaks about", "Events it speaks about"))}
 	if len(events) == 0 {
 		objs = append(objs, muted("This quote is not linked to any event."))

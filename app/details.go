@@ -24,7 +24,21 @@ type details struct {
 	// onShowSource opens source id in the source viewer, scrolled to
 	// quote id if it is not 0.
 	onShowSource func(source, quote int64)
+	// The editing actions the pane offers; those left nil are not offered.
+	onEditQuote   func(id int64)
+	onDeleteQuote func(q data.QuoteRef)
+	onLink        func(event int64, kind linkKind)
+	onUnlink      func(event int64, kind linkKind, id int64, what string)
 }
+
+// linkKind says what an event is linked to: a quote or a source it cites.
+type linkKind int
+
+// The kinds of link of an event.
+const (
+	linkQuote linkKind = iota
+	linkSource
+)
 
 func newDetails() *details {
 	d := &details{box: container.NewVBox()}
@@ -78,21 +92,44 @@ func (d *details) showEvent(ev *data.Event, lane data.Lane, actors []string, quo
 		return
 	}
 
-	objs = append(objs, widget.NewSeparator(), subheading(countLabel(len(quotes), "Quote", "Quotes")))
+	objs = append(objs, widget.NewSeparator(), d.linkHeading(ev.ID, linkQuote, countLabel(len(quotes), "Quote", "Quotes")))
 	if len(quotes) == 0 {
 		objs = append(objs, muted("No quotes are linked to this event."))
 	}
 	for i := range quotes {
-		objs = append(objs, quoteCard(&quotes[i], d.onShowSource))
+		objs = append(objs, d.quoteCard(&quotes[i], ev.ID))
 	}
-	objs = append(objs, widget.NewSeparator(), subheading(countLabel(len(sources), "Source cited", "Sources cited")))
+	objs = append(objs, widget.NewSeparator(), d.linkHeading(ev.ID, linkSource, countLabel(len(sources), "Source cited", "Sources cited")))
 	if len(sources) == 0 {
 		objs = append(objs, muted("No sources are cited directly; see the quotes' sources above."))
 	}
 	for i := range sources {
-		objs = append(objs, sourceCard(&sources[i].Source, sources[i].Stance, d.onShowSource))
+		objs = append(objs, d.sourceCard(&sources[i], ev.ID))
 	}
 	d.set(objs...)
+}
+
+// linkHeading is a subheading with, if linking is offered, a button to
+// link the event to another quote or source.
+func (d *details) linkHeading(event int64, kind linkKind, text string) fyne.CanvasObject {
+	head := subheading(text)
+	if d.onLink == nil {
+		return head
+	}
+	label := "Link quote…"
+	if kind == linkSource {
+		label = "Link source…"
+	}
+	b := widget.NewButtonWithIcon(label, theme.ContentAddIcon(), func() { d.onLink(event, kind) })
+	b.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, nil, b, head)
+}
+
+// unlinkButton is the ✕ that removes an event's link to a quote or source.
+func (d *details) unlinkButton(event int64, kind linkKind, id int64, what string) *widget.Button {
+	b := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { d.onUnlink(event, kind, id, what) })
+	b.Importance = widget.LowImportance
+	return b
 }
 
 func (d *details) set(objs ...fyne.CanvasObject) {
@@ -101,9 +138,10 @@ func (d *details) set(objs ...fyne.CanvasObject) {
 	d.scroll.ScrollToTop()
 }
 
-// quoteCard shows a quote's words, who said them, when, and where they were published.
-// With show, a button opens the quote in its source.
-func quoteCard(q *data.QuoteRef, show func(source, quote int64)) fyne.CanvasObject {
+// quoteCard shows a quote's words, who said them, when, and where they
+// were published, with buttons to open it in its source, edit or delete it
+// and, when it is shown as linked to event (not 0), to unlink it.
+func (d *details) quoteCard(q *data.QuoteRef, event int64) fyne.CanvasObject {
 	words := widget.NewLabel("“" + q.Text + "”")
 	words.Wrapping = fyne.TextWrapWord
 	words.TextStyle = fyne.TextStyle{Italic: true}
@@ -114,24 +152,40 @@ func quoteCard(q *data.QuoteRef, show func(source, quote int64)) fyne.CanvasObje
 	}
 	who := wrapped("— " + speaker + ", said " + q.SaidAt.Display())
 	who.TextStyle = fyne.TextStyle{Bold: true}
-	objs := []fyne.CanvasObject{words, who, muted(sourceLine(&q.Source))}
+	var top fyne.CanvasObject = words
+	if event != 0 && d.onUnlink != nil {
+		top = container.NewBorder(nil, nil, nil, d.unlinkButton(event, linkQuote, q.ID, "“"+shorten(q.Text, 40)+"”"), words)
+	}
+	objs := []fyne.CanvasObject{top, who, muted(sourceLine(&q.Source))}
 	if q.Stance == data.StanceDisputes {
 		objs = append(objs, stanceLabel(q.Stance))
 	}
-	if show != nil && q.Source.HasText {
-		b := widget.NewButtonWithIcon("Show in source", theme.SearchIcon(), func() { show(q.Source.ID, q.ID) })
-		b.Importance = widget.LowImportance
-		objs = append(objs, container.NewHBox(b))
+	var buttons []fyne.CanvasObject
+	if d.onShowSource != nil && q.Source.HasText {
+		buttons = append(buttons, lowButton("Show in source", theme.SearchIcon(), func() { d.onShowSource(q.Source.ID, q.ID) }))
+	}
+	if d.onEditQuote != nil {
+		buttons = append(buttons, lowButton("Edit…", theme.DocumentCreateIcon(), func() { d.onEditQuote(q.ID) }))
+	}
+	if d.onDeleteQuote != nil {
+		buttons = append(buttons, lowButton("Delete", theme.DeleteIcon(), func() { d.onDeleteQuote(*q) }))
+	}
+	if len(buttons) > 0 {
+		objs = append(objs, container.NewHBox(buttons...))
 	}
 	return card(objs...)
 }
 
-// sourceCard shows a source cited by an event.
-// With show, a button opens it in the source viewer.
-func sourceCard(s *data.Source, stance data.Stance, show func(source, quote int64)) fyne.CanvasObject {
+// sourceCard shows a source cited by event, with buttons to open it in the
+// source viewer and to unlink it.
+func (d *details) sourceCard(s *data.SourceRef, event int64) fyne.CanvasObject {
 	title := wrapped(s.Title)
 	title.TextStyle = fyne.TextStyle{Bold: true}
-	objs := []fyne.CanvasObject{title, muted(sourceLine(s))}
+	var top fyne.CanvasObject = title
+	if d.onUnlink != nil {
+		top = container.NewBorder(nil, nil, nil, d.unlinkButton(event, linkSource, s.ID, "“"+shorten(s.Title, 40)+"”"), title)
+	}
+	objs := []fyne.CanvasObject{top, muted(sourceLine(&s.Source))}
 	if s.Summary != "" {
 		objs = append(objs, wrapped(s.Summary))
 	}
@@ -142,13 +196,18 @@ func sourceCard(s *data.Source, stance data.Stance, show func(source, quote int6
 	} else if s.URL != "" {
 		objs = append(objs, muted(s.URL))
 	}
-	objs = append(objs, stanceLabel(stance))
-	if show != nil {
-		b := widget.NewButtonWithIcon("View source", theme.DocumentIcon(), func() { show(s.ID, 0) })
-		b.Importance = widget.LowImportance
-		objs = append(objs, container.NewHBox(b))
+	objs = append(objs, stanceLabel(s.Stance))
+	if d.onShowSource != nil {
+		objs = append(objs, container.NewHBox(lowButton("View source", theme.DocumentIcon(), func() { d.onShowSource(s.ID, 0) })))
 	}
 	return card(objs...)
+}
+
+// lowButton is a button of low importance, as the panes' actions are.
+func lowButton(label string, icon fyne.Resource, tapped func()) *widget.Button {
+	b := widget.NewButtonWithIcon(label, icon, tapped)
+	b.Importance = widget.LowImportance
+	return b
 }
 
 // sourceLine is "Outlet · published 15 May 2023 · title".

@@ -20,7 +20,8 @@ var statuses = []data.ClaimStatus{data.StatusReported, data.StatusConfirmed, dat
 // dateHint is the placeholder of date fields.
 const dateHint = "15 May 2023, Aug 2022, c. 2022, 2022-08/2023-05"
 
-// editMenu is the Edit menu: undo and redo, editing events and lanes, find.
+// editMenu is the Edit menu: undo and redo, editing events, lanes and
+// sources, find.
 func (e *editor) editMenu(find func()) *fyne.Menu {
 	short := func(item *fyne.MenuItem, key fyne.KeyName, mod fyne.KeyModifier) *fyne.MenuItem {
 		item.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: mod}
@@ -34,6 +35,7 @@ func (e *editor) editMenu(find func()) *fyne.Menu {
 		short(fyne.NewMenuItem("Edit Selected Event…", func() { e.showEventForm(e.m.timeline.Selected()) }), fyne.KeyReturn, ctrl),
 		short(fyne.NewMenuItem("Delete Selected Event…", e.deleteSelected), fyne.KeyDelete, ctrl),
 		short(fyne.NewMenuItem("Lanes…", e.showLanes), fyne.KeyL, ctrl),
+		fyne.NewMenuItem("Sources…", e.showSources),
 		fyne.NewMenuItemSeparator(),
 		short(fyne.NewMenuItem("Find…", find), fyne.KeyF, ctrl),
 	)
@@ -222,34 +224,13 @@ func (e *editor) deleteSelected() {
 		return
 	}
 	title := doc.itemTitle(id)
-	del := func() {
-		e.do("Delete “"+shorten(title, 30)+"”", func(ctx context.Context, s *data.Store) (*data.Edit, error) {
-			return s.DeleteEvent(ctx, id)
-		}, nil)
-	}
-	go func() {
-		links, err := doc.store.EventLinks(e.m.life, id)
-		fyne.Do(func() {
-			if err != nil {
-				e.m.showError(err)
-				return
-			}
-			if links == "" {
-				del()
-				return
-			}
-			msg := widget.NewLabel(fmt.Sprintf("“%s” has %s.\nDeleting the event removes these links too; the quotes and sources stay.\nYou can undo this.", title, links))
-			msg.Wrapping = fyne.TextWrapWord
-			c := dialog.NewCustomConfirm("Delete event?", "Delete", "Cancel", msg, func(ok bool) {
-				e.m.win.Canvas().Focus(e.m.timeline)
-				if ok {
-					del()
-				}
-			}, e.m.win)
-			c.Resize(fyne.NewSize(560, 0))
-			c.Show()
+	e.confirmDelete(named("event", title), "Deleting the event removes these links too; the quotes and sources stay.",
+		func(ctx context.Context, s *data.Store) (string, error) { return s.EventLinks(ctx, id) },
+		func() {
+			e.do("Delete “"+shorten(title, 30)+"”", func(ctx context.Context, s *data.Store) (*data.Edit, error) {
+				return s.DeleteEvent(ctx, id)
+			}, nil)
 		})
-	}()
 }
 
 // requiredEntry is a one-line field holding text that may not be left

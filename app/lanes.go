@@ -81,12 +81,18 @@ func (e *editor) showLanes() {
 	add := widget.NewButtonWithIcon("Add lane…", theme.ContentAddIcon(), func() {
 		e.showLaneForm(data.Lane{Color: lanePalette[len(e.m.doc.lanes)%len(lanePalette)].hex}, fill)
 	})
+	e.showListDialog("Lanes", list, add, fyne.NewSize(560, 420))
+}
+
+// showListDialog shows a dialog of size holding list, scrolled, with an
+// add button under it.
+func (e *editor) showListDialog(title string, list *fyne.Container, add *widget.Button, size fyne.Size) {
 	scroll := container.NewVScroll(list)
-	scroll.SetMinSize(fyne.NewSize(520, 240))
+	scroll.SetMinSize(fyne.NewSize(size.Width-40, size.Height-180))
 	content := container.NewBorder(nil, container.NewHBox(add), nil, nil, scroll)
-	d := dialog.NewCustom("Lanes", "Close", content, e.m.win)
+	d := dialog.NewCustom(title, "Close", content, e.m.win)
 	d.SetOnClosed(func() { e.m.win.Canvas().Focus(e.m.timeline) })
-	d.Resize(fyne.NewSize(560, 420))
+	d.Resize(size)
 	d.Show()
 }
 

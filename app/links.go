@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -143,21 +144,54 @@ func (m *mainWindow) showSelectedSource() {
 	}()
 }
 
-// loadLinks reads the quotes' marks and the actors of doc in the background.
+// linkData is what the side panes show of a document besides its events:
+// every quote's mark, the actors and the sources (without text).
+type linkData struct {
+	marks   []data.QuoteMark
+	actors  []data.Actor
+	sources []data.Source
+}
+
+// readLinks reads the quotes' marks, the actors and the sources of s.
+func readLinks(ctx context.Context, s *data.Store) (linkData, error) {
+	var ld linkData
+	var err error
+	if ld.marks, err = s.QuoteMarks(ctx); err != nil {
+		return ld, err
+	}
+	if ld.actors, err = s.Actors(ctx); err != nil {
+		return ld, err
+	}
+	ld.sources, err = s.Sources(ctx)
+	return ld, err
+}
+
+// applyLinks shows ld: the statements row, the Actors tab (keeping the
+// actor the timeline is filtered to, if it is still there) and the source
+// viewer's list.
+func (m *mainWindow) applyLinks(ld linkData) {
+	m.links.all = ld.marks
+	m.links.actors = ld.actors
+	m.source.setSources(ld.sources)
+	// An actor deleted meanwhile leaves the filter.
+	f := m.filter.f
+	known := func(id int64) bool { return slices.ContainsFunc(ld.actors, func(a data.Actor) bool { return a.ID == id }) }
+	if kept := slices.DeleteFunc(slices.Clone(f.actors), func(id int64) bool { return !known(id) }); len(kept) != len(f.actors) {
+		f.actors = kept
+		m.setFilter(f)
+	}
+	m.actors.set(ld.actors, m.soleActor())
+	m.showQuotes()
+	m.showChips() // with the actors' names
+}
+
+// loadLinks reads the quotes' marks, the actors and the sources of doc in
+// the background.
 func (m *mainWindow) loadLinks(doc *document) {
 	reshow := m.links.reshow
 	m.links.reshow = nil
 	go func() {
-		ctx := m.life
-		marks, err := doc.store.QuoteMarks(ctx)
-		var actors []data.Actor
-		if err == nil {
-			actors, err = doc.store.Actors(ctx)
-		}
-		var sources []data.Source
-		if err == nil {
-			sources, err = doc.store.Sources(ctx)
-		}
+		ld, err := readLinks(m.life, doc.store)
 		fyne.Do(func() {
 			if doc != m.doc {
 				return
@@ -171,12 +205,7 @@ func (m *mainWindow) loadLinks(doc *document) {
 				}
 				return
 			}
-			m.links.all = marks
-			m.links.actors = actors
-			m.showQuotes()
-			m.actors.set(actors, m.soleActor())
-			m.showChips() // with the actors' names
-			m.source.setSources(sources)
+			m.applyLinks(ld)
 			if reshow != nil {
 				m.showSource(reshow[0], reshow[1])
 			}

@@ -41,6 +41,11 @@ type sourceViewer struct {
 	OpenURL func(u *url.URL) error
 	// OnOpenSource is called to open one of the listed sources.
 	OnOpenSource func(id int64)
+	// OnEditSource, OnEditQuote and OnDeleteQuote are called to edit the
+	// open source, or to edit or delete the chosen quote.
+	OnEditSource  func(id int64)
+	OnEditQuote   func(id int64)
+	OnDeleteQuote func(q data.QuoteRef)
 
 	all []data.Source // the document's sources, without text, for the list
 }
@@ -126,7 +131,12 @@ func (v *sourceViewer) setSources(all []data.Source) {
 // from it, and scrolls to quote focus if it is not 0.
 func (v *sourceViewer) show(src data.Source, quotes []data.QuoteRef, focus int64) {
 	v.src, v.quotes, v.loaded = src, quotes, true
-	objs := []fyne.CanvasObject{heading(src.Title)}
+	var top fyne.CanvasObject = heading(src.Title)
+	if v.OnEditSource != nil {
+		edit := lowButton("Edit source…", theme.DocumentCreateIcon(), func() { v.OnEditSource(src.ID) })
+		top = container.NewBorder(nil, nil, nil, container.NewVBox(edit), top)
+	}
+	objs := []fyne.CanvasObject{top}
 	if src.Outlet != "" {
 		objs = append(objs, field("Outlet", src.Outlet))
 	}
@@ -194,7 +204,18 @@ func (v *sourceViewer) showQuoteEvents(q data.QuoteRef, events []data.EventRef, 
 	if who == "" {
 		who = "Unknown speaker"
 	}
-	objs := []fyne.CanvasObject{widget.NewSeparator(), subheading(fmt.Sprintf("Chosen quote — %s, said %s", who, q.SaidAt.Display()))}
+	var head fyne.CanvasObject = subheading(fmt.Sprintf("Chosen quote — %s, said %s", who, q.SaidAt.Display()))
+	var buttons []fyne.CanvasObject
+	if v.OnEditQuote != nil {
+		buttons = append(buttons, lowButton("Edit…", theme.DocumentCreateIcon(), func() { v.OnEditQuote(q.ID) }))
+	}
+	if v.OnDeleteQuote != nil {
+		buttons = append(buttons, lowButton("Delete", theme.DeleteIcon(), func() { v.OnDeleteQuote(q) }))
+	}
+	if len(buttons) > 0 {
+		head = container.NewBorder(nil, nil, nil, container.NewHBox(buttons...), head)
+	}
+	objs := []fyne.CanvasObject{widget.NewSeparator(), head}
 	if len(events) == 0 {
 		objs = append(objs, muted("This quote is not linked to any event."))
 	}

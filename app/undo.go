@@ -26,6 +26,14 @@ type editor struct {
 	redoItem  *fyne.MenuItem
 	jobs      chan editJob // written one after another by work
 	lastForm  *eventFormView
+	// lastPicker is the link picker opened last, for tests.
+	lastPicker *linkPickerView
+	// sourcesShown is a test hook called on the UI goroutine each time the
+	// Sources dialog has listed the sources.
+	sourcesShown func(list *fyne.Container)
+	// confirmShown is a test hook called on the UI goroutine once a
+	// deletion's confirmation is shown.
+	confirmShown func()
 
 	// applied is a test hook called on the UI goroutine once an edit, undo
 	// or redo is shown (err nil) or has failed.
@@ -37,6 +45,26 @@ type editJob struct {
 	doc   *document
 	write func(ctx context.Context) (*data.Edit, error)
 	done  func(*data.Edit)
+	// source is the source open in the viewer when the edit was asked
+	// for, or 0: it is read again if the edit touches quotes or sources.
+	source int64
+}
+
+// editChanges is what an edit changed, read back after it is written.
+type editChanges struct {
+	events []data.Event // its events as they are now
+	lanes  []data.Lane  // every lane, if it touched any; else nil
+	counts data.Counts
+	// links is the quotes' marks, actors and sources, read again if the
+	// edit touched any of them or events' links to them; else nil.
+	links *linkData
+	// sourceID is the source open when the edit was asked for (or 0);
+	// source and quotes are it read again with links, unless sourceGone
+	// says the edit deleted it.
+	sourceID   int64
+	source     data.Source
+	quotes     []data.QuoteRef
+	sourceGone bool
 }
 
 func newEditor(m *mainWindow) *editor {
@@ -51,6 +79,7 @@ func newEditor(m *mainWindow) *editor {
 	// Ctrl+Y redoes too, as on Windows; it has no menu item of its own.
 	m.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.undoRedo(true) })
 	e.refreshMenu()
+	e.wirePanes()
 	return e
 }
 
@@ -136,8 +165,12 @@ func (e *editor) undoRedo(redo bool) {
 // run queues write to be carried out off the UI goroutine, after the
 // edits queued before it; what it changed is then read back and shown.
 func (e *editor) run(doc *document, write func(ctx context.Context) (*data.Edit, error), done func(*data.Edit)) {
+	j := editJob{doc: doc, write: write, done: done}
+	if e.m.source.loaded {
+		j.source = e.m.source.src.ID
+	}
 	select {
-	case e.jobs <- editJob{doc: doc, write: write, done: done}:
+	case e.jobs <- j:
 	default:
 		e.m.showError(errors.New("too many edits are waiting to be written; try again in a moment"))
 	}
@@ -163,13 +196,9 @@ func (e *editor) write(j editJob) {
 	if err == nil {
 		ed, err = j.write(ctx)
 	}
-	var (
-		changed []data.Event
-		lanes   []data.Lane
-		counts  data.Counts
-	)
+	var ch editChanges
 	if err == nil && ed != nil {
-		changed, lanes, counts, err = readChanges(ctx, j.doc.store, ed)
+		ch, err = readChanges(ctx, j.doc.store, ed, j.source)
 	}
 	fyne.Do(func() {
 		name := ""
@@ -177,7 +206,7 @@ func (e *editor) write(j editJob) {
 			name = ed.Name
 		}
 		if err == nil && ed != nil && j.doc == e.m.doc {
-			e.show(j.doc, ed, changed, lanes, counts)
+			e.show(j.doc, ed, &ch)
 			if j.done != nil {
 				j.done(ed)
 			}
@@ -193,34 +222,75 @@ func (e *editor) write(j editJob) {
 }
 
 // readChanges reads what an edit changed: its events as they are now, the
-// lanes if it touched any, and the new counts.
-func readChanges(ctx context.Context, s *data.Store, ed *data.Edit) ([]data.Event, []data.Lane, data.Counts, error) {
-	changed, err := s.EventsOf(ctx, ed.Events())
-	if err != nil {
-		return nil, nil, data.Counts{}, err
+// lanes if it touched any, the new counts and, if it touched quotes,
+// sources, actors or links to them, those and the open source (if not 0).
+func readChanges(ctx context.Context, s *data.Store, ed *data.Edit, source int64) (editChanges, error) {
+	var ch editChanges
+	var err error
+	if ch.events, err = s.EventsOf(ctx, ed.Events()); err != nil {
+		return ch, err
 	}
-	var lanes []data.Lane
 	if len(ed.Lanes()) > 0 {
-		if lanes, err = s.Lanes(ctx); err != nil {
-			return nil, nil, data.Counts{}, err
+		if ch.lanes, err = s.Lanes(ctx); err != nil {
+			return ch, err
 		}
-		if lanes == nil {
-			lanes = []data.Lane{}
+		if ch.lanes == nil {
+			ch.lanes = []data.Lane{}
 		}
 	}
-	counts, err := s.Counts(ctx)
-	return changed, lanes, counts, err
+	if ch.counts, err = s.Counts(ctx); err != nil {
+		return ch, err
+	}
+	if len(ed.Actors())+len(ed.Sources())+len(ed.Quotes())+len(ed.Relinked()) == 0 {
+		return ch, nil
+	}
+	links, err := readLinks(ctx, s)
+	if err != nil {
+		return ch, err
+	}
+	ch.links = &links
+	ch.sourceID = source
+	if source != 0 {
+		ch.source, err = s.Source(ctx, source)
+		if errors.Is(err, data.ErrNotFound) {
+			ch.sourceGone = true
+			return ch, nil
+		}
+		if err == nil {
+			ch.quotes, err = s.QuotesOfSource(ctx, source)
+		}
+	}
+	return ch, err
 }
 
 // show puts an edit's effect on screen: the timeline, the overview, the
-// status line and the details of the selection.
-func (e *editor) show(doc *document, ed *data.Edit, changed []data.Event, lanes []data.Lane, counts data.Counts) {
+// status line, the side panes and the details of the selection.
+func (e *editor) show(doc *document, ed *data.Edit, ch *editChanges) {
 	m := e.m
-	doc.applyChanges(changed, ed.Events(), lanes)
-	doc.counts = counts
+	doc.applyChanges(ch.events, ed.Events(), ch.lanes)
+	doc.counts = ch.counts
 	m.list.reset()
 	m.showChips() // lanes may have been renamed or deleted
 	m.setIdle(m.statusText())
+	if ch.links != nil {
+		m.applyLinks(*ch.links)
+		// Unless another source was opened meanwhile.
+		if ch.sourceID != 0 && m.source.loaded && m.source.src.ID == ch.sourceID {
+			if ch.sourceGone {
+				m.source.showEmpty()
+			} else {
+				m.source.show(ch.source, ch.quotes, 0)
+			}
+		}
+	}
+	// Without a filter, or with one on what is held in memory, the timeline
+	// is set at once, before the selection's details are read; a filter that
+	// reads the store starts last.
+	if m.filter.f.needsStore() {
+		defer m.refilter()
+	} else {
+		m.refilter()
+	}
 	sel := m.timeline.Selected()
 	if _, ok := doc.ids.pos(sel); sel != 0 && !ok {
 		m.timeline.Select(0)
@@ -230,7 +300,6 @@ func (e *editor) show(doc *document, ed *data.Edit, changed []data.Event, lanes 
 	} else {
 		m.details.showDocument(doc)
 	}
-	m.refilter() // last: it may finish on another goroutine
 }
 
 // editError makes a store's error readable: a field error says which field

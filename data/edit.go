@@ -81,6 +81,23 @@ func (e *Edit) Events() []int64 { return e.ids("event") }
 // Lanes returns the ids of the lanes whose rows e changes, ascending.
 func (e *Edit) Lanes() []int64 { return e.ids("lane") }
 
+// Actors returns the ids of the actors whose rows e changes, ascending.
+func (e *Edit) Actors() []int64 { return e.ids("actor") }
+
+// Sources returns the ids of the sources whose rows e changes, ascending.
+func (e *Edit) Sources() []int64 { return e.ids("source") }
+
+// Quotes returns the ids of the quotes whose rows e changes, ascending.
+func (e *Edit) Quotes() []int64 { return e.ids("quote") }
+
+// Relinked returns the ids of the events whose links to quotes or sources
+// e adds, changes or removes, ascending.
+func (e *Edit) Relinked() []int64 {
+	ids := append(e.ids("event_quote"), e.ids("event_source")...)
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
 func (e *Edit) ids(table string) []int64 {
 	var ids []int64
 	for _, op := range e.ops {

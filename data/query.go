@@ -301,14 +301,36 @@ func scanSource(r scanner, extra ...any) (Source, error) {
 // QuotesOfEvent returns the quotes linked to an event, ordered by when they
 // were said.
 func (s *Store) QuotesOfEvent(ctx context.Context, eventID int64) ([]QuoteRef, error) {
-	var refs []QuoteRef
-	err := s.eachRow(ctx, `SELECT `+quoteColumns+`, `+sourceMetaColumns+`, coalesce(a.name, ''), eq.stance
-		FROM event_quote eq
+	refs, err := s.quoteRefs(ctx, `eq.stance FROM event_quote eq
 		JOIN quote q ON q.id = eq.quote_id
 		JOIN source s ON s.id = q.source_id
 		LEFT JOIN actor a ON a.id = q.speaker_id
-		WHERE eq.event_id = ?
-		ORDER BY q.said_at, q.id`, []any{eventID}, func(r *sql.Rows) error {
+		WHERE eq.event_id = ?`, eventID)
+	if err != nil {
+		return nil, fmt.Errorf("data.QuotesOfEvent: %w", err)
+	}
+	return refs, nil
+}
+
+// Quotes returns every quote, ordered by when it was said, with its
+// speaker's name and its source (without text); Stance is left empty.
+func (s *Store) Quotes(ctx context.Context) ([]QuoteRef, error) {
+	refs, err := s.quoteRefs(ctx, `'' FROM quote q
+		JOIN source s ON s.id = q.source_id
+		LEFT JOIN actor a ON a.id = q.speaker_id`)
+	if err != nil {
+		return nil, fmt.Errorf("data.Quotes: %w", err)
+	}
+	return refs, nil
+}
+
+// quoteRefs reads quotes with their sources, speakers and a stance: from
+// is the query after its columns, from the stance column on, joining
+// quote q, source s and actor a.
+func (s *Store) quoteRefs(ctx context.Context, from string, args ...any) ([]QuoteRef, error) {
+	var refs []QuoteRef
+	err := s.eachRow(ctx, `SELECT `+quoteColumns+`, `+sourceMetaColumns+`, coalesce(a.name, ''), `+from+`
+		ORDER BY q.said_at, q.id`, args, func(r *sql.Rows) error {
 		var (
 			src          Source
 			pub, pubPrec *int64
@@ -321,15 +343,10 @@ func (s *Store) QuotesOfEvent(ctx context.Context, eventID int64) ([]QuoteRef, e
 			return err
 		}
 		src.Published = timeOf(pub, pubPrec)
-		ref := QuoteRef{Quote: q, Speaker: speaker, Source: src}
-		ref.Stance = Stance(stance)
-		refs = append(refs, ref)
+		refs = append(refs, QuoteRef{Quote: q, Speaker: speaker, Source: src, Stance: Stance(stance)})
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("data.QuotesOfEvent: %w", err)
-	}
-	return refs, nil
+	return refs, err
 }
 
 // EventsOfQuote returns the events a quote is linked to, ordered by start.

@@ -331,22 +331,18 @@ func (s *Store) EventLinks(ctx context.Context, id int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var parts []string
-	if n := len(quotes); n > 0 {
-		names := make([]string, 0, n)
-		for _, q := range quotes {
-			names = append(names, "“"+clip(q.Text, 40)+"”")
-		}
-		parts = append(parts, fmt.Sprintf("%s (%s)", countOf(n, "link to a quote", "links to quotes"), strings.Join(names, ", ")))
+	texts := make([]string, len(quotes))
+	for i, q := range quotes {
+		texts[i] = q.Text
 	}
-	if n := len(sources); n > 0 {
-		names := make([]string, 0, n)
-		for _, src := range sources {
-			names = append(names, clip(src.Title, 40))
-		}
-		parts = append(parts, fmt.Sprintf("%s (%s)", countOf(n, "link to a source", "links to sources"), strings.Join(names, ", ")))
+	titles := make([]string, len(sources))
+	for i, src := range sources {
+		titles[i] = src.Title
 	}
-	return strings.Join(parts, " and "), nil
+	return joinParts(
+		listed(quoted(texts), "link to a quote", "links to quotes"),
+		listed(titles, "link to a source", "links to sources"),
+	), nil
 }
 
 func countOf(n int, one, many string) string {
