@@ -175,7 +175,9 @@ func (m *mainWindow) applyLinks(ld linkData) {
 	m.source.setSources(ld.sources)
 	// An actor deleted meanwhile leaves the filter.
 	f := m.filter.f
-	known := func(id int64) bool { return slices.ContainsFunc(ld.actors, func(a data.Actor) bool { return a.ID == id }) }
+	known := func(id int64) bool {
+		return slices.ContainsFunc(ld.actors, func(a data.Actor) bool { return a.ID == id })
+	}
 	if kept := slices.DeleteFunc(slices.Clone(f.actors), func(id int64) bool { return !known(id) }); len(kept) != len(f.actors) {
 		f.actors = kept
 		m.setFilter(f)
