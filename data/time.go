@@ -226,31 +226,11 @@ func (t Time) String() string {
 	return string(b)
 }
 
-// Display returns t for people, at t's precision: "2022", "Aug 2022",
-// "15 Aug 2022", "15 Aug 2022 14:30" or "15 Aug 2022 14:30:05". Years
-// before 1 AD read "45 BC". The zero Time gives "".
-func (t Time) Display() string {
-	if !t.Precision.Valid() {
-		return ""
-	}
-	d := t.std()
-	year := strconv.Itoa(d.Year())
-	if d.Year() <= 0 {
-		year = strconv.Itoa(1-d.Year()) + " BC"
-	}
-	switch t.Precision {
-	case PrecisionYear:
-		return year
-	case PrecisionMonth:
-		return d.Month().String()[:3] + " " + year
-	case PrecisionDay:
-		return fmt.Sprintf("%d %s %s", d.Day(), d.Month().String()[:3], year)
-	case PrecisionMinute:
-		return fmt.Sprintf("%d %s %s %02d:%02d", d.Day(), d.Month().String()[:3], year, d.Hour(), d.Minute())
-	default:
-		return fmt.Sprintf("%d %s %s %02d:%02d:%02d", d.Day(), d.Month().String()[:3], year, d.Hour(), d.Minute(), d.Second())
-	}
-}
+// Display returns t for people in the default DateStyle (day month year,
+// clock times in UTC): "2022", "Aug 2022", "15 Aug 2022", "15 Aug 2022
+// 14:30" or "15 Aug 2022 14:30:05". Years before 1 AD read "45 BC". The
+// zero Time gives "".
+func (t Time) Display() string { return DateStyle{}.Format(t) }
 
 // End returns the last second covered by t at its precision: for a month,
 // the last second of that month; for a second, t.Unix itself. The zero Time

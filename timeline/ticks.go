@@ -96,7 +96,14 @@ var ladder = [...]Step{
 // ticks. A gap below one pixel counts as one; measure must not be nil, and a
 // negative or NaN width counts as zero. Ticks takes time in proportion
 // to the number of ticks that fit in the width.
-func Ticks(v Viewport, measure Measure, gap float64, dst *Axis) {
+func Ticks(v Viewport, measure Measure, gap float64, dst *Axis) { TicksIn(v, nil, measure, gap, dst) }
+
+// TicksIn is Ticks with clock times in zone (nil: UTC): ticks of seconds,
+// minutes and hours fall on the zone's whole minutes and hours and are
+// labelled with its clock, and the days above them begin at its midnights.
+// Days, months and years are calendar dates, the same in every zone, and
+// stay aligned to UTC as the events' dates are.
+func TicksIn(v Viewport, zone *time.Location, measure Measure, gap float64, dst *Axis) {
 	dst.Step = ladder[len(ladder)-1]
 	dst.Fine = dst.Fine[:0]
 	dst.Context = dst.Context[:0]
@@ -112,6 +119,9 @@ func Ticks(v Viewport, measure Measure, gap float64, dst *Axis) {
 			continue
 		}
 		w := tickWriter{v: v, step: s, measure: measure, gap: gap, end: math.Inf(-1), dst: dst.Fine[:0], ok: true}
+		if s.Unit < Day {
+			w.zone = zone
+		}
 		w.run()
 		dst.Fine = w.dst
 		if w.ok {
@@ -130,6 +140,9 @@ func Ticks(v Viewport, measure Measure, gap float64, dst *Axis) {
 		return
 	}
 	w := tickWriter{v: v, step: Step{ctx, 1}, context: true, dst: dst.Context[:0], ok: true}
+	if ctx == Day { // above clock times
+		w.zone = zone
+	}
 	w.run()
 	dst.Context = thin(w.dst, measure, gap)
 
@@ -138,8 +151,8 @@ func Ticks(v Viewport, measure Measure, gap float64, dst *Axis) {
 	if len(dst.Context) > 0 && dst.Context[0].X <= 0 {
 		return
 	}
-	t := floorTo(v.Start(), ctx)
-	label := contextLabel(t, ctx)
+	t := w.floorTo(v.Start(), ctx)
+	label := contextLabel(w.calendar(t), ctx)
 	if len(dst.Context) > 0 && width(measure, label)+gap > dst.Context[0].X {
 		return
 	}
@@ -218,6 +231,24 @@ type tickWriter struct {
 	end     float64 // where the next label may begin
 	dst     []Tick
 	ok      bool
+	zone    *time.Location // the clock of seconds, minutes, hours and the days above them; nil: UTC
+}
+
+// calendar returns t in w's zone, to the second below.
+func (w *tickWriter) calendar(t float64) time.Time {
+	if w.zone == nil {
+		return utc(t)
+	}
+	return utc(t).In(w.zone)
+}
+
+// offset returns the zone's offset from UTC at t, in seconds.
+func (w *tickWriter) offset(t float64) float64 {
+	if w.zone == nil {
+		return 0
+	}
+	_, off := w.calendar(t).Zone()
+	return float64(off)
 }
 
 // add appends a tick at t if it is in view. It reports whether later
@@ -232,9 +263,9 @@ func (w *tickWriter) add(t float64) bool {
 	}
 	var label string
 	if w.context {
-		label = contextLabel(t, w.step.Unit)
+		label = contextLabel(w.calendar(t), w.step.Unit)
 	} else {
-		label = fineLabel(t, w.step)
+		label = fineLabel(w.calendar(t), w.step)
 	}
 	if w.measure != nil {
 		if x < w.end {
@@ -254,10 +285,26 @@ func (w *tickWriter) run() {
 	n := w.step.N
 	switch w.step.Unit {
 	case Second, Minute, Hour:
+		// Multiples of d on the zone's clock; the offset is looked up
+		// again at each tick, as it changes with summer time.
 		d := w.step.maxSeconds()
-		for t := math.Ceil(start/d) * d; w.add(t); t += d {
+		next := func(t float64) float64 {
+			off := w.offset(t)
+			return math.Ceil((t+off)/d)*d - off
+		}
+		for t := next(start); w.add(t); t = next(t + d) {
 		}
 	case Day:
+		if n == 1 && w.zone != nil { // the zone's midnights
+			tm := w.calendar(start)
+			day := time.Date(tm.Year(), tm.Month(), tm.Day(), 0, 0, 0, 0, w.zone)
+			if float64(day.Unix()) < start {
+				day = day.AddDate(0, 0, 1)
+			}
+			for ; w.add(float64(day.Unix())); day = day.AddDate(0, 0, 1) {
+			}
+			return
+		}
 		if n == 1 {
 			for t := math.Ceil(start/secondsPerDay) * secondsPerDay; w.add(t); t += secondsPerDay {
 			}
@@ -357,13 +404,17 @@ func contextUnit(u Unit) (Unit, bool) {
 	return 0, false
 }
 
-// floorTo returns the start of the day, month or year containing t.
-func floorTo(t float64, u Unit) float64 {
+// floorTo returns the start of the day (in w's zone), month or year
+// containing t.
+func (w *tickWriter) floorTo(t float64, u Unit) float64 {
 	tm := utc(t)
-	switch u {
-	case Day:
+	switch {
+	case u == Day && w.zone != nil:
+		local := w.calendar(t)
+		return float64(time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, w.zone).Unix())
+	case u == Day:
 		return math.Floor(t/secondsPerDay) * secondsPerDay
-	case Month:
+	case u == Month:
 		return float64(time.Date(tm.Year(), tm.Month(), 1, 0, 0, 0, 0, time.UTC).Unix())
 	default:
 		return yearStart(tm.Year())
@@ -384,10 +435,9 @@ var clock = func() string {
 	return string(b)
 }()
 
-// fineLabel labels a fine tick at t of step s: "14:30:15", "14:30", "14:00",
+// fineLabel labels a fine tick at tm of step s: "14:30:15", "14:30", "14:00",
 // "15", "Aug", "2022", "45 BC", or "AD 1" at the change of era.
-func fineLabel(t float64, s Step) string {
-	tm := utc(t)
+func fineLabel(tm time.Time, s Step) string {
 	switch s.Unit {
 	case Second:
 		h, m, sec := tm.Clock()
@@ -409,10 +459,9 @@ func fineLabel(t float64, s Step) string {
 	}
 }
 
-// contextLabel labels a context tick at t of unit u: "Mon 15 May 2023",
+// contextLabel labels a context tick at tm of unit u: "Mon 15 May 2023",
 // "May 2023", "2023".
-func contextLabel(t float64, u Unit) string {
-	tm := utc(t)
+func contextLabel(tm time.Time, u Unit) string {
 	switch u {
 	case Day:
 		return tm.Weekday().String()[:3] + " " + strconv.Itoa(tm.Day()) + " " + monthNames[tm.Month()-1] + " " + YearLabel(tm.Year())
