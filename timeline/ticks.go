@@ -357,10 +357,14 @@ func contextUnit(u Unit) (Unit, bool) {
 	return 0, false
 }
 
-// floorTo returns the start of the day, month or year containing t.
+// floorTo returns the start of the second, minute, hour, day, month or
+// year containing t.
 func floorTo(t float64, u Unit) float64 {
 	tm := utc(t)
 	switch u {
+	case Second, Minute, Hour:
+		d := Step{u, 1}.maxSeconds()
+		return math.Floor(t/d) * d
 	case Day:
 		return math.Floor(t/secondsPerDay) * secondsPerDay
 	case Month:
