@@ -198,6 +198,24 @@ func (t *Timeline) ScaleToFit(start, end, lo, hi float64) float64 {
 // Scale returns the size scale set by SetScale.
 func (t *Timeline) Scale() float64 { return t.scale }
 
+// ItemBox returns where event id is drawn and takes the pointer, if it is
+// drawn, as the timeline last drew it.
+func (t *Timeline) ItemBox(id int64) (timeline.Hit, bool) {
+	if t.renderer == nil {
+		return timeline.Hit{}, false
+	}
+	return t.renderer.scene.HitBox(id)
+}
+
+// LaneBox returns where lane l's band is drawn, if it is, as the timeline
+// last drew it.
+func (t *Timeline) LaneBox(l int) (timeline.LaneBox, bool) {
+	if t.renderer == nil || l < 0 || l >= len(t.renderer.scene.Lanes) {
+		return timeline.LaneBox{}, false
+	}
+	return t.renderer.scene.Lanes[l], true
+}
+
 // Selected returns the selected event, or 0.
 func (t *Timeline) Selected() int64 { return t.selected }
 

@@ -1,0 +1,181 @@
+package app
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/quoteline/quoteline/data"
+)
+
+// dragOnTimeline drags on the main window's timeline by (dx, dy) from the
+// middle of the bar or marker of event id (or from a pixel in from its
+// start or end), as the desktop driver reports one pointer move and the
+// button's release.
+func dragOnTimeline(t *testing.T, m *mainWindow, id int64, at string, dx, dy float32) {
+	t.Helper()
+	h, ok := m.timeline.ItemBox(id)
+	if !ok {
+		t.Fatalf("event %d is not drawn", id)
+	}
+	x := float32(h.MarkX0+h.MarkX1) / 2
+	switch at {
+	case "start":
+		x = float32(h.MarkX0) + 1
+	case "end":
+		x = float32(h.MarkX1) - 1
+	}
+	to := fyne.NewPos(x+dx, float32(h.Y0+h.Y1)/2+dy)
+	m.timeline.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.NewDelta(dx, dy)})
+	m.timeline.DragEnd()
+}
+
+// firstEvent returns the first stored event that ok accepts.
+func firstEvent(t *testing.T, evs []data.Event, ok func(*data.Event) bool) data.Event {
+	t.Helper()
+	for _, ev := range evs {
+		if ok(&ev) {
+			return ev
+		}
+	}
+	t.Fatal("no such event in the default timeline")
+	return data.Event{}
+}
+
+func TestEditor_DragMovesAndUndoes(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := exampleDocument(t)
+	m := newMainWindow(a, Options{Version: "test"})
+	defer m.win.Close()
+	if err := openAndWait(t, m, path); err != nil {
+		t.Fatal(err)
+	}
+	defer m.doc.store.Close()
+	applied := make(chan error, 1)
+	m.editor.applied = func(_ string, err error) { applied <- err }
+	shown := make(chan int64, 8)
+	m.detailsShown = func(id int64) { shown <- id }
+	waitShown := func() {
+		t.Helper()
+		select {
+		case <-shown:
+		case <-time.After(10 * time.Second):
+			t.Fatal("details not shown")
+		}
+	}
+	stored := func(id int64) data.Event {
+		t.Helper()
+		ev, err := m.doc.store.Event(m.life, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ev
+	}
+	all, err := m.doc.store.Events(m.life)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const day = 86400
+	ev := firstEvent(t, all, func(e *data.Event) bool { return !e.HasEnd() && e.Start.Precision == data.PrecisionDay })
+
+	// Two months across the view: days are wide enough to snap to.
+	start := float64(ev.Start.Unix)
+	m.timeline.MoveTo(start-30*day, start+30*day, 0)
+	pxPerDay := float32(day / m.timeline.Viewport().SecondsPerPixel())
+	dragOnTimeline(t, m, ev.ID, "", 5*pxPerDay, 0)
+	waitApplied(t, applied)
+	waitShown()
+	moved := stored(ev.ID)
+	if want := ev.Start.Unix + 5*day; moved.Start.Unix != want || moved.Start.Precision != data.PrecisionDay || moved.LaneID != ev.LaneID {
+		t.Errorf("moved to %v (%v) in lane %d; want %v in lane %d", moved.Start.Display(), moved.Start.Precision, moved.LaneID,
+			data.Time{Unix: want, Precision: data.PrecisionDay}.Display(), ev.LaneID)
+	}
+	if sp, _, _ := m.doc.span(ev.ID); sp.Start != moved.Start {
+		t.Errorf("the timeline shows it at %v, the document has %v", sp.Start.Display(), moved.Start.Display())
+	}
+	if m.editor.undoItem.Label != "Undo Move event" {
+		t.Errorf("undo item %q", m.editor.undoItem.Label)
+	}
+	m.editor.undoRedo(false)
+	waitApplied(t, applied)
+	waitShown()
+	if back := stored(ev.ID); !reflect.DeepEqual(back, ev) {
+		t.Errorf("undo left\n%+v\nwant\n%+v", back, ev)
+	}
+
+	// To another lane.
+	h, _ := m.timeline.ItemBox(ev.ID)
+	lanes := m.timeline.Index().Lanes()
+	var target int
+	var dy float32
+	for l := range lanes {
+		if m.doc.lanes[l].ID != ev.LaneID {
+			target = l
+			break
+		}
+	}
+	m.timeline.Select(0)
+	dy = laneMiddle(t, m, target) - float32(h.Y0+h.Y1)/2
+	dragOnTimeline(t, m, ev.ID, "", 0, dy)
+	waitApplied(t, applied)
+	waitShown()
+	if got := stored(ev.ID); got.LaneID != m.doc.lanes[target].ID || got.Start != ev.Start {
+		t.Errorf("moved to lane %d at %v, want lane %d at %v", got.LaneID, got.Start.Display(), m.doc.lanes[target].ID, ev.Start.Display())
+	}
+	if want := "Undo Move event to " + m.doc.lanes[target].Name; m.editor.undoItem.Label != want {
+		t.Errorf("undo item %q, want %q", m.editor.undoItem.Label, want)
+	}
+}
+
+func TestEditor_DragAnEndPastTheStartIsRefused(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := exampleDocument(t)
+	m := newMainWindow(a, Options{Version: "test"})
+	defer m.win.Close()
+	if err := openAndWait(t, m, path); err != nil {
+		t.Fatal(err)
+	}
+	defer m.doc.store.Close()
+	applied := make(chan error, 1)
+	m.editor.applied = func(_ string, err error) { applied <- err }
+	all, err := m.doc.store.Events(m.life)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := firstEvent(t, all, func(e *data.Event) bool {
+		return e.HasEnd() && e.Start.Precision == data.PrecisionDay && e.End.End()-e.Start.Unix < 200*86400
+	})
+	m.timeline.MoveTo(float64(ev.Start.Unix-100*86400), float64(ev.End.End()+100*86400), 0)
+	h, _ := m.timeline.ItemBox(ev.ID)
+	dragOnTimeline(t, m, ev.ID, "end", -float32(h.MarkX1-h.MarkX0)-60, 0)
+	var fe *data.FieldError
+	select {
+	case err := <-applied:
+		if !errors.As(err, &fe) || fe.Field != "end" {
+			t.Errorf("saving an end before the start: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("edit not done within 10 s")
+	}
+	if got, err := m.doc.store.Event(m.life, ev.ID); err != nil || !reflect.DeepEqual(got, ev) {
+		t.Errorf("refused edit changed the event (%v):\n%+v\nwas\n%+v", err, got, ev)
+	}
+	if !m.editor.undoItem.Disabled {
+		t.Errorf("a refused edit can be undone: %q", m.editor.undoItem.Label)
+	}
+}
+
+// laneMiddle returns the height of the middle of lane l's band on the
+// timeline.
+func laneMiddle(t *testing.T, m *mainWindow, l int) float32 {
+	t.Helper()
+	box, ok := m.timeline.LaneBox(l)
+	if !ok {
+		t.Fatalf("lane %d not drawn", l)
+	}
+	return float32(box.Y + box.Height/2)
+}
