@@ -740,7 +740,7 @@ func (b *Builder) drawItem(in *Input, dst *Scene, i int, g *geom, lane color.NRG
 	if g.label != "" {
 		col := p.Text
 		if g.labelInside && it.Style != StyleExpected {
-			col = textOn(fill, p)
+			col = TextOn(fill, p)
 		}
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: g.labelX, Y: cy - textH/2, Text: g.label, TextSize: m.TextSize, Fill: col})
 		hx0 = math.Min(hx0, g.labelX)
@@ -779,8 +779,8 @@ func (b *Builder) measure(in *Input, s string, bold bool) float64 {
 // have sane sizes.
 func clipX(x, width float64) float64 { return math.Max(-8, math.Min(width+8, x)) }
 
-// textOn picks the palette's label colour that reads best on bg.
-func textOn(bg color.NRGBA, p Palette) color.NRGBA {
+// TextOn picks the palette's label colour that reads best on bg.
+func TextOn(bg color.NRGBA, p Palette) color.NRGBA {
 	if luminance(bg) > 0.45 {
 		return p.OnLightText
 	}

@@ -182,9 +182,16 @@ func (r *renderer) newGhost() {
 	r.ghostBar = canvas.NewRectangle(color.Transparent)
 	r.ghostMark = canvas.NewPolygon(4, color.Transparent)
 	r.ghostLine = canvas.NewLine(color.Transparent)
+	r.ghostText = canvas.NewText("", color.Black)
+	r.hideGhost()
+}
+
+// hideGhost hides the dragged event's ghost.
+func (r *renderer) hideGhost() {
 	r.ghostBar.Hide()
 	r.ghostMark.Hide()
 	r.ghostLine.Hide()
+	r.ghostText.Hide()
 }
 
 // layoutOverlay shows what is drawn over the scene: the ghost of an event
@@ -195,9 +202,7 @@ func (r *renderer) layoutOverlay(refresh bool) {
 	t := r.t
 	d := t.drag
 	if d == nil || !d.active || d.cancelled {
-		r.ghostBar.Hide()
-		r.ghostMark.Hide()
-		r.ghostLine.Hide()
+		r.hideGhost()
 		r.layoutTooltip(t.hovered, t.pointer)
 	} else {
 		r.layoutGhost(d)
@@ -205,7 +210,7 @@ func (r *renderer) layoutOverlay(refresh bool) {
 		r.showTip(title, detail, d.at)
 	}
 	if refresh {
-		for _, o := range []fyne.CanvasObject{r.ghostBar, r.ghostMark, r.ghostLine, r.tipBox, r.tipTitle, r.tipDetail} {
+		for _, o := range []fyne.CanvasObject{r.ghostBar, r.ghostMark, r.ghostLine, r.ghostText, r.tipBox, r.tipTitle, r.tipDetail} {
 			o.Refresh()
 		}
 	}
@@ -236,8 +241,14 @@ func (r *renderer) layoutGhost(d *itemDrag) {
 	clip := func(x float64) float64 { return min(max(x, -8), w+8) } // a sane size for a ghost off the edge
 	x0, x1 = clip(min(x0, x1)), clip(max(x0, x1))
 	fill := lane
-	fill.A = 0xb0
+	fill.A = 0xe0 // the lane shows through a little, and the ghost's title reads
+	title := t.events.Titles[d.item.ID]
+	titleX := x0 + m.MarkerSize/2 + m.LabelGap
 	if d.item.Range {
+		titleX = x0 + m.LabelGap
+		if tw, _ := r.text.measure(title, m.TextSize, false); tw+2*m.LabelGap > x1-x0 {
+			title = "" // a bar too short for it: the tip names it
+		}
 		r.ghostMark.Hide()
 		r.ghostBar.FillColor, r.ghostBar.StrokeColor = fill, r.palette.Selection
 		r.ghostBar.StrokeWidth, r.ghostBar.CornerRadius = 2, 3
@@ -252,6 +263,15 @@ func (r *renderer) layoutGhost(d *itemDrag) {
 		r.ghostMark.Resize(fyne.NewSize(float32(s), float32(s)))
 		r.ghostMark.Show()
 	}
+	r.ghostText.Text, r.ghostText.TextSize = title, float32(m.TextSize)
+	r.ghostText.Color = r.palette.Text
+	if d.item.Range {
+		r.ghostText.Color = timeline.TextOn(fill, r.palette)
+	}
+	tw, th := r.text.measure(title, m.TextSize, false)
+	r.ghostText.Move(fyne.NewPos(float32(titleX), float32(y-th/2)))
+	r.ghostText.Resize(fyne.NewSize(float32(tw)+2, float32(th)))
+	r.ghostText.Show()
 	r.ghostLine.StrokeColor, r.ghostLine.StrokeWidth = r.palette.Selection, 1
 	r.ghostLine.Position1 = fyne.NewPos(float32(guide), float32(r.scene.Top))
 	r.ghostLine.Position2 = fyne.NewPos(float32(guide), r.size.Height)

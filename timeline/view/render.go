@@ -46,6 +46,7 @@ type renderer struct {
 	ghostBar  *canvas.Rectangle
 	ghostMark *canvas.Polygon
 	ghostLine *canvas.Line
+	ghostText *canvas.Text
 
 	rects     pool[*canvas.Rectangle]
 	gradients pool[*canvas.LinearGradient]
@@ -181,7 +182,7 @@ func (r *renderer) rebuild() {
 	r.texts.hideUnused()
 	r.diamonds.hideUnused()
 	r.layoutOverlay(false)
-	r.objects = append(r.objects, r.ghostLine, r.ghostBar, r.ghostMark, r.focus, r.tipBox, r.tipTitle, r.tipDetail)
+	r.objects = append(r.objects, r.ghostLine, r.ghostBar, r.ghostMark, r.ghostText, r.focus, r.tipBox, r.tipTitle, r.tipDetail)
 }
 
 // object updates a pooled canvas object to draw p and returns it.
