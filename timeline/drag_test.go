@@ -188,3 +188,29 @@ func TestSpanLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestBuilder_DraggedItemIsFaintAndUnlabelled(t *testing.T) {
+	items := []testItem{{ID: 1, Lane: 0, Start: aug2022, End: aug2022 + 300*day, Range: true, Earliest: aug2022, Latest: aug2022 + 300*day, Title: "Bar"}}
+	in := sceneInput(items, NewViewport(aug2022-100*day, aug2022+900*day, 1000))
+	var b Builder
+	var s Scene
+	bar := func() (fill uint8, labelled bool) {
+		b.Build(in, &s)
+		for _, p := range s.Prims {
+			switch {
+			case p.Kind == PrimText && p.Text == "Bar":
+				labelled = true
+			case p.Kind == PrimRect && p.Fill.R == 0x1f && p.Fill.B == 0xb4:
+				fill = p.Fill.A
+			}
+		}
+		return fill, labelled
+	}
+	if a, labelled := bar(); a != 0xff || !labelled {
+		t.Fatalf("bar drawn with alpha %#x, labelled %v", a, labelled)
+	}
+	in.Dragged = 1
+	if a, labelled := bar(); a >= 0x80 || labelled {
+		t.Errorf("dragged bar drawn with alpha %#x, labelled %v", a, labelled)
+	}
+}

@@ -174,6 +174,9 @@ type Input struct {
 	Quotes        []QuoteMark
 	ShowQuotes    bool
 	SelectedQuote int64 // 0: none
+	// Dragged is drawn faintly and without its label (0: none): it is
+	// being dragged, and its ghost is drawn where it would go.
+	Dragged int64
 }
 
 // PrimKind says which drawing primitive a Prim is.
@@ -661,6 +664,10 @@ func (b *Builder) drawItem(in *Input, dst *Scene, i int, g *geom, lane color.NRG
 	by := cy - m.BarHeight/2
 	clip := func(x float64) float64 { return clipX(x, width) }
 
+	dragged := it.ID == in.Dragged && it.ID != 0
+	if dragged {
+		lane = withAlpha(lane, 0x50)
+	}
 	fill := lane
 	stroke := color.NRGBA{}
 	strokeW := 0.0
@@ -737,7 +744,7 @@ func (b *Builder) drawItem(in *Input, dst *Scene, i int, g *geom, lane color.NRG
 		hx0, hx1 = xs-s/2, xs+s/2
 	}
 	mx0, mx1 := hx0, hx1
-	if g.label != "" {
+	if g.label != "" && !dragged {
 		col := p.Text
 		if g.labelInside && it.Style != StyleExpected {
 			col = TextOn(fill, p)

@@ -162,6 +162,9 @@ func (r *renderer) rebuild() {
 	in := r.input(t.vp, r.metrics)
 	in.ScrollY = max(t.scrollY, 0)
 	in.Selected, in.Hovered, in.SelectedQuote = t.selected, t.hovered, t.selectedQuote
+	if d := t.drag; d != nil && d.active && !d.cancelled {
+		in.Dragged = d.item.ID
+	}
 	r.builder.Build(&in, &r.scene)
 	// Keep the lanes' scroll within what they need; lane heights do not
 	// depend on it, so one more build settles it.
