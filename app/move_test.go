@@ -46,17 +46,29 @@ func firstEvent(t *testing.T, evs []data.Event, ok func(*data.Event) bool) data.
 	return data.Event{}
 }
 
-func TestEditor_DragMovesAndUndoes(t *testing.T) {
-	a := test.NewTempApp(t)
-	path := exampleDocument(t)
-	m := newMainWindow(a, Options{Version: "test"})
-	defer m.win.Close()
-	if err := openAndWait(t, m, path); err != nil {
+// editExample opens the default timeline in a main window for editing,
+// returning the channel each edit's outcome comes on and the events as
+// stored.
+func editExample(t *testing.T) (*mainWindow, chan error, []data.Event) {
+	t.Helper()
+	m := newMainWindow(test.NewTempApp(t), Options{Version: "test"})
+	t.Cleanup(m.win.Close)
+	if err := openAndWait(t, m, exampleDocument(t)); err != nil {
 		t.Fatal(err)
 	}
-	defer m.doc.store.Close()
+	store := m.doc.store
+	t.Cleanup(func() { store.Close() })
 	applied := make(chan error, 1)
 	m.editor.applied = func(_ string, err error) { applied <- err }
+	all, err := store.Events(m.life)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, applied, all
+}
+
+func TestEditor_DragMovesAndUndoes(t *testing.T) {
+	m, applied, all := editExample(t)
 	shown := make(chan int64, 8)
 	m.detailsShown = func(id int64) { shown <- id }
 	waitShown := func() {
@@ -74,10 +86,6 @@ func TestEditor_DragMovesAndUndoes(t *testing.T) {
 			t.Fatal(err)
 		}
 		return ev
-	}
-	all, err := m.doc.store.Events(m.life)
-	if err != nil {
-		t.Fatal(err)
 	}
 	const day = 86400
 	ev := firstEvent(t, all, func(e *data.Event) bool { return !e.HasEnd() && e.Start.Precision == data.PrecisionDay })
@@ -132,20 +140,7 @@ func TestEditor_DragMovesAndUndoes(t *testing.T) {
 }
 
 func TestEditor_DragAnEndPastTheStartIsRefused(t *testing.T) {
-	a := test.NewTempApp(t)
-	path := exampleDocument(t)
-	m := newMainWindow(a, Options{Version: "test"})
-	defer m.win.Close()
-	if err := openAndWait(t, m, path); err != nil {
-		t.Fatal(err)
-	}
-	defer m.doc.store.Close()
-	applied := make(chan error, 1)
-	m.editor.applied = func(_ string, err error) { applied <- err }
-	all, err := m.doc.store.Events(m.life)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, applied, all := editExample(t)
 	ev := firstEvent(t, all, func(e *data.Event) bool {
 		return e.HasEnd() && e.Start.Precision == data.PrecisionDay && e.End.End()-e.Start.Unix < 200*86400
 	})
