@@ -1,11 +1,13 @@
 package view
 
 import (
+	"image/color"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/quoteline/quoteline/timeline"
 )
@@ -211,4 +213,53 @@ func TestTimeline_DraggingDrawsOnlyTheGhost(t *testing.T) {
 		t.Errorf("ghost did not follow: x %v -> %v", x0, tl.renderer.ghostBar.Position().X)
 	}
 	tl.DragEnd()
+}
+
+// BenchmarkTimeline_DragFrame measures one pointer move of a drag in a
+// document of a million events, two hours of them in view: moving an
+// event (only its ghost is drawn again) against panning (the scene is
+// built again).
+func BenchmarkTimeline_DragFrame(b *testing.B) {
+	test.NewTempApp(b)
+	const n, lanes = 1_000_000, 10
+	ls := make([]timeline.Lane, lanes)
+	for l := range ls {
+		ls[l] = timeline.Lane{Name: "Lane", Color: color.NRGBA{0x1f, 0x77, 0xb4, 0xff}}
+	}
+	ev := timeline.Events{Items: make([]timeline.Item, n), Titles: map[int64]string{}}
+	for i := range ev.Items {
+		at := t0 + float64(i)*60
+		ev.Items[i] = timeline.Item{ID: int64(i + 1), Lane: int32(i % lanes), Start: at, End: at, Latest: at + 60}
+	}
+	tl := New()
+	tl.SetData(ls, ev, nil)
+	w := test.NewTempWindow(b, tl)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(1280, 760))
+	mid := t0 + n/2*60
+	tl.MoveTo(mid-3600, mid+3600, 0)
+	tl.OnMoved = func(int64, float64, int) {}
+	h := tl.renderer.scene.Hits[len(tl.renderer.scene.Hits)/2]
+	for _, tt := range []struct {
+		name string
+		from fyne.Position
+	}{
+		{"move", fyne.NewPos(float32(h.MarkX0+h.MarkX1)/2, float32(h.Y0+h.Y1)/2)},
+		{"pan", fyne.NewPos(5, 750)},
+	} {
+		b.Run(tt.name, func(b *testing.B) {
+			at := tt.from.AddXY(20, 0)
+			dragSteps(tl, tt.from, at)
+			step := float32(1)
+			for b.Loop() {
+				step = -step
+				at = at.AddXY(step, 0)
+				tl.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at}, Dragged: fyne.NewDelta(step, 0)})
+			}
+			if tl.drag != nil {
+				tl.cancelDrag()
+			}
+			tl.DragEnd()
+		})
+	}
 }
