@@ -94,6 +94,7 @@ func TestEditor_DragMovesAndUndoes(t *testing.T) {
 	start := float64(ev.Start.Unix)
 	m.timeline.MoveTo(start-30*day, start+30*day, 0)
 	pxPerDay := float32(day / m.timeline.Viewport().SecondsPerPixel())
+	before, _ := m.timeline.ItemBox(ev.ID)
 	dragOnTimeline(t, m, ev.ID, "", 5*pxPerDay, 0)
 	waitApplied(t, applied)
 	waitShown()
@@ -104,6 +105,10 @@ func TestEditor_DragMovesAndUndoes(t *testing.T) {
 	}
 	if sp, _, _ := m.doc.span(ev.ID); sp.Start != moved.Start {
 		t.Errorf("the timeline shows it at %v, the document has %v", sp.Start.Display(), moved.Start.Display())
+	}
+	after, _ := m.timeline.ItemBox(ev.ID)
+	if x0, x1 := (before.MarkX0+before.MarkX1)/2, (after.MarkX0+after.MarkX1)/2; !nearPx(x1-x0, 5*float64(pxPerDay), 1) {
+		t.Errorf("drawn at x %v, want 5 days (%v px) right of %v", x1, 5*pxPerDay, x0)
 	}
 	if m.editor.undoItem.Label != "Undo Move event" {
 		t.Errorf("undo item %q", m.editor.undoItem.Label)
@@ -117,18 +122,12 @@ func TestEditor_DragMovesAndUndoes(t *testing.T) {
 
 	// To another lane.
 	h, _ := m.timeline.ItemBox(ev.ID)
-	lanes := m.timeline.Index().Lanes()
-	var target int
-	var dy float32
-	for l := range lanes {
-		if m.doc.lanes[l].ID != ev.LaneID {
-			target = l
-			break
-		}
+	target := 0
+	if m.doc.lanes[target].ID == ev.LaneID {
+		target = 1
 	}
 	m.timeline.Select(0)
-	dy = laneMiddle(t, m, target) - float32(h.Y0+h.Y1)/2
-	dragOnTimeline(t, m, ev.ID, "", 0, dy)
+	dragOnTimeline(t, m, ev.ID, "", 0, laneMiddle(t, m, target)-float32(h.Y0+h.Y1)/2)
 	waitApplied(t, applied)
 	waitShown()
 	if got := stored(ev.ID); got.LaneID != m.doc.lanes[target].ID || got.Start != ev.Start {
@@ -174,3 +173,6 @@ func laneMiddle(t *testing.T, m *mainWindow, l int) float32 {
 	}
 	return float32(box.Y + box.Height/2)
 }
+
+// nearPx reports whether a and b are within tol pixels.
+func nearPx(a, b, tol float64) bool { return a-b <= tol && b-a <= tol }
