@@ -26,6 +26,7 @@ func (e *editor) moveEvent(id int64, dt float64, lane int) {
 		ev.LaneID = to.ID
 		if shift != 0 {
 			ev.MoveDates(shift)
+			ev.Derivation = nil // dated by hand now, no longer from the words of a quote
 		}
 	})
 }
@@ -34,7 +35,10 @@ func (e *editor) moveEvent(id int64, dt float64, lane int) {
 // starts at start and ends at end (the first second after it).
 func (e *editor) resizeEvent(id int64, start, end float64) {
 	s, t := int64(math.Round(start)), int64(math.Round(end))
-	e.changeEvent(id, "Change event dates", func(ev *data.Event) { ev.SetDates(s, t) })
+	e.changeEvent(id, "Change event dates", func(ev *data.Event) {
+		ev.SetDates(s, t)
+		ev.Derivation = nil
+	})
 }
 
 // changeEvent reads event id, changes it with change and saves it as the

@@ -69,16 +69,7 @@ func editExample(t *testing.T) (*mainWindow, chan error, []data.Event) {
 
 func TestEditor_DragMovesAndUndoes(t *testing.T) {
 	m, applied, all := editExample(t)
-	shown := make(chan int64, 8)
-	m.detailsShown = func(id int64) { shown <- id }
-	waitShown := func() {
-		t.Helper()
-		select {
-		case <-shown:
-		case <-time.After(10 * time.Second):
-			t.Fatal("details not shown")
-		}
-	}
+	waitShown := awaitDetails(t, m)
 	stored := func(id int64) data.Event {
 		t.Helper()
 		ev, err := m.doc.store.Event(m.life, id)
@@ -174,5 +165,52 @@ func laneMiddle(t *testing.T, m *mainWindow, l int) float32 {
 	return float32(box.Y + box.Height/2)
 }
 
+// awaitDetails returns a function that waits for the details of an event
+// to be shown. An edit that selects an event reads its details on another
+// goroutine; the test driver runs what that hands to the UI goroutine on
+// its own, so a test lets it finish before going on.
+func awaitDetails(t *testing.T, m *mainWindow) func() {
+	shown := make(chan int64, 8)
+	m.detailsShown = func(id int64) { shown <- id }
+	return func() {
+		t.Helper()
+		select {
+		case <-shown:
+		case <-time.After(10 * time.Second):
+			t.Fatal("details not shown")
+		}
+	}
+}
+
 // nearPx reports whether a and b are within tol pixels.
 func nearPx(a, b, tol float64) bool { return a-b <= tol && b-a <= tol }
+
+func TestEditor_DragAnEndChangesDatesAndUndoes(t *testing.T) {
+	m, applied, all := editExample(t)
+	waitShown := awaitDetails(t, m)
+	ev := firstEvent(t, all, func(e *data.Event) bool { return e.HasEnd() && e.Derivation != nil })
+	m.timeline.MoveTo(float64(ev.Start.Unix-30*86400), float64(ev.End.End()+30*86400), 0)
+	monthPx := float32(30 * 86400 / m.timeline.Viewport().SecondsPerPixel())
+	dragOnTimeline(t, m, ev.ID, "end", -monthPx, 0)
+	waitApplied(t, applied)
+	waitShown()
+	got, err := m.doc.store.Event(m.life, ev.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.End.Unix >= ev.End.Unix || got.End.Precision != ev.End.Precision || got.Start != ev.Start {
+		t.Errorf("dates %s, were %s: want the end earlier, at its precision", data.DateText(&got), data.DateText(&ev))
+	}
+	if got.Derivation != nil {
+		t.Errorf("dates set by hand still say they come from %q", got.Derivation.Expression)
+	}
+	if m.editor.undoItem.Label != "Undo Change event dates" {
+		t.Errorf("undo item %q", m.editor.undoItem.Label)
+	}
+	m.editor.undoRedo(false)
+	waitApplied(t, applied)
+	waitShown()
+	if back, err := m.doc.store.Event(m.life, ev.ID); err != nil || !reflect.DeepEqual(back, ev) {
+		t.Errorf("undo left (%v)\n%+v\nwant\n%+v", err, back, ev)
+	}
+}
