@@ -183,6 +183,7 @@ func (r *renderer) newGhost() {
 	r.ghostMark = canvas.NewPolygon(4, color.Transparent)
 	r.ghostLine = canvas.NewLine(color.Transparent)
 	r.ghostText = canvas.NewText("", color.Black)
+	r.ghostBack = canvas.NewRectangle(color.Transparent)
 	r.hideGhost()
 }
 
@@ -192,6 +193,7 @@ func (r *renderer) hideGhost() {
 	r.ghostMark.Hide()
 	r.ghostLine.Hide()
 	r.ghostText.Hide()
+	r.ghostBack.Hide()
 }
 
 // layoutOverlay shows what is drawn over the scene: the ghost of an event
@@ -210,7 +212,7 @@ func (r *renderer) layoutOverlay(refresh bool) {
 		r.showTip(title, detail, d.at)
 	}
 	if refresh {
-		for _, o := range []fyne.CanvasObject{r.ghostBar, r.ghostMark, r.ghostLine, r.ghostText, r.tipBox, r.tipTitle, r.tipDetail} {
+		for _, o := range []fyne.CanvasObject{r.ghostBar, r.ghostMark, r.ghostLine, r.ghostBack, r.ghostText, r.tipBox, r.tipTitle, r.tipDetail} {
 			o.Refresh()
 		}
 	}
@@ -241,14 +243,9 @@ func (r *renderer) layoutGhost(d *itemDrag) {
 	clip := func(x float64) float64 { return min(max(x, -8), w+8) } // a sane size for a ghost off the edge
 	x0, x1 = clip(min(x0, x1)), clip(max(x0, x1))
 	fill := lane
-	fill.A = 0xe0 // the lane shows through a little, and the ghost's title reads
-	title := t.events.Titles[d.item.ID]
-	titleX := x0 + m.MarkerSize/2 + m.LabelGap
+	fill.A = 0xe0 // the lane shows through a little
+	half := 0.0   // of the marker
 	if d.item.Range {
-		titleX = x0 + m.LabelGap
-		if tw, _ := r.text.measure(title, m.TextSize, false); tw+2*m.LabelGap > x1-x0 {
-			title = "" // a bar too short for it: the tip names it
-		}
 		r.ghostMark.Hide()
 		r.ghostBar.FillColor, r.ghostBar.StrokeColor = fill, r.palette.Selection
 		r.ghostBar.StrokeWidth, r.ghostBar.CornerRadius = 2, 3
@@ -258,18 +255,37 @@ func (r *renderer) layoutGhost(d *itemDrag) {
 	} else {
 		r.ghostBar.Hide()
 		s := m.MarkerSize + 2
+		half = s / 2
 		r.ghostMark.FillColor, r.ghostMark.StrokeColor, r.ghostMark.StrokeWidth = fill, r.palette.Selection, 2
-		r.ghostMark.Move(fyne.NewPos(float32(x0-s/2), float32(y-s/2)))
+		r.ghostMark.Move(fyne.NewPos(float32(x0-half), float32(y-half)))
 		r.ghostMark.Resize(fyne.NewSize(float32(s), float32(s)))
 		r.ghostMark.Show()
 	}
-	r.ghostText.Text, r.ghostText.TextSize = title, float32(m.TextSize)
-	r.ghostText.Color = r.palette.Text
-	if d.item.Range {
-		r.ghostText.Color = timeline.TextOn(fill, r.palette)
-	}
+
+	// The title: inside a bar it fits in, else beside the ghost (after
+	// it, or before it near the right edge) on a patch of background, so
+	// that it reads over whatever is drawn there.
+	title := t.events.Titles[d.item.ID]
 	tw, th := r.text.measure(title, m.TextSize, false)
-	r.ghostText.Move(fyne.NewPos(float32(titleX), float32(y-th/2)))
+	tx, ty := x0+m.LabelGap, y-th/2
+	r.ghostText.Color = timeline.TextOn(fill, r.palette)
+	r.ghostBack.Hide()
+	if !d.item.Range || tw+2*m.LabelGap > x1-x0 {
+		tx = x1 + half + m.LabelGap
+		if tx+tw > w {
+			tx = x0 - half - m.LabelGap - tw
+		}
+		r.ghostText.Color = r.palette.Text
+		back := r.palette.Background
+		back.A = 0xe8
+		r.ghostBack.FillColor = back
+		r.ghostBack.CornerRadius = 3
+		r.ghostBack.Move(fyne.NewPos(float32(tx-3), float32(ty-1)))
+		r.ghostBack.Resize(fyne.NewSize(float32(tw+6), float32(th+2)))
+		r.ghostBack.Show()
+	}
+	r.ghostText.Text, r.ghostText.TextSize = title, float32(m.TextSize)
+	r.ghostText.Move(fyne.NewPos(float32(tx), float32(ty)))
 	r.ghostText.Resize(fyne.NewSize(float32(tw)+2, float32(th)))
 	r.ghostText.Show()
 	r.ghostLine.StrokeColor, r.ghostLine.StrokeWidth = r.palette.Selection, 1

@@ -47,6 +47,7 @@ type renderer struct {
 	ghostMark *canvas.Polygon
 	ghostLine *canvas.Line
 	ghostText *canvas.Text
+	ghostBack *canvas.Rectangle // behind the ghost's title when it is beside it
 
 	rects     pool[*canvas.Rectangle]
 	gradients pool[*canvas.LinearGradient]
@@ -185,7 +186,7 @@ func (r *renderer) rebuild() {
 	r.texts.hideUnused()
 	r.diamonds.hideUnused()
 	r.layoutOverlay(false)
-	r.objects = append(r.objects, r.ghostLine, r.ghostBar, r.ghostMark, r.ghostText, r.focus, r.tipBox, r.tipTitle, r.tipDetail)
+	r.objects = append(r.objects, r.ghostLine, r.ghostBar, r.ghostMark, r.ghostBack, r.ghostText, r.focus, r.tipBox, r.tipTitle, r.tipDetail)
 }
 
 // object updates a pooled canvas object to draw p and returns it.
