@@ -149,11 +149,11 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 		m.wantTitles(vp)
 	}
 	m.timeline.Tooltip = m.tooltip
-	m.timeline.Precision = func(id int64) timeline.Unit {
+	m.timeline.Precision = func(id int64) (start, end timeline.Unit) {
 		if m.doc == nil {
-			return timeline.Second
+			return timeline.Second, timeline.Second
 		}
-		return m.doc.dragUnit(id)
+		return m.doc.dragUnits(id)
 	}
 	m.timeline.OnOtherKey = func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyF5 {

@@ -69,17 +69,22 @@ func (e *editor) selectSaved(ed *data.Edit) {
 	}
 }
 
-// dragUnit returns the unit event id's dates are known to, the coarser of
-// its start's and end's, which it snaps to when dragged.
-func (d *document) dragUnit(id int64) timeline.Unit {
+// dragUnits returns the units event id's start and end (for a point, its
+// start again) are known to, which they snap to when dragged.
+func (d *document) dragUnits(id int64) (start, end timeline.Unit) {
 	sp, _, ok := d.span(id)
 	if !ok {
-		return timeline.Second
+		return timeline.Second, timeline.Second
 	}
-	p := sp.Start.Precision
-	if sp.HasEnd() {
-		p = min(p, sp.End.Precision) // coarser precisions are smaller
+	start = unitOf(sp.Start.Precision)
+	if !sp.HasEnd() {
+		return start, start
 	}
+	return start, unitOf(sp.End.Precision)
+}
+
+// unitOf returns the calendar unit of precision p.
+func unitOf(p data.Precision) timeline.Unit {
 	switch p {
 	case data.PrecisionYear:
 		return timeline.Year

@@ -26,7 +26,7 @@ type itemDrag struct {
 	from      fyne.Position // where the pointer was pressed
 	active    bool          // the pointer has moved further than dragSlop
 	cancelled bool          // Escape was pressed: the rest of the drag does nothing
-	minUnit   timeline.Unit // the event's precision
+	minUnit   timeline.Unit // what the part grabbed is known to
 
 	unit       timeline.Unit // what the times snap to
 	start, end float64       // where it would go
@@ -102,7 +102,15 @@ func (t *Timeline) startDrag(pos fyne.Position) {
 	}
 	d := &itemDrag{item: t.events.Items[h.Item], grab: grab, y: (h.Y0 + h.Y1) / 2, from: pos, minUnit: timeline.Second}
 	if t.Precision != nil {
-		d.minUnit = t.Precision(h.ID)
+		start, end := t.Precision(h.ID)
+		switch grab {
+		case timeline.GrabStart:
+			d.minUnit = start
+		case timeline.GrabEnd:
+			d.minUnit = end
+		default:
+			d.minUnit = max(start, end)
+		}
 	}
 	d.start, d.end, d.lane, d.at = d.item.Start, d.item.End, int(d.item.Lane), pos
 	t.drag, t.panning = d, false

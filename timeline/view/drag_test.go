@@ -104,11 +104,18 @@ func TestTimeline_DragMovesAnEventToAnotherLane(t *testing.T) {
 func TestTimeline_DragSnapsToTheEventsPrecision(t *testing.T) {
 	tl, _ := newTimeline(t)
 	rec := record(tl)
-	tl.Precision = func(int64) timeline.Unit { return timeline.Year }
+	tl.Precision = func(int64) (timeline.Unit, timeline.Unit) { return timeline.Year, timeline.Day }
 	from := centreOf(t, tl, 1)
 	dragAlong(tl, from, from.AddXY(200, 0)) // 1 Aug 2022 + 78 days is nearest 1 Jan 2023
 	if want := (moveCall{1, utcDate(2023, 1, 1) - t0, 0}); len(rec.moved) != 1 || rec.moved[0] != want {
 		t.Errorf("moves %+v, want %+v", rec.moved, want)
+	}
+	// An end known to the day snaps as the zoom suggests, here to months.
+	h, _ := tl.renderer.scene.HitBox(1)
+	end := fyne.NewPos(float32(h.MarkX1)-1, float32(h.Y0+h.Y1)/2)
+	dragAlong(tl, end, end.AddXY(-50, 0))
+	if want := (resizeCall{1, t0, utcDate(2023, 5, 1)}); len(rec.resized) != 1 || rec.resized[0] != want {
+		t.Errorf("resizes %+v, want %+v", rec.resized, want)
 	}
 }
 

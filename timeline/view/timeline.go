@@ -66,10 +66,11 @@ type Timeline struct {
 	// with the times it would now start and end (the first moment after
 	// it). Without it ranges are not resized.
 	OnResized func(id int64, start, end float64)
-	// Precision returns the unit event id's dates are known to: a dragged
-	// event snaps to it, or to the unit the zoom suggests if that is
-	// coarser. When nil the zoom alone decides.
-	Precision func(id int64) timeline.Unit
+	// Precision returns the units event id's start and end are known to
+	// (for a point, both its start's): a dragged end snaps to its unit, a
+	// whole event to the coarser, or to the unit the zoom suggests if that
+	// is coarser still. When nil the zoom alone decides.
+	Precision func(id int64) (start, end timeline.Unit)
 
 	marked        []int64
 	quotes        []timeline.QuoteMark
