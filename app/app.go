@@ -175,6 +175,12 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 		m.wantTitles(vp)
 	}
 	m.timeline.Tooltip = m.tooltip
+	m.timeline.Precision = func(id int64) (start, end timeline.Unit) {
+		if m.doc == nil {
+			return timeline.Second, timeline.Second
+		}
+		return m.doc.dragUnits(id)
+	}
 	m.timeline.OnOtherKey = func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyF5 {
 			m.present()
@@ -208,6 +214,8 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 	m.split.Offset = 0.68
 	m.win.SetContent(m.split)
 	m.editor = newEditor(m)
+	m.timeline.OnMoved = m.editor.moveEvent
+	m.timeline.OnResized = m.editor.resizeEvent
 	m.win.SetMainMenu(m.menu())
 	m.applyTheme()
 	return m
@@ -345,6 +353,7 @@ func (m *mainWindow) show(doc *document) {
 	}
 	m.win.SetTitle(title)
 	m.timeline.Select(0)
+	m.timeline.SetEditable(m.editable())
 	m.details.showDocument(doc)
 	m.stops.documentChanged()
 	m.clearLinks(doc)
@@ -372,6 +381,9 @@ func (m *mainWindow) show(doc *document) {
 	m.startTitles(doc.ctx, doc)
 	m.awaitCheck(doc)
 }
+
+// editable reports whether the open document may be changed.
+func (m *mainWindow) editable() bool { return m.doc != nil && !m.doc.store.ReadOnly() }
 
 // selectEvent shows the details of event id, reading the event, its quotes
 // and its sources in the background.
@@ -567,7 +579,8 @@ func (m *mainWindow) showAbout() {
 func (m *mainWindow) showHelp() {
 	msg := strings.Join([]string{
 		"Wheel or trackpad: zoom about the pointer",
-		"Drag: pan",
+		"Drag: pan; drag an event: move it in time or to another lane (Esc cancels)",
+		"Drag the end of a bar: change when it starts or ends",
 		"+ / −: zoom in / out",
 		"← / →: pan",
 		"Home / End: go to the first / last event",

@@ -150,15 +150,7 @@ func (e *editor) eventForm(doc *document, ev data.Event) *eventFormView {
 		e.do("", func(ctx context.Context, s *data.Store) (*data.Edit, error) {
 			_, ed, err := s.SaveEvent(ctx, ev)
 			return ed, err
-		}, func(ed *data.Edit) {
-			if ids := ed.Events(); len(ids) == 1 {
-				e.m.timeline.Reveal(ids[0])
-				if e.m.timeline.Selected() != ids[0] { // else its details are already being read again
-					e.m.timeline.Select(ids[0])
-					e.m.selectEvent(ids[0])
-				}
-			}
-		})
+		}, e.selectSaved)
 	}, e.m.win)
 	// Enter in a one-line field saves, as in other apps' forms.
 	title.OnSubmitted = func(string) { d.Submit() }

@@ -317,3 +317,44 @@ func BenchmarkFilter_1M(b *testing.B) {
 		})
 	}
 }
+
+// TestEditor_MoveToALaneShownByTheFilter drags an event to the second lane
+// the timeline shows while a lane filter hides others: it goes to that
+// lane, not to the document's second.
+func TestEditor_MoveToALaneShownByTheFilter(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := newMainWindow(a, Options{Version: "test"})
+	defer m.win.Close()
+	if err := openAndWait(t, m, exampleDocument(t)); err != nil {
+		t.Fatal(err)
+	}
+	defer m.doc.store.Close()
+	first, last := m.doc.lanes[0], m.doc.lanes[len(m.doc.lanes)-1]
+	m.setFilter(eventFilter{lanes: []int64{first.ID, last.ID}})
+	var id int64
+	for _, it := range m.timeline.Events().Items {
+		if it.Lane == 0 && id == 0 {
+			id = it.ID
+		}
+	}
+	if id == 0 {
+		t.Fatal("no event shown in the first lane")
+	}
+	applied := make(chan error, 1)
+	m.editor.applied = func(_ string, err error) { applied <- err }
+	details := make(chan int64, 1)
+	m.detailsShown = func(id int64) { details <- id }
+	m.editor.moveEvent(id, 0, 1) // the second lane shown
+	waitApplied(t, applied)
+	wait(t, details, "showing the moved event")
+	ev, err := m.doc.store.Event(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.LaneID != last.ID {
+		t.Errorf("moved to lane %d, want %q (%d)", ev.LaneID, last.Name, last.ID)
+	}
+	if got := m.editor.undoItem.Label; got != "Undo Move event to "+last.Name {
+		t.Errorf("undo item %q", got)
+	}
+}

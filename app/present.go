@@ -359,6 +359,7 @@ func (p *presenter) start() {
 	w.SetFullScreen(true)
 	p.fitScreen(w.Canvas().Size().Height)
 	p.started = true
+	m.timeline.SetEditable(false) // presenting shows; it does not edit
 	w.Canvas().Focus(p.surface)
 	p.show(0, false)
 }
@@ -375,6 +376,7 @@ func (p *presenter) stop() {
 	}
 	w := m.win
 	m.timeline.SetScale(1)
+	m.timeline.SetEditable(m.editable())
 	m.setCollapsed(p.collapsed)
 	w.SetFullScreen(p.fullScreen)
 	w.SetContent(p.content)

@@ -174,6 +174,9 @@ type Input struct {
 	Quotes        []QuoteMark
 	ShowQuotes    bool
 	SelectedQuote int64 // 0: none
+	// Dragged is drawn faintly and without its label (0: none): it is
+	// being dragged, and its ghost is drawn where it would go.
+	Dragged int64
 }
 
 // PrimKind says which drawing primitive a Prim is.
@@ -208,6 +211,12 @@ type Prim struct {
 type Hit struct {
 	ID             int64
 	X0, Y0, X1, Y1 float64
+	// Item is the item's index in Input.Events.Items (for a statements
+	// mark, 0). MarkX0 and MarkX1 are where its bar or marker is drawn,
+	// without its label, and Range says whether it is a bar.
+	Item           int
+	MarkX0, MarkX1 float64
+	Range          bool
 }
 
 // Scene is a timeline drawn for one viewport: primitives in drawing order and
@@ -252,16 +261,22 @@ type DenseLane struct {
 
 // HitTest returns the ID of the topmost item at (x, y), or 0.
 func (s *Scene) HitTest(x, y float64) int64 {
+	h, _ := s.hitAt(x, y)
+	return h.ID
+}
+
+// hitAt returns the clickable area of the topmost item at (x, y).
+func (s *Scene) hitAt(x, y float64) (Hit, bool) {
 	if y < s.Top {
-		return 0 // on the axis
+		return Hit{}, false // on the axis
 	}
 	for i := len(s.Hits) - 1; i >= 0; i-- {
 		h := s.Hits[i]
 		if x >= h.X0 && x <= h.X1 && y >= h.Y0 && y <= h.Y1 {
-			return h.ID
+			return h, true
 		}
 	}
-	return 0
+	return Hit{}, false
 }
 
 // HitBox returns the clickable area of item id in the scene, if it is drawn.
@@ -498,7 +513,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 				markX0, markX1 = x0, x1
 				continue
 			}
-			b.drawItem(in, dst, it, &b.geoms[l][k], in.Lanes[l].Color, top+float64(row)*m.RowHeight, textH)
+			b.drawItem(in, dst, i, &b.geoms[l][k], in.Lanes[l].Color, top+float64(row)*m.RowHeight, textH)
 		}
 		if n := b.overflow[l]; n > 0 {
 			label := plural(n, "more event", "more events") + " in the strip below"
@@ -639,7 +654,8 @@ func (b *Builder) truncate(in *Input, s string, maxW float64) string {
 	return strings.TrimRight(string(r[:lo]), " ,;:") + "…"
 }
 
-func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, g *geom, lane color.NRGBA, rowTop, textH float64) {
+func (b *Builder) drawItem(in *Input, dst *Scene, i int, g *geom, lane color.NRGBA, rowTop, textH float64) {
+	it := &in.Events.Items[i]
 	vp := in.Viewport
 	m := in.Metrics
 	p := in.Palette
@@ -648,6 +664,10 @@ func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, g *geom, lane color.
 	by := cy - m.BarHeight/2
 	clip := func(x float64) float64 { return clipX(x, width) }
 
+	dragged := it.ID == in.Dragged && it.ID != 0
+	if dragged {
+		lane = withAlpha(lane, 0x50)
+	}
 	fill := lane
 	stroke := color.NRGBA{}
 	strokeW := 0.0
@@ -723,17 +743,18 @@ func (b *Builder) drawItem(in *Input, dst *Scene, it *Item, g *geom, lane color.
 		}
 		hx0, hx1 = xs-s/2, xs+s/2
 	}
-	if g.label != "" {
+	mx0, mx1 := hx0, hx1
+	if g.label != "" && !dragged {
 		col := p.Text
 		if g.labelInside && it.Style != StyleExpected {
-			col = textOn(fill, p)
+			col = TextOn(fill, p)
 		}
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: g.labelX, Y: cy - textH/2, Text: g.label, TextSize: m.TextSize, Fill: col})
 		hx0 = math.Min(hx0, g.labelX)
 		hx1 = math.Max(hx1, g.labelX+b.measure(in, g.label, false))
 	}
 
-	hit := Hit{ID: it.ID, X0: hx0 - 2, Y0: by - 2, X1: hx1 + 2, Y1: by + m.BarHeight + 2}
+	hit := Hit{ID: it.ID, X0: hx0 - 2, Y0: by - 2, X1: hx1 + 2, Y1: by + m.BarHeight + 2, Item: i, MarkX0: mx0, MarkX1: mx1, Range: it.Range}
 	dst.Hits = append(dst.Hits, hit)
 	if slices.Contains(in.Marked, it.ID) && it.ID != in.Selected {
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: hit.X0 - 3, Y: hit.Y0 - 3, W: hit.X1 - hit.X0 + 6, H: hit.Y1 - hit.Y0 + 6,
@@ -765,8 +786,8 @@ func (b *Builder) measure(in *Input, s string, bold bool) float64 {
 // have sane sizes.
 func clipX(x, width float64) float64 { return math.Max(-8, math.Min(width+8, x)) }
 
-// textOn picks the palette's label colour that reads best on bg.
-func textOn(bg color.NRGBA, p Palette) color.NRGBA {
+// TextOn picks the palette's label colour that reads best on bg.
+func TextOn(bg color.NRGBA, p Palette) color.NRGBA {
 	if luminance(bg) > 0.45 {
 		return p.OnLightText
 	}

@@ -162,8 +162,8 @@ func TestLuminance_PicksReadableLabelColour(t *testing.T) {
 		{color.NRGBA{0, 0, 0, 0xff}, p.OnDarkText},
 	}
 	for _, tt := range tests {
-		if got := textOn(tt.bg, p); got != tt.want {
-			t.Errorf("textOn(%v) = %v, want %v", tt.bg, got, tt.want)
+		if got := TextOn(tt.bg, p); got != tt.want {
+			t.Errorf("TextOn(%v) = %v, want %v", tt.bg, got, tt.want)
 		}
 	}
 }

@@ -407,14 +407,24 @@ func contextUnit(u Unit) (Unit, bool) {
 // floorTo returns the start of the day (in w's zone), month or year
 // containing t.
 func (w *tickWriter) floorTo(t float64, u Unit) float64 {
-	tm := utc(t)
-	switch {
-	case u == Day && w.zone != nil:
+	if u == Day && w.zone != nil {
 		local := w.calendar(t)
 		return float64(time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, w.zone).Unix())
-	case u == Day:
+	}
+	return floorTo(t, u)
+}
+
+// floorTo returns the start of the second, minute, hour, day, month or
+// year (in UTC) containing t.
+func floorTo(t float64, u Unit) float64 {
+	tm := utc(t)
+	switch u {
+	case Second, Minute, Hour:
+		d := Step{u, 1}.maxSeconds()
+		return math.Floor(t/d) * d
+	case Day:
 		return math.Floor(t/secondsPerDay) * secondsPerDay
-	case u == Month:
+	case Month:
 		return float64(time.Date(tm.Year(), tm.Month(), 1, 0, 0, 0, 0, time.UTC).Unix())
 	default:
 		return yearStart(tm.Year())

@@ -41,6 +41,14 @@ type renderer struct {
 	outlines   *canvas.Raster // every dashed and dotted outline, in one raster
 	outlineImg *image.RGBA
 
+	// The ghost of an event being dragged: a bar or a marker, and a line
+	// down the time being dragged.
+	ghostBar  *canvas.Rectangle
+	ghostMark *canvas.Polygon
+	ghostLine *canvas.Line
+	ghostText *canvas.Text
+	ghostBack *canvas.Rectangle // behind the ghost's title when it is beside it
+
 	rects     pool[*canvas.Rectangle]
 	gradients pool[*canvas.LinearGradient]
 	lines     pool[*canvas.Line]
@@ -155,6 +163,9 @@ func (r *renderer) rebuild() {
 	in := r.input(t.vp, r.metrics)
 	in.ScrollY = max(t.scrollY, 0)
 	in.Selected, in.Hovered, in.SelectedQuote = t.selected, t.hovered, t.selectedQuote
+	if d := t.drag; d != nil && d.active && !d.cancelled {
+		in.Dragged = d.item.ID
+	}
 	r.builder.Build(&in, &r.scene)
 	// Keep the lanes' scroll within what they need; lane heights do not
 	// depend on it, so one more build settles it.
@@ -174,8 +185,8 @@ func (r *renderer) rebuild() {
 	r.lines.hideUnused()
 	r.texts.hideUnused()
 	r.diamonds.hideUnused()
-	r.layoutTooltip()
-	r.objects = append(r.objects, r.focus, r.tipBox, r.tipTitle, r.tipDetail)
+	r.layoutOverlay(false)
+	r.objects = append(r.objects, r.ghostLine, r.ghostBar, r.ghostMark, r.ghostBack, r.ghostText, r.focus, r.tipBox, r.tipTitle, r.tipDetail)
 }
 
 // object updates a pooled canvas object to draw p and returns it.
@@ -321,10 +332,11 @@ func place(o fyne.CanvasObject, pos fyne.Position, size fyne.Size) fyne.CanvasOb
 	return o
 }
 
-// layoutTooltip shows the hovered event's tooltip beside the pointer.
-func (r *renderer) layoutTooltip() {
+// layoutTooltip shows event id's tooltip beside the pointer at pos, or
+// none for id 0.
+func (r *renderer) layoutTooltip(id int64, pos fyne.Position) {
 	t := r.t
-	if t.hovered == 0 {
+	if id == 0 {
 		r.tipBox.Hide()
 		r.tipTitle.Hide()
 		r.tipDetail.Hide()
@@ -332,10 +344,16 @@ func (r *renderer) layoutTooltip() {
 	}
 	title, detail := "", ""
 	if t.Tooltip != nil {
-		title, detail = t.Tooltip(t.hovered)
+		title, detail = t.Tooltip(id)
 	} else {
-		title = t.events.Titles[t.hovered]
+		title = t.events.Titles[id]
 	}
+	r.showTip(title, detail, pos)
+}
+
+// showTip shows a box with a bold title and a line of detail (if not "")
+// beside the pointer at pos, within the widget.
+func (r *renderer) showTip(title, detail string, pos fyne.Position) {
 	r.tipTitle.Text, r.tipDetail.Text = title, detail
 	ts, ds := r.tipTitle.MinSize(), r.tipDetail.MinSize()
 	pad := float32(8)
@@ -344,12 +362,12 @@ func (r *renderer) layoutTooltip() {
 	if detail != "" {
 		h += ds.Height + 2
 	}
-	x, y := t.pointer.X+14, t.pointer.Y+20
+	x, y := pos.X+14, pos.Y+20
 	if x+w > r.size.Width {
-		x = max(0, t.pointer.X-w-6)
+		x = max(0, pos.X-w-6)
 	}
 	if y+h > r.size.Height {
-		y = max(0, t.pointer.Y-h-6)
+		y = max(0, pos.Y-h-6)
 	}
 	r.tipBox.Move(fyne.NewPos(x, y))
 	r.tipBox.Resize(fyne.NewSize(w, h))

@@ -58,6 +58,20 @@ type Timeline struct {
 	// statements row, with the id of the first quote it stands for.
 	OnQuoteSelected func(id int64)
 
+	// OnMoved is called when the user has dragged event id by dt seconds,
+	// to the lane with index lane (its own if it was not dragged to
+	// another). Without it events are not moved.
+	OnMoved func(id int64, dt float64, lane int)
+	// OnResized is called when the user has dragged an end of range id,
+	// with the times it would now start and end (the first moment after
+	// it). Without it ranges are not resized.
+	OnResized func(id int64, start, end float64)
+	// Precision returns the units event id's start and end are known to
+	// (for a point, both its start's): a dragged end snaps to its unit, a
+	// whole event to the coarser, or to the unit the zoom suggests if that
+	// is coarser still. When nil the zoom alone decides.
+	Precision func(id int64) (start, end timeline.Unit)
+
 	marked        []int64
 	quotes        []timeline.QuoteMark
 	showQuotes    bool
@@ -80,6 +94,10 @@ type Timeline struct {
 	animTarget timeline.Viewport
 	renderer   *renderer // set by CreateRenderer; the scene last drawn is its
 	scale      float64   // sizes relative to the theme's; 1 normally
+	readOnly   bool      // events cannot be dragged
+	drag       *itemDrag // the event being dragged, if one is
+	panning    bool      // a drag that pans is going on
+	hoverGrab  timeline.Grab
 }
 
 // New returns an empty timeline.
@@ -184,6 +202,24 @@ func (t *Timeline) ScaleToFit(start, end, lo, hi float64) float64 {
 // Scale returns the size scale set by SetScale.
 func (t *Timeline) Scale() float64 { return t.scale }
 
+// ItemBox returns where event id is drawn and takes the pointer, if it is
+// drawn, as the timeline last drew it.
+func (t *Timeline) ItemBox(id int64) (timeline.Hit, bool) {
+	if t.renderer == nil {
+		return timeline.Hit{}, false
+	}
+	return t.renderer.scene.HitBox(id)
+}
+
+// LaneBox returns where lane l's band is drawn, if it is, as the timeline
+// last drew it.
+func (t *Timeline) LaneBox(l int) (timeline.LaneBox, bool) {
+	if t.renderer == nil || l < 0 || l >= len(t.renderer.scene.Lanes) {
+		return timeline.LaneBox{}, false
+	}
+	return t.renderer.scene.Lanes[l], true
+}
+
 // Selected returns the selected event, or 0.
 func (t *Timeline) Selected() int64 { return t.selected }
 
@@ -280,6 +316,7 @@ func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	r.tipDetail = canvas.NewText("", color.Black)
 	r.density = canvas.NewRaster(r.drawDensity)
 	r.outlines = canvas.NewRaster(r.drawOutlines)
+	r.newGhost()
 	r.applyTheme()
 	return r
 }
@@ -303,23 +340,9 @@ func (t *Timeline) Scrolled(ev *fyne.ScrollEvent) {
 	t.viewChanged()
 }
 
-// Dragged pans the timeline with the pointer: sideways in time, up and down
-// through lanes taller than the view.
-func (t *Timeline) Dragged(ev *fyne.DragEvent) {
-	t.stopAnimation()
-	t.vp.Pan(float64(ev.Dragged.DX))
-	t.scrollY -= float64(ev.Dragged.DY)
-	t.viewChanged()
-}
-
-// DragEnd is part of fyne.Draggable.
-func (t *Timeline) DragEnd() {}
-
 // Tapped selects the event under the pointer, or clears the selection.
 func (t *Timeline) Tapped(ev *fyne.PointEvent) {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
-		c.Focus(t)
-	}
+	t.requestFocus()
 	if t.renderer != nil && t.OnQuoteSelected != nil {
 		if lo, hi, ok := t.renderer.scene.QuoteGroupAt(float64(ev.Position.X), float64(ev.Position.Y)); ok && hi <= len(t.quotes) {
 			// A mark for several quotes chooses them in turn.
@@ -358,10 +381,12 @@ func (t *Timeline) DoubleTapped(ev *fyne.PointEvent) {
 // MouseIn is part of desktop.Hoverable.
 func (t *Timeline) MouseIn(ev *desktop.MouseEvent) { t.MouseMoved(ev) }
 
-// MouseMoved tracks the event under the pointer for its tooltip.
+// MouseMoved tracks the event under the pointer for its tooltip, and the
+// part of it a drag would take hold of.
 func (t *Timeline) MouseMoved(ev *desktop.MouseEvent) {
 	t.pointer = ev.Position
-	id := t.hitTest(ev.Position)
+	var id int64
+	id, t.hoverGrab = t.grabAt(ev.Position)
 	if id != t.hovered || id != 0 {
 		t.hovered = id
 		t.Refresh()
@@ -376,8 +401,16 @@ func (t *Timeline) MouseOut() {
 	}
 }
 
-// Cursor shows a pointing hand over events.
+// Cursor shows a pointing hand over events, and a resizing one over the
+// ends of ranges that can be dragged.
 func (t *Timeline) Cursor() desktop.Cursor {
+	grab := t.hoverGrab
+	if t.drag != nil {
+		grab = t.drag.grab
+	}
+	if grab == timeline.GrabStart || grab == timeline.GrabEnd {
+		return desktop.HResizeCursor
+	}
 	if t.hovered != 0 {
 		return desktop.PointerCursor
 	}
@@ -403,8 +436,8 @@ func (t *Timeline) TypedRune(r rune) {
 }
 
 // TypedKey handles left and right arrows (pan), up and down arrows (scroll
-// the lanes), Home and End (go to the first or last event) and Escape (clear
-// the selection).
+// the lanes), Home and End (go to the first or last event) and Escape
+// (cancel dragging an event, or else clear the selection).
 func (t *Timeline) TypedKey(ev *fyne.KeyEvent) {
 	w := t.vp.Width()
 	switch ev.Name {
@@ -431,6 +464,10 @@ func (t *Timeline) TypedKey(ev *fyne.KeyEvent) {
 		t.scrollY += keyScroll
 		t.Refresh()
 	case fyne.KeyEscape:
+		if t.drag != nil {
+			t.cancelDrag()
+			return
+		}
 		t.setSelected(0)
 	default:
 		if t.OnOtherKey != nil {
@@ -451,12 +488,33 @@ func (t *Timeline) setSelected(id int64) {
 	}
 }
 
+// requestFocus gives the timeline the keyboard.
+func (t *Timeline) requestFocus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
+		c.Focus(t)
+	}
+}
+
 // hitTest finds the event under pos in the scene last drawn.
 func (t *Timeline) hitTest(pos fyne.Position) int64 {
 	if t.renderer == nil {
 		return 0
 	}
 	return t.renderer.scene.HitTest(float64(pos.X), float64(pos.Y))
+}
+
+// grabAt finds the event under pos in the scene last drawn, and the part
+// of it a drag would take hold of: an end of a range only if it can be
+// resized.
+func (t *Timeline) grabAt(pos fyne.Position) (int64, timeline.Grab) {
+	if t.renderer == nil {
+		return 0, timeline.GrabNone
+	}
+	h, grab := t.renderer.scene.GrabAt(float64(pos.X), float64(pos.Y), edgeGrab)
+	if (grab == timeline.GrabStart || grab == timeline.GrabEnd) && (t.readOnly || !t.canDrag(grab)) {
+		grab = timeline.GrabBody
+	}
+	return h.ID, grab
 }
 
 func (t *Timeline) zoomAnimated(x, factor float64) {
