@@ -26,6 +26,7 @@ import (
 	"os/signal"
 	"strings"
 	"time"
+	_ "time/tzdata" // time zones for the date preferences, on machines without them
 
 	"github.com/BurntSushi/toml"
 

@@ -101,6 +101,7 @@ type mainWindow struct {
 
 	editor     *editor        // edits, undo and redo
 	filter     filterState    // what of the document is shown
+	dates      data.DateStyle // how dates are written, from the preferences
 	search     *search        // the find bar
 	list       *eventList     // the events as a table, shown instead of the timeline
 	recentItem *fyne.MenuItem // File ▸ Open Recent
@@ -153,6 +154,7 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 		m.timeline.SetViewport(timeline.NewViewport(start, end, m.timeline.Viewport().Width()))
 	}
 	m.details = newDetails()
+	m.details.dates = &m.dates
 	m.status = widget.NewLabel("Opening…")
 	m.span = widget.NewLabel("")
 	m.span.Truncation = fyne.TextTruncateEllipsis
@@ -170,7 +172,7 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 
 	m.timeline.OnSelected = m.selectEvent
 	m.timeline.OnViewChanged = func(vp timeline.Viewport) {
-		m.span.SetText(visibleRange(vp))
+		m.span.SetText(visibleRange(m.dates, vp))
 		m.overview.SetWindow(vp.Start(), vp.End())
 		m.wantTitles(vp)
 	}
@@ -218,6 +220,7 @@ func newMainWindow(a fyne.App, opts Options) *mainWindow {
 	m.timeline.OnResized = m.editor.resizeEvent
 	m.win.SetMainMenu(m.menu())
 	m.applyTheme()
+	m.followDateStyle()
 	return m
 }
 
@@ -239,7 +242,7 @@ func (m *mainWindow) menu() *fyne.MainMenu {
 	present := fyne.NewMenuItem("Present (F5)", m.present)
 	present.Icon = theme.MediaPlayIcon()
 	viewMenu := fyne.NewMenu("View", zin, zout, fit, fyne.NewMenuItemSeparator(), filter, clearFilter, fyne.NewMenuItemSeparator(), list, m.statementsMenuItem(), m.showSourceMenuItem(),
-		m.themeMenu(), fyne.NewMenuItemSeparator(), present)
+		m.themeMenu(), fyne.NewMenuItem("Dates and Times…", func() { m.showDateStyleDialog() }), fyne.NewMenuItemSeparator(), present)
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard and Mouse", m.showHelp),
 		fyne.NewMenuItem("About Quoteline", m.showAbout))
@@ -461,7 +464,7 @@ func (m *mainWindow) tooltip(id int64) (string, string) {
 	if title == "" {
 		title = "(title still loading)"
 	}
-	return title, dateRangeOf(sp.Start, sp.End, sp.StartUncertain, sp.EndUncertain) + " · " + lane.Name + " · " + strings.ToLower(statusText(sp.Status))
+	return title, dateRangeOf(m.dates, sp.Start, sp.End, sp.StartUncertain, sp.EndUncertain) + " · " + lane.Name + " · " + strings.ToLower(statusText(sp.Status))
 }
 
 func (m *mainWindow) statusText() string {
@@ -603,7 +606,7 @@ func plural(n int, word string) string {
 }
 
 // visibleRange describes the visible window for the toolbar.
-func visibleRange(vp timeline.Viewport) string {
+func visibleRange(st data.DateStyle, vp timeline.Viewport) string {
 	p := data.PrecisionMinute
 	switch span := vp.Span(); {
 	case span > 3*365*86400:
@@ -615,5 +618,5 @@ func visibleRange(vp timeline.Viewport) string {
 	}
 	from := data.Time{Unix: int64(vp.Start()), Precision: p}
 	to := data.Time{Unix: int64(vp.End()), Precision: p}
-	return "Showing " + from.Display() + " – " + to.Display()
+	return "Showing " + st.Format(from) + " – " + st.Format(to)
 }

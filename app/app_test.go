@@ -132,7 +132,7 @@ func TestDateRange_ShowsPrecision(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := dateRange(&tt.ev); got != tt.want {
+			if got := dateRange(data.DateStyle{}, &tt.ev); got != tt.want {
 				t.Errorf("dateRange = %q, want %q", got, tt.want)
 			}
 		})

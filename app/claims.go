@@ -51,17 +51,17 @@ func countPhrase(n int, none, one, many string) string {
 // provenanceText says how an event's date was worked out from words:
 // "Aug 2022 — from “since August”, said 15 May 2023". For a range it names
 // both ends; for an expected event the words are a forecast.
-func provenanceText(ev *data.Event) string {
+func provenanceText(st data.DateStyle, ev *data.Event) string {
 	dv := ev.Derivation
 	if dv == nil {
 		return ""
 	}
-	result := dateRangeOf(ev.Start, ev.End, false, false)
+	result := dateRangeOf(st, ev.Start, ev.End, false, false)
 	var b strings.Builder
 	b.WriteString(result)
 	b.WriteString(" — from “" + dv.Expression + "”")
 	if !dv.SaidAt.IsZero() {
-		b.WriteString(", said " + dv.SaidAt.Display())
+		b.WriteString(", said " + st.Format(dv.SaidAt))
 	}
 	if ev.Status == data.StatusExpected {
 		b.WriteString(" (a forecast: not yet a fact when said)")
@@ -84,7 +84,7 @@ func (d *details) showQuote(q data.QuoteRef, src data.Source, events []data.Even
 		link := widget.NewHyperlink(e.Title, nil)
 		link.OnTapped = func() { onEvent(id) }
 		link.Wrapping = fyne.TextWrapWord
-		objs = append(objs, card(link, muted(dateRange(&e.Event)+" · "+strings.ToLower(statusText(e.Status))), stanceLabel(e.Stance)))
+		objs = append(objs, card(link, muted(dateRange(*d.dates, &e.Event)+" · "+strings.ToLower(statusText(e.Status))), stanceLabel(e.Stance)))
 	}
 	d.set(objs...)
 }

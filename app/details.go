@@ -19,6 +19,7 @@ import (
 // details is the pane beside the timeline that shows the selection: an
 // event's dates, lane and claim status, and the quotes and sources behind it.
 type details struct {
+	dates  *data.DateStyle // the window's
 	box    *fyne.Container
 	scroll *container.Scroll
 	// onShowSource opens source id in the source viewer, scrolled to
@@ -70,7 +71,7 @@ func (d *details) showDocument(doc *document) {
 func (d *details) showEvent(ev *data.Event, lane data.Lane, actors []string, quotes []data.QuoteRef, sources []data.SourceRef, claims *data.Claims, loading bool) {
 	objs := []fyne.CanvasObject{
 		heading(ev.Title),
-		field("Happened", dateRange(ev)),
+		field("Happened", dateRange(*d.dates, ev)),
 		container.NewHBox(swatch(parseColor(lane.Color)), widget.NewLabel(lane.Name)),
 		claimField(ev.Status, claims),
 	}
@@ -78,7 +79,7 @@ func (d *details) showEvent(ev *data.Event, lane data.Lane, actors []string, quo
 		objs = append(objs, wrapped(ev.Summary))
 	}
 	if dv := ev.Derivation; dv != nil {
-		objs = append(objs, field("Date from words", provenanceText(ev)))
+		objs = append(objs, field("Date from words", provenanceText(*d.dates, ev)))
 	}
 	if ev.DateNote != "" {
 		objs = append(objs, field("About the date", ev.DateNote))
@@ -150,13 +151,13 @@ func (d *details) quoteCard(q *data.QuoteRef, event int64) fyne.CanvasObject {
 	if speaker == "" {
 		speaker = "Unknown speaker"
 	}
-	who := wrapped("— " + speaker + ", said " + q.SaidAt.Display())
+	who := wrapped("— " + speaker + ", said " + d.dates.Format(q.SaidAt))
 	who.TextStyle = fyne.TextStyle{Bold: true}
 	var top fyne.CanvasObject = words
 	if event != 0 && d.onUnlink != nil {
 		top = container.NewBorder(nil, nil, nil, d.unlinkButton(event, linkQuote, q.ID, "“"+shorten(q.Text, 40)+"”"), words)
 	}
-	objs := []fyne.CanvasObject{top, who, muted(sourceLine(&q.Source))}
+	objs := []fyne.CanvasObject{top, who, muted(sourceLine(*d.dates, &q.Source))}
 	if q.Stance == data.StanceDisputes {
 		objs = append(objs, stanceLabel(q.Stance))
 	}
@@ -185,7 +186,7 @@ func (d *details) sourceCard(s *data.SourceRef, event int64) fyne.CanvasObject {
 	if d.onUnlink != nil {
 		top = container.NewBorder(nil, nil, nil, d.unlinkButton(event, linkSource, s.ID, "“"+shorten(s.Title, 40)+"”"), title)
 	}
-	objs := []fyne.CanvasObject{top, muted(sourceLine(&s.Source))}
+	objs := []fyne.CanvasObject{top, muted(sourceLine(*d.dates, &s.Source))}
 	if s.Summary != "" {
 		objs = append(objs, wrapped(s.Summary))
 	}
@@ -211,13 +212,13 @@ func lowButton(label string, icon fyne.Resource, tapped func()) *widget.Button {
 }
 
 // sourceLine is "Outlet · published 15 May 2023 · title".
-func sourceLine(s *data.Source) string {
+func sourceLine(st data.DateStyle, s *data.Source) string {
 	var parts []string
 	if s.Outlet != "" {
 		parts = append(parts, s.Outlet)
 	}
 	if s.Published.Precision != 0 {
-		parts = append(parts, "published "+s.Published.Display())
+		parts = append(parts, "published "+st.Format(s.Published))
 	}
 	line := strings.Join(parts, " · ")
 	if s.Title != "" && s.HasText {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -34,6 +35,8 @@ type PictureOptions struct {
 	// Width and Height in pixels; 0 picks a width or fits the content (see
 	// export.Picture).
 	Width, Height int
+	// Zone is the clock the axis shows times of day in; nil is UTC.
+	Zone *time.Location
 }
 
 // ExportPicture draws document in as a PNG, SVG or PDF picture in out, as
@@ -129,6 +132,7 @@ func (d *document) picture(from, to float64, opt PictureOptions) *export.Picture
 		To:      to,
 		Width:   opt.Width,
 		Height:  opt.Height,
+		Zone:    opt.Zone,
 		Palette: view.Palette(th, theme.VariantLight),
 		Metrics: view.Metrics(th),
 		Citations: func(ctx context.Context, ids []int64) (map[int64][]export.Source, error) {

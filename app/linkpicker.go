@@ -40,8 +40,9 @@ func (e *editor) showLinkPicker(event int64, kind linkKind) {
 	if doc == nil {
 		return
 	}
+	st := e.m.dates
 	go func() {
-		rows, err := pickRows(e.m.life, doc.store, kind)
+		rows, err := pickRows(e.m.life, doc.store, kind, st)
 		fyne.Do(func() {
 			if err != nil {
 				e.m.showError(err)
@@ -55,7 +56,7 @@ func (e *editor) showLinkPicker(event int64, kind linkKind) {
 }
 
 // pickRows reads the quotes or the sources of s as the picker lists them.
-func pickRows(ctx context.Context, s *data.Store, kind linkKind) ([]pickRow, error) {
+func pickRows(ctx context.Context, s *data.Store, kind linkKind, st data.DateStyle) ([]pickRow, error) {
 	var rows []pickRow
 	add := func(id int64, title string, detail ...string) {
 		var kept []string
@@ -74,7 +75,7 @@ func pickRows(ctx context.Context, s *data.Store, kind linkKind) ([]pickRow, err
 			return nil, fmt.Errorf("read the sources: %w", err)
 		}
 		for _, src := range sources {
-			add(src.ID, src.Title, src.Outlet, src.Published.Display())
+			add(src.ID, src.Title, src.Outlet, st.Format(src.Published))
 		}
 		return rows, nil
 	}
@@ -83,7 +84,7 @@ func pickRows(ctx context.Context, s *data.Store, kind linkKind) ([]pickRow, err
 		return nil, fmt.Errorf("read the quotes: %w", err)
 	}
 	for _, q := range quotes {
-		add(q.ID, "“"+q.Text+"”", q.Speaker, "said "+q.SaidAt.Display(), q.Source.Title)
+		add(q.ID, "“"+q.Text+"”", q.Speaker, "said "+st.Format(q.SaidAt), q.Source.Title)
 	}
 	return rows, nil
 }

@@ -39,6 +39,7 @@ const (
 // wires the timeline's quote marks to them.
 func (m *mainWindow) initLinks() {
 	m.source = newSourceViewer()
+	m.source.dates = &m.dates
 	m.source.OpenURL = m.openURL
 	m.source.OnQuoteChosen = m.chooseQuote
 	m.source.OnNewQuote = m.newQuoteFromSelection

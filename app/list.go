@@ -156,7 +156,7 @@ func (l *eventList) update(id widget.TableCellID, o fyne.CanvasObject) {
 	sp := doc.spanAt(int(p))
 	switch id.Col {
 	case 0:
-		lb.SetText(dateRangeOf(sp.Start, sp.End, sp.StartUncertain, sp.EndUncertain))
+		lb.SetText(dateRangeOf(l.m.dates, sp.Start, sp.End, sp.StartUncertain, sp.EndUncertain))
 	case 1:
 		lb.SetText(shorten(doc.titles[doc.items[p].ID], listTitleRunes))
 	case 2:

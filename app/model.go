@@ -440,14 +440,14 @@ func parseColor(s string) color.NRGBA {
 
 // dateRange writes an event's time at its precision: "Aug 2022",
 // "Aug 2022 – 15 May 2023".
-func dateRange(e *data.Event) string {
-	return dateRangeOf(e.Start, e.End, e.StartUncertain, e.EndUncertain)
+func dateRange(st data.DateStyle, e *data.Event) string {
+	return dateRangeOf(st, e.Start, e.End, e.StartUncertain, e.EndUncertain)
 }
 
 // dateRangeOf writes a start and an optional end (zero for a point) at their
 // precisions, marking uncertain ends.
-func dateRangeOf(start, end data.Time, startUncertain, endUncertain bool) string {
-	s := start.Display()
+func dateRangeOf(st data.DateStyle, start, end data.Time, startUncertain, endUncertain bool) string {
+	s := st.Format(start)
 	if end.IsZero() {
 		if startUncertain {
 			return "by " + s + " (start not known)"
@@ -457,7 +457,7 @@ func dateRangeOf(start, end data.Time, startUncertain, endUncertain bool) string
 	if startUncertain {
 		s += " (start uncertain)"
 	}
-	e := end.Display()
+	e := st.Format(end)
 	if endUncertain {
 		e += "?"
 	}

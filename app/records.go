@@ -201,7 +201,7 @@ func (e *editor) fillSources(list *fyne.Container, sources []data.Source, after 
 			about = append(about, src.Outlet)
 		}
 		if !src.Published.IsZero() {
-			about = append(about, src.Published.Display())
+			about = append(about, e.m.dates.Format(src.Published))
 		}
 		if src.HasText {
 			about = append(about, "full text")

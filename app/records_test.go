@@ -465,7 +465,7 @@ func TestDetails_LinkAndUnlink(t *testing.T) {
 			s.t = t
 			s.selectEvent(event)
 			before, _ := tt.linked()
-			rows, err := pickRows(s.ctx, st, tt.kind)
+			rows, err := pickRows(s.ctx, st, tt.kind, data.DateStyle{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -108,7 +108,7 @@ func newSearch(m *mainWindow) *search {
 			text := c.Objects[0].(*widget.Label)
 			left := c.Objects[1].(*fyne.Container)
 			left.Objects[0].(*widget.Label).SetText(strings.ToUpper(h.Kind[:1]) + h.Kind[1:])
-			left.Objects[1].(*widget.Label).SetText(h.Time.Display())
+			left.Objects[1].(*widget.Label).SetText(m.dates.Format(h.Time))
 			t := h.Title
 			if h.Kind == "quote" {
 				t = "“" + t + "”"

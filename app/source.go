@@ -20,6 +20,7 @@ import (
 // stored quote highlighted. Clicking a highlight chooses that quote;
 // selecting text offers to make a new quote of it.
 type sourceViewer struct {
+	dates   *data.DateStyle // the window's
 	root    *fyne.Container
 	header  *fyne.Container
 	text    *sourceText
@@ -96,7 +97,7 @@ func (v *sourceViewer) showEmpty() {
 		id := src.ID
 		label := src.Title
 		if !src.Published.IsZero() {
-			label = src.Published.Display() + " · " + label
+			label = v.dates.Format(src.Published) + " · " + label
 		}
 		if src.HasText {
 			label += " (full text)"
@@ -140,7 +141,7 @@ func (v *sourceViewer) show(src data.Source, quotes []data.QuoteRef, focus int64
 	if src.Outlet != "" {
 		objs = append(objs, field("Outlet", src.Outlet))
 	}
-	objs = append(objs, field("Published", publishedText(src)))
+	objs = append(objs, field("Published", publishedText(*v.dates, src)))
 	objs = append(objs, urlField(src.URL, v.OpenURL))
 	if src.HasText {
 		objs = append(objs, hashField(src))
@@ -204,7 +205,7 @@ func (v *sourceViewer) showQuoteEvents(q data.QuoteRef, events []data.EventRef, 
 	if who == "" {
 		who = "Unknown speaker"
 	}
-	var head fyne.CanvasObject = subheading(fmt.Sprintf("Chosen quote — %s, said %s", who, q.SaidAt.Display()))
+	var head fyne.CanvasObject = subheading(fmt.Sprintf("Chosen quote — %s, said %s", who, v.dates.Format(q.SaidAt)))
 	var buttons []fyne.CanvasObject
 	if v.OnEditQuote != nil {
 		buttons = append(buttons, lowButton("Edit…", theme.DocumentCreateIcon(), func() { v.OnEditQuote(q.ID) }))
@@ -227,7 +228,7 @@ func (v *sourceViewer) showQuoteEvents(q data.QuoteRef, events []data.EventRef, 
 			stance.SetText("Disputes")
 			stance.Importance = widget.DangerImportance
 		}
-		link := widget.NewHyperlink(e.Title+" ("+dateRange(&e.Event)+")", nil)
+		link := widget.NewHyperlink(e.Title+" ("+dateRange(*v.dates, &e.Event)+")", nil)
 		link.OnTapped = func() { onEvent(id) }
 		link.Truncation = fyne.TextTruncateEllipsis
 		objs = append(objs, container.NewBorder(nil, nil, stance, nil, link))
@@ -265,10 +266,10 @@ func (v *sourceViewer) selectionChanged(start, end int) {
 }
 
 // publishedText is "15 May 2023 — how that is known".
-func publishedText(src data.Source) string {
+func publishedText(st data.DateStyle, src data.Source) string {
 	s := "Date not recorded"
 	if !src.Published.IsZero() {
-		s = src.Published.Display()
+		s = st.Format(src.Published)
 	}
 	if src.DateNote != "" {
 		s += " — " + src.DateNote

@@ -226,12 +226,12 @@ func TestClaimAndProvenanceText(t *testing.T) {
 	aug := data.Time{Unix: time.Date(2022, 8, 1, 0, 0, 0, 0, time.UTC).Unix(), Precision: data.PrecisionMonth}
 	said := data.Time{Unix: time.Date(2023, 5, 15, 0, 0, 0, 0, time.UTC).Unix(), Precision: data.PrecisionDay}
 	ev := data.Event{Start: aug, Derivation: &data.Derivation{Expression: "since August", SaidAt: said}}
-	if got := provenanceText(&ev); got != "Aug 2022 — from “since August”, said 15 May 2023" {
+	if got := provenanceText(data.DateStyle{}, &ev); got != "Aug 2022 — from “since August”, said 15 May 2023" {
 		t.Errorf("provenanceText = %q", got)
 	}
 	ev = data.Event{Start: said, End: data.Time{Unix: said.Unix + 16*86400, Precision: data.PrecisionDay}, Status: data.StatusExpected,
 		Derivation: &data.Derivation{Expression: "in the coming days", SaidAt: said}}
-	if got := provenanceText(&ev); !strings.Contains(got, "from “in the coming days”, said 15 May 2023") || !strings.Contains(got, "forecast") {
+	if got := provenanceText(data.DateStyle{}, &ev); !strings.Contains(got, "from “in the coming days”, said 15 May 2023") || !strings.Contains(got, "forecast") {
 		t.Errorf("provenanceText = %q", got)
 	}
 }
@@ -286,7 +286,7 @@ func TestDefaultTimeline_DisputeAndForecastAreMarked(t *testing.T) {
 	if ev.Status != data.StatusExpected || ev.Derivation == nil || ev.Derivation.Expression != "in the coming days" {
 		t.Errorf("expected sanctions: status %q, derivation %+v", ev.Status, ev.Derivation)
 	}
-	if got := provenanceText(&ev); !strings.Contains(got, "said 15 May 2023") {
+	if got := provenanceText(data.DateStyle{}, &ev); !strings.Contains(got, "said 15 May 2023") {
 		t.Errorf("provenance %q", got)
 	}
 	i, _ = m.doc.ids.pos(exp)

@@ -431,7 +431,7 @@ func (r *stopRow) set(i int) {
 	}
 	st := r.p.stops[i]
 	r.title.SetText(fmt.Sprintf("%d. %s", i+1, data.StopTitle(st, i+1)))
-	r.when.SetText(stopWindow(st))
+	r.when.SetText(stopWindow(r.p.m.dates, st))
 }
 
 // CreateRenderer is part of fyne.Widget.
@@ -452,12 +452,12 @@ func (r *stopRow) DragEnd() {
 }
 
 // stopWindow describes a stop's time window, e.g. "Jun 2022 – Dec 2022".
-func stopWindow(st data.Stop) string {
+func stopWindow(ds data.DateStyle, st data.Stop) string {
 	p := data.PrecisionDay
 	if st.ViewEnd-st.ViewStart < 3*86400 {
 		p = data.PrecisionMinute
 	}
 	from := data.Time{Unix: st.ViewStart, Precision: p}
 	to := data.Time{Unix: st.ViewEnd - 1, Precision: p}
-	return from.Display() + " – " + to.Display()
+	return ds.Format(from) + " – " + ds.Format(to)
 }

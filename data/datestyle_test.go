@@ -3,6 +3,7 @@ package data
 import (
 	"testing"
 	"time"
+	_ "time/tzdata" // the zones, on machines without them
 )
 
 func TestDateStyle_Format(t *testing.T) {

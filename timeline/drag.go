@@ -1,6 +1,9 @@
 package timeline
 
-import "math"
+import (
+	"math"
+	"time"
+)
 
 // Grab says which part of an item the pointer takes hold of: dragging the
 // body moves the item, dragging an edge of a range moves that end only.
@@ -111,12 +114,17 @@ func DragTimes(start, end, dt float64, g Grab, u Unit) (newStart, newEnd float64
 
 // DateLabel writes t as people read it, to unit u: "2023", "May 2023",
 // "Mon 15 May 2023", "Mon 15 May 2023 14:30" or "Mon 15 May 2023
-// 14:30:05".
-func DateLabel(t float64, u Unit) string {
+// 14:30:05"; clock times in zone (nil: UTC), as the axis shows them.
+func DateLabel(t float64, u Unit, zone *time.Location) string {
 	tm := utc(t)
 	switch u {
 	case Year, Month, Day:
 		return contextLabel(tm, u)
+	}
+	if zone != nil {
+		tm = tm.In(zone)
+	}
+	switch u {
 	case Second:
 		return contextLabel(tm, Day) + " " + fineLabel(tm, Step{Second, 1})
 	}
@@ -126,9 +134,9 @@ func DateLabel(t float64, u Unit) string {
 // SpanLabel writes the period from start to end (the first moment after
 // it) to unit u, as "May 2023" or "Mon 15 May 2023 – Tue 16 May 2023". A
 // day, month or year names the last one it covers, as people count them;
-// a point in time gives one date.
-func SpanLabel(start, end float64, u Unit) string {
-	from := DateLabel(start, u)
+// a point in time gives one date. Clock times are in zone (nil: UTC).
+func SpanLabel(start, end float64, u Unit, zone *time.Location) string {
+	from := DateLabel(start, u, zone)
 	if end <= start {
 		return from
 	}
@@ -136,7 +144,7 @@ func SpanLabel(start, end float64, u Unit) string {
 	if u >= Day {
 		last = end - 1 // the day (month, year) before the boundary at end
 	}
-	to := DateLabel(last, u)
+	to := DateLabel(last, u, zone)
 	if to == from {
 		return from
 	}

@@ -183,7 +183,7 @@ func TestSpanLabel(t *testing.T) {
 		{at(-43, 1, 1, 0, 0, 0), at(-43, 1, 1, 0, 0, 0), Year, "44 BC"},
 	}
 	for _, tt := range tests {
-		if got := SpanLabel(tt.start, tt.end, tt.u); got != tt.want {
+		if got := SpanLabel(tt.start, tt.end, tt.u, nil); got != tt.want {
 			t.Errorf("SpanLabel(%s, %s, %v) = %q, want %q", utc(tt.start), utc(tt.end), tt.u, got, tt.want)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Style is how an item's claim status is drawn.
@@ -162,6 +163,9 @@ type Input struct {
 	Palette  Palette
 	Metrics  Metrics
 	Measure  TextMeasure
+	// Zone is the clock the axis shows times of day in (nil: UTC); see
+	// TicksIn.
+	Zone *time.Location
 	// Index, if set, indexes Events.Items by lane and time: frames then cost
 	// O(visible + log n) instead of O(n), and lanes with more than
 	// Metrics.DenseAbove items in view are drawn as density.
@@ -437,7 +441,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	}
 
 	// Grid and axis.
-	Ticks(vp, func(s string) float64 { return b.measure(in, s, false) }, 16, &dst.Axis)
+	TicksIn(vp, in.Zone, func(s string) float64 { return b.measure(in, s, false) }, 16, &dst.Axis)
 	for _, t := range dst.Axis.Fine {
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: t.X, Y: m.AxisHeight, X2: t.X, Y2: max(in.Height, dst.Height), Stroke: p.Grid, StrokeWidth: 1})
 	}

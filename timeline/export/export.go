@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/quoteline/quoteline/timeline"
 )
@@ -67,8 +68,9 @@ type Picture struct {
 	Width, Height int
 	Palette       timeline.Palette
 	Metrics       timeline.Metrics
-	Citations     Citations // nil: no footnotes
-	Selected      int64     // an event drawn as selected; 0 for none
+	Citations     Citations      // nil: no footnotes
+	Selected      int64          // an event drawn as selected; 0 for none
+	Zone          *time.Location // the clock of the axis's times of day; nil: UTC
 }
 
 // DefaultPageWidth is the width, in pixels, of the timeline on a PDF page:
@@ -177,6 +179,7 @@ func build(p *Picture, fonts *Fonts, from, to, width float64, notes map[int64]st
 		Measure:  fonts.Measure,
 		Index:    p.Index,
 		Selected: p.Selected,
+		Zone:     p.Zone,
 	}
 	var b timeline.Builder
 	var sc timeline.Scene

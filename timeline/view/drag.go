@@ -171,7 +171,7 @@ func (t *Timeline) dragText(d *itemDrag) (title, detail string) {
 	} else {
 		name = "“" + name + "”"
 	}
-	title = timeline.SpanLabel(d.start, d.end, d.unit)
+	title = timeline.SpanLabel(d.start, d.end, d.unit, t.zone)
 	switch {
 	case d.grab == timeline.GrabStart:
 		detail = "New start of " + name

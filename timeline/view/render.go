@@ -153,6 +153,7 @@ func (r *renderer) input(vp timeline.Viewport, m timeline.Metrics) timeline.Inpu
 		Marked:     t.marked,
 		Quotes:     t.quotes,
 		ShowQuotes: t.showQuotes,
+		Zone:       t.zone,
 	}
 }
 

@@ -92,11 +92,12 @@ type Timeline struct {
 	work       time.Duration // building scenes and filling rasters, since New
 	anim       *fyne.Animation
 	animTarget timeline.Viewport
-	renderer   *renderer // set by CreateRenderer; the scene last drawn is its
-	scale      float64   // sizes relative to the theme's; 1 normally
-	readOnly   bool      // events cannot be dragged
-	drag       *itemDrag // the event being dragged, if one is
-	panning    bool      // a drag that pans is going on
+	renderer   *renderer      // set by CreateRenderer; the scene last drawn is its
+	scale      float64        // sizes relative to the theme's; 1 normally
+	zone       *time.Location // the clock of the axis's times of day; nil: UTC
+	readOnly   bool           // events cannot be dragged
+	drag       *itemDrag      // the event being dragged, if one is
+	panning    bool           // a drag that pans is going on
 	hoverGrab  timeline.Grab
 }
 
@@ -150,6 +151,13 @@ func (t *Timeline) addWork(start time.Time) { t.work += time.Since(start) }
 // Extent returns the earliest and latest times of the data, with ok false
 // when there is none.
 func (t *Timeline) Extent() (lo, hi float64, ok bool) { return t.lo, t.hi, t.hasData }
+
+// SetZone shows times of day on the axis, and in what a drag says, on
+// zone's clock (nil: UTC).
+func (t *Timeline) SetZone(zone *time.Location) {
+	t.zone = zone
+	t.Refresh()
+}
 
 // Events returns the events shown.
 func (t *Timeline) Events() timeline.Events { return t.events }
