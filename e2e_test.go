@@ -414,7 +414,11 @@ func TestE2E_SourceOfTheDroneTransferEvent(t *testing.T) {
 
 // eventTitled returns the id of the event in the document at path with
 // that title, or 0.
-func eventTitled(t *testing.T, path, title string) int64 {
+func eventTitled(t *testing.T, path, title string) int64 { return eventNamed(t, path, title).ID }
+
+// eventNamed returns the event in the document at path with that title,
+// or the zero Event.
+func eventNamed(t *testing.T, path, title string) data.Event {
 	t.Helper()
 	st, err := data.Open(context.Background(), path)
 	if err != nil {
@@ -427,14 +431,40 @@ func eventTitled(t *testing.T, path, title string) int64 {
 	}
 	for _, e := range events {
 		if e.Title == title {
-			return e.ID
+			return e
 		}
 	}
-	return 0
+	return data.Event{}
+}
+
+// pixelBox returns the bounds of the pixels of r in img whose colour is
+// picked, and whether there are any.
+func pixelBox(img image.Image, r image.Rectangle, pick func(c color.RGBA) bool) (image.Rectangle, bool) {
+	box, found := image.Rectangle{}, false
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if !pick(color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)) {
+				continue
+			}
+			if p := image.Rect(x, y, x+1, y+1); found {
+				box = box.Union(p)
+			} else {
+				box, found = p, true
+			}
+		}
+	}
+	return box, found
+}
+
+// selectionBlue picks the strong blue of the selection ring (the default
+// theme's primary colour) and not the lanes' or the events' colours.
+func selectionBlue(c color.RGBA) bool {
+	return c.B >= 0xd0 && c.R <= 0x40 && c.G >= 0x58 && c.G <= 0x80
 }
 
 // TestE2E_EditUndoSearch creates an event through the form, undoes and
-// redoes it from the keyboard, and finds it with the find bar.
+// redoes it from the keyboard, drags it and undoes the drag, finds it with
+// the find bar and filters it away.
 func TestE2E_EditUndoSearch(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "edit.quoteline")
 	if err := writeExample(context.Background(), path); err != nil {
@@ -478,5 +508,55 @@ func TestE2E_EditUndoSearch(t *testing.T) {
 	found := s.shot("e2e-edit-found")
 	if d := differs(added, found); d < 0.01 {
 		t.Errorf("searching changed only %.2f%% of the screen", d*100)
+	}
+
+	// Drag the event the search selected later by its label, found by its
+	// selection ring, then undo the drag.
+	s.xdotool("key", "Escape")
+	time.Sleep(500 * time.Millisecond)
+	selected := s.shot("e2e-edit-selected")
+	box, ok := pixelBox(selected, image.Rect(12, 110, 840, 640), selectionBlue)
+	if !ok {
+		t.Fatal("no event is drawn selected on the timeline after the search")
+	}
+	placed := eventNamed(t, path, title)
+	x, y := box.Max.X-20, box.Min.Y+box.Dy()/2
+	s.xdotool("mousemove", strconv.Itoa(x), strconv.Itoa(y))
+	s.xdotool("mousedown", "1")
+	for dx := 10; dx <= 120; dx += 10 {
+		s.xdotool("mousemove", strconv.Itoa(x+dx), strconv.Itoa(y))
+		time.Sleep(30 * time.Millisecond)
+	}
+	s.shot("e2e-edit-dragging")
+	s.xdotool("mouseup", "1")
+	waitFor(t, 15*time.Second, "the drag to move the event later", func() bool {
+		return eventNamed(t, path, title).Start.Unix > placed.Start.Unix
+	})
+	if moved := eventNamed(t, path, title); moved.LaneID != placed.LaneID || moved.End.Unix-moved.Start.Unix != placed.End.Unix-placed.Start.Unix {
+		t.Errorf("a drag along the lane made %+v of %+v", moved, placed)
+	}
+	time.Sleep(500 * time.Millisecond)
+	s.xdotool("key", "ctrl+z")
+	waitFor(t, 15*time.Second, "undo of the drag", func() bool {
+		e := eventNamed(t, path, title)
+		return e.Start == placed.Start && e.End == placed.End
+	})
+	time.Sleep(500 * time.Millisecond)
+
+	// Filter it away: show only the Sanctions lane (the dialog's first
+	// list is the lanes, in order; the event is in another).
+	s.xdotool("key", "ctrl+shift+f")
+	time.Sleep(1000 * time.Millisecond)
+	s.shot("e2e-edit-filter-dialog")
+	s.xdotool("mousemove", "355", "249", "click", "1")
+	time.Sleep(300 * time.Millisecond)
+	s.xdotool("mousemove", "684", "659", "click", "1")
+	time.Sleep(1000 * time.Millisecond)
+	filtered := s.shot("e2e-edit-filtered")
+	if eventTitled(t, path, title) == 0 {
+		t.Fatal("filtering deleted the event from the document")
+	}
+	if d := differs(selected, filtered); d < 0.05 {
+		t.Errorf("filtering to one lane changed only %.2f%% of the screen", d*100)
 	}
 }
