@@ -20,6 +20,9 @@ type actorList struct {
 	info   *widget.Label
 	actors []data.Actor
 	chosen int64
+	// several is the number of actors the filter is set to when it is
+	// more than one: then none is chosen here.
+	several int
 	// onChoose is called with an actor's id, or 0 for everyone.
 	onChoose func(id int64)
 	// onAdd, onEdit and onDelete add an actor, and edit or delete the
@@ -60,9 +63,10 @@ func newActorList(onChoose func(id int64)) *actorList {
 		if i > 0 && i-1 < len(a.actors) {
 			id = a.actors[i-1].ID
 		}
-		if id == a.chosen {
+		if id == a.chosen && a.several == 0 {
 			return
 		}
+		a.several = 0
 		a.chosen = id
 		a.describe()
 		a.enableButtons()
@@ -80,23 +84,34 @@ func newActorList(onChoose func(id int64)) *actorList {
 	a.del = lowButton("Delete", theme.DeleteIcon(), func() { a.withChosen(a.onDelete) })
 	tools := container.NewVBox(widget.NewSeparator(), container.NewHBox(add, a.edit, a.del))
 	a.root = container.NewBorder(head, tools, nil, nil, a.list)
-	a.set(nil, 0)
+	a.set(nil, nil)
 	return a
 }
 
 func (a *actorList) object() fyne.CanvasObject { return a.root }
 
 // set replaces the list, with actor chosen (0 for everyone) selected.
-func (a *actorList) set(actors []data.Actor, chosen int64) {
-	a.actors, a.chosen = actors, chosen
+func (a *actorList) set(actors []data.Actor, filtered []int64) {
+	a.actors, a.chosen, a.several = actors, 0, 0
+	switch len(filtered) {
+	case 0:
+	case 1:
+		a.chosen = filtered[0]
+	default:
+		a.several = len(filtered)
+	}
 	a.list.Refresh()
 	row := 0
 	for i, act := range actors {
-		if act.ID == chosen {
+		if act.ID == a.chosen {
 			row = i + 1
 		}
 	}
-	a.list.Select(row)
+	if a.several > 0 {
+		a.list.UnselectAll()
+	} else {
+		a.list.Select(row)
+	}
 	a.describe()
 	a.enableButtons()
 }
@@ -123,6 +138,10 @@ func (a *actorList) withChosen(fn func(data.Actor)) {
 
 // describe says what the timeline is showing.
 func (a *actorList) describe() {
+	if a.several > 0 {
+		a.info.SetText(fmt.Sprintf("The timeline shows the events of %d actors, as the filter above it says. Choose one to see only theirs, or Everyone to see all.", a.several))
+		return
+	}
 	if a.chosen == 0 {
 		a.info.SetText("The timeline shows everyone's events and quotes. Choose an actor to see only the events they take part in or speak about, and their quotes.")
 		return

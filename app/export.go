@@ -311,7 +311,11 @@ func (m *mainWindow) startExport(doc *document, path string, f export.Format, fu
 		lo, hi := int64(vp.Start()), int64(vp.End())
 		from, to = &lo, &hi
 	}
+	opt.Zone = m.dates.Zone
 	snapshot := doc.snapshot()
+	if shown := m.filter.shown; shown != nil {
+		snapshot.keepOnly(shown) // the picture shows what the window does
+	}
 	if m.cancelFn != nil {
 		m.cancelFn()
 	}

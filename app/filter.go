@@ -188,6 +188,18 @@ func (d *document) match(f *eventFilter, allowed []int64) *filtered {
 	return out
 }
 
+// keepOnly reduces d, a snapshot of the document shown (see
+// document.snapshot), to what the filter left of it.
+func (d *document) keepOnly(shown *filtered) {
+	info := make([]spanInfo, len(shown.positions))
+	for k, p := range shown.positions {
+		info[k] = d.info[p]
+	}
+	d.items, d.info, d.earliest = shown.events.Items, info, shown.events.Earliest
+	d.tlLanes, d.index = shown.tlLanes, shown.index
+	d.ids, _ = newIDIndex(d.items) // cannot fail for ids taken from the document
+}
+
 // overlaps reports whether the item falls in or overlaps the window; a
 // point at the window's start is in it.
 func (w *dateWindow) overlaps(it *timeline.Item) bool {
@@ -301,7 +313,7 @@ func (m *mainWindow) showEvents(doc *document, lanes []timeline.Lane, ev timelin
 		}
 	}
 	m.showQuotes()
-	m.actors.set(m.links.actors, m.soleActor())
+	m.actors.set(m.links.actors, m.filter.f.actors)
 	m.setIdle(m.statusText())
 }
 

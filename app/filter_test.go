@@ -1,8 +1,12 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"html"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +17,7 @@ import (
 
 	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/timeline"
+	"github.com/quoteline/quoteline/timeline/export"
 )
 
 func TestDocument_Match(t *testing.T) {
@@ -212,6 +217,24 @@ func TestMainWindow_FiltersShowOnlyWhatIsChosen(t *testing.T) {
 		t.Errorf("bar visible %v, status %q", m.filter.bar.Visible(), m.status.Text)
 	}
 
+	// An export draws what the window shows.
+	svgPath := filepath.Join(t.TempDir(), "filtered.svg")
+	exported := make(chan error, 1)
+	m.startExport(m.doc, svgPath, export.SVG, true, func(err error) { exported <- err })
+	if err := wait(t, exported, "exporting the filtered view"); err != nil {
+		t.Fatal(err)
+	}
+	svg, err := os.ReadFile(svgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range all {
+		in := bytes.Contains(svg, []byte(html.EscapeString(string([]rune(e.Title)[:min(32, len([]rune(e.Title)))])))) // long titles are cut
+		if shown := slices.Contains(wantTitles, e.Title); in != shown {
+			t.Errorf("event %q in the export: %v, shown: %v", e.Title, in, shown)
+		}
+	}
+
 	// An edit keeps the filter: the event leaves the lane and so the view.
 	moved := all[slices.IndexFunc(all, func(e data.Event) bool { return e.Title == wantTitles[0] })]
 	applied := make(chan error, 1)
@@ -279,6 +302,19 @@ func TestMainWindow_FiltersShowOnlyWhatIsChosen(t *testing.T) {
 	}
 	if chips := chipTexts(m); len(chips) != 4 || chips[3] != "Dates: 2022 (year)" {
 		t.Errorf("chips %q", chips)
+	}
+
+	// Two actors: none is chosen in the Actors tab, which says so, and
+	// choosing Everyone there drops both.
+	f = eventFilter{actors: []int64{m.links.actors[0].ID, m.links.actors[1].ID}}
+	m.setFilter(f)
+	await("two actors")
+	if m.actors.several != 2 || m.actors.chosen != 0 || !strings.Contains(m.actors.info.Text, "2 actors") {
+		t.Errorf("two actors: the tab shows %d chosen, %d several, %q", m.actors.chosen, m.actors.several, m.actors.info.Text)
+	}
+	m.actors.list.Select(0) // Everyone
+	if len(m.filter.f.actors) != 0 || m.filter.f.active() {
+		t.Errorf("after choosing Everyone the filter is %+v", m.filter.f)
 	}
 
 	// Clearing shows everything again, at once.

@@ -96,7 +96,7 @@ func (m *mainWindow) clearLinks(doc *document) {
 	if m.links.reshow == nil {
 		m.source.showEmpty()
 	}
-	m.actors.set(nil, 0)
+	m.actors.set(nil, nil)
 }
 
 // showSourceMenuItem is the View menu's item that shows the selected
@@ -183,7 +183,7 @@ func (m *mainWindow) applyLinks(ld linkData) {
 		f.actors = kept
 		m.setFilter(f)
 	}
-	m.actors.set(ld.actors, m.soleActor())
+	m.actors.set(ld.actors, m.filter.f.actors)
 	m.showQuotes()
 	m.showChips() // with the actors' names
 }

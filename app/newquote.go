@@ -246,7 +246,7 @@ func (m *mainWindow) addQuote(doc *document, src data.Source, nq data.NewQuote) 
 				}
 				m.links.all, m.links.actors = marks, actors
 				m.showQuotes()
-				m.actors.set(actors, m.soleActor())
+				m.actors.set(actors, m.filter.f.actors)
 				if nq.NewEvent != nil {
 					m.links.reshow = &[2]int64{src.ID, qid}
 					m.reopen("")
