@@ -63,14 +63,7 @@ func detailsContain(t *testing.T, d *details, want ...string) {
 }
 
 func TestMainWindow_SelectingTheRangeEventShowsKirbysQuote(t *testing.T) {
-	a := test.NewTempApp(t)
-	path := exampleDocument(t)
-	m := newMainWindow(a, Options{Version: "test"})
-	defer m.win.Close()
-	if err := openAndWait(t, m, path); err != nil {
-		t.Fatal(err)
-	}
-	defer m.doc.store.Close()
+	m, _ := openExample(t)
 
 	if got := m.win.Title(); got != "example.quoteline — Quoteline" {
 		t.Errorf("title %q", got)

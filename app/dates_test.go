@@ -4,19 +4,12 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
-
 	"github.com/quoteline/quoteline/data"
 )
 
 func TestMainWindow_DateStyleFollowsThePreferences(t *testing.T) {
-	a := test.NewTempApp(t)
-	m := newMainWindow(a, Options{Version: "test"})
-	defer m.win.Close()
-	if err := openAndWait(t, m, exampleDocument(t)); err != nil {
-		t.Fatal(err)
-	}
-	defer m.doc.store.Close()
+	m, _ := openExample(t)
+	a := m.app
 	other := newMainWindow(a, Options{Version: "test"}) // a second window, with no document
 	defer other.win.Close()
 

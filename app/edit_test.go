@@ -35,14 +35,7 @@ func hasTitle(d *document, title string) bool {
 }
 
 func TestEditor_FormUndoRedo(t *testing.T) {
-	a := test.NewTempApp(t)
-	path := exampleDocument(t)
-	m := newMainWindow(a, Options{Version: "test"})
-	defer m.win.Close()
-	if err := openAndWait(t, m, path); err != nil {
-		t.Fatal(err)
-	}
-	defer m.doc.store.Close()
+	m, path := openExample(t)
 	applied := make(chan error, 1)
 	m.editor.applied = func(_ string, err error) { applied <- err }
 	if !m.editor.undoItem.Disabled || m.editor.undoItem.Label != "Undo" {
@@ -217,14 +210,7 @@ func BenchmarkDocument_ApplyOneEdit(b *testing.B) {
 }
 
 func TestEventList_SortsAndFollowsTheTimeline(t *testing.T) {
-	a := test.NewTempApp(t)
-	path := exampleDocument(t)
-	m := newMainWindow(a, Options{Version: "test"})
-	defer m.win.Close()
-	if err := openAndWait(t, m, path); err != nil {
-		t.Fatal(err)
-	}
-	defer m.doc.store.Close()
+	m, _ := openExample(t)
 	l := m.list
 	l.toggle()
 	if !l.table.Visible() || m.timeline.Visible() {
@@ -271,14 +257,7 @@ func TestEventList_SortsAndFollowsTheTimeline(t *testing.T) {
 // the default timeline and saves it untouched: nothing about the event may
 // change, uncertainty bounds included.
 func TestEditor_SavingUnchangedKeepsEveryEvent(t *testing.T) {
-	a := test.NewTempApp(t)
-	path := exampleDocument(t)
-	m := newMainWindow(a, Options{Version: "test"})
-	defer m.win.Close()
-	if err := openAndWait(t, m, path); err != nil {
-		t.Fatal(err)
-	}
-	defer m.doc.store.Close()
+	m, _ := openExample(t)
 	applied := make(chan error, 1)
 	m.editor.applied = func(_ string, err error) { applied <- err }
 	shown := make(chan int64, 4)
@@ -308,13 +287,7 @@ func TestEditor_SavingUnchangedKeepsEveryEvent(t *testing.T) {
 }
 
 func TestMainWindow_RecentAndClose(t *testing.T) {
-	a := test.NewTempApp(t)
-	path := exampleDocument(t)
-	m := newMainWindow(a, Options{Version: "test"})
-	defer m.win.Close()
-	if err := openAndWait(t, m, path); err != nil {
-		t.Fatal(err)
-	}
+	m, path := openExample(t)
 	if got := m.recentFiles(); len(got) != 1 || got[0] != path {
 		t.Errorf("recent files %q, want [%q]", got, path)
 	}

@@ -140,14 +140,7 @@ func chipTexts(m *mainWindow) []string {
 }
 
 func TestMainWindow_FiltersShowOnlyWhatIsChosen(t *testing.T) {
-	a := test.NewTempApp(t)
-	path := exampleDocument(t)
-	m := newMainWindow(a, Options{Version: "test"})
-	defer m.win.Close()
-	if err := openAndWait(t, m, path); err != nil {
-		t.Fatal(err)
-	}
-	defer m.doc.store.Close()
+	m, _ := openExample(t)
 	ctx := context.Background()
 	all, err := m.doc.store.Events(ctx)
 	if err != nil {
@@ -358,13 +351,7 @@ func BenchmarkFilter_1M(b *testing.B) {
 // the timeline shows while a lane filter hides others: it goes to that
 // lane, not to the document's second.
 func TestEditor_MoveToALaneShownByTheFilter(t *testing.T) {
-	a := test.NewTempApp(t)
-	m := newMainWindow(a, Options{Version: "test"})
-	defer m.win.Close()
-	if err := openAndWait(t, m, exampleDocument(t)); err != nil {
-		t.Fatal(err)
-	}
-	defer m.doc.store.Close()
+	m, _ := openExample(t)
 	first, last := m.doc.lanes[0], m.doc.lanes[len(m.doc.lanes)-1]
 	m.setFilter(eventFilter{lanes: []int64{first.ID, last.ID}})
 	var id int64

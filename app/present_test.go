@@ -151,13 +151,7 @@ func TestShorten(t *testing.T) {
 }
 
 func TestStopsPanel_AddMoveDeleteUndo(t *testing.T) {
-	a := test.NewTempApp(t)
-	m := newMainWindow(a, Options{Version: "test"})
-	defer m.win.Close()
-	if err := openAndWait(t, m, exampleDocument(t)); err != nil {
-		t.Fatal(err)
-	}
-	defer m.doc.store.Close()
+	m, _ := openExample(t)
 	p := m.stops
 	loaded := make(chan struct{}, 4)
 	p.loaded = func() { loaded <- struct{}{} }

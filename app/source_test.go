@@ -46,7 +46,9 @@ func markedWords(v *sourceViewer) map[int64]string {
 	return out
 }
 
-// openExample opens a copy of the default timeline in a main window.
+// openExample opens a copy of the default timeline in a main window, and
+// returns it and the copy's path. The window, and the document it shows
+// at the end, close with the test.
 func openExample(t *testing.T) (*mainWindow, string) {
 	t.Helper()
 	a := test.NewTempApp(t)
@@ -56,6 +58,11 @@ func openExample(t *testing.T) (*mainWindow, string) {
 	if err := openAndWait(t, m, path); err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() {
+		if m.doc != nil {
+			m.doc.store.Close() // closing twice is harmless
+		}
+	})
 	return m, path
 }
 

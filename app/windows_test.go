@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
-
 	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/timeline"
 )
@@ -17,13 +15,7 @@ import (
 // reads it again, keeping its view, while its own edits do not
 // make it read again.
 func TestMainWindow_ReadsAgainWhenChangedElsewhere(t *testing.T) {
-	a := test.NewTempApp(t)
-	path := exampleDocument(t)
-	m := newMainWindow(a, Options{Version: "test"})
-	defer m.win.Close()
-	if err := openAndWait(t, m, path); err != nil {
-		t.Fatal(err)
-	}
+	m, path := openExample(t)
 	opened := make(chan error, 4)
 	m.opened = func(err error) { opened <- err }
 
