@@ -30,18 +30,20 @@ func (s *Store) ImportDocumentProgress(ctx context.Context, doc *Document, progr
 	if err != nil {
 		return fmt.Errorf("data.ImportDocument: %w", err)
 	}
-	return s.importResolved(ctx, doc, p, progress)
+	return s.importResolved(ctx, doc, p, progress, false)
 }
 
-// importResolved writes doc, validated as p, in one transaction.
-func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, progress func(done, total int)) error {
+// importResolved writes doc, validated as p, in one transaction. fresh
+// says the store is a new file being built by createWith, which no one
+// else reads yet.
+func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, progress func(done, total int), fresh bool) error {
 	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("data.ImportDocument: %w", err)
 	}
 	defer done()
 	defer tx.Rollback()
-	if err := importPlan(ctx, tx, doc, p, progress); err != nil {
+	if err := importPlan(ctx, tx, doc, p, progress, fresh); err != nil {
 		if cerr := ctx.Err(); cerr != nil {
 			// Cancelling rolls tx back at once; the row being written then
 			// fails with sql.ErrTxDone, which is not the reason.
@@ -69,15 +71,17 @@ func CreateFromDocumentProgress(ctx context.Context, path string, doc *Document,
 	if err != nil {
 		return nil, fmt.Errorf("data.CreateFromDocument: %w", err)
 	}
-	s, err := createWith(ctx, path, func(s *Store) error { return s.importResolved(ctx, doc, p, progress) })
+	s, err := createWith(ctx, path, func(s *Store) error { return s.importResolved(ctx, doc, p, progress, true) })
 	if err != nil {
 		return nil, fmt.Errorf("data.CreateFromDocument: %w", err)
 	}
 	return s, nil
 }
 
-// importPlan writes a resolved document in tx.
-func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progress func(done, total int)) error {
+// importPlan writes a resolved document in tx. In a fresh document (see
+// importResolved) the indexes of the event table are built after its rows
+// are written, which is faster than keeping them up to date row by row.
+func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progress func(done, total int), fresh bool) error {
 	now := time.Now().Unix()
 	// Statements that write one row each run under rowCtx, which cannot be
 	// cancelled: given a context that can, the SQLite driver starts a
@@ -236,6 +240,12 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progres
 	if base > math.MaxInt64-int64(len(order)) {
 		return fmt.Errorf("event ids would overflow: the highest is %d", base)
 	}
+	var eventIndexes []string
+	if fresh {
+		if eventIndexes, err = dropIndexes(ctx, tx, "event"); err != nil {
+			return err
+		}
+	}
 	eventIDs := make([]int64, len(doc.Events))
 	for n, i := range order {
 		e := doc.Events[i]
@@ -251,6 +261,11 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progres
 			if progress != nil && (n+1)%10000 == 0 {
 				progress(n+1, len(order))
 			}
+		}
+	}
+	for _, def := range eventIndexes {
+		if _, err := tx.ExecContext(ctx, def); err != nil {
+			return fmt.Errorf("indexes of events: %w", err)
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO event_fts (docid, title, summary)
@@ -281,6 +296,35 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progres
 		}
 	}
 	return nil
+}
+
+// dropIndexes drops the indexes made by CREATE INDEX on table and returns
+// the statements that make them again, exactly as they were written.
+func dropIndexes(ctx context.Context, tx *sql.Tx, table string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_schema
+		WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY rowid`, table)
+	if err != nil {
+		return nil, err
+	}
+	var names, defs []string
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		names, defs = append(names, name), append(defs, def)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if _, err := tx.ExecContext(ctx, `DROP INDEX "`+name+`"`); err != nil {
+			return nil, err
+		}
+	}
+	return defs, nil
 }
 
 // bigImport is the number of events above which an import is written in
