@@ -221,7 +221,9 @@ func createWith(ctx context.Context, path string, fill func(*Store) error) (*Sto
 // costs that protect a document others can see: the rollback journal is
 // kept in memory (a rollback still works; a crash leaves only a temporary
 // file, which is removed later) and nothing is synced, which the caller
-// does once at the end (syncFile). The file is complete once closed.
+// does once at the end (syncFile). Its connections skip SQLite's own
+// locking (_mutex=no), which database/sql makes unneeded by never using a
+// connection from two goroutines at once. The file is complete once closed.
 func buildFile(ctx context.Context, tmp string, fill func(*Store) error) error {
 	registerDriver()
 	abs, err := filepath.Abs(tmp)
@@ -229,7 +231,7 @@ func buildFile(ctx context.Context, tmp string, fill func(*Store) error) error {
 		return err
 	}
 	db, err := sql.Open(driverName, "file:"+uriPath(abs)+
-		"?_busy_timeout=5000&_txlock=immediate&_foreign_keys=on&_journal_mode=MEMORY&_synchronous=OFF")
+		"?_busy_timeout=5000&_txlock=immediate&_foreign_keys=on&_journal_mode=MEMORY&_synchronous=OFF&_mutex=no")
 	if err != nil {
 		return err
 	}
