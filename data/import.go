@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -30,18 +31,20 @@ func (s *Store) ImportDocumentProgress(ctx context.Context, doc *Document, progr
 	if err != nil {
 		return fmt.Errorf("data.ImportDocument: %w", err)
 	}
-	return s.importResolved(ctx, doc, p, progress)
+	return s.importResolved(ctx, doc, p, progress, false)
 }
 
-// importResolved writes doc, validated as p, in one transaction.
-func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, progress func(done, total int)) error {
+// importResolved writes doc, validated as p, in one transaction. fresh
+// says the store is a new file being built by createWith, which no one
+// else reads yet.
+func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, progress func(done, total int), fresh bool) error {
 	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("data.ImportDocument: %w", err)
 	}
 	defer done()
 	defer tx.Rollback()
-	if err := importPlan(ctx, tx, doc, p, progress); err != nil {
+	if err := importPlan(ctx, tx, doc, p, progress, fresh); err != nil {
 		if cerr := ctx.Err(); cerr != nil {
 			// Cancelling rolls tx back at once; the row being written then
 			// fails with sql.ErrTxDone, which is not the reason.
@@ -69,15 +72,17 @@ func CreateFromDocumentProgress(ctx context.Context, path string, doc *Document,
 	if err != nil {
 		return nil, fmt.Errorf("data.CreateFromDocument: %w", err)
 	}
-	s, err := createWith(ctx, path, func(s *Store) error { return s.importResolved(ctx, doc, p, progress) })
+	s, err := createWith(ctx, path, func(s *Store) error { return s.importResolved(ctx, doc, p, progress, true) })
 	if err != nil {
 		return nil, fmt.Errorf("data.CreateFromDocument: %w", err)
 	}
 	return s, nil
 }
 
-// importPlan writes a resolved document in tx.
-func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progress func(done, total int)) error {
+// importPlan writes a resolved document in tx. In a fresh document (see
+// importResolved) the indexes of the event table are built after its rows
+// are written, which is faster than keeping them up to date row by row.
+func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progress func(done, total int), fresh bool) error {
 	now := time.Now().Unix()
 	// Statements that write one row each run under rowCtx, which cannot be
 	// cancelled: given a context that can, the SQLite driver starts a
@@ -225,7 +230,10 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progres
 		order[i] = i
 	}
 	if len(order) > bigImport {
-		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(p.events[a].start.Unix, p.events[b].start.Unix) })
+		// Events that start together keep the document's order.
+		slices.SortFunc(order, func(a, b int) int {
+			return cmp.Or(cmp.Compare(p.events[a].start.Unix, p.events[b].start.Unix), cmp.Compare(a, b))
+		})
 	}
 	// New events are numbered on from the highest id, so that their
 	// full-text entries can be written in one statement afterwards.
@@ -236,21 +244,36 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progres
 	if base > math.MaxInt64-int64(len(order)) {
 		return fmt.Errorf("event ids would overflow: the highest is %d", base)
 	}
-	eventIDs := make([]int64, len(doc.Events))
-	for n, i := range order {
-		e := doc.Events[i]
-		id := base + int64(n) + 1
-		if err := importEvent(rowCtx, ins, id, e, p.events[i], now, laneIDs, actorIDs, sourceIDs, quoteIDs, tagID); err != nil {
-			return fmt.Errorf("%s: %w", record("events", i, e.Key), err)
+	var eventIndexes []string
+	if fresh {
+		if eventIndexes, err = dropIndexes(ctx, tx, "event"); err != nil {
+			return err
 		}
-		eventIDs[i] = id
-		if (n+1)%1000 == 0 {
+	}
+	eventIDs := make([]int64, len(doc.Events))
+	for i, n := range order {
+		eventIDs[n] = base + int64(i) + 1
+	}
+	w := eventWriter{ins: ins, doc: doc, p: p, ids: eventIDs, now: now,
+		laneIDs: laneIDs, actorIDs: actorIDs, sourceIDs: sourceIDs, quoteIDs: quoteIDs, tagID: tagID}
+	// Events are written eventsPerInsert to a statement, which checks for
+	// cancelling and reports progress every 1,000 (a multiple of it).
+	for n := 0; n < len(order); n += eventsPerInsert {
+		if err := w.write(rowCtx, order[n:min(n+eventsPerInsert, len(order))]); err != nil {
+			return err
+		}
+		if done := n + eventsPerInsert; done%1000 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if progress != nil && (n+1)%10000 == 0 {
-				progress(n+1, len(order))
+			if progress != nil && done%10000 == 0 {
+				progress(done, len(order))
 			}
+		}
+	}
+	for _, def := range eventIndexes {
+		if _, err := tx.ExecContext(ctx, def); err != nil {
+			return fmt.Errorf("indexes of events: %w", err)
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO event_fts (docid, title, summary)
@@ -283,14 +306,58 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progres
 	return nil
 }
 
+// dropIndexes drops the indexes made by CREATE INDEX on table and returns
+// the statements that make them again, exactly as they were written.
+func dropIndexes(ctx context.Context, tx *sql.Tx, table string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_schema
+		WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY rowid`, table)
+	if err != nil {
+		return nil, err
+	}
+	var names, defs []string
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		names, defs = append(names, name), append(defs, def)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if _, err := tx.ExecContext(ctx, `DROP INDEX "`+name+`"`); err != nil {
+			return nil, err
+		}
+	}
+	return defs, nil
+}
+
 // bigImport is the number of events above which an import is written in
 // order of start.
 const bigImport = 10000
 
-// eventInserts are the prepared statements that write an event and its
-// links.
+// eventsPerInsert is the number of events written by one INSERT
+// statement: fewer statements cost less than the same rows one at a time.
+const eventsPerInsert = 50
+
+// eventRowColumns are the columns of an event row as eventWriter writes them.
+const eventRowColumns = `id, lane_id, title, summary, start, start_precision, "end", end_precision,
+	earliest_start, latest_end, start_uncertain, end_uncertain, status, date_note, derived_expression,
+	derived_quote_id, derived_said_at, derived_said_precision, created_at, updated_at`
+
+// eventInsert returns an INSERT of n event rows.
+func eventInsert(n int) string {
+	row := "(" + strings.Repeat("?, ", strings.Count(eventRowColumns, ",")) + "?)"
+	return "INSERT INTO event (" + eventRowColumns + ") VALUES " + strings.Repeat(row+", ", n-1) + row
+}
+
+// eventInserts are the prepared statements that write events and their
+// links: event writes one event, events eventsPerInsert of them.
 type eventInserts struct {
-	event, actor, tag, quote, source *sql.Stmt
+	event, events, actor, tag, quote, source *sql.Stmt
 }
 
 func prepareEventInserts(ctx context.Context, tx *sql.Tx) (*eventInserts, error) {
@@ -299,10 +366,8 @@ func prepareEventInserts(ctx context.Context, tx *sql.Tx) (*eventInserts, error)
 		dst   **sql.Stmt
 		query string
 	}{
-		{&ins.event, `INSERT INTO event (id, lane_id, title, summary, start, start_precision,
-		"end", end_precision, earliest_start, latest_end, start_uncertain, end_uncertain, status,
-		date_note, derived_expression, derived_quote_id, derived_said_at, derived_said_precision,
-		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?19)`},
+		{&ins.event, eventInsert(1)},
+		{&ins.events, eventInsert(eventsPerInsert)},
 		{&ins.actor, `INSERT INTO event_actor (event_id, actor_id) VALUES (?, ?)`},
 		{&ins.tag, `INSERT INTO event_tag (event_id, tag_id) VALUES (?, ?)`},
 		{&ins.quote, `INSERT INTO event_quote (event_id, quote_id, stance) VALUES (?, ?, ?)`},
@@ -319,52 +384,98 @@ func prepareEventInserts(ctx context.Context, tx *sql.Tx) (*eventInserts, error)
 }
 
 func (ins *eventInserts) close() {
-	for _, st := range []*sql.Stmt{ins.event, ins.actor, ins.tag, ins.quote, ins.source} {
+	for _, st := range []*sql.Stmt{ins.event, ins.events, ins.actor, ins.tag, ins.quote, ins.source} {
 		if st != nil {
 			st.Close()
 		}
 	}
 }
 
-// importEvent writes one event, numbered id, with its links; its
-// full-text entry is written with the others by importPlan.
-func importEvent(ctx context.Context, ins *eventInserts, id int64, e DocumentEvent, pe plannedEvent, now int64,
-	laneIDs, actorIDs, sourceIDs, quoteIDs []int64, tagID func(string) (int64, error)) error {
+// eventWriter writes the events of a resolved document with their links;
+// their full-text entries are written with the others by importPlan.
+type eventWriter struct {
+	ins                                    *eventInserts
+	doc                                    *Document
+	p                                      *plan
+	ids                                    []int64 // the new id of each event
+	now                                    int64
+	laneIDs, actorIDs, sourceIDs, quoteIDs []int64
+	tagID                                  func(string) (int64, error)
+	args                                   []any
+}
+
+// write writes the events numbered events, with their links: in one
+// statement if there are eventsPerInsert of them, else one by one. If the
+// statement fails, they are written one by one, so that the error names
+// the event that failed.
+func (w *eventWriter) write(ctx context.Context, events []int) error {
+	if len(events) == eventsPerInsert {
+		w.args = w.args[:0]
+		for _, i := range events {
+			w.args = w.eventArgs(w.args, i)
+		}
+		if _, err := w.ins.events.ExecContext(ctx, w.args...); err == nil {
+			for _, i := range events {
+				if err := w.links(ctx, i); err != nil {
+					return fmt.Errorf("%s: %w", record("events", i, w.doc.Events[i].Key), err)
+				}
+			}
+			return nil
+		}
+	}
+	for _, i := range events {
+		_, err := w.ins.event.ExecContext(ctx, w.eventArgs(w.args[:0], i)...)
+		if err == nil {
+			err = w.links(ctx, i)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", record("events", i, w.doc.Events[i].Key), err)
+		}
+	}
+	return nil
+}
+
+// eventArgs appends the values of the row of event i to args.
+func (w *eventWriter) eventArgs(args []any, i int) []any {
+	e, pe := &w.doc.Events[i], &w.p.events[i]
 	end, endPrec := pe.end.nullable()
 	var expr, derivQuote, saidAt, saidPrec any
 	if e.Derived != nil {
 		expr = e.Derived.Expression
 		if pe.derivedQuote >= 0 {
-			derivQuote = quoteIDs[pe.derivedQuote]
+			derivQuote = w.quoteIDs[pe.derivedQuote]
 		}
 		saidAt, saidPrec = pe.derivedSaidAt.nullable()
 	}
-	if _, err := ins.event.ExecContext(ctx, id, laneIDs[pe.lane], e.Title, e.Summary, pe.start.Unix, int64(pe.start.Precision),
+	return append(args, w.ids[i], w.laneIDs[pe.lane], e.Title, e.Summary, pe.start.Unix, int64(pe.start.Precision),
 		end, endPrec, pe.earliest, pe.latest, e.StartUncertain, e.EndUncertain, string(e.Status),
-		e.DateNote, expr, derivQuote, saidAt, saidPrec, now); err != nil {
-		return err
-	}
+		e.DateNote, expr, derivQuote, saidAt, saidPrec, w.now, w.now)
+}
+
+// links writes the links of event i, once its row is written.
+func (w *eventWriter) links(ctx context.Context, i int) error {
+	e, pe, id := &w.doc.Events[i], &w.p.events[i], w.ids[i]
 	for _, a := range pe.actors {
-		if _, err := ins.actor.ExecContext(ctx, id, actorIDs[a]); err != nil {
+		if _, err := w.ins.actor.ExecContext(ctx, id, w.actorIDs[a]); err != nil {
 			return err
 		}
 	}
 	for _, name := range e.Tags {
-		t, err := tagID(name)
+		t, err := w.tagID(name)
 		if err != nil {
 			return err
 		}
-		if _, err := ins.tag.ExecContext(ctx, id, t); err != nil {
+		if _, err := w.ins.tag.ExecContext(ctx, id, t); err != nil {
 			return err
 		}
 	}
 	for j, q := range pe.quotes {
-		if _, err := ins.quote.ExecContext(ctx, id, quoteIDs[q], string(pe.quoteSt[j])); err != nil {
+		if _, err := w.ins.quote.ExecContext(ctx, id, w.quoteIDs[q], string(pe.quoteSt[j])); err != nil {
 			return err
 		}
 	}
 	for j, src := range pe.sources {
-		if _, err := ins.source.ExecContext(ctx, id, sourceIDs[src], string(pe.sourceSt[j])); err != nil {
+		if _, err := w.ins.source.ExecContext(ctx, id, w.sourceIDs[src], string(pe.sourceSt[j])); err != nil {
 			return err
 		}
 	}

@@ -181,7 +181,13 @@ func createWith(ctx context.Context, path string, fill func(*Store) error) (*Sto
 			os.Remove(tmp + suffix)
 		}
 	}
-	if err := buildFile(ctx, tmp, fill); err != nil {
+	err = buildFile(ctx, tmp, fill)
+	if err == nil {
+		// The file was written without syncing (see buildFile): it reaches
+		// the disk here, before it takes the document's name.
+		err = syncFile(tmp)
+	}
+	if err != nil {
 		cleanup()
 		return fail(err)
 	}
@@ -201,6 +207,7 @@ func createWith(ctx context.Context, path string, fill func(*Store) error) (*Sto
 		}
 	}
 	cleanup()
+	syncDir(filepath.Dir(path))
 	s, err := Open(ctx, path)
 	if err != nil {
 		return nil, fmt.Errorf("data.Create: %w", err)
@@ -208,15 +215,23 @@ func createWith(ctx context.Context, path string, fill func(*Store) error) (*Sto
 	return s, nil
 }
 
-// buildFile migrates the empty database at tmp to SchemaVersion in
-// rollback-journal mode, so the file is complete once closed, and runs fill.
+// buildFile migrates the empty database at tmp to SchemaVersion and runs
+// fill. The file is private to this process until it is renamed into
+// place, and is removed if anything fails, so it is written without the
+// costs that protect a document others can see: the rollback journal is
+// kept in memory (a rollback still works; a crash leaves only a temporary
+// file, which is removed later) and nothing is synced, which the caller
+// does once at the end (syncFile). Its connections skip SQLite's own
+// locking (_mutex=no), which database/sql makes unneeded by never using a
+// connection from two goroutines at once. The file is complete once closed.
 func buildFile(ctx context.Context, tmp string, fill func(*Store) error) error {
 	registerDriver()
 	abs, err := filepath.Abs(tmp)
 	if err != nil {
 		return err
 	}
-	db, err := sql.Open(driverName, "file:"+uriPath(abs)+"?_busy_timeout=5000&_txlock=immediate&_foreign_keys=on&_journal_mode=DELETE")
+	db, err := sql.Open(driverName, "file:"+uriPath(abs)+
+		"?_busy_timeout=5000&_txlock=immediate&_foreign_keys=on&_journal_mode=MEMORY&_synchronous=OFF&_mutex=no")
 	if err != nil {
 		return err
 	}
@@ -236,6 +251,28 @@ func buildFile(ctx context.Context, tmp string, fill func(*Store) error) error {
 		err = cerr
 	}
 	return err
+}
+
+// syncFile writes the file at path through to the disk.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// syncDir makes a new name in the directory dir durable, where the system
+// supports it (not on Windows, where opening a directory fails).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // Open opens an existing document. It first runs, without writing
