@@ -117,13 +117,20 @@ type session struct {
 	shotDir string
 }
 
+// toolTimeout bounds each run of xdotool and import: one that hangs (a
+// display that stopped answering) fails its test instead of the suite's
+// time limit.
+const toolTimeout = 45 * time.Second
+
 func (s *session) xdotool(args ...string) string {
 	s.t.Helper()
-	cmd := exec.Command(s.tools["xdotool"], args...)
+	ctx, cancel := context.WithTimeout(context.Background(), toolTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, s.tools["xdotool"], args...)
 	cmd.Env = s.env
 	out, err := cmd.Output()
 	if err != nil {
-		s.t.Fatalf("xdotool %s: %v", strings.Join(args, " "), err)
+		s.t.Fatalf("xdotool %s: %v (%v)", strings.Join(args, " "), err, ctx.Err())
 	}
 	return strings.TrimSpace(string(out))
 }
@@ -132,10 +139,12 @@ func (s *session) xdotool(args ...string) string {
 func (s *session) shot(name string) image.Image {
 	s.t.Helper()
 	path := filepath.Join(s.shotDir, name+".png")
-	cmd := exec.Command(s.tools["import"], "-window", "root", path)
+	ctx, cancel := context.WithTimeout(context.Background(), toolTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, s.tools["import"], "-window", "root", path)
 	cmd.Env = s.env
 	if out, err := cmd.CombinedOutput(); err != nil {
-		s.t.Fatalf("import: %v\n%s", err, out)
+		s.t.Fatalf("import %s: %v (%v)\n%s", name, err, ctx.Err(), out)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -169,6 +178,9 @@ func startApp(t *testing.T, args ...string) *session {
 	cmd := exec.Command(bin, args...)
 	cmd.Env = s.env
 	cmd.Stdout, cmd.Stderr = s.log, s.log
+	// A process the app leaves behind holding its output (a helper the
+	// desktop started for it) must not keep the test waiting for ever.
+	cmd.WaitDelay = 10 * time.Second
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start %s: %v", bin, err)
 	}
@@ -187,7 +199,9 @@ func startApp(t *testing.T, args ...string) *session {
 			t.Fatalf("app exited early: %v\n%s", err, s.log)
 		default:
 		}
-		search := exec.Command(tools["xdotool"], "search", "--name", "Quoteline")
+		ctx, cancel := context.WithTimeout(context.Background(), toolTimeout)
+		defer cancel()
+		search := exec.CommandContext(ctx, tools["xdotool"], "search", "--name", "Quoteline")
 		search.Env = s.env
 		out, err := search.Output()
 		ids := strings.Fields(string(out))
@@ -195,7 +209,7 @@ func startApp(t *testing.T, args ...string) *session {
 			return false
 		}
 		for _, id := range ids {
-			c := exec.Command(tools["xdotool"], "getwindowname", id)
+			c := exec.CommandContext(ctx, tools["xdotool"], "getwindowname", id)
 			c.Env = s.env
 			name, _ := c.Output()
 			if strings.Contains(string(name), ".quoteline") {
