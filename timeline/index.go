@@ -178,8 +178,10 @@ func (x *Index) StartsIn(lane int, from, to float64) int {
 // Density fills starts[c] with the number of items of lane that start in
 // pixel column c of v, and, if ranges is not nil, ranges[c] with the number
 // of range items that cover the middle of column c. Each column is
-// v.Width()/len(starts) pixels wide. It costs O(columns × log n), however
-// many items are in view.
+// v.Width()/len(starts) pixels wide. Column edges only move forward, so each
+// is found by galloping on from the last one rather than by a binary search
+// of the whole lane: O(columns × log(items per column)), however many items
+// are in view, and the probes stay near each other in memory.
 func (x *Index) Density(lane int, v Viewport, starts, ranges []int32) {
 	li := &x.lanes[lane]
 	cols := len(starts)
@@ -188,8 +190,9 @@ func (x *Index) Density(lane int, v Viewport, starts, ranges []int32) {
 	}
 	colW := v.Width() / float64(cols)
 	prev := sort.SearchFloat64s(li.starts, v.Time(0))
+	begun, ended := 0, 0
 	for c := range cols {
-		next := prev + sort.SearchFloat64s(li.starts[prev:], v.Time(float64(c+1)*colW))
+		next := searchFrom(li.starts, prev, v.Time(float64(c+1)*colW))
 		starts[c] = int32(next - prev)
 		prev = next
 		if ranges != nil {
@@ -199,9 +202,27 @@ func (x *Index) Density(lane int, v Viewport, starts, ranges []int32) {
 			}
 			mid := v.Time((float64(c) + 0.5) * colW)
 			// Ranges that began by mid and had not ended before it.
-			begun := sort.SearchFloat64s(li.rangeStarts, math.Nextafter(mid, math.Inf(1)))
-			ended := sort.SearchFloat64s(li.rangeEnds, mid)
+			begun = searchFrom(li.rangeStarts, begun, math.Nextafter(mid, math.Inf(1)))
+			ended = searchFrom(li.rangeEnds, ended, mid)
 			ranges[c] = int32(begun - ended)
 		}
 	}
+}
+
+// searchFrom returns the first index i >= lo of the sorted s with
+// s[i] >= t, or len(s), as sort.SearchFloat64s does from lo on: it gallops
+// from lo in doubling steps, then bisects the last step, so a t near s[lo]
+// costs a few probes close to it.
+func searchFrom(s []float64, lo int, t float64) int {
+	if lo >= len(s) || !(s[lo] < t) {
+		return lo
+	}
+	// s[lo] < t: the answer is in (lo, hi].
+	step, hi := 1, lo+1
+	for hi < len(s) && s[hi] < t {
+		lo, step = hi, step*2
+		hi = lo + step
+	}
+	hi = min(hi, len(s))
+	return lo + 1 + sort.SearchFloat64s(s[lo+1:hi], t)
 }

@@ -1,11 +1,13 @@
 package timeline
 
 import (
+	"cmp"
 	"fmt"
 	"image/color"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sort"
 	"testing"
 )
 
@@ -99,6 +101,52 @@ func testDensity(t *testing.T, items []testItem) {
 			}
 		}
 	}
+}
+
+// TestIndex_DensityMatchesBinarySearches compares Density, which gallops
+// from one column's edge to the next, with a binary search of the whole lane
+// for every column, over random items (many sharing a second) and views from
+// the whole extent down to minutes, some reaching past either end.
+func TestIndex_DensityMatchesBinarySearches(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 3))
+	items := randomItems(r, 30000, 3)
+	for i := range items { // whole seconds, so that many items share one
+		items[i].Start, items[i].Earliest = math.Floor(items[i].Start/600)*600, math.Floor(items[i].Earliest/600)*600
+		items[i].End, items[i].Latest = max(items[i].Start, math.Floor(items[i].End)), max(items[i].Start, math.Floor(items[i].Latest))
+	}
+	slices.SortFunc(items, func(a, b testItem) int { return cmp.Compare(a.Start, b.Start) })
+	x := indexOf(items, 3)
+	for range 400 {
+		span := math.Exp(r.Float64()*math.Log(500*day/60)) * 60
+		from := aug2022 - 60*day + r.Float64()*(480*day)
+		v := NewViewport(from, from+span, 200+r.Float64()*1800)
+		cols := 1 + r.IntN(900)
+		lane := r.IntN(3)
+		starts, ranges := make([]int32, cols), make([]int32, cols)
+		x.Density(lane, v, starts, ranges)
+		wantStarts, wantRanges := densityBySearch(&x.lanes[lane], v, cols)
+		if !slices.Equal(starts, wantStarts) || !slices.Equal(ranges, wantRanges) {
+			t.Fatalf("lane %d, %v to %v over %d columns: Density differs from binary searches", lane, v.Start(), v.End(), cols)
+		}
+	}
+}
+
+// densityBySearch is what Density answers, found by a binary search of the
+// whole lane for each column.
+func densityBySearch(li *laneIndex, v Viewport, cols int) (starts, ranges []int32) {
+	starts, ranges = make([]int32, cols), make([]int32, cols)
+	colW := v.Width() / float64(cols)
+	for c := range cols {
+		lo := sort.SearchFloat64s(li.starts, v.Time(float64(c)*colW))
+		hi := sort.SearchFloat64s(li.starts, v.Time(float64(c+1)*colW))
+		if c == 0 {
+			lo = sort.SearchFloat64s(li.starts, v.Time(0))
+		}
+		starts[c] = int32(hi - lo)
+		mid := v.Time((float64(c) + 0.5) * colW)
+		ranges[c] = int32(sort.SearchFloat64s(li.rangeStarts, math.Nextafter(mid, math.Inf(1))) - sort.SearchFloat64s(li.rangeEnds, mid))
+	}
+	return starts, ranges
 }
 
 func TestIndex_LeavesOutUnknownLanes(t *testing.T) {
