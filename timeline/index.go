@@ -5,7 +5,6 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"sort"
 	"sync"
 )
 
@@ -25,12 +24,93 @@ type Index struct {
 // laneIndex is the index of one lane.
 type laneIndex struct {
 	order       []int32   // item indexes, by earliest time
-	earliest    []float64 // earliest time of order[i]
-	latest      []float64 // latest time of order[i]
+	earliest    times     // earliest time of order[i]
+	latest      times     // latest time of order[i] (not sorted)
 	blockMax    []float64 // per block of indexBlock: the latest time in it
-	starts      []float64 // every item's start, sorted; earliest itself when they are the same
-	rangeStarts []float64 // ranges' starts, sorted
-	rangeEnds   []float64 // ranges' ends, sorted
+	starts      times     // every item's start, sorted; earliest itself when they are the same
+	rangeStarts times     // ranges' starts, sorted
+	rangeEnds   times     // ranges' ends, sorted
+}
+
+// times is a column of times, sorted but for laneIndex.latest. Where every
+// time is a whole second within 2³² seconds (136 years) of the earliest, as
+// in documents read from a file, it holds them as 4-byte offsets from the
+// earliest, which give back each time exactly; otherwise as they are.
+type times struct {
+	base float64
+	off  []uint32  // when compact: time k is base + off[k]
+	f    []float64 // otherwise
+}
+
+// timesOf returns the times s as a column, compact if it can be. s is
+// kept when it cannot.
+func timesOf(s []float64) times {
+	if len(s) == 0 {
+		return times{f: s}
+	}
+	base := slices.Min(s)
+	if !(math.Abs(base) <= 1<<52) {
+		return times{f: s}
+	}
+	off := make([]uint32, len(s))
+	for k, v := range s {
+		d := v - base
+		if !(d >= 0 && d < 1<<32) || base+float64(uint32(d)) != v {
+			return times{f: s}
+		}
+		off[k] = uint32(d)
+	}
+	return times{base: base, off: off}
+}
+
+// len returns how many times c holds.
+func (c *times) len() int { return len(c.off) + len(c.f) }
+
+// search returns the first index i of c with time i >= t, or c.len(), as
+// sort.SearchFloat64s does.
+func (c *times) search(t float64) int {
+	if c.f != nil {
+		return bisect(c.f, 0, t, 0, len(c.f))
+	}
+	return bisect(c.off, c.base, t, 0, len(c.off))
+}
+
+// searchFrom returns the first index i >= lo of c with time i >= t, or
+// c.len(), galloping from lo: see gallop.
+func (c *times) searchFrom(lo int, t float64) int {
+	if c.f != nil {
+		return gallop(c.f, 0, lo, t)
+	}
+	return gallop(c.off, c.base, lo, t)
+}
+
+// bisect returns the first index i in [lo, hi) with base+s[i] >= t, or hi.
+func bisect[E uint32 | float64](s []E, base, t float64, lo, hi int) int {
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if base+float64(s[m]) < t {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// gallop returns the first index i >= lo with base+s[i] >= t, or len(s):
+// it gallops from lo in doubling steps, then bisects the last step, so a t
+// near s[lo] costs a few probes close to it.
+func gallop[E uint32 | float64](s []E, base float64, lo int, t float64) int {
+	if lo >= len(s) || !(base+float64(s[lo]) < t) {
+		return lo
+	}
+	// s[lo] < t: the answer is in (lo, hi].
+	step, hi := 1, lo+1
+	for hi < len(s) && base+float64(s[hi]) < t {
+		lo, step = hi, step*2
+		hi = lo + step
+	}
+	return bisect(s, base, t, lo+1, min(hi, len(s)))
 }
 
 // NewIndex indexes items, whose Lane fields should be in [0, lanes); items
@@ -49,11 +129,8 @@ func NewIndex(items []Item, earliest map[int64]float64, lanes int) *Index {
 		}
 	}
 	for l := range x.lanes {
-		li := &x.lanes[l]
-		n, r := count[2*l], count[2*l+1]
-		li.order = make([]int32, 0, n)
-		li.rangeStarts, li.rangeEnds = make([]float64, 0, r), make([]float64, 0, r)
-		x.n += n
+		x.lanes[l].order = make([]int32, 0, count[2*l])
+		x.n += count[2*l]
 	}
 	for i := range items {
 		l := int(items[i].Lane)
@@ -62,10 +139,6 @@ func NewIndex(items []Item, earliest map[int64]float64, lanes int) *Index {
 		}
 		li := &x.lanes[l]
 		li.order = append(li.order, int32(i))
-		if items[i].Range {
-			li.rangeStarts = append(li.rangeStarts, items[i].Start)
-			li.rangeEnds = append(li.rangeEnds, items[i].End)
-		}
 	}
 	// Lanes are independent: sort them on as many goroutines as there are
 	// processors, biggest first.
@@ -83,7 +156,7 @@ func NewIndex(items []Item, earliest map[int64]float64, lanes int) *Index {
 	for range min(runtime.GOMAXPROCS(0), len(x.lanes)) {
 		wg.Go(func() {
 			for l := range next {
-				x.lanes[l].finish(items, earliest)
+				x.lanes[l].finish(items, earliest, count[2*l+1])
 			}
 		})
 	}
@@ -92,16 +165,15 @@ func NewIndex(items []Item, earliest map[int64]float64, lanes int) *Index {
 }
 
 // finish sorts a lane's arrays, whose order holds its items in the order of
-// items, and fills the rest.
-func (li *laneIndex) finish(items []Item, earliest map[int64]float64) {
-	ev := Events{Items: items, Earliest: earliest}
-	li.earliest = make([]float64, len(li.order))
-	li.latest = make([]float64, len(li.order))
+// items, and fills the rest; the lane has ranges range items.
+func (li *laneIndex) finish(items []Item, earliestOf map[int64]float64, ranges int) {
+	ev := Events{Items: items, Earliest: earliestOf}
+	earliest, latest := make([]float64, len(li.order)), make([]float64, len(li.order))
 	sorted, startsAreEarliest := true, true
 	for k, i := range li.order {
-		li.earliest[k], li.latest[k] = ev.Extent(&items[i])
-		sorted = sorted && (k == 0 || li.earliest[k-1] <= li.earliest[k])
-		startsAreEarliest = startsAreEarliest && li.earliest[k] == items[i].Start
+		earliest[k], latest[k] = ev.Extent(&items[i])
+		sorted = sorted && (k == 0 || earliest[k-1] <= earliest[k])
+		startsAreEarliest = startsAreEarliest && earliest[k] == items[i].Start
 	}
 	// Items come sorted by start, and most have no earlier bound: then
 	// order is already sorted by earliest time and needs no sort.
@@ -110,35 +182,46 @@ func (li *laneIndex) finish(items []Item, earliest map[int64]float64) {
 		for k := range perm {
 			perm[k] = int32(k)
 		}
-		slices.SortStableFunc(perm, func(a, b int32) int { return cmp.Compare(li.earliest[a], li.earliest[b]) })
-		order, earliest, latest := make([]int32, len(perm)), make([]float64, len(perm)), make([]float64, len(perm))
+		slices.SortStableFunc(perm, func(a, b int32) int { return cmp.Compare(earliest[a], earliest[b]) })
+		order, sortedEarliest, sortedLatest := make([]int32, len(perm)), make([]float64, len(perm)), make([]float64, len(perm))
 		for k, p := range perm {
-			order[k], earliest[k], latest[k] = li.order[p], li.earliest[p], li.latest[p]
+			order[k], sortedEarliest[k], sortedLatest[k] = li.order[p], earliest[p], latest[p]
 		}
-		li.order, li.earliest, li.latest = order, earliest, latest
+		li.order, earliest, latest = order, sortedEarliest, sortedLatest
 	}
+	li.earliest = timesOf(earliest)
 	// Where no item may have started before its start, as in most
 	// documents, the sorted starts are the earliest times: share them.
 	if startsAreEarliest {
 		li.starts = li.earliest
 	} else {
-		li.starts = make([]float64, len(li.order))
+		starts := make([]float64, len(li.order))
 		for k, i := range li.order {
-			li.starts[k] = items[i].Start
+			starts[k] = items[i].Start
 		}
+		slices.Sort(starts)
+		li.starts = timesOf(starts)
 	}
 	li.blockMax = make([]float64, (len(li.order)+indexBlock-1)/indexBlock)
 	for b := range li.blockMax {
 		li.blockMax[b] = math.Inf(-1)
-		for k := b * indexBlock; k < min((b+1)*indexBlock, len(li.order)); k++ {
-			li.blockMax[b] = math.Max(li.blockMax[b], li.latest[k])
+		for _, t := range latest[b*indexBlock : min((b+1)*indexBlock, len(latest))] {
+			li.blockMax[b] = math.Max(li.blockMax[b], t)
 		}
 	}
-	for _, s := range [][]float64{li.starts, li.rangeStarts, li.rangeEnds} { // li.starts may be li.earliest, sorted already
+	li.latest = timesOf(latest)
+	rangeStarts, rangeEnds := make([]float64, 0, ranges), make([]float64, 0, ranges)
+	for _, i := range li.order {
+		if items[i].Range {
+			rangeStarts, rangeEnds = append(rangeStarts, items[i].Start), append(rangeEnds, items[i].End)
+		}
+	}
+	for _, s := range [][]float64{rangeStarts, rangeEnds} {
 		if !slices.IsSorted(s) {
 			slices.Sort(s)
 		}
 	}
+	li.rangeStarts, li.rangeEnds = timesOf(rangeStarts), timesOf(rangeEnds)
 }
 
 // Len returns the number of items indexed.
@@ -154,15 +237,27 @@ func (x *Index) Lanes() int { return len(x.lanes) }
 // than a scan of the lane.
 func (x *Index) Visible(lane int, from, to float64, dst []int32) []int32 {
 	li := &x.lanes[lane]
-	hi := sort.SearchFloat64s(li.earliest, math.Nextafter(to, math.Inf(1))) // first with earliest > to
+	hi := li.earliest.search(math.Nextafter(to, math.Inf(1))) // first with earliest > to
 	for b := 0; b*indexBlock < hi; b++ {
 		if li.blockMax[b] < from {
 			continue
 		}
-		for k := b * indexBlock; k < min((b+1)*indexBlock, hi); k++ {
-			if li.latest[k] >= from {
-				dst = append(dst, li.order[k])
-			}
+		k0, k1 := b*indexBlock, min((b+1)*indexBlock, hi)
+		if li.latest.f != nil {
+			dst = appendLate(dst, li.order[k0:k1], li.latest.f[k0:k1], 0, from)
+		} else {
+			dst = appendLate(dst, li.order[k0:k1], li.latest.off[k0:k1], li.latest.base, from)
+		}
+	}
+	return dst
+}
+
+// appendLate appends to dst the items of order whose latest time,
+// base+late[k], is at or after from.
+func appendLate[E uint32 | float64](dst, order []int32, late []E, base, from float64) []int32 {
+	for k, i := range order {
+		if base+float64(late[k]) >= from {
+			dst = append(dst, i)
 		}
 	}
 	return dst
@@ -171,15 +266,17 @@ func (x *Index) Visible(lane int, from, to float64, dst []int32) []int32 {
 // StartsIn returns how many items of lane start in [from, to): an estimate,
 // in O(log n), of how busy the lane is there.
 func (x *Index) StartsIn(lane int, from, to float64) int {
-	s := x.lanes[lane].starts
-	return sort.SearchFloat64s(s, to) - sort.SearchFloat64s(s, from)
+	s := &x.lanes[lane].starts
+	return s.search(to) - s.search(from)
 }
 
 // Density fills starts[c] with the number of items of lane that start in
 // pixel column c of v, and, if ranges is not nil, ranges[c] with the number
 // of range items that cover the middle of column c. Each column is
-// v.Width()/len(starts) pixels wide. It costs O(columns × log n), however
-// many items are in view.
+// v.Width()/len(starts) pixels wide. Column edges only move forward, so each
+// is found by galloping on from the last one rather than by a binary search
+// of the whole lane: O(columns × log(items per column)), however many items
+// are in view, and the probes stay near each other in memory.
 func (x *Index) Density(lane int, v Viewport, starts, ranges []int32) {
 	li := &x.lanes[lane]
 	cols := len(starts)
@@ -187,20 +284,21 @@ func (x *Index) Density(lane int, v Viewport, starts, ranges []int32) {
 		return
 	}
 	colW := v.Width() / float64(cols)
-	prev := sort.SearchFloat64s(li.starts, v.Time(0))
+	prev := li.starts.search(v.Time(0))
+	begun, ended := 0, 0
 	for c := range cols {
-		next := prev + sort.SearchFloat64s(li.starts[prev:], v.Time(float64(c+1)*colW))
+		next := li.starts.searchFrom(prev, v.Time(float64(c+1)*colW))
 		starts[c] = int32(next - prev)
 		prev = next
 		if ranges != nil {
-			if len(li.rangeStarts) == 0 {
+			if li.rangeStarts.len() == 0 {
 				ranges[c] = 0
 				continue
 			}
 			mid := v.Time((float64(c) + 0.5) * colW)
 			// Ranges that began by mid and had not ended before it.
-			begun := sort.SearchFloat64s(li.rangeStarts, math.Nextafter(mid, math.Inf(1)))
-			ended := sort.SearchFloat64s(li.rangeEnds, mid)
+			begun = li.rangeStarts.searchFrom(begun, math.Nextafter(mid, math.Inf(1)))
+			ended = li.rangeEnds.searchFrom(ended, mid)
 			ranges[c] = int32(begun - ended)
 		}
 	}

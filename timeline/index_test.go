@@ -1,11 +1,13 @@
 package timeline
 
 import (
+	"cmp"
 	"fmt"
 	"image/color"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sort"
 	"testing"
 )
 
@@ -97,6 +99,115 @@ func testDensity(t *testing.T, items []testItem) {
 			if int(ranges[c]) != want {
 				t.Errorf("lane %d column %d: %d ranges cover it, a scan finds %d", lane, c, ranges[c], want)
 			}
+		}
+	}
+}
+
+// TestIndex_DensityMatchesBinarySearches compares Density, which gallops
+// from one column's edge to the next over the index's own columns, with a
+// binary search of the lane's sorted times for every column, over random
+// items and views from the whole extent down to minutes, some reaching past
+// either end: items on whole seconds (held as offsets, many sharing a
+// second) and items at fractions of a second (held as they are).
+func TestIndex_DensityMatchesBinarySearches(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 3))
+	whole := randomItems(r, 30000, 3)
+	for i := range whole {
+		whole[i].Start, whole[i].Earliest = math.Floor(whole[i].Start/600)*600, math.Floor(whole[i].Earliest/600)*600
+		whole[i].End, whole[i].Latest = max(whole[i].Start, math.Floor(whole[i].End)), max(whole[i].Start, math.Floor(whole[i].Latest))
+	}
+	slices.SortFunc(whole, func(a, b testItem) int { return cmp.Compare(a.Start, b.Start) })
+	for name, items := range map[string][]testItem{"whole seconds": whole, "fractions": randomItems(r, 30000, 3)} {
+		t.Run(name, func(t *testing.T) {
+			x := indexOf(items, 3)
+			if compact := x.lanes[0].starts.off != nil; compact != (name == "whole seconds") {
+				t.Fatalf("starts held as offsets: %v", compact)
+			}
+			for range 400 {
+				span := math.Exp(r.Float64()*math.Log(500*day/60)) * 60
+				from := aug2022 - 60*day + r.Float64()*(480*day)
+				v := NewViewport(from, from+span, 200+r.Float64()*1800)
+				cols := 1 + r.IntN(900)
+				lane := r.IntN(3)
+				starts, ranges := make([]int32, cols), make([]int32, cols)
+				x.Density(lane, v, starts, ranges)
+				wantStarts, wantRanges := densityBySearch(items, lane, v, cols)
+				if !slices.Equal(starts, wantStarts) || !slices.Equal(ranges, wantRanges) {
+					t.Fatalf("lane %d, %v to %v over %d columns: Density differs from binary searches", lane, v.Start(), v.End(), cols)
+				}
+			}
+		})
+	}
+}
+
+// densityBySearch is what Density answers for lane of items, found by a
+// binary search of the lane's sorted times for each column.
+func densityBySearch(items []testItem, lane int, v Viewport, cols int) (starts, ranges []int32) {
+	var all, rangeStarts, rangeEnds []float64
+	for _, it := range items {
+		if it.Lane == lane {
+			all = append(all, it.Start)
+			if it.Range {
+				rangeStarts, rangeEnds = append(rangeStarts, it.Start), append(rangeEnds, it.End)
+			}
+		}
+	}
+	slices.Sort(all)
+	slices.Sort(rangeStarts)
+	slices.Sort(rangeEnds)
+	starts, ranges = make([]int32, cols), make([]int32, cols)
+	colW := v.Width() / float64(cols)
+	for c := range cols {
+		lo := sort.SearchFloat64s(all, v.Time(float64(c)*colW))
+		hi := sort.SearchFloat64s(all, v.Time(float64(c+1)*colW))
+		starts[c] = int32(hi - lo)
+		mid := v.Time((float64(c) + 0.5) * colW)
+		ranges[c] = int32(sort.SearchFloat64s(rangeStarts, math.Nextafter(mid, math.Inf(1))) - sort.SearchFloat64s(rangeEnds, mid))
+	}
+	return starts, ranges
+}
+
+// TestIndex_WholeSecondsMatchAScan checks Visible and StartsIn over items on
+// whole seconds, which the index holds as offsets from a lane's first time,
+// against a scan, with windows whose edges fall on items' times and between
+// them; and that times too far apart for offsets are held as they are.
+func TestIndex_WholeSecondsMatchAScan(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 8))
+	items := randomItems(r, 5000, 4)
+	for i := range items {
+		items[i].Start, items[i].Earliest = math.Round(items[i].Start), math.Round(items[i].Earliest)
+		items[i].End, items[i].Latest = max(items[i].Start, math.Round(items[i].End)), max(items[i].Start, math.Round(items[i].Latest))
+	}
+	items = append(items, testItem{ID: 9999, Lane: 3, Start: aug2022 + 200*365*day, End: aug2022 + 200*365*day, Earliest: aug2022 + 200*365*day, Latest: aug2022 + 200*365*day + 1})
+	slices.SortFunc(items, func(a, b testItem) int { return cmp.Compare(a.Start, b.Start) })
+	x := indexOf(items, 4)
+	if x.lanes[0].earliest.off == nil || x.lanes[3].starts.off != nil {
+		t.Fatalf("lane 0 held as offsets: %v, lane 3 (over 200 years) as offsets: %v", x.lanes[0].earliest.off != nil, x.lanes[3].starts.off != nil)
+	}
+	for range 500 {
+		from := items[r.IntN(len(items))].Start - float64(r.IntN(2))*day*r.Float64()
+		to := from + math.Round(r.Float64()*r.Float64()*100*day)
+		lane := r.IntN(4)
+		var want []int32
+		starting := 0
+		for i, it := range items {
+			if it.Lane != lane {
+				continue
+			}
+			if math.Min(it.Start, it.Earliest) <= to && math.Max(it.End, it.Latest) >= from {
+				want = append(want, int32(i))
+			}
+			if it.Start >= from && it.Start < to {
+				starting++
+			}
+		}
+		got := x.Visible(lane, from, to, nil)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("Visible(%d, %v, %v): %d items, a scan finds %d", lane, from, to, len(got), len(want))
+		}
+		if n := x.StartsIn(lane, from, to); n != starting {
+			t.Fatalf("StartsIn(%d, %v, %v) = %d, a scan finds %d", lane, from, to, n, starting)
 		}
 	}
 }
