@@ -3,12 +3,15 @@ package data
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"io"
 	"math"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Span is the part of an event the timeline needs to place and draw it, in
@@ -89,25 +92,60 @@ func (s *Store) SpanParts(ctx context.Context, n int) ([]SpanPart, error) {
 		return nil, fmt.Errorf("data.SpanParts: %w", err)
 	}
 	n = max(1, min(n, total/spanBatch)) // small documents are read in one part
-	parts := []SpanPart{{from: math.MinInt64, wide: wide}}
+	// The boundaries are found at once, each on a connection of its own:
+	// each costs a walk of the start index up to it.
+	type boundary struct {
+		at     int64 // the first start of a part
+		before int   // the events that start before it
+		ok     bool  // false: no second starts there
+	}
+	bounds := make([]boundary, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
 	for k := 1; k < n; k++ {
-		var at int64
-		var before int
-		err := s.db.QueryRowContext(ctx, `SELECT start, (SELECT count(*) FROM event AS e WHERE e.start < event.start)
-			FROM event ORDER BY start LIMIT 1 OFFSET ?`, k*total/n).Scan(&at, &before)
-		if err != nil {
-			return nil, fmt.Errorf("data.SpanParts: %w", err)
-		}
+		wg.Go(func() { bounds[k].at, bounds[k].before, bounds[k].ok, errs[k] = s.startAfter(ctx, k*total/n) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("data.SpanParts: %w", err)
+	}
+	parts := []SpanPart{{from: math.MinInt64, wide: wide}}
+	for _, b := range bounds[1:] {
 		last := &parts[len(parts)-1]
-		if at <= last.from || before <= last.Offset {
+		if !b.ok || b.at <= last.from || b.before <= last.Offset {
 			continue // a second shared by many events: the last part takes them all
 		}
-		last.to, last.Count = at-1, before-last.Offset
-		parts = append(parts, SpanPart{Offset: before, from: at, wide: wide})
+		last.to, last.Count = b.at-1, b.before-last.Offset
+		parts = append(parts, SpanPart{Offset: b.before, from: b.at, wide: wide})
 	}
 	last := &parts[len(parts)-1]
 	last.to, last.Count = math.MaxInt64, total-last.Offset
 	return parts, nil
+}
+
+// boundaryWindow is how many events SpanParts looks at past a place in the
+// order of start for the first that starts at a later second.
+const boundaryWindow = 1024
+
+// startAfter returns the first start, at or after position p (p > 0) in the
+// order of start, that differs from the one before it, and how many events
+// come before it; ok is false if the boundaryWindow events from p on all
+// start at the same second as the one before p.
+func (s *Store) startAfter(ctx context.Context, p int) (at int64, before int, ok bool, err error) {
+	prev, i := int64(0), 0
+	err = s.eachRow(ctx, `SELECT start FROM event ORDER BY start LIMIT ? OFFSET ?`, []any{boundaryWindow + 1, p - 1},
+		func(r *sql.Rows) error {
+			var start int64
+			if err := r.Scan(&start); err != nil {
+				return err
+			}
+			if i > 0 && !ok && start != prev {
+				at, before, ok = start, p-1+i, true
+			}
+			prev, i = start, i+1
+			return nil
+		})
+	return at, before, ok, err
 }
 
 // EachSpan calls fn with every event's span, in order of start (events
