@@ -591,6 +591,7 @@ func (m *mainWindow) showHelp() {
 		"Click: select an event; Esc: clear the selection",
 		"Double-click: zoom to an event",
 		"Ctrl+Shift+O: show the selected event's quote in its source",
+		"Ctrl+F: find; Ctrl+Shift+F: filter what is shown",
 		"Click a highlighted quote in a source: mark the events it speaks about",
 		"Drag across a source's text: select words for a new quote",
 		"F5: present the stops (Page Down / Space: next, Page Up: back, B: blank, Esc: leave)",
