@@ -136,7 +136,8 @@ type filtered struct {
 // match returns what f lets through of d, with allowed (from allowedEvents)
 // the ids the tag and actor criteria allow, or nil. It reads d's arrays,
 // which edits change, so it runs on the UI goroutine; it costs one pass over
-// the items and copies only those kept. The index is left to build.
+// the items and copies only those kept. The index is left to build, unless
+// nothing is left out.
 func (d *document) match(f *eventFilter, allowed []int64) *filtered {
 	out := &filtered{events: timeline.Events{Earliest: map[int64]float64{}, Titles: d.titles, Matches: d.matches}}
 	laneTo := make([]int32, len(d.lanes)) // by lane position: the position shown, or -1
@@ -172,6 +173,12 @@ func (d *document) match(f *eventFilter, allowed []int64) *filtered {
 			continue
 		}
 		out.positions = append(out.positions, int32(i))
+	}
+	if len(out.positions) == len(d.items) && len(out.lanes) == len(d.lanes) {
+		// Nothing is left out: what is shown is the document itself, whose
+		// index serves as it is.
+		out.events, out.index = d.events(), d.index
+		return out
 	}
 	out.events.Items = make([]timeline.Item, len(out.positions))
 	for k, p := range out.positions {
@@ -287,8 +294,10 @@ func (m *mainWindow) showFiltered(doc *document, shown *filtered, current func()
 			m.filtered()
 		}
 	}
-	if len(shown.positions) <= smallFilter {
-		shown.index = timeline.NewIndex(shown.events.Items, shown.events.Earliest, len(shown.tlLanes))
+	if shown.index != nil || len(shown.positions) <= smallFilter {
+		if shown.index == nil {
+			shown.index = timeline.NewIndex(shown.events.Items, shown.events.Earliest, len(shown.tlLanes))
+		}
 		show()
 		return
 	}
