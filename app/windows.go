@@ -40,20 +40,22 @@ func (m *mainWindow) reopen(note string) {
 // watchChanges reads doc again whenever another window or program writes
 // to its file, so that every window on a file shows what it holds. In
 // present mode, which shows a fixed set of views, the document is read
-// again when the presentation ends.
+// again when the presentation ends; while other work is under way (an
+// export, say), once it has ended.
 func (m *mainWindow) watchChanges(doc *document) {
-	err := doc.store.Watch(doc.ctx, watchInterval, func() {
-		fyne.Do(func() {
-			if doc != m.doc {
-				return
-			}
-			if m.presenting != nil || m.cancelFn != nil { // presenting, or another read under way
-				doc.changedElsewhere = true
-				return
-			}
+	var readAgain func()
+	readAgain = func() {
+		switch {
+		case doc != m.doc || doc.ctx.Err() != nil:
+		case m.presenting != nil:
+			doc.changedElsewhere = true
+		case m.cancelFn != nil:
+			time.AfterFunc(watchInterval, func() { fyne.Do(readAgain) })
+		default:
 			m.reopen(changedElsewhereNote)
-		})
-	})
+		}
+	}
+	err := doc.store.Watch(doc.ctx, watchInterval, func() { fyne.Do(readAgain) })
 	if err != nil && !errors.Is(err, doc.ctx.Err()) {
 		m.showError(fmt.Errorf("watch %s for changes: %w", filepath.Base(doc.store.Path()), err))
 	}
