@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 )
@@ -15,11 +14,11 @@ const maxNamed = 5
 // actor itself: "2 quotes it is the speaker of (“…”, “…”) and 1 link to an
 // event (…)", or "" if nothing refers to it.
 func (s *Store) ActorLinks(ctx context.Context, id int64) (string, error) {
-	quotes, err := s.texts(ctx, `SELECT text FROM quote WHERE speaker_id = ? ORDER BY said_at, id`, id)
+	quotes, err := column[string](ctx, s, `SELECT text FROM quote WHERE speaker_id = ? ORDER BY said_at, id`, id)
 	if err != nil {
 		return "", fmt.Errorf("data.ActorLinks %d: %w", id, err)
 	}
-	events, err := s.texts(ctx, `SELECT e.title FROM event_actor ea JOIN event e ON e.id = ea.event_id
+	events, err := column[string](ctx, s, `SELECT e.title FROM event_actor ea JOIN event e ON e.id = ea.event_id
 		WHERE ea.actor_id = ? ORDER BY e.start, e.id`, id)
 	if err != nil {
 		return "", fmt.Errorf("data.ActorLinks %d: %w", id, err)
@@ -34,7 +33,7 @@ func (s *Store) ActorLinks(ctx context.Context, id int64) (string, error) {
 // quotes taken from it (and how many links to events they have) and the
 // links of events that cite it, or "" if there are none.
 func (s *Store) SourceLinks(ctx context.Context, id int64) (string, error) {
-	quotes, err := s.texts(ctx, `SELECT text FROM quote WHERE source_id = ?
+	quotes, err := column[string](ctx, s, `SELECT text FROM quote WHERE source_id = ?
 		ORDER BY start_byte IS NULL, start_byte, id`, id)
 	if err != nil {
 		return "", fmt.Errorf("data.SourceLinks %d: %w", id, err)
@@ -44,7 +43,7 @@ func (s *Store) SourceLinks(ctx context.Context, id int64) (string, error) {
 		WHERE q.source_id = ?`, id).Scan(&quoteLinks); err != nil {
 		return "", fmt.Errorf("data.SourceLinks %d: %w", id, err)
 	}
-	events, err := s.texts(ctx, `SELECT e.title FROM event_source es JOIN event e ON e.id = es.event_id
+	events, err := column[string](ctx, s, `SELECT e.title FROM event_source es JOIN event e ON e.id = es.event_id
 		WHERE es.source_id = ? ORDER BY e.start, e.id`, id)
 	if err != nil {
 		return "", fmt.Errorf("data.SourceLinks %d: %w", id, err)
@@ -59,26 +58,12 @@ func (s *Store) SourceLinks(ctx context.Context, id int64) (string, error) {
 // QuoteLinks describes the links deleting a quote would remove with it:
 // "2 links to events (…, …)", or "" if it has none.
 func (s *Store) QuoteLinks(ctx context.Context, id int64) (string, error) {
-	events, err := s.texts(ctx, `SELECT e.title FROM event_quote eq JOIN event e ON e.id = eq.event_id
+	events, err := column[string](ctx, s, `SELECT e.title FROM event_quote eq JOIN event e ON e.id = eq.event_id
 		WHERE eq.quote_id = ? ORDER BY e.start, e.id`, id)
 	if err != nil {
 		return "", fmt.Errorf("data.QuoteLinks %d: %w", id, err)
 	}
 	return listed(events, "link to an event", "links to events"), nil
-}
-
-// texts returns the one text column of the rows of query.
-func (s *Store) texts(ctx context.Context, query string, args ...any) ([]string, error) {
-	var out []string
-	err := s.eachRow(ctx, query, args, func(r *sql.Rows) error {
-		var t string
-		if err := r.Scan(&t); err != nil {
-			return err
-		}
-		out = append(out, t)
-		return nil
-	})
-	return out, err
 }
 
 // quoted puts each of texts in quotation marks.

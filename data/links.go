@@ -106,10 +106,10 @@ func (s *Store) QuoteMarks(ctx context.Context) ([]QuoteMark, error) {
 // EventsOfActor returns the ids of the events actor id takes part in or
 // speaks about (through a quote of theirs), ascending.
 func (s *Store) EventsOfActor(ctx context.Context, id int64) ([]int64, error) {
-	ids, err := s.eventIDs(ctx, `SELECT event_id FROM event_actor WHERE actor_id = ?
+	ids, err := column[int64](ctx, s, `SELECT event_id FROM event_actor WHERE actor_id = ?
 		UNION
 		SELECT eq.event_id FROM event_quote eq JOIN quote q ON q.id = eq.quote_id WHERE q.speaker_id = ?
-		ORDER BY 1`, []any{id, id})
+		ORDER BY 1`, id, id)
 	if err != nil {
 		return nil, fmt.Errorf("data.EventsOfActor %d: %w", id, err)
 	}

@@ -46,8 +46,8 @@ func (s *Store) EventsWithTags(ctx context.Context, names []string) ([]int64, er
 		args[i] = n
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?,", len(names)), ",")
-	ids, err := s.eventIDs(ctx, `SELECT DISTINCT et.event_id FROM event_tag et JOIN tag t ON t.id = et.tag_id
-		WHERE t.name IN (`+marks+`) ORDER BY 1`, args)
+	ids, err := column[int64](ctx, s, `SELECT DISTINCT et.event_id FROM event_tag et JOIN tag t ON t.id = et.tag_id
+		WHERE t.name IN (`+marks+`) ORDER BY 1`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("data.EventsWithTags: %w", err)
 	}
@@ -58,16 +58,16 @@ func (s *Store) EventsWithTags(ctx context.Context, names []string) ([]int64, er
 // allows many more, but a filter never needs them.
 const maxQueryArgs = 500
 
-// eventIDs runs a query whose rows are one event id each.
-func (s *Store) eventIDs(ctx context.Context, query string, args []any) ([]int64, error) {
-	var ids []int64
+// column returns the one column, of type T, of the rows of query.
+func column[T any](ctx context.Context, s *Store, query string, args ...any) ([]T, error) {
+	var out []T
 	err := s.eachRow(ctx, query, args, func(r *sql.Rows) error {
-		var id int64
-		if err := r.Scan(&id); err != nil {
+		var v T
+		if err := r.Scan(&v); err != nil {
 			return err
 		}
-		ids = append(ids, id)
+		out = append(out, v)
 		return nil
 	})
-	return ids, err
+	return out, err
 }
