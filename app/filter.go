@@ -198,6 +198,9 @@ func (d *document) match(f *eventFilter, allowed []int64) *filtered {
 // keepOnly reduces d, a snapshot of the document shown (see
 // document.snapshot), to what the filter left of it.
 func (d *document) keepOnly(shown *filtered) {
+	if len(shown.positions) == len(d.items) && len(shown.tlLanes) == len(d.tlLanes) {
+		return // nothing is left out; shown holds the document's own arrays, not the snapshot's
+	}
 	info := make([]spanInfo, len(shown.positions))
 	for k, p := range shown.positions {
 		info[k] = d.info[p]
