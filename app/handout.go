@@ -44,13 +44,13 @@ func ExportHandout(ctx context.Context, in, out string, progress func(float64)) 
 	if err := doc.check(ctx); err != nil {
 		return fmt.Errorf("check %s: %w", in, err)
 	}
-	return doc.writeHandout(ctx, out, func(f float64) { progress(0.2 + 0.8*f) })
+	return doc.writeHandout(ctx, out, data.DateStyle{}, func(f float64) { progress(0.2 + 0.8*f) })
 }
 
 // writeHandout writes d's handout to path. d's items must not change
 // meanwhile.
-func (d *document) writeHandout(ctx context.Context, path string, progress func(float64)) error {
-	views, err := readStopViews(ctx, d.store)
+func (d *document) writeHandout(ctx context.Context, path string, ds data.DateStyle, progress func(float64)) error {
+	views, err := readStopViews(ctx, d.store, ds)
 	if err != nil {
 		return fmt.Errorf("read the stops: %w", err)
 	}
@@ -59,7 +59,7 @@ func (d *document) writeHandout(ctx context.Context, path string, progress func(
 	}
 	stops := make([]export.Stop, len(views))
 	for i := range views {
-		stops[i] = d.handoutStop(&views[i])
+		stops[i] = d.handoutStop(&views[i], ds)
 	}
 	pic := d.picture(0, 1, PictureOptions{}) // each stop gives its own window
 	return writeExport(path, func(w io.Writer, fonts *export.Fonts) error {
@@ -69,12 +69,12 @@ func (d *document) writeHandout(ctx context.Context, path string, progress func(
 
 // handoutStop is the handout page of stop v: its window, lanes, event,
 // caption and card, as present mode shows them.
-func (d *document) handoutStop(v *stopView) export.Stop {
+func (d *document) handoutStop(v *stopView, ds data.DateStyle) export.Stop {
 	lanes := slices.Clone(d.tlLanes)
 	for k, l := range d.lanes {
 		lanes[k].Collapsed = slices.Contains(v.stop.HiddenLanes, l.ID)
 	}
-	c := cardOf(v)
+	c := cardOf(v, ds)
 	st := export.Stop{
 		From: float64(v.stop.ViewStart), To: float64(v.stop.ViewEnd),
 		Lanes: lanes, Selected: v.stop.EventID, Caption: v.stop.Caption,
@@ -134,7 +134,7 @@ func (m *mainWindow) startHandout(doc *document, path string) {
 	if !strings.EqualFold(filepath.Ext(path), ".pdf") {
 		path += ".pdf"
 	}
-	snapshot := doc.snapshot()
+	snapshot, dates := doc.snapshot(), m.dates
 	if m.cancelFn != nil {
 		m.cancelFn()
 	}
@@ -149,7 +149,7 @@ func (m *mainWindow) startHandout(doc *document, path string) {
 			err = snapshot.readAllTitles(ctx)
 		}
 		if err == nil {
-			err = snapshot.writeHandout(ctx, path, func(v float64) {
+			err = snapshot.writeHandout(ctx, path, dates, func(v float64) {
 				fyne.Do(func() {
 					if gen == m.gen {
 						m.setProgress(v)

@@ -104,7 +104,7 @@ type stopView struct {
 
 // readStopViews reads the stops of a document with their events, quotes and
 // sources. It touches SQLite: not on the UI goroutine.
-func readStopViews(ctx context.Context, s *data.Store) ([]stopView, error) {
+func readStopViews(ctx context.Context, s *data.Store, ds data.DateStyle) ([]stopView, error) {
 	stops, err := s.Stops(ctx)
 	if err != nil {
 		return nil, err
@@ -136,14 +136,14 @@ func readStopViews(ctx context.Context, s *data.Store) ([]stopView, error) {
 				return nil, fmt.Errorf("stop %d: %w", i+1, err)
 			}
 			for _, r := range refs {
-				v.sources = append(v.sources, shortReference(&r.Source))
+				v.sources = append(v.sources, shortReference(ds, &r.Source))
 			}
 			quotes, err := s.QuotesOfEvent(ctx, st.EventID)
 			if err != nil {
 				return nil, fmt.Errorf("stop %d: %w", i+1, err)
 			}
 			for _, q := range quotes {
-				if ref := shortReference(&q.Source); !contains(v.sources, ref) {
+				if ref := shortReference(ds, &q.Source); !contains(v.sources, ref) {
 					v.sources = append(v.sources, ref)
 				}
 			}
@@ -188,13 +188,13 @@ func contains(list []string, s string) bool {
 
 // shortReference names a source briefly enough to stay on screen: its
 // outlet (or else its title, shortened) and its publication date.
-func shortReference(s *data.Source) string {
+func shortReference(st data.DateStyle, s *data.Source) string {
 	name := s.Outlet
 	if name == "" {
 		name = "“" + shorten(s.Title, 70) + "”"
 	}
 	if s.Published.Precision != 0 {
-		name += ", " + s.Published.Display()
+		name += ", " + st.Format(s.Published)
 	}
 	return name
 }
@@ -226,7 +226,7 @@ type stopCard struct {
 }
 
 // cardOf is what present mode and handouts show for the stop v.
-func cardOf(v *stopView) stopCard {
+func cardOf(v *stopView, st data.DateStyle) stopCard {
 	var c stopCard
 	if q := v.quote; q != nil {
 		c.words = "“" + shorten(q.Text, presentCardMaxRune) + "”"
@@ -234,11 +234,11 @@ func cardOf(v *stopView) stopCard {
 		if speaker == "" {
 			speaker = "Unknown speaker"
 		}
-		c.attribution = "— " + speaker + ", " + q.SaidAt.Display()
+		c.attribution = "— " + speaker + ", " + st.Format(q.SaidAt)
 		if v.event != nil {
 			c.about = "About: " + v.event.Title
 		}
-		c.reference = "Source: " + shortReference(&q.Source)
+		c.reference = "Source: " + shortReference(st, &q.Source)
 		return c
 	}
 	if len(v.sources) > 0 {
@@ -285,10 +285,10 @@ func (m *mainWindow) present() {
 	if m.doc == nil || m.presenting != nil {
 		return
 	}
-	doc := m.doc
+	doc, dates := m.doc, m.dates
 	m.setBusy("Preparing the presentation…", nil)
 	go func() {
-		views, err := readStopViews(m.life, doc.store)
+		views, err := readStopViews(m.life, doc.store, dates)
 		fyne.Do(func() {
 			m.setIdle(m.statusText())
 			if doc != m.doc || m.presenting != nil {
@@ -405,7 +405,7 @@ func (p *presenter) show(i int, animate bool) {
 
 	p.caption.SetText(v.stop.Caption)
 	p.caption.Hidden = v.stop.Caption == ""
-	c := cardOf(v)
+	c := cardOf(v, p.m.dates)
 	p.quote.SetText(c.words)
 	p.attrib.SetText(c.attribution)
 	p.about.SetText(c.about)
