@@ -4,10 +4,8 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"slices"
 	"strings"
@@ -181,48 +179,15 @@ func (s *Store) EachSpanIn(ctx context.Context, part SpanPart, progress func(n i
 		query = spanQueryWide
 	}
 	query = strings.Replace(query, "ORDER BY start", "WHERE start BETWEEN ? AND ? ORDER BY start", 1)
-	// The rows are read from the driver itself: database/sql's Scan, with
-	// its locking and conversions by reflection, would double the time.
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return fmt.Errorf("data.EachSpanIn: %w", err)
+	cols := 4
+	if part.wide {
+		cols = 7
 	}
-	defer conn.Close()
 	n := 0
-	err = conn.Raw(func(dc any) error {
-		q, ok := dc.(driver.QueryerContext)
-		if !ok {
-			return fmt.Errorf("the SQLite driver cannot query")
-		}
-		// Without a cancellable context the driver steps each row without
-		// taking locks and watching ctx; ctx is checked every spanBatch rows.
-		rows, err := q.QueryContext(context.WithoutCancel(ctx), query,
-			[]driver.NamedValue{{Ordinal: 1, Value: part.from}, {Ordinal: 2, Value: part.to}})
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		cols := 4
-		if part.wide {
-			cols = 7
-		}
-		vals := make([]driver.Value, cols)
-		var ints [7]int64
-		var sp Span
-		for {
-			if err := rows.Next(vals); err == io.EOF {
-				return nil
-			} else if err != nil {
-				return err
-			}
-			for k, v := range vals {
-				i, ok := v.(int64)
-				if !ok {
-					id, _ := vals[0].(int64)
-					return fmt.Errorf("event %d: column %d of its span is %T, not an integer", id, k+1, v)
-				}
-				ints[k] = i
-			}
+	var sp Span
+	err := s.spanRows(ctx, query, cols, []int64{part.from, part.to}, func(rows []int64) error {
+		for r := 0; r < len(rows); r += cols {
+			ints := rows[r : r+cols]
 			sp.ID, sp.Start.Unix = ints[0], ints[1]
 			end, packed, earliest, latest := ints[2], ints[3], sp.Start.Unix, sp.Start.Unix
 			if part.wide {
@@ -236,15 +201,11 @@ func (s *Store) EachSpanIn(ctx context.Context, part SpanPart, progress func(n i
 			if err := fn(&sp); err != nil {
 				return errStop{err}
 			}
-			if n++; n%spanBatch == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				if progress != nil {
-					progress(spanBatch)
-				}
+			if n++; n%spanBatch == 0 && progress != nil {
+				progress(spanBatch)
 			}
 		}
+		return nil
 	})
 	if stop, ok := err.(errStop); ok {
 		return stop.err

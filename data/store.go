@@ -60,6 +60,9 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool
+	// immutable is true for a read-only document opened as one that
+	// nothing else can change (see dsn).
+	immutable bool
 	// writes counts this store's own write transactions as they end and
 	// writing those under way, so that Watch can tell them from others'.
 	writes, writing atomic.Int64
@@ -330,7 +333,7 @@ func openWith(ctx context.Context, path string, ms []migration, deferCheck bool)
 	if err != nil {
 		return fail(err)
 	}
-	s := &Store{db: db, path: path, readOnly: readOnly}
+	s := &Store{db: db, path: path, readOnly: readOnly, immutable: immutable && readOnly}
 	if version < in.Latest {
 		if readOnly {
 			db.Close()

@@ -740,6 +740,10 @@ func TestOpen_ReadOnlyDirectory(t *testing.T) {
 	if c, err := s.Counts(ctx); err != nil || c.Events != 2 {
 		t.Errorf("Counts = %+v, %v", c, err)
 	}
+	spans := 0 // read on a connection of their own (see spanRows)
+	if err := s.EachSpan(ctx, nil, func(*Span) error { spans++; return nil }); err != nil || spans != 2 {
+		t.Errorf("EachSpan read %d spans, %v", spans, err)
+	}
 	if err := s.ImportDocument(ctx, doc); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("ImportDocument on a read-only store: %v, want ErrReadOnly", err)
 	}
