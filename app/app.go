@@ -562,6 +562,25 @@ func (m *mainWindow) showFyneOpenDialog(open func(path string)) {
 	d.Show()
 }
 
+// readThen reads from doc's store with read, off the UI goroutine, then,
+// back on it, shows read's error or passes what it read to show, unless doc
+// is no longer the window's document by then.
+func readThen[T any](m *mainWindow, doc *document, read func(ctx context.Context, s *data.Store) (T, error), show func(T)) {
+	go func() {
+		v, err := read(m.life, doc.store)
+		fyne.Do(func() {
+			if doc != m.doc {
+				return
+			}
+			if err != nil {
+				m.showError(err)
+				return
+			}
+			show(v)
+		})
+	}()
+}
+
 func (m *mainWindow) showError(err error) {
 	dialog.ShowError(err, m.win)
 }

@@ -61,18 +61,8 @@ func (e *editor) showEventForm(id int64) {
 		e.lastForm = e.eventForm(doc, ev)
 		return
 	}
-	go func() {
-		ev, err := doc.store.Event(e.m.life, id)
-		fyne.Do(func() {
-			if err != nil {
-				e.m.showError(err)
-				return
-			}
-			if doc == e.m.doc {
-				e.lastForm = e.eventForm(doc, ev)
-			}
-		})
-	}()
+	readThen(e.m, doc, func(ctx context.Context, s *data.Store) (data.Event, error) { return s.Event(ctx, id) },
+		func(ev data.Event) { e.lastForm = e.eventForm(doc, ev) })
 }
 
 // eventFormView is the open event form's fields, for tests.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -21,19 +22,13 @@ func (m *mainWindow) showFilterDialog() {
 	if doc == nil {
 		return
 	}
-	go func() {
-		tags, err := doc.store.Tags(m.life)
-		fyne.Do(func() {
-			if doc != m.doc {
-				return
-			}
-			if err != nil {
-				m.showError(fmt.Errorf("read the tags: %w", err))
-				return
-			}
-			m.filterForm(doc, tags)
-		})
-	}()
+	readThen(m, doc, func(ctx context.Context, s *data.Store) ([]data.TagCount, error) {
+		tags, err := s.Tags(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("read the tags: %w", err)
+		}
+		return tags, nil
+	}, func(tags []data.TagCount) { m.filterForm(doc, tags) })
 }
 
 // filterListHeight is the most height a list of the filter dialog takes

@@ -41,18 +41,8 @@ func (e *editor) showLinkPicker(event int64, kind linkKind) {
 		return
 	}
 	st := e.m.dates
-	go func() {
-		rows, err := pickRows(e.m.life, doc.store, kind, st)
-		fyne.Do(func() {
-			if err != nil {
-				e.m.showError(err)
-				return
-			}
-			if doc == e.m.doc {
-				e.lastPicker = e.linkPicker(event, kind, rows)
-			}
-		})
-	}()
+	readThen(e.m, doc, func(ctx context.Context, s *data.Store) ([]pickRow, error) { return pickRows(ctx, s, kind, st) },
+		func(rows []pickRow) { e.lastPicker = e.linkPicker(event, kind, rows) })
 }
 
 // pickRows reads the quotes or the sources of s as the picker lists them.

@@ -115,34 +115,33 @@ func (m *mainWindow) showSelectedSource() {
 		m.revealSide(tabSource)
 		return
 	}
-	doc := m.doc
-	go func() {
-		quotes, err := doc.store.QuotesOfEvent(m.life, id)
-		var sources []data.SourceRef
-		if err == nil {
-			sources, err = doc.store.SourcesOfEvent(m.life, id)
+	type cited struct {
+		quotes  []data.QuoteRef
+		sources []data.SourceRef
+	}
+	readThen(m, m.doc, func(ctx context.Context, s *data.Store) (cited, error) {
+		var c cited
+		var err error
+		if c.quotes, err = s.QuotesOfEvent(ctx, id); err == nil {
+			c.sources, err = s.SourcesOfEvent(ctx, id)
 		}
-		fyne.Do(func() {
-			if doc != m.doc {
+		if err != nil {
+			return c, fmt.Errorf("read the sources of event %d: %w", id, err)
+		}
+		return c, nil
+	}, func(c cited) {
+		for _, q := range c.quotes {
+			if q.Source.HasText && q.HasOffsets {
+				m.showSource(q.SourceID, q.ID)
 				return
 			}
-			if err != nil {
-				m.showError(fmt.Errorf("read the sources of event %d: %w", id, err))
-				return
-			}
-			for _, q := range quotes {
-				if q.Source.HasText && q.HasOffsets {
-					m.showSource(q.SourceID, q.ID)
-					return
-				}
-			}
-			if len(sources) > 0 {
-				m.showSource(sources[0].ID, 0)
-				return
-			}
-			m.revealSide(tabSource)
-		})
-	}()
+		}
+		if len(c.sources) > 0 {
+			m.showSource(c.sources[0].ID, 0)
+			return
+		}
+		m.revealSide(tabSource)
+	})
 }
 
 // linkData is what the side panes show of a document besides its events:
@@ -239,29 +238,27 @@ func (m *mainWindow) showSource(id, quote int64) {
 	if m.doc == nil {
 		return
 	}
-	doc := m.doc
-	go func() {
-		ctx := m.life
-		src, err := doc.store.Source(ctx, id)
-		var quotes []data.QuoteRef
-		if err == nil {
-			quotes, err = doc.store.QuotesOfSource(ctx, id)
+	type shown struct {
+		src    data.Source
+		quotes []data.QuoteRef
+	}
+	readThen(m, m.doc, func(ctx context.Context, s *data.Store) (shown, error) {
+		var v shown
+		var err error
+		if v.src, err = s.Source(ctx, id); err == nil {
+			v.quotes, err = s.QuotesOfSource(ctx, id)
 		}
-		fyne.Do(func() {
-			if doc != m.doc {
-				return
-			}
-			if err != nil {
-				m.showError(fmt.Errorf("read source %d: %w", id, err))
-				return
-			}
-			m.revealSide(tabSource)
-			m.source.show(src, quotes, quote)
-			if m.sourceShown != nil {
-				m.sourceShown(id)
-			}
-		})
-	}()
+		if err != nil {
+			return v, fmt.Errorf("read source %d: %w", id, err)
+		}
+		return v, nil
+	}, func(v shown) {
+		m.revealSide(tabSource)
+		m.source.show(v.src, v.quotes, quote)
+		if m.sourceShown != nil {
+			m.sourceShown(id)
+		}
+	})
 }
 
 // revealSide selects a side tab and, for the source, makes the side pane

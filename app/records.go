@@ -38,36 +38,26 @@ func (e *editor) confirmDelete(what, then string, links func(ctx context.Context
 	if doc == nil {
 		return
 	}
-	go func() {
-		found, err := links(e.m.life, doc.store)
-		fyne.Do(func() {
-			if doc != e.m.doc {
-				return
-			}
-			if err != nil {
-				e.m.showError(err)
-				return
-			}
-			if found == "" {
+	readThen(e.m, doc, links, func(found string) {
+		if found == "" {
+			del()
+			return
+		}
+		msg := widget.NewLabel(fmt.Sprintf("The %s has %s.\n%s\nYou can undo this.", what, found, then))
+		msg.Wrapping = fyne.TextWrapWord
+		kind, _, _ := strings.Cut(what, " ")
+		c := dialog.NewCustomConfirm("Delete "+kind+"?", "Delete", "Cancel", msg, func(ok bool) {
+			e.m.win.Canvas().Focus(e.m.timeline)
+			if ok {
 				del()
-				return
 			}
-			msg := widget.NewLabel(fmt.Sprintf("The %s has %s.\n%s\nYou can undo this.", what, found, then))
-			msg.Wrapping = fyne.TextWrapWord
-			kind, _, _ := strings.Cut(what, " ")
-			c := dialog.NewCustomConfirm("Delete "+kind+"?", "Delete", "Cancel", msg, func(ok bool) {
-				e.m.win.Canvas().Focus(e.m.timeline)
-				if ok {
-					del()
-				}
-			}, e.m.win)
-			c.Resize(fyne.NewSize(560, 0))
-			c.Show()
-			if e.confirmShown != nil {
-				e.confirmShown()
-			}
-		})
-	}()
+		}, e.m.win)
+		c.Resize(fyne.NewSize(560, 0))
+		c.Show()
+		if e.confirmShown != nil {
+			e.confirmShown()
+		}
+	})
 }
 
 // named is `kind “name”`, with the name shortened for menus and messages.
@@ -163,22 +153,18 @@ func (e *editor) showSources() {
 	list := container.NewVBox()
 	var fill func()
 	fill = func() {
-		go func() {
-			sources, err := doc.store.Sources(e.m.life)
-			fyne.Do(func() {
-				if doc != e.m.doc {
-					return
-				}
-				if err != nil {
-					e.m.showError(fmt.Errorf("read the sources: %w", err))
-					return
-				}
-				e.fillSources(list, sources, fill)
-				if e.sourcesShown != nil {
-					e.sourcesShown(list)
-				}
-			})
-		}()
+		readThen(e.m, doc, func(ctx context.Context, s *data.Store) ([]data.Source, error) {
+			sources, err := s.Sources(ctx)
+			if err != nil {
+				return nil, fmt.Errorf("read the sources: %w", err)
+			}
+			return sources, nil
+		}, func(sources []data.Source) {
+			e.fillSources(list, sources, fill)
+			if e.sourcesShown != nil {
+				e.sourcesShown(list)
+			}
+		})
 	}
 	add := widget.NewButtonWithIcon("Add source…", theme.ContentAddIcon(), func() { e.sourceForm(data.Source{}, fill) })
 	e.showListDialog("Sources", list, add, fyne.NewSize(680, 480))
@@ -224,18 +210,8 @@ func (e *editor) showSourceForm(id int64, after func()) {
 	if doc == nil {
 		return
 	}
-	go func() {
-		src, err := doc.store.Source(e.m.life, id)
-		fyne.Do(func() {
-			if err != nil {
-				e.m.showError(err)
-				return
-			}
-			if doc == e.m.doc {
-				e.sourceForm(src, after)
-			}
-		})
-	}()
+	readThen(e.m, doc, func(ctx context.Context, s *data.Store) (data.Source, error) { return s.Source(ctx, id) },
+		func(src data.Source) { e.sourceForm(src, after) })
 }
 
 // sourceFormView is an open source form's fields, for tests.
@@ -370,26 +346,23 @@ func (e *editor) showQuoteForm(id int64) {
 	if doc == nil {
 		return
 	}
-	go func() {
-		q, err := doc.store.Quote(e.m.life, id)
-		var actors []data.Actor
-		var src data.Source
-		if err == nil {
-			actors, err = doc.store.Actors(e.m.life)
+	type formData struct {
+		q      data.Quote
+		src    data.Source
+		actors []data.Actor
+	}
+	readThen(e.m, doc, func(ctx context.Context, s *data.Store) (formData, error) {
+		var f formData
+		var err error
+		if f.q, err = s.Quote(ctx, id); err != nil {
+			return f, err
 		}
-		if err == nil {
-			src, err = doc.store.Source(e.m.life, q.SourceID)
+		if f.actors, err = s.Actors(ctx); err != nil {
+			return f, err
 		}
-		fyne.Do(func() {
-			if err != nil {
-				e.m.showError(err)
-				return
-			}
-			if doc == e.m.doc {
-				e.quoteForm(q, src, actors)
-			}
-		})
-	}()
+		f.src, err = s.Source(ctx, f.q.SourceID)
+		return f, err
+	}, func(f formData) { e.quoteForm(f.q, f.src, f.actors) })
 }
 
 // quoteFormView is an open quote form's fields, for tests.
