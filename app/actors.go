@@ -158,11 +158,9 @@ func (a *actorList) describe() {
 }
 
 // filterByActor shows only the events and quotes of actor id (0: all),
-// keeping the filter's other criteria.
+// keeping the filter's other criteria. The list calls it only when the
+// user chooses something other than what it shows.
 func (m *mainWindow) filterByActor(id int64) {
-	if id == m.soleActor() && (id != 0 || len(m.filter.f.actors) == 0) {
-		return // the list echoing the filter
-	}
 	f := m.filter.f
 	f.actors = nil
 	if id != 0 {

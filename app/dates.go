@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -101,10 +102,8 @@ func (m *mainWindow) showDateStyleDialog() *dateStyleForm {
 	}
 	order := widget.NewRadioGroup(orderLabels, nil)
 	order.Horizontal = true
-	for i, o := range data.DateOrders {
-		if o == cur.Order {
-			order.SetSelected(orderLabels[i])
-		}
+	if i := slices.Index(data.DateOrders, cur.Order); i >= 0 {
+		order.SetSelected(orderLabels[i])
 	}
 
 	local := "This computer's (" + time.Local.String() + ")"
@@ -127,13 +126,14 @@ func (m *mainWindow) showDateStyleDialog() *dateStyleForm {
 	preview := widget.NewLabel("")
 	preview.Wrapping = fyne.TextWrapWord
 	zone.Validator = func(string) error { _, err := zoneOf(zoneName()); return err }
-	update := func() {
-		st := data.DateStyle{Order: data.DayMonthYear}
-		for i, l := range orderLabels {
-			if l == order.Selected {
-				st.Order = data.DateOrders[i]
-			}
+	chosenOrder := func() data.DateOrder {
+		if i := slices.Index(orderLabels, order.Selected); i >= 0 {
+			return data.DateOrders[i]
 		}
+		return data.DayMonthYear
+	}
+	update := func() {
+		st := data.DateStyle{Order: chosenOrder()}
 		z, err := zoneOf(zoneName())
 		if err != nil {
 			preview.SetText(err.Error())
@@ -157,10 +157,8 @@ func (m *mainWindow) showDateStyleDialog() *dateStyleForm {
 		if !ok {
 			return
 		}
-		for i, l := range orderLabels {
-			if l == order.Selected {
-				p.SetString(dateOrderKey, string(data.DateOrders[i]))
-			}
+		if order.Selected != "" {
+			p.SetString(dateOrderKey, string(chosenOrder()))
 		}
 		name := zoneName()
 		if name == "UTC" {

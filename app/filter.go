@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -42,16 +41,6 @@ func (f *eventFilter) active() bool {
 // needsStore reports whether applying f reads the store (tags and actors
 // are not held in memory).
 func (f *eventFilter) needsStore() bool { return len(f.tags)+len(f.actors) > 0 }
-
-// parseDateWindow reads a date or range the way the event form does ("2023",
-// "Aug 2022", "2022-08/2023-05") as the period it covers.
-func parseDateWindow(text string) (*dateWindow, error) {
-	in, err := data.ParseDateInput(text)
-	if err != nil {
-		return nil, err
-	}
-	return dateWindowOf(strings.TrimSpace(text), in), nil
-}
 
 // dateWindowOf is the period of in, which was typed as typed.
 func dateWindowOf(typed string, in data.DateInput) *dateWindow {

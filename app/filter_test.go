@@ -77,6 +77,16 @@ func TestDocument_Match(t *testing.T) {
 	}
 }
 
+// parseDateWindow reads a date or range the way the filter dialog does
+// ("2023", "Aug 2022", "2022-08/2023-05") as the period it covers.
+func parseDateWindow(text string) (*dateWindow, error) {
+	in, err := data.ParseDateInput(text)
+	if err != nil {
+		return nil, err
+	}
+	return dateWindowOf(strings.TrimSpace(text), in), nil
+}
+
 func TestDateWindow_Overlaps(t *testing.T) {
 	w := dateWindow{from: 100, to: 200}
 	tests := []struct {
