@@ -250,6 +250,12 @@ func buildFile(ctx context.Context, tmp string, fill func(*Store) error) error {
 	if err == nil && fill != nil {
 		err = fill(s)
 	}
+	if err == nil {
+		// Documents are kept in WAL mode (see dsn). Switching to it here,
+		// not when the document is first opened under its name, means
+		// that nothing writes the document once it has its name.
+		_, err = db.ExecContext(ctx, "PRAGMA journal_mode = WAL")
+	}
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
@@ -366,7 +372,9 @@ func writable(path string) bool {
 		return false
 	}
 	f.Close()
-	probe, err := os.CreateTemp(filepath.Dir(path), ".quoteline-probe-*")
+	// Named as the temporary files are, so that a probe left by a process
+	// killed right here is cleared as they are (removeStaleTemps).
+	probe, err := os.CreateTemp(filepath.Dir(path), tempPattern(path))
 	if err != nil {
 		return false
 	}
