@@ -88,11 +88,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if !*quiet {
 		opt.Progress = func(read int64) { fmt.Fprintf(stderr, "\rquoteline import: read %.1f MB", float64(read)/1e6) }
 	}
-	var doc *data.Document
+	var checked *data.CheckedDocument
 	if format == interchange.FormatArticle {
-		doc, err = articleDocument(in, pub)
+		checked, err = articleDocument(in, pub)
 	} else {
-		doc, err = interchange.ReadFile(in, format, opt)
+		checked, err = interchange.ReadFile(in, format, opt)
 	}
 	if opt.Progress != nil && format != interchange.FormatArticle {
 		fmt.Fprintln(stderr)
@@ -105,6 +105,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "quoteline import: cancelled; nothing written")
 		return 1
 	}
+	doc := checked.Document()
 	if !*quiet {
 		fmt.Fprintf(stderr, "quoteline import: writing %d events, %d quotes and %d sources to %s\n",
 			len(doc.Events), len(doc.Quotes), len(doc.Sources), out)
@@ -118,7 +119,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	if err := importInto(ctx, out, doc, progress); err != nil {
+	if err := importInto(ctx, out, checked, progress); err != nil {
 		if ctx.Err() != nil {
 			fmt.Fprintf(stderr, "quoteline import: cancelled; %s is as it was\n", out)
 		} else {
@@ -152,12 +153,12 @@ func importFormat(path, name string) (interchange.Format, error) {
 // importInto adds doc to the document at path in one transaction, creating
 // it (atomically) if it does not exist. progress, if not nil, is called
 // with the number of events written.
-func importInto(ctx context.Context, path string, doc *data.Document, progress func(done, total int)) error {
+func importInto(ctx context.Context, path string, doc *data.CheckedDocument, progress func(done, total int)) error {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		if filepath.Ext(path) != ".quoteline" {
 			return fmt.Errorf("%s: a new document's name must end in .quoteline", path)
 		}
-		s, err := data.CreateFromDocumentProgress(ctx, path, doc, progress)
+		s, err := data.CreateFromChecked(ctx, path, doc, progress)
 		if err != nil {
 			return err
 		}
@@ -167,7 +168,7 @@ func importInto(ctx context.Context, path string, doc *data.Document, progress f
 	if err != nil {
 		return err
 	}
-	if err := s.ImportDocumentProgress(ctx, doc, progress); err != nil {
+	if err := s.ImportChecked(ctx, doc, progress); err != nil {
 		s.Close()
 		return err
 	}
@@ -176,7 +177,7 @@ func importInto(ctx context.Context, path string, doc *data.Document, progress f
 
 // articleDocument reads the article at path and accepts every suggestion
 // made against the publication date pub.
-func articleDocument(path string, pub data.Time) (*data.Document, error) {
+func articleDocument(path string, pub data.Time) (*data.CheckedDocument, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -186,5 +187,5 @@ func articleDocument(path string, pub data.Time) (*data.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
-	return extract.Document(a, pub, path, extract.Suggest(a.Text, pub)), nil
+	return data.CheckDocument(extract.Document(a, pub, path, extract.Suggest(a.Text, pub)))
 }

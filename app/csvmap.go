@@ -148,7 +148,7 @@ func (m *mainWindow) mapCSV(path string) {
 			m.showError(errors.Join(err, errors.New("nothing was imported")))
 			return
 		}
-		m.runImport(path, func() (*data.Document, error) {
+		m.runImport(path, func() (*data.CheckedDocument, error) {
 			return interchange.ReadFile(path, interchange.FormatCSV, interchange.Options{CSV: mapping})
 		})
 	}, m.win)

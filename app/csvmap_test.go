@@ -62,10 +62,11 @@ func TestCSVMapper(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := interchange.ReadFile(odd, interchange.FormatCSV, interchange.Options{CSV: m})
+	checked, err := interchange.ReadFile(odd, interchange.FormatCSV, interchange.Options{CSV: m})
 	if err != nil {
 		t.Fatal(err)
 	}
+	doc := checked.Document()
 	if len(doc.Events) != 2 || doc.Events[1].Title != "Streik" || doc.Events[1].End != "2023-04" || len(doc.Lanes) != 2 {
 		t.Errorf("imported %+v with lanes %+v", doc.Events, doc.Lanes)
 	}

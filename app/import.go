@@ -54,7 +54,7 @@ func (m *mainWindow) showImportDialog() {
 			m.mapCSV(path)
 			return
 		}
-		m.runImport(path, func() (*data.Document, error) {
+		m.runImport(path, func() (*data.CheckedDocument, error) {
 			return interchange.ReadFile(path, f, interchange.Options{})
 		})
 	}, m.win)
@@ -69,7 +69,7 @@ func (m *mainWindow) showImportDialog() {
 // runImport reads a document with read and adds it to the open document in
 // one transaction, off the UI goroutine, with progress and a cancel button;
 // then it reloads the window.
-func (m *mainWindow) runImport(path string, read func() (*data.Document, error)) {
+func (m *mainWindow) runImport(path string, read func() (*data.CheckedDocument, error)) {
 	store := m.doc.store
 	ctx, cancel := context.WithCancel(m.life)
 	name := filepath.Base(path)
@@ -77,7 +77,7 @@ func (m *mainWindow) runImport(path string, read func() (*data.Document, error))
 	go func() {
 		doc, err := read()
 		if err == nil && ctx.Err() == nil {
-			err = store.ImportDocumentProgress(ctx, doc, func(done, total int) {
+			err = store.ImportChecked(ctx, doc, func(done, total int) {
 				fyne.Do(func() { m.setProgress(float64(done) / float64(total)) })
 			})
 		}
@@ -122,8 +122,8 @@ func (m *mainWindow) reviewArticle(path string) {
 			m.showError(err)
 			return
 		}
-		m.runImport(path, func() (*data.Document, error) {
-			return extract.Document(a, pub, path, sugg), nil
+		m.runImport(path, func() (*data.CheckedDocument, error) {
+			return data.CheckDocument(extract.Document(a, pub, path, sugg))
 		})
 	}, m.win)
 	d.Resize(fyne.NewSize(900, 640))

@@ -177,6 +177,15 @@ func (e *DocumentError) Is(target error) bool { return target == ErrInvalidDocum
 // and any quote offsets left out. Every problem is reported as a
 // *DocumentError naming the record and field.
 func ReadDocument(fsys fs.FS, name string) (*Document, error) {
+	c, err := ReadCheckedDocument(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	return c.Document(), nil
+}
+
+// ReadCheckedDocument is ReadDocument that returns the document as checked.
+func ReadCheckedDocument(fsys fs.FS, name string) (*CheckedDocument, error) {
 	file := path.Base(name)
 	raw, err := readLimited(fsys, name)
 	if errors.Is(err, ErrTooLarge) {
@@ -211,7 +220,7 @@ func ReadDocument(fsys fs.FS, name string) (*Document, error) {
 		}
 		src.Text = string(text)
 	}
-	p, err := doc.resolve()
+	c, err := CheckDocument(&doc)
 	if err != nil {
 		var de *DocumentError
 		if errors.As(err, &de) {
@@ -220,12 +229,12 @@ func ReadDocument(fsys fs.FS, name string) (*Document, error) {
 		return nil, err
 	}
 	for i := range doc.Quotes {
-		if o := p.quotes[i]; o.hasOffsets {
+		if o := c.p.quotes[i]; o.hasOffsets {
 			start, end := o.start, o.end
 			doc.Quotes[i].StartByte, doc.Quotes[i].EndByte = &start, &end
 		}
 	}
-	return &doc, nil
+	return c, nil
 }
 
 // JSONPosition returns where in raw the JSON syntax or type error err of
@@ -286,6 +295,7 @@ type plan struct {
 	sources []Time // publication dates
 	quotes  []plannedQuote
 	events  []plannedEvent
+	links   []plannedLink // see plannedLink
 	stops   []plannedStop
 }
 
@@ -303,14 +313,36 @@ type plannedQuote struct {
 }
 
 type plannedEvent struct {
-	lane              int
-	start, end        Time
-	earliest, latest  *int64
-	derivedQuote      int // -1 if none
-	derivedSaidAt     Time
-	actors            []int
-	quotes, sources   []int
-	quoteSt, sourceSt []Stance
+	lane             int
+	start, end       Time
+	earliest, latest int64 // valid if hasEarliest, hasLatest
+	derivedQuote     int   // -1 if none
+	derivedSaidAt    Time
+	hasEarliest      bool
+	hasLatest        bool
+	links            int    // where the event's links start in plan.links
+	actors           uint16 // how many; at most MaxTagsPerEvent
+	quotes, sources  uint16
+}
+
+// A plannedLink is a link of an event to the actor, quote or source with
+// the index to, with its stance (empty for actors). An event's links are
+// its actors, then its quotes, then its sources, one after the other in
+// plan.links: plannedEvent holds no pointers, so that a plan of a million
+// events costs the garbage collector nothing to scan.
+type plannedLink struct {
+	to     int
+	stance Stance
+}
+
+// eventLinks returns the actors, quotes and sources event i links to.
+func (p *plan) eventLinks(i int) (actors, quotes, sources []plannedLink) {
+	pe := &p.events[i]
+	at := int(pe.links)
+	q := at + int(pe.actors)
+	src := q + int(pe.quotes)
+	end := src + int(pe.sources)
+	return p.links[at:q], p.links[q:src], p.links[src:end]
 }
 
 // resolve validates the whole document and returns its plan. Errors are
@@ -496,7 +528,14 @@ func (d *Document) resolve() (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	seen := make(map[string]bool) // an event's actors, tags, quotes or sources so far
+	// seen holds an event's actors, tags, quotes or sources so far; it is
+	// cleared only if used, as most events use none.
+	seen := make(map[string]bool)
+	reset := func() {
+		if len(seen) > 0 {
+			clear(seen)
+		}
+	}
 	for i, e := range d.Events {
 		rec := record("events", i, e.Key)
 		pe := plannedEvent{derivedQuote: -1}
@@ -528,7 +567,7 @@ func (d *Document) resolve() (*plan, error) {
 			if t.Unix > pe.start.Unix {
 				return nil, fail(rec, "earliest_start", "%q is after start %q", *e.EarliestStart, e.Start)
 			}
-			pe.earliest = &t.Unix
+			pe.earliest, pe.hasEarliest = t.Unix, true
 		}
 		if e.LatestEnd != nil {
 			t, err := parse(rec, "latest_end", *e.LatestEnd)
@@ -539,7 +578,7 @@ func (d *Document) resolve() (*plan, error) {
 			if end < last {
 				return nil, fail(rec, "latest_end", "%q is before the event ends", *e.LatestEnd)
 			}
-			pe.latest = &end
+			pe.latest, pe.hasLatest = end, true
 		}
 		if !e.Status.Valid() {
 			return nil, fail(rec, "status", "%q is not reported, confirmed, disputed or expected", e.Status)
@@ -568,7 +607,7 @@ func (d *Document) resolve() (*plan, error) {
 				return nil, fail(rec, "derived", "needs a quote or a said_at")
 			}
 		}
-		clear(seen)
+		pe.links = len(p.links)
 		for j, k := range e.Actors {
 			a, ok := actors[k]
 			if !ok {
@@ -578,16 +617,16 @@ func (d *Document) resolve() (*plan, error) {
 				return nil, fail(rec, "actors["+strconv.Itoa(j)+"]", "actor %q listed twice", k)
 			}
 			seen[k] = true
-			pe.actors = append(pe.actors, a)
+			p.links = append(p.links, plannedLink{to: a})
 		}
-		clear(seen)
+		reset()
 		for j, t := range e.Tags {
 			if strings.TrimSpace(t) == "" || seen[t] {
 				return nil, fail(rec, "tags["+strconv.Itoa(j)+"]", "empty or repeated tag %q", t)
 			}
 			seen[t] = true
 		}
-		clear(seen)
+		reset()
 		for j, l := range e.Quotes {
 			field := "quotes[" + strconv.Itoa(j) + "]"
 			q, ok := quotes[l.Quote]
@@ -601,10 +640,9 @@ func (d *Document) resolve() (*plan, error) {
 				return nil, fail(rec, field+".stance", "%q is not supports or disputes", l.Stance)
 			}
 			seen[l.Quote] = true
-			pe.quotes = append(pe.quotes, q)
-			pe.quoteSt = append(pe.quoteSt, l.Stance)
+			p.links = append(p.links, plannedLink{to: q, stance: l.Stance})
 		}
-		clear(seen)
+		reset()
 		for j, l := range e.Sources {
 			field := "sources[" + strconv.Itoa(j) + "]"
 			s, ok := sources[l.Source]
@@ -618,9 +656,10 @@ func (d *Document) resolve() (*plan, error) {
 				return nil, fail(rec, field+".stance", "%q is not supports or disputes", l.Stance)
 			}
 			seen[l.Source] = true
-			pe.sources = append(pe.sources, s)
-			pe.sourceSt = append(pe.sourceSt, l.Stance)
+			p.links = append(p.links, plannedLink{to: s, stance: l.Stance})
 		}
+		reset()
+		pe.actors, pe.quotes, pe.sources = uint16(len(e.Actors)), uint16(len(e.Quotes)), uint16(len(e.Sources))
 		p.events = append(p.events, pe)
 	}
 

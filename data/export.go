@@ -219,7 +219,7 @@ func (s *Store) exportStops(ctx context.Context, doc *Document, index map[int64]
 // ValidateDocument checks doc as ImportDocument would, without a store. A
 // problem is reported as a *DocumentError naming the record and field.
 func ValidateDocument(doc *Document) error {
-	_, err := doc.resolve()
+	_, err := CheckDocument(doc)
 	return err
 }
 

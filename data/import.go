@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -24,27 +26,119 @@ func (s *Store) ImportDocument(ctx context.Context, doc *Document) error {
 // ImportDocumentProgress is ImportDocument that calls progress, if not nil,
 // now and then with the number of events written so far and their total.
 func (s *Store) ImportDocumentProgress(ctx context.Context, doc *Document, progress func(done, total int)) error {
-	if s.readOnly {
-		return fmt.Errorf("data.ImportDocument: %w", ErrReadOnly)
-	}
-	p, err := doc.resolve()
+	c, err := CheckDocument(doc)
 	if err != nil {
 		return fmt.Errorf("data.ImportDocument: %w", err)
 	}
-	return s.importResolved(ctx, doc, p, progress, false)
+	return s.ImportChecked(ctx, c, progress)
 }
 
-// importResolved writes doc, validated as p, in one transaction. fresh
-// says the store is a new file being built by createWith, which no one
-// else reads yet.
+// ImportChecked is ImportDocumentProgress for a document already checked.
+func (s *Store) ImportChecked(ctx context.Context, c *CheckedDocument, progress func(done, total int)) error {
+	if s.readOnly {
+		return fmt.Errorf("data.ImportDocument: %w", ErrReadOnly)
+	}
+	if err := c.unchanged(); err != nil {
+		return fmt.Errorf("data.ImportDocument: %w", err)
+	}
+	return s.importResolved(ctx, c.doc, c.p, progress, false)
+}
+
+// A CheckedDocument is a Document that has passed every check of
+// ValidateDocument, with what the checks worked out (its times parsed, its
+// references resolved), so that it can be written without checking it
+// again: at a million events, checking takes most of a second. The
+// Document must not be changed once checked.
+type CheckedDocument struct {
+	doc *Document
+	p   *plan
+}
+
+// CheckDocument checks doc as ValidateDocument does.
+func CheckDocument(doc *Document) (*CheckedDocument, error) {
+	p, err := doc.resolve()
+	if err != nil {
+		return nil, err
+	}
+	return &CheckedDocument{doc: doc, p: p}, nil
+}
+
+// Document returns the document that was checked.
+func (c *CheckedDocument) Document() *Document { return c.doc }
+
+// unchanged reports an error if records were added to or removed from the
+// document since it was checked, which would make what the checks found
+// point at the wrong records.
+func (c *CheckedDocument) unchanged() error {
+	d, p := c.doc, c.p
+	if len(d.Sources) != len(p.sources) || len(d.Quotes) != len(p.quotes) ||
+		len(d.Events) != len(p.events) || len(d.Stops) != len(p.stops) {
+		return errors.New("the document was changed after it was checked")
+	}
+	return nil
+}
+
+// importResolved writes doc, validated as p. fresh says the store is a
+// new file being built by createWith, which no one else reads yet: then
+// the events' rows, the event table's indexes and the events' full-text
+// entries are written on a connection of its own, faster than through
+// database/sql, and the import takes three transactions, since a failure
+// removes the whole file. Otherwise it is one transaction.
 func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, progress func(done, total int), fresh bool) error {
+	var im *importer
+	if !fresh {
+		return s.importTx(ctx, func(tx *sql.Tx) error {
+			var err error
+			if im, err = importRecords(ctx, tx, doc, p); err == nil {
+				err = im.writeEvents(ctx, tx, progress)
+			}
+			if err == nil {
+				_, err = tx.ExecContext(ctx, im.eventFTSInsert())
+			}
+			if err == nil {
+				err = im.writeStops(ctx, tx, progress)
+			}
+			return err
+		})
+	}
+	err := s.importTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if im, err = importRecords(ctx, tx, doc, p); err == nil {
+			// The event table's indexes are built after its rows, which
+			// is faster than keeping them up to date row by row.
+			im.indexes, err = dropIndexes(ctx, tx, "event")
+		}
+		return err
+	})
+	if err == nil {
+		if err = im.writeEventRows(ctx, s.path, progress); err != nil {
+			if cerr := ctx.Err(); cerr != nil {
+				err = cerr
+			}
+			err = fmt.Errorf("data.ImportDocument: %w", err)
+		}
+	}
+	if err == nil {
+		err = s.importTx(ctx, func(tx *sql.Tx) error {
+			err := im.writeLinks(ctx, tx)
+			if err == nil {
+				err = im.writeStops(ctx, tx, progress)
+			}
+			return err
+		})
+	}
+	return err
+}
+
+// importTx runs fn in a write transaction and commits it if fn succeeds.
+func (s *Store) importTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("data.ImportDocument: %w", err)
 	}
 	defer done()
 	defer tx.Rollback()
-	if err := importPlan(ctx, tx, doc, p, progress, fresh); err != nil {
+	if err := fn(tx); err != nil {
 		if cerr := ctx.Err(); cerr != nil {
 			// Cancelling rolls tx back at once; the row being written then
 			// fails with sql.ErrTxDone, which is not the reason.
@@ -68,30 +162,62 @@ func CreateFromDocument(ctx context.Context, path string, doc *Document) (*Store
 // CreateFromDocumentProgress is CreateFromDocument with progress reported
 // as by ImportDocumentProgress.
 func CreateFromDocumentProgress(ctx context.Context, path string, doc *Document, progress func(done, total int)) (*Store, error) {
-	p, err := doc.resolve()
+	c, err := CheckDocument(doc)
 	if err != nil {
 		return nil, fmt.Errorf("data.CreateFromDocument: %w", err)
 	}
-	s, err := createWith(ctx, path, func(s *Store) error { return s.importResolved(ctx, doc, p, progress, true) })
+	return CreateFromChecked(ctx, path, c, progress)
+}
+
+// CreateFromChecked is CreateFromDocumentProgress for a document already
+// checked.
+func CreateFromChecked(ctx context.Context, path string, c *CheckedDocument, progress func(done, total int)) (*Store, error) {
+	if err := c.unchanged(); err != nil {
+		return nil, fmt.Errorf("data.CreateFromDocument: %w", err)
+	}
+	s, err := createWith(ctx, path, func(s *Store) error { return s.importResolved(ctx, c.doc, c.p, progress, true) })
 	if err != nil {
 		return nil, fmt.Errorf("data.CreateFromDocument: %w", err)
 	}
 	return s, nil
 }
 
-// importPlan writes a resolved document in tx. In a fresh document (see
-// importResolved) the indexes of the event table are built after its rows
-// are written, which is faster than keeping them up to date row by row.
-func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progress func(done, total int), fresh bool) error {
-	now := time.Now().Unix()
-	// Statements that write one row each run under rowCtx, which cannot be
-	// cancelled: given a context that can, the SQLite driver starts a
-	// goroutine for every statement to watch it, which at a million rows
-	// costs more than the writing. ctx is checked between rows instead.
+// importer writes a resolved document: importRecords writes all but its
+// events, their links and its stops, which its methods write.
+type importer struct {
+	doc                                    *Document
+	p                                      *plan
+	now                                    int64
+	laneIDs, actorIDs, sourceIDs, quoteIDs []int64
+	// order is the order in which events are written, and ids[i] the new
+	// id of event i; the new ids are those above base.
+	order   []int
+	ids     []int64
+	base    int64
+	tagIDs  map[string]int64
+	indexes []string // the event indexes to build again, if dropped
+}
+
+// Statements that write one row each run under a context that cannot be
+// cancelled (context.WithoutCancel): given one that can, the SQLite driver
+// starts a goroutine for every statement to watch it, which at a million
+// rows costs more than the writing. The import checks for cancelling
+// between rows instead.
+
+// importCache sets the page cache of tx's connection large enough for the
+// indexes of a big import (128 MiB).
+func importCache(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, "PRAGMA cache_size = -131072")
+	return err
+}
+
+// importRecords writes the document's title, lanes, actors, sources and
+// quotes in tx, and numbers its events.
+func importRecords(ctx context.Context, tx *sql.Tx, doc *Document, p *plan) (*importer, error) {
+	im := &importer{doc: doc, p: p, now: time.Now().Unix(), tagIDs: make(map[string]int64)}
 	rowCtx := context.WithoutCancel(ctx)
-	// A cache large enough for the indexes of a big import (128 MiB).
-	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -131072"); err != nil {
-		return err
+	if err := importCache(ctx, tx); err != nil {
+		return nil, err
 	}
 	exec := func(query string, args ...any) (int64, error) {
 		res, err := tx.ExecContext(rowCtx, query, args...)
@@ -103,13 +229,13 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progres
 	meta := [][2]string{{"title", doc.Title}, {"description", doc.Description}}
 	for _, m := range meta {
 		if _, err := exec(`INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)`, m[0], m[1]); err != nil {
-			return fmt.Errorf("meta %s: %w", m[0], err)
+			return nil, fmt.Errorf("meta %s: %w", m[0], err)
 		}
 	}
 
 	var position int64
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM lane`).Scan(&position); err != nil {
-		return err
+		return nil, err
 	}
 	// existing returns the id of the row of table named name, 0 if none:
 	// lanes and actors of the same name as existing ones are reused.
@@ -121,40 +247,40 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progres
 		}
 		return id, err
 	}
-	laneIDs := make([]int64, len(doc.Lanes))
+	im.laneIDs = make([]int64, len(doc.Lanes))
 	for i, l := range doc.Lanes {
 		if id, err := existing("lane", l.Name); err != nil || id != 0 {
-			laneIDs[i] = id
+			im.laneIDs[i] = id
 			if err != nil {
-				return fmt.Errorf("%s: %w", record("lanes", i, l.Key), err)
+				return nil, fmt.Errorf("%s: %w", record("lanes", i, l.Key), err)
 			}
 			continue
 		}
 		id, err := exec(`INSERT INTO lane (name, position, color, collapsed) VALUES (?, ?, ?, ?)`,
 			l.Name, position+int64(i), l.Color, l.Collapsed)
 		if err != nil {
-			return fmt.Errorf("%s: %w", record("lanes", i, l.Key), err)
+			return nil, fmt.Errorf("%s: %w", record("lanes", i, l.Key), err)
 		}
-		laneIDs[i] = id
+		im.laneIDs[i] = id
 	}
 
-	actorIDs := make([]int64, len(doc.Actors))
+	im.actorIDs = make([]int64, len(doc.Actors))
 	for i, a := range doc.Actors {
 		if id, err := existing("actor", a.Name); err != nil || id != 0 {
-			actorIDs[i] = id
+			im.actorIDs[i] = id
 			if err != nil {
-				return fmt.Errorf("%s: %w", record("actors", i, a.Key), err)
+				return nil, fmt.Errorf("%s: %w", record("actors", i, a.Key), err)
 			}
 			continue
 		}
 		id, err := exec(`INSERT INTO actor (name, kind, description) VALUES (?, ?, ?)`, a.Name, a.Kind, a.Description)
 		if err != nil {
-			return fmt.Errorf("%s: %w", record("actors", i, a.Key), err)
+			return nil, fmt.Errorf("%s: %w", record("actors", i, a.Key), err)
 		}
-		actorIDs[i] = id
+		im.actorIDs[i] = id
 	}
 
-	sourceIDs := make([]int64, len(doc.Sources))
+	im.sourceIDs = make([]int64, len(doc.Sources))
 	for i, src := range doc.Sources {
 		var text, sum any
 		if src.TextFile != "" {
@@ -164,144 +290,234 @@ func importPlan(ctx context.Context, tx *sql.Tx, doc *Document, p *plan, progres
 		id, err := exec(`INSERT INTO source (title, outlet, url, published_at, published_precision,
 			date_note, summary, text, text_sha256, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			src.Title, src.Outlet, src.URL, pub, pubPrec, src.DateNote, src.Summary, text, sum, now, now)
+			src.Title, src.Outlet, src.URL, pub, pubPrec, src.DateNote, src.Summary, text, sum, im.now, im.now)
 		if err == nil {
 			_, err = exec(`INSERT INTO source_fts (docid, title, text) VALUES (?, ?, ?)`, id, src.Title, text)
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", record("sources", i, src.Key), err)
+			return nil, fmt.Errorf("%s: %w", record("sources", i, src.Key), err)
 		}
-		sourceIDs[i] = id
+		im.sourceIDs[i] = id
 	}
 
-	quoteIDs := make([]int64, len(doc.Quotes))
+	im.quoteIDs = make([]int64, len(doc.Quotes))
 	for i, q := range doc.Quotes {
 		if i%1000 == 999 {
 			if err := ctx.Err(); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		pq := p.quotes[i]
 		var speaker, start, end any
 		if pq.speaker >= 0 {
-			speaker = actorIDs[pq.speaker]
+			speaker = im.actorIDs[pq.speaker]
 		}
 		if pq.hasOffsets {
 			start, end = pq.start, pq.end
 		}
 		id, err := exec(`INSERT INTO quote (text, speaker_id, said_at, said_precision, source_id,
 			start_byte, end_byte, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			q.Text, speaker, pq.saidAt.Unix, int64(pq.saidAt.Precision), sourceIDs[pq.source], start, end, now, now)
+			q.Text, speaker, pq.saidAt.Unix, int64(pq.saidAt.Precision), im.sourceIDs[pq.source], start, end, im.now, im.now)
 		if err == nil {
 			_, err = exec(`INSERT INTO quote_fts (docid, text) VALUES (?, ?)`, id, q.Text)
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", record("quotes", i, q.Key), err)
+			return nil, fmt.Errorf("%s: %w", record("quotes", i, q.Key), err)
 		}
-		quoteIDs[i] = id
+		im.quoteIDs[i] = id
 	}
 
-	tagIDs := make(map[string]int64)
-	tagID := func(name string) (int64, error) {
-		if id, ok := tagIDs[name]; ok {
-			return id, nil
-		}
-		if _, err := exec(`INSERT OR IGNORE INTO tag (name) VALUES (?)`, name); err != nil {
-			return 0, err
-		}
-		var id int64
-		if err := tx.QueryRowContext(rowCtx, `SELECT id FROM tag WHERE name = ?`, name).Scan(&id); err != nil {
-			return 0, err
-		}
-		tagIDs[name] = id
-		return id, nil
-	}
-
-	ins, err := prepareEventInserts(ctx, tx)
-	if err != nil {
-		return err
-	}
-	defer ins.close()
 	// A big import is written in order of start, so that the indexes grow
 	// at their ends instead of being updated all over; a small one keeps
 	// the document's order.
-	order := make([]int, len(doc.Events))
-	for i := range order {
-		order[i] = i
+	im.order = make([]int, len(doc.Events))
+	for i := range im.order {
+		im.order[i] = i
 	}
-	if len(order) > bigImport {
+	if len(im.order) > bigImport {
 		// Events that start together keep the document's order.
-		slices.SortFunc(order, func(a, b int) int {
+		slices.SortFunc(im.order, func(a, b int) int {
 			return cmp.Or(cmp.Compare(p.events[a].start.Unix, p.events[b].start.Unix), cmp.Compare(a, b))
 		})
 	}
 	// New events are numbered on from the highest id, so that their
 	// full-text entries can be written in one statement afterwards.
-	var base int64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM event`).Scan(&base); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM event`).Scan(&im.base); err != nil {
+		return nil, err
+	}
+	if im.base > math.MaxInt64-int64(len(im.order)) {
+		return nil, fmt.Errorf("event ids would overflow: the highest is %d", im.base)
+	}
+	im.ids = make([]int64, len(doc.Events))
+	for i, n := range im.order {
+		im.ids[n] = im.base + int64(i) + 1
+	}
+	return im, nil
+}
+
+// tagID returns the id of the tag named name, adding it if it is new.
+func (im *importer) tagID(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
+	if id, ok := im.tagIDs[name]; ok {
+		return id, nil
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO tag (name) VALUES (?)`, name); err != nil {
+		return 0, err
+	}
+	var id int64
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM tag WHERE name = ?`, name).Scan(&id); err != nil {
+		return 0, err
+	}
+	im.tagIDs[name] = id
+	return id, nil
+}
+
+// writeEvents writes the events with their links in tx, eventsPerInsert to
+// a statement. It checks for cancelling and reports progress every 1,000
+// events (a multiple of eventsPerInsert).
+func (im *importer) writeEvents(ctx context.Context, tx *sql.Tx, progress func(done, total int)) error {
+	ins, err := prepareEventInserts(ctx, tx)
+	if err != nil {
 		return err
 	}
-	if base > math.MaxInt64-int64(len(order)) {
-		return fmt.Errorf("event ids would overflow: the highest is %d", base)
-	}
-	var eventIndexes []string
-	if fresh {
-		if eventIndexes, err = dropIndexes(ctx, tx, "event"); err != nil {
-			return err
-		}
-	}
-	eventIDs := make([]int64, len(doc.Events))
-	for i, n := range order {
-		eventIDs[n] = base + int64(i) + 1
-	}
-	w := eventWriter{ins: ins, doc: doc, p: p, ids: eventIDs, now: now,
-		laneIDs: laneIDs, actorIDs: actorIDs, sourceIDs: sourceIDs, quoteIDs: quoteIDs, tagID: tagID}
-	// Events are written eventsPerInsert to a statement, which checks for
-	// cancelling and reports progress every 1,000 (a multiple of it).
-	for n := 0; n < len(order); n += eventsPerInsert {
-		if err := w.write(rowCtx, order[n:min(n+eventsPerInsert, len(order))]); err != nil {
+	defer ins.close()
+	rowCtx := context.WithoutCancel(ctx)
+	w := eventWriter{im: im, tx: tx, ins: ins}
+	for n := 0; n < len(im.order); n += eventsPerInsert {
+		if err := w.write(rowCtx, im.order[n:min(n+eventsPerInsert, len(im.order))]); err != nil {
 			return err
 		}
 		if done := n + eventsPerInsert; done%1000 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if progress != nil && done%10000 == 0 {
-				progress(done, len(order))
+			if progress != nil && done%10000 == 0 && done < len(im.order) {
+				progress(done, len(im.order))
 			}
 		}
 	}
-	for _, def := range eventIndexes {
-		if _, err := tx.ExecContext(ctx, def); err != nil {
+	return nil
+}
+
+// eventRowsBatch is how many event rows writeEventRows passes to SQLite in
+// one call.
+const eventRowsBatch = 1000
+
+// writeEventRows writes the rows of the events, without their links, then
+// builds the event table's dropped indexes again and writes the events'
+// full-text entries, in a transaction of its own on a connection of its
+// own to the file at path. Rows go one call into C per eventRowsBatch, not
+// one per value. It is for a new file that no one else reads yet, and so
+// writes it as buildFile does. It checks for cancelling between batches,
+// and reports progress.
+func (im *importer) writeEventRows(ctx context.Context, path string, progress func(done, total int)) error {
+	c, err := openC(path, true, false)
+	if err != nil {
+		return err
+	}
+	defer c.close()
+	if err := c.exec(`PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;
+		PRAGMA cache_size = -131072`); err != nil {
+		return err
+	}
+	ins, err := c.inserter(eventInsert(1), eventRowValues)
+	if err != nil {
+		return err
+	}
+	defer ins.close()
+	if err := c.exec("BEGIN IMMEDIATE"); err != nil {
+		return err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			c.exec("ROLLBACK")
+		}
+	}()
+	for n := 0; n < len(im.order); n += eventRowsBatch {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		batch := im.order[n:min(n+eventRowsBatch, len(im.order))]
+		for _, i := range batch {
+			im.eventRow(&ins.rowBatch, i)
+		}
+		if written, err := ins.flush(); err != nil {
+			i := batch[written]
+			return fmt.Errorf("%s: %w", record("events", i, im.doc.Events[i].Key), err)
+		}
+		if done := n + len(batch); progress != nil && done%10000 == 0 && done < len(im.order) {
+			progress(done, len(im.order))
+		}
+	}
+	for _, def := range im.indexes {
+		if err := c.execContext(ctx, def); err != nil {
 			return fmt.Errorf("indexes of events: %w", err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO event_fts (docid, title, summary)
-		SELECT id, title, summary FROM event WHERE id > ?`, base); err != nil {
+	if err := c.execContext(ctx, im.eventFTSInsert()); err != nil {
 		return fmt.Errorf("full-text index of events: %w", err)
 	}
-	if progress != nil {
-		progress(len(order), len(order))
+	if err := c.exec("COMMIT"); err != nil {
+		return err
 	}
+	committed = true
+	return nil
+}
 
+// writeLinks writes the links of the events, whose rows writeEventRows has
+// written, in tx.
+func (im *importer) writeLinks(ctx context.Context, tx *sql.Tx) error {
+	ins, err := prepareEventInserts(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer ins.close()
+	rowCtx := context.WithoutCancel(ctx)
+	w := eventWriter{im: im, tx: tx, ins: ins}
+	for n, i := range im.order {
+		if n%1000 == 999 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if err := w.links(rowCtx, i); err != nil {
+			return fmt.Errorf("%s: %w", record("events", i, im.doc.Events[i].Key), err)
+		}
+	}
+	return nil
+}
+
+// eventFTSInsert returns the statement that writes the new events'
+// full-text entries, all in one.
+func (im *importer) eventFTSInsert() string {
+	return `INSERT INTO event_fts (docid, title, summary)
+		SELECT id, title, summary FROM event WHERE id > ` + strconv.FormatInt(im.base, 10)
+}
+
+// writeStops writes the stops and reports the events all written.
+func (im *importer) writeStops(ctx context.Context, tx *sql.Tx, progress func(done, total int)) error {
 	var first int64
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM stop`).Scan(&first); err != nil {
 		return err
 	}
-	for i, ps := range p.stops {
-		st := Stop{Position: first + int64(i), Caption: doc.Stops[i].Caption, ViewStart: ps.from, ViewEnd: ps.to}
+	rowCtx := context.WithoutCancel(ctx)
+	for i, ps := range im.p.stops {
+		st := Stop{Position: first + int64(i), Caption: im.doc.Stops[i].Caption, ViewStart: ps.from, ViewEnd: ps.to}
 		if ps.event >= 0 {
-			st.EventID = eventIDs[ps.event]
+			st.EventID = im.ids[ps.event]
 		}
 		if ps.quote >= 0 {
-			st.QuoteID = quoteIDs[ps.quote]
+			st.QuoteID = im.quoteIDs[ps.quote]
 		}
 		for _, l := range ps.hidden {
-			st.HiddenLanes = append(st.HiddenLanes, laneIDs[l])
+			st.HiddenLanes = append(st.HiddenLanes, im.laneIDs[l])
 		}
 		if _, err := insertStop(rowCtx, tx, st); err != nil {
 			return fmt.Errorf("%s: %w", record("stops", i, ""), err)
 		}
+	}
+	if progress != nil {
+		progress(len(im.order), len(im.order))
 	}
 	return nil
 }
@@ -391,17 +607,12 @@ func (ins *eventInserts) close() {
 	}
 }
 
-// eventWriter writes the events of a resolved document with their links;
-// their full-text entries are written with the others by importPlan.
+// eventWriter writes events with their links through database/sql.
 type eventWriter struct {
-	ins                                    *eventInserts
-	doc                                    *Document
-	p                                      *plan
-	ids                                    []int64 // the new id of each event
-	now                                    int64
-	laneIDs, actorIDs, sourceIDs, quoteIDs []int64
-	tagID                                  func(string) (int64, error)
-	args                                   []any
+	im   *importer
+	tx   *sql.Tx
+	ins  *eventInserts
+	args sqlArgs
 }
 
 // write writes the events numbered events, with their links: in one
@@ -412,56 +623,43 @@ func (w *eventWriter) write(ctx context.Context, events []int) error {
 	if len(events) == eventsPerInsert {
 		w.args = w.args[:0]
 		for _, i := range events {
-			w.args = w.eventArgs(w.args, i)
+			w.im.eventRow(&w.args, i)
 		}
 		if _, err := w.ins.events.ExecContext(ctx, w.args...); err == nil {
 			for _, i := range events {
 				if err := w.links(ctx, i); err != nil {
-					return fmt.Errorf("%s: %w", record("events", i, w.doc.Events[i].Key), err)
+					return fmt.Errorf("%s: %w", record("events", i, w.im.doc.Events[i].Key), err)
 				}
 			}
 			return nil
 		}
 	}
 	for _, i := range events {
-		_, err := w.ins.event.ExecContext(ctx, w.eventArgs(w.args[:0], i)...)
+		w.args = w.args[:0]
+		w.im.eventRow(&w.args, i)
+		_, err := w.ins.event.ExecContext(ctx, w.args...)
 		if err == nil {
 			err = w.links(ctx, i)
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", record("events", i, w.doc.Events[i].Key), err)
+			return fmt.Errorf("%s: %w", record("events", i, w.im.doc.Events[i].Key), err)
 		}
 	}
 	return nil
 }
 
-// eventArgs appends the values of the row of event i to args.
-func (w *eventWriter) eventArgs(args []any, i int) []any {
-	e, pe := &w.doc.Events[i], &w.p.events[i]
-	end, endPrec := pe.end.nullable()
-	var expr, derivQuote, saidAt, saidPrec any
-	if e.Derived != nil {
-		expr = e.Derived.Expression
-		if pe.derivedQuote >= 0 {
-			derivQuote = w.quoteIDs[pe.derivedQuote]
-		}
-		saidAt, saidPrec = pe.derivedSaidAt.nullable()
-	}
-	return append(args, w.ids[i], w.laneIDs[pe.lane], e.Title, e.Summary, pe.start.Unix, int64(pe.start.Precision),
-		end, endPrec, pe.earliest, pe.latest, e.StartUncertain, e.EndUncertain, string(e.Status),
-		e.DateNote, expr, derivQuote, saidAt, saidPrec, w.now, w.now)
-}
-
 // links writes the links of event i, once its row is written.
 func (w *eventWriter) links(ctx context.Context, i int) error {
-	e, pe, id := &w.doc.Events[i], &w.p.events[i], w.ids[i]
-	for _, a := range pe.actors {
-		if _, err := w.ins.actor.ExecContext(ctx, id, w.actorIDs[a]); err != nil {
+	im := w.im
+	id := im.ids[i]
+	actors, quotes, sources := im.p.eventLinks(i)
+	for _, a := range actors {
+		if _, err := w.ins.actor.ExecContext(ctx, id, im.actorIDs[a.to]); err != nil {
 			return err
 		}
 	}
-	for _, name := range e.Tags {
-		t, err := w.tagID(name)
+	for _, name := range im.doc.Events[i].Tags {
+		t, err := im.tagID(ctx, w.tx, name)
 		if err != nil {
 			return err
 		}
@@ -469,15 +667,83 @@ func (w *eventWriter) links(ctx context.Context, i int) error {
 			return err
 		}
 	}
-	for j, q := range pe.quotes {
-		if _, err := w.ins.quote.ExecContext(ctx, id, w.quoteIDs[q], string(pe.quoteSt[j])); err != nil {
+	for _, q := range quotes {
+		if _, err := w.ins.quote.ExecContext(ctx, id, im.quoteIDs[q.to], string(q.stance)); err != nil {
 			return err
 		}
 	}
-	for j, src := range pe.sources {
-		if _, err := w.ins.source.ExecContext(ctx, id, w.sourceIDs[src], string(pe.sourceSt[j])); err != nil {
+	for _, src := range sources {
+		if _, err := w.ins.source.ExecContext(ctx, id, im.sourceIDs[src.to], string(src.stance)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// rowValues takes the values of a row to be written, one after the other.
+type rowValues interface {
+	Int(int64)
+	Null()
+	Text(string)
+}
+
+// sqlArgs gathers the values of rows as the arguments of a statement.
+type sqlArgs []any
+
+func (a *sqlArgs) Int(v int64)   { *a = append(*a, v) }
+func (a *sqlArgs) Null()         { *a = append(*a, nil) }
+func (a *sqlArgs) Text(s string) { *a = append(*a, s) }
+
+// eventRowValues is the number of values in an event's row.
+var eventRowValues = strings.Count(eventRowColumns, ",") + 1
+
+// eventRow gives dst the values of the row of event i, in the order of
+// eventRowColumns.
+func (im *importer) eventRow(dst rowValues, i int) {
+	e, pe := &im.doc.Events[i], &im.p.events[i]
+	optional := func(v int64, ok bool) {
+		if ok {
+			dst.Int(v)
+		} else {
+			dst.Null()
+		}
+	}
+	flag := func(b bool) {
+		if b {
+			dst.Int(1)
+		} else {
+			dst.Int(0)
+		}
+	}
+	dst.Int(im.ids[i])
+	dst.Int(im.laneIDs[pe.lane])
+	dst.Text(e.Title)
+	dst.Text(e.Summary)
+	dst.Int(pe.start.Unix)
+	dst.Int(int64(pe.start.Precision))
+	optional(pe.end.Unix, !pe.end.IsZero())
+	optional(int64(pe.end.Precision), !pe.end.IsZero())
+	optional(pe.earliest, pe.hasEarliest)
+	optional(pe.latest, pe.hasLatest)
+	flag(e.StartUncertain)
+	flag(e.EndUncertain)
+	dst.Text(string(e.Status))
+	dst.Text(e.DateNote)
+	if dv := e.Derived; dv != nil {
+		dst.Text(dv.Expression)
+		if pe.derivedQuote >= 0 {
+			dst.Int(im.quoteIDs[pe.derivedQuote])
+		} else {
+			dst.Null()
+		}
+		optional(pe.derivedSaidAt.Unix, !pe.derivedSaidAt.IsZero())
+		optional(int64(pe.derivedSaidAt.Precision), !pe.derivedSaidAt.IsZero())
+	} else {
+		dst.Null()
+		dst.Null()
+		dst.Null()
+		dst.Null()
+	}
+	dst.Int(im.now)
+	dst.Int(im.now)
 }

@@ -165,7 +165,9 @@ func (m CSVMapping) resolveColumns(header []string) (map[string]int, error) {
 	return cols, nil
 }
 
-func readCSV(r io.Reader, name string, m CSVMapping) (*data.Document, error) {
+// readCSV reads a generic CSV file of at most lines lines (0 if not
+// known).
+func readCSV(r io.Reader, name string, m CSVMapping, lines int) (*data.Document, error) {
 	br := bufio.NewReaderSize(r, 1<<16)
 	cr := newCSVReader(br)
 	cr.Comma = m.Comma
@@ -185,6 +187,7 @@ func readCSV(r io.Reader, name string, m CSVMapping) (*data.Document, error) {
 		return nil, &data.DocumentError{File: name, Record: "line 1", Err: err}
 	}
 	b := newBuilder()
+	b.expect(lines - 1) // the header is one
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {

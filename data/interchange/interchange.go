@@ -1,8 +1,8 @@
 // Package interchange reads and writes timelines in the file formats people
 // already have: TimelineJS3 JSON and its spreadsheet CSV template,
 // vis-timeline DataSet JSON, generic CSV with a column mapping, and
-// Quoteline's own JSON. Every reader produces a *data.Document, which
-// data.Store.ImportDocument then writes in one transaction; every writer
+// Quoteline's own JSON. Every reader produces a *data.CheckedDocument, which
+// data.Store.ImportChecked then writes in one transaction; every writer
 // takes the *data.Document that data.Store.ExportDocument returns.
 package interchange
 
@@ -127,6 +127,9 @@ type Options struct {
 	Progress func(read int64)
 	// MaxBytes is the most input read; 0 means MaxImportBytes.
 	MaxBytes int64
+	// lines, if above 0, is the number of lines of a CSV file, counted
+	// by ReadFile: the most rows it can have.
+	lines int
 }
 
 // MaxImportBytes is the largest file Quoteline imports: reading one
@@ -162,14 +165,10 @@ func (l *limitReader) Read(p []byte) (int, error) {
 }
 
 // ReadFile reads the file at path in format f (not FormatArticle, which
-// data/extract handles) and returns it as a validated Document.
-func ReadFile(path string, f Format, opt Options) (*data.Document, error) {
+// data/extract handles) and returns it checked, ready to be imported.
+func ReadFile(path string, f Format, opt Options) (*data.CheckedDocument, error) {
 	if f == FormatQuoteline {
-		doc, err := data.ReadDocument(os.DirFS(filepath.Dir(path)), filepath.Base(path))
-		if err != nil {
-			return nil, err
-		}
-		return doc, nil
+		return data.ReadCheckedDocument(os.DirFS(filepath.Dir(path)), filepath.Base(path))
 	}
 	file, err := os.Open(path)
 	if err != nil {
@@ -179,6 +178,13 @@ func ReadFile(path string, f Format, opt Options) (*data.Document, error) {
 	if st, err := file.Stat(); err == nil && st.Size() > MaxImportBytes {
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), errTooLarge(st.Size(), MaxImportBytes))
 	}
+	if f == FormatCSV {
+		// Knowing at most how many events there are, the reader can put
+		// them where they stay at once, not in blocks joined afterwards.
+		if opt.lines, err = countLines(file); err != nil {
+			return nil, fmt.Errorf("read %s: %w", filepath.Base(path), err)
+		}
+	}
 	var r io.Reader = file
 	if opt.Progress != nil {
 		r = &progressReader{r: file, fn: opt.Progress}
@@ -186,9 +192,29 @@ func ReadFile(path string, f Format, opt Options) (*data.Document, error) {
 	return Read(r, filepath.Base(path), f, opt)
 }
 
+// countLines returns the number of lines in f, read from its start, and
+// leaves f at its start again.
+func countLines(f *os.File) (int, error) {
+	buf := make([]byte, 1<<16)
+	lines := 1
+	for {
+		n, err := f.Read(buf)
+		lines += bytes.Count(buf[:n], []byte{'\n'})
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	_, err := f.Seek(0, io.SeekStart)
+	return lines, err
+}
+
 // Read reads a file called name (used in error messages) in format f from
-// r. FormatQuoteline documents read this way cannot have source text files.
-func Read(r io.Reader, name string, f Format, opt Options) (doc *data.Document, err error) {
+// r, and returns it checked, ready to be imported. FormatQuoteline documents
+// read this way cannot have source text files.
+func Read(r io.Reader, name string, f Format, opt Options) (checked *data.CheckedDocument, err error) {
 	limit := opt.MaxBytes
 	if limit <= 0 {
 		limit = MaxImportBytes
@@ -197,9 +223,10 @@ func Read(r io.Reader, name string, f Format, opt Options) (doc *data.Document, 
 	r = lr
 	defer func() {
 		if lr.over {
-			doc, err = nil, fmt.Errorf("%s: %w", name, errTooLarge(-1, limit))
+			checked, err = nil, fmt.Errorf("%s: %w", name, errTooLarge(-1, limit))
 		}
 	}()
+	var doc *data.Document
 	switch f {
 	case FormatQuoteline:
 		doc, err = readQuoteline(r, name)
@@ -210,7 +237,7 @@ func Read(r io.Reader, name string, f Format, opt Options) (doc *data.Document, 
 	case FormatVis:
 		doc, err = readVis(r, name)
 	case FormatCSV:
-		doc, err = readCSV(r, name, opt.CSV)
+		doc, err = readCSV(r, name, opt.CSV, opt.lines)
 	default:
 		return nil, fmt.Errorf("%s: format %q is not a timeline format", name, f)
 	}
@@ -223,14 +250,15 @@ func Read(r io.Reader, name string, f Format, opt Options) (doc *data.Document, 
 			doc.Title = "Imported timeline"
 		}
 	}
-	if err := data.ValidateDocument(doc); err != nil {
+	c, err := data.CheckDocument(doc)
+	if err != nil {
 		var de *data.DocumentError
 		if errors.As(err, &de) && de.File == "" {
 			de.File = name
 		}
 		return nil, err
 	}
-	return doc, nil
+	return c, nil
 }
 
 // readJSON reads a whole JSON file from r, without the byte order mark
@@ -294,8 +322,20 @@ type builder struct {
 // eventBlock is the largest number of events in one of builder.events.
 const eventBlock = 4096
 
+// expect makes room for up to n events in one block, which document then
+// takes as it is: see builder.events.
+func (b *builder) expect(n int) {
+	if len(b.events) == 0 && n > 0 {
+		b.events = append(b.events, make([]data.DocumentEvent, 0, min(n, data.MaxDocumentEvents+1)))
+	}
+}
+
 // document returns the document built, with every event added.
 func (b *builder) document() *data.Document {
+	if len(b.events) == 1 {
+		b.doc.Events, b.events = b.events[0], nil
+		return b.doc
+	}
 	b.doc.Events = slices.Grow(b.doc.Events[:0], b.nEvents)
 	for _, block := range b.events {
 		b.doc.Events = append(b.doc.Events, block...)

@@ -34,7 +34,7 @@ func readTestFile(t *testing.T, name string, f Format, opt Options) *data.Docume
 	if err != nil {
 		t.Fatalf("ReadFile(%s): %v", name, err)
 	}
-	return doc
+	return doc.Document()
 }
 
 func TestReadTimelineJS(t *testing.T) {
@@ -318,10 +318,11 @@ func TestWriteCSV_FormulasStayText(t *testing.T) {
 			}
 		}
 	}
-	back, err := Read(&buf, "x.csv", FormatCSV, Options{})
+	checked, err := Read(&buf, "x.csv", FormatCSV, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	back := checked.Document()
 	for i, e := range doc.Events {
 		b := back.Events[i]
 		if b.Title != e.Title || b.Summary != e.Summary || b.DateNote != e.DateNote || !reflect.DeepEqual(b.Tags, e.Tags) || laneNames(back)[b.Lane] != "@lane" {
