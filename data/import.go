@@ -90,7 +90,17 @@ func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, prog
 		return s.importTx(ctx, func(tx *sql.Tx) error {
 			var err error
 			if im, err = importRecords(ctx, tx, doc, p); err == nil {
+				err = im.dropIndexesIfBig(ctx, tx)
+			}
+			if err == nil {
 				err = im.writeEvents(ctx, tx, progress)
+			}
+			for _, def := range im.indexes {
+				if err == nil {
+					if _, err = tx.ExecContext(ctx, def); err != nil {
+						err = fmt.Errorf("indexes of events: %w", err)
+					}
+				}
 			}
 			if err == nil {
 				_, err = tx.ExecContext(ctx, im.eventFTSInsert())
@@ -353,6 +363,26 @@ func importRecords(ctx context.Context, tx *sql.Tx, doc *Document, p *plan) (*im
 		im.ids[n] = im.base + int64(i) + 1
 	}
 	return im, nil
+}
+
+// dropIndexesIfBig drops the event table's indexes, to be built again
+// after the new events are written, if there are more new events than
+// bigImport and than the store holds already: building them whole then
+// costs less than keeping them up to date row by row.
+func (im *importer) dropIndexesIfBig(ctx context.Context, tx *sql.Tx) error {
+	if len(im.order) <= bigImport {
+		return nil
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM event`).Scan(&n); err != nil {
+		return err
+	}
+	if n >= len(im.order) {
+		return nil
+	}
+	var err error
+	im.indexes, err = dropIndexes(ctx, tx, "event")
+	return err
 }
 
 // tagID returns the id of the tag named name, adding it if it is new.

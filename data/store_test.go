@@ -546,6 +546,17 @@ func TestStore_ImportCancelledMidway(t *testing.T) {
 		t.Fatal(err)
 	}
 	s, _ := createTestStore(t, base)
+	// A big import drops the event table's indexes while it writes; a
+	// cancelled one must leave them as they were.
+	indexes := func() string {
+		var defs string
+		if err := s.db.QueryRow(`SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema
+			WHERE type = 'index' AND tbl_name = 'event' ORDER BY name)`).Scan(&defs); err != nil {
+			t.Fatal(err)
+		}
+		return defs
+	}
+	before := indexes()
 	big := &Document{Format: DocumentFormat, Version: DocumentVersion, Title: "Many",
 		Lanes: []DocumentLane{{Key: "l", Name: "Many", Color: "#336699"}}}
 	for i := range 25_000 {
@@ -572,8 +583,14 @@ func TestStore_ImportCancelledMidway(t *testing.T) {
 	if want := (Counts{Lanes: 2, Events: 2, Quotes: 3, Sources: 2, Actors: 2}); counts != want {
 		t.Errorf("Counts after cancelled import = %+v, want %+v", counts, want)
 	}
+	if after := indexes(); after != before || !strings.Contains(after, "event_span") {
+		t.Errorf("event indexes after a cancelled import:\n%s\nwant:\n%s", after, before)
+	}
 	if err := s.ImportDocument(ctx, big); err != nil {
 		t.Fatal(err)
+	}
+	if after := indexes(); after != before {
+		t.Errorf("event indexes after an import:\n%s\nwant:\n%s", after, before)
 	}
 	ids, err := s.SearchEventIDs(ctx, "zebra", 0)
 	if err != nil || len(ids) != len(big.Events) {
