@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -345,10 +346,19 @@ func importRecords(ctx context.Context, tx *sql.Tx, doc *Document, p *plan) (*im
 		im.order[i] = i
 	}
 	if len(im.order) > bigImport {
-		// Events that start together keep the document's order.
-		slices.SortFunc(im.order, func(a, b int) int {
-			return cmp.Or(cmp.Compare(p.events[a].start.Unix, p.events[b].start.Unix), cmp.Compare(a, b))
+		// Events that start together keep the document's order. The
+		// starts are sorted side by side with their events' numbers,
+		// not looked up in the plan all over at every comparison.
+		keys := make([]struct{ start, event int64 }, len(im.order))
+		for i := range keys {
+			keys[i].start, keys[i].event = p.events[i].start.Unix, int64(i)
+		}
+		slices.SortFunc(keys, func(a, b struct{ start, event int64 }) int {
+			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.event, b.event))
 		})
+		for i, k := range keys {
+			im.order[i] = int(k.event)
+		}
 	}
 	// New events are numbered on from the highest id, so that their
 	// full-text entries can be written in one statement afterwards.
@@ -463,19 +473,53 @@ func (im *importer) writeEventRows(ctx context.Context, path string, progress fu
 			c.exec("ROLLBACK")
 		}
 	}()
-	for n := 0; n < len(im.order); n += eventRowsBatch {
+	// The values of the next batch of rows are gathered while SQLite
+	// writes the last one: in order of start, they are read from all over
+	// the document, which costs as much as the writing when the file was
+	// not in that order.
+	type batch struct {
+		rows   *rowBatch
+		events []int
+	}
+	full, empty, stop := make(chan batch), make(chan *rowBatch, 2), make(chan struct{})
+	empty <- newRowBatch()
+	empty <- newRowBatch()
+	var gather sync.WaitGroup
+	gather.Go(func() {
+		defer close(full)
+		for n := 0; n < len(im.order); n += eventRowsBatch {
+			var b batch
+			select {
+			case b.rows = <-empty:
+			case <-stop:
+				return
+			}
+			b.events = im.order[n:min(n+eventRowsBatch, len(im.order))]
+			for _, i := range b.events {
+				im.eventRow(b.rows, i)
+			}
+			select {
+			case full <- b:
+			case <-stop:
+				return
+			}
+		}
+	})
+	defer func() {
+		close(stop)
+		gather.Wait()
+	}()
+	done := 0
+	for b := range full {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		batch := im.order[n:min(n+eventRowsBatch, len(im.order))]
-		for _, i := range batch {
-			im.eventRow(&ins.rowBatch, i)
-		}
-		if written, err := ins.flush(); err != nil {
-			i := batch[written]
+		if written, err := ins.insert(b.rows); err != nil {
+			i := b.events[written]
 			return fmt.Errorf("%s: %w", record("events", i, im.doc.Events[i].Key), err)
 		}
-		if done := n + len(batch); progress != nil && done%10000 == 0 && done < len(im.order) {
+		empty <- b.rows
+		if done += len(b.events); progress != nil && done%10000 == 0 && done < len(im.order) {
 			progress(done, len(im.order))
 		}
 	}
@@ -504,11 +548,21 @@ func (im *importer) writeLinks(ctx context.Context, tx *sql.Tx) error {
 	defer ins.close()
 	rowCtx := context.WithoutCancel(ctx)
 	w := eventWriter{im: im, tx: tx, ins: ins}
+	// Which events have links is found in the document's order, as it
+	// lies in memory; most events of a big import have none.
+	linked := make([]bool, len(im.doc.Events))
+	for i := range linked {
+		pe := &im.p.events[i]
+		linked[i] = pe.actors > 0 || pe.quotes > 0 || pe.sources > 0 || len(im.doc.Events[i].Tags) > 0
+	}
 	for n, i := range im.order {
 		if n%1000 == 999 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+		}
+		if !linked[i] {
+			continue
 		}
 		if err := w.links(rowCtx, i); err != nil {
 			return fmt.Errorf("%s: %w", record("events", i, im.doc.Events[i].Key), err)

@@ -237,7 +237,6 @@ type rowInserter struct {
 	c    *cConn
 	stmt *C.sqlite3_stmt
 	cols int
-	rowBatch
 }
 
 // inserter prepares query, an INSERT of cols parameters.
@@ -248,16 +247,15 @@ func (c *cConn) inserter(query string, cols int) (*rowInserter, error) {
 	if rc := C.sqlite3_prepare_v2(c.db, csql, -1, &stmt, nil); rc != 0 {
 		return nil, fmt.Errorf("prepare: %w", sqliteError(c.db, rc))
 	}
-	return &rowInserter{c: c, stmt: stmt, cols: cols, rowBatch: rowBatch{text: make([]byte, 0, 1<<16)}}, nil
+	return &rowInserter{c: c, stmt: stmt, cols: cols}, nil
 }
 
 func (ins *rowInserter) close() { C.sqlite3_finalize(ins.stmt) }
 
-// flush writes the rows gathered so far and empties the batch. If a row
-// fails, it returns how many were written before it and SQLite's error.
-func (ins *rowInserter) flush() (int, error) {
-	b := &ins.rowBatch
-	defer func() { b.kinds, b.vals, b.lens, b.text = b.kinds[:0], b.vals[:0], b.lens[:0], b.text[:0] }()
+// insert writes the rows gathered in b and empties it. If a row fails, it
+// returns how many were written before it and SQLite's error.
+func (ins *rowInserter) insert(b *rowBatch) (int, error) {
+	defer b.reset()
 	if len(b.kinds)%ins.cols != 0 {
 		return 0, fmt.Errorf("insert: %d values are not rows of %d", len(b.kinds), ins.cols)
 	}
@@ -282,6 +280,12 @@ type rowBatch struct {
 	vals  []int64
 	lens  []int32
 	text  []byte // never nil, so that an empty text is not taken for NULL
+}
+
+func newRowBatch() *rowBatch { return &rowBatch{text: make([]byte, 0, 1<<16)} }
+
+func (b *rowBatch) reset() {
+	b.kinds, b.vals, b.lens, b.text = b.kinds[:0], b.vals[:0], b.lens[:0], b.text[:0]
 }
 
 func (b *rowBatch) Int(v int64) {

@@ -90,36 +90,37 @@ func TestRowInserter(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ins.close()
+	b := newRowBatch()
 	put := func(i int64, s string, null bool) {
-		ins.Int(i)
-		ins.Text(s)
+		b.Int(i)
+		b.Text(s)
 		if null {
-			ins.Null()
+			b.Null()
 		} else {
-			ins.Text("n")
+			b.Text("n")
 		}
 	}
 	put(1, "one", true)
 	put(2, "", false) // an empty text is a text, not NULL
 	put(3, "thrée", true)
-	if n, err := ins.flush(); n != 3 || err != nil {
-		t.Fatalf("flush = %d, %v; want 3 rows", n, err)
+	if n, err := ins.insert(b); n != 3 || err != nil {
+		t.Fatalf("insert = %d, %v; want 3 rows", n, err)
 	}
 	// The third row breaks the CHECK: two are written, and SQLite says why.
 	put(4, "four", true)
 	put(5, "five", true)
 	put(-6, "minus six", true)
 	put(7, "seven", true)
-	if n, err := ins.flush(); n != 2 || err == nil || !strings.Contains(err.Error(), "CHECK constraint failed") {
-		t.Fatalf("flush = %d, %v; want 2 rows and the CHECK's error", n, err)
+	if n, err := ins.insert(b); n != 2 || err == nil || !strings.Contains(err.Error(), "CHECK constraint failed") {
+		t.Fatalf("insert = %d, %v; want 2 rows and the CHECK's error", n, err)
 	}
 	// Values of a partial row are refused without writing.
-	ins.Int(8)
-	if n, err := ins.flush(); n != 0 || err == nil {
-		t.Fatalf("flush of a partial row = %d, %v", n, err)
+	b.Int(8)
+	if n, err := ins.insert(b); n != 0 || err == nil {
+		t.Fatalf("insert of a partial row = %d, %v", n, err)
 	}
-	if n, err := ins.flush(); n != 0 || err != nil {
-		t.Fatalf("flush of nothing = %d, %v", n, err)
+	if n, err := ins.insert(b); n != 0 || err != nil {
+		t.Fatalf("insert of nothing = %d, %v", n, err)
 	}
 
 	s, err := openDB(context.Background(), path, true, false)
