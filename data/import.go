@@ -415,13 +415,12 @@ func (im *importer) tagID(ctx context.Context, tx *sql.Tx, name string) (int64, 
 // a statement. It checks for cancelling and reports progress every 1,000
 // events (a multiple of eventsPerInsert).
 func (im *importer) writeEvents(ctx context.Context, tx *sql.Tx, progress func(done, total int)) error {
-	ins, err := prepareEventInserts(ctx, tx)
+	w, err := im.newEventWriter(ctx, tx)
 	if err != nil {
 		return err
 	}
-	defer ins.close()
+	defer w.ins.close()
 	rowCtx := context.WithoutCancel(ctx)
-	w := eventWriter{im: im, tx: tx, ins: ins}
 	for n := 0; n < len(im.order); n += eventsPerInsert {
 		if err := w.write(rowCtx, im.order[n:min(n+eventsPerInsert, len(im.order))]); err != nil {
 			return err
@@ -541,13 +540,12 @@ func (im *importer) writeEventRows(ctx context.Context, path string, progress fu
 // writeLinks writes the links of the events, whose rows writeEventRows has
 // written, in tx.
 func (im *importer) writeLinks(ctx context.Context, tx *sql.Tx) error {
-	ins, err := prepareEventInserts(ctx, tx)
+	w, err := im.newEventWriter(ctx, tx)
 	if err != nil {
 		return err
 	}
-	defer ins.close()
+	defer w.ins.close()
 	rowCtx := context.WithoutCancel(ctx)
-	w := eventWriter{im: im, tx: tx, ins: ins}
 	// Which events have links is found in the document's order, as it
 	// lies in memory; most events of a big import have none.
 	linked := make([]bool, len(im.doc.Events))
@@ -697,6 +695,16 @@ type eventWriter struct {
 	tx   *sql.Tx
 	ins  *eventInserts
 	args sqlArgs
+}
+
+// newEventWriter prepares the statements of an eventWriter in tx; the
+// caller closes them (w.ins.close).
+func (im *importer) newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
+	ins, err := prepareEventInserts(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	return &eventWriter{im: im, tx: tx, ins: ins}, nil
 }
 
 // write writes the events numbered events, with their links: in one
