@@ -96,12 +96,8 @@ func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, prog
 			if err == nil {
 				err = im.writeEvents(ctx, tx, progress)
 			}
-			for _, def := range im.indexes {
-				if err == nil {
-					if _, err = tx.ExecContext(ctx, def); err != nil {
-						err = fmt.Errorf("indexes of events: %w", err)
-					}
-				}
+			if err == nil {
+				err = im.buildIndexes(ctx, tx)
 			}
 			if err == nil {
 				_, err = tx.ExecContext(ctx, im.eventFTSInsert())
@@ -393,6 +389,16 @@ func (im *importer) dropIndexesIfBig(ctx context.Context, tx *sql.Tx) error {
 	var err error
 	im.indexes, err = dropIndexes(ctx, tx, "event")
 	return err
+}
+
+// buildIndexes builds again the indexes dropIndexesIfBig dropped.
+func (im *importer) buildIndexes(ctx context.Context, tx *sql.Tx) error {
+	for _, def := range im.indexes {
+		if _, err := tx.ExecContext(ctx, def); err != nil {
+			return fmt.Errorf("indexes of events: %w", err)
+		}
+	}
+	return nil
 }
 
 // tagID returns the id of the tag named name, adding it if it is new.

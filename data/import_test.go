@@ -165,3 +165,35 @@ func TestCheckedDocument_ChangedAfterTheCheck(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
+
+// lateCancel is a context that can never be seen to end (Done is nil) but
+// says it has been cancelled when asked: so it passes the start of a
+// transaction and stops the import at its first check, which comes
+// before any event is written.
+type lateCancel struct{ context.Context }
+
+func (lateCancel) Err() error { return context.Canceled }
+
+// TestStore_ImportStoppedBeforeItsEvents: an import into an existing
+// document that stops while writing its quotes returns the reason and
+// leaves the document as it was.
+func TestStore_ImportStoppedBeforeItsEvents(t *testing.T) {
+	s, _ := testStore(t)
+	before := dumpTables(t, s, "event", "quote", "source")
+	doc := &Document{Format: DocumentFormat, Version: DocumentVersion, Title: "Quotes",
+		Lanes:   []DocumentLane{{Key: "l", Name: "Quoted", Color: "#336699"}},
+		Sources: []DocumentSource{{Key: "s", Title: "A source"}}}
+	for i := range 2000 {
+		doc.Quotes = append(doc.Quotes, DocumentQuote{Key: fmt.Sprint("q", i), Source: "s", SaidAt: "2020", Text: fmt.Sprint("Words ", i)})
+	}
+	for i := range bigImport + 1 {
+		doc.Events = append(doc.Events, DocumentEvent{Key: fmt.Sprint("e", i), Lane: "l", Title: "E", Start: "2020", Status: StatusReported})
+	}
+	err := s.ImportDocument(lateCancel{context.Background()}, doc)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("ImportDocument = %v, want context.Canceled", err)
+	}
+	if after := dumpTables(t, s, "event", "quote", "source"); after != before {
+		t.Error("the stopped import changed the document")
+	}
+}
