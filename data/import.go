@@ -97,10 +97,10 @@ func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, prog
 				err = im.writeEvents(ctx, tx, progress)
 			}
 			if err == nil {
-				err = im.buildIndexes(ctx, tx)
-			}
-			if err == nil {
-				_, err = tx.ExecContext(ctx, im.eventFTSInsert())
+				err = im.indexEvents(func(query string) error {
+					_, err := tx.ExecContext(ctx, query)
+					return err
+				})
 			}
 			if err == nil {
 				err = im.writeStops(ctx, tx, progress)
@@ -372,7 +372,7 @@ func importRecords(ctx context.Context, tx *sql.Tx, doc *Document, p *plan) (*im
 }
 
 // dropIndexesIfBig drops the event table's indexes, to be built again
-// after the new events are written, if there are more new events than
+// after the new events are written (indexEvents), if there are more new events than
 // bigImport and than the store holds already: building them whole then
 // costs less than keeping them up to date row by row.
 func (im *importer) dropIndexesIfBig(ctx context.Context, tx *sql.Tx) error {
@@ -391,12 +391,18 @@ func (im *importer) dropIndexesIfBig(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-// buildIndexes builds again the indexes dropIndexesIfBig dropped.
-func (im *importer) buildIndexes(ctx context.Context, tx *sql.Tx) error {
+// indexEvents runs, with exec, what follows the new events' rows: the
+// event indexes that were dropped are built again, then the events'
+// full-text entries are written, all in one statement.
+func (im *importer) indexEvents(exec func(query string) error) error {
 	for _, def := range im.indexes {
-		if _, err := tx.ExecContext(ctx, def); err != nil {
+		if err := exec(def); err != nil {
 			return fmt.Errorf("indexes of events: %w", err)
 		}
+	}
+	if err := exec(`INSERT INTO event_fts (docid, title, summary)
+		SELECT id, title, summary FROM event WHERE id > ` + strconv.FormatInt(im.base, 10)); err != nil {
+		return fmt.Errorf("full-text index of events: %w", err)
 	}
 	return nil
 }
@@ -528,13 +534,8 @@ func (im *importer) writeEventRows(ctx context.Context, path string, progress fu
 			progress(done, len(im.order))
 		}
 	}
-	for _, def := range im.indexes {
-		if err := c.execContext(ctx, def); err != nil {
-			return fmt.Errorf("indexes of events: %w", err)
-		}
-	}
-	if err := c.execContext(ctx, im.eventFTSInsert()); err != nil {
-		return fmt.Errorf("full-text index of events: %w", err)
+	if err := im.indexEvents(func(query string) error { return c.execContext(ctx, query) }); err != nil {
+		return err
 	}
 	if err := c.exec("COMMIT"); err != nil {
 		return err
@@ -573,13 +574,6 @@ func (im *importer) writeLinks(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	return nil
-}
-
-// eventFTSInsert returns the statement that writes the new events'
-// full-text entries, all in one.
-func (im *importer) eventFTSInsert() string {
-	return `INSERT INTO event_fts (docid, title, summary)
-		SELECT id, title, summary FROM event WHERE id > ` + strconv.FormatInt(im.base, 10)
 }
 
 // writeStops writes the stops and reports the events all written.
