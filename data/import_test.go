@@ -115,26 +115,12 @@ func TestCreateFromDocument_WritesAsImportDoes(t *testing.T) {
 // TestCreateFromDocument_Cancelled cancels the creation of a document
 // while its events are written: nothing may be left behind.
 func TestCreateFromDocument_Cancelled(t *testing.T) {
-	doc := &Document{Format: DocumentFormat, Version: DocumentVersion, Title: "Many",
-		Lanes: []DocumentLane{{Key: "l", Name: "Many", Color: "#336699"}}}
-	for i := range 25_000 {
-		doc.Events = append(doc.Events, DocumentEvent{Key: fmt.Sprint("e", i), Lane: "l",
-			Title: fmt.Sprint("Event ", i), Start: "2020-01-02", Status: StatusReported})
-	}
+	doc := manyEvents(25_000, "Event")
 	dir := t.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var last int
-	_, err := CreateFromDocumentProgress(ctx, filepath.Join(dir, "many.quoteline"), doc, func(done, total int) {
-		last = done
-		cancel() // at the first report, 10,000 events in
+	cancelAtFirstReport(t, func(ctx context.Context, progress func(done, total int)) error {
+		_, err := CreateFromDocumentProgress(ctx, filepath.Join(dir, "many.quoteline"), doc, progress)
+		return err
 	})
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("cancelled creation: %v, want context.Canceled", err)
-	}
-	if last != 10_000 {
-		t.Errorf("progress went on to %d after the cancel", last)
-	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("left behind: %v", entries)
 	}
@@ -195,5 +181,37 @@ func TestStore_ImportStoppedBeforeItsEvents(t *testing.T) {
 	}
 	if after := dumpTables(t, s, "event", "quote", "source"); after != before {
 		t.Error("the stopped import changed the document")
+	}
+}
+
+// manyEvents returns a document of n events on one lane, titled title and
+// their number.
+func manyEvents(n int, title string) *Document {
+	doc := &Document{Format: DocumentFormat, Version: DocumentVersion, Title: "Many",
+		Lanes: []DocumentLane{{Key: "l", Name: "Many", Color: "#336699"}}}
+	for i := range n {
+		doc.Events = append(doc.Events, DocumentEvent{Key: fmt.Sprint("e", i), Lane: "l",
+			Title: fmt.Sprint(title, " ", i), Start: "2020-01-02", Status: StatusReported})
+	}
+	return doc
+}
+
+// cancelAtFirstReport runs write with a progress function that cancels
+// write's context at its first report, 10,000 events in, and checks that
+// write stops there with context.Canceled.
+func cancelAtFirstReport(t *testing.T, write func(ctx context.Context, progress func(done, total int)) error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var last int
+	err := write(ctx, func(done, total int) {
+		last = done
+		cancel()
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled write: %v, want context.Canceled", err)
+	}
+	if last != 10_000 {
+		t.Errorf("progress went on to %d after the cancel", last)
 	}
 }
