@@ -33,6 +33,9 @@ import (
 	"github.com/quoteline/quoteline/app"
 	"github.com/quoteline/quoteline/assets"
 	"github.com/quoteline/quoteline/data"
+	// A C.UTF-8 locale reads as English, before Fyne's own initialisation
+	// logs that it cannot parse it (see the package for why it runs first).
+	_ "github.com/quoteline/quoteline/internal/locale"
 )
 
 //go:embed FyneApp.toml
