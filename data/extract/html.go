@@ -50,7 +50,7 @@ var ErrTooDeep = fmt.Errorf("the HTML nests its elements more than %d deep, even
 // read whole, without its navigation, header and footer.
 func FromHTML(raw []byte) (*Article, error) {
 	src := decodeHTML(raw)
-	doc, flattened, err := parseBounded(src)
+	doc, flattened, err := parseBounded(src, flattenDepth)
 	if err != nil {
 		return nil, err
 	}
@@ -60,36 +60,40 @@ func FromHTML(raw []byte) (*Article, error) {
 	}
 	meta := pageMetadata(doc)
 
-	p := readability.NewParser()
-	p.KeepClasses = true // for the clean-up in collectBlocks; no attribute reaches the text
-	art, err := p.ParseAndMutate(doc, nil)
+	art, err := readArticle(doc)
 	if err != nil {
-		return nil, fmt.Errorf("read the page's article: %w", err)
+		return nil, err
 	}
-	a.Title = oneLine(firstNonEmpty(art.Title(), meta.title))
+	a.Title = oneLine(firstNonEmpty(art.Title(), meta.title, meta.h1))
+	if a.Title == meta.titleTag && outletOfTitle(meta.titleTag, meta.h1) != "" {
+		a.Title = meta.h1 // "Headline | Site", with the headline as the <h1>
+	}
 	a.Byline = cleanByline(firstNonEmpty(art.Byline(), meta.byline))
-	a.Outlet = oneLine(firstNonEmpty(art.SiteName(), meta.siteName))
+	a.Outlet = oneLine(firstNonEmpty(art.SiteName(), meta.siteName, outletOfTitle(meta.titleTag, a.Title)))
 	a.URL = meta.url
 	if u, err := url.Parse(a.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		a.URL = ""
 	}
 	a.Published = pageDate(art, meta)
 
-	var lines []string
-	var byline string
+	c := &collector{}
 	if art.Node != nil {
 		retag(art.Node)
-		byline = collectBlocks(art.Node, &lines)
+		c = collect(art.Node)
 	}
-	if len(lines) == 0 {
+	if len(c.lines) == 0 {
 		// Readability's document is changed: read the page again.
-		if doc, _, err = parseBounded(src); err != nil {
+		if doc, _, err = parseBounded(src, flattenDepth); err != nil {
 			return nil, err
 		}
-		byline = collectBlocks(withoutFurniture(doc), &lines)
+		c = collect(withoutFurniture(doc))
 	}
+	lines := c.lines
 	if a.Byline == "" {
-		a.Byline = cleanByline(byline)
+		a.Byline = cleanByline(c.byline)
+	}
+	if a.Published.IsZero() {
+		a.Published = parseDay(c.stamp)
 	}
 	if len(lines) > 0 && sameText(lines[0], a.Title) {
 		lines = lines[1:] // the page's <h1> repeats the title
@@ -105,6 +109,23 @@ func FromHTML(raw []byte) (*Article, error) {
 	}
 	a.Text = strings.Join(lines, "\n") + "\n"
 	return a, nil
+}
+
+// readArticle runs Readability on the parsed page, which it changes. A
+// panic in it is returned as an error: no page may crash the program.
+func readArticle(doc *html.Node) (art readability.Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("read the page's article: Readability failed on this page: %v", r)
+		}
+	}()
+	p := readability.NewParser()
+	p.KeepClasses = true // for the clean-up in collect; no attribute reaches the text
+	art, err = p.ParseAndMutate(doc, nil)
+	if err != nil {
+		return art, fmt.Errorf("read the page's article: %w", err)
+	}
+	return art, nil
 }
 
 // retag sets the DataAtom of every element under n from its tag name:
@@ -173,13 +194,13 @@ func decodeHTML(raw []byte) []byte {
 
 // parseBounded parses the page. x/net/html refuses a page nested past
 // parserDepth (quickly: it used to take quadratic time); such a page is
-// flattened and parsed again, and flattened is true.
-func parseBounded(src []byte) (doc *html.Node, flattened bool, err error) {
+// flattened to depth and parsed again, and flattened is true.
+func parseBounded(src []byte, depth int) (doc *html.Node, flattened bool, err error) {
 	doc, err = html.Parse(bytes.NewReader(src))
 	if err == nil {
 		return doc, false, nil
 	}
-	doc, err = html.Parse(bytes.NewReader(flatten(src, flattenDepth)))
+	doc, err = html.Parse(bytes.NewReader(flatten(src, depth)))
 	if err != nil {
 		return nil, true, ErrTooDeep
 	}
@@ -260,6 +281,7 @@ var scopeElements = map[string]bool{"div": true, "table": true, "ul": true, "ol"
 type metadata struct {
 	title, byline, siteName, url string
 	published                    []string // candidates, best first
+	titleTag, h1                 string   // the page's <title> and first <h1>
 }
 
 // pageMetadata reads the canonical address, and the dates, authors and
@@ -273,6 +295,14 @@ func pageMetadata(doc *html.Node) metadata {
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
+			case atom.Title:
+				if m.titleTag == "" && n.FirstChild != nil {
+					m.titleTag = oneLine(n.FirstChild.Data)
+				}
+			case atom.H1:
+				if m.h1 == "" {
+					m.h1 = textOf(n)
+				}
 			case atom.Link:
 				if strings.EqualFold(attr(n, "rel"), "canonical") && m.url == "" {
 					m.url = strings.TrimSpace(attr(n, "href"))
@@ -324,8 +354,7 @@ var publishedKeys = map[string]bool{"article:published_time": true, "og:article:
 // readJSONLD takes the first article object of a JSON-LD script: its
 // headline, authors, publisher and publication date.
 func readJSONLD(m *metadata, script string) {
-	script = strings.TrimSpace(script)
-	script = strings.TrimSuffix(strings.TrimPrefix(script, "<![CDATA["), "]]>")
+	script = cdata.ReplaceAllString(script, "")
 	var v any
 	if json.Unmarshal([]byte(script), &v) != nil {
 		return
@@ -349,6 +378,10 @@ func readJSONLD(m *metadata, script string) {
 		m.published = append(m.published, s)
 	}
 }
+
+// cdata are the CDATA markers some pages wrap JSON-LD in, commented out
+// for JavaScript or not.
+var cdata = regexp.MustCompile(`^\s*(//)?\s*<!\[CDATA\[|(//)?\s*\]\]>\s*$`)
 
 // findArticle returns the first object under v whose @type names an
 // article, looking into lists and @graph, at most a few levels down.
@@ -410,6 +443,29 @@ func names(v any) []string {
 		return out
 	}
 	return nil
+}
+
+// outletOfTitle returns the site's name from a page title that puts it
+// before or after the article's, as in "Headline | Site" or "Site -
+// Headline", or "".
+func outletOfTitle(titleTag, title string) string {
+	if title == "" || !strings.Contains(titleTag, title) || titleTag == title {
+		return ""
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » "} {
+		var site string
+		if rest, ok := strings.CutPrefix(titleTag, title+sep); ok {
+			site = rest
+		} else if rest, ok := strings.CutSuffix(titleTag, sep+title); ok {
+			site = rest
+		} else {
+			continue
+		}
+		if site = strings.TrimSpace(site); site != "" && len(site) <= 60 && !strings.ContainsAny(site, "|–—") {
+			return site
+		}
+	}
+	return ""
 }
 
 // pageDate is the publication date the page states, to the day as the
@@ -498,76 +554,109 @@ var containers = map[atom.Atom]bool{atom.Div: true, atom.Section: true, atom.Art
 	atom.Details: true, atom.Summary: true, atom.Address: true, atom.Center: true, atom.Fieldset: true,
 	atom.Hgroup: true, atom.Caption: true, atom.Header: true, atom.Footer: true}
 
-// collectBlocks appends the lines of text under n: each block element is
-// a line, and so is each run of loose text (text and inline elements)
+// collector gathers the lines of an article's text: each block element
+// is a line, and so is each run of loose text (text and inline elements)
 // between blocks, containers and line breaks. Furniture Readability left
 // inside the article is dropped: elements whose class or id names share
 // bars, related links, bylines, credits and the like (unless they hold
-// much of the text), photo credits inside figures, and lines that are
-// only a label such as "Advertisement". A byline element's text is
-// returned, for pages whose metadata names no author.
-func collectBlocks(root *html.Node, lines *[]string) (byline string) {
-	info := measure(root)
-	total := info[root].text
-	var run strings.Builder
-	var walk func(n *html.Node, inFigure bool)
-	flush := func() {
-		t := oneLine(run.String())
-		run.Reset()
-		if t == "" || labelLines[strings.ToLower(strings.TrimRight(t, ":"))] {
-			return
+// much of the text), photo credits inside figures, timestamps standing
+// alone, and lines that only label furniture ("Advertisement", "Read
+// more: …"). The first byline and timestamp dropped are kept aside, for
+// pages whose metadata has neither.
+type collector struct {
+	info   map[*html.Node]nodeInfo
+	total  int // bytes of text in the whole article
+	lines  []string
+	byline string // the text of the first byline element dropped
+	stamp  string // the datetime of the first timestamp line dropped
+
+	run      strings.Builder
+	plain    bool   // the run has text outside <time> elements
+	runStamp string // the datetime of the run's first <time>
+}
+
+// collect returns the collector of the lines under root.
+func collect(root *html.Node) *collector {
+	c := &collector{info: measure(root)}
+	c.total = c.info[root].text
+	c.walk(root, root, false, false)
+	c.flush()
+	return c
+}
+
+func (c *collector) flush() {
+	t := oneLine(c.run.String())
+	plain, stamp := c.plain, c.runStamp
+	c.run.Reset()
+	c.plain, c.runStamp = false, ""
+	switch {
+	case t == "":
+	case !plain:
+		if c.stamp == "" {
+			c.stamp = stamp
 		}
-		*lines = append(*lines, t)
+	case !isLabel(t):
+		c.lines = append(c.lines, t)
 	}
-	walk = func(n *html.Node, inFigure bool) {
-		if n.Type == html.TextNode {
-			run.WriteString(n.Data)
-			return
+}
+
+func (c *collector) walk(root, n *html.Node, inFigure, inTime bool) {
+	if n.Type == html.TextNode {
+		c.run.WriteString(n.Data)
+		if !inTime && strings.TrimSpace(n.Data) != "" {
+			c.plain = true
 		}
-		if n.Type == html.ElementNode {
-			if skipped[n.DataAtom] {
-				return
-			}
-			if n.DataAtom == atom.Br {
-				flush()
-				return
-			}
-			if w := noiseWord(n); w != "" && n != root && info[n].text*10 < total*3 {
-				if w == "byline" && byline == "" {
-					byline = textOf(n)
-				}
-				return
-			}
-			inFigure = inFigure || n.DataAtom == atom.Figure || n.DataAtom == atom.Figcaption
-			if inFigure && isCredit(n) {
-				return
-			}
-		}
-		hasBlock := info[n].hasBlock
-		inline := n.Type == html.ElementNode && !blocks[n.DataAtom] && !containers[n.DataAtom]
-		if inline && !hasBlock {
-			// An inline element, as <a>, <span>, <q> or <b>: part of the run.
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				walk(c, inFigure)
-			}
-			return
-		}
-		// A block, a container or the document: its own lines start and
-		// end at its edges.
-		flush()
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inFigure)
-		}
-		flush()
+		return
 	}
-	walk(root, false)
-	return byline
+	if n.Type == html.ElementNode {
+		switch {
+		case skipped[n.DataAtom]:
+			return
+		case n.DataAtom == atom.Br:
+			c.flush()
+			return
+		case n.DataAtom == atom.Time:
+			if c.runStamp == "" {
+				c.runStamp = attr(n, "datetime")
+			}
+			inTime = true
+		}
+		if w := noiseWord(n); w != "" && n != root && c.info[n].text*10 < c.total*3 {
+			if w == "byline" && c.byline == "" {
+				c.byline = textOf(n)
+			}
+			return
+		}
+		if in := c.info[n]; (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && in.linkText == in.text && n != root {
+			return // a list of links only: tags, related articles, a menu
+		}
+		inFigure = inFigure || n.DataAtom == atom.Figure || n.DataAtom == atom.Figcaption
+		if inFigure && isCredit(n) {
+			return
+		}
+	}
+	inline := n.Type == html.ElementNode && !blocks[n.DataAtom] && !containers[n.DataAtom]
+	if inline && !c.info[n].hasBlock {
+		// An inline element, as <a>, <span>, <q> or <b>: part of the run.
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			c.walk(root, ch, inFigure, inTime)
+		}
+		return
+	}
+	// A block, a container or the document: its own lines start and end
+	// at its edges.
+	c.flush()
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.walk(root, ch, inFigure, inTime)
+	}
+	c.flush()
 }
 
 // nodeInfo is what collectBlocks needs to know of an element's content.
 type nodeInfo struct {
 	hasBlock bool // a block or container is inside it
-	text     int  // bytes of text inside it
+	text     int  // bytes of text inside it, white space aside
+	linkText int  // the same, inside links
 }
 
 // measure computes every element's nodeInfo once, bottom up.
@@ -579,10 +668,14 @@ func measure(root *html.Node) map[*html.Node]nodeInfo {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch {
 			case c.Type == html.TextNode:
-				in.text += len(c.Data)
+				in.text += visibleBytes(c.Data)
 			case c.Type == html.ElementNode && !skipped[c.DataAtom]:
 				ci := visit(c)
+				if c.DataAtom == atom.A {
+					ci.linkText = ci.text
+				}
 				in.text += ci.text
+				in.linkText += ci.linkText
 				in.hasBlock = in.hasBlock || ci.hasBlock || blocks[c.DataAtom] || containers[c.DataAtom]
 			}
 		}
@@ -591,6 +684,19 @@ func measure(root *html.Node) map[*html.Node]nodeInfo {
 	}
 	visit(root)
 	return info
+}
+
+// visibleBytes counts the bytes of s that are not white space.
+func visibleBytes(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r', '\f':
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 // noiseWords are words of class names and ids that mark page furniture:
@@ -603,15 +709,20 @@ var noiseWords = map[string]bool{"share": true, "sharing": true, "sharebar": tru
 	"byline": true, "credit": true, "credits": true, "copyright": true, "attribution": true, "via": true,
 	"breadcrumb": true, "breadcrumbs": true, "comments": true, "tags": true}
 
-// noiseWord returns the word of n's class names or id that marks it as
-// furniture, or "". Long ids are left alone: they are usually made from
-// a heading ("sharing-with-a-single-developer"), not a role.
+// noiseWord returns the word of n's class names, id or component name
+// that marks it as furniture, or "". Long ids are left alone: they are
+// usually made from a heading ("sharing-with-a-single-developer"), not a
+// role.
 func noiseWord(n *html.Node) string {
-	for _, key := range []string{"class", "id"} {
+	for _, key := range []string{"class", "id", "data-component", "data-testid"} {
 		for _, name := range strings.Fields(attr(n, key)) {
-			parts := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == '-' || r == '_' })
+			name = strings.ToLower(name)
+			parts := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' })
 			if key == "id" && len(parts) > 3 {
 				continue
+			}
+			if screenReaderOnly[name] || (len(parts) > 0 && screenReaderOnly[parts[len(parts)-1]]) {
+				return "screen reader"
 			}
 			for _, w := range parts {
 				if noiseWords[w] {
@@ -622,6 +733,11 @@ func noiseWord(n *html.Node) string {
 	}
 	return ""
 }
+
+// screenReaderOnly are class names of text shown to screen readers only,
+// such as "Image caption, " before a caption.
+var screenReaderOnly = map[string]bool{"sr-only": true, "screen-reader-text": true, "visually-hidden": true,
+	"visuallyhidden": true, "screenreaderonly": true, "element-invisible": true}
 
 // creditPrefix starts the credit of a photograph or illustration.
 var creditPrefix = regexp.MustCompile(`(?i)^\s*(credit|photo|photograph|picture|image|illustration|video|source)s?\s*(:|by\b|\.\.\.|…)|^\s*©`)
@@ -661,11 +777,35 @@ func textPrefix(n *html.Node, max int) string {
 
 // labelLines are lines that only label page furniture.
 var labelLines = map[string]bool{"advertisement": true, "skip advertisement": true, "ad": true,
+	"top stories": true, "most read": true, "most popular": true, "more stories": true, "latest news": true,
+	"you may also like": true, "recommended": true, "recommended for you": true,
 	"continue reading the main story": true, "supported by": true, "share": true, "share this": true,
 	"share this article": true, "share this story": true, "related": true, "related articles": true,
 	"related stories": true, "related content": true, "read more": true, "more on this story": true,
 	"tweet": true, "email": true, "print": true, "copy link": true, "link copied": true,
 	"listen to this article": true, "sign up": true, "subscribe": true}
+
+// labelPrefixes start short lines that point elsewhere: to other
+// articles, newsletters, the print edition.
+var labelPrefixes = []string{"read more:", "related:", "see also:", "also read:", "more:", "sign up for",
+	"click here to", "follow us on", "a version of this article appears in print", "©", "copyright ©", "(c) "}
+
+// isLabel reports whether a line only labels furniture.
+func isLabel(line string) bool {
+	l := strings.ToLower(line)
+	if labelLines[strings.TrimRight(l, ": ")] {
+		return true
+	}
+	if len(l) > 250 {
+		return false
+	}
+	for _, p := range labelPrefixes {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return strings.Contains(l, "all rights reserved")
+}
 
 // textOf returns the text inside n with white space collapsed.
 func textOf(n *html.Node) string {
