@@ -36,6 +36,14 @@ const parserDepth = 512
 // inside each new block, which can double the depth of a flattened page.
 const flattenDepth = 160
 
+// maxTitle and maxOutlet bound the title and outlet taken from a page's
+// metadata, in bytes: no headline or site name is longer, and a document
+// refuses titles of 4 KiB.
+const (
+	maxTitle  = 500
+	maxOutlet = 200
+)
+
 // ErrTooDeep means a page nests its elements too deeply to be read even
 // after flattening.
 var ErrTooDeep = fmt.Errorf("the HTML nests its elements more than %d deep, even flattened: not read", parserDepth)
@@ -69,7 +77,8 @@ func FromHTML(raw []byte) (*Article, error) {
 		a.Title = meta.h1 // "Headline | Site", with the headline as the <h1>
 	}
 	a.Byline = cleanByline(firstNonEmpty(art.Byline(), meta.byline))
-	a.Outlet = oneLine(firstNonEmpty(art.SiteName(), meta.siteName, outletOfTitle(meta.titleTag, a.Title)))
+	a.Outlet = shorten(oneLine(firstNonEmpty(art.SiteName(), meta.siteName, outletOfTitle(meta.titleTag, a.Title))), maxOutlet)
+	a.Title = shorten(a.Title, maxTitle)
 	a.URL = meta.url
 	if u, err := url.Parse(a.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		a.URL = ""

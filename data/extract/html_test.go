@@ -198,6 +198,7 @@ func TestFromHTML_Metadata(t *testing.T) {
 		{"no date", `<meta name="author" content="https://example.org/staff/1">`, "", "", "", ""},
 		{"meta author and site name", `<meta name="author" content="By  Lena   Sorensen"><meta property="og:site_name" content="Fjord Times">`, "", "", "Lena Sorensen", "Fjord Times"},
 		{"outlet in the title", `<title>Dam plan approved | The Highland Courier</title>`, "", "", "", "The Highland Courier"},
+		{"a title of 10,000 characters, not a title", `<meta property="og:title" content="` + strings.Repeat("Dam plan ", 1111) + `">`, "", "", "", ""},
 		{"outlet before the title", `<title>Highland Courier - Dam plan approved</title>`, "", "", "", "Highland Courier"},
 	}
 	for _, tt := range tests {
@@ -207,7 +208,11 @@ func TestFromHTML_Metadata(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if a.Published.String() != tt.pub || a.Byline != tt.byline || a.Outlet != tt.outlet || a.Title != "Dam plan approved" {
+			title := "Dam plan approved"
+			if strings.HasPrefix(tt.name, "a title of") {
+				title = strings.Repeat("Dam plan ", 55) + "Dam…"
+			}
+			if a.Published.String() != tt.pub || a.Byline != tt.byline || a.Outlet != tt.outlet || a.Title != title {
 				t.Errorf("published %q, byline %q, outlet %q, title %q; want %q, %q, %q", a.Published, a.Byline, a.Outlet, a.Title, tt.pub, tt.byline, tt.outlet)
 			}
 			checkText(t, a.Text)
@@ -368,4 +373,43 @@ func BenchmarkReadHTML(b *testing.B) {
 			}
 		})
 	}
+}
+
+// FuzzFromHTML reads arbitrary pages: nothing may panic, and a page read
+// gives well-formed text: UTF-8, one line a paragraph, no blank or padded
+// line, a title of one line.
+func FuzzFromHTML(f *testing.F) {
+	pages, err := filepath.Glob(filepath.Join("testdata", "pages", "*.html"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add(deepPage("<div>", 600, "deep"))
+	f.Add(deepPage(`<b id="x"><p>`, 300, "deep"))
+	f.Add([]byte(`<html><head><script type="application/ld+json">{"@graph":[{"@type":["NewsArticle"],"author":[{"name":1},"A"]}]}</script></head><body><table><td>x<br><br>y</table>`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		a, err := FromHTML(b)
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(a.Text) || !strings.HasSuffix(a.Text, "\n") || strings.Contains(a.Text, "\n\n") || strings.HasPrefix(a.Text, "\n") {
+			t.Fatalf("text %q", a.Text)
+		}
+		for _, line := range strings.Split(strings.TrimSuffix(a.Text, "\n"), "\n") {
+			if strings.TrimSpace(line) != line {
+				t.Fatalf("padded line %q", line)
+			}
+		}
+		for _, s := range []string{a.Title, a.Byline, a.Outlet} {
+			if strings.ContainsAny(s, "\n\r") || !utf8.ValidString(s) || len(s) > maxTitle+len("…") {
+				t.Fatalf("metadata %q", s)
+			}
+		}
+	})
 }
