@@ -104,7 +104,7 @@ func FromHTML(raw []byte) (*Article, error) {
 	if a.Published.IsZero() {
 		a.Published = parseDay(c.stamp)
 	}
-	if len(lines) > 0 && sameText(lines[0], a.Title) {
+	if len(lines) > 0 && strings.EqualFold(lines[0], a.Title) {
 		lines = lines[1:] // the page's <h1> repeats the title
 	}
 	if len(lines) == 0 {
@@ -542,13 +542,10 @@ func oneLine(s string) string {
 // hyphens, zero-width spaces and joiners' cousins, byte-order marks.
 var invisible = strings.NewReplacer("\u00ad", "", "\u200b", "", "\ufeff", "", "\u2060", "")
 
-// sameText reports whether two lines say the same, ignoring case.
-func sameText(a, b string) bool { return strings.EqualFold(a, b) }
-
 // skipped are elements whose text is not article text.
 var skipped = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Nav: true,
 	atom.Aside: true, atom.Form: true, atom.Noscript: true, atom.Button: true, atom.Select: true,
-	atom.Template: true, atom.Svg: true, atom.Iframe: true, atom.Title: true, atom.Math: false}
+	atom.Template: true, atom.Svg: true, atom.Iframe: true, atom.Title: true}
 
 // blocks are elements whose text is one line.
 var blocks = map[atom.Atom]bool{atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
