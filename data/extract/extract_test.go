@@ -360,11 +360,12 @@ func TestFindQuotes_Speakers(t *testing.T) {
 		{"Dmitry Peskov, the Kremlin spokesman, said: \"We have nothing to add.\"\n", "Dmitry Peskov", "", "named"},
 		// "Mr." is not a title; the surname is the speaker named before.
 		{"Kremlin spokesman Dmitry Peskov said it was over. Mr. Peskov added that \"the topic is closed.\"\n", "Dmitry Peskov", "Kremlin spokesman", "named"},
-		// A place is not a speaker, and words of a group are no one's.
-		{"Officials in Kyiv said the attack was \"deliberate\". Later Maria Petrenko said more.\n", "", "", ""},
-		{"\"It is not true,\" Iran's foreign ministry said in a statement. Maria Petrenko said more.\n", "", "", ""},
-		// An unnamed official is usually the one named beside: kept.
-		{"A White House official said Monday that it was \"unprecedented\". John Kirby told reporters so.\n", "John Kirby", "", "nearby"},
+		// A place is not a speaker: the group in it speaks, not named.
+		{"Officials in Kyiv said the attack was \"deliberate\". Later Maria Petrenko said more.\n", "officials in Kyiv", "", "description"},
+		// An organisation speaks too.
+		{"\"It is not true,\" Iran's foreign ministry said in a statement. Maria Petrenko said more.\n", "Iran's foreign ministry", "", "named"},
+		// A described speaker is not given the name of someone else.
+		{"A White House official said Monday that it was \"unprecedented\". John Kirby told reporters so.\n", "a White House official", "", "description"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

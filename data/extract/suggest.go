@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -81,13 +82,29 @@ func Document(a *Article, pub data.Time, file string, s Suggestions) *data.Docum
 		doc.Lanes = append(doc.Lanes, data.DocumentLane{Key: "article", Name: ArticleLane, Color: "#5B6CB2"})
 	}
 	merged := map[string]int{}
+	var l *layout
+	if len(s.Dates) > 0 {
+		l = newLayout(a.Text)
+	}
+	// The quotes in order of place, to find those of a sentence by a
+	// binary search instead of a look at every quote for every date.
+	byStart := make([]int, len(s.Quotes))
+	for i := range byStart {
+		byStart[i] = i
+	}
+	sort.SliceStable(byStart, func(i, j int) bool { return s.Quotes[byStart[i]].Start < s.Quotes[byStart[j]].Start })
 	for _, d := range s.Dates {
-		from, to := sentenceBounds(a.Text, d.Start)
+		from, to := sentenceAt(l, d.Start)
 		sentence := strings.TrimSpace(a.Text[from:to])
 		id := strings.ToLower(d.Expression) + "|" + d.From.String() + "|" + d.To.String()
 		var links []data.DocumentQuoteLink
 		inQuote := -1
-		for i, q := range s.Quotes {
+		// Passages do not overlap: only the one before the first that
+		// starts in the sentence can reach into it.
+		first := max(0, sort.Search(len(byStart), func(k int) bool { return s.Quotes[byStart[k]].Start >= from })-1)
+		for k := first; k < len(byStart) && s.Quotes[byStart[k]].Start < to; k++ {
+			i := byStart[k]
+			q := s.Quotes[i]
 			if q.Start < to && q.End > from {
 				links = append(links, data.DocumentQuoteLink{Quote: quoteKeys[i], Stance: data.StanceSupports})
 			}
@@ -146,22 +163,15 @@ func hasQuote(links []data.DocumentQuoteLink, key string) bool {
 	return false
 }
 
-// sentenceBounds returns the sentence of text that holds offset at.
-func sentenceBounds(text string, at int) (from, to int) {
-	from = sentenceStart(text, at)
-	to = len(text)
-	if nl := strings.IndexByte(text[at:], '\n'); nl >= 0 {
-		to = at + nl
+// sentenceAt returns the sentence of l's text that holds offset at: a
+// quoted passage and its attribution are one sentence.
+func sentenceAt(l *layout, at int) (from, to int) {
+	t := l.tokenAt(at)
+	if t >= len(l.toks) {
+		return at, at
 	}
-	end := to
-	sentenceEnds(text, from, to, func(e int) bool {
-		if e > at {
-			end = e
-			return false
-		}
-		return true
-	})
-	return from, end
+	s := l.sents[l.toks[t].sent]
+	return l.toks[s.first].start, l.toks[s.end-1].end
 }
 
 // shorten cuts s to at most n bytes at a word boundary, with an ellipsis.
