@@ -44,10 +44,9 @@ var officialRoles = toSet(`official spokesman spokeswoman spokesperson secretary
 	representative congressman congresswoman deputy undersecretary chairman chairwoman coordinator
 	counselor counsellor diplomat`)
 
-// findQuotes returns the quoted passages of text, in order, with their
-// speakers.
-func findQuotes(text string) []Quote {
-	l := newLayout(text)
+// findQuotes returns the quoted passages of the text of l, in order, with
+// their speakers.
+func findQuotes(l *layout) []Quote {
 	a := &attributor{l: l, r: newRegistry(l)}
 	return a.run()
 }

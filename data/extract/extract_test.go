@@ -335,7 +335,7 @@ func TestFindDates_ExplicitYears(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			got := findDates(tt.text, pub)
+			got := findDates(newLayout(tt.text), pub)
 			if len(got) != 1 {
 				t.Fatalf("%d dates found: %+v", len(got), got)
 			}
@@ -369,7 +369,7 @@ func TestFindQuotes_Speakers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			qs := findQuotes(tt.text)
+			qs := findQuotes(newLayout(tt.text))
 			if len(qs) == 0 {
 				t.Fatal("no quote found")
 			}

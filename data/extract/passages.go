@@ -163,11 +163,18 @@ func isClosePunct(r rune) bool {
 	return strings.ContainsRune(",.;:!?)]}—–-…/'’\"”", r)
 }
 
+// maxPassageBytes is the longest passage suggested; longer runs between
+// marks are typing errors, not quotations.
+const maxPassageBytes = 16 << 10
+
 // makePassage trims the words between the marks: no spaces, and no commas,
 // stops or dashes at the end. It is false for marks around nothing that
 // has a letter.
 func makePassage(text string, open, start0, end0, closeEnd, para int, closed, single bool) (passage, bool) {
 	inner := text[start0:end0]
+	if len(inner) > maxPassageBytes {
+		return passage{}, false // no quotation: a mark left open in a long text
+	}
 	lead := len(inner) - len(strings.TrimLeft(inner, " \t"))
 	body := strings.TrimRight(inner[lead:], " \t,.;:—–-")
 	if body == "" || !strings.ContainsFunc(body, unicode.IsLetter) {

@@ -23,8 +23,9 @@ type Suggestions struct {
 // once, at its first place in double quotation marks.
 func Suggest(text string, pub data.Time) Suggestions {
 	var s Suggestions
+	l := newLayout(text)
 	seen := map[string]int{}
-	for _, q := range findQuotes(text) {
+	for _, q := range findQuotes(l) {
 		if i, dup := seen[q.Text]; dup {
 			// Prefer a double-quoted occurrence over one in single
 			// quotes (as in headlines).
@@ -36,9 +37,16 @@ func Suggest(text string, pub data.Time) Suggestions {
 		seen[q.Text] = len(s.Quotes)
 		s.Quotes = append(s.Quotes, q)
 	}
-	s.Dates = findDates(text, pub)
+	s.Dates = findDates(l, pub)
 	return s
 }
+
+// maxQuotesPerEvent and maxSummaryBytes bound what one event takes from
+// its sentence: a text without full stops is one sentence.
+const (
+	maxQuotesPerEvent = 50
+	maxSummaryBytes   = 2000
+)
 
 // ArticleLane is the lane events from an article are put on.
 const ArticleLane = "From articles"
@@ -62,7 +70,8 @@ func Document(a *Article, pub data.Time, file string, s Suggestions) *data.Docum
 	actors := map[string]string{}
 	quoteKeys := make([]string, len(s.Quotes))
 	for i, q := range s.Quotes {
-		dq := data.DocumentQuote{Key: "quote-" + strconv.Itoa(i+1), Source: src.Key, SaidAt: pub.String(), Text: q.Text}
+		dq := data.DocumentQuote{Key: "quote-" + strconv.Itoa(i+1), Source: src.Key, SaidAt: pub.String(), Text: q.Text,
+			SpeakerNote: q.Why, SpeakerConfidence: q.Confidence}
 		start, end := int64(q.Start), int64(q.End)
 		dq.StartByte, dq.EndByte = &start, &end
 		if q.Speaker != "" {
@@ -70,7 +79,11 @@ func Document(a *Article, pub data.Time, file string, s Suggestions) *data.Docum
 			if !ok {
 				k = "actor-" + strconv.Itoa(len(doc.Actors)+1)
 				actors[q.Speaker] = k
-				doc.Actors = append(doc.Actors, data.DocumentActor{Key: k, Name: q.Speaker, Kind: data.KindPerson, Description: q.SpeakerTitle})
+				kind := q.SpeakerKind
+				if kind == "" {
+					kind = data.KindPerson
+				}
+				doc.Actors = append(doc.Actors, data.DocumentActor{Key: k, Name: q.Speaker, Kind: kind, Description: q.SpeakerTitle})
 			}
 			dq.Speaker = k
 		}
@@ -105,7 +118,7 @@ func Document(a *Article, pub data.Time, file string, s Suggestions) *data.Docum
 		for k := first; k < len(byStart) && s.Quotes[byStart[k]].Start < to; k++ {
 			i := byStart[k]
 			q := s.Quotes[i]
-			if q.Start < to && q.End > from {
+			if q.Start < to && q.End > from && len(links) < maxQuotesPerEvent {
 				links = append(links, data.DocumentQuoteLink{Quote: quoteKeys[i], Stance: data.StanceSupports})
 			}
 			if q.Start <= d.Start && d.End <= q.End {
@@ -118,14 +131,14 @@ func Document(a *Article, pub data.Time, file string, s Suggestions) *data.Docum
 				e.Derived = &data.DocumentDerivation{Expression: d.Expression, Quote: quoteKeys[inQuote]}
 			}
 			for _, l := range links {
-				if !hasQuote(e.Quotes, l.Quote) {
+				if len(e.Quotes) < maxQuotesPerEvent && !hasQuote(e.Quotes, l.Quote) {
 					e.Quotes = append(e.Quotes, l)
 				}
 			}
 			continue
 		}
 		e := data.DocumentEvent{Key: "event-" + strconv.Itoa(len(doc.Events)+1), Lane: "article",
-			Title: shorten(sentence, 110), Summary: sentence, Start: d.From.String(), Status: data.StatusReported,
+			Title: shorten(sentence, 110), Summary: shorten(sentence, maxSummaryBytes), Start: d.From.String(), Status: data.StatusReported,
 			Quotes: links, Sources: []data.DocumentSourceLink{{Source: src.Key, Stance: data.StanceSupports}}}
 		if e.Title == e.Summary {
 			e.Summary = ""
