@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -87,23 +88,80 @@ var datePatterns = []datePattern{
 	pat("year", `(?:(?i:in|since|by|until|through|during|before|after|from|of|early|late|mid|fiscal|circa)[- ]\s*)?`+yearNum),
 }
 
-// dateWindow is the most text a date expression may take.
-const dateWindow = 96
-
-// dateStarts are the words a date expression can start with.
-var dateStarts = func() set {
-	m := toSet(`in since from last this next on early late mid by until through during before after past
-		previous coming over within earlier later today yesterday tomorrow tonight of a an one two three four
-		five six seven eight nine ten eleven twelve fifteen twenty thirty several for the between throughout
-		fiscal circa`)
-	for k := range months {
-		m[k] = true
+// patternsFor lists, for each way a date expression can start, the
+// patterns that can match there: trying only those keeps the regular
+// expressions from running in vain at every word.
+var patternsFor = func() map[string][]int {
+	byKind := map[string]int{}
+	for i, p := range datePatterns {
+		byKind[p.kind] = i
 	}
-	for k := range weekdays {
-		m[k] = true
+	idx := func(kinds ...string) []int {
+		var out []int
+		for _, k := range kinds {
+			out = append(out, byKind[k])
+		}
+		sort.Ints(out)
+		return out
+	}
+	m := map[string][]int{
+		"#year":    idx("range-dash-y", "iso", "ago", "year"),
+		"#day":     idx("dmy", "ago"),
+		"#month":   idx("range-dash-md", "mdy", "month-year"),
+		"#weekday": idx("weekday", "mdy", "dmy"),
+		"#number":  idx("ago"),
+	}
+	for _, w := range strings.Fields("from between") {
+		m[w] = idx("range-md", "range-m", "range-y", "range-wd", "month-year", "month", "year")
+	}
+	m["since"] = idx("since-full", "month-year", "month", "weekday", "unit", "day", "year")
+	for _, w := range strings.Fields("in by until through during before after early late mid of fiscal circa") {
+		m[w] = idx("month-year", "month", "year", "rolling", "coming", "weekday")
+	}
+	for _, w := range strings.Fields("last this next previous coming") {
+		m[w] = idx("month-year", "month", "weekday", "unit")
+	}
+	m["on"] = idx("weekday")
+	for _, w := range strings.Fields("over within throughout for the") {
+		m[w] = idx("rolling", "coming")
+	}
+	m["earlier"], m["later"] = idx("within-unit"), idx("within-unit")
+	for _, w := range strings.Fields("today yesterday tomorrow tonight") {
+		m[w] = idx("day")
 	}
 	return m
 }()
+
+// patternsAt returns the indexes of the patterns that may start with the
+// word w (lower case, without a final dot).
+func patternsAt(w string) []int {
+	switch {
+	case w[0] >= '0' && w[0] <= '9':
+		switch {
+		case len(w) == 4:
+			return patternsFor["#year"]
+		case len(w) <= 4 && (len(w) <= 2 || strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") ||
+			strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th")):
+			return patternsFor["#day"]
+		}
+		return patternsFor["#number"]
+	case months[w] != 0:
+		return patternsFor["#month"]
+	}
+	if _, ok := weekdays[w]; ok {
+		return patternsFor["#weekday"]
+	}
+	if ps, ok := patternsFor[w]; ok {
+		return ps
+	}
+	if _, ok := wordNumber(w); ok {
+		return patternsFor["#number"]
+	}
+	return nil
+}
+
+// dateWindow is the most text a date expression may take.
+const dateWindow = 96
 
 // findDates returns the date expressions of the story in l (not in its
 // captions, bylines, link lists or datelines), resolved against pub.
@@ -125,11 +183,15 @@ func findDates(l *layout, pub data.Time) []DateMention {
 				continue
 			}
 			w := strings.ToLower(strings.TrimSuffix(l.word(t), "."))
-			if !isDigits(w[:1]) && !dateStarts[w] {
+			if w == "" {
+				continue
+			}
+			ps := patternsAt(w)
+			if len(ps) == 0 {
 				continue
 			}
 			window := text[tok.start:min(para.end, tok.start+dateWindow)]
-			d, n, ok := matchDate(window, p, l, t)
+			d, n, ok := matchDate(window, ps, p, l, t)
 			if !ok {
 				continue
 			}
@@ -145,8 +207,9 @@ func findDates(l *layout, pub data.Time) []DateMention {
 
 // matchDate resolves the first of datePatterns that matches at the start
 // of s (the text of token t onwards) and says how many bytes it took.
-func matchDate(s string, p time.Time, l *layout, t int) (DateMention, int, bool) {
-	for _, dp := range datePatterns {
+func matchDate(s string, ps []int, p time.Time, l *layout, t int) (DateMention, int, bool) {
+	for _, i := range ps {
+		dp := datePatterns[i]
 		m := dp.re.FindStringSubmatchIndex(s)
 		if m == nil {
 			continue
@@ -306,13 +369,21 @@ func monthNamed(s string) (time.Month, bool) {
 	return m, ok
 }
 
+// numberWords are the numbers written in words that count days, weeks,
+// months or years.
+var numberWords = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+	"thirty": 30, "a few": 3, "several": 3, "a couple of": 2}
+
 func wordNumber(s string) (int, bool) {
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
-	words := map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-		"a few": 3, "several": 3, "a couple of": 2}
-	if n, ok := words[s]; ok {
+	if strings.ContainsAny(s, " \t\n") || strings.ToLower(s) != s {
+		s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	}
+	if n, ok := numberWords[s]; ok {
 		return n, true
+	}
+	if !isDigits(s) {
+		return 0, false
 	}
 	n, err := strconv.Atoi(s)
 	return n, err == nil && n >= 0 && n < 10000

@@ -15,6 +15,8 @@ import (
 type Suggestions struct {
 	Quotes []Quote
 	Dates  []DateMention
+	// layout is the text as Suggest cut it, kept for Document.
+	layout *layout
 }
 
 // Suggest finds the quoted passages of text with their speakers, and its
@@ -22,8 +24,8 @@ type Suggestions struct {
 // precision). A passage quoted twice with the same words is suggested
 // once, at its first place in double quotation marks.
 func Suggest(text string, pub data.Time) Suggestions {
-	var s Suggestions
 	l := newLayout(text)
+	s := Suggestions{layout: l}
 	seen := map[string]int{}
 	for _, q := range findQuotes(l) {
 		if i, dup := seen[q.Text]; dup {
@@ -95,8 +97,8 @@ func Document(a *Article, pub data.Time, file string, s Suggestions) *data.Docum
 		doc.Lanes = append(doc.Lanes, data.DocumentLane{Key: "article", Name: ArticleLane, Color: "#5B6CB2"})
 	}
 	merged := map[string]int{}
-	var l *layout
-	if len(s.Dates) > 0 {
+	l := s.layout
+	if len(s.Dates) > 0 && (l == nil || l.text != a.Text) {
 		l = newLayout(a.Text)
 	}
 	// The quotes in order of place, to find those of a sentence by a

@@ -85,29 +85,41 @@ func newLayout(text string) *layout {
 // tokMark tokens and everything inside a passage records it.
 func (l *layout) tokenize() {
 	text := l.text
-	marks := make(map[int]int, 2*len(l.passages)) // mark offset -> its end
+	// The marks of passages, in order: an opening and maybe a closing
+	// mark each, at [at, end).
+	type markAt struct{ at, end int }
+	marks := make([]markAt, 0, 2*len(l.passages))
 	for _, p := range l.passages {
-		marks[p.open] = p.start0
+		marks = append(marks, markAt{p.open, p.start0})
 		if p.closed {
-			marks[p.end0] = p.closeEnd
+			marks = append(marks, markAt{p.end0, p.closeEnd})
 		}
 	}
+	l.toks = make([]token, 0, len(text)/5+16)
+	mi := 0
 	pi := 0
 	for k := range l.paras {
 		para := &l.paras[k]
 		para.firstTok = len(l.toks)
 		for i := para.start; i < para.end; {
-			if e, ok := marks[i]; ok {
-				l.toks = append(l.toks, token{start: i, end: e, kind: tokMark, passage: -1})
-				i = e
+			for mi < len(marks) && marks[mi].at < i {
+				mi++
+			}
+			if mi < len(marks) && marks[mi].at == i {
+				l.toks = append(l.toks, token{start: i, end: marks[mi].end, kind: tokMark, passage: -1})
+				i = marks[mi].end
 				continue
+			}
+			nextMark := para.end
+			if mi < len(marks) && marks[mi].at < nextMark {
+				nextMark = marks[mi].at
 			}
 			r, n := utf8.DecodeRuneInString(text[i:])
 			switch {
 			case unicode.IsSpace(r) || r == '\u00a0':
 				i += n
 			case isWordRune(r):
-				e := wordEnd(text, i, para.end, marks)
+				e := wordEnd(text, i, nextMark)
 				l.toks = append(l.toks, token{start: i, end: e, kind: tokWord, passage: -1})
 				i = e
 			default:
@@ -130,25 +142,20 @@ func (l *layout) tokenize() {
 	}
 }
 
-// wordEnd returns where the word starting at i ends: letters, digits and
-// marks, with an apostrophe, hyphen, ampersand or dot inside ("don’t",
-// "front-runner", "AT&T", "U.S."), a final dot of an abbreviation or
-// initial ("Mr.", "J."), and a final apostrophe of a plural possessive.
-func wordEnd(text string, i, limit int, marks map[int]int) int {
+// wordEnd returns where the word starting at i ends, at limit (the next
+// quotation mark) at the latest: letters, digits and marks, with an
+// apostrophe, hyphen, ampersand or dot inside ("don’t", "front-runner",
+// "AT&T", "U.S."), a final dot of an abbreviation or initial ("Mr.",
+// "J."), and a final apostrophe of a plural possessive.
+func wordEnd(text string, i, limit int) int {
 	j := i
 	for j < limit {
-		if _, ok := marks[j]; ok && j > i {
-			break
-		}
 		r, n := utf8.DecodeRuneInString(text[j:])
 		if isWordRune(r) || unicode.IsMark(r) {
 			j += n
 			continue
 		}
 		if r == '\'' || r == '’' || r == '-' || r == '&' || r == '.' || r == '‐' {
-			if _, ok := marks[j]; ok {
-				break
-			}
 			next, _ := utf8.DecodeRuneInString(text[j+n : limit])
 			if j+n < limit && isWordRune(next) {
 				j += n
