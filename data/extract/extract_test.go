@@ -380,3 +380,30 @@ func TestFindQuotes_Speakers(t *testing.T) {
 		})
 	}
 }
+
+// TestSuggestions_SummaryAndConfidence: the summary counts sure quotes and
+// those to check; AtLeast(high) keeps only the sure ones; ParseConfidence
+// takes high and check and names them when given anything else.
+func TestSuggestions_SummaryAndConfidence(t *testing.T) {
+	s := Suggestions{Quotes: []Quote{{Confidence: data.ConfidenceHigh}, {Confidence: data.ConfidenceCheck}, {Confidence: data.ConfidenceHigh}}}
+	if got := s.Summary(); got != "3 quotes, 2 sure, 1 to check" {
+		t.Errorf("Summary = %q", got)
+	}
+	if got := (Suggestions{Quotes: s.Quotes[:1]}).Summary(); got != "1 quote, 1 sure, 0 to check" {
+		t.Errorf("Summary of one = %q", got)
+	}
+	if n := len(s.AtLeast(data.ConfidenceHigh).Quotes); n != 2 {
+		t.Errorf("AtLeast(high) kept %d quotes", n)
+	}
+	if n := len(s.AtLeast(data.ConfidenceCheck).Quotes); n != 3 {
+		t.Errorf("AtLeast(check) kept %d quotes", n)
+	}
+	for in, want := range map[string]data.Confidence{"high": data.ConfidenceHigh, "check": data.ConfidenceCheck, "": data.ConfidenceCheck} {
+		if got, err := ParseConfidence(in); err != nil || got != want {
+			t.Errorf("ParseConfidence(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := ParseConfidence("sure"); err == nil || !strings.Contains(err.Error(), "high") {
+		t.Errorf("ParseConfidence(sure): %v", err)
+	}
+}
