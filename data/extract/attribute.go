@@ -107,12 +107,28 @@ func (a *attributor) run() []Quote {
 		}
 		res[i].sp, res[i].has = a.nearby(i, res), true
 	}
-	// A passage run over several paragraphs takes the speaker found in any
-	// of its parts.
-	for i := len(l.passages) - 1; i > 0; i-- {
-		if l.passages[i].cont && res[i].keep && res[i-1].keep && res[i-1].sp.how == howNearby && res[i].sp.how != howNearby {
-			res[i-1].sp = res[i].sp
+	// A quotation run over several paragraphs is one speaker's: the one its
+	// attribution names, in whichever part it stands.
+	for i := 0; i < len(l.passages); {
+		j := i + 1
+		for j < len(l.passages) && l.passages[j].cont {
+			j++
 		}
+		best := -1
+		for k := i; k < j; k++ {
+			if res[k].keep && res[k].sp.ent >= 0 && res[k].sp.how != howContinued && res[k].sp.how != howNearby {
+				best = k
+				break
+			}
+		}
+		if best >= 0 {
+			for k := i; k < j; k++ {
+				if k != best && res[k].keep && (res[k].sp.how == howContinued || res[k].sp.how == howNearby || res[k].sp.ent < 0) {
+					res[k].sp = a.carry(res[best].sp, "one quotation over several paragraphs, by ")
+				}
+			}
+		}
+		i = j
 	}
 	var out []Quote
 	for i, p := range l.passages {
@@ -736,12 +752,22 @@ func (a *attributor) lastBody(head string, t int) int {
 	if found >= 0 {
 		return found
 	}
-	for i, e := range a.r.ents {
-		if e.kind == data.KindOrganisation && e.firstTok < t && strings.Contains(strings.ToLower(e.name), head) {
-			found = i
+	// "Ukraine's agriculture ministry" written earlier in lower case.
+	l := a.l
+	for i := t - 1; i >= 0 && i > t-600; i-- {
+		if !l.isWordTok(i) || l.toks[i].passage >= 0 || !strings.EqualFold(l.word(i), head) {
+			continue
+		}
+		np, ok := a.npBefore(i, l.sents[l.toks[i].sent].first)
+		if !ok || np.first == i {
+			continue
+		}
+		if w := l.word(np.first); isUpperStart(w) || isPossessive(w) {
+			name := strings.TrimPrefix(strings.TrimPrefix(a.phrase(np), "the "), "The ")
+			return a.r.body(name, data.KindOrganisation, np.first)
 		}
 	}
-	return found
+	return -1
 }
 
 // genericBodies are heads of descriptions that may stand for any
@@ -832,7 +858,7 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 		gender, word, person = 'f', "woman", "she"
 	}
 	para := l.sents[l.toks[t].sent].para
-	best, fallback := -1, -1
+	best, fallback, unconfirmed := -1, -1, -1
 	var rivals []int
 	a.eachBefore(t, 120, func(m mention) bool {
 		e := a.r.ents[m.ent]
@@ -840,7 +866,13 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 		if para-mp > 8 {
 			return false
 		}
-		if e.kind != data.KindPerson || !e.confirmed || e.gender != 0 && e.gender != gender {
+		if e.kind != data.KindPerson || e.gender != 0 && e.gender != gender {
+			return true
+		}
+		if !e.confirmed {
+			if unconfirmed < 0 && m.subject {
+				unconfirmed = m.ent
+			}
 			return true
 		}
 		if m.subject {
@@ -857,6 +889,10 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 	})
 	if best < 0 {
 		best = fallback
+	}
+	if best < 0 && unconfirmed >= 0 {
+		e := a.r.ents[unconfirmed]
+		return speaker{ent: unconfirmed, how: howPronoun, why: where + "; " + person + " → " + e.name + ", the last person named (gender not known)"}
 	}
 	if best < 0 {
 		return speaker{ent: -1, why: where + "; “" + person + "” with no " + word + " named before it"}

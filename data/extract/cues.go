@@ -234,8 +234,8 @@ func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 			break
 		}
 		end, ok := a.cueVerbAt(t)
-		if !ok && l.isWordTok(t) && statementVerbs.has(l.word(t)) {
-			end, ok = t+1, true // "Clinton released the following statement:"
+		if !ok && l.isWordTok(t) && (statementVerbs.has(l.word(t)) || l.word(t) == "read" || l.word(t) == "reads") {
+			end, ok = t+1, true // "Clinton released the following statement:", "Harper's statement read:"
 		}
 		if ok {
 			subj, appos, ok := a.subjectBefore(t, l.sents[l.toks[t].sent].first)

@@ -95,7 +95,9 @@ func newRegistry(l *layout) *registry {
 	// Names written alone are resolved against every full name: a
 	// headline's "Trump" is the Donald Trump of the story.
 	for _, b := range r.pending {
-		e := r.person(b.n, b.t, true)
+		// A word alone names someone the article names in full, or someone
+		// with a title ("Sen. Sanders"); "Storm" in a headline names no one.
+		e := r.person(b.n, b.t, b.n.titled)
 		if e < 0 {
 			continue
 		}
@@ -235,7 +237,8 @@ func (r *registry) readRun(t, end int) {
 	}
 	// A lower-case title before the run ("campaign chairman John
 	// Podesta") tells a person too.
-	lowerTitle := t > 0 && l.isWordTok(t-1) && titleWords.has(l.word(t-1)) && !unicode.IsUpper(firstRune(l.word(t-1)))
+	lowerTitle := t > 0 && l.isWordTok(t-1) && titleWords.has(l.word(t-1)) && !unicode.IsUpper(firstRune(l.word(t-1))) &&
+		l.toks[t-1].sent == l.toks[t].sent
 	np.titled = np.titled || lowerTitle
 	if np.first == "" {
 		r.pending = append(r.pending, bareName{n: np, t: t + len(title), end: end, subject: r.isSubject(t, end), titleWords: title})
@@ -244,7 +247,11 @@ func (r *registry) readRun(t, end int) {
 	// Capitalised words that are not known to be a person's ("Trump
 	// Tower", "Des Moines") wait until the article makes someone of them.
 	if _, known := r.persons[np.key()]; !known && !np.titled && !isGivenName(np.first) {
-		return
+		// A name of unknown first word is a person's only as the subject
+		// of a clause ("Marta Kowalczyk remembered"), and not confirmed.
+		if len(np.words) > 3 || !r.isSubject(t, end) || placeLike(np.words) {
+			return
+		}
 	}
 	e := r.person(np, t+len(title), true)
 	if e < 0 {
@@ -263,7 +270,7 @@ func (r *registry) readRun(t, end int) {
 			r.addRole(ent, l.word(i))
 			i--
 		}
-		if ent.title == "" {
+		if ent.title == "" && i+1 < t {
 			ent.title = strings.TrimSpace(l.text[l.toks[i+1].start:l.toks[t-1].end] + " " + strings.Join(title, " "))
 		}
 	}
@@ -349,6 +356,25 @@ func bodyKind(ws []string) string {
 	}
 	return ""
 }
+
+// placeLike reports whether a run of capitalised words names a place: a
+// US state or a word of places ("New Hampshire", "Des Moines County").
+func placeLike(ws []string) bool {
+	joined := strings.ToLower(strings.Join(ws, " "))
+	if usStates[joined] {
+		return true
+	}
+	for _, w := range ws {
+		if placeWords.has(w) {
+			return true
+		}
+	}
+	return false
+}
+
+var placeWords = toSet(`county city town village street avenue road square park river lake mountain mountains
+	valley island islands beach bay coast hills heights district province region state states airport station
+	bridge tower hall center centre stadium arena capitol`)
 
 // isAcronym reports whether w is written in capitals, as "FBI" or "DNC".
 func isAcronym(w string) bool {
@@ -495,9 +521,10 @@ func (r *registry) person(n nameParts, t int, register bool) int {
 
 // bySurname chooses among the people of surname w (lower case) the one a
 // surname alone means: of the gender asked for, if any; the one the
-// article has been calling by this surname, else the one it names most
-// (the first named of equals). "Clinton" in a story of Hillary Clinton's
-// campaign is her, even after a mention of Bill Clinton.
+// article has been calling by this surname, else the one it named first
+// (the story's subject: "Clinton" in a story of Hillary Clinton's
+// campaign is her, though Bill Clinton is named too, and named in full
+// each time for that reason).
 func (r *registry) bySurname(w string, gender byte, t int) int {
 	if e, ok := r.calledBy[w]; ok && (gender == 0 || r.ents[e].gender == 0 || r.ents[e].gender == gender) {
 		return e
@@ -508,7 +535,7 @@ func (r *registry) bySurname(w string, gender byte, t int) int {
 		if ent.first == "" || gender != 0 && ent.gender != 0 && ent.gender != gender {
 			continue
 		}
-		if best < 0 || ent.named > r.ents[best].named {
+		if best < 0 || ent.firstTok < r.ents[best].firstTok {
 			best = e
 		}
 	}

@@ -304,7 +304,16 @@ var maleNames = toSet(`aaron abdul abdullah abe abraham adam adrian ahmad ahmed 
 	corey   sean steve jared   eric donald paul mitch chuck harry   elijah adam jerrold
 	jerrold devin trey jason lindsey orrin lamar thad jeff     cory benjamin vladimir recep bashar
 	emmanuel narendra shinzo justin         volodymyr olaf rishi keir boris   antony
-	lloyd jake ned josh`)
+	lloyd jake ned josh kwame kofi chidi emeka tunde olusegun karim tariq samir rashid hamza mustafa mehmet
+	ahmet emre burak piotr tomasz krzysztof andrzej pawel marek lukasz wojciech jakub jiri tomas lukas
+	matthias jurgen jürgen dieter helmut andreas henrik lars nils olaf jens anders bjorn björn pieter willem
+	jeroen giorgio alessandro javier alejandro diego rahul arjun vikram amit rohan hiroshi kenji takeshi
+	haruto wei hao oleksandr dmytro andriy serhiy mykola yevgeny alexei nikolai pavel oleg fyodor vasily
+	aleksandr ruslan timur arman bilal faisal imran nawaz shehbaz asif anwar mahmoud khaled walid nabil
+	joaquim joão joao paulo luiz luís gustavo rodrigo thiago mateus lucas gabriel rafael bruno andré andre
+	benoît benoit françois francois jean-pierre jean-luc jacques michel philippe olivier thierry laurent
+	emmanuel édouard edouard gérard didier yves hervé herve carl conrad dirk erwin fritz gunter horst
+	kai lutz markus norbert rainer sven uwe volker`)
 
 var femaleNames = toSet(`abby abigail ada adele adriana agnes aileen aimee alexandra alexandria alice alicia
 	alison allison alma alyssa amanda amber amelia amy ana anastasia andrea angela angelica angelina angie
@@ -337,7 +346,13 @@ var femaleNames = toSet(`abby abigail ada adele adriana agnes aileen aimee alexa
 	vivian wanda wendy whitney yolanda yvonne zoe zoey ayanna alexandria kamala nikki kirsten tulsi elise
 	marsha condoleezza madeleine condoleezza hope sarah kayleigh huma neera donna debbie katrina dana
 	jen ruth sonia elena amy stacey liz lisa susan jeanne heidi tammy claire mazie maria maxine barbara
-	angela theresa ursula christine marine giorgia sanna mette jacinda liz nicola`)
+	angela theresa ursula christine marine giorgia sanna mette jacinda liz nicola marta agnieszka katarzyna
+	magdalena ewa olena oksana svetlana tatiana yulia irina ekaterina astrid sigrid heike ute birgit petra
+	sabine nathalie amelie amélie ines inés paola chiara giulia pilar marisol guadalupe ximena fernanda aisha
+	zainab amina yasmin yasmine noor ananya sunita deepa anjali lakshmi mei ling yuki haruka sakura hana
+	ngozi chiamaka adaeze folake funmilayo wanjiru akosua abena efua ama nadine rania layla laila dalia
+	hind malak sara sarah beatriz camila valentina lorena rocío rocio esperanza catalina mariana daniela
+	isabela leticia letícia renata tereza zuzana hanna johanna ingeborg liv annika frida elin maja`)
 
 // givenNameGender returns 'm' or 'f' for a known given name, 0 if it is
 // not known or is given to both.
@@ -358,3 +373,18 @@ func isGivenName(name string) bool {
 	n := strings.ToLower(name)
 	return maleNames[n] || femaleNames[n]
 }
+
+// usStates are the states of the United States, which are places, not
+// people, whatever their words.
+var usStates = func() set {
+	m := set{}
+	for _, s := range strings.Split(`alabama,alaska,arizona,arkansas,california,colorado,connecticut,delaware,
+		florida,georgia,hawaii,idaho,illinois,indiana,iowa,kansas,kentucky,louisiana,maine,maryland,
+		massachusetts,michigan,minnesota,mississippi,missouri,montana,nebraska,nevada,new hampshire,new jersey,
+		new mexico,new york,north carolina,north dakota,ohio,oklahoma,oregon,pennsylvania,rhode island,
+		south carolina,south dakota,tennessee,texas,utah,vermont,virginia,washington,west virginia,wisconsin,
+		wyoming,puerto rico,district of columbia`, ",") {
+		m[strings.TrimSpace(s)] = true
+	}
+	return m
+}()
