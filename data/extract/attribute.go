@@ -60,6 +60,7 @@ type passageResult struct {
 
 func (a *attributor) run() []Quote {
 	l := a.l
+	a.describedSpeakers()
 	res := make([]passageResult, len(l.passages))
 	for i, p := range l.passages {
 		if l.paras[p.para].skip != "" || p.para > 0 && looksLikeTitle(l.text, p) {
@@ -148,6 +149,42 @@ func (a *attributor) run() []Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// describedSpeakers records the people described, not named, as the
+// subject of a speech verb anywhere in the text ("One tenant, who asked not
+// to be named, said she …"), so that a later "she said" can refer to them.
+func (a *attributor) describedSpeakers() {
+	l := a.l
+	var found []mention
+	for t := range l.toks {
+		if !l.isWordTok(t) || l.toks[t].passage >= 0 || l.paras[l.sents[l.toks[t].sent].para].skip != "" {
+			continue
+		}
+		w := strings.ToLower(l.word(t))
+		if !speechVerbs[w] && !namingVerbs[w] {
+			continue
+		}
+		if _, ok := a.cueVerbAt(t); !ok && !namingVerbs[w] {
+			continue
+		}
+		subj, _, ok := a.subjectBefore(t, l.sents[l.toks[t].sent].first)
+		if !ok || subj.end-subj.first < 2 {
+			continue
+		}
+		det := strings.ToLower(l.word(subj.first))
+		head := strings.ToLower(l.word(subj.end - 1))
+		if det != "a" && det != "an" && det != "one" && det != "another" || !personNouns[head] || groupNouns[head] {
+			continue
+		}
+		name := lowerFirst(a.phrase(subj))
+		e := a.r.body(name, data.KindUnnamed, subj.first)
+		if g := genderedWords[head]; g != 0 {
+			a.r.ents[e].gender = g
+		}
+		found = append(found, mention{ent: e, tok: subj.first, subject: true})
+	}
+	a.resolved = append(a.resolved, found...)
 }
 
 // sameSentence reports whether passages i and j are in one sentence.
@@ -419,27 +456,45 @@ func (a *attributor) resolveNP(r tokRange, t int, where string) speaker {
 		return a.resolvePronoun(strings.ToLower(l.word(r.first)), r.first, where)
 	}
 	// "one of the former prosecutors for David Petraeus" is a prosecutor,
-	// "Sen. Tim Kaine of Virginia" is Tim Kaine: what comes before a
-	// preposition decides.
-	head := r
+	// "Sen. Tim Kaine of Virginia" is Tim Kaine, "the Department of
+	// Health" and "Secretary of State Madeleine Albright" are names whole.
+	pp := -1
 	for t := r.first + 1; t < r.end; t++ {
 		if w := l.word(t); l.isWordTok(t) && (w == "of" || w == "for" || w == "at" || w == "from" || w == "with" || w == "in") {
-			head = tokRange{r.first, t}
+			pp = t
 			break
 		}
 	}
-	last := head.end - 1
-	common := groupNouns.has(l.word(last)) || personNouns.has(l.word(last)) && !titleWords.has(l.word(last))
-	if head != r && common {
+	if pp < 0 {
+		if unicode.IsUpper(firstRune(stripPossessive(l.word(r.end - 1)))) {
+			if sp, ok := a.resolveName(r, where); ok {
+				return sp
+			}
+		}
+		return a.resolveDescription(r, where)
+	}
+	head := tokRange{r.first, pp}
+	last := pp - 1
+	if !isUpperStart(l.word(last)) || groupNouns.has(l.word(last)) || personNouns.has(l.word(last)) && !titleWords.has(l.word(last)) {
 		return a.describe(r, head, where)
 	}
-	if unicode.IsUpper(firstRune(stripPossessive(l.word(last)))) {
-		if sp, ok := a.resolveName(head, where); ok {
-			return sp
+	// A person named before the preposition: the rest says where from.
+	if sp, ok := a.resolveName(head, where); ok && sp.ent >= 0 && a.r.ents[sp.ent].kind == data.KindPerson &&
+		(a.r.ents[sp.ent].first != "" || a.r.ents[sp.ent].confirmed) {
+		return sp
+	}
+	// "the Department of Health", "the Royal College of Nursing".
+	for t := r.first; t < r.end; t++ {
+		if l.isWordTok(t) && isUpperStart(l.word(t)) && orgWords.has(l.word(t)) {
+			name := strings.TrimPrefix(strings.TrimPrefix(a.phrase(r), "the "), "The ")
+			return speaker{ent: a.r.body(name, data.KindOrganisation, r.first), how: howNamed, why: where, sure: true}
 		}
 	}
-	if head != r && !unicode.IsUpper(firstRune(l.word(last))) {
-		return a.describe(r, head, where)
+	if sp, ok := a.resolveName(r, where); ok {
+		return sp
+	}
+	if sp, ok := a.resolveName(head, where); ok {
+		return sp
 	}
 	return a.resolveDescription(r, where)
 }
@@ -578,7 +633,13 @@ func (a *attributor) resolveDescription(r tokRange, where string) speaker {
 		}
 		e := a.r.body(lowerFirst(name), data.KindUnnamed, r.first)
 		return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” is not named in the article"}
-	case groupNouns[head]:
+	case genericBodies[head]:
+		if e := a.lastAnyBody(r.first); e >= 0 && !isPossessive(ws[0]) {
+			return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” → " + a.r.ents[e].name + ", the last body named"}
+		}
+		e := a.r.body(lowerFirst(name), data.KindUnnamed, r.first)
+		return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” is not named in the article"}
+	case groupNouns[head] || pluralRoles[head]:
 		e := a.r.body(bare, data.KindUnnamed, r.first)
 		return speaker{ent: e, how: howDescription, why: where + "; “" + bare + "” are not named", sure: true}
 	case personNouns[head] || titleWords[head]:
@@ -629,7 +690,7 @@ func lowerFirst(s string) string {
 // in the next paragraphs, as wire copy does.
 func (a *attributor) lede(head string, t int) (int, string) {
 	l := a.l
-	if !officialRoles[head] && head != "official" {
+	if !officialRoles[head] && head != "official" && !titleWords[head] {
 		return -1, ""
 	}
 	para := l.paras[l.sents[l.toks[t].sent].para]
@@ -646,7 +707,13 @@ func (a *attributor) lede(head string, t int) (int, string) {
 			break
 		}
 		e := a.r.ents[m.ent]
-		if e.kind == data.KindPerson && mp > k && rolesMeet(e.roles, officialRoles) {
+		if e.kind != data.KindPerson || mp <= k {
+			continue
+		}
+		if e.roles[head] {
+			return m.ent, "in the opening is taken to be " + e.name + ", the " + head + " named next"
+		}
+		if (head == "official" || officialRoles[head]) && rolesMeet(e.roles, officialRoles) {
 			return m.ent, "in the opening is taken to be " + e.name + ", the official named next"
 		}
 	}
@@ -866,6 +933,13 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 		if para-mp > 8 {
 			return false
 		}
+		if e.kind == data.KindUnnamed && m.subject && (e.gender == 0 || e.gender == gender) && describedPerson(e.name) {
+			if best < 0 && fallback < 0 {
+				best = m.ent
+				return false
+			}
+			return true
+		}
 		if e.kind != data.KindPerson || e.gender != 0 && e.gender != gender {
 			return true
 		}
@@ -913,6 +987,13 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 		}
 	}
 	return sp
+}
+
+// describedPerson reports whether the name of an unnamed speaker is one
+// person ("a guard", "one tenant"), not a group.
+func describedPerson(name string) bool {
+	f := strings.Fields(name)
+	return len(f) > 1 && (f[0] == "a" || f[0] == "an" || f[0] == "one" || f[0] == "another")
 }
 
 func contains(s []int, v int) bool {

@@ -93,6 +93,13 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 	if t >= limit || !l.isWordTok(t) {
 		return cue{}, false
 	}
+	// "“…” -- Ruth Amsel, Chief Executive Officer": a signature.
+	if dash := l.toks[mark+1]; mark+1 < t && dash.kind == tokPunct && strings.Contains("—–-", l.word(mark+1)) && a.r.capWord(t) {
+		end := a.r.capRunForward(t, limit)
+		if end-t >= 2 && end-t <= 5 && (end >= limit || l.punct(end, ",") || l.punct(end, ".")) {
+			return cue{how: "after", verb: mark + 1, subj: tokRange{t, end}, text: tokRange{mark, end}}, true
+		}
+	}
 	// "…,” then said Pence"
 	v := t
 	if speechAdverbs.has(l.word(v)) && !verbLike.has(l.word(v)) {
@@ -117,7 +124,11 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 		return cue{}, false
 	}
 	i := max(subj.end, appos.end)
-	i = a.skipAside(i, limit)
+	if !appos.empty() && l.punct(i, ",") {
+		i++ // the comma that closes "the chief inspector, Richard Lindholm,"
+	} else {
+		i = a.skipAside(i, limit)
+	}
 	for i < limit && l.isWordTok(i) && speechAdverbs.has(l.word(i)) {
 		i++
 	}
@@ -278,7 +289,7 @@ func (a *attributor) finiteVerb(t int) bool {
 	switch {
 	case verbLike[lw] || speechVerbs[lw] || namingVerbs[lw] || irregularPast[lw]:
 		return true
-	case roleWord(lw) || functionWords[lw] || determiners[lw]:
+	case roleWord(lw) || functionWords[lw] || determiners[lw] || pluralRoles[lw] || genericBodies[lw]:
 		return false
 	}
 	return likelyVerb(lw) || strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "us") &&
@@ -459,7 +470,8 @@ func (a *attributor) headWord(t int) bool {
 		return true
 	}
 	lw := strings.ToLower(w)
-	return personNouns[lw] || orgWords[lw] || groupNouns[lw] || titleWords[lw] || speechNouns[lw]
+	return personNouns[lw] || orgWords[lw] || groupNouns[lw] || titleWords[lw] || speechNouns[lw] ||
+		genericBodies[lw] || pluralRoles[lw]
 }
 
 // subjectAfter reads a speaker's noun phrase starting at token t: a
@@ -483,7 +495,7 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 	named := false // a capitalised word has been read: only nouns of roles may follow
 	for i < limit && i < t+phraseWindow {
 		switch {
-		case a.bodyWord(i) && (!named || isUpperStart(l.word(i)) || roleWord(l.word(i))) && !likelyVerb(l.word(i)):
+		case a.bodyWord(i) && (!named || isUpperStart(l.word(i)) || roleWord(l.word(i)) || isDigits(l.word(i))) && !likelyVerb(l.word(i)):
 			if a.headWord(i) {
 				head = i
 			}
@@ -591,8 +603,15 @@ func (a *attributor) npBefore(i, floor int) (tokRange, bool) {
 	if subjectPronouns.has(l.word(i)) {
 		return tokRange{i, i + 1}, true
 	}
-	if !a.headWord(i) || isPossessive(l.word(i)) {
+	if !a.headWord(i) {
 		return tokRange{}, false
+	}
+	if isPossessive(l.word(i)) {
+		// Only a place: "a nurse at St Mary's".
+		k := a.r.capRunBackward(i+1, floor) - 1
+		if k < floor || !l.isWordTok(k) || (l.word(k) != "at" && l.word(k) != "of" && l.word(k) != "from" && l.word(k) != "in") {
+			return tokRange{}, false
+		}
 	}
 	j := i
 	for j-1 >= floor && j-1 > i-phraseWindow {
@@ -639,8 +658,11 @@ func (a *attributor) isAside(r tokRange, core tokRange) bool {
 		return true
 	case isDigits(w):
 		return true // an age: "Smith, 45, said"
-	case isPossessive(w) || titleWords[w] || personNouns[w]:
+	case isPossessive(w) || titleWords[w] || personNouns[w] || w == "his" || w == "her" || w == "their" || w == "its" ||
+		w == "my" || w == "our":
 		return true
+	case strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"):
+		return true // "Trump, asked about the post, said"
 	case a.isNameLike(r) && !a.isNameLike(core):
 		return true
 	}

@@ -76,7 +76,7 @@ var datePatterns = []datePattern{
 	pat("mdy", `(?:`+weekdayName+`,?\s+)?`+mdy),
 	pat("dmy", `(?:`+weekdayName+`,?\s+)?`+dmy),
 	pat("month-year", `(?:(?i:in|since|by|until|through|during|before|after|from|early|late|mid|last|next|this)[- ]\s*)?(?:(?i:early|late|mid)[- ]\s*)?(`+monthName+`),?\s+`+yearNum),
-	pat("month", `(?i:(in|since|by|until|through|during|before|after|last|next|this|early|late|mid|from)[- ]\s*)(?:(?i:early|late|mid)[- ]\s*)?(`+monthName+`)`),
+	pat("month", `(?i:(in|since|by|until|through|during|before|after|last|next|this|early|late|mid|from|beyond|around|to|till|for)[- ]\s*)(?:(?i:early|late|mid)[- ]\s*)?(`+monthName+`)`),
 	// Relative to the publication date.
 	pat("rolling", `(?i:(?:over|in|during|for|within|throughout)\s+)?(?i:the\s+(?:past|last|previous|preceding)\s+(`+number+`\s+)?(days?|weeks?|months?|years?|decades?|(?:24|48|72)\s+hours))`),
 	pat("coming", `(?i:(?:in|over|within|during)\s+the\s+(?:coming|next|next\s+few|upcoming|following)\s+(`+number+`\s+)?(days|weeks|months|years))`),
@@ -86,7 +86,21 @@ var datePatterns = []datePattern{
 	pat("within-unit", `(?i:(earlier|later)\s+this\s+(week|month|year))`),
 	pat("day", `(?i:(?:since\s+)?(today|yesterday|tomorrow|tonight))`),
 	pat("year", `(?:(?i:in|since|by|until|through|during|before|after|from|of|early|late|mid|fiscal|circa)[- ]\s*)?`+yearNum),
+	pat("holiday", `(?:(?i:on|by|until|before|after|since|at|over|for)\s+)?(?i:(last|this|next)\s+)?(`+holidayNames+`)(?:,?\s+`+yearNum+`)?`),
+	pat("end-of", `(?i:(?:by|at|until|before|toward|towards|around|near)\s+)?(?i:the\s+end\s+of\s+(?:(the|this|next|last)\s+)?(year|month))`),
 }
+
+// holidayNames are the holidays with a fixed date.
+const holidayNames = `Christmas\s+Eve|Christmas\s+Day|Christmas|Boxing\s+Day|New\s+Year's\s+Eve|New\s+Year’s\s+Eve|` +
+	`New\s+Year's\s+Day|New\s+Year’s\s+Day|Halloween|Valentine's\s+Day|Valentine’s\s+Day|Independence\s+Day|` +
+	`the\s+Fourth\s+of\s+July|Bastille\s+Day|St\.?\s+Patrick's\s+Day|St\.?\s+Patrick’s\s+Day|Guy\s+Fawkes\s+Night|Armistice\s+Day`
+
+// holidayDates are the month and day of each holiday, by its first word
+// and, when needed, its second.
+var holidayDates = map[string][2]int{"christmas eve": {12, 24}, "christmas day": {12, 25}, "christmas": {12, 25},
+	"boxing day": {12, 26}, "new year's eve": {12, 31}, "new year's day": {1, 1}, "halloween": {10, 31},
+	"valentine's day": {2, 14}, "independence day": {7, 4}, "the fourth of july": {7, 4}, "bastille day": {7, 14},
+	"st. patrick's day": {3, 17}, "st patrick's day": {3, 17}, "guy fawkes night": {11, 5}, "armistice day": {11, 11}}
 
 // patternsFor lists, for each way a date expression can start, the
 // patterns that can match there: trying only those keeps the regular
@@ -114,17 +128,24 @@ var patternsFor = func() map[string][]int {
 	for _, w := range strings.Fields("from between") {
 		m[w] = idx("range-md", "range-m", "range-y", "range-wd", "month-year", "month", "year")
 	}
-	m["since"] = idx("since-full", "month-year", "month", "weekday", "unit", "day", "year")
-	for _, w := range strings.Fields("in by until through during before after early late mid of fiscal circa") {
-		m[w] = idx("month-year", "month", "year", "rolling", "coming", "weekday")
+	m["since"] = idx("since-full", "month-year", "month", "weekday", "unit", "day", "year", "holiday")
+	for _, w := range strings.Fields("in by until through during before after early late mid of fiscal circa beyond around to till at over for on toward towards near") {
+		m[w] = idx("month-year", "month", "year", "rolling", "coming", "weekday", "holiday", "end-of")
+	}
+	for _, w := range strings.Fields("christmas boxing new halloween valentine's valentine’s independence bastille st guy armistice") {
+		m[w] = idx("holiday")
 	}
 	for _, w := range strings.Fields("last this next previous coming") {
-		m[w] = idx("month-year", "month", "weekday", "unit")
+		m[w] = idx("month-year", "month", "weekday", "unit", "holiday")
 	}
-	m["on"] = idx("weekday")
-	for _, w := range strings.Fields("over within throughout for the") {
+	for _, w := range strings.Fields("on over for") {
+		m[w] = append(append([]int{}, m[w]...), idx("rolling", "coming")...)
+		sort.Ints(m[w])
+	}
+	for _, w := range strings.Fields("within throughout") {
 		m[w] = idx("rolling", "coming")
 	}
+	m["the"] = idx("rolling", "holiday", "end-of")
 	m["earlier"], m["later"] = idx("within-unit"), idx("within-unit")
 	for _, w := range strings.Fields("today yesterday tomorrow tonight") {
 		m[w] = idx("day")
@@ -172,7 +193,8 @@ func findDates(l *layout, pub data.Time) []DateMention {
 	p := time.Unix(pub.Unix, 0).UTC()
 	text := l.text
 	var out []DateMention
-	next := 0 // the first byte a new expression may start at
+	var sentOf []int // the sentence of each of out
+	next := 0        // the first byte a new expression may start at
 	for _, para := range l.paras {
 		if para.skip != "" {
 			continue
@@ -180,6 +202,10 @@ func findDates(l *layout, pub data.Time) []DateMention {
 		for t := para.bodyTok; t < para.endTok; t++ {
 			tok := l.toks[t]
 			if tok.kind != tokWord || tok.start < next {
+				continue
+			}
+			// "Fox News Sunday" is a show, not a day.
+			if tok.passage >= 0 && looksLikeTitle(text, l.passages[tok.passage]) {
 				continue
 			}
 			w := strings.ToLower(strings.TrimSuffix(l.word(t), "."))
@@ -197,8 +223,19 @@ func findDates(l *layout, pub data.Time) []DateMention {
 			}
 			d.Start, d.End = tok.start, tok.start+n
 			d.Expression = text[d.Start:d.End]
+			// "Last year the service was blocked in June": the June of that
+			// year.
+			if d.Relative && d.To.IsZero() && (d.From.Precision == data.PrecisionMonth || d.From.Precision == data.PrecisionDay) {
+				for k := len(out) - 1; k >= 0 && sentOf[k] == tok.sent; k-- {
+					if out[k].From.Precision == data.PrecisionYear && out[k].To.IsZero() && out[k].Relative {
+						d.From = withYear(d.From, time.Unix(out[k].From.Unix, 0).UTC().Year())
+						break
+					}
+				}
+			}
 			d.Future = d.Future || d.From.Unix > p.Unix()+86399
 			out = append(out, d)
+			sentOf = append(sentOf, tok.sent)
 			next = d.End
 		}
 	}
@@ -241,6 +278,24 @@ var quantityWords = toSet(`people persons votes voters troops soldiers dollars e
 // not one of years, or a month name that is a verb ("may").
 func plausible(kind, s string, end int, l *layout, t int) bool {
 	switch kind {
+	case "month":
+		// "until March 18" is a day, read by another pattern.
+		rest := strings.TrimLeft(s[end:], " ")
+		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			return false
+		}
+	case "weekday":
+		// "on a Friday night", "every Monday": no date.
+		if t > 0 && l.isWordTok(t-1) && (strings.EqualFold(l.word(t-1), "a") || strings.EqualFold(l.word(t-1), "every") ||
+			strings.EqualFold(l.word(t-1), "each") || strings.EqualFold(l.word(t-1), "any")) {
+			return false
+		}
+	case "day":
+		// "BBC Radio 4's Today programme": a name.
+		w := l.word(t)
+		if w == "Today" && l.sents[l.toks[t].sent].first != t {
+			return false
+		}
 	case "year", "range-dash-y":
 		tok := l.toks[t]
 		if tok.start > 0 {
@@ -300,6 +355,22 @@ var pastWords = toSet(`was were had did ago earlier previously been`)
 // Sunday"), else the first after it ("On Sunday, voters will go").
 func tenseAt(l *layout, t, endByte int) tense {
 	s := l.sents[l.toks[t].sent]
+	// "called a snap election for July 7": what a date is for is ahead.
+	if t > s.first && l.isWordTok(t-1) && strings.EqualFold(l.word(t-1), "for") {
+		return tenseFuture
+	}
+	// "was extended until March 18": the end of what goes on.
+	until := func(i int) bool {
+		w := strings.ToLower(l.word(i))
+		return l.isWordTok(i) && (w == "until" || w == "till" || w == "through")
+	}
+	if until(t) || t > s.first && until(t-1) {
+		for i := t - 1; i >= s.first && i >= t-8; i-- {
+			if l.isWordTok(i) && untilVerbs.has(l.word(i)) {
+				return tenseFuture
+			}
+		}
+	}
 	for i := t - 1; i >= s.first && i >= t-10; i-- {
 		if l.punct(i, ";") {
 			break
@@ -310,8 +381,11 @@ func tenseAt(l *layout, t, endByte int) tense {
 	}
 	end := l.tokenAt(l.toks[t].start + endByte)
 	for i := end; i < s.end && i < end+10; i++ {
-		if l.punct(i, ";") {
+		if l.punct(i, ";") || l.toks[i].kind == tokMark {
 			break
+		}
+		if l.isWordTok(i) && speechVerbs.has(l.word(i)) {
+			break // "… in April, aides said": the saying is not the date's
 		}
 		if te := tenseOf(l, i); te != tenseNone {
 			return te
@@ -320,12 +394,35 @@ func tenseAt(l *layout, t, endByte int) tense {
 	return tenseNone
 }
 
-// tenseOf says what tense the word at token i marks, if any.
+// presentVerbs are verbs whose plain form reads as the present of a
+// schedule: "applications close on 30 April".
+var presentVerbs = toSet(`close open start begin end run take meet vote arrive leave return launch expire resume
+	go come convene reopen resumes expires launches convenes reopens`)
+
+// scheduleVerbs are verbs whose plain form after "to" plans something:
+// "was to take effect on Aug. 1".
+var scheduleVerbs = toSet(`take go come start begin hold meet vote sign open close end return visit announce
+	launch release publish present travel arrive leave decide resume testify appear speak attend run expire
+	finish complete reopen resume retire marry`)
+
+// untilVerbs move a period's end forward: "was extended until March 18".
+var untilVerbs = toSet(`extended extend extends postponed postpone delayed delay pushed suspended suspend
+	adjourned runs run lasts last valid open remain remains stay stays continue continues`)
+
+// modalWords look ahead: "could take up the measure in April".
+var modalWords = toSet(`could may might should can must`)
+
+// tenseOf says what tense the word at token i marks, if any. A
+// participle after "be" ("will be held", "is due to be finished") is not
+// the past.
 func tenseOf(l *layout, i int) tense {
 	if !l.isWordTok(i) {
 		return tenseNone
 	}
 	w := strings.ToLower(strings.ReplaceAll(l.word(i), "’", "'"))
+	passive := i > 0 && l.isWordTok(i-1) && (strings.EqualFold(l.word(i-1), "be") || strings.EqualFold(l.word(i-1), "been") ||
+		strings.EqualFold(l.word(i-1), "being"))
+	infinitive := i > 0 && l.isWordTok(i-1) && strings.EqualFold(l.word(i-1), "to")
 	switch {
 	case futureWords[w] || strings.HasSuffix(w, "'ll"):
 		if w == "set" || w == "due" || w == "going" || w == "hopes" || w == "hope" || w == "plan" || w == "plans" ||
@@ -337,11 +434,20 @@ func tenseOf(l *layout, i int) tense {
 			return tenseFuture
 		}
 		return tenseNone
+	case modalWords[w]:
+		return tenseFuture
+	case infinitive && scheduleVerbs[w]:
+		return tenseFuture // "was to take effect on Aug. 1"
+	case passive || w == "be" || w == "been" || w == "being" || w == "to":
+		return tenseNone
 	case pastWords[w] || irregularPast[w] || speechVerbs[w] && strings.HasSuffix(w, "ed"):
 		return tensePast
-	case w == "is" || w == "are" || w == "am" || w == "begins" || w == "starts" || w == "opens" || w == "ends" ||
-		w == "runs" || w == "takes" || w == "comes" || w == "meets" || w == "holds" || w == "votes" || w == "arrives" ||
-		w == "leaves" || w == "returns" || w == "closes":
+	case presentVerbs[w] && i > 0 && l.isWordTok(i-1) && !determiners.has(l.word(i-1)) && !isPossessive(l.word(i-1)) &&
+		(strings.HasSuffix(strings.ToLower(l.word(i-1)), "s") || isUpperStart(l.word(i-1)) || subjectPronouns.has(l.word(i-1))):
+		return tensePresent // "applications close on 30 April"
+	case w == "is" || w == "are" || w == "am" || w == "begins" || w == "starts" || w == "opens" ||
+		w == "ends" || w == "runs" || w == "takes" || w == "comes" || w == "meets" || w == "holds" || w == "votes" ||
+		w == "arrives" || w == "leaves" || w == "returns" || w == "closes":
 		return tensePresent
 	case w == "says" || w == "tells" || w == "writes" || w == "adds":
 		return tensePast // a report's present: "Trump says Monday"
@@ -677,16 +783,21 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 	case "weekday":
 		wd := weekdays[strings.ToLower(sub(1))]
 		f := strings.Fields(strings.ToLower(sub(0)))
-		qual := ""
+		qual, since := "", false
 		for _, w := range f[:len(f)-1] {
-			if w == "last" || w == "next" || w == "this" || w == "since" {
+			if w == "last" || w == "next" || w == "this" {
 				qual = w
 			}
+			since = since || w == "since"
 		}
-		switch qual {
-		case "since":
-			d.From, d.To = day(weekdayFrom(wd, onOrBefore, p)), pubDay
-		case "this":
+		switch {
+		case since:
+			dir := onOrBefore
+			if qual == "last" {
+				dir = before
+			}
+			d.From, d.To = day(weekdayFrom(wd, dir, p)), pubDay
+		case qual == "this":
 			d.From = day(weekdayFrom(wd, directionOf("", te), p))
 		default:
 			d.From = day(weekdayFrom(wd, directionOf(qual, te), p))
@@ -833,11 +944,61 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 		if lead == "since" {
 			d.To, d.Relative = pubDay, true
 		}
+	case "holiday":
+		name := strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(sub(2), "’", "'")), " "))
+		md, ok := holidayDates[name]
+		if !ok {
+			return d, false
+		}
+		if y := sub(3); y != "" {
+			yy, _ := strconv.Atoi(y)
+			d.From, d.Relative = day(time.Date(yy, time.Month(md[0]), md[1], 0, 0, 0, 0, time.UTC)), false
+			break
+		}
+		t, ok := dayFrom(time.Month(md[0]), md[1], directionOf(sub(1), te), p)
+		if !ok {
+			return d, false
+		}
+		d.From = t
+	case "end-of":
+		y := p.Year()
+		switch strings.ToLower(sub(1)) {
+		case "next":
+			y++
+		case "last":
+			y--
+		}
+		if strings.EqualFold(sub(2), "year") {
+			d.From = monthOf(y, 12)
+		} else {
+			m := p.Month()
+			switch strings.ToLower(sub(1)) {
+			case "next":
+				m++
+			case "last":
+				m--
+			}
+			t := time.Date(p.Year(), m, 1, 0, 0, 0, 0, time.UTC)
+			d.From = monthOf(t.Year(), t.Month())
+		}
+	}
+	if kind == "holiday" && lead == "since" {
+		d.To = pubDay
 	}
 	if !d.To.IsZero() && d.To.End() <= d.From.End() && d.To.Unix < d.From.Unix {
 		return d, false
 	}
 	return d, !d.From.IsZero()
+}
+
+// withYear returns t in year y, if that day exists.
+func withYear(t data.Time, y int) data.Time {
+	tt := time.Unix(t.Unix, 0).UTC()
+	n := time.Date(y, tt.Month(), tt.Day(), 0, 0, 0, 0, time.UTC)
+	if n.Day() != tt.Day() {
+		return t
+	}
+	return data.Time{Unix: n.Unix(), Precision: t.Precision}
 }
 
 // shiftYear returns t moved by n years.

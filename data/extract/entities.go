@@ -47,6 +47,8 @@ type registry struct {
 	// calledBy is the person a surname alone has meant so far.
 	calledBy map[string]int
 	pending  []bareName
+	// titleCased remembers which paragraphs are in title case.
+	titleCased map[int]bool
 }
 
 // bareName is a surname or given name written alone, resolved once every
@@ -77,7 +79,7 @@ func (n nameParts) key() string {
 // organisations and states the attribution will refer to.
 func newRegistry(l *layout) *registry {
 	r := &registry{l: l, persons: map[string]int{}, surnames: map[string][]int{}, givens: map[string][]int{},
-		others: map[string]int{}, calledBy: map[string]int{}}
+		others: map[string]int{}, calledBy: map[string]int{}, titleCased: map[int]bool{}}
 	for _, para := range l.paras {
 		if para.skip != "" {
 			continue
@@ -140,7 +142,7 @@ func (r *registry) capWordAt(t int) bool {
 func datelineEnd(l *layout, para paragraph) int {
 	t := para.firstTok
 	caps := 0
-	for t < para.endTok && t < para.firstTok+12 {
+	for t < para.endTok && t < para.firstTok+20 {
 		w := l.word(t)
 		switch {
 		case l.toks[t].kind == tokWord && strings.ToUpper(w) == w && unicode.IsLetter(firstRune(w)):
@@ -239,7 +241,14 @@ func (r *registry) readRun(t, end int) {
 	// Podesta") tells a person too.
 	lowerTitle := t > 0 && l.isWordTok(t-1) && titleWords.has(l.word(t-1)) && !unicode.IsUpper(firstRune(l.word(t-1))) &&
 		l.toks[t-1].sent == l.toks[t].sent
+	// A name set off after a role: "the museum's director, Camille Roux,".
+	if t > 1 && l.punct(t-1, ",") && l.isWordTok(t-2) && roleWord(l.word(t-2)) && !isUpperStart(l.word(t-2)) {
+		np.titled = true
+	}
 	np.titled = np.titled || lowerTitle
+	if r.titleCase(t) && !isGivenName(np.first) {
+		return // "Museum Guards Describe Night": a headline's capitals name no one
+	}
 	if np.first == "" {
 		r.pending = append(r.pending, bareName{n: np, t: t + len(title), end: end, subject: r.isSubject(t, end), titleWords: title})
 		return
@@ -248,8 +257,9 @@ func (r *registry) readRun(t, end int) {
 	// Tower", "Des Moines") wait until the article makes someone of them.
 	if _, known := r.persons[np.key()]; !known && !np.titled && !isGivenName(np.first) {
 		// A name of unknown first word is a person's only as the subject
-		// of a clause ("Marta Kowalczyk remembered"), and not confirmed.
-		if len(np.words) > 3 || !r.isSubject(t, end) || placeLike(np.words) {
+		// of a clause ("Marta Kowalczyk remembered"), and not confirmed; a
+		// headline in title case says nothing of the kind.
+		if len(np.words) > 3 || !r.isSubject(t, end) || placeLike(np.words) || r.titleCase(t) {
 			return
 		}
 	}
@@ -338,8 +348,13 @@ func bodyKind(ws []string) string {
 	if len(ws) == 1 && states.has(ws[0]) || multiWordStates[strings.TrimPrefix(joined, "the-")] {
 		return data.KindState
 	}
-	if len(ws) == 1 && (orgNames.has(ws[0]) || isAcronym(ws[0])) {
-		return data.KindOrganisation
+	if len(ws) == 1 {
+		// A lone capitalised "Department" or "Airline" is a common noun
+		// at the start of a headline, not a body's name.
+		if orgNames.has(ws[0]) || isAcronym(ws[0]) {
+			return data.KindOrganisation
+		}
+		return ""
 	}
 	// A name after a title is a person even beside an organisation's
 	// words: "National Security Council Spokesman John Kirby".
@@ -355,6 +370,29 @@ func bodyKind(ws []string) string {
 		}
 	}
 	return ""
+}
+
+// titleCase reports whether the paragraph of token t is written in title
+// case, as some headlines are: most of its words capitalised.
+func (r *registry) titleCase(t int) bool {
+	l := r.l
+	k := l.sents[l.toks[t].sent].para
+	if v, ok := r.titleCased[k]; ok {
+		return v
+	}
+	para := l.paras[k]
+	n, caps := 0, 0
+	for i := para.firstTok; i < para.endTok; i++ {
+		if l.isWordTok(i) && unicode.IsLetter(firstRune(l.word(i))) {
+			n++
+			if isUpperStart(l.word(i)) {
+				caps++
+			}
+		}
+	}
+	v := n >= 4 && caps*10 >= n*7
+	r.titleCased[k] = v
+	return v
 }
 
 // placeLike reports whether a run of capitalised words names a place: a
@@ -398,7 +436,7 @@ func splitName(ws []string) (title []string, n nameParts, ok bool) {
 	cut := 0
 	for i := len(ws) - 1; i >= 0; i-- {
 		lw := strings.ToLower(ws[i])
-		if !titleWords[lw] && !honorific(lw) {
+		if !titleWords[lw] && !honorific(lw) && !strings.Contains(lw, "-of-") && !personNouns[lw] {
 			continue
 		}
 		rest := ws[i+1:]
@@ -449,6 +487,15 @@ func splitName(ws []string) (title []string, n nameParts, ok bool) {
 	}
 	if end > 1 {
 		n.first = rest[0]
+	}
+	named := 0
+	for _, w := range rest {
+		if !titleWords.has(w) && !notNames.has(w) && !honorific(w) || isGivenName(w) {
+			named++
+		}
+	}
+	if named == 0 {
+		return nil, nameParts{}, false // "Secretary", "President" alone
 	}
 	for _, w := range rest {
 		if notNames.has(w) && !isGivenName(w) && !nameSuffixes.has(w) && !titleWords.has(w) || nationalities.has(w) ||

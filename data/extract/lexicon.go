@@ -41,7 +41,7 @@ var speechVerbs = toSet(`said says say told tells tell added adds wrote writes t
 	joked jokes quipped quips laughed boasted boasts bragged brags complained complains lamented laments mused
 	muses sighed vowed vows promised promises pledged pledges urged urges demanded demands charged charges alleged
 	alleges contended contends asserted asserts affirmed affirms confirmed confirms denied denies retorted retorts
-	snapped testified testifies wondered wonders agreed agrees objected objects protested protests pleaded pleads
+	snapped testified testifies wondered wonders accused accuses agreed agrees objected objects protested protests pleaded pleads
 	reiterated reiterates repeated repeats underscored underscores mentioned mentions proclaimed proclaims
 	exclaimed whispered murmured cried roared thundered hinted hints teased texted emailed e-mailed messaged blogged
 	commented comments opined reasoned surmised recounted recounts offered offers volunteered chided chides scoffed
@@ -121,7 +121,8 @@ var titleWords = toSet(`spokesman spokeswoman spokesperson spokespeople presiden
 	health education energy commerce trade transportation agriculture finance economic economy public affairs
 	communications communication strategic policy political legal general white council department ministry
 	agency office bureau committee commission authority service board court district county city town regional
-	local provincial international global prime`)
+	local provincial international global prime cllr cllr. councillor presenter headteacher headmaster
+	headmistress principal chaplain curator archivist coroner paramedic midwife foreman steward warden`)
 
 // personNouns are nouns for a person or people, heads of descriptions
 // such as "a Google spokesman" or "the Republican nominee".
@@ -152,7 +153,8 @@ var personNouns = toSet(`spokesman spokeswoman spokesperson spokespeople officia
 	pope bishop rabbi imam pastor priest monk nun star child children kid kids teen teenager teenagers mom dad
 	grandmother grandfather widow attendee attendees participant participants caller callers shopper shoppers
 	viewer viewers reader readers listener listeners patient patients guest guests panelist panelists moderator
-	moderators interviewer official's member's`)
+	moderators interviewer official's member's presenter headteacher headmaster headmistress insurer regulator
+	watchdog`)
 
 // groupNouns are plural nouns for people: "officials said".
 var groupNouns = toSet(`officials aides advisers advisors sources people members residents voters supporters
@@ -177,7 +179,8 @@ var orgWords = toSet(`department ministry agency office bureau committee commiss
 	trust partners holdings industries airlines motors systems technologies labs laboratories hospital clinic
 	church mosque synagogue embassy consulate mission delegation secretariat cabinet kremlin pentagon
 	whitehall downing elysee commission tribunal prosecutors reserve treasury exchange council caucus coalition
-	alliance front movement brigade battalion regiment command club society union unions watch pac`)
+	alliance front movement brigade battalion regiment command club society union unions watch pac air airways
+	airline airlines railway railways rail`)
 
 // orgNames are single-word names of organisations seen speaking in news.
 var orgNames = toSet(`google facebook twitter apple microsoft amazon meta netflix tesla uber airbnb youtube
@@ -385,6 +388,26 @@ var usStates = func() set {
 		south carolina,south dakota,tennessee,texas,utah,vermont,virginia,washington,west virginia,wisconsin,
 		wyoming,puerto rico,district of columbia`, ",") {
 		m[strings.TrimSpace(s)] = true
+	}
+	return m
+}()
+
+// pluralRoles are the plurals of the nouns of roles and people ("inspectors",
+// "secretaries"): nouns, not verbs ending in -s.
+var pluralRoles = func() set {
+	m := set{}
+	for _, src := range []set{personNouns, titleWords} {
+		for w := range src {
+			switch {
+			case strings.HasSuffix(w, "y") && !strings.HasSuffix(w, "ey"):
+				m[w[:len(w)-1]+"ies"] = true
+			case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "ch"):
+				m[w+"es"] = true
+			case strings.HasSuffix(w, "man"):
+				m[w[:len(w)-3]+"men"] = true
+			}
+			m[w+"s"] = true
+		}
 	}
 	return m
 }()

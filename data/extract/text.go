@@ -277,6 +277,13 @@ func (l *layout) startsSentence(t, limit int) bool {
 // shortAttribution reports whether the tokens from t to the next stop are
 // a short clause with a speech verb, as "Trump said." after a quote.
 func (l *layout) shortAttribution(t, limit int) bool {
+	// "“…” -- Ruth Amsel, Chief Executive Officer": a signature.
+	if t+1 < limit && l.toks[t].kind == tokPunct && strings.Contains("—–-", l.word(t)) {
+		for t < limit && l.toks[t].kind == tokPunct && strings.Contains("—–-", l.word(t)) {
+			t++
+		}
+		return t < limit && l.toks[t].kind == tokWord && isUpperStart(l.word(t))
+	}
 	words := 0
 	for ; t < limit && words <= 8; t++ {
 		tok := l.toks[t]
