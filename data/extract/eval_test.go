@@ -137,6 +137,22 @@ func normName(s string) string {
 	return strings.ReplaceAll(s, "’", "'")
 }
 
+// sameSpeaker reports whether a suggested speaker is the person or body
+// named: the same name, or a part of it that can only mean it (the
+// surname alone, or the name with a title written into it), so that a
+// result is not counted wrong for its form alone.
+func sameSpeaker(ours, gold string) bool {
+	o, g := normName(ours), normName(gold)
+	if o == "" {
+		return false
+	}
+	if o == g || strings.HasSuffix(o, " "+g) {
+		return true
+	}
+	gf := strings.Fields(g)
+	return !strings.Contains(o, " ") && len(gf) > 1 && o == gf[len(gf)-1]
+}
+
 // dateValue writes a suggested date as the evaluation set does.
 func dateValue(d DateMention) string {
 	if d.To.IsZero() {
@@ -192,7 +208,7 @@ func (s *evalScore) score(a *evalArticle) {
 			}
 		default:
 			s.named++
-			ok := normName(q.Speaker) == normName(g.speaker)
+			ok := sameSpeaker(q.Speaker, g.speaker)
 			if ok {
 				s.namedRight++
 			} else {
