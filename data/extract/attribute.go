@@ -71,6 +71,9 @@ func (a *attributor) run() []Quote {
 		if !ok {
 			c, ok = a.beforeCue(p)
 		}
+		if !ok {
+			c, ok = a.finalCue(p)
+		}
 		if !ok && p.para == 0 {
 			c, ok = a.headlineCue(p)
 		}
@@ -89,7 +92,7 @@ func (a *attributor) run() []Quote {
 		if !res[i].keep || res[i].has {
 			continue
 		}
-		if !isFull(l.text, p) && !p.cont {
+		if isPhrase(l.text, p) && !p.cont {
 			// A phrase no speech verb attributes: the words of the
 			// sentence's subject ("Clinton decried the GOP for “turning
 			// its back”"), or the reporter's own scare quote when short.
@@ -185,6 +188,14 @@ func (a *attributor) describedSpeakers() {
 		found = append(found, mention{ent: e, tok: subj.first, subject: true})
 	}
 	a.resolved = append(a.resolved, found...)
+}
+
+// isPhrase reports whether a passage is a word or phrase of the reporter's
+// sentence rather than a sentence of the speaker's: it starts in lower case
+// or is short.
+func isPhrase(text string, p passage) bool {
+	body := text[p.start:p.end]
+	return !unicode.IsUpper(firstRune(body)) || words(body) < 4 && !strings.ContainsAny(body, ".?!")
 }
 
 // sameSentence reports whether passages i and j are in one sentence.

@@ -126,8 +126,20 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 	i := max(subj.end, appos.end)
 	if !appos.empty() && l.punct(i, ",") {
 		i++ // the comma that closes "the chief inspector, Richard Lindholm,"
+	} else if j := a.skipAside(i, limit); j != i || !l.punct(i, ",") {
+		i = j
 	} else {
-		i = a.skipAside(i, limit)
+		// A description whose closing comma was left out: "Nate Silver,
+		// the polling guru who founded the site tweeted".
+		for j := i + 1; j < limit && j < i+phraseWindow; j++ {
+			if l.toks[j].kind == tokMark || l.punct(j, ",") {
+				break
+			}
+			if _, ok := a.cueVerbAt(j); ok {
+				i = j
+				break
+			}
+		}
 	}
 	for i < limit && l.isWordTok(i) && speechAdverbs.has(l.word(i)) {
 		i++
@@ -191,6 +203,12 @@ func (a *attributor) beforeCue(p passage) (cue, bool) {
 			return cue{how: "before", verb: t, subj: subj, appos: appos, text: tokRange{subj.first, t + 1}}, true
 		}
 		if end, ok := a.cueVerbAt(t); ok {
+			if t == s.first || t == s.first+1 && l.toks[s.first].kind != tokWord {
+				// "Said Dorothy Poynter, who grew up with Ali, “…”"
+				if subj, appos, ok := a.subjectAfter(t+1, open); ok {
+					return cue{how: "before", verb: t, subj: subj, appos: appos, text: tokRange{t, max(subj.end, appos.end)}}, true
+				}
+			}
 			subj, appos, ok := a.subjectBefore(t, s.first)
 			if !ok && a.coordinated(t, s.first) {
 				// "Carson took the stage and called the system “…”".
@@ -233,6 +251,55 @@ func (a *attributor) coordinated(v, floor int) bool {
 		i--
 	}
 	return i >= floor && l.isWordTok(i) && (l.word(i) == "and" || l.word(i) == "but" || l.word(i) == "then")
+}
+
+// finalCue finds an attribution that ends the sentence of passage p and
+// covers all of it: "Obama “felt a moral obligation” to act, Axelrod
+// said." or "…, said RoseAnn DeMoro, executive director of the union."
+func (a *attributor) finalCue(p passage) (cue, bool) {
+	l := a.l
+	open := l.tokenAt(p.open)
+	if open >= len(l.toks) {
+		return cue{}, false
+	}
+	s := l.sents[l.toks[open].sent]
+	end := s.end
+	for end > s.first && l.toks[end-1].kind == tokPunct {
+		end--
+	}
+	// The last comma of the sentence outside quotation marks.
+	comma := -1
+	for t := end - 1; t > open && t >= end-3*phraseWindow; t-- {
+		if l.toks[t].kind == tokMark || l.toks[t].passage >= 0 {
+			break
+		}
+		if l.punct(t, ",") {
+			comma = t
+			break
+		}
+	}
+	if comma < 0 {
+		return cue{}, false
+	}
+	t := comma + 1
+	if v, ok := a.cueVerbAt(t); ok {
+		if subj, appos, ok := a.subjectAfter(v, end); ok {
+			return cue{how: "after", verb: t, subj: subj, appos: appos, text: tokRange{comma, max(subj.end, appos.end)}}, true
+		}
+		return cue{}, false
+	}
+	subj, appos, ok := a.subjectAfter(t, end)
+	if !ok {
+		return cue{}, false
+	}
+	i := max(subj.end, appos.end)
+	for i < end && l.isWordTok(i) && (speechAdverbs.has(l.word(i)) || isAdverb(l.word(i))) {
+		i++
+	}
+	if v, ok := a.cueVerbAt(i); ok {
+		return cue{how: "after", verb: i, subj: subj, appos: appos, text: tokRange{comma, v}}, true
+	}
+	return cue{}, false
 }
 
 // colonCue reads the cue of a colon at token c before a passage: the
@@ -293,7 +360,8 @@ func (a *attributor) finiteVerb(t int) bool {
 		return false
 	}
 	return likelyVerb(lw) || strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "us") &&
-		!isPossessive(lw) && len(lw) > 3 && t > 0 && a.headWord(t-1) && !determiners.has(l.word(t-1))
+		!isPossessive(lw) && len(lw) > 3 && t > 0 && l.isWordTok(t-1) &&
+		(isUpperStart(l.word(t-1)) && !notNames.has(l.word(t-1)) || l.word(t-1) == "he" || l.word(t-1) == "she" || l.word(t-1) == "it")
 }
 
 // clauseSubject returns the subject of the clause a participle or phrase
@@ -527,8 +595,8 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 	// A name after a description: "a spokeswoman, Anna Richardson White,".
 	if l.punct(head+1, ",") && a.r.capWord(head+2) && !a.isNameLike(subj) {
 		end := a.r.capRunForward(head+2, limit)
-		if end-(head+2) <= 5 && (end >= limit || !l.isWordTok(end)) {
-			appos = tokRange{head + 2, end}
+		if _, verb := a.cueVerbAt(end); end-(head+2) <= 5 && (end >= limit || !l.isWordTok(end) || verb) {
+			appos = tokRange{head + 2, end} // "another friend, Mariam Emara told CNN"
 		}
 	}
 	return subj, appos, true
@@ -568,6 +636,28 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 		return subj, appos, false
 	}
 	if l.punct(i, ",") {
+		coreBefore := func(c int) (tokRange, bool) {
+			k := c - 1
+			if l.punct(k, ")") {
+				for k > floor && !l.punct(k, "(") && k > c-phraseWindow {
+					k--
+				}
+				k--
+			}
+			return a.npBefore(k, floor)
+		}
+		// A relative clause may hold commas of its own: "Swanson, who is
+		// a pastor at the church of Elizabeth, Colorado, slammed".
+		for c := i - 1; c >= floor && c > i-3*phraseWindow; c-- {
+			if l.toks[c].kind == tokMark {
+				break
+			}
+			if l.punct(c, ",") && l.isWordTok(c+1) && (l.word(c+1) == "who" || l.word(c+1) == "whose" || l.word(c+1) == "which") {
+				if core, ok := coreBefore(c); ok {
+					return core, appos, true
+				}
+			}
+		}
 		// The nearest comma before whose phrase reads as an aside.
 		for c := i - 1; c >= floor && c > i-2*phraseWindow; c-- {
 			if l.toks[c].kind == tokMark {
@@ -576,7 +666,7 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 			if !l.punct(c, ",") {
 				continue
 			}
-			core, ok := a.npBefore(c-1, floor)
+			core, ok := coreBefore(c)
 			if !ok {
 				continue
 			}
