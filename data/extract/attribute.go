@@ -38,6 +38,10 @@ const (
 	howNearby      = "nearby"      // no attribution: the nearest speaker
 )
 
+// lookBack is how many passages or mentions a search looks through, so
+// that a text without paragraphs (one long line) stays linear.
+const lookBack = 50
+
 // officialRoles are the roles "an official" or "the official" may stand for.
 var officialRoles = toSet(`official spokesman spokeswoman spokesperson secretary minister adviser advisor aide
 	director ambassador envoy officer chief commissioner administrator senator governor mayor president
@@ -220,7 +224,7 @@ func (a *attributor) continued(i int, res []passageResult) (speaker, bool) {
 	l := a.l
 	p := l.passages[i]
 	prevSpeaker := func() (speaker, int, bool) {
-		for j := i - 1; j >= 0; j-- {
+		for j := i - 1; j >= 0 && j >= i-lookBack; j-- {
 			if res[j].has && res[j].keep && res[j].sp.ent >= 0 {
 				return res[j].sp, l.passages[j].para, true
 			}
@@ -352,7 +356,7 @@ func (a *attributor) carry(sp speaker, why string) speaker {
 func (a *attributor) nearby(i int, res []passageResult) speaker {
 	l := a.l
 	p := l.passages[i]
-	for j := i - 1; j >= 0 && l.passages[j].para >= p.para-1; j-- {
+	for j := i - 1; j >= 0 && j >= i-lookBack && l.passages[j].para >= p.para-1; j-- {
 		if res[j].keep && res[j].has && res[j].sp.ent >= 0 {
 			e := a.r.ents[res[j].sp.ent]
 			return speaker{ent: res[j].sp.ent, how: howNearby, why: "no attribution in its sentence; the last speaker before it is " + e.name}
@@ -710,8 +714,8 @@ func (a *attributor) lede(head string, t int) (int, string) {
 		return -1, ""
 	}
 	_ = para
-	i := a.r.mentionsBefore(t)
-	for ; i < len(a.r.mentions); i++ {
+	first := a.r.mentionsBefore(t)
+	for i := first; i < len(a.r.mentions) && i < first+lookBack; i++ {
 		m := a.r.mentions[i]
 		mp := l.sents[l.toks[m.tok].sent].para
 		if mp > k+2 {

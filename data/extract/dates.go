@@ -66,7 +66,7 @@ var datePatterns = []datePattern{
 	// Ranges.
 	pat("range-md", `(?i:from|between)\s+(`+monthName+`\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d{2})?)\s+(?i:to|until|through|and|till|-|–)\s+(`+monthName+`\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d{2})?|\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d{2})?)`),
 	pat("range-m", `(?i:from|between)\s+(`+monthName+`(?:,?\s+(?:1[89]|20)\d{2})?)\s+(?i:to|until|through|and|till)\s+(`+monthName+`(?:,?\s+(?:1[89]|20)\d{2})?)`),
-	pat("range-y", `(?i:from|between)\s+((?:1[89]|20)\d{2})\s+(?i:to|until|through|and|till)\s+((?:1[89]|20)\d{2})`),
+	pat("range-y", `(?i:from|between)\s+((?:1[89]|20)\d{2})\s*(?:(?i:to|until|through|and|till)\s+|[-–]\s*)((?:1[89]|20)?\d{2})`),
 	pat("range-dash-y", `((?:1[89]|20)\d{2})\s?[-–]\s?((?:1[89]|20)?\d{2})`),
 	pat("range-dash-md", monthName+`\s+(\d{1,2})\s?[-–]\s?(\d{1,2})(?:,?\s+`+yearNum+`)?`),
 	pat("range-wd", `(?i:from)\s+(`+weekdayName+`)\s+(?i:to|until|through|till)\s+(`+weekdayName+`)`),
@@ -226,7 +226,7 @@ func findDates(l *layout, pub data.Time) []DateMention {
 			// "Last year the service was blocked in June": the June of that
 			// year.
 			if d.Relative && d.To.IsZero() && (d.From.Precision == data.PrecisionMonth || d.From.Precision == data.PrecisionDay) {
-				for k := len(out) - 1; k >= 0 && sentOf[k] == tok.sent; k-- {
+				for k := len(out) - 1; k >= 0 && k >= len(out)-8 && sentOf[k] == tok.sent; k-- {
 					if out[k].From.Precision == data.PrecisionYear && out[k].To.IsZero() && out[k].Relative {
 						d.From = withYear(d.From, time.Unix(out[k].From.Unix, 0).UTC().Year())
 						break
@@ -675,6 +675,14 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 		} else {
 			d.From, ok1, rel1 = monthYear(sub(1), dir, p)
 			d.To, ok2, rel2 = monthYear(sub(2), dir, p)
+			if ok1 && ok2 && rel1 && !rel2 {
+				// "from September to December 2014": the year of the end.
+				d.From = withYear(d.From, time.Unix(d.To.Unix, 0).UTC().Year())
+				if d.From.Unix > d.To.Unix {
+					d.From = shiftYear(d.From, -1)
+				}
+				rel1 = false
+			}
 		}
 		if !ok1 || !ok2 {
 			return d, false

@@ -141,16 +141,19 @@ func (r *registry) capWordAt(t int) bool {
 // no one's name, or the paragraph's first token if it has none.
 func datelineEnd(l *layout, para paragraph) int {
 	t := para.firstTok
-	caps := 0
+	caps, agency := 0, false
 	for t < para.endTok && t < para.firstTok+20 {
 		w := l.word(t)
 		switch {
 		case l.toks[t].kind == tokWord && strings.ToUpper(w) == w && unicode.IsLetter(firstRune(w)):
 			caps++
-		case caps > 0 && (w == "—" || w == "–" || w == "-" || w == "--"):
+		case (caps > 0 || agency) && (w == "—" || w == "–" || w == "-" || w == "--"):
 			return t + 1
-		case caps > 0 && (w == "," || w == "(" || w == ")" || w == "/" || l.toks[t].kind == tokWord):
-			// ", Iowa", "(AP)", "March 3", "/PRNewswire/"
+		case w == "(" || w == "/":
+			// "(Reuters)", "/PRNewswire/": an agency's mark.
+			agency = agency || t+1 < para.endTok && l.isWordTok(t+1)
+		case w == "," || w == ")" || w == "." || l.toks[t].kind == tokWord && (caps > 0 || months[strings.ToLower(strings.TrimSuffix(w, "."))] != 0 || isDigits(w) || agency):
+			// ", Iowa", "March 3", "Dec 29 (Reuters)"
 		default:
 			return para.firstTok
 		}
