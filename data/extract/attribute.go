@@ -567,6 +567,15 @@ func (a *attributor) resolveName(r tokRange, where string) (speaker, bool) {
 		e := a.r.body(name, data.KindUnnamed, r.first)
 		return speaker{ent: e, how: howDescription, why: where, sure: true}, true
 	}
+	// "The American Legion": a capitalised name after "the" is a body's,
+	// unless it is a person known by that name.
+	if len(ws) > 1 && capStart > r.first && strings.EqualFold(l.word(capStart-1), "the") && !isGivenName(ws[0]) &&
+		!titleWords.has(ws[0]) && a.r.persons[strings.ToLower(strings.Join(ws, " "))] == 0 {
+		if _, np, ok := splitName(ws); !ok || a.r.person(np, capStart, false) < 0 {
+			e := a.r.body(strings.Join(ws, " "), data.KindOrganisation, r.first)
+			return speaker{ent: e, how: howNamed, why: where, sure: true}, true
+		}
+	}
 	title, np, ok := splitName(ws)
 	if !ok {
 		return noSpeaker, false

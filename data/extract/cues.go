@@ -203,6 +203,14 @@ func (a *attributor) beforeCue(p passage) (cue, bool) {
 			return cue{how: "before", verb: t, subj: subj, appos: appos, text: tokRange{subj.first, t + 1}}, true
 		}
 		if end, ok := a.cueVerbAt(t); ok {
+			// "Sanders was asked by host Bill Maher, “…”": the one who
+			// asked speaks.
+			if t+1 < open && l.isWordTok(t+1) && l.word(t+1) == "by" && t > s.first && l.isWordTok(t-1) &&
+				(l.word(t-1) == "was" || l.word(t-1) == "were" || l.word(t-1) == "been" || l.word(t-1) == "being") {
+				if subj, appos, ok := a.subjectAfter(t+2, open); ok {
+					return cue{how: "before", verb: t, subj: subj, appos: appos, text: tokRange{t - 1, max(subj.end, appos.end)}}, true
+				}
+			}
 			if t == s.first || t == s.first+1 && l.toks[s.first].kind != tokWord {
 				// "Said Dorothy Poynter, who grew up with Ali, “…”"
 				if subj, appos, ok := a.subjectAfter(t+1, open); ok {
@@ -359,6 +367,9 @@ func (a *attributor) finiteVerb(t int) bool {
 	case roleWord(lw) || functionWords[lw] || determiners[lw] || pluralRoles[lw] || genericBodies[lw]:
 		return false
 	}
+	if strings.HasSuffix(lw, "ed") && !roleWord(lw) && !(t > 0 && l.isWordTok(t-1) && determiners.has(l.word(t-1))) {
+		return true // "Clinton celebrated", not "the noted author"
+	}
 	return likelyVerb(lw) || strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "us") &&
 		!isPossessive(lw) && len(lw) > 3 && t > 0 && l.isWordTok(t-1) &&
 		(isUpperStart(l.word(t-1)) && !notNames.has(l.word(t-1)) || l.word(t-1) == "he" || l.word(t-1) == "she" || l.word(t-1) == "it")
@@ -392,12 +403,41 @@ var statementVerbs = toSet(`released issued sent posted shared published gave de
 // sought …").
 func (a *attributor) sentenceSubject(s sentence, before int) (tokRange, tokRange, bool) {
 	l := a.l
-	for v := s.first + 1; v < before && v < s.first+cueWindow; v++ {
+	start := s.first
+	for start < before && l.toks[start].kind != tokWord {
+		start++
+	}
+	// "Speaking to MSNBC in New Hampshire, which hosts the next contest,
+	// Bush referred …": past the opening phrase and its relative clause.
+	skipPast := func(from int) int {
+		for i := from; i < before && i < from+2*phraseWindow; i++ {
+			if l.toks[i].kind == tokMark {
+				return from
+			}
+			if l.punct(i, ",") {
+				return i + 1
+			}
+		}
+		return from
+	}
+	if start < before && l.isWordTok(start) && (openers.has(l.word(start)) || isSpeechParticiple(strings.ToLower(l.word(start))) ||
+		strings.HasSuffix(strings.ToLower(l.word(start)), "ing")) {
+		start = skipPast(start)
+		for start < before && l.isWordTok(start) && (l.word(start) == "which" || l.word(start) == "who" || l.word(start) == "where" ||
+			l.word(start) == "when" || l.word(start) == "whose") {
+			next := skipPast(start)
+			if next == start {
+				break
+			}
+			start = next
+		}
+	}
+	for v := start + 1; v < before && v < start+cueWindow; v++ {
 		if l.toks[v].passage >= 0 || l.toks[v].kind == tokMark {
 			break
 		}
 		if a.finiteVerb(v) {
-			if subj, appos, ok := a.subjectBefore(v, s.first); ok {
+			if subj, appos, ok := a.subjectBefore(v, start); ok {
 				return subj, appos, true
 			}
 			break
@@ -480,6 +520,9 @@ func (a *attributor) bodyWord(t int) bool {
 	}
 	w := l.word(t)
 	if unicode.IsUpper(firstRune(w)) || unicode.IsDigit(firstRune(w)) {
+		if notNames.has(w) && t > 0 && a.r.capWordAt(t-1) && a.r.capWordAt(t+1) && l.toks[t-1].sent == l.toks[t].sent {
+			return true // "CBS This Morning co-anchor DeMarco Morgan"
+		}
 		return !notNames.has(w) || titleWords.has(w) || honorific(w) || groupNouns.has(w)
 	}
 	lw := strings.ToLower(w)
@@ -508,7 +551,7 @@ var moreAdverbs = toSet(`now however too instead ultimately eventually initially
 // roleWord reports whether a lower-case word names a role, body or group,
 // as the words after a name in "Clinton campaign spokesman Brian Fallon".
 func roleWord(w string) bool {
-	lw := strings.ToLower(stripPossessive(w))
+	lw := strings.TrimPrefix(strings.ToLower(stripPossessive(w)), "co-")
 	return titleWords[lw] || personNouns[lw] || orgWords[lw] || groupNouns[lw]
 }
 

@@ -53,7 +53,7 @@ var speechVerbs = toSet(`said says say told tells tell added adds wrote writes t
 	conceded cracked grumbled mumbled muttered stammered stuttered sputtered trumpeted touted touts crowed
 	needled teased taunted taunts mocked mocks jabbed ribbed vented seethed huffed puffed rejoined clarified
 	clarifies elaborated elaborates summarized summarised acknowledged interjected interjects interrupted
-	tweeted retweeted`)
+	tweeted retweeted retaliated`)
 
 // particleSpeech are verbs that report speech only with a particle after
 // them: "fired back", "went on", "pointed out".
