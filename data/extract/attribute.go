@@ -285,26 +285,34 @@ func (a *attributor) sentenceBefore(i, open int, res []passageResult) (speaker, 
 		return speaker{}, false
 	}
 	prev := l.sents[l.toks[s.first-1].sent]
-	for j := i - 1; j >= 0 && l.passages[j].para == p.para; j-- {
-		if l.tokenAt(l.passages[j].open) < prev.first {
+	return a.speakerOfSentence(prev, i, res, "goes on from the sentence before, quoting ", "a quote standing alone after a sentence about ")
+}
+
+// speakerOfSentence returns who sentence s (before passage i) gives the
+// passage: the speaker of the last passage in it, else the person or body
+// it is about; why tells which, before the name.
+func (a *attributor) speakerOfSentence(s sentence, i int, res []passageResult, whyQuote, whyAbout string) (speaker, bool) {
+	l := a.l
+	for j := i - 1; j >= 0 && l.passages[j].para == s.para; j-- {
+		if l.tokenAt(l.passages[j].open) < s.first {
 			break
 		}
 		if res[j].keep && res[j].has && res[j].sp.ent >= 0 {
-			sp := a.carry(res[j].sp, "goes on from the sentence before, quoting ")
+			sp := a.carry(res[j].sp, whyQuote)
 			sp.sure = false
 			return sp, true
 		}
 	}
-	subj, appos, ok := a.sentenceSubject(prev, prev.end)
+	subj, appos, ok := a.sentenceSubject(s, s.end)
 	if !ok {
 		return speaker{}, false
 	}
-	sp := a.resolveCue(cue{how: "subject", subj: subj, appos: appos, text: subj}, p)
+	sp := a.resolveCue(cue{how: "subject", subj: subj, appos: appos, text: subj}, l.passages[i])
 	if sp.ent < 0 || a.r.ents[sp.ent].kind == data.KindState {
 		return speaker{}, false
 	}
 	sp.how, sp.sure = howContinued, false
-	sp.why = "a quote standing alone after a sentence about " + a.r.ents[sp.ent].name
+	sp.why = whyAbout + a.r.ents[sp.ent].name
 	return sp, true
 }
 
@@ -319,28 +327,7 @@ func (a *attributor) lastOfParagraph(k, i int, res []passageResult) (speaker, bo
 		return speaker{}, false
 	}
 	s := l.sents[l.toks[para.endTok-1].sent]
-	for j := i - 1; j >= 0 && l.passages[j].para == k; j-- {
-		pt := l.tokenAt(l.passages[j].open)
-		if pt < s.first {
-			break
-		}
-		if res[j].keep && res[j].has && res[j].sp.ent >= 0 {
-			sp := a.carry(res[j].sp, "the paragraph before quotes ")
-			sp.sure = false
-			return sp, true
-		}
-	}
-	subj, appos, ok := a.sentenceSubject(s, s.end)
-	if !ok {
-		return speaker{}, false
-	}
-	sp := a.resolveCue(cue{how: "subject", subj: subj, appos: appos, text: subj}, l.passages[i])
-	if sp.ent < 0 || a.r.ents[sp.ent].kind == data.KindState {
-		return speaker{}, false
-	}
-	sp.how, sp.sure = howContinued, false
-	sp.why = "a quote standing alone after a paragraph about " + a.r.ents[sp.ent].name
-	return sp, true
+	return a.speakerOfSentence(s, i, res, "the paragraph before quotes ", "a quote standing alone after a paragraph about ")
 }
 
 // carry makes the speaker of a passage that continues another's.

@@ -75,36 +75,38 @@ func readEvalArticle(path string) (*evalArticle, error) {
 			a.style = v
 		}
 	}
-	// Each passage is found in the text at or after the one before.
-	pos := 0
-	for _, line := range strings.Split(strings.TrimSpace(quotes), "\n") {
-		q, s, ok := strings.Cut(line, " | ")
-		if !ok {
-			continue
+	// Each passage (and each date) is found in the text at or after the
+	// one before.
+	pairs := func(block string) [][2]string {
+		var out [][2]string
+		for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
+			if k, v, ok := strings.Cut(line, " | "); ok {
+				out = append(out, [2]string{k, v})
+			}
 		}
-		i := strings.Index(text[pos:], q)
+		return out
+	}
+	pos := 0
+	for _, kv := range pairs(quotes) {
+		i := strings.Index(text[pos:], kv[0])
 		if i < 0 {
-			if i = strings.Index(text, q); i < 0 {
-				return nil, fmt.Errorf("%s: passage %q not in the text", path, q)
+			if i = strings.Index(text, kv[0]); i < 0 {
+				return nil, fmt.Errorf("%s: passage %q not in the text", path, kv[0])
 			}
 		} else {
 			i += pos
 		}
-		a.quotes = append(a.quotes, evalQuote{text: q, speaker: s, start: i, end: i + len(q)})
+		a.quotes = append(a.quotes, evalQuote{text: kv[0], speaker: kv[1], start: i, end: i + len(kv[0])})
 		pos = i
 	}
 	pos = 0
-	for _, line := range strings.Split(strings.TrimSpace(dates), "\n") {
-		e, v, ok := strings.Cut(line, " | ")
-		if !ok {
-			continue
-		}
-		i := strings.Index(text[pos:], e)
+	for _, kv := range pairs(dates) {
+		i := strings.Index(text[pos:], kv[0])
 		if i < 0 {
-			return nil, fmt.Errorf("%s: date %q not in the text after offset %d", path, e, pos)
+			return nil, fmt.Errorf("%s: date %q not in the text after offset %d", path, kv[0], pos)
 		}
 		i += pos
-		a.dates = append(a.dates, evalDate{expr: e, value: v, start: i, end: i + len(e)})
+		a.dates = append(a.dates, evalDate{expr: kv[0], value: kv[1], start: i, end: i + len(kv[0])})
 		pos = i + 1
 	}
 	return a, nil
