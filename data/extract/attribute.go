@@ -78,6 +78,9 @@ func (a *attributor) run() []Quote {
 		if !ok {
 			c, ok = a.finalCue(p)
 		}
+		if !ok {
+			c, ok = a.signatureCue(p)
+		}
 		if !ok && p.para == 0 {
 			c, ok = a.headlineCue(p)
 		}
@@ -373,6 +376,34 @@ func (a *attributor) subjectOfPhrase(p passage) (speaker, bool) {
 	}
 	sp.sure = false
 	return sp, true
+}
+
+// signatureCue reads a paragraph of a dash and a name after the passage
+// that ends the paragraph before it: "“…”\n- Clinton.".
+func (a *attributor) signatureCue(p passage) (cue, bool) {
+	l := a.l
+	if !p.closed || p.para+1 >= len(l.paras) || l.tokenAt(p.end0)+1 != l.paras[p.para].endTok &&
+		!(l.tokenAt(p.end0)+2 == l.paras[p.para].endTok && l.toks[l.paras[p.para].endTok-1].kind == tokPunct) {
+		return cue{}, false
+	}
+	next := l.paras[p.para+1]
+	t := next.firstTok
+	if t >= next.endTok || l.toks[t].kind != tokPunct || !strings.Contains("—–-", l.word(t)) {
+		return cue{}, false
+	}
+	for t < next.endTok && l.toks[t].kind == tokPunct {
+		t++
+	}
+	end := a.r.capRunForward(t, next.endTok)
+	if end == t || end-t > 5 {
+		return cue{}, false
+	}
+	for k := end; k < next.endTok; k++ {
+		if l.toks[k].kind != tokPunct {
+			return cue{}, false // more than a signature
+		}
+	}
+	return cue{how: "after", verb: next.firstTok, subj: tokRange{t, end}, text: tokRange{next.firstTok, end}}, true
 }
 
 // headlineCue reads a headline's "…: White House" as the source of its

@@ -324,17 +324,45 @@ func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 			end, ok = t+1, true // "Clinton released the following statement:", "Harper's statement read:"
 		}
 		if ok {
-			subj, appos, ok := a.subjectBefore(t, l.sents[l.toks[t].sent].first)
+			first := l.sents[l.toks[t].sent].first
+			if t == first {
+				// "Continued Stone: “…”"
+				if subj, appos, ok := a.subjectAfter(t+1, c); ok {
+					return cue{how: "colon", verb: t, subj: subj, appos: appos, text: tokRange{t, c + 1}}, true
+				}
+			}
+			subj, appos, ok := a.subjectBefore(t, first)
 			if ok {
 				return cue{how: "colon", verb: t, subj: subj, appos: appos, text: tokRange{subj.first, max(end, c+1)}}, true
 			}
 			return cue{}, false
 		}
 	}
+	// "Here’s Clinton in December 1992:", "More from Jones:".
+	s := l.sents[l.toks[c].sent]
+	if k := s.first; k < c && l.isWordTok(k) {
+		w := strings.ToLower(strings.ReplaceAll(l.word(k), "’", "'"))
+		lead := -1
+		switch {
+		case w == "here's":
+			lead = k + 1
+		case w == "here" && l.isWordTok(k+1) && l.word(k+1) == "is":
+			lead = k + 2
+		case (w == "more" || w == "this") && l.isWordTok(k+1) && l.word(k+1) == "from":
+			lead = k + 2
+		}
+		if lead > 0 {
+			if subj, appos, ok := a.subjectAfter(lead, c); ok && a.r.capWord(subj.end-1) {
+				return cue{how: "colon", verb: c, subj: subj, appos: appos, text: tokRange{k, c + 1}}, true
+			}
+		}
+	}
 	// "Rubio: ‘…’" or a paragraph of its own, "Trump:": the name must
 	// start its sentence and be a name, not "the stage itself:".
 	subj, ok := a.npBefore(c-1, floor)
-	if !ok || subj.first != l.sents[l.toks[c].sent].first || !a.r.capWord(c-1) || subj.end-subj.first > 4 {
+	starts := ok && (subj.first == s.first || subj.first > s.first && l.toks[subj.first-1].kind == tokPunct &&
+		strings.Contains("—–-", l.word(subj.first-1)))
+	if !starts || !a.r.capWord(c-1) || subj.end-subj.first > 4 {
 		return cue{}, false
 	}
 	return cue{how: "colon", verb: c, subj: subj, text: tokRange{subj.first, c + 1}}, true
