@@ -124,6 +124,16 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 		return cue{}, false
 	}
 	i := max(subj.end, appos.end)
+	if l.isWordTok(i) && (l.word(i) == "of" || l.word(i) == "from" || l.word(i) == "at") && a.r.capWord(subj.end-1) {
+		// "James Pethokoukis of the American Enterprise Institute wrote"
+		k := i + 1
+		if l.isWordTok(k) && strings.EqualFold(l.word(k), "the") {
+			k++
+		}
+		if e := a.r.capRunForward(k, limit); e > k {
+			i = e
+		}
+	}
 	if !appos.empty() && l.punct(i, ",") {
 		i++ // the comma that closes "the chief inspector, Richard Lindholm,"
 	} else if j := a.skipAside(i, limit); j != i || !l.punct(i, ",") {
@@ -275,20 +285,29 @@ func (a *attributor) finalCue(p passage) (cue, bool) {
 	for end > s.first && l.toks[end-1].kind == tokPunct {
 		end--
 	}
-	// The last comma of the sentence outside quotation marks.
-	comma := -1
-	for t := end - 1; t > open && t >= end-3*phraseWindow; t-- {
-		if l.toks[t].kind == tokMark || l.toks[t].passage >= 0 {
+	// The last commas of the sentence outside quotation marks: "…,” in
+	// sharp contrast to past years, says Dante Scala, a political
+	// scientist."
+	tried := 0
+	for c := end - 1; c > open && c >= end-3*phraseWindow && tried < 3; c-- {
+		if l.toks[c].kind == tokMark || l.toks[c].passage >= 0 {
 			break
 		}
-		if l.punct(t, ",") {
-			comma = t
-			break
+		if !l.punct(c, ",") {
+			continue
+		}
+		tried++
+		if cu, ok := a.cueAfterComma(c, end); ok {
+			return cu, true
 		}
 	}
-	if comma < 0 {
-		return cue{}, false
-	}
+	return cue{}, false
+}
+
+// cueAfterComma reads ", says NAME" or ", NAME said" after the comma at
+// token comma, up to end.
+func (a *attributor) cueAfterComma(comma, end int) (cue, bool) {
+	l := a.l
 	t := comma + 1
 	if v, ok := a.cueVerbAt(t); ok {
 		if subj, appos, ok := a.subjectAfter(v, end); ok {
@@ -551,6 +570,10 @@ func (a *attributor) bodyWord(t int) bool {
 		if notNames.has(w) && t > 0 && a.r.capWordAt(t-1) && a.r.capWordAt(t+1) && l.toks[t-1].sent == l.toks[t].sent {
 			return true // "CBS This Morning co-anchor DeMarco Morgan"
 		}
+		if notNames.has(w) && !functionWords.has(w) && !determiners.has(w) && !speechVerbs.has(w) &&
+			(a.r.capWordAt(t+1) || t > 0 && a.r.capWordAt(t-1) && l.toks[t-1].sent == l.toks[t].sent) {
+			return true // "New York City Public Advocate", "Judicial Watch president"
+		}
 		return !notNames.has(w) || titleWords.has(w) || honorific(w) || groupNouns.has(w)
 	}
 	lw := strings.ToLower(w)
@@ -634,7 +657,8 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 	named := false // a capitalised word has been read: only nouns of roles may follow
 	for i < limit && i < t+phraseWindow {
 		switch {
-		case a.bodyWord(i) && (!named || isUpperStart(l.word(i)) || roleWord(l.word(i)) || isDigits(l.word(i))) && !likelyVerb(l.word(i)):
+		case a.bodyWord(i) && (!named || isUpperStart(l.word(i)) || roleWord(l.word(i)) || isDigits(l.word(i)) ||
+			i+1 < limit && l.isWordTok(i+1) && roleWord(l.word(i+1))) && !likelyVerb(l.word(i)):
 			if a.headWord(i) {
 				head = i
 			}

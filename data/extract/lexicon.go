@@ -54,7 +54,8 @@ var speechVerbs = toSet(`said says say told tells tell added adds wrote writes t
 	needled teased taunted taunts mocked mocks jabbed ribbed vented seethed huffed puffed rejoined clarified
 	clarifies elaborated elaborates summarized summarised acknowledged interjected interjects interrupted
 	tweeted retweeted retaliated projects projected estimates estimated calculates calculated believes believed
-	thinks thought expects expected fears feared worries worried hopes hoped feels felt knows knew`)
+	thinks thought expects expected fears feared worries worried hopes hoped feels felt knows knew pressed
+	presses`)
 
 // particleSpeech are verbs that report speech only with a particle after
 // them: "fired back", "went on", "pointed out".
