@@ -38,7 +38,7 @@ var determiners = toSet(`the a an one another this that these those his her its 
 	two three four many`)
 
 // functionWords never belong to a speaker's noun phrase.
-var functionWords = toSet(`and or but nor so yet if then than that which who whom whose when while where why how
+var functionWords = toSet(`and or but nor so yet if then than that which who whom whose when while where why how for of
 	what as at by in on to into onto from with without about after before since until during under over
 	through because although though not no also just even still only very too is was are were be been being
 	has have had will would can could should may might must did does do it its he she they we i you him her
@@ -427,13 +427,32 @@ func (a *attributor) finiteVerb(t int) bool {
 // in sentence s ("Ryan and Trump will meet, Spicer said, adding “…”" is
 // Spicer's), else the sentence's first noun phrase.
 func (a *attributor) clauseSubject(t int, s sentence) (tokRange, tokRange, bool) {
-	for v := t - 1; v >= s.first && v > t-cueWindow; v-- {
-		if a.l.toks[v].passage >= 0 || a.l.toks[v].kind == tokMark {
-			continue
-		}
-		if a.finiteVerb(v) {
+	l := a.l
+	// "with the campaign of the former senator saying": the phrase the
+	// participle follows is its subject.
+	if np, ok := a.npBefore(t-1, s.first); ok && np.first > s.first && l.isWordTok(np.first-1) && l.word(np.first-1) == "with" {
+		return np, tokRange{}, true
+	}
+	// The subject of the nearest speech verb before it, else of the
+	// nearest verb: "Cuban complained that Cruz is too principled,
+	// suggesting …" is Cuban's.
+	for _, speech := range []bool{true, false} {
+		for v := t - 1; v >= s.first && v > t-cueWindow; v-- {
+			if l.toks[v].passage >= 0 || l.toks[v].kind == tokMark {
+				continue
+			}
+			if speech {
+				if _, ok := a.cueVerbAt(v); !ok {
+					continue
+				}
+			} else if !a.finiteVerb(v) {
+				continue
+			}
 			if subj, appos, ok := a.subjectBefore(v, s.first); ok {
 				return subj, appos, true
+			}
+			if speech && a.coordinated(v, s.first) {
+				return a.sentenceSubject(s, v)
 			}
 		}
 	}
