@@ -444,7 +444,13 @@ func (a *attributor) resolveCue(c cue, p passage) speaker {
 func (a *attributor) where(c cue, p passage) string {
 	switch c.how {
 	case "after", "according":
-		return "after the quote: “…" + a.excerpt(c.text) + "”"
+		// From the end of the words, so that the comma inside the marks
+		// shows: “…,” Pence said.
+		text := c.text
+		if t := a.l.tokenAt(p.end); t < text.first && p.closed {
+			text.first = t
+		}
+		return "after the quote: “…" + a.excerpt(text) + "”"
 	case "headline":
 		return "the headline ends “" + a.excerpt(c.text) + "”"
 	case "participle":
@@ -673,13 +679,13 @@ func (a *attributor) resolveDescription(r tokRange, where string) speaker {
 			}
 			return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” → " + a.r.ents[e].name + ", named before"}
 		}
-		e := a.r.body(lowerFirst(name), data.KindUnnamed, r.first)
+		e := a.r.body(lowerFirst(name), data.KindOrganisation, r.first)
 		return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” is not named in the article"}
 	case genericBodies[head]:
 		if e := a.lastAnyBody(r.first); e >= 0 && !isPossessive(ws[0]) {
 			return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” → " + a.r.ents[e].name + ", the last body named"}
 		}
-		e := a.r.body(lowerFirst(name), data.KindUnnamed, r.first)
+		e := a.r.body(lowerFirst(name), data.KindOrganisation, r.first)
 		return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” is not named in the article"}
 	case groupNouns[head] || pluralRoles[head]:
 		e := a.r.body(bare, data.KindUnnamed, r.first)

@@ -202,7 +202,9 @@ func (s *evalScore) score(a *evalArticle) {
 		case strings.HasPrefix(g.speaker, "~"):
 			s.described++
 			switch {
-			case q.SpeakerKind == data.KindUnnamed:
+			case q.SpeakerKind == data.KindUnnamed || normName(q.Speaker) == normName(g.speaker[1:]):
+				// Described, not named: a person or group of the kind
+				// unnamed, or a body known by that description.
 				s.describedKept++
 			case q.Speaker != "":
 				s.describedNamed++

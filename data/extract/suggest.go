@@ -186,7 +186,12 @@ func sentenceAt(l *layout, at int) (from, to int) {
 		return at, at
 	}
 	s := l.sents[l.toks[t].sent]
-	return l.toks[s.first].start, l.toks[s.end-1].end
+	// Not the dateline: "HAMBURG, Sept 27 (Reuters) - ".
+	first := max(s.first, l.paras[s.para].bodyTok)
+	if first >= s.end || first > t {
+		first = s.first
+	}
+	return l.toks[first].start, l.toks[s.end-1].end
 }
 
 // shorten cuts s to at most n bytes at a word boundary, with an ellipsis.
