@@ -831,7 +831,7 @@ func (a *attributor) npBefore(i, floor int) (tokRange, bool) {
 			continue
 		case l.isWordTok(k) && (l.word(k) == "for" || l.word(k) == "of" || l.word(k) == "at" || l.word(k) == "from" || l.word(k) == "in") &&
 			k-1 >= floor && l.isWordTok(k-1) && (personNouns.has(l.word(k-1)) || titleWords.has(l.word(k-1)) || speechNouns.has(l.word(k-1)) ||
-				a.r.capWord(k-1) && a.r.capWord(k+1)):
+			a.r.capWord(k-1) && a.r.capWord(k+1)):
 			j = k
 			continue
 		}
