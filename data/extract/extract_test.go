@@ -407,3 +407,37 @@ func TestSuggestions_SummaryAndConfidence(t *testing.T) {
 		t.Errorf("ParseConfidence(sure): %v", err)
 	}
 }
+
+// TestFromText_LongFirstLine: an article whose first line is a whole
+// paragraph (no headline) is not refused for its shape: its title is that
+// paragraph's first sentence, or its first words cut at a word, and the
+// text stays whole.
+func TestFromText_LongFirstLine(t *testing.T) {
+	para := "The council voted on Tuesday to close the harbour road for repairs, a decision that " +
+		strings.Repeat("residents said would cut the village off from the coast for most of the winter, ", 90) + "officials said."
+	tests := []struct{ text, title string }{
+		{"Short headline\n" + para, "Short headline"},
+		{"Storm damage closes the coast road. " + para + "\nSecond paragraph.", "Storm damage closes the coast road."},
+		{para + "\n“It will take weeks,” Mayor Ana Lopez said.", ""},
+		{"\r\n\r\n" + strings.Repeat("word ", 2000), ""},
+	}
+	for _, tt := range tests {
+		a := FromText(tt.text)
+		if tt.title != "" && a.Title != tt.title {
+			t.Errorf("title %q, want %q", a.Title, tt.title)
+		}
+		if n := len([]rune(a.Title)); n == 0 || n > maxTitleRunes+1 {
+			t.Errorf("title of %d characters: %q", n, a.Title)
+		}
+		if strings.HasSuffix(a.Title, "…") && strings.Contains(a.Title, "  ") {
+			t.Errorf("title %q", a.Title)
+		}
+		if want := strings.ReplaceAll(tt.text, "\r\n", "\n"); a.Text != want {
+			t.Errorf("text changed")
+		}
+		pub := mustTime(t, "2024-02-06")
+		if _, err := data.CheckDocument(Document(a, pub, "a.txt", Suggest(a.Text, pub))); err != nil {
+			t.Errorf("refused: %v", err)
+		}
+	}
+}
