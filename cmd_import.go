@@ -32,6 +32,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	from := fs.String("from", "", "the format of IN (guessed from its name and content when left out)")
 	published := fs.String("published", "", "article: its publication date, YYYY-MM-DD (needed when the page does not state it)")
+	minConfidence := fs.String("min-confidence", "check", "article: high leaves out quotes whose speaker is to be checked; check keeps all")
 	var m interchange.CSVMapping
 	fs.StringVar(&m.Title, "title-col", "", "csv: the column (header name or number) holding event titles")
 	fs.StringVar(&m.Start, "start-col", "", "csv: the column of start dates (YYYY, YYYY-MM, YYYY-MM-DD, or with a time)")
@@ -80,6 +81,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "quoteline import: --published is only for articles")
 		return 2
 	}
+	least, err := extract.ParseConfidence(*minConfidence)
+	if err != nil {
+		fmt.Fprintln(stderr, "quoteline import: --min-confidence:", err)
+		return 2
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -90,7 +96,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	var checked *data.CheckedDocument
 	if format == interchange.FormatArticle {
-		checked, err = articleDocument(in, pub, func(w string) { fmt.Fprintln(stderr, "quoteline import: warning:", w) })
+		var summary string
+		checked, summary, err = articleDocument(in, pub, least, func(w string) { fmt.Fprintln(stderr, "quoteline import: warning:", w) })
+		if err == nil {
+			fmt.Fprintln(stdout, summary)
+		}
 	} else {
 		checked, err = interchange.ReadFile(in, format, opt)
 	}
@@ -176,21 +186,23 @@ func importInto(ctx context.Context, path string, doc *data.CheckedDocument, pro
 }
 
 // articleDocument reads the article at path and accepts every suggestion
-// made against its publication date: given, or else the one the page
-// states. warn is told what the user should know of the result.
-func articleDocument(path string, given data.Time, warn func(string)) (*data.CheckedDocument, error) {
+// made against its publication date (given, or else the one the page
+// states) whose speaker is at least as sure as least, and returns the
+// summary of the quotes suggested. warn is told what the user should know of
+// the result.
+func articleDocument(path string, given data.Time, least data.Confidence, warn func(string)) (*data.CheckedDocument, string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	defer f.Close()
 	a, err := extract.Read(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+		return nil, "", fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
 	pub, conflict, err := extract.PublicationDate(a, given)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: give it with --published YYYY-MM-DD", filepath.Base(path), err)
+		return nil, "", fmt.Errorf("%s: %w: give it with --published YYYY-MM-DD", filepath.Base(path), err)
 	}
 	if conflict != "" {
 		warn(conflict)
@@ -199,5 +211,6 @@ func articleDocument(path string, given data.Time, warn func(string)) (*data.Che
 	for _, w := range extract.Warnings(a, s) {
 		warn(w)
 	}
-	return data.CheckDocument(extract.Document(a, pub, path, s))
+	doc, err := data.CheckDocument(extract.Document(a, pub, path, s.AtLeast(least)))
+	return doc, s.Summary(), err
 }

@@ -222,3 +222,27 @@ func BenchmarkImportCSV1M(b *testing.B) {
 		}
 	}
 }
+
+// TestImportArticleCommand_MinConfidence: the import prints how many of
+// the suggested quotes have a sure speaker, and --min-confidence high
+// leaves out the others.
+func TestImportArticleCommand_MinConfidence(t *testing.T) {
+	article := filepath.Join("assets", "seed", "article.txt")
+	all := filepath.Join(t.TempDir(), "all.quoteline")
+	code, stdout, stderr := runCmd("import", "--from", "article", "--published", "2023-05-15", article, all)
+	if code != 0 || !strings.Contains(stdout, "9 quotes, 7 sure, 2 to check\n") {
+		t.Fatalf("code %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	sure := filepath.Join(t.TempDir(), "sure.quoteline")
+	code, stdout, stderr = runCmd("import", "--from", "article", "--published", "2023-05-15", "--min-confidence", "high", article, sure)
+	if code != 0 || !strings.Contains(stdout, "9 quotes, 7 sure, 2 to check\n") {
+		t.Fatalf("code %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if c := counts(t, sure); c.Quotes != 7 {
+		t.Errorf("--min-confidence high kept %d quotes, want the 7 sure ones", c.Quotes)
+	}
+	if code, _, stderr := runCmd("import", "--from", "article", "--published", "2023-05-15", "--min-confidence", "sure", article,
+		filepath.Join(t.TempDir(), "x.quoteline")); code != 2 || !strings.Contains(stderr, "high") {
+		t.Errorf("--min-confidence sure: code %d, %q; want 2 and the choices named", code, stderr)
+	}
+}

@@ -50,7 +50,7 @@ type DocumentLane struct {
 type DocumentActor struct {
 	Key         string `json:"key"`
 	Name        string `json:"name"`
-	Kind        string `json:"kind"` // "person", "organisation" or "state"
+	Kind        string `json:"kind"` // "person", "organisation", "state" or "unnamed"
 	Description string `json:"description,omitempty"`
 }
 
@@ -80,6 +80,10 @@ type DocumentQuote struct {
 	Text      string `json:"text"`
 	StartByte *int64 `json:"start_byte,omitempty"`
 	EndByte   *int64 `json:"end_byte,omitempty"`
+	// SpeakerNote and SpeakerConfidence say how the speaker was found and
+	// how sure that is (Quote.SpeakerNote, Quote.SpeakerConfidence).
+	SpeakerNote       string     `json:"speaker_note,omitempty"`
+	SpeakerConfidence Confidence `json:"speaker_confidence,omitempty"`
 }
 
 // DocumentEvent is an event of a Document. EarliestStart and LatestEnd are
@@ -426,7 +430,7 @@ func (d *Document) resolve() (*plan, error) {
 			return nil, fail(rec, "name", "missing")
 		}
 		if !validKind(a.Kind) {
-			return nil, fail(rec, "kind", "%q is not person, organisation or state", a.Kind)
+			return nil, fail(rec, "kind", "%q is not person, organisation, state or unnamed", a.Kind)
 		}
 	}
 	if err := unique("actors", "name", len(d.Actors), func(i int) string { return d.Actors[i].Name }); err != nil {
@@ -486,6 +490,9 @@ func (d *Document) resolve() (*plan, error) {
 		}
 		if pq.saidAt, err = parse(rec, "said_at", q.SaidAt); err != nil {
 			return nil, err
+		}
+		if !q.SpeakerConfidence.Valid() {
+			return nil, fail(rec, "speaker_confidence", "%q is not high or check", q.SpeakerConfidence)
 		}
 		if q.Text == "" {
 			return nil, fail(rec, "text", "missing")

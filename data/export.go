@@ -100,7 +100,8 @@ func (s *Store) exportDocument(ctx context.Context, opt ExportOptions) (*Documen
 		if err != nil {
 			return err
 		}
-		dq := DocumentQuote{Key: key("quote", q.ID), Source: key("source", q.SourceID), SaidAt: q.SaidAt.String(), Text: q.Text}
+		dq := DocumentQuote{Key: key("quote", q.ID), Source: key("source", q.SourceID), SaidAt: q.SaidAt.String(), Text: q.Text,
+			SpeakerNote: q.SpeakerNote, SpeakerConfidence: q.SpeakerConfidence}
 		if q.SpeakerID != 0 {
 			dq.Speaker = key("actor", q.SpeakerID)
 		}

@@ -323,8 +323,9 @@ func importRecords(ctx context.Context, tx *sql.Tx, doc *Document, p *plan) (*im
 			start, end = pq.start, pq.end
 		}
 		id, err := exec(`INSERT INTO quote (text, speaker_id, said_at, said_precision, source_id,
-			start_byte, end_byte, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			q.Text, speaker, pq.saidAt.Unix, int64(pq.saidAt.Precision), im.sourceIDs[pq.source], start, end, im.now, im.now)
+			start_byte, end_byte, speaker_note, speaker_confidence, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			q.Text, speaker, pq.saidAt.Unix, int64(pq.saidAt.Precision), im.sourceIDs[pq.source], start, end,
+			q.SpeakerNote, string(q.SpeakerConfidence), im.now, im.now)
 		if err == nil {
 			_, err = exec(`INSERT INTO quote_fts (docid, text) VALUES (?, ?)`, id, q.Text)
 		}

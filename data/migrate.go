@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -68,9 +69,30 @@ func latest(ms []migration) int {
 
 // migrate applies, in one transaction, every migration of ms newer than the
 // database's user_version, and sets user_version in the same transaction:
-// either the whole upgrade is written or none of it.
-func migrate(ctx context.Context, db *sql.DB, ms []migration) error {
-	tx, err := db.BeginTx(ctx, nil)
+// either the whole upgrade is written or none of it. It runs on one
+// connection with foreign keys off, as SQLite prescribes for a migration
+// that rebuilds a table others refer to (the only way to change a
+// constraint), and checks every reference before it commits.
+func migrate(ctx context.Context, db *sql.DB, ms []migration) (err error) {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("data.migrate: %w", err)
+	}
+	defer conn.Close()
+	// foreign_keys cannot change inside a transaction: it is set before.
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		return fmt.Errorf("data.migrate: %w", err)
+	}
+	defer func() {
+		if _, ferr := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`); ferr != nil {
+			// Never give the pool back a connection without its checks.
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+			if err == nil {
+				err = fmt.Errorf("data.migrate: %w", ferr)
+			}
+		}
+	}()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("data.migrate: %w", err)
 	}
@@ -95,6 +117,14 @@ func migrate(ctx context.Context, db *sql.DB, ms []migration) error {
 	}
 	if !applied {
 		return nil
+	}
+	var table string
+	var rowid sql.NullInt64
+	switch err := tx.QueryRowContext(ctx, `PRAGMA foreign_key_check`).Scan(&table, &rowid, new(any), new(any)); {
+	case err == nil:
+		return fmt.Errorf("data.migrate: row %d of %s refers to a missing record", rowid.Int64, table)
+	case !errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("data.migrate: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("data.migrate: %w", err)

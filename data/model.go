@@ -61,12 +61,29 @@ const (
 	KindPerson       = "person"
 	KindOrganisation = "organisation"
 	KindState        = "state"
+	// KindUnnamed is a person or group a source describes without naming
+	// ("a Google spokesman", "U.S. officials"); the actor's name is the
+	// description.
+	KindUnnamed = "unnamed"
 )
 
 // validKind reports whether k is one of the defined actor kinds.
 func validKind(k string) bool {
-	return k == KindPerson || k == KindOrganisation || k == KindState
+	return k == KindPerson || k == KindOrganisation || k == KindState || k == KindUnnamed
 }
+
+// Confidence says how sure the article import was of a quote's speaker.
+type Confidence string
+
+// The confidences of a quote's speaker. A quote entered or edited by hand
+// has none ("").
+const (
+	ConfidenceHigh  Confidence = "high"  // named beside the quote, or otherwise unambiguous
+	ConfidenceCheck Confidence = "check" // worked out from context: to be checked
+)
+
+// Valid reports whether c is one of the defined confidences or "".
+func (c Confidence) Valid() bool { return c == "" || c == ConfidenceHigh || c == ConfidenceCheck }
 
 // Lane is a horizontal band of the timeline.
 type Lane struct {
@@ -81,7 +98,7 @@ type Lane struct {
 type Actor struct {
 	ID          int64
 	Name        string
-	Kind        string // KindPerson, KindOrganisation or KindState
+	Kind        string // KindPerson, KindOrganisation, KindState or KindUnnamed
 	Description string
 }
 
@@ -128,6 +145,11 @@ type Quote struct {
 	// when HasOffsets is true.
 	StartByte, EndByte int64
 	HasOffsets         bool
+	// SpeakerNote says how the speaker was found, as the article import
+	// explained it ("after the quote: “…,” Pence said"); "" for a speaker
+	// given by hand. SpeakerConfidence is how sure the import was.
+	SpeakerNote       string
+	SpeakerConfidence Confidence
 }
 
 // Derivation records how an event's date was worked out from a relative

@@ -255,7 +255,8 @@ func (s *Store) eachRow(ctx context.Context, query string, args []any, fn func(*
 }
 
 // quoteColumns are the quote columns scanned by scanQuote, in order.
-const quoteColumns = `q.id, q.text, q.speaker_id, q.said_at, q.said_precision, q.source_id, q.start_byte, q.end_byte`
+const quoteColumns = `q.id, q.text, q.speaker_id, q.said_at, q.said_precision, q.source_id, q.start_byte, q.end_byte,
+	q.speaker_note, q.speaker_confidence`
 
 // scanQuote reads the quoteColumns (and any extra destinations) from r.
 func scanQuote(r scanner, extra ...any) (Quote, error) {
@@ -264,7 +265,8 @@ func scanQuote(r scanner, extra ...any) (Quote, error) {
 		speaker, start, end *int64
 		saidPrec            int64
 	)
-	dest := []any{&q.ID, &q.Text, &speaker, &q.SaidAt.Unix, &saidPrec, &q.SourceID, &start, &end}
+	dest := []any{&q.ID, &q.Text, &speaker, &q.SaidAt.Unix, &saidPrec, &q.SourceID, &start, &end,
+		&q.SpeakerNote, &q.SpeakerConfidence}
 	if err := r.Scan(append(dest, extra...)...); err != nil {
 		return Quote{}, err
 	}

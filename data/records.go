@@ -514,7 +514,7 @@ func (s *Store) SaveActor(ctx context.Context, a Actor) (int64, *Edit, error) {
 			return 0, err
 		}
 		if !validKind(a.Kind) {
-			return 0, invalid("actor", "kind", "%q is not person, organisation or state", a.Kind)
+			return 0, invalid("actor", "kind", "%q is not person, organisation, state or unnamed", a.Kind)
 		}
 		dup, err := r.ids(`SELECT id FROM actor WHERE name = ? AND id != ?`, a.Name, a.ID)
 		if err != nil {
@@ -632,6 +632,12 @@ func (s *Store) SaveQuote(ctx context.Context, q Quote) (int64, *Edit, error) {
 		if err := validateTime(rec, "said at", q.SaidAt, true); err != nil {
 			return 0, err
 		}
+		if err := checkText(rec, "speaker note", q.SpeakerNote, false, maxNoteLen); err != nil {
+			return 0, err
+		}
+		if !q.SpeakerConfidence.Valid() {
+			return 0, invalid(rec, "speaker confidence", "%q is not high or check", q.SpeakerConfidence)
+		}
 		src, err := r.read("source", []any{q.SourceID})
 		if err != nil {
 			return 0, err
@@ -640,7 +646,8 @@ func (s *Store) SaveQuote(ctx context.Context, q Quote) (int64, *Edit, error) {
 			return 0, invalid(rec, "source", "source %d does not exist", q.SourceID)
 		}
 		row := Row{"text": q.Text, "speaker_id": nil, "said_at": q.SaidAt.Unix, "said_precision": int64(q.SaidAt.Precision),
-			"source_id": q.SourceID, "start_byte": nil, "end_byte": nil}
+			"source_id": q.SourceID, "start_byte": nil, "end_byte": nil,
+			"speaker_note": q.SpeakerNote, "speaker_confidence": string(q.SpeakerConfidence)}
 		if q.SpeakerID != 0 {
 			if err := r.mustExist(rec, "speaker", "actor", q.SpeakerID); err != nil {
 				return 0, err

@@ -35,7 +35,8 @@ const testJSON = `{
   {"key": "src2", "title": "Source two", "published": "2019"}
  ],
  "quotes": [
-  {"key": "q1", "source": "src1", "speaker": "p", "said_at": "2020-01-02T10:30", "text": "hello world"},
+  {"key": "q1", "source": "src1", "speaker": "p", "said_at": "2020-01-02T10:30", "text": "hello world",
+   "speaker_note": "before the quote: “He said”: he → Pat", "speaker_confidence": "check"},
   {"key": "q2", "source": "src1", "speaker": "p", "said_at": "2020-01-02", "text": "bye", "start_byte": 43},
   {"key": "q3", "source": "src2", "said_at": "2019-06", "text": "unlocated words"}
  ],
@@ -179,7 +180,8 @@ func TestStore_RoundTrip(t *testing.T) {
 	}
 	q2ref, q1ref := refs[0], refs[1] // q2 was said at the start of the day, q1 at 10:30
 	q1 := Quote{ID: q1ref.ID, Text: "hello world", SpeakerID: pat, SaidAt: mustTime(t, "2020-01-02T10:30"),
-		SourceID: src1.ID, StartByte: 11, EndByte: 22, HasOffsets: true}
+		SourceID: src1.ID, StartByte: 11, EndByte: 22, HasOffsets: true,
+		SpeakerNote: "before the quote: “He said”: he → Pat", SpeakerConfidence: ConfidenceCheck}
 	q2 := Quote{ID: q2ref.ID, Text: "bye", SpeakerID: pat, SaidAt: mustTime(t, "2020-01-02"),
 		SourceID: src1.ID, StartByte: 43, EndByte: 46, HasOffsets: true}
 	wantRefs := []QuoteRef{

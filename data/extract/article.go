@@ -92,15 +92,20 @@ func looksLikeHTML(b []byte) bool {
 }
 
 // FromText takes a plain-text article: its first non-blank line is its
-// title; the text is kept exactly, with Windows line ends made "\n".
+// title, cut at a sentence or word boundary when the line is a whole
+// paragraph (some files have no headline); the text is kept exactly, with
+// Windows and old Mac line ends made "\n".
 func FromText(s string) *Article {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
 	a := &Article{Text: s}
-	for _, line := range strings.Split(s, "\n") {
+	for rest := s; rest != ""; {
+		line, after, _ := strings.Cut(rest, "\n")
 		if t := strings.TrimSpace(line); t != "" {
-			a.Title = t
+			a.Title = titleOf(t)
 			break
 		}
+		rest = after
 	}
 	return a
 }

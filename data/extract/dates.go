@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -16,7 +17,8 @@ type DateMention struct {
 	Start, End int    // byte offsets into the article text
 	// From is the time the expression names; To, when set, ends the
 	// period it names ("since August" runs from August to the
-	// publication date; "in the coming days" from it to two weeks on).
+	// publication date; "in the coming days" from it to two weeks on;
+	// "from 2011 to 2013" from 2011 to 2013).
 	From, To data.Time
 	// Uncertain is true for vague periods such as "in the coming days".
 	Uncertain bool
@@ -33,127 +35,427 @@ var months = map[string]time.Month{"january": 1, "february": 2, "march": 3, "apr
 
 var weekdays = map[string]time.Weekday{"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6}
 
+// Parts of the patterns.
 const (
 	monthName = `(?:January|February|March|April|May|June|July|August|September|October|November|December|` +
 		`Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
 	weekdayName = `(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
-	// optionalYear is the year that may follow a month name ("August
-	// 2021", "August, 2021"), or nothing.
-	optionalYear = `(?:,?\s+((?:19|20)\d{2}))?\b`
-	number       = `(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)`
+	dayNum      = `(\d{1,2})(?:st|nd|rd|th)?\b`
+	yearNum     = `((?:1[89]|20)\d{2})`
+	number      = `(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|a couple of|several)`
+	// dayDate is a day of a month with an optional year: "March 3",
+	// "March 3, 2021", "3 March 2021".
+	mdy = monthName + `\s+` + dayNum + `(?:,?\s+` + yearNum + `)?`
+	dmy = dayNum + `\s+(?:of\s+)?` + monthName + `(?:,?\s+` + yearNum + `)?`
 )
 
-// datePatterns are tried in order at each position; the first (and
-// longest) match wins. Each names its kind for resolve.
-var datePatterns = []struct {
+// datePattern is one way of writing a date; resolve works out its time.
+type datePattern struct {
 	kind string
 	re   *regexp.Regexp
-}{
-	{"iso", regexp.MustCompile(`^\d{4}-\d{2}-\d{2}\b`)},
-	{"dmy", regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthName + `),?\s+(\d{4})\b`)},
-	{"mdy", regexp.MustCompile(`^(` + monthName + `)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)},
-	{"md", regexp.MustCompile(`^(` + monthName + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b`)},
-	{"dm", regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthName + `)\b`)},
-	{"my", regexp.MustCompile(`^(` + monthName + `),?\s+(\d{4})\b`)},
-	{"since", regexp.MustCompile(`^(?i:since|from)\s+(?:(?i:early|mid|late)[- ])?(` + monthName + `)` + optionalYear)},
-	{"month", regexp.MustCompile(`^(?i:in|last|this|early|late|mid|by|until|through|during|before|after)[- ](` + monthName + `)` + optionalYear)},
-	{"weekday", regexp.MustCompile(`^(?:(?i:last|this|next|on|late|early)\s+)?(` + weekdayName + `)\b`)},
-	{"relative", regexp.MustCompile(`^(?i:(last|this|next|past|previous|coming)\s+(week|month|year|weekend))\b`)},
-	{"ago", regexp.MustCompile(`^(?i:(` + number + `)\s+(day|week|month|year)s?\s+ago)\b`)},
-	{"coming", regexp.MustCompile(`^(?i:(?:in|over|within)\s+the\s+(?:coming|next|next\s+few|upcoming)\s+(days|weeks|months|years))\b`)},
-	{"earlier", regexp.MustCompile(`^(?i:(earlier|later)\s+this\s+(week|month|year))\b`)},
-	{"day", regexp.MustCompile(`^(?i:today|yesterday|tomorrow)\b`)},
-	{"year", regexp.MustCompile(`^(?i:(?:in|since|by|until|during|from|of|early|late|mid)[- ])((?:19|20)\d{2})\b`)},
 }
 
-// dateStarts are the words a date expression can start with.
-var dateStarts = func() map[string]bool {
-	m := toSet(`in since from last this next on early late mid by until through during before after past ` +
-		`previous coming over within earlier later today yesterday tomorrow of a an one two three four five six ` +
-		`seven eight nine ten eleven twelve several`)
-	for k := range months {
-		m[k] = true
+func pat(kind, re string) datePattern {
+	return datePattern{kind, regexp.MustCompile(`^(?:` + re + `)\b`)}
+}
+
+// datePatterns are tried in order at the start of each candidate word; the
+// first that matches (and resolves) wins. Each match is read from a window
+// of at most dateWindow bytes, so the work per word is bounded.
+var datePatterns = []datePattern{
+	// Ranges.
+	pat("range-md", `(?i:from|between)\s+(`+monthName+`\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d{2})?)\s+(?i:to|until|through|and|till|-|–)\s+(`+monthName+`\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d{2})?|\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d{2})?)`),
+	pat("range-m", `(?i:from|between)\s+(`+monthName+`(?:,?\s+(?:1[89]|20)\d{2})?)\s+(?i:to|until|through|and|till)\s+(`+monthName+`(?:,?\s+(?:1[89]|20)\d{2})?)`),
+	pat("range-y", `(?i:from|between)\s+((?:1[89]|20)\d{2})\s*(?:(?i:to|until|through|and|till)\s+|[-–]\s*)((?:1[89]|20)?\d{2})`),
+	pat("range-dash-y", `((?:1[89]|20)\d{2})\s?[-–]\s?((?:1[89]|20)?\d{2})`),
+	pat("range-dash-md", monthName+`\s+(\d{1,2})\s?[-–]\s?(\d{1,2})(?:,?\s+`+yearNum+`)?`),
+	pat("range-wd", `(?i:from)\s+(`+weekdayName+`)\s+(?i:to|until|through|till)\s+(`+weekdayName+`)`),
+	// Dates written out.
+	pat("iso", `(\d{4})-(\d{2})-(\d{2})`),
+	pat("since-full", `(?i:since)\s+(?:`+weekdayName+`,?\s+)?(?:(`+mdy+`)|(`+dmy+`)|(\d{4}-\d{2}-\d{2}))`),
+	pat("mdy", `(?:`+weekdayName+`,?\s+)?`+mdy),
+	pat("dmy", `(?:`+weekdayName+`,?\s+)?`+dmy),
+	pat("month-year", `(?:(?i:in|since|by|until|through|during|before|after|from|early|late|mid|last|next|this)[- ]\s*)?(?:(?i:early|late|mid)[- ]\s*)?(`+monthName+`),?\s+`+yearNum),
+	pat("month", `(?i:(in|since|by|until|through|during|before|after|last|next|this|early|late|mid|from|beyond|around|to|till|for)[- ]\s*)(?:(?i:early|late|mid)[- ]\s*)?(`+monthName+`)`),
+	// Relative to the publication date.
+	pat("rolling", `(?i:(?:over|in|during|for|within|throughout)\s+)?(?i:the\s+(?:past|last|previous|preceding)\s+(`+number+`\s+)?(days?|weeks?|months?|years?|decades?|(?:24|48|72)\s+hours))`),
+	pat("coming", `(?i:(?:in|over|within|during)\s+the\s+(?:coming|next|next\s+few|upcoming|following)\s+(`+number+`\s+)?(days|weeks|months|years))`),
+	pat("weekday", `(?:(?i:last|this|next|on|late|early|since|by|until|through)\s+)?(?:(?i:this|next|last)\s+)?(`+weekdayName+`)`),
+	pat("unit", `(?i:(?:since\s+)?(last|this|next|previous|coming)\s+(week|month|year|weekend))`),
+	pat("ago", `(?i:(`+number+`)\s+(day|week|month|year)s?\s+ago)`),
+	pat("within-unit", `(?i:(earlier|later)\s+this\s+(week|month|year))`),
+	pat("day", `(?i:(?:since\s+)?(today|yesterday|tomorrow|tonight))`),
+	pat("year", `(?:(?i:in|since|by|until|through|during|before|after|from|of|early|late|mid|fiscal|circa)[- ]\s*)?`+yearNum),
+	pat("holiday", `(?:(?i:on|by|until|before|after|since|at|over|for)\s+)?(?i:(last|this|next)\s+)?(`+holidayNames+`)(?:,?\s+`+yearNum+`)?`),
+	pat("end-of", `(?i:(?:by|at|until|before|toward|towards|around|near)\s+)?(?i:the\s+end\s+of\s+(?:(the|this|next|last)\s+)?(year|month))`),
+}
+
+// holidayNames are the holidays with a fixed date.
+const holidayNames = `Christmas\s+Eve|Christmas\s+Day|Christmas|Boxing\s+Day|New\s+Year's\s+Eve|New\s+Year’s\s+Eve|` +
+	`New\s+Year's\s+Day|New\s+Year’s\s+Day|Halloween|Valentine's\s+Day|Valentine’s\s+Day|Independence\s+Day|` +
+	`the\s+Fourth\s+of\s+July|Bastille\s+Day|St\.?\s+Patrick's\s+Day|St\.?\s+Patrick’s\s+Day|Guy\s+Fawkes\s+Night|Armistice\s+Day`
+
+// holidayDates are the month and day of each holiday, by its first word
+// and, when needed, its second.
+var holidayDates = map[string][2]int{"christmas eve": {12, 24}, "christmas day": {12, 25}, "christmas": {12, 25},
+	"boxing day": {12, 26}, "new year's eve": {12, 31}, "new year's day": {1, 1}, "halloween": {10, 31},
+	"valentine's day": {2, 14}, "independence day": {7, 4}, "the fourth of july": {7, 4}, "bastille day": {7, 14},
+	"st. patrick's day": {3, 17}, "st patrick's day": {3, 17}, "guy fawkes night": {11, 5}, "armistice day": {11, 11}}
+
+// patternsFor lists, for each way a date expression can start, the
+// patterns that can match there: trying only those keeps the regular
+// expressions from running in vain at every word.
+var patternsFor = func() map[string][]int {
+	byKind := map[string]int{}
+	for i, p := range datePatterns {
+		byKind[p.kind] = i
 	}
-	for k := range weekdays {
-		m[k] = true
+	idx := func(kinds ...string) []int {
+		var out []int
+		for _, k := range kinds {
+			out = append(out, byKind[k])
+		}
+		sort.Ints(out)
+		return out
+	}
+	m := map[string][]int{
+		"#year":    idx("range-dash-y", "iso", "ago", "year"),
+		"#day":     idx("dmy", "ago"),
+		"#month":   idx("range-dash-md", "mdy", "month-year"),
+		"#weekday": idx("weekday", "mdy", "dmy"),
+		"#number":  idx("ago"),
+	}
+	for _, w := range strings.Fields("from between") {
+		m[w] = idx("range-md", "range-m", "range-y", "range-wd", "month-year", "month", "year")
+	}
+	m["since"] = idx("since-full", "month-year", "month", "weekday", "unit", "day", "year", "holiday")
+	for _, w := range strings.Fields("in by until through during before after early late mid of fiscal circa beyond around to till at over for on toward towards near") {
+		m[w] = idx("month-year", "month", "year", "rolling", "coming", "weekday", "holiday", "end-of")
+	}
+	for _, w := range strings.Fields("christmas boxing new halloween valentine's valentine’s independence bastille st guy armistice") {
+		m[w] = idx("holiday")
+	}
+	for _, w := range strings.Fields("last this next previous coming") {
+		m[w] = idx("month-year", "month", "weekday", "unit", "holiday")
+	}
+	for _, w := range strings.Fields("on over for") {
+		m[w] = append(append([]int{}, m[w]...), idx("rolling", "coming")...)
+		sort.Ints(m[w])
+	}
+	for _, w := range strings.Fields("within throughout") {
+		m[w] = idx("rolling", "coming")
+	}
+	m["the"] = idx("rolling", "holiday", "end-of")
+	m["earlier"], m["later"] = idx("within-unit"), idx("within-unit")
+	for _, w := range strings.Fields("today yesterday tomorrow tonight") {
+		m[w] = idx("day")
 	}
 	return m
 }()
 
-// startsWord reports whether a match may start at i: at the start of the
-// text or after a character that is not a letter or digit.
-func startsWord(text string, i int) bool {
-	return i == 0 || !isWordRune(lastRune(text[:i]))
+// patternsAt returns the indexes of the patterns that may start with the
+// word w (lower case, without a final dot).
+func patternsAt(w string) []int {
+	switch {
+	case w[0] >= '0' && w[0] <= '9':
+		switch {
+		case len(w) == 4:
+			return patternsFor["#year"]
+		case len(w) <= 4 && (len(w) <= 2 || strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") ||
+			strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th")):
+			return patternsFor["#day"]
+		}
+		return patternsFor["#number"]
+	case months[w] != 0:
+		return patternsFor["#month"]
+	}
+	if _, ok := weekdays[w]; ok {
+		return patternsFor["#weekday"]
+	}
+	if ps, ok := patternsFor[w]; ok {
+		return ps
+	}
+	if _, ok := wordNumber(w); ok {
+		return patternsFor["#number"]
+	}
+	return nil
 }
 
-// findDates returns the date expressions of text resolved against pub
-// (day precision).
-func findDates(text string, pub data.Time) []DateMention {
+// dateWindow is the most text a date expression may take.
+const dateWindow = 96
+
+// findDates returns the date expressions of the story in l (not in its
+// captions, bylines, link lists or datelines), resolved against pub.
+func findDates(l *layout, pub data.Time) []DateMention {
+	if pub.IsZero() {
+		return nil
+	}
 	p := time.Unix(pub.Unix, 0).UTC()
+	text := l.text
 	var out []DateMention
-	for i := 0; i < len(text); i++ {
-		if !startsWord(text, i) || !(isWordRune(firstRune(text[i:]))) {
+	var sentOf []int // the sentence of each of out
+	next := 0        // the first byte a new expression may start at
+	for _, para := range l.paras {
+		if para.skip != "" {
 			continue
 		}
-		// A cheap filter: every pattern starts with a digit or one of
-		// dateStarts.
-		if c := text[i]; c < '0' || c > '9' {
-			w := i
-			for w < len(text) && w-i < 12 && (text[w]|0x20 >= 'a' && text[w]|0x20 <= 'z') {
-				w++
-			}
-			if !dateStarts[strings.ToLower(strings.TrimSuffix(text[i:w], "."))] {
+		for t := para.bodyTok; t < para.endTok; t++ {
+			tok := l.toks[t]
+			if tok.kind != tokWord || tok.start < next {
 				continue
 			}
-		}
-		// "since" before a full date: from that day to publication.
-		var d DateMention
-		var n int
-		ok := false
-		if m := sinceRe.FindStringIndex(text[i:]); m != nil {
-			if d, n, ok = matchDate(text[i+m[1]:], p); ok && d.To.IsZero() && d.From.Precision == data.PrecisionDay && !d.Relative {
-				d.To, d.Relative, n = day(p), true, m[1]+n
-			} else {
-				ok = false
+			// "Fox News Sunday" is a show, not a day.
+			if tok.passage >= 0 && looksLikeTitle(text, l.passages[tok.passage]) {
+				continue
 			}
+			w := strings.ToLower(strings.TrimSuffix(l.word(t), "."))
+			if w == "" {
+				continue
+			}
+			ps := patternsAt(w)
+			if len(ps) == 0 {
+				continue
+			}
+			window := text[tok.start:min(para.end, tok.start+dateWindow)]
+			d, n, ok := matchDate(window, ps, p, l, t)
+			if !ok {
+				continue
+			}
+			d.Start, d.End = tok.start, tok.start+n
+			d.Expression = text[d.Start:d.End]
+			// "Last year the service was blocked in June": the June of that
+			// year.
+			if d.Relative && d.To.IsZero() && (d.From.Precision == data.PrecisionMonth || d.From.Precision == data.PrecisionDay) {
+				for k := len(out) - 1; k >= 0 && k >= len(out)-8 && sentOf[k] == tok.sent; k-- {
+					if out[k].From.Precision == data.PrecisionYear && out[k].To.IsZero() && out[k].Relative {
+						d.From = withYear(d.From, time.Unix(out[k].From.Unix, 0).UTC().Year())
+						break
+					}
+				}
+			}
+			d.Future = d.Future || d.From.Unix > p.Unix()+86399
+			out = append(out, d)
+			sentOf = append(sentOf, tok.sent)
+			next = d.End
 		}
-		if !ok {
-			d, n, ok = matchDate(text[i:], p)
-		}
-		if !ok {
-			continue
-		}
-		d.Start, d.End = i, i+n
-		d.Expression = text[d.Start:d.End]
-		d.Future = d.Future || d.From.Unix > p.Unix()+86399
-		out = append(out, d)
-		i = d.End - 1
 	}
 	return out
 }
 
-// sinceRe is "since" and the space after it.
-var sinceRe = regexp.MustCompile(`^(?i:since)\s+`)
-
 // matchDate resolves the first of datePatterns that matches at the start
-// of s against p, and says how many bytes of s it took.
-func matchDate(s string, p time.Time) (DateMention, int, bool) {
-	for _, dp := range datePatterns {
+// of s (the text of token t onwards) and says how many bytes it took.
+func matchDate(s string, ps []int, p time.Time, l *layout, t int) (DateMention, int, bool) {
+	for _, i := range ps {
+		dp := datePatterns[i]
 		m := dp.re.FindStringSubmatchIndex(s)
 		if m == nil {
 			continue
 		}
 		sub := func(k int) string {
-			if m[2*k] < 0 {
+			if 2*k >= len(m) || m[2*k] < 0 {
 				return ""
 			}
 			return s[m[2*k]:m[2*k+1]]
 		}
-		if d, ok := resolve(dp.kind, sub, p); ok {
+		if !plausible(dp.kind, s, m[1], l, t) {
+			continue
+		}
+		if d, ok := resolveDate(dp.kind, sub, p, func() tense { return tenseAt(l, t, m[1]) }); ok {
 			return d, m[1], true
 		}
 	}
 	return DateMention{}, 0, false
+}
+
+// quantityWords follow a number that is not a year: "2000 people".
+var quantityWords = toSet(`people persons votes voters troops soldiers dollars euros pounds percent per cent
+	miles feet meters metres kilometers kilometres km pounds tons tonnes acres residents members cases deaths
+	jobs units points homes households students workers children signatures delegates seats hours minutes
+	seconds gmt utc et est edt pst bst cet gallons barrels rounds shots calories words pages times degrees`)
+
+// plausible rejects matches that are not dates: a bare four-digit number
+// followed by a unit or part of a larger number, a range of numbers that is
+// not one of years, or a month name that is a verb ("may").
+func plausible(kind, s string, end int, l *layout, t int) bool {
+	switch kind {
+	case "month":
+		// "until March 18" is a day, read by another pattern.
+		rest := strings.TrimLeft(s[end:], " ")
+		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			return false
+		}
+	case "weekday":
+		// "on a Friday night", "every Monday": no date.
+		if t > 0 && l.isWordTok(t-1) && (strings.EqualFold(l.word(t-1), "a") || strings.EqualFold(l.word(t-1), "every") ||
+			strings.EqualFold(l.word(t-1), "each") || strings.EqualFold(l.word(t-1), "any")) {
+			return false
+		}
+	case "day":
+		// "BBC Radio 4's Today programme": a name.
+		w := l.word(t)
+		if w == "Today" && l.sents[l.toks[t].sent].first != t {
+			return false
+		}
+	case "year", "range-dash-y":
+		tok := l.toks[t]
+		if tok.start > 0 {
+			prev := l.text[max(0, tok.start-1):tok.start]
+			if strings.ContainsAny(prev, "$£€#,.") || t > 0 && l.toks[t-1].end == tok.start && l.toks[t-1].kind == tokWord {
+				return false
+			}
+			if t > 0 && l.isWordTok(t-1) && (strings.EqualFold(l.word(t-1), "No.") || strings.EqualFold(l.word(t-1), "number") || strings.EqualFold(l.word(t-1), "route") || strings.EqualFold(l.word(t-1), "flight")) {
+				return false
+			}
+		}
+		rest := strings.TrimLeft(s[end:], " ")
+		if strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, ":") || len(rest) > 0 && (rest[0] >= '0' && rest[0] <= '9') {
+			return false
+		}
+		word := rest
+		if i := strings.IndexAny(word, " ,.;:)"); i >= 0 {
+			word = word[:i]
+		}
+		if quantityWords.has(word) {
+			return false
+		}
+		if kind == "range-dash-y" {
+			a, _ := strconv.Atoi(s[:4])
+			bs := strings.TrimLeft(s[4:end], " -–")
+			b, _ := strconv.Atoi(bs)
+			if len(bs) == 2 {
+				b += a / 100 * 100
+			}
+			return b > a && b-a < 100
+		}
+	}
+	return true
+}
+
+// tense is what the words around a date say about its time.
+type tense int
+
+const (
+	tenseNone    tense = iota
+	tensePast          // "was held on Monday", "said Monday"
+	tensePresent       // "the vote is on Monday"
+	tenseFuture        // "will meet on Monday", "is expected in December"
+)
+
+// futureWords mark a clause about what is to come.
+var futureWords = toSet(`will shall won't wont 'll ’ll would going plans plan planned planning expected expects
+	expect scheduled schedule set due slated aims aim intends intend hopes hope upcoming next vows vowed
+	promises promised pledges pledged wants`)
+
+// pastWords mark a clause about what happened.
+var pastWords = toSet(`was were had did ago earlier previously been`)
+
+// tenseAt reads the tense of the clause holding the date expression that
+// starts at token t and ends at byte end: the nearest tense word before it
+// in its sentence (the verb it hangs from, "said Monday", "will vote on
+// Sunday"), else the first after it ("On Sunday, voters will go").
+func tenseAt(l *layout, t, endByte int) tense {
+	s := l.sents[l.toks[t].sent]
+	// "called a snap election for July 7": what a date is for is ahead.
+	if t > s.first && l.isWordTok(t-1) && strings.EqualFold(l.word(t-1), "for") {
+		return tenseFuture
+	}
+	// "was extended until March 18": the end of what goes on.
+	until := func(i int) bool {
+		w := strings.ToLower(l.word(i))
+		return l.isWordTok(i) && (w == "until" || w == "till" || w == "through")
+	}
+	if until(t) || t > s.first && until(t-1) {
+		for i := t - 1; i >= s.first && i >= t-8; i-- {
+			if l.isWordTok(i) && untilVerbs.has(l.word(i)) {
+				return tenseFuture
+			}
+		}
+	}
+	for i := t - 1; i >= s.first && i >= t-10; i-- {
+		if l.punct(i, ";") {
+			break
+		}
+		if te := tenseOf(l, i); te != tenseNone {
+			return te
+		}
+	}
+	end := l.tokenAt(l.toks[t].start + endByte)
+	for i := end; i < s.end && i < end+10; i++ {
+		if l.punct(i, ";") || l.toks[i].kind == tokMark {
+			break
+		}
+		if l.isWordTok(i) && speechVerbs.has(l.word(i)) {
+			break // "… in April, aides said": the saying is not the date's
+		}
+		if te := tenseOf(l, i); te != tenseNone {
+			return te
+		}
+	}
+	return tenseNone
+}
+
+// presentVerbs are verbs whose plain form reads as the present of a
+// schedule: "applications close on 30 April".
+var presentVerbs = toSet(`close open start begin end run take meet vote arrive leave return launch expire resume
+	go come convene reopen resumes expires launches convenes reopens`)
+
+// scheduleVerbs are verbs whose plain form after "to" plans something:
+// "was to take effect on Aug. 1".
+var scheduleVerbs = toSet(`take go come start begin hold meet vote sign open close end return visit announce
+	launch release publish present travel arrive leave decide resume testify appear speak attend run expire
+	finish complete reopen resume retire marry`)
+
+// untilVerbs move a period's end forward: "was extended until March 18".
+var untilVerbs = toSet(`extended extend extends postponed postpone delayed delay pushed suspended suspend
+	adjourned runs run lasts last valid open remain remains stay stays continue continues`)
+
+// modalWords look ahead: "could take up the measure in April".
+var modalWords = toSet(`could may might should can must`)
+
+// tenseOf says what tense the word at token i marks, if any. A
+// participle after "be" ("will be held", "is due to be finished") is not
+// the past.
+func tenseOf(l *layout, i int) tense {
+	if !l.isWordTok(i) {
+		return tenseNone
+	}
+	w := strings.ToLower(strings.ReplaceAll(l.word(i), "’", "'"))
+	passive := i > 0 && l.isWordTok(i-1) && (strings.EqualFold(l.word(i-1), "be") || strings.EqualFold(l.word(i-1), "been") ||
+		strings.EqualFold(l.word(i-1), "being"))
+	infinitive := i > 0 && l.isWordTok(i-1) && strings.EqualFold(l.word(i-1), "to")
+	switch {
+	case futureWords[w] || strings.HasSuffix(w, "'ll"):
+		if w == "set" || w == "due" || w == "going" || w == "hopes" || w == "hope" || w == "plan" || w == "plans" ||
+			w == "expected" || w == "planned" || w == "scheduled" || w == "slated" || w == "next" || w == "upcoming" ||
+			w == "will" || w == "shall" || w == "would" || w == "won't" || strings.HasSuffix(w, "'ll") {
+			return tenseFuture
+		}
+		if l.isWordTok(i+1) && l.word(i+1) == "to" {
+			return tenseFuture
+		}
+		return tenseNone
+	case modalWords[w]:
+		return tenseFuture
+	case infinitive && scheduleVerbs[w]:
+		return tenseFuture // "was to take effect on Aug. 1"
+	case passive || w == "be" || w == "been" || w == "being" || w == "to":
+		return tenseNone
+	case pastWords[w] || irregularPast[w] || speechVerbs[w] && strings.HasSuffix(w, "ed"):
+		return tensePast
+	case presentVerbs[w] && i > 0 && l.isWordTok(i-1) && !determiners.has(l.word(i-1)) && !isPossessive(l.word(i-1)) &&
+		(strings.HasSuffix(strings.ToLower(l.word(i-1)), "s") || isUpperStart(l.word(i-1)) || subjectPronouns.has(l.word(i-1))):
+		return tensePresent // "applications close on 30 April"
+	case w == "is" || w == "are" || w == "am" || w == "begins" || w == "starts" || w == "opens" ||
+		w == "ends" || w == "runs" || w == "takes" || w == "comes" || w == "meets" || w == "holds" || w == "votes" ||
+		w == "arrives" || w == "leaves" || w == "returns" || w == "closes":
+		return tensePresent
+	case w == "says" || w == "tells" || w == "writes" || w == "adds":
+		return tensePast // a report's present: "Trump says Monday"
+	}
+	if likelyVerb(w) && !isUpperStart(l.word(i)) {
+		return tensePast
+	}
+	return tenseNone
 }
 
 func day(t time.Time) data.Time {
@@ -173,118 +475,346 @@ func monthNamed(s string) (time.Month, bool) {
 	return m, ok
 }
 
-// lastMonthNamed is the most recent month m on or before p.
-func lastMonthNamed(m time.Month, p time.Time) data.Time {
-	y := p.Year()
-	if m > p.Month() {
-		y--
-	}
-	return monthOf(y, m)
-}
+// numberWords are the numbers written in words that count days, weeks,
+// months or years.
+var numberWords = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+	"thirty": 30, "a few": 3, "several": 3, "a couple of": 2}
 
 func wordNumber(s string) (int, bool) {
-	s = strings.ToLower(s)
-	words := map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3}
-	if n, ok := words[s]; ok {
+	if strings.ContainsAny(s, " \t\n") || strings.ToLower(s) != s {
+		s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	}
+	if n, ok := numberWords[s]; ok {
 		return n, true
+	}
+	if !isDigits(s) {
+		return 0, false
 	}
 	n, err := strconv.Atoi(s)
 	return n, err == nil && n >= 0 && n < 10000
 }
 
-// resolve works out the time of one matched expression.
-func resolve(kind string, sub func(int) string, p time.Time) (DateMention, bool) {
+// direction is which way in time an expression without a year or week
+// goes from the publication date.
+type direction int
+
+const (
+	onOrBefore direction = iota // the most recent: "Monday" in a report of what happened
+	onOrAfter                   // the next: "will meet on Sunday"
+	before                      // strictly before: "last Monday"
+	after                       // strictly after: "next Monday"
+)
+
+// directionOf turns a qualifier ("last", "next", "this") and the tense of
+// the clause into a direction. Without either, a date is the most recent.
+func directionOf(qualifier string, te func() tense) direction {
+	switch strings.ToLower(qualifier) {
+	case "last", "since", "previous":
+		return before
+	case "next", "coming":
+		return after
+	}
+	switch te() {
+	case tenseFuture, tensePresent:
+		return onOrAfter
+	}
+	return onOrBefore
+}
+
+// weekdayFrom returns the day of weekday wd in direction dir from p.
+func weekdayFrom(wd time.Weekday, dir direction, p time.Time) time.Time {
+	back := (int(p.Weekday()) - int(wd) + 7) % 7 // days since the last such day, 0 for today
+	ahead := (int(wd) - int(p.Weekday()) + 7) % 7
+	switch dir {
+	case before:
+		if back == 0 {
+			back = 7
+		}
+		return p.AddDate(0, 0, -back)
+	case after:
+		if ahead == 0 {
+			ahead = 7
+		}
+		return p.AddDate(0, 0, ahead)
+	case onOrAfter:
+		return p.AddDate(0, 0, ahead)
+	}
+	return p.AddDate(0, 0, -back)
+}
+
+// monthFrom returns month m of the year that direction dir gives from p.
+func monthFrom(m time.Month, dir direction, p time.Time) data.Time {
+	y := p.Year()
+	switch dir {
+	case before:
+		if m >= p.Month() {
+			y--
+		}
+	case after:
+		if m <= p.Month() {
+			y++
+		}
+	case onOrAfter:
+		if m < p.Month() {
+			y++
+		}
+	default:
+		if m > p.Month() {
+			y--
+		}
+	}
+	return monthOf(y, m)
+}
+
+// dayFrom returns day d of month m in direction dir from p, or false if
+// there is no such day.
+func dayFrom(m time.Month, d int, dir direction, p time.Time) (data.Time, bool) {
+	t := time.Date(p.Year(), m, d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		// February 29 in another year: look in the years around.
+		for dy := -4; dy <= 4; dy++ {
+			if c := time.Date(p.Year()+dy, m, d, 0, 0, 0, 0, time.UTC); c.Day() == d {
+				t = c
+				break
+			}
+		}
+		if t.Day() != d {
+			return data.Time{}, false
+		}
+	}
+	pd := time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, time.UTC)
+	switch dir {
+	case onOrAfter, after:
+		for t.Before(pd) || dir == after && t.Equal(pd) {
+			t = t.AddDate(1, 0, 0)
+		}
+	default:
+		for t.After(pd) {
+			t = t.AddDate(-1, 0, 0)
+		}
+	}
+	return day(t), true
+}
+
+// fullDate reads "March 3, 2021", "3 March 2021" or "2021-03-03" (with the
+// year optional in the first two, then resolved by dir).
+func fullDate(s string, dir direction, p time.Time) (data.Time, bool, bool) {
+	if m := isoRe.FindStringSubmatch(s); m != nil {
+		t, err := data.ParseTime(m[0])
+		return t, err == nil, false
+	}
+	var mon, dd, yy string
+	mi, di := mdyRe.FindStringSubmatchIndex(s), dmyRe.FindStringSubmatchIndex(s)
+	if di != nil && (mi == nil || di[0] < mi[0]) {
+		m := dmyRe.FindStringSubmatch(s)
+		dd, mon, yy = m[1], m[2], m[3]
+	} else if mi != nil {
+		m := mdyRe.FindStringSubmatch(s)
+		mon, dd, yy = m[1], m[2], m[3]
+	} else {
+		return data.Time{}, false, false
+	}
+	mo, ok := monthNamed(mon)
+	d, err := strconv.Atoi(dd)
+	if !ok || err != nil || d < 1 || d > 31 {
+		return data.Time{}, false, false
+	}
+	if yy == "" {
+		t, ok := dayFrom(mo, d, dir, p)
+		return t, ok, true
+	}
+	y, _ := strconv.Atoi(yy)
+	t, err := data.ParseTime(strconv.Itoa(y) + "-" + two(int(mo)) + "-" + two(d))
+	return t, err == nil, false
+}
+
+var (
+	isoRe = regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
+	mdyRe = regexp.MustCompile(`(` + monthName + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:1[89]|20)\d{2}))?`)
+	dmyRe = regexp.MustCompile(`(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthName + `)(?:,?\s+((?:1[89]|20)\d{2}))?`)
+)
+
+// monthYear reads "March" or "March 2020" resolved by dir.
+func monthYear(s string, dir direction, p time.Time) (data.Time, bool, bool) {
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' })
+	if len(f) == 0 {
+		return data.Time{}, false, false
+	}
+	mo, ok := monthNamed(f[0])
+	if !ok {
+		return data.Time{}, false, false
+	}
+	if len(f) > 1 {
+		if y, err := strconv.Atoi(f[len(f)-1]); err == nil {
+			return monthOf(y, mo), true, false
+		}
+	}
+	return monthFrom(mo, dir, p), true, true
+}
+
+// resolveDate works out the time of one matched expression of the given
+// kind; sub returns its submatches, te the tense of its clause.
+func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense) (DateMention, bool) {
 	d := DateMention{Relative: true} // but for a date written out in full
 	pubDay := day(p)
+	lead := strings.ToLower(strings.Fields(sub(0) + " x")[0])
 	switch kind {
+	case "range-md", "range-m":
+		dir := directionOf("", te)
+		var rel1, rel2 bool
+		var ok1, ok2 bool
+		if kind == "range-md" {
+			d.From, ok1, rel1 = fullDate(sub(1), dir, p)
+			end := sub(2)
+			if _, isMonth := monthNamed(strings.Fields(end)[0]); !isMonth {
+				// "from March 3 to 5": the month of the first.
+				end = strings.Fields(sub(1))[0] + " " + end
+			}
+			d.To, ok2, rel2 = fullDate(end, dir, p)
+		} else {
+			d.From, ok1, rel1 = monthYear(sub(1), dir, p)
+			d.To, ok2, rel2 = monthYear(sub(2), dir, p)
+			if ok1 && ok2 && rel1 && !rel2 {
+				// "from September to December 2014": the year of the end.
+				d.From = withYear(d.From, time.Unix(d.To.Unix, 0).UTC().Year())
+				if d.From.Unix > d.To.Unix {
+					d.From = shiftYear(d.From, -1)
+				}
+				rel1 = false
+			}
+		}
+		if !ok1 || !ok2 {
+			return d, false
+		}
+		if d.To.Unix < d.From.Unix && rel2 {
+			// "from November to February": the February after.
+			d.To = shiftYear(d.To, 1)
+		}
+		d.Relative = rel1 && rel2
+	case "range-y", "range-dash-y":
+		a, _ := strconv.Atoi(sub(1))
+		bs := sub(2)
+		b, _ := strconv.Atoi(bs)
+		if len(bs) == 2 {
+			b += a / 100 * 100
+		}
+		if b <= a {
+			return d, false
+		}
+		d.From, d.To, d.Relative = yearOf(a), yearOf(b), false
+	case "range-dash-md":
+		mo, _ := monthNamed(strings.Fields(sub(0))[0])
+		a, _ := strconv.Atoi(sub(1))
+		b, _ := strconv.Atoi(sub(2))
+		if a < 1 || b > 31 || b <= a {
+			return d, false
+		}
+		if y := sub(3); y != "" {
+			yy, _ := strconv.Atoi(y)
+			from, err1 := data.ParseTime(strconv.Itoa(yy) + "-" + two(int(mo)) + "-" + two(a))
+			to, err2 := data.ParseTime(strconv.Itoa(yy) + "-" + two(int(mo)) + "-" + two(b))
+			if err1 != nil || err2 != nil {
+				return d, false
+			}
+			d.From, d.To, d.Relative = from, to, false
+		} else {
+			dir := directionOf("", te)
+			var ok bool
+			if d.From, ok = dayFrom(mo, a, dir, p); !ok {
+				return d, false
+			}
+			d.To = data.Time{Unix: d.From.Unix + int64(b-a)*86400, Precision: data.PrecisionDay}
+		}
+	case "range-wd":
+		dir := directionOf("", te)
+		a := weekdayFrom(weekdays[strings.ToLower(sub(1))], dir, p)
+		b := weekdayFrom(weekdays[strings.ToLower(sub(2))], dir, p)
+		if b.Before(a) {
+			b = b.AddDate(0, 0, 7)
+		}
+		d.From, d.To = day(a), day(b)
 	case "iso":
 		t, err := data.ParseTime(sub(0))
 		if err != nil {
 			return d, false
 		}
 		d.From, d.Relative = t, false
-	case "dmy", "mdy":
-		dd, mm := sub(1), sub(2)
-		if kind == "mdy" {
-			dd, mm = mm, dd
-		}
-		m, ok := monthNamed(mm)
-		n, err := strconv.Atoi(dd)
-		y, err2 := strconv.Atoi(sub(3))
-		if !ok || err != nil || err2 != nil || n < 1 || n > 31 {
+	case "since-full":
+		t, ok, rel := fullDate(sub(0), before, p)
+		if !ok {
 			return d, false
 		}
-		t, err := data.ParseTime(strconv.Itoa(y) + "-" + two(int(m)) + "-" + two(n))
-		if err != nil {
+		d.From, d.To, d.Relative = t, pubDay, true
+		_ = rel
+	case "mdy", "dmy":
+		qual := lead
+		if qual != "since" {
+			qual = ""
+		}
+		t, ok, rel := fullDate(sub(0), directionOf(qual, te), p)
+		if !ok {
 			return d, false
 		}
-		d.From, d.Relative = t, false
-	case "md", "dm":
-		dd, mm := sub(2), sub(1)
-		if kind == "md" {
-			dd, mm = mm, dd
+		d.From, d.Relative = t, rel
+		if lead == "since" {
+			d.To, d.Relative = pubDay, true
 		}
-		m, ok := monthNamed(mm)
-		n, err := strconv.Atoi(dd)
-		if !ok || err != nil || n < 1 || n > 31 {
-			return d, false
-		}
-		// Without a year: the nearest such day, within half a year.
-		y := p.Year()
-		t := time.Date(y, m, n, 0, 0, 0, 0, time.UTC)
-		if t.Day() != n {
-			return d, false
-		}
-		if t.Sub(p) > 183*24*time.Hour {
-			t = t.AddDate(-1, 0, 0)
-		} else if p.Sub(t) > 183*24*time.Hour {
-			t = t.AddDate(1, 0, 0)
-		}
-		d.From = day(t)
-	case "my":
-		m, ok := monthNamed(sub(1))
+	case "month-year":
+		mo, ok := monthNamed(sub(1))
 		y, err := strconv.Atoi(sub(2))
 		if !ok || err != nil {
 			return d, false
 		}
-		d.From, d.Relative = monthOf(y, m), false
-	case "since", "month":
-		m, ok := monthNamed(sub(1))
+		d.From, d.Relative = monthOf(y, mo), false
+		if lead == "since" {
+			d.To, d.Relative = pubDay, true
+		}
+	case "month":
+		mo, ok := monthNamed(sub(2))
 		if !ok {
 			return d, false
 		}
-		d.From = lastMonthNamed(m, p)
-		if y, err := strconv.Atoi(sub(2)); err == nil {
-			d.From, d.Relative = monthOf(y, m), false
+		qual := strings.ToLower(sub(1))
+		switch qual {
+		case "last", "next":
+		case "this":
+			d.From = monthOf(p.Year(), mo)
+			return d, true
+		case "since":
+			d.From, d.To = monthFrom(mo, onOrBefore, p), pubDay
+			return d, true
+		default:
+			qual = ""
 		}
-		if kind == "since" {
-			d.To, d.Relative = pubDay, true
-		}
+		d.From = monthFrom(mo, directionOf(qual, te), p)
 	case "weekday":
 		wd := weekdays[strings.ToLower(sub(1))]
-		back := (int(p.Weekday()) - int(wd) + 7) % 7
-		prefix := ""
-		if f := strings.Fields(strings.ToLower(sub(0))); len(f) > 1 {
-			prefix = f[0]
-		}
-		switch prefix {
-		case "last":
-			if back == 0 {
-				back = 7
+		f := strings.Fields(strings.ToLower(sub(0)))
+		qual, since := "", false
+		for _, w := range f[:len(f)-1] {
+			if w == "last" || w == "next" || w == "this" {
+				qual = w
 			}
-		case "next":
-			back = back - 7
-			if back == 0 {
-				back = -7
-			}
+			since = since || w == "since"
 		}
-		d.From = day(p.AddDate(0, 0, -back))
-	case "relative":
+		switch {
+		case since:
+			dir := onOrBefore
+			if qual == "last" {
+				dir = before
+			}
+			d.From, d.To = day(weekdayFrom(wd, dir, p)), pubDay
+		case qual == "this":
+			d.From = day(weekdayFrom(wd, directionOf("", te), p))
+		default:
+			d.From = day(weekdayFrom(wd, directionOf(qual, te), p))
+		}
+	case "unit":
 		which, unit := strings.ToLower(sub(1)), strings.ToLower(sub(2))
 		off := 0
 		switch which {
-		case "last", "past", "previous":
+		case "last", "previous":
 			off = -1
 		case "next", "coming":
 			off = 1
@@ -304,6 +834,61 @@ func resolve(kind string, sub func(int) string, p time.Time) (DateMention, bool)
 		case "year":
 			d.From = yearOf(p.Year() + off)
 		}
+		if lead == "since" {
+			d.To = pubDay
+		}
+	case "rolling":
+		n := 1
+		if sub(1) != "" {
+			var ok bool
+			if n, ok = wordNumber(strings.TrimSpace(sub(1))); !ok || n == 0 {
+				return d, false
+			}
+			d.Uncertain = strings.Contains(sub(1), "few") || strings.Contains(sub(1), "several") || strings.Contains(sub(1), "couple")
+		}
+		unit := strings.TrimSuffix(strings.ToLower(sub(2)), "s")
+		var from time.Time
+		switch {
+		case unit == "day":
+			from = p.AddDate(0, 0, -n)
+		case unit == "week":
+			from = p.AddDate(0, 0, -7*n)
+		case unit == "month":
+			from = p.AddDate(0, -n, 0)
+		case unit == "year":
+			from = p.AddDate(-n, 0, 0)
+		case unit == "decade":
+			from = p.AddDate(-10*n, 0, 0)
+		case strings.HasSuffix(unit, "hour"):
+			h, _ := strconv.Atoi(strings.Fields(unit)[0])
+			from = p.Add(-time.Duration(h) * time.Hour)
+		default:
+			return d, false
+		}
+		d.From, d.To = day(from), pubDay
+	case "coming":
+		n := 0
+		if sub(1) != "" {
+			n, _ = wordNumber(strings.TrimSpace(sub(1)))
+		}
+		d.From, d.Uncertain, d.Future = pubDay, n == 0, true
+		switch strings.ToLower(sub(2)) {
+		case "days":
+			d.To = day(p.AddDate(0, 0, max(n, 14)))
+		case "weeks":
+			d.To = day(p.AddDate(0, 0, 7*max(n, 6)))
+		case "months":
+			if strings.Contains(strings.ToLower(sub(0)), "few") {
+				n = 6
+			}
+			t := p.AddDate(0, max(n, 6), 0)
+			if n > 0 {
+				t = p.AddDate(0, n, 0)
+			}
+			d.To = monthOf(t.Year(), t.Month())
+		case "years":
+			d.To = yearOf(p.Year() + max(n, 5))
+		}
 	case "ago":
 		n, ok := wordNumber(sub(1))
 		if !ok {
@@ -321,37 +906,25 @@ func resolve(kind string, sub func(int) string, p time.Time) (DateMention, bool)
 		case "year":
 			d.From = yearOf(p.Year() - n)
 		}
-	case "coming":
-		d.From, d.Uncertain, d.Future = pubDay, true, true
-		switch strings.ToLower(sub(1)) {
-		case "days":
-			d.To = day(p.AddDate(0, 0, 14))
-		case "weeks":
-			d.To = day(p.AddDate(0, 0, 42))
-		case "months":
-			t := p.AddDate(0, 6, 0)
-			d.To = monthOf(t.Year(), t.Month())
-		case "years":
-			d.To = yearOf(p.Year() + 5)
-		}
-	case "earlier":
+	case "within-unit":
+		early := strings.EqualFold(sub(1), "earlier")
 		switch strings.ToLower(sub(2)) {
 		case "week":
 			monday := p.AddDate(0, 0, -((int(p.Weekday()) + 6) % 7))
-			if strings.EqualFold(sub(1), "earlier") {
+			if early {
 				d.From, d.To = day(monday), pubDay
 			} else {
 				d.From, d.To = pubDay, day(monday.AddDate(0, 0, 6))
 			}
 		case "month":
-			if strings.EqualFold(sub(1), "earlier") {
+			if early {
 				d.From, d.To = monthOf(p.Year(), p.Month()), pubDay
 			} else {
 				last := time.Date(p.Year(), p.Month()+1, 0, 0, 0, 0, 0, time.UTC)
 				d.From, d.To = pubDay, day(last)
 			}
 		case "year":
-			if strings.EqualFold(sub(1), "earlier") {
+			if early {
 				d.From, d.To = yearOf(p.Year()), pubDay
 			} else {
 				d.From, d.To = pubDay, day(time.Date(p.Year(), 12, 31, 0, 0, 0, 0, time.UTC))
@@ -359,13 +932,16 @@ func resolve(kind string, sub func(int) string, p time.Time) (DateMention, bool)
 		}
 		d.Uncertain = true
 	case "day":
-		switch strings.ToLower(sub(0)) {
-		case "today":
+		switch strings.ToLower(sub(1)) {
+		case "today", "tonight":
 			d.From = pubDay
 		case "yesterday":
 			d.From = day(p.AddDate(0, 0, -1))
 		case "tomorrow":
 			d.From = day(p.AddDate(0, 0, 1))
+		}
+		if lead == "since" {
+			d.To = pubDay
 		}
 	case "year":
 		y, err := strconv.Atoi(sub(1))
@@ -373,11 +949,69 @@ func resolve(kind string, sub func(int) string, p time.Time) (DateMention, bool)
 			return d, false
 		}
 		d.From, d.Relative = yearOf(y), false
-		if strings.HasPrefix(strings.ToLower(sub(0)), "since") {
+		if lead == "since" {
 			d.To, d.Relative = pubDay, true
 		}
+	case "holiday":
+		name := strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(sub(2), "’", "'")), " "))
+		md, ok := holidayDates[name]
+		if !ok {
+			return d, false
+		}
+		if y := sub(3); y != "" {
+			yy, _ := strconv.Atoi(y)
+			d.From, d.Relative = day(time.Date(yy, time.Month(md[0]), md[1], 0, 0, 0, 0, time.UTC)), false
+			break
+		}
+		t, ok := dayFrom(time.Month(md[0]), md[1], directionOf(sub(1), te), p)
+		if !ok {
+			return d, false
+		}
+		d.From = t
+	case "end-of":
+		y := p.Year()
+		switch strings.ToLower(sub(1)) {
+		case "next":
+			y++
+		case "last":
+			y--
+		}
+		if strings.EqualFold(sub(2), "year") {
+			d.From = monthOf(y, 12)
+		} else {
+			m := p.Month()
+			switch strings.ToLower(sub(1)) {
+			case "next":
+				m++
+			case "last":
+				m--
+			}
+			t := time.Date(p.Year(), m, 1, 0, 0, 0, 0, time.UTC)
+			d.From = monthOf(t.Year(), t.Month())
+		}
+	}
+	if kind == "holiday" && lead == "since" {
+		d.To = pubDay
+	}
+	if !d.To.IsZero() && d.To.End() <= d.From.End() && d.To.Unix < d.From.Unix {
+		return d, false
 	}
 	return d, !d.From.IsZero()
+}
+
+// withYear returns t in year y, if that day exists.
+func withYear(t data.Time, y int) data.Time {
+	tt := time.Unix(t.Unix, 0).UTC()
+	n := time.Date(y, tt.Month(), tt.Day(), 0, 0, 0, 0, time.UTC)
+	if n.Day() != tt.Day() {
+		return t
+	}
+	return data.Time{Unix: n.Unix(), Precision: t.Precision}
+}
+
+// shiftYear returns t moved by n years.
+func shiftYear(t data.Time, n int) data.Time {
+	return data.Time{Unix: time.Unix(t.Unix, 0).UTC().AddDate(n, 0, 0).Unix(), Precision: t.Precision}
 }
 
 func two(n int) string {

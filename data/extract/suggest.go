@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -14,6 +15,8 @@ import (
 type Suggestions struct {
 	Quotes []Quote
 	Dates  []DateMention
+	// layout is the text as Suggest cut it, kept for Document.
+	layout *layout
 }
 
 // Suggest finds the quoted passages of text with their speakers, and its
@@ -21,9 +24,10 @@ type Suggestions struct {
 // precision). A passage quoted twice with the same words is suggested
 // once, at its first place in double quotation marks.
 func Suggest(text string, pub data.Time) Suggestions {
-	var s Suggestions
+	l := newLayout(text)
+	s := Suggestions{layout: l}
 	seen := map[string]int{}
-	for _, q := range findQuotes(text) {
+	for _, q := range findQuotes(l) {
 		if i, dup := seen[q.Text]; dup {
 			// Prefer a double-quoted occurrence over one in single
 			// quotes (as in headlines).
@@ -35,9 +39,16 @@ func Suggest(text string, pub data.Time) Suggestions {
 		seen[q.Text] = len(s.Quotes)
 		s.Quotes = append(s.Quotes, q)
 	}
-	s.Dates = findDates(text, pub)
+	s.Dates = findDates(l, pub)
 	return s
 }
+
+// maxQuotesPerEvent and maxSummaryBytes bound what one event takes from
+// its sentence: a text without full stops is one sentence.
+const (
+	maxQuotesPerEvent = 50
+	maxSummaryBytes   = 2000
+)
 
 // ArticleLane is the lane events from an article are put on.
 const ArticleLane = "From articles"
@@ -61,7 +72,8 @@ func Document(a *Article, pub data.Time, file string, s Suggestions) *data.Docum
 	actors := map[string]string{}
 	quoteKeys := make([]string, len(s.Quotes))
 	for i, q := range s.Quotes {
-		dq := data.DocumentQuote{Key: "quote-" + strconv.Itoa(i+1), Source: src.Key, SaidAt: pub.String(), Text: q.Text}
+		dq := data.DocumentQuote{Key: "quote-" + strconv.Itoa(i+1), Source: src.Key, SaidAt: pub.String(), Text: q.Text,
+			SpeakerNote: q.Why, SpeakerConfidence: q.Confidence}
 		start, end := int64(q.Start), int64(q.End)
 		dq.StartByte, dq.EndByte = &start, &end
 		if q.Speaker != "" {
@@ -69,7 +81,11 @@ func Document(a *Article, pub data.Time, file string, s Suggestions) *data.Docum
 			if !ok {
 				k = "actor-" + strconv.Itoa(len(doc.Actors)+1)
 				actors[q.Speaker] = k
-				doc.Actors = append(doc.Actors, data.DocumentActor{Key: k, Name: q.Speaker, Kind: data.KindPerson, Description: q.SpeakerTitle})
+				kind := q.SpeakerKind
+				if kind == "" {
+					kind = data.KindPerson
+				}
+				doc.Actors = append(doc.Actors, data.DocumentActor{Key: k, Name: q.Speaker, Kind: kind, Description: q.SpeakerTitle})
 			}
 			dq.Speaker = k
 		}
@@ -81,14 +97,30 @@ func Document(a *Article, pub data.Time, file string, s Suggestions) *data.Docum
 		doc.Lanes = append(doc.Lanes, data.DocumentLane{Key: "article", Name: ArticleLane, Color: "#5B6CB2"})
 	}
 	merged := map[string]int{}
+	l := s.layout
+	if len(s.Dates) > 0 && (l == nil || l.text != a.Text) {
+		l = newLayout(a.Text)
+	}
+	// The quotes in order of place, to find those of a sentence by a
+	// binary search instead of a look at every quote for every date.
+	byStart := make([]int, len(s.Quotes))
+	for i := range byStart {
+		byStart[i] = i
+	}
+	sort.SliceStable(byStart, func(i, j int) bool { return s.Quotes[byStart[i]].Start < s.Quotes[byStart[j]].Start })
 	for _, d := range s.Dates {
-		from, to := sentenceBounds(a.Text, d.Start)
+		from, to := sentenceAt(l, d.Start)
 		sentence := strings.TrimSpace(a.Text[from:to])
 		id := strings.ToLower(d.Expression) + "|" + d.From.String() + "|" + d.To.String()
 		var links []data.DocumentQuoteLink
 		inQuote := -1
-		for i, q := range s.Quotes {
-			if q.Start < to && q.End > from {
+		// Passages do not overlap: only the one before the first that
+		// starts in the sentence can reach into it.
+		first := max(0, sort.Search(len(byStart), func(k int) bool { return s.Quotes[byStart[k]].Start >= from })-1)
+		for k := first; k < len(byStart) && s.Quotes[byStart[k]].Start < to; k++ {
+			i := byStart[k]
+			q := s.Quotes[i]
+			if q.Start < to && q.End > from && len(links) < maxQuotesPerEvent {
 				links = append(links, data.DocumentQuoteLink{Quote: quoteKeys[i], Stance: data.StanceSupports})
 			}
 			if q.Start <= d.Start && d.End <= q.End {
@@ -101,14 +133,14 @@ func Document(a *Article, pub data.Time, file string, s Suggestions) *data.Docum
 				e.Derived = &data.DocumentDerivation{Expression: d.Expression, Quote: quoteKeys[inQuote]}
 			}
 			for _, l := range links {
-				if !hasQuote(e.Quotes, l.Quote) {
+				if len(e.Quotes) < maxQuotesPerEvent && !hasQuote(e.Quotes, l.Quote) {
 					e.Quotes = append(e.Quotes, l)
 				}
 			}
 			continue
 		}
 		e := data.DocumentEvent{Key: "event-" + strconv.Itoa(len(doc.Events)+1), Lane: "article",
-			Title: shorten(sentence, 110), Summary: sentence, Start: d.From.String(), Status: data.StatusReported,
+			Title: shorten(sentence, 110), Summary: shorten(sentence, maxSummaryBytes), Start: d.From.String(), Status: data.StatusReported,
 			Quotes: links, Sources: []data.DocumentSourceLink{{Source: src.Key, Stance: data.StanceSupports}}}
 		if e.Title == e.Summary {
 			e.Summary = ""
@@ -146,22 +178,20 @@ func hasQuote(links []data.DocumentQuoteLink, key string) bool {
 	return false
 }
 
-// sentenceBounds returns the sentence of text that holds offset at.
-func sentenceBounds(text string, at int) (from, to int) {
-	from = sentenceStart(text, at)
-	to = len(text)
-	if nl := strings.IndexByte(text[at:], '\n'); nl >= 0 {
-		to = at + nl
+// sentenceAt returns the sentence of l's text that holds offset at: a
+// quoted passage and its attribution are one sentence.
+func sentenceAt(l *layout, at int) (from, to int) {
+	t := l.tokenAt(at)
+	if t >= len(l.toks) {
+		return at, at
 	}
-	end := to
-	sentenceEnds(text, from, to, func(e int) bool {
-		if e > at {
-			end = e
-			return false
-		}
-		return true
-	})
-	return from, end
+	s := l.sents[l.toks[t].sent]
+	// Not the dateline: "HAMBURG, Sept 27 (Reuters) - ".
+	first := max(s.first, l.paras[s.para].bodyTok)
+	if first >= s.end || first > t {
+		first = s.first
+	}
+	return l.toks[first].start, l.toks[s.end-1].end
 }
 
 // shorten cuts s to at most n bytes at a word boundary, with an ellipsis.

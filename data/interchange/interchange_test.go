@@ -245,6 +245,47 @@ func TestQuotelineRoundTrip(t *testing.T) {
 	}
 }
 
+// TestQuotelineRoundTrip_SpeakerNotes: a quote's speaker note and
+// confidence, and a speaker of the kind unnamed, survive Quoteline JSON and
+// a document; a note-less quote stays without one.
+func TestQuotelineRoundTrip_SpeakerNotes(t *testing.T) {
+	seed, err := data.ReadDocument(assets.Seed(), assets.DefaultDocument)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed.Actors = append(seed.Actors, data.DocumentActor{Key: "spokesman", Name: "a Treasury spokesman", Kind: data.KindUnnamed})
+	seed.Quotes[0].SpeakerNote, seed.Quotes[0].SpeakerConfidence = "after the quote: “…,” Kirby added", data.ConfidenceHigh
+	seed.Quotes[1].Speaker = "spokesman"
+	seed.Quotes[1].SpeakerNote, seed.Quotes[1].SpeakerConfidence = "he → a Treasury spokesman, the last man named", data.ConfidenceCheck
+	first := storeOf(t, seed)
+	path := filepath.Join(t.TempDir(), "timeline.json")
+	if err := WriteFile(path, FormatQuoteline, first); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(path)
+	if !bytes.Contains(raw, []byte(`"speaker_note": "after the quote: “…,” Kirby added"`)) || !bytes.Contains(raw, []byte(`"speaker_confidence": "check"`)) {
+		t.Fatalf("the JSON lacks the speaker notes:\n%s", raw)
+	}
+	second := storeOf(t, readTestFile(t, path, FormatQuoteline, Options{}))
+	for i, q := range second.Quotes {
+		if q.SpeakerNote != first.Quotes[i].SpeakerNote || q.SpeakerConfidence != first.Quotes[i].SpeakerConfidence {
+			t.Errorf("quote %d: note %q (%s), want %q (%s)", i, q.SpeakerNote, q.SpeakerConfidence, first.Quotes[i].SpeakerNote, first.Quotes[i].SpeakerConfidence)
+		}
+	}
+	if first.Quotes[2].SpeakerNote != "" || first.Quotes[0].SpeakerConfidence != data.ConfidenceHigh {
+		t.Errorf("notes were not kept per quote: %+v", first.Quotes[:3])
+	}
+	var kind string
+	for _, a := range second.Actors {
+		if a.Name == "a Treasury spokesman" {
+			kind = a.Kind
+		}
+	}
+	if kind != data.KindUnnamed {
+		t.Errorf("the unnamed actor came back as %q", kind)
+	}
+}
+
 // TestRoundTrips writes the default timeline in each exchange format and
 // reads it back: titles, lanes and dates (with their precision) survive.
 func TestRoundTrips(t *testing.T) {

@@ -1,0 +1,1054 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/quoteline/quoteline/data"
+)
+
+// attributor finds who spoke each quoted passage of an article.
+type attributor struct {
+	l *layout
+	r *registry
+	// resolved are the speakers found so far, as mentions in subject
+	// position, so that a later "he said" can refer to them.
+	resolved []mention
+}
+
+// speaker is who spoke a passage and how that was found.
+type speaker struct {
+	ent   int    // entity, -1 for none
+	title string // the title written with the name at this place
+	how   string // Quote.Attribution
+	why   string
+	sure  bool
+}
+
+var noSpeaker = speaker{ent: -1}
+
+// How a speaker was found (Quote.Attribution).
+const (
+	howNamed       = "named"       // named beside the passage
+	howPronoun     = "pronoun"     // "he said", resolved to a person named before
+	howDescription = "description" // described, not named ("a Google spokesman"), or a description resolved to a person
+	howContinued   = "continued"   // the passage goes on from one whose speaker is known
+	howNearby      = "nearby"      // no attribution: the nearest speaker
+)
+
+// lookBack is how many passages or mentions a search looks through, so
+// that a text without paragraphs (one long line) stays linear.
+const lookBack = 50
+
+// officialRoles are the roles "an official" or "the official" may stand for.
+var officialRoles = toSet(`official spokesman spokeswoman spokesperson secretary minister adviser advisor aide
+	director ambassador envoy officer chief commissioner administrator senator governor mayor president
+	representative congressman congresswoman deputy undersecretary chairman chairwoman coordinator
+	counselor counsellor diplomat`)
+
+// findQuotes returns the quoted passages of the text of l, in order, with
+// their speakers.
+func findQuotes(l *layout) []Quote {
+	a := &attributor{l: l, r: newRegistry(l)}
+	return a.run()
+}
+
+// passageResult is what the attribution found for one passage.
+type passageResult struct {
+	keep bool
+	sp   speaker
+	has  bool // a speaker (or a reason for none) has been found
+}
+
+func (a *attributor) run() []Quote {
+	l := a.l
+	a.describedSpeakers()
+	res := make([]passageResult, len(l.passages))
+	for i, p := range l.passages {
+		if l.paras[p.para].skip != "" || p.para > 0 && looksLikeTitle(l.text, p) {
+			continue
+		}
+		res[i].keep = true
+		c, ok := a.afterCue(p)
+		if !ok {
+			c, ok = a.beforeCue(p)
+		}
+		if !ok {
+			c, ok = a.finalCue(p)
+		}
+		if !ok {
+			c, ok = a.signatureCue(p)
+		}
+		if !ok && p.para == 0 {
+			c, ok = a.headlineCue(p)
+		}
+		if ok {
+			res[i].sp, res[i].has = a.resolveCue(c, p), true
+			a.remember(res[i].sp, c.subj.first)
+		}
+	}
+	// Passages of one sentence share its cue: “A” and “B,” she said.
+	for i := len(l.passages) - 2; i >= 0; i-- {
+		if res[i].keep && !res[i].has && res[i+1].has && a.sameSentence(i, i+1) {
+			res[i].sp, res[i].has = res[i+1].sp, true
+		}
+	}
+	for i, p := range l.passages {
+		if !res[i].keep || res[i].has {
+			continue
+		}
+		if isPhrase(l.text, p) && !p.cont {
+			// A phrase no speech verb attributes: the words of the
+			// sentence's subject ("Clinton decried the GOP for “turning
+			// its back”"), or the reporter's own scare quote when short.
+			if sp, ok := a.subjectOfPhrase(p); ok {
+				res[i].sp, res[i].has = sp, true
+				continue
+			}
+			if words(l.text[p.start:p.end]) <= 2 {
+				res[i].keep = false
+				continue
+			}
+		}
+		if sp, ok := a.continued(i, res); ok {
+			res[i].sp, res[i].has = sp, true
+			continue
+		}
+		res[i].sp, res[i].has = a.nearby(i, res), true
+	}
+	// A quotation run over several paragraphs is one speaker's: the one its
+	// attribution names, in whichever part it stands.
+	for i := 0; i < len(l.passages); {
+		j := i + 1
+		for j < len(l.passages) && l.passages[j].cont {
+			j++
+		}
+		best := -1
+		for k := i; k < j; k++ {
+			if res[k].keep && res[k].sp.ent >= 0 && res[k].sp.how != howContinued && res[k].sp.how != howNearby {
+				best = k
+				break
+			}
+		}
+		if best >= 0 {
+			for k := i; k < j; k++ {
+				if k != best && res[k].keep && (res[k].sp.how == howContinued || res[k].sp.how == howNearby || res[k].sp.ent < 0) {
+					res[k].sp = a.carry(res[best].sp, "one quotation over several paragraphs, by ")
+				}
+			}
+		}
+		i = j
+	}
+	var out []Quote
+	for i, p := range l.passages {
+		if !res[i].keep {
+			continue
+		}
+		q := Quote{Text: l.text[p.start:p.end], Start: p.start, End: p.end, Full: isFull(l.text, p),
+			Attribution: res[i].sp.how, Why: res[i].sp.why, Confidence: data.ConfidenceCheck}
+		if sp := res[i].sp; sp.ent >= 0 {
+			e := a.r.ents[sp.ent]
+			q.Speaker, q.SpeakerKind = e.name, e.kind
+			q.SpeakerTitle = firstNonEmpty(sp.title, e.title)
+		}
+		if res[i].sp.sure && q.Speaker != "" {
+			q.Confidence = data.ConfidenceHigh
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// describedSpeakers records the people described, not named, as the
+// subject of a speech verb anywhere in the text ("One tenant, who asked not
+// to be named, said she …"), so that a later "she said" can refer to them.
+func (a *attributor) describedSpeakers() {
+	l := a.l
+	var found []mention
+	for t := range l.toks {
+		if !l.isWordTok(t) || l.toks[t].passage >= 0 || l.paras[l.sents[l.toks[t].sent].para].skip != "" {
+			continue
+		}
+		w := strings.ToLower(l.word(t))
+		if !speechVerbs[w] && !namingVerbs[w] {
+			continue
+		}
+		if _, ok := a.cueVerbAt(t); !ok && !namingVerbs[w] {
+			continue
+		}
+		subj, _, ok := a.subjectBefore(t, l.sents[l.toks[t].sent].first)
+		if !ok || subj.end-subj.first < 2 {
+			continue
+		}
+		det := strings.ToLower(l.word(subj.first))
+		head := strings.ToLower(l.word(subj.end - 1))
+		if det != "a" && det != "an" && det != "one" && det != "another" || !personNouns[head] || groupNouns[head] {
+			continue
+		}
+		name := lowerFirst(a.phrase(subj))
+		e := a.r.body(name, data.KindUnnamed, subj.first)
+		if g := genderedWords[head]; g != 0 {
+			a.r.ents[e].gender = g
+		}
+		found = append(found, mention{ent: e, tok: subj.first, subject: true})
+	}
+	a.resolved = append(a.resolved, found...)
+}
+
+// isPhrase reports whether a passage is a word or phrase of the reporter's
+// sentence rather than a sentence of the speaker's: it starts in lower case
+// or is short.
+func isPhrase(text string, p passage) bool {
+	body := text[p.start:p.end]
+	return !unicode.IsUpper(firstRune(body)) || words(body) < 4 && !strings.ContainsAny(body, ".?!")
+}
+
+// sameSentence reports whether passages i and j are in one sentence.
+func (a *attributor) sameSentence(i, j int) bool {
+	l := a.l
+	ti, tj := l.tokenAt(l.passages[i].open), l.tokenAt(l.passages[j].open)
+	return ti < len(l.toks) && tj < len(l.toks) && l.toks[ti].sent == l.toks[tj].sent
+}
+
+// remember records a speaker found at token t for later pronouns.
+func (a *attributor) remember(sp speaker, t int) {
+	if sp.ent >= 0 {
+		a.resolved = append(a.resolved, mention{ent: sp.ent, tok: t, subject: true})
+	}
+}
+
+// continued gives passage i the speaker of the passage it goes on from:
+// the part before it of a quotation run over paragraphs, an earlier
+// passage of its paragraph, or the speaker of the paragraph before when
+// the passage opens its paragraph.
+func (a *attributor) continued(i int, res []passageResult) (speaker, bool) {
+	l := a.l
+	p := l.passages[i]
+	prevSpeaker := func() (speaker, int, bool) {
+		for j := i - 1; j >= 0 && j >= i-lookBack; j-- {
+			if res[j].has && res[j].keep && res[j].sp.ent >= 0 {
+				return res[j].sp, l.passages[j].para, true
+			}
+			if l.passages[j].para < p.para-1 {
+				break
+			}
+		}
+		return speaker{}, 0, false
+	}
+	if p.cont && i > 0 && res[i-1].has {
+		sp := res[i-1].sp
+		return a.carry(sp, "goes on from the paragraph before, quoting "), true
+	}
+	sp, para, ok := prevSpeaker()
+	if ok && para == p.para {
+		return a.carry(sp, "goes on from the quote before it in the paragraph, by "), true
+	}
+	first := l.paras[p.para].firstTok
+	open := l.tokenAt(p.open)
+	if open != first || p.para == 0 {
+		return a.sentenceBefore(i, open, res)
+	}
+	// The paragraph before ends with a colon: “Trump put it this way:”.
+	if last := first - 1; last >= 0 && l.punct(last, ":") {
+		prev := l.paras[p.para-1]
+		if c, ok := a.colonCue(last, max(prev.firstTok, last-cueWindow), first); ok {
+			sp := a.resolveCue(c, p)
+			sp.why = "the paragraph before ends “" + a.excerpt(c.text) + "”"
+			return sp, true
+		}
+	}
+	if sp, ok := a.lastOfParagraph(p.para-1, i, res); ok {
+		return sp, true
+	}
+	return speaker{}, false
+}
+
+// sentenceBefore gives a full passage with no cue in the middle of its
+// paragraph the speaker of the sentence before it: “Bolton distanced
+// himself … “I’m going to support him.”” After a dash or colon it is the
+// subject of its own clause: "When Trump wrapped up — “I will fight for
+// you!” — the balloons …".
+func (a *attributor) sentenceBefore(i, open int, res []passageResult) (speaker, bool) {
+	l := a.l
+	p := l.passages[i]
+	s := l.sents[l.toks[open].sent]
+	if open > s.first && (l.punct(open-1, "—") || l.punct(open-1, "–") || l.punct(open-1, ":")) {
+		if subj, appos, ok := a.clauseSubject(open-1, s); ok {
+			sp := a.resolveCue(cue{how: "subject", subj: subj, appos: appos, text: subj}, p)
+			if sp.ent >= 0 {
+				sp.how, sp.sure = howNearby, false
+				sp.why = "no speech verb; the clause is about " + a.r.ents[sp.ent].name
+				return sp, true
+			}
+		}
+	}
+	if s.first <= l.paras[p.para].firstTok || open != s.first {
+		return speaker{}, false
+	}
+	prev := l.sents[l.toks[s.first-1].sent]
+	return a.speakerOfSentence(prev, i, res, "goes on from the sentence before, quoting ", "a quote standing alone after a sentence about ")
+}
+
+// speakerOfSentence returns who sentence s (before passage i) gives the
+// passage: the speaker of the last passage in it, else the person or body
+// it is about; why tells which, before the name.
+func (a *attributor) speakerOfSentence(s sentence, i int, res []passageResult, whyQuote, whyAbout string) (speaker, bool) {
+	l := a.l
+	for j := i - 1; j >= 0 && l.passages[j].para == s.para; j-- {
+		if l.tokenAt(l.passages[j].open) < s.first {
+			break
+		}
+		if res[j].keep && res[j].has && res[j].sp.ent >= 0 {
+			sp := a.carry(res[j].sp, whyQuote)
+			sp.sure = false
+			return sp, true
+		}
+	}
+	subj, appos, ok := a.sentenceSubject(s, s.end)
+	if !ok {
+		return speaker{}, false
+	}
+	sp := a.resolveCue(cue{how: "subject", subj: subj, appos: appos, text: subj}, l.passages[i])
+	if sp.ent < 0 || a.r.ents[sp.ent].kind == data.KindState {
+		return speaker{}, false
+	}
+	sp.how, sp.sure = howContinued, false
+	sp.why = whyAbout + a.r.ents[sp.ent].name
+	return sp, true
+}
+
+// lastOfParagraph returns who paragraph k (before passage i) ends with: the
+// speaker of its last sentence's passage, or the person its last sentence
+// is about ("Valastro praised Christie’s leadership …" before a quote
+// standing alone).
+func (a *attributor) lastOfParagraph(k, i int, res []passageResult) (speaker, bool) {
+	l := a.l
+	para := l.paras[k]
+	if para.skip != "" || para.endTok <= para.firstTok {
+		return speaker{}, false
+	}
+	s := l.sents[l.toks[para.endTok-1].sent]
+	return a.speakerOfSentence(s, i, res, "the paragraph before quotes ", "a quote standing alone after a paragraph about ")
+}
+
+// carry makes the speaker of a passage that continues another's.
+func (a *attributor) carry(sp speaker, why string) speaker {
+	if sp.ent < 0 {
+		return sp
+	}
+	return speaker{ent: sp.ent, title: sp.title, how: howContinued, why: why + a.r.ents[sp.ent].name, sure: sp.sure}
+}
+
+// nearby gives a full passage with no attribution the last speaker before
+// it in its paragraph or the one before, to be checked.
+func (a *attributor) nearby(i int, res []passageResult) speaker {
+	l := a.l
+	p := l.passages[i]
+	for j := i - 1; j >= 0 && j >= i-lookBack && l.passages[j].para >= p.para-1; j-- {
+		if res[j].keep && res[j].has && res[j].sp.ent >= 0 {
+			e := a.r.ents[res[j].sp.ent]
+			return speaker{ent: res[j].sp.ent, how: howNearby, why: "no attribution in its sentence; the last speaker before it is " + e.name}
+		}
+	}
+	return speaker{ent: -1, why: "no speaker named in its sentence or the paragraph before"}
+}
+
+// subjectOfPhrase gives a quoted phrase that no speech verb attributes to
+// the subject of its sentence, when that is a person or body: "Bush
+// referred to Rubio as “a bright, charismatic leader”".
+func (a *attributor) subjectOfPhrase(p passage) (speaker, bool) {
+	l := a.l
+	open := l.tokenAt(p.open)
+	if open >= len(l.toks) {
+		return speaker{}, false
+	}
+	s := l.sents[l.toks[open].sent]
+	subj, appos, ok := a.sentenceSubject(s, open)
+	if !ok || subj.end > open {
+		return speaker{}, false
+	}
+	c := cue{how: "subject", subj: subj, appos: appos, text: tokRange{subj.first, subj.end}}
+	sp := a.resolveCue(c, p)
+	if sp.ent < 0 {
+		return speaker{}, false
+	}
+	sp.sure = false
+	return sp, true
+}
+
+// signatureCue reads a paragraph of a dash and a name after the passage
+// that ends the paragraph before it: "“…”\n- Clinton.".
+func (a *attributor) signatureCue(p passage) (cue, bool) {
+	l := a.l
+	if !p.closed || p.para+1 >= len(l.paras) || l.tokenAt(p.end0)+1 != l.paras[p.para].endTok &&
+		!(l.tokenAt(p.end0)+2 == l.paras[p.para].endTok && l.toks[l.paras[p.para].endTok-1].kind == tokPunct) {
+		return cue{}, false
+	}
+	next := l.paras[p.para+1]
+	t := next.firstTok
+	if t >= next.endTok || l.toks[t].kind != tokPunct || !strings.Contains("—–-", l.word(t)) {
+		return cue{}, false
+	}
+	for t < next.endTok && l.toks[t].kind == tokPunct {
+		t++
+	}
+	end := a.r.capRunForward(t, next.endTok)
+	if end == t || end-t > 5 {
+		return cue{}, false
+	}
+	for k := end; k < next.endTok; k++ {
+		if l.toks[k].kind != tokPunct {
+			return cue{}, false // more than a signature
+		}
+	}
+	return cue{how: "after", verb: next.firstTok, subj: tokRange{t, end}, text: tokRange{next.firstTok, end}}, true
+}
+
+// headlineCue reads a headline's "…: White House" as the source of its
+// passages.
+func (a *attributor) headlineCue(p passage) (cue, bool) {
+	l := a.l
+	para := l.paras[p.para]
+	end := para.endTok
+	for end > para.firstTok && l.toks[end-1].kind == tokPunct {
+		end--
+	}
+	for t := end - 1; t > para.firstTok && t >= end-5; t-- {
+		if l.punct(t, ":") && l.toks[t].start > p.end0 {
+			if subj, _, ok := a.subjectAfter(t+1, end); ok && subj.end == end {
+				return cue{how: "headline", verb: t, subj: subj, text: tokRange{t, end}}, true
+			}
+		}
+	}
+	return cue{}, false
+}
+
+// resolveCue turns a cue into a speaker: a name into its entity, a
+// pronoun into the person it refers to, a description into an unnamed
+// speaker or the person it describes.
+func (a *attributor) resolveCue(c cue, p passage) speaker {
+	where := a.where(c, p)
+	if !c.appos.empty() {
+		if sp, ok := a.resolveName(c.appos, where); ok {
+			sp.title = a.phrase(c.subj)
+			return sp
+		}
+	}
+	sp := a.resolveNP(c.subj, c.subj.first, where)
+	return sp
+}
+
+// where is the first part of an explanation: where the cue is.
+func (a *attributor) where(c cue, p passage) string {
+	switch c.how {
+	case "after", "according":
+		// From the end of the words, so that the comma inside the marks
+		// shows: “…,” Pence said.
+		text := c.text
+		if t := a.l.tokenAt(p.end); t < text.first && p.closed {
+			text.first = t
+		}
+		return "after the quote: “…" + a.excerpt(text) + "”"
+	case "headline":
+		return "the headline ends “" + a.excerpt(c.text) + "”"
+	case "participle":
+		return "the sentence’s subject: “" + a.excerpt(c.text) + " …”"
+	case "subject":
+		return "no speech verb; the sentence’s subject is “" + a.excerpt(c.text) + "”"
+	}
+	return "before the quote: “" + a.excerpt(c.text) + " …”"
+}
+
+// excerpt returns the text of the tokens of r, shortened to about 60
+// characters.
+func (a *attributor) excerpt(r tokRange) string {
+	l := a.l
+	if r.empty() || r.end > len(l.toks) {
+		return ""
+	}
+	s := strings.Join(strings.Fields(l.text[l.toks[r.first].start:l.toks[r.end-1].end]), " ")
+	if len([]rune(s)) > 60 {
+		rs := []rune(s)
+		s = string(rs[:28]) + "…" + string(rs[len(rs)-28:])
+	}
+	return s
+}
+
+// phrase returns the text of the tokens of r.
+func (a *attributor) phrase(r tokRange) string {
+	if r.empty() {
+		return ""
+	}
+	l := a.l
+	return strings.Join(strings.Fields(l.text[l.toks[r.first].start:l.toks[r.end-1].end]), " ")
+}
+
+// resolveNP resolves the noun phrase r, found as a speaker at token t.
+func (a *attributor) resolveNP(r tokRange, t int, where string) speaker {
+	l := a.l
+	if r.empty() {
+		return noSpeaker
+	}
+	if r.end-r.first == 1 && subjectPronouns.has(l.word(r.first)) {
+		return a.resolvePronoun(strings.ToLower(l.word(r.first)), r.first, where)
+	}
+	// "one of the former prosecutors for David Petraeus" is a prosecutor,
+	// "Sen. Tim Kaine of Virginia" is Tim Kaine, "the Department of
+	// Health" and "Secretary of State Madeleine Albright" are names whole.
+	pp := -1
+	for t := r.first + 1; t < r.end; t++ {
+		if w := l.word(t); l.isWordTok(t) && (w == "of" || w == "for" || w == "at" || w == "from" || w == "with" || w == "in") {
+			pp = t
+			break
+		}
+	}
+	if pp < 0 {
+		if unicode.IsUpper(firstRune(stripPossessive(l.word(r.end - 1)))) {
+			if sp, ok := a.resolveName(r, where); ok {
+				return sp
+			}
+		}
+		return a.resolveDescription(r, where)
+	}
+	head := tokRange{r.first, pp}
+	last := pp - 1
+	if !isUpperStart(l.word(last)) || groupNouns.has(l.word(last)) || personNouns.has(l.word(last)) && !titleWords.has(l.word(last)) {
+		return a.describe(r, head, where)
+	}
+	// A person named before the preposition: the rest says where from.
+	if sp, ok := a.resolveName(head, where); ok && sp.ent >= 0 && a.r.ents[sp.ent].kind == data.KindPerson &&
+		(a.r.ents[sp.ent].first != "" || a.r.ents[sp.ent].confirmed) {
+		return sp
+	}
+	// "the Department of Health", "the Royal College of Nursing".
+	for t := r.first; t < r.end; t++ {
+		if l.isWordTok(t) && isUpperStart(l.word(t)) && orgWords.has(l.word(t)) {
+			name := strings.TrimPrefix(strings.TrimPrefix(a.phrase(r), "the "), "The ")
+			return speaker{ent: a.r.body(name, data.KindOrganisation, r.first), how: howNamed, why: where, sure: true}
+		}
+	}
+	if sp, ok := a.resolveName(r, where); ok {
+		return sp
+	}
+	if sp, ok := a.resolveName(head, where); ok {
+		return sp
+	}
+	return a.resolveDescription(r, where)
+}
+
+// describe resolves a description whose head comes before a preposition,
+// "a spokesman for the campaign", as an unnamed speaker or the person it
+// describes.
+func (a *attributor) describe(r, head tokRange, where string) speaker {
+	l := a.l
+	hw := strings.ToLower(l.word(head.end - 1))
+	if speechNouns[hw] {
+		return a.resolveDescription(r, where)
+	}
+	name := a.phrase(r)
+	det := strings.ToLower(l.word(r.first))
+	if !personNouns[hw] && !titleWords[hw] && !groupNouns[hw] {
+		return speaker{ent: -1, why: where + "; “" + name + "” is not a person or body"}
+	}
+	if groupNouns[hw] && det != "the" {
+		e := a.r.body(lowerFirst(name), data.KindUnnamed, r.first)
+		return speaker{ent: e, how: howDescription, why: where + "; “" + lowerFirst(name) + "” are not named", sure: true}
+	}
+	if det == "the" || det == "his" || det == "her" {
+		ws := make([]string, 0, r.end-r.first)
+		for t := r.first; t < head.end; t++ {
+			ws = append(ws, l.word(t))
+		}
+		if e := a.byRole(ws, hw, r.first); e >= 0 {
+			return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” → " + a.r.ents[e].name + ", the last " + hw + " named"}
+		}
+	}
+	e := a.r.body(lowerFirst(name), data.KindUnnamed, r.first)
+	return speaker{ent: e, how: howDescription, why: where + "; the speaker is described, not named", sure: det != "the"}
+}
+
+// resolveName resolves a noun phrase that ends in a capitalised word: a
+// person's name with its titles, an organisation or a state.
+func (a *attributor) resolveName(r tokRange, where string) (speaker, bool) {
+	l := a.l
+	capStart := a.r.capRunBackward(r.end, r.first)
+	if capStart >= r.end {
+		return noSpeaker, false
+	}
+	ws := make([]string, 0, r.end-capStart)
+	for t := capStart; t < r.end; t++ {
+		ws = append(ws, stripPossessive(l.word(t)))
+	}
+	whole := a.phrase(r)
+	name := strings.TrimPrefix(strings.TrimPrefix(whole, "the "), "The ")
+	if kind := bodyKind(ws); kind != "" {
+		e := a.r.body(name, kind, r.first)
+		return speaker{ent: e, how: howNamed, why: where, sure: true}, true
+	}
+	if len(ws) == 1 && groupNouns.has(ws[0]) {
+		e := a.r.body(name, data.KindUnnamed, r.first)
+		return speaker{ent: e, how: howDescription, why: where, sure: true}, true
+	}
+	// "The American Legion": a capitalised name after "the" is a body's,
+	// unless it is a person known by that name.
+	if len(ws) > 1 && capStart > r.first && strings.EqualFold(l.word(capStart-1), "the") && !isGivenName(ws[0]) &&
+		!titleWords.has(ws[0]) && a.r.persons[strings.ToLower(strings.Join(ws, " "))] == 0 {
+		if _, np, ok := splitName(ws); !ok || a.r.person(np, capStart, false) < 0 {
+			e := a.r.body(strings.Join(ws, " "), data.KindOrganisation, r.first)
+			return speaker{ent: e, how: howNamed, why: where, sure: true}, true
+		}
+	}
+	title, np, ok := splitName(ws)
+	if !ok {
+		return noSpeaker, false
+	}
+	pre := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(a.phrase(tokRange{r.first, capStart}), "the "), "a "))
+	np.titled = np.titled || pre != ""
+	np.speaker = true
+	e := a.r.person(np, capStart, true)
+	if e < 0 {
+		return noSpeaker, false
+	}
+	ent := a.r.ents[e]
+	ent.confirmed = true
+	// "Mr." and "Ms." are manners, not a title worth keeping.
+	for len(title) > 0 && honorific(title[len(title)-1]) {
+		title = title[:len(title)-1]
+	}
+	t := strings.TrimSpace(pre + " " + strings.Join(title, " "))
+	sure := true
+	why := where
+	if ent.first == "" && len(a.r.surnames[strings.ToLower(ent.last)]) > 1 {
+		sure = false
+		why += "; “" + ent.last + "” alone is taken to be " + ent.name
+	}
+	return speaker{ent: e, title: t, how: howNamed, why: why, sure: sure}, true
+}
+
+// resolveDescription resolves a noun phrase that describes its speaker:
+// "a Google spokesman" is an unnamed speaker of its own; "the NSC
+// official" is the person of that role named before; "the ministry" the
+// ministry named before; "the Clinton campaign" an organisation.
+func (a *attributor) resolveDescription(r tokRange, where string) speaker {
+	l := a.l
+	ws := make([]string, 0, r.end-r.first)
+	for t := r.first; t < r.end; t++ {
+		ws = append(ws, l.word(t))
+	}
+	head := strings.ToLower(stripPossessive(ws[len(ws)-1]))
+	det := strings.ToLower(ws[0])
+	indefinite := det == "a" || det == "an" || det == "one" || det == "another"
+	name := a.phrase(r)
+	bare := strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The ")
+	hasCap := false
+	for _, w := range ws[1:] {
+		if isUpperStart(w) {
+			hasCap = true
+		}
+	}
+	switch {
+	case speechNouns[head] || a.hasSpeechNoun(r):
+		// "Trump's statement", "a statement from the ministry": the owner.
+		for t := r.first; t < r.end; t++ {
+			w := l.word(t)
+			if isPossessive(w) && isUpperStart(w) {
+				return a.resolveNP(tokRange{a.r.capRunBackward(t+1, r.first), t + 1}, t, where)
+			}
+			if (w == "from" || w == "by" || w == "of") && t+1 < r.end {
+				return a.resolveNP(tokRange{t + 1, r.end}, t+1, where)
+			}
+		}
+		return speaker{ent: -1, why: where + "; whose " + head + " is not said"}
+	case orgWords[head] && !personNouns[head]:
+		if hasCap || isPossessive(ws[0]) && !determiners.has(ws[0]) {
+			e := a.r.body(bare, data.KindOrganisation, r.first)
+			return speaker{ent: e, how: howNamed, why: where, sure: true}
+		}
+		if p := strings.ToLower(ws[0]); p == "his" || p == "her" || p == "their" {
+			// "her campaign": the campaign of the person "her" refers to.
+			if owner := a.resolvePronoun(map[string]string{"his": "he", "her": "she", "their": "they"}[p], r.first, where); owner.ent >= 0 {
+				e := a.r.body(a.r.ents[owner.ent].name+"’s "+strings.Join(ws[1:], " "), data.KindOrganisation, r.first)
+				return speaker{ent: e, how: howDescription, why: owner.why + "’s " + strings.Join(ws[1:], " ")}
+			}
+		}
+		if e := a.lastBody(head, r.first); e >= 0 || genericBodies[head] && a.lastAnyBody(r.first) >= 0 {
+			if e < 0 {
+				e = a.lastAnyBody(r.first)
+			}
+			return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” → " + a.r.ents[e].name + ", named before"}
+		}
+		e := a.r.body(lowerFirst(name), data.KindOrganisation, r.first)
+		return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” is not named in the article"}
+	case genericBodies[head]:
+		if e := a.lastAnyBody(r.first); e >= 0 && !isPossessive(ws[0]) {
+			return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” → " + a.r.ents[e].name + ", the last body named"}
+		}
+		e := a.r.body(lowerFirst(name), data.KindOrganisation, r.first)
+		return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” is not named in the article"}
+	case groupNouns[head] || pluralRoles[head]:
+		e := a.r.body(bare, data.KindUnnamed, r.first)
+		return speaker{ent: e, how: howDescription, why: where + "; “" + bare + "” are not named", sure: true}
+	case personNouns[head] || titleWords[head]:
+		if indefinite {
+			if e, why := a.lede(head, r.first); e >= 0 {
+				return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” " + why}
+			}
+			e := a.r.body(lowerFirst(name), data.KindUnnamed, r.first)
+			return speaker{ent: e, how: howDescription, why: where + "; the speaker is described, not named", sure: true}
+		}
+		if e := a.byRole(ws, head, r.first); e >= 0 {
+			return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” → " + a.r.ents[e].name + ", the last " + head + " named"}
+		}
+		e := a.r.body(lowerFirst(name), data.KindUnnamed, r.first)
+		return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” is not named in the article"}
+	}
+	// "the Heritage Foundation website": the body it belongs to.
+	for t := r.first; t < r.end; t++ {
+		if !a.r.capWord(t) {
+			continue
+		}
+		end := a.r.capRunForward(t, r.end)
+		var run []string
+		for k := t; k < end; k++ {
+			run = append(run, stripPossessive(l.word(k)))
+		}
+		if kind := bodyKind(run); kind != "" {
+			e := a.r.body(strings.Join(run, " "), kind, t)
+			return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” is taken to be " + a.r.ents[e].name + "’s"}
+		}
+		t = end
+	}
+	return speaker{ent: -1, why: where + "; “" + name + "” is not a person or body"}
+}
+
+// lowerFirst writes a description as it reads inside a sentence: "A
+// Google spokesman" at the start of one is "a Google spokesman".
+func lowerFirst(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 0 && (determiners.has(f[0]) || groupNouns.has(f[0]) || personNouns.has(f[0]) && !titleWords.has(f[0])) {
+		f[0] = strings.ToLower(f[0])
+	}
+	return strings.Join(f, " ")
+}
+
+// lede resolves an official described, not named, in the opening of an
+// article ("A White House official said Monday …") to the official named
+// in the next paragraphs, as wire copy does.
+func (a *attributor) lede(head string, t int) (int, string) {
+	l := a.l
+	if !officialRoles[head] && head != "official" && !titleWords[head] {
+		return -1, ""
+	}
+	para := l.paras[l.sents[l.toks[t].sent].para]
+	k := l.sents[l.toks[t].sent].para
+	if k > 2 {
+		return -1, ""
+	}
+	_ = para
+	first := a.r.mentionsBefore(t)
+	for i := first; i < len(a.r.mentions) && i < first+lookBack; i++ {
+		m := a.r.mentions[i]
+		mp := l.sents[l.toks[m.tok].sent].para
+		if mp > k+2 {
+			break
+		}
+		e := a.r.ents[m.ent]
+		if e.kind != data.KindPerson || mp <= k {
+			continue
+		}
+		if e.roles[head] {
+			return m.ent, "in the opening is taken to be " + e.name + ", the " + head + " named next"
+		}
+		if (head == "official" || officialRoles[head]) && rolesMeet(e.roles, officialRoles) {
+			return m.ent, "in the opening is taken to be " + e.name + ", the official named next"
+		}
+	}
+	return -1, ""
+}
+
+func rolesMeet(a, b set) bool {
+	for w := range a {
+		if b[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// byRole finds the person a definite description ("the NSC official",
+// "the Republican nominee", "Trump's son") refers to: the last one named
+// before t whose titles or description hold the head noun, preferring one
+// whose titles also match the other words (an acronym of them counts).
+func (a *attributor) byRole(ws []string, head string, t int) int {
+	var mods []string
+	for _, w := range ws[:len(ws)-1] {
+		lw := strings.ToLower(stripPossessive(w))
+		if full, ok := roleAbbreviations[lw]; ok {
+			lw = full
+		}
+		if !determiners[lw] && lw != "former" && lw != "then" {
+			mods = append(mods, lw)
+		}
+	}
+	if full, ok := roleAbbreviations[head]; ok {
+		head = full
+	}
+	best, fallback := -1, -1
+	seen := map[int]bool{}
+	a.eachBefore(t, 200, func(m mention) bool {
+		if seen[m.ent] {
+			return true
+		}
+		seen[m.ent] = true
+		e := a.r.ents[m.ent]
+		if e.kind != data.KindPerson {
+			return true
+		}
+		match := e.roles[head] || head == "official" && rolesMeet(e.roles, officialRoles)
+		if !match {
+			return true
+		}
+		if fallback < 0 {
+			fallback = m.ent
+		}
+		if len(mods) == 0 || modsMatch(mods, e) {
+			best = m.ent
+			return false
+		}
+		return true
+	})
+	if best >= 0 {
+		return best
+	}
+	if len(mods) > 0 {
+		// A possessor must match: "Trump's son" is not any son.
+		for _, m := range mods {
+			if isUpperStart(m) || a.r.surnames[m] != nil {
+				return -1
+			}
+		}
+	}
+	return fallback
+}
+
+// modsMatch reports whether every modifier of a description matches the
+// roles or surname of e, or an acronym of its title's words.
+func modsMatch(mods []string, e *entity) bool {
+	initials := ""
+	for _, w := range strings.Fields(e.title) {
+		if r := firstRune(w); unicode.IsUpper(r) {
+			initials += strings.ToLower(string(r))
+		}
+	}
+	for _, m := range mods {
+		if e.roles[m] || strings.EqualFold(e.last, m) || strings.EqualFold(e.name, m) ||
+			len(m) >= 2 && strings.Contains(initials, m) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// lastBody returns the last organisation named before t whose name holds
+// the word head ("the ministry" after "Iran's foreign ministry").
+func (a *attributor) lastBody(head string, t int) int {
+	found := -1
+	a.eachBefore(t, 200, func(m mention) bool {
+		e := a.r.ents[m.ent]
+		if e.kind == data.KindOrganisation && strings.Contains(strings.ToLower(e.name), head) {
+			found = m.ent
+			return false
+		}
+		return true
+	})
+	if found >= 0 {
+		return found
+	}
+	// "Ukraine's agriculture ministry" written earlier in lower case.
+	l := a.l
+	for i := t - 1; i >= 0 && i > t-600; i-- {
+		if !l.isWordTok(i) || l.toks[i].passage >= 0 || !strings.EqualFold(l.word(i), head) {
+			continue
+		}
+		np, ok := a.npBefore(i, l.sents[l.toks[i].sent].first)
+		if !ok || np.first == i {
+			continue
+		}
+		if w := l.word(np.first); isUpperStart(w) || isPossessive(w) {
+			name := strings.TrimPrefix(strings.TrimPrefix(a.phrase(np), "the "), "The ")
+			return a.r.body(name, data.KindOrganisation, np.first)
+		}
+	}
+	return -1
+}
+
+// genericBodies are heads of descriptions that may stand for any
+// organisation: "the company said" after "Twitter".
+var genericBodies = toSet(`company firm group organization organisation network outlet newspaper paper
+	publication channel station corporation business chain retailer bank lender insurer automaker carrier
+	airline maker manufacturer developer giant`)
+
+// lastAnyBody returns the last organisation named before t, -1 if none.
+func (a *attributor) lastAnyBody(t int) int {
+	found := -1
+	a.eachBefore(t, 60, func(m mention) bool {
+		if a.r.ents[m.ent].kind == data.KindOrganisation {
+			found = m.ent
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// eachBefore calls fn with the mentions (names and resolved speakers)
+// before token t, nearest first, at most n of them, until fn returns false.
+func (a *attributor) eachBefore(t, n int, fn func(mention) bool) {
+	ms, rs := a.r.mentions, a.resolved
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].tok >= t }) - 1
+	j := sort.Search(len(rs), func(j int) bool { return rs[j].tok >= t }) - 1
+	for k := 0; k < n && (i >= 0 || j >= 0); k++ {
+		var m mention
+		if j < 0 || i >= 0 && ms[i].tok >= rs[j].tok {
+			m = ms[i]
+			i--
+		} else {
+			m = rs[j]
+			j--
+		}
+		if !fn(m) {
+			return
+		}
+	}
+}
+
+// resolvePronoun finds who a pronoun subject at token t refers to: "he"
+// and "she" the nearest person of that gender (or of unknown gender) named
+// before in subject position; "it" and "they" the nearest organisation,
+// state or group. A pronoun that refers to no one leaves the speaker
+// empty.
+func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
+	l := a.l
+	switch p {
+	case "i", "we", "you":
+		return speaker{ent: -1, why: where + "; “" + p + "” is the writer or someone not named"}
+	case "who", "which":
+		// "Trump, who said …": the phrase before the comma, past a
+		// parenthesis ("Sanders (I-Vt.), who said").
+		if l.punct(t-1, ",") {
+			s := l.sents[l.toks[t].sent]
+			i := t - 2
+			if l.punct(i, ")") {
+				for i > s.first && !l.punct(i, "(") {
+					i--
+				}
+				i--
+			}
+			if np, ok := a.npBefore(i, s.first); ok {
+				return a.resolveNP(np, np.first, where)
+			}
+		}
+		return speaker{ent: -1, why: where + "; “" + p + "” refers to no one named"}
+	case "it", "they":
+		best := -1
+		a.eachBefore(t, 40, func(m mention) bool {
+			e := a.r.ents[m.ent]
+			if e.kind == data.KindOrganisation || e.kind == data.KindState || p == "they" && e.kind == data.KindUnnamed && !strings.HasPrefix(e.name, "a ") {
+				best = m.ent
+				return false
+			}
+			return true
+		})
+		if best < 0 {
+			return speaker{ent: -1, why: where + "; “" + p + "” refers to no body named before"}
+		}
+		return speaker{ent: best, how: howPronoun, why: where + "; " + p + " → " + a.r.ents[best].name + ", the last body named"}
+	}
+	gender := byte('m')
+	word, person := "man", "he"
+	if p == "she" {
+		gender, word, person = 'f', "woman", "she"
+	}
+	para := l.sents[l.toks[t].sent].para
+	best, fallback, unconfirmed := -1, -1, -1
+	var rivals []int
+	a.eachBefore(t, 120, func(m mention) bool {
+		e := a.r.ents[m.ent]
+		mp := l.sents[l.toks[m.tok].sent].para
+		if para-mp > 8 {
+			return false
+		}
+		if e.kind == data.KindUnnamed && m.subject && (e.gender == 0 || e.gender == gender) && describedPerson(e.name) {
+			if best < 0 && fallback < 0 {
+				best = m.ent
+				return false
+			}
+			return true
+		}
+		if e.kind != data.KindPerson || e.gender != 0 && e.gender != gender {
+			return true
+		}
+		if !e.confirmed {
+			if unconfirmed < 0 && m.subject {
+				unconfirmed = m.ent
+			}
+			return true
+		}
+		if m.subject {
+			best = m.ent
+			return false
+		}
+		if fallback < 0 {
+			fallback = m.ent
+		}
+		if !contains(rivals, m.ent) {
+			rivals = append(rivals, m.ent)
+		}
+		return true
+	})
+	if best < 0 {
+		best = fallback
+	}
+	if best < 0 && unconfirmed >= 0 {
+		e := a.r.ents[unconfirmed]
+		return speaker{ent: unconfirmed, how: howPronoun, why: where + "; " + person + " → " + e.name + ", the last person named (gender not known)"}
+	}
+	if best < 0 {
+		return speaker{ent: -1, why: where + "; “" + person + "” with no " + word + " named before it"}
+	}
+	e := a.r.ents[best]
+	sp := speaker{ent: best, how: howPronoun, sure: e.gender == gender}
+	switch {
+	case e.gender == gender:
+		sp.why = where + "; " + person + " → " + e.name + ", the last " + word + " named"
+	default:
+		sp.why = where + "; " + person + " → " + e.name + ", the last person named (gender not known)"
+	}
+	for _, r := range rivals {
+		if r != best && (a.r.ents[r].gender == gender || a.r.ents[r].gender == 0) {
+			sp.sure = false
+			sp.why += fmt.Sprintf("; %s was named since", a.r.ents[r].name)
+			break
+		}
+	}
+	return sp
+}
+
+// describedPerson reports whether the name of an unnamed speaker is one
+// person ("a guard", "one tenant"), not a group.
+func describedPerson(name string) bool {
+	f := strings.Fields(name)
+	return len(f) > 1 && (f[0] == "a" || f[0] == "an" || f[0] == "one" || f[0] == "another")
+}
+
+func contains(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}

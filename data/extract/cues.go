@@ -1,0 +1,900 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// A cue is where the article says who spoke a passage: a speech verb and
+// its subject ("…,” Pence said; Trump said, “…”), "according to", a colon
+// after a name, or a participle that hands the quote to the subject of the
+// sentence (Trump attacked Clinton, saying “…”). Every search looks at a
+// bounded number of tokens, so finding cues is linear in the text.
+
+// tokRange is the tokens [first, end).
+type tokRange struct{ first, end int }
+
+func (r tokRange) empty() bool { return r.end <= r.first }
+
+// cue is an attribution found for a passage.
+type cue struct {
+	how   string   // "after", "before", "according", "colon", "participle", "headline"
+	verb  int      // the token of the speech verb or cue word
+	subj  tokRange // the speaker's noun phrase
+	appos tokRange // a name set off after a description: "a spokeswoman, Anna White, said"
+	text  tokRange // the words of the cue, for the explanation
+}
+
+// window limits, in tokens, keep every search bounded.
+const (
+	cueWindow    = 40 // how far before a passage its cue is looked for
+	phraseWindow = 14 // the longest noun phrase read
+)
+
+// pronouns that can be the subject of a speech verb.
+var subjectPronouns = toSet(`he she they it we i you who which`)
+
+var determiners = toSet(`the a an one another this that these those his her its their our my your some several
+	two three four many`)
+
+// functionWords never belong to a speaker's noun phrase.
+var functionWords = toSet(`and or but nor so yet if then than that which who whom whose when while where why how for of
+	what as at by in on to into onto from with without about after before since until during under over
+	through because although though not no also just even still only very too is was are were be been being
+	has have had will would can could should may might must did does do it its he she they we i you him her
+	them us me`)
+
+// cueVerbAt reports whether token t is a speech verb used as one: a
+// particle verb needs its particle ("fired back"), and a word that is
+// also a noun ("claims", "remarks") is a noun after a determiner.
+func (a *attributor) cueVerbAt(t int) (end int, ok bool) {
+	l := a.l
+	if !l.isWordTok(t) || l.toks[t].passage >= 0 {
+		return 0, false
+	}
+	w := strings.ToLower(l.word(t))
+	if !speechVerbs[w] || unicode.IsUpper(firstRune(l.word(t))) && t > 0 && l.toks[t-1].sent == l.toks[t].sent {
+		return 0, false
+	}
+	if p, needs := particleSpeech[w]; needs {
+		if p == "" || !l.isWordTok(t+1) || strings.ToLower(l.word(t+1)) != p {
+			return 0, false
+		}
+		return t + 2, true
+	}
+	if t > 0 && l.isWordTok(t-1) && (determiners.has(l.word(t-1)) || isPossessive(l.word(t-1))) &&
+		strings.HasSuffix(w, "s") {
+		return 0, false // "his claims", "Trump's remarks"
+	}
+	if w == "told" || w == "tells" || w == "tell" {
+		return t + 1, true
+	}
+	return t + 1, true
+}
+
+// afterCue finds an attribution right after passage p's closing mark in
+// its sentence: "…,” Pence said", "…,” said Pence", "…,” according to
+// Pence".
+func (a *attributor) afterCue(p passage) (cue, bool) {
+	l := a.l
+	if !p.closed {
+		return cue{}, false
+	}
+	mark := l.tokenAt(p.end0)
+	if mark >= len(l.toks) || l.toks[mark].kind != tokMark {
+		return cue{}, false
+	}
+	s := l.sents[l.toks[mark].sent]
+	limit := min(s.end, mark+cueWindow)
+	t := mark + 1
+	for t < limit && l.toks[t].kind == tokPunct && strings.Contains(",—–-:…", l.word(t)) {
+		t++
+	}
+	if t >= limit || !l.isWordTok(t) {
+		return cue{}, false
+	}
+	// "“…” -- Ruth Amsel, Chief Executive Officer": a signature.
+	if dash := l.toks[mark+1]; mark+1 < t && dash.kind == tokPunct && strings.Contains("—–-", l.word(mark+1)) && a.r.capWord(t) {
+		end := a.r.capRunForward(t, limit)
+		if end-t >= 2 && end-t <= 5 && (end >= limit || l.punct(end, ",") || l.punct(end, ".")) {
+			return cue{how: "after", verb: mark + 1, subj: tokRange{t, end}, text: tokRange{mark, end}}, true
+		}
+	}
+	// "…,” then said Pence"
+	v := t
+	if speechAdverbs.has(l.word(v)) && !verbLike.has(l.word(v)) {
+		v++
+	}
+	if end, ok := a.cueVerbAt(v); ok {
+		subj, appos, ok := a.subjectAfter(a.skipTime(end, limit), limit)
+		if ok {
+			return cue{how: "after", verb: v, subj: subj, appos: appos, text: tokRange{mark, max(subj.end, appos.end)}}, true
+		}
+		return cue{}, false
+	}
+	if strings.EqualFold(l.word(t), "according") && l.isWordTok(t+1) && l.word(t+1) == "to" {
+		subj, appos, ok := a.subjectAfter(t+2, limit)
+		if ok {
+			return cue{how: "according", verb: t, subj: subj, appos: appos, text: tokRange{mark, max(subj.end, appos.end)}}, true
+		}
+		return cue{}, false
+	}
+	subj, appos, ok := a.subjectAfter(t, limit)
+	if !ok {
+		return cue{}, false
+	}
+	i := max(subj.end, appos.end)
+	if l.isWordTok(i) && (l.word(i) == "of" || l.word(i) == "from" || l.word(i) == "at") && a.r.capWord(subj.end-1) {
+		// "James Pethokoukis of the American Enterprise Institute wrote"
+		k := i + 1
+		if l.isWordTok(k) && strings.EqualFold(l.word(k), "the") {
+			k++
+		}
+		if e := a.r.capRunForward(k, limit); e > k {
+			i = e
+		}
+	}
+	if !appos.empty() && l.punct(i, ",") {
+		i++ // the comma that closes "the chief inspector, Richard Lindholm,"
+	} else if j := a.skipAside(i, limit); j != i || !l.punct(i, ",") {
+		i = j
+	} else {
+		// A description whose closing comma was left out: "Nate Silver,
+		// the polling guru who founded the site tweeted".
+		for j := i + 1; j < limit && j < i+phraseWindow; j++ {
+			if l.toks[j].kind == tokMark || l.punct(j, ",") {
+				break
+			}
+			if _, ok := a.cueVerbAt(j); ok {
+				i = j
+				break
+			}
+		}
+	}
+	for i < limit && l.isWordTok(i) && speechAdverbs.has(l.word(i)) {
+		i++
+	}
+	i = a.skipTime(i, limit)
+	if end, ok := a.cueVerbAt(i); ok {
+		return cue{how: "after", verb: i, subj: subj, appos: appos, text: tokRange{mark, end}}, true
+	}
+	// "…,” the statement read."
+	if l.isWordTok(i) && (l.word(i) == "read" || l.word(i) == "reads") && a.hasSpeechNoun(subj) {
+		return cue{how: "after", verb: i, subj: subj, text: tokRange{mark, i + 1}}, true
+	}
+	return cue{}, false
+}
+
+// beforeCue finds the attribution before passage p in its sentence: the
+// nearest speech verb, "according to", colon or participle before the
+// opening mark, not inside another passage.
+func (a *attributor) beforeCue(p passage) (cue, bool) {
+	l := a.l
+	open := l.tokenAt(p.open)
+	if open >= len(l.toks) {
+		return cue{}, false
+	}
+	s := l.sents[l.toks[open].sent]
+	floor := max(s.first, open-cueWindow)
+	for t := open - 1; t >= floor; t-- {
+		tok := l.toks[t]
+		if tok.kind == tokMark || tok.passage >= 0 {
+			continue
+		}
+		w := l.word(t)
+		lw := strings.ToLower(w)
+		switch {
+		case tok.kind == tokPunct && w == ":":
+			return a.colonCue(t, floor, open)
+		case tok.kind != tokWord:
+			continue
+		case lw == "according" && l.isWordTok(t+1) && l.word(t+1) == "to":
+			subj, appos, ok := a.subjectAfter(t+2, open)
+			if !ok {
+				return cue{}, false
+			}
+			return cue{how: "according", verb: t, subj: subj, appos: appos, text: tokRange{t, open}}, true
+		case participleSpeech[lw] || isSpeechParticiple(lw) && !verbLike.has(l.word(t-1)):
+			subj, appos, ok := a.clauseSubject(t, s)
+			if !ok {
+				return cue{}, false
+			}
+			return cue{how: "participle", verb: t, subj: subj, appos: appos, text: tokRange{subj.first, t + 1}}, true
+		case namingVerbs[lw] || strings.HasSuffix(lw, "ing") && (namingVerbs[strings.TrimSuffix(lw, "ing")+"ed"] ||
+			speechVerbs[strings.TrimSuffix(lw, "ing")+"ed"]) && t > s.first && verbLike.has(l.word(t-1)):
+			// "called", or "is labeling": the verb's subject.
+			subj, appos, ok := a.subjectBefore(t, s.first)
+			if !ok && a.coordinated(t, s.first) {
+				subj, appos, ok = a.sentenceSubject(s, t)
+			}
+			if !ok {
+				return cue{}, false
+			}
+			return cue{how: "before", verb: t, subj: subj, appos: appos, text: tokRange{subj.first, t + 1}}, true
+		}
+		if end, ok := a.cueVerbAt(t); ok {
+			// "Sanders was asked by host Bill Maher, “…”": the one who
+			// asked speaks.
+			if t+1 < open && l.isWordTok(t+1) && l.word(t+1) == "by" && t > s.first && l.isWordTok(t-1) &&
+				(l.word(t-1) == "was" || l.word(t-1) == "were" || l.word(t-1) == "been" || l.word(t-1) == "being") {
+				if subj, appos, ok := a.subjectAfter(t+2, open); ok {
+					return cue{how: "before", verb: t, subj: subj, appos: appos, text: tokRange{t - 1, max(subj.end, appos.end)}}, true
+				}
+			}
+			if t == s.first || t == s.first+1 && l.toks[s.first].kind != tokWord {
+				// "Said Dorothy Poynter, who grew up with Ali, “…”"
+				if subj, appos, ok := a.subjectAfter(t+1, open); ok {
+					return cue{how: "before", verb: t, subj: subj, appos: appos, text: tokRange{t, max(subj.end, appos.end)}}, true
+				}
+			}
+			subj, appos, ok := a.subjectBefore(t, s.first)
+			if !ok && a.coordinated(t, s.first) {
+				// "Carson took the stage and called the system “…”".
+				subj, appos, ok = a.sentenceSubject(s, t)
+			}
+			if !ok {
+				// "…, was quoted as saying" has no subject here.
+				return cue{}, false
+			}
+			return cue{how: "before", verb: t, subj: subj, appos: appos, text: tokRange{subj.first, end}}, true
+		}
+	}
+	return cue{}, false
+}
+
+// isSpeechParticiple reports whether a word is the -ing form of a speech
+// verb: "interjecting", "quipping".
+func isSpeechParticiple(lw string) bool {
+	if !strings.HasSuffix(lw, "ing") || len(lw) < 6 {
+		return false
+	}
+	stem := strings.TrimSuffix(lw, "ing")
+	for _, past := range []string{stem + "ed", stem + "d", stem + stem[len(stem)-1:] + "ed"} {
+		if speechVerbs[past] || namingVerbs[past] {
+			return true
+		}
+	}
+	if len(stem) > 2 && stem[len(stem)-1] == stem[len(stem)-2] && speechVerbs[stem+"ed"] {
+		return true
+	}
+	return false
+}
+
+// coordinated reports whether the verb at token v follows "and" or "but"
+// (past adverbs): its subject is the sentence's.
+func (a *attributor) coordinated(v, floor int) bool {
+	l := a.l
+	i := v - 1
+	for i >= floor && l.isWordTok(i) && speechAdverbs.has(l.word(i)) {
+		i--
+	}
+	return i >= floor && l.isWordTok(i) && (l.word(i) == "and" || l.word(i) == "but" || l.word(i) == "then")
+}
+
+// finalCue finds an attribution that ends the sentence of passage p and
+// covers all of it: "Obama “felt a moral obligation” to act, Axelrod
+// said." or "…, said RoseAnn DeMoro, executive director of the union."
+func (a *attributor) finalCue(p passage) (cue, bool) {
+	l := a.l
+	open := l.tokenAt(p.open)
+	if open >= len(l.toks) {
+		return cue{}, false
+	}
+	s := l.sents[l.toks[open].sent]
+	end := s.end
+	for end > s.first && l.toks[end-1].kind == tokPunct {
+		end--
+	}
+	// The last commas of the sentence outside quotation marks: "…,” in
+	// sharp contrast to past years, says Dante Scala, a political
+	// scientist."
+	tried := 0
+	for c := end - 1; c > open && c >= end-3*phraseWindow && tried < 3; c-- {
+		if l.toks[c].kind == tokMark || l.toks[c].passage >= 0 {
+			break
+		}
+		if !l.punct(c, ",") {
+			continue
+		}
+		tried++
+		if cu, ok := a.cueAfterComma(c, end); ok {
+			return cu, true
+		}
+	}
+	return cue{}, false
+}
+
+// cueAfterComma reads ", says NAME" or ", NAME said" after the comma at
+// token comma, up to end.
+func (a *attributor) cueAfterComma(comma, end int) (cue, bool) {
+	l := a.l
+	t := comma + 1
+	if v, ok := a.cueVerbAt(t); ok {
+		if subj, appos, ok := a.subjectAfter(v, end); ok {
+			return cue{how: "after", verb: t, subj: subj, appos: appos, text: tokRange{comma, max(subj.end, appos.end)}}, true
+		}
+		return cue{}, false
+	}
+	subj, appos, ok := a.subjectAfter(t, end)
+	if !ok {
+		return cue{}, false
+	}
+	i := max(subj.end, appos.end)
+	for i < end && l.isWordTok(i) && (speechAdverbs.has(l.word(i)) || isAdverb(l.word(i))) {
+		i++
+	}
+	if v, ok := a.cueVerbAt(i); ok {
+		return cue{how: "after", verb: i, subj: subj, appos: appos, text: tokRange{comma, v}}, true
+	}
+	return cue{}, false
+}
+
+// colonCue reads the cue of a colon at token c before a passage: the
+// speech verb before it in the sentence ("Trump put it this way:"), else
+// the name right before it ("Rubio: ‘…’").
+func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
+	l := a.l
+	for t := c - 1; t >= floor && t >= c-12; t-- {
+		if l.toks[t].passage >= 0 || l.toks[t].kind == tokMark {
+			break
+		}
+		end, ok := a.cueVerbAt(t)
+		if !ok && l.isWordTok(t) && (statementVerbs.has(l.word(t)) || l.word(t) == "read" || l.word(t) == "reads") {
+			end, ok = t+1, true // "Clinton released the following statement:", "Harper's statement read:"
+		}
+		if ok {
+			first := l.sents[l.toks[t].sent].first
+			if t == first {
+				// "Continued Stone: “…”"
+				if subj, appos, ok := a.subjectAfter(t+1, c); ok {
+					return cue{how: "colon", verb: t, subj: subj, appos: appos, text: tokRange{t, c + 1}}, true
+				}
+			}
+			subj, appos, ok := a.subjectBefore(t, first)
+			if ok {
+				return cue{how: "colon", verb: t, subj: subj, appos: appos, text: tokRange{subj.first, max(end, c+1)}}, true
+			}
+			return cue{}, false
+		}
+	}
+	// "Here’s Clinton in December 1992:", "More from Jones:".
+	s := l.sents[l.toks[c].sent]
+	if k := s.first; k < c && l.isWordTok(k) {
+		w := strings.ToLower(strings.ReplaceAll(l.word(k), "’", "'"))
+		lead := -1
+		switch {
+		case w == "here's":
+			lead = k + 1
+		case w == "here" && l.isWordTok(k+1) && l.word(k+1) == "is":
+			lead = k + 2
+		case (w == "more" || w == "this") && l.isWordTok(k+1) && l.word(k+1) == "from":
+			lead = k + 2
+		}
+		if lead > 0 {
+			if subj, appos, ok := a.subjectAfter(lead, c); ok && a.r.capWord(subj.end-1) {
+				return cue{how: "colon", verb: c, subj: subj, appos: appos, text: tokRange{k, c + 1}}, true
+			}
+		}
+	}
+	// "Rubio: ‘…’" or a paragraph of its own, "Trump:": the name must
+	// start its sentence and be a name, not "the stage itself:".
+	subj, ok := a.npBefore(c-1, floor)
+	starts := ok && (subj.first == s.first || subj.first > s.first && l.toks[subj.first-1].kind == tokPunct &&
+		strings.Contains("—–-", l.word(subj.first-1)))
+	if !starts || !a.r.capWord(c-1) || subj.end-subj.first > 4 {
+		return cue{}, false
+	}
+	return cue{how: "colon", verb: c, subj: subj, text: tokRange{subj.first, c + 1}}, true
+}
+
+// irregularPast are verbs in the past tense that do not end in "-ed".
+var irregularPast = toSet(`said told went came took gave made sought brought thought found got held kept left lost
+	met paid ran saw sent spoke stood won wrote began became felt fought led meant put read set struck threw
+	understood knew grew drew flew rose fell sold bought caught taught built spent withdrew swore tore wore
+	broke chose froze hid rode shook stole woke forgave forbade overcame overtook undertook upheld withheld
+	sat lay hung shot hit cut let quit bet cast split spread shut beat bit fed fled heard slid sang sank
+	swam`)
+
+// finiteVerb reports whether token t is probably the finite verb of a
+// clause: an auxiliary, a speech verb, a known past form, or a lower-case
+// word ending in "-ed" or "-s" that names no role or thing we know.
+func (a *attributor) finiteVerb(t int) bool {
+	l := a.l
+	if !l.isWordTok(t) || l.toks[t].passage >= 0 {
+		return false
+	}
+	w := l.word(t)
+	if isUpperStart(w) {
+		return false
+	}
+	lw := strings.ToLower(w)
+	switch {
+	case verbLike[lw] || speechVerbs[lw] || namingVerbs[lw] || irregularPast[lw]:
+		return true
+	case roleWord(lw) || functionWords[lw] || determiners[lw] || pluralRoles[lw] || genericBodies[lw]:
+		return false
+	}
+	if strings.HasSuffix(lw, "ed") && !roleWord(lw) && !(t > 0 && l.isWordTok(t-1) && determiners.has(l.word(t-1))) {
+		return true // "Clinton celebrated", not "the noted author"
+	}
+	return likelyVerb(lw) || strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "us") &&
+		!isPossessive(lw) && len(lw) > 3 && t > 0 && l.isWordTok(t-1) &&
+		(isUpperStart(l.word(t-1)) && !notNames.has(l.word(t-1)) || l.word(t-1) == "he" || l.word(t-1) == "she" || l.word(t-1) == "it")
+}
+
+// clauseSubject returns the subject of the clause a participle or phrase
+// at token t hangs from: the subject of the nearest finite verb before it
+// in sentence s ("Ryan and Trump will meet, Spicer said, adding “…”" is
+// Spicer's), else the sentence's first noun phrase.
+func (a *attributor) clauseSubject(t int, s sentence) (tokRange, tokRange, bool) {
+	l := a.l
+	// "with the campaign of the former senator saying": the phrase the
+	// participle follows is its subject.
+	if np, ok := a.npBefore(t-1, s.first); ok && np.first > s.first && l.isWordTok(np.first-1) && l.word(np.first-1) == "with" {
+		return np, tokRange{}, true
+	}
+	// The subject of the nearest speech verb before it, else of the
+	// nearest verb: "Cuban complained that Cruz is too principled,
+	// suggesting …" is Cuban's.
+	for _, speech := range []bool{true, false} {
+		for v := t - 1; v >= s.first && v > t-cueWindow; v-- {
+			if l.toks[v].passage >= 0 || l.toks[v].kind == tokMark {
+				continue
+			}
+			if speech {
+				if _, ok := a.cueVerbAt(v); !ok {
+					continue
+				}
+			} else if !a.finiteVerb(v) {
+				continue
+			}
+			if subj, appos, ok := a.subjectBefore(v, s.first); ok {
+				return subj, appos, true
+			}
+			if speech && a.coordinated(v, s.first) {
+				return a.sentenceSubject(s, v)
+			}
+		}
+	}
+	return a.sentenceSubject(s, t)
+}
+
+// statementVerbs put out words a colon introduces.
+var statementVerbs = toSet(`released issued sent posted shared published gave delivered offered made put wrote
+	tweeted responded replied`)
+
+// sentenceSubject returns the subject of sentence s: the subject of its
+// first finite verb before token before, past any opening phrase ("Hours
+// later, Trump returned …", "In Des Moines, Iowa, on Sunday, Mrs. Clinton
+// sought …").
+func (a *attributor) sentenceSubject(s sentence, before int) (tokRange, tokRange, bool) {
+	l := a.l
+	start := s.first
+	for start < before && l.toks[start].kind != tokWord {
+		start++
+	}
+	// "Speaking to MSNBC in New Hampshire, which hosts the next contest,
+	// Bush referred …": past the opening phrase and its relative clause.
+	skipPast := func(from int) int {
+		for i := from; i < before && i < from+2*phraseWindow; i++ {
+			if l.toks[i].kind == tokMark {
+				return from
+			}
+			if l.punct(i, ",") {
+				return i + 1
+			}
+		}
+		return from
+	}
+	if start < before && l.isWordTok(start) && (openers.has(l.word(start)) || isSpeechParticiple(strings.ToLower(l.word(start))) ||
+		strings.HasSuffix(strings.ToLower(l.word(start)), "ing")) {
+		start = skipPast(start)
+		for start < before && l.isWordTok(start) && (l.word(start) == "which" || l.word(start) == "who" || l.word(start) == "where" ||
+			l.word(start) == "when" || l.word(start) == "whose") {
+			next := skipPast(start)
+			if next == start {
+				break
+			}
+			start = next
+		}
+	}
+	for v := start + 1; v < before && v < start+cueWindow; v++ {
+		if l.toks[v].passage >= 0 || l.toks[v].kind == tokMark {
+			break
+		}
+		if a.finiteVerb(v) {
+			if subj, appos, ok := a.subjectBefore(v, start); ok {
+				return subj, appos, true
+			}
+			break
+		}
+	}
+	return tokRange{}, tokRange{}, false
+}
+
+// openers start a sentence with a phrase before its subject.
+var openers = toSet(`in on at after before during asked speaking earlier later last this when while since
+	despite amid with without for from by following citing according as although though if once upon
+	meanwhile however still then now today yesterday instead indeed hours minutes days weeks months years
+	moments shortly soon reached continuing asked responding pressed addressing writing`)
+
+// skipTime skips a time phrase between a subject and its verb, or after
+// a verb: "on Monday", "last week", "Tuesday night".
+func (a *attributor) skipTime(t, limit int) int {
+	l := a.l
+	for t < limit && l.isWordTok(t) {
+		w := strings.ToLower(l.word(t))
+		switch {
+		case w == "on" || w == "last" || w == "this" || w == "next" || w == "early" || w == "late" || w == "earlier" || w == "later":
+			if t+1 < limit && l.isWordTok(t+1) && isTimeWord(l.word(t+1)) {
+				t += 2
+				continue
+			}
+			if w == "earlier" || w == "later" {
+				t++
+				continue
+			}
+			return t
+		case isTimeWord(w):
+			t++
+		default:
+			return t
+		}
+	}
+	return t
+}
+
+func isTimeWord(w string) bool {
+	lw := strings.ToLower(strings.TrimSuffix(w, "."))
+	return weekdays[lw] != 0 || lw == "sunday" || months[lw] != 0 || lw == "week" || lw == "month" || lw == "year" ||
+		lw == "night" || lw == "morning" || lw == "afternoon" || lw == "evening" || lw == "today" ||
+		lw == "yesterday" || lw == "weekend" || isDigits(lw)
+}
+
+// skipAside skips a description or clause set off by commas, or a
+// parenthesis, after a subject: "Trump, who …, said", "Cruz (R-Texas) said".
+func (a *attributor) skipAside(i, limit int) int {
+	l := a.l
+	if l.punct(i, "(") {
+		for j := i + 1; j < limit && j < i+phraseWindow; j++ {
+			if l.punct(j, ")") {
+				i = j + 1
+				break
+			}
+		}
+	}
+	if l.punct(i, ",") {
+		for j := i + 1; j < limit && j < i+2*phraseWindow; j++ {
+			if l.toks[j].kind == tokMark {
+				break
+			}
+			if l.punct(j, ",") {
+				return j + 1
+			}
+		}
+	}
+	return i
+}
+
+// bodyWord reports whether token t can be a word of a speaker's noun
+// phrase: a capitalised word, or a lower-case word that is not a function
+// word, verb or adverb.
+func (a *attributor) bodyWord(t int) bool {
+	l := a.l
+	if !l.isWordTok(t) || l.toks[t].passage >= 0 {
+		return false
+	}
+	w := l.word(t)
+	if unicode.IsUpper(firstRune(w)) || unicode.IsDigit(firstRune(w)) {
+		if notNames.has(w) && t > 0 && a.r.capWordAt(t-1) && a.r.capWordAt(t+1) && l.toks[t-1].sent == l.toks[t].sent {
+			return true // "CBS This Morning co-anchor DeMarco Morgan"
+		}
+		if notNames.has(w) && !functionWords.has(w) && !determiners.has(w) && !speechVerbs.has(w) &&
+			(a.r.capWordAt(t+1) || t > 0 && a.r.capWordAt(t-1) && l.toks[t-1].sent == l.toks[t].sent) {
+			return true // "New York City Public Advocate", "Judicial Watch president"
+		}
+		return !notNames.has(w) || titleWords.has(w) || honorific(w) || groupNouns.has(w)
+	}
+	lw := strings.ToLower(w)
+	if functionWords[lw] || speechVerbs[lw] || verbLike[lw] || participleSpeech[lw] || namingVerbs[lw] {
+		return false
+	}
+	if strings.HasSuffix(lw, "ly") && !personNouns[lw] {
+		return false
+	}
+	return true
+}
+
+// isAdverb reports whether a lower-case word is an adverb that may stand
+// between a subject and its verb: "Gorka similarly warned".
+func isAdverb(w string) bool {
+	if isUpperStart(w) {
+		return false
+	}
+	lw := strings.ToLower(w)
+	return strings.HasSuffix(lw, "ly") && len(lw) > 4 && !personNouns[lw] || moreAdverbs[lw]
+}
+
+var moreAdverbs = toSet(`now however too instead ultimately eventually initially originally first last once
+	nonetheless nevertheless meanwhile soon quickly immediately promptly subsequently later earlier then also`)
+
+// roleWord reports whether a lower-case word names a role, body or group,
+// as the words after a name in "Clinton campaign spokesman Brian Fallon".
+func roleWord(w string) bool {
+	lw := strings.TrimPrefix(strings.ToLower(stripPossessive(w)), "co-")
+	return titleWords[lw] || personNouns[lw] || orgWords[lw] || groupNouns[lw]
+}
+
+// likelyVerb reports whether a lower-case word is probably a verb in the
+// past tense: it ends a subject's noun phrase ("Trump released a new ad").
+func likelyVerb(w string) bool {
+	lw := strings.ToLower(w)
+	if !strings.HasSuffix(lw, "ed") || roleWord(lw) || isUpperStart(w) {
+		return false
+	}
+	switch lw {
+	case "retired", "elected", "appointed", "indicted", "unnamed", "embattled", "unidentified", "self-described",
+		"so-called", "recorded", "noted", "celebrated", "trusted", "veiled", "respected", "affiliated", "designated":
+		return false
+	}
+	return true
+}
+
+// headWord reports whether token t can end a speaker's noun phrase.
+func (a *attributor) headWord(t int) bool {
+	l := a.l
+	if !l.isWordTok(t) {
+		return false
+	}
+	w := stripPossessive(l.word(t))
+	if unicode.IsUpper(firstRune(w)) {
+		return true
+	}
+	lw := strings.ToLower(w)
+	return personNouns[lw] || orgWords[lw] || groupNouns[lw] || titleWords[lw] || speechNouns[lw] ||
+		genericBodies[lw] || pluralRoles[lw]
+}
+
+// subjectAfter reads a speaker's noun phrase starting at token t: a
+// pronoun, a name with its titles, or a description ("a Google
+// spokesman", "the ministry", "a spokesman for the campaign"), and a name
+// set off by commas after a description ("a spokeswoman, Anna White").
+func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) {
+	l := a.l
+	if t >= limit || !l.isWordTok(t) || l.toks[t].passage >= 0 {
+		return subj, appos, false
+	}
+	if subjectPronouns.has(l.word(t)) && strings.ToLower(l.word(t)) != "who" && strings.ToLower(l.word(t)) != "which" {
+		return tokRange{t, t + 1}, appos, true
+	}
+	i := t
+	if determiners.has(l.word(i)) {
+		i++
+	}
+	head := -1
+	pp := false
+	named := false // a capitalised word has been read: only nouns of roles may follow
+	for i < limit && i < t+phraseWindow {
+		switch {
+		case a.bodyWord(i) && (!named || isUpperStart(l.word(i)) || roleWord(l.word(i)) || isDigits(l.word(i)) ||
+			i+1 < limit && l.isWordTok(i+1) && roleWord(l.word(i+1))) && !likelyVerb(l.word(i)):
+			if a.headWord(i) {
+				head = i
+			}
+			w := l.word(i)
+			named = named || isUpperStart(w)
+			i++
+			if isPossessive(w) {
+				head, named = -1, false // "Clinton's campaign manager": the head comes after
+			}
+			continue
+		case !pp && head >= 0 && l.isWordTok(i) && (l.word(i) == "for" || l.word(i) == "of" || l.word(i) == "at" || l.word(i) == "from" || l.word(i) == "with" || l.word(i) == "in") &&
+			(personNouns.has(stripPossessive(l.word(head))) || orgWords.has(l.word(head)) || speechNouns.has(l.word(head)) || titleWords.has(l.word(head))):
+			pp, named = true, false
+			i++
+			if l.isWordTok(i) && determiners.has(l.word(i)) {
+				i++
+			}
+			continue
+		case l.isWordTok(i) && nameParticles.has(l.word(i)) && i+1 < limit && a.r.capWord(i+1):
+			i++
+			continue
+		}
+		break
+	}
+	if head < 0 {
+		return subj, appos, false
+	}
+	subj = tokRange{t, head + 1}
+	// A name after a description: "a spokeswoman, Anna Richardson White,".
+	if l.punct(head+1, ",") && a.r.capWord(head+2) && !a.isNameLike(subj) {
+		end := a.r.capRunForward(head+2, limit)
+		if _, verb := a.cueVerbAt(end); end-(head+2) <= 5 && (end >= limit || !l.isWordTok(end) || verb) {
+			appos = tokRange{head + 2, end} // "another friend, Mariam Emara told CNN"
+		}
+	}
+	return subj, appos, true
+}
+
+// subjectBefore reads the subject of the speech verb at token v, looking
+// back: past adverbs and auxiliaries ("also", "has"), a time ("on
+// Monday"), a parenthesis and a description or clause set off by commas
+// ("Perry, who hugged Clinton while …, shouted").
+func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool) {
+	l := a.l
+	i := v - 1
+	for {
+		switch {
+		case i >= floor && l.isWordTok(i) && (speechAdverbs.has(l.word(i)) || isAdverb(l.word(i))):
+			i--
+			continue
+		case i >= floor+1 && l.isWordTok(i) && isTimeWord(l.word(i)):
+			i--
+			if i >= floor && l.isWordTok(i) && (l.word(i) == "on" || l.word(i) == "last" || l.word(i) == "this" || l.word(i) == "late" || l.word(i) == "early") {
+				i--
+			}
+			continue
+		case i >= floor && l.punct(i, ")"):
+			j := i - 1
+			for j >= floor && j > i-phraseWindow && !l.punct(j, "(") {
+				j--
+			}
+			if j >= floor && l.punct(j, "(") {
+				i = j - 1
+				continue
+			}
+		}
+		break
+	}
+	if i < floor {
+		return subj, appos, false
+	}
+	if l.punct(i, ",") {
+		coreBefore := func(c int) (tokRange, bool) {
+			k := c - 1
+			if l.punct(k, ")") {
+				for k > floor && !l.punct(k, "(") && k > c-phraseWindow {
+					k--
+				}
+				k--
+			}
+			return a.npBefore(k, floor)
+		}
+		// A relative clause may hold commas of its own: "Swanson, who is
+		// a pastor at the church of Elizabeth, Colorado, slammed".
+		for c := i - 1; c >= floor && c > i-3*phraseWindow; c-- {
+			if l.toks[c].kind == tokMark {
+				break
+			}
+			if l.punct(c, ",") && l.isWordTok(c+1) && (l.word(c+1) == "who" || l.word(c+1) == "whose" || l.word(c+1) == "which") {
+				if core, ok := coreBefore(c); ok {
+					return core, appos, true
+				}
+			}
+		}
+		// The nearest comma before whose phrase reads as an aside.
+		for c := i - 1; c >= floor && c > i-2*phraseWindow; c-- {
+			if l.toks[c].kind == tokMark {
+				break
+			}
+			if !l.punct(c, ",") {
+				continue
+			}
+			core, ok := coreBefore(c)
+			if !ok {
+				continue
+			}
+			aside := tokRange{c + 1, i}
+			if a.isAside(aside, core) {
+				if !a.isNameLike(core) && a.isNameLike(aside) {
+					appos = aside
+				}
+				return core, appos, true
+			}
+		}
+		return subj, appos, false
+	}
+	subj, ok = a.npBefore(i, floor)
+	return subj, appos, ok
+}
+
+// npBefore reads a speaker's noun phrase ending at token i, back to floor.
+func (a *attributor) npBefore(i, floor int) (tokRange, bool) {
+	l := a.l
+	if i < floor || !l.isWordTok(i) || l.toks[i].passage >= 0 {
+		return tokRange{}, false
+	}
+	if subjectPronouns.has(l.word(i)) {
+		return tokRange{i, i + 1}, true
+	}
+	if !a.headWord(i) {
+		return tokRange{}, false
+	}
+	if isPossessive(l.word(i)) {
+		// Only a place: "a nurse at St Mary's".
+		k := a.r.capRunBackward(i+1, floor) - 1
+		if k < floor || !l.isWordTok(k) || (l.word(k) != "at" && l.word(k) != "of" && l.word(k) != "from" && l.word(k) != "in") {
+			return tokRange{}, false
+		}
+	}
+	j := i
+	for j-1 >= floor && j-1 > i-phraseWindow {
+		k := j - 1
+		switch {
+		case a.bodyWord(k):
+			j = k
+			continue
+		case l.isWordTok(k) && determiners.has(l.word(k)):
+			j = k
+		case l.isWordTok(k) && nameParticles.has(l.word(k)) && a.r.capWord(k-1) && a.r.capWord(k+1):
+			j = k
+			continue
+		case l.isWordTok(k) && (l.word(k) == "for" || l.word(k) == "of" || l.word(k) == "at" || l.word(k) == "from" || l.word(k) == "in") &&
+			k-1 >= floor && l.isWordTok(k-1) && (personNouns.has(l.word(k-1)) || titleWords.has(l.word(k-1)) || speechNouns.has(l.word(k-1)) ||
+			a.r.capWord(k-1) && a.r.capWord(k+1)):
+			j = k
+			continue
+		}
+		break
+	}
+	// Words that start a sentence are not part of the phrase: "But Trump".
+	for j < i && l.isWordTok(j) && isUpperStart(l.word(j)) && notNames.has(l.word(j)) && !titleWords.has(l.word(j)) &&
+		!honorific(l.word(j)) && !determiners.has(l.word(j)) {
+		j++
+	}
+	return tokRange{j, i + 1}, true
+}
+
+// isAside reports whether the tokens of r, set off by commas after the
+// phrase core, describe it rather than being a clause of their own: a
+// relative clause, an age, a description, or a name after a description.
+func (a *attributor) isAside(r tokRange, core tokRange) bool {
+	l := a.l
+	if r.empty() || !l.isWordTok(r.first) {
+		return false
+	}
+	w := strings.ToLower(l.word(r.first))
+	switch {
+	case w == "who" || w == "whose" || w == "which" || w == "a" || w == "an" || w == "the" || w == "one" ||
+		w == "then" || w == "now" || w == "himself" || w == "herself" || w == "along" || w == "like" ||
+		w == "both" || w == "also" || w == "once" || w == "until" || w == "formerly" || w == "in" || w == "speaking" ||
+		w == "for" || w == "at" || w == "on" || w == "by" || w == "unlike" || w == "however" || w == "though" ||
+		w == "meanwhile" || w == "too" || w == "of" || w == "from" || w == "after" || w == "during":
+		return true
+	case isDigits(w):
+		return true // an age: "Smith, 45, said"
+	case isPossessive(w) || titleWords[w] || personNouns[w] || w == "his" || w == "her" || w == "their" || w == "its" ||
+		w == "my" || w == "our":
+		return true
+	case strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"):
+		return true // "Trump, asked about the post, said"
+	case a.isNameLike(r) && !a.isNameLike(core):
+		return true
+	}
+	return false
+}
+
+// isNameLike reports whether the tokens of r are a run of capitalised
+// words (a name, with any title).
+func (a *attributor) isNameLike(r tokRange) bool {
+	if r.empty() {
+		return false
+	}
+	for t := r.first; t < r.end; t++ {
+		if !a.r.capWord(t) && !(a.l.isWordTok(t) && nameParticles.has(a.l.word(t))) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasSpeechNoun reports whether a noun phrase is a statement, tweet or the
+// like.
+func (a *attributor) hasSpeechNoun(r tokRange) bool {
+	for t := r.first; t < r.end; t++ {
+		if a.l.isWordTok(t) && speechNouns.has(stripPossessive(a.l.word(t))) {
+			return true
+		}
+	}
+	return false
+}

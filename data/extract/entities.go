@@ -1,0 +1,697 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/quoteline/quoteline/data"
+)
+
+// entity is a person, organisation, state or described speaker of an
+// article. The partial and full names of one person ("Hillary Clinton",
+// "Clinton", "Mrs. Clinton", "Secretary Clinton") are one entity;
+// "Donald Trump" and "Donald Trump Jr." are two.
+type entity struct {
+	name string // as first written in full
+	kind string // data.KindPerson, KindOrganisation, KindState or KindUnnamed
+	// first, last and suffix make a person's name: "Donald", "Trump", "Jr.".
+	first, last, suffix string
+	gender              byte   // 'm', 'f' or 0 when not known
+	title               string // the title first written before the name
+	roles               set    // words of the titles and descriptions written with the name
+	// confirmed is true for someone known to be a person: a known given
+	// name, a title or form of address, or a speaker. Only confirmed
+	// people are antecedents of pronouns.
+	confirmed bool
+	firstTok  int // where the article first names it
+	named     int // how often it is named in full or with a title
+}
+
+// mention is an entity named (or referred to by a pronoun resolved to it)
+// at a token; subject is true when it is the subject of its clause.
+type mention struct {
+	ent, tok int
+	subject  bool
+}
+
+// registry holds the entities of an article and where each is named.
+type registry struct {
+	l        *layout
+	ents     []*entity
+	persons  map[string]int   // lower-case "first last suffix" -> entity
+	surnames map[string][]int // lower-case surname -> people, first named first
+	givens   map[string][]int // lower-case given name -> people
+	others   map[string]int   // lower-case name of an organisation, state or described speaker -> entity
+	mentions []mention        // in text order
+	// calledBy is the person a surname alone has meant so far.
+	calledBy map[string]int
+	pending  []bareName
+	// titleCased remembers which paragraphs are in title case.
+	titleCased map[int]bool
+}
+
+// bareName is a surname or given name written alone, resolved once every
+// full name of the article is known.
+type bareName struct {
+	n          nameParts
+	t, end     int
+	subject    bool
+	titleWords []string
+}
+
+// nameParts is a person's name cut from a run of capitalised words.
+type nameParts struct {
+	first, last, suffix string
+	words               []string // the whole name as written, without title
+	gender              byte     // from a form of address written before it
+	titled              bool     // a title or form of address came before it
+	speaker             bool     // the subject of a speech verb
+}
+
+// key is the lower-case key of a full name.
+func (n nameParts) key() string {
+	return strings.ToLower(n.first + " " + n.last + " " + n.suffix)
+}
+
+// newRegistry reads every name of the text outside quoted passages, in
+// order: the people (with their titles, given names and forms of address),
+// organisations and states the attribution will refer to.
+func newRegistry(l *layout) *registry {
+	r := &registry{l: l, persons: map[string]int{}, surnames: map[string][]int{}, givens: map[string][]int{},
+		others: map[string]int{}, calledBy: map[string]int{}, titleCased: map[int]bool{}}
+	for _, para := range l.paras {
+		if para.skip != "" {
+			continue
+		}
+		for t := para.firstTok; t < para.endTok; {
+			if !r.capWord(t) {
+				t++
+				continue
+			}
+			end := r.capRunForward(t, para.endTok)
+			r.readRun(t, end)
+			t = end
+		}
+	}
+	// Names written alone are resolved against every full name: a
+	// headline's "Trump" is the Donald Trump of the story.
+	for _, b := range r.pending {
+		// A word alone names someone the article names in full, or someone
+		// with a title ("Sen. Sanders"); "Storm" in a headline names no one.
+		e := r.person(b.n, b.t, b.n.titled)
+		if e < 0 {
+			continue
+		}
+		for _, w := range b.titleWords {
+			r.addRole(r.ents[e], w)
+		}
+		r.mention(e, b.t, b.end, b.subject)
+	}
+	sort.SliceStable(r.mentions, func(i, j int) bool { return r.mentions[i].tok < r.mentions[j].tok })
+	return r
+}
+
+// capWord reports whether token t is a capitalised word outside quoted
+// passages.
+func (r *registry) capWord(t int) bool {
+	l := r.l
+	if !l.isWordTok(t) || l.toks[t].passage >= 0 || t < l.paras[l.sents[l.toks[t].sent].para].bodyTok {
+		return false
+	}
+	w := l.word(t)
+	if !unicode.IsUpper(firstRune(w)) {
+		return false
+	}
+	// A headline's capitalised "Is" or "Will" is no part of a name.
+	lw := strings.ToLower(w)
+	if (functionWords[lw] || verbLike[lw] || speechVerbs[lw]) && lw != "i" && !(isGivenName(w) && !r.capWordAt(t-1)) {
+		return false
+	}
+	return true
+}
+
+// capWordAt reports whether token t is a capitalised word, whatever it is.
+func (r *registry) capWordAt(t int) bool {
+	return r.l.isWordTok(t) && unicode.IsUpper(firstRune(r.l.word(t)))
+}
+
+// datelineEnd returns the token after a paragraph's dateline, as
+// "WASHINGTON (AP) —" or "NEW YORK, March 3 (Reuters) -", whose words are
+// no one's name, or the paragraph's first token if it has none.
+func datelineEnd(l *layout, para paragraph) int {
+	t := para.firstTok
+	caps, agency := 0, false
+	for t < para.endTok && t < para.firstTok+20 {
+		w := l.word(t)
+		switch {
+		case l.toks[t].kind == tokWord && strings.ToUpper(w) == w && unicode.IsLetter(firstRune(w)):
+			caps++
+		case (caps > 0 || agency) && (w == "—" || w == "–" || w == "-" || w == "--"):
+			return t + 1
+		case w == "(" || w == "/":
+			// "(Reuters)", "/PRNewswire/": an agency's mark.
+			agency = agency || t+1 < para.endTok && l.isWordTok(t+1)
+		case w == "," || w == ")" || w == "." || l.toks[t].kind == tokWord && (caps > 0 || months[strings.ToLower(strings.TrimSuffix(w, "."))] != 0 || isDigits(w) || agency):
+			// ", Iowa", "March 3", "Dec 29 (Reuters)"
+		default:
+			return para.firstTok
+		}
+		t++
+	}
+	return para.firstTok
+}
+
+// capRunForward returns the end of the run of name words starting at t:
+// capitalised words, with particles between them ("Ursula von der
+// Leyen"); a possessive word ends the run.
+func (r *registry) capRunForward(t, limit int) int {
+	l := r.l
+	for t < limit {
+		switch {
+		case r.capWord(t):
+			w := l.word(t)
+			t++
+			if isPossessive(w) {
+				return t
+			}
+		case l.isWordTok(t) && nameParticles.has(l.word(t)) && l.toks[t].passage < 0 && t+1 < limit && r.capWord(t+1) && t > 0 && r.capWord(t-1):
+			t++
+		default:
+			return t
+		}
+	}
+	return t
+}
+
+// capRunBackward returns the start of the run of name words ending at
+// end (exclusive), not before floor.
+func (r *registry) capRunBackward(end, floor int) int {
+	l := r.l
+	t := end
+	for t > floor {
+		switch {
+		case r.capWord(t-1) && (t == end || !isPossessive(l.word(t-1))):
+			t--
+		case t-1 > floor && l.isWordTok(t-1) && nameParticles.has(l.word(t-1)) && r.capWord(t-2) && t < end:
+			t--
+		default:
+			return t
+		}
+	}
+	return t
+}
+
+func isPossessive(w string) bool {
+	return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s’") || strings.HasSuffix(w, "s'")
+}
+
+// stripPossessive removes "’s" or a final apostrophe from a word.
+func stripPossessive(w string) string {
+	for _, s := range []string{"’s", "'s", "’", "'"} {
+		if strings.HasSuffix(w, s) {
+			return strings.TrimSuffix(w, s)
+		}
+	}
+	return w
+}
+
+// readRun registers what the run of capitalised words [t, end) names.
+func (r *registry) readRun(t, end int) {
+	l := r.l
+	ws := make([]string, 0, end-t)
+	for i := t; i < end; i++ {
+		ws = append(ws, stripPossessive(l.word(i)))
+	}
+	// Words that start a sentence are not part of a name: "But Trump".
+	lead := 0
+	for lead < len(ws)-1 && notNames.has(ws[lead]) && !honorific(ws[lead]) && !titleWords.has(ws[lead]) {
+		lead++
+	}
+	ws, t = ws[lead:], t+lead
+	if len(ws) == 1 && notNames.has(ws[0]) {
+		return
+	}
+	if kind := bodyKind(ws); kind != "" {
+		r.mention(r.body(strings.Join(ws, " "), kind, t), t, end, false)
+		return
+	}
+	title, np, ok := splitName(ws)
+	if !ok {
+		return
+	}
+	// A lower-case title before the run ("campaign chairman John
+	// Podesta") tells a person too.
+	lowerTitle := t > 0 && l.isWordTok(t-1) && titleWords.has(l.word(t-1)) && !unicode.IsUpper(firstRune(l.word(t-1))) &&
+		l.toks[t-1].sent == l.toks[t].sent
+	// A name set off after a role: "the museum's director, Camille Roux,".
+	if t > 1 && l.punct(t-1, ",") && l.isWordTok(t-2) && roleWord(l.word(t-2)) && !isUpperStart(l.word(t-2)) {
+		np.titled = true
+	}
+	np.titled = np.titled || lowerTitle
+	if r.titleCase(t) && !isGivenName(np.first) {
+		return // "Museum Guards Describe Night": a headline's capitals name no one
+	}
+	if np.first == "" {
+		r.pending = append(r.pending, bareName{n: np, t: t + len(title), end: end, subject: r.isSubject(t, end), titleWords: title})
+		return
+	}
+	// Capitalised words that are not known to be a person's ("Trump
+	// Tower", "Des Moines") wait until the article makes someone of them.
+	if _, known := r.persons[np.key()]; !known && !np.titled && !isGivenName(np.first) {
+		// A name of unknown first word is a person's only as the subject
+		// of a clause ("Marta Kowalczyk remembered"), and not confirmed; a
+		// headline in title case says nothing of the kind.
+		if len(np.words) > 3 || !r.isSubject(t, end) || placeLike(np.words) || r.titleCase(t) {
+			return
+		}
+	}
+	e := r.person(np, t+len(title), true)
+	if e < 0 {
+		return
+	}
+	ent := r.ents[e]
+	ent.named++
+	for _, w := range title {
+		r.addRole(ent, w)
+	}
+	if lowerTitle {
+		// "Kremlin spokesman Dmitry Peskov": the title with its body.
+		i := t - 1
+		for i >= 0 && i >= t-5 && l.isWordTok(i) && l.toks[i].sent == l.toks[t].sent &&
+			(titleWords.has(l.word(i)) || personNouns.has(l.word(i)) || r.capWord(i) && !notNames.has(l.word(i))) {
+			r.addRole(ent, l.word(i))
+			i--
+		}
+		if ent.title == "" && i+1 < t {
+			ent.title = strings.TrimSpace(l.text[l.toks[i+1].start:l.toks[t-1].end] + " " + strings.Join(title, " "))
+		}
+	}
+	if ent.title == "" && len(title) > 0 {
+		ent.title = strings.Join(title, " ")
+	}
+	r.readAppositive(ent, end)
+	r.mention(e, t, end, r.isSubject(t, end))
+}
+
+// readAppositive adds the roles of a description set off after a name:
+// "Jennifer Palmieri, the campaign's communications director, …".
+func (r *registry) readAppositive(ent *entity, end int) {
+	l := r.l
+	if !l.punct(end, ",") || !l.isWordTok(end+1) {
+		return
+	}
+	first := strings.ToLower(l.word(end + 1))
+	if first != "a" && first != "an" && first != "the" && !titleWords.has(first) && !isPossessive(first) {
+		return
+	}
+	for i := end + 1; i < len(l.toks) && i < end+10 && l.isWordTok(i); i++ {
+		r.addRole(ent, l.word(i))
+	}
+}
+
+// roleAbbreviations are the full words of abbreviated titles.
+var roleAbbreviations = map[string]string{"sen.": "senator", "sen": "senator", "rep.": "representative",
+	"gov.": "governor", "gen.": "general", "lt.": "lieutenant", "col.": "colonel", "capt.": "captain",
+	"sgt.": "sergeant", "adm.": "admiral", "maj.": "major", "dr.": "doctor", "prof.": "professor",
+	"pres.": "president", "sec.": "secretary", "rev.": "reverend", "gop": "republican", "r": "republican",
+	"d": "democrat", "democratic": "democrat", "front-runner": "frontrunner"}
+
+func (r *registry) addRole(e *entity, w string) {
+	w = strings.ToLower(stripPossessive(w))
+	if full, ok := roleAbbreviations[w]; ok {
+		if e.roles == nil {
+			e.roles = set{}
+		}
+		e.roles[w] = true
+		w = full
+	}
+	if e.roles == nil {
+		e.roles = set{}
+	}
+	e.roles[w] = true
+	if g := genderedWords[w]; g != 0 && e.gender == 0 && e.kind == data.KindPerson {
+		e.gender = g
+		e.confirmed = true
+	}
+	if titleWords[w] || personNouns[w] {
+		e.confirmed = true
+	}
+}
+
+func honorific(w string) bool {
+	_, ok := honorifics[strings.ToLower(w)]
+	return ok
+}
+
+// bodyKind says whether a run of capitalised words names a state or an
+// organisation rather than a person: "" if neither.
+func bodyKind(ws []string) string {
+	joined := strings.ToLower(strings.Join(ws, "-"))
+	if len(ws) == 1 && states.has(ws[0]) || multiWordStates[strings.TrimPrefix(joined, "the-")] {
+		return data.KindState
+	}
+	if len(ws) == 1 {
+		// A lone capitalised "Department" or "Airline" is a common noun
+		// at the start of a headline, not a body's name.
+		if orgNames.has(ws[0]) || isAcronym(ws[0]) {
+			return data.KindOrganisation
+		}
+		return ""
+	}
+	// A name after a title is a person even beside an organisation's
+	// words: "National Security Council Spokesman John Kirby".
+	if _, np, ok := splitName(ws); ok && np.titled && isGivenName(np.first) {
+		return ""
+	}
+	if len(ws) > 1 && isGivenName(ws[0]) && !orgWords.has(ws[len(ws)-1]) {
+		return ""
+	}
+	for _, w := range ws {
+		if orgWords.has(w) {
+			return data.KindOrganisation
+		}
+	}
+	return ""
+}
+
+// titleCase reports whether the paragraph of token t is written in title
+// case, as some headlines are: most of its words capitalised.
+func (r *registry) titleCase(t int) bool {
+	l := r.l
+	k := l.sents[l.toks[t].sent].para
+	if v, ok := r.titleCased[k]; ok {
+		return v
+	}
+	para := l.paras[k]
+	n, caps := 0, 0
+	for i := para.firstTok; i < para.endTok; i++ {
+		if l.isWordTok(i) && unicode.IsLetter(firstRune(l.word(i))) {
+			n++
+			if isUpperStart(l.word(i)) {
+				caps++
+			}
+		}
+	}
+	v := n >= 4 && caps*10 >= n*7
+	r.titleCased[k] = v
+	return v
+}
+
+// placeLike reports whether a run of capitalised words names a place: a
+// US state or a word of places ("New Hampshire", "Des Moines County").
+func placeLike(ws []string) bool {
+	joined := strings.ToLower(strings.Join(ws, " "))
+	if usStates[joined] {
+		return true
+	}
+	for _, w := range ws {
+		if placeWords.has(w) {
+			return true
+		}
+	}
+	return false
+}
+
+var placeWords = toSet(`county city town village street avenue road square park river lake mountain mountains
+	valley island islands beach bay coast hills heights district province region state states airport station
+	bridge tower hall center centre stadium arena capitol`)
+
+// isAcronym reports whether w is written in capitals, as "FBI" or "DNC".
+func isAcronym(w string) bool {
+	w = strings.ReplaceAll(w, ".", "")
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '&' {
+			return false
+		}
+	}
+	return true
+}
+
+// splitName separates the titles and forms of address at the start of a
+// run of capitalised words from the name after them: "Vermont Sen. Bernie
+// Sanders" is "Vermont Sen." and Bernie Sanders; "Martin Luther King Jr."
+// has no title. It is false when no name is left.
+func splitName(ws []string) (title []string, n nameParts, ok bool) {
+	cut := 0
+	for i := len(ws) - 1; i >= 0; i-- {
+		lw := strings.ToLower(ws[i])
+		if !titleWords[lw] && !honorific(lw) && !strings.Contains(lw, "-of-") && !personNouns[lw] {
+			continue
+		}
+		rest := ws[i+1:]
+		named := 0
+		for _, w := range rest {
+			if !nameSuffixes.has(w) {
+				named++
+			}
+		}
+		if named == 0 {
+			continue
+		}
+		// "Angus King", "Frank Bishop": a given name before the title word
+		// makes it a surname, unless a form of address comes first.
+		if i > 0 && isGivenName(ws[i-1]) && !honorific(ws[i-1]) && !titleWords.has(ws[i-1]) {
+			continue
+		}
+		cut = i + 1
+		break
+	}
+	title, rest := ws[:cut], ws[cut:]
+	for len(rest) > 1 && notNames.has(rest[0]) && !isGivenName(rest[0]) {
+		rest = rest[1:]
+	}
+	if len(rest) == 0 || len(rest) > 5 {
+		return nil, nameParts{}, false
+	}
+	n.words = rest
+	n.titled = len(title) > 0
+	for _, w := range title {
+		if g, ok := honorifics[strings.ToLower(w)]; ok {
+			n.gender = g
+		}
+		if g := genderedWords[strings.ToLower(w)]; g != 0 {
+			n.gender = g
+		}
+	}
+	end := len(rest)
+	if end > 1 && nameSuffixes.has(rest[end-1]) {
+		n.suffix = rest[end-1]
+		end--
+	}
+	n.last = rest[end-1]
+	// Particles belong to the surname: "von der Leyen".
+	for end-2 >= 1 && nameParticles.has(rest[end-2]) {
+		n.last = rest[end-2] + " " + n.last
+		end--
+	}
+	if end > 1 {
+		n.first = rest[0]
+	}
+	named := 0
+	for _, w := range rest {
+		if !titleWords.has(w) && !notNames.has(w) && !honorific(w) || isGivenName(w) {
+			named++
+		}
+	}
+	if named == 0 {
+		return nil, nameParts{}, false // "Secretary", "President" alone
+	}
+	for _, w := range rest {
+		if notNames.has(w) && !isGivenName(w) && !nameSuffixes.has(w) && !titleWords.has(w) || nationalities.has(w) ||
+			groupNouns.has(w) || states.has(w) && len(rest) == 1 {
+			return nil, nameParts{}, false
+		}
+		if !unicode.IsUpper(firstRune(w)) && !nameParticles.has(w) {
+			return nil, nameParts{}, false
+		}
+	}
+	return title, n, true
+}
+
+// person returns the entity of the person named n at token t, creating it
+// when it is new: a full name makes a person of its own; a surname alone
+// (or a given name alone) is the person the article has been calling so.
+// It returns -1 for a single word that names no one known and is not
+// confirmed by a title.
+func (r *registry) person(n nameParts, t int, register bool) int {
+	if n.first != "" {
+		if e, ok := r.persons[n.key()]; ok {
+			r.confirm(e, n)
+			return e
+		}
+		// "Hillary Rodham Clinton" is "Hillary Clinton"; a middle
+		// initial does not make another person.
+		for _, e := range r.surnames[strings.ToLower(n.last)] {
+			ent := r.ents[e]
+			if strings.EqualFold(ent.first, n.first) && strings.EqualFold(ent.suffix, n.suffix) {
+				r.persons[n.key()] = e
+				return e
+			}
+		}
+		if !register {
+			return -1
+		}
+		// A surname met alone before its full name (a headline's
+		// "Trump" before "Donald Trump") is that person.
+		if e, ok := r.persons[strings.ToLower(" "+n.last+" ")]; ok && n.suffix == "" && r.ents[e].first == "" {
+			ent := r.ents[e]
+			ent.first, ent.name = n.first, strings.Join(n.words, " ")
+			r.persons[n.key()] = e
+			r.givens[strings.ToLower(n.first)] = append(r.givens[strings.ToLower(n.first)], e)
+			r.confirm(e, n)
+			return e
+		}
+		e := r.newPerson(n, t)
+		return e
+	}
+	// A single word: a surname, or a given name used alone.
+	w := strings.ToLower(n.last)
+	if e := r.bySurname(w, n.gender, t); e >= 0 {
+		return e
+	}
+	if es := r.givens[w]; len(es) > 0 && isGivenName(w) {
+		return es[0]
+	}
+	if e, ok := r.persons[n.key()]; ok {
+		r.confirm(e, n)
+		return e
+	}
+	if !register {
+		return -1
+	}
+	if !n.titled && !n.speaker && (isGivenName(n.last) || titleWords.has(n.last) || personNouns.has(n.last)) {
+		return -1
+	}
+	return r.newPerson(n, t)
+}
+
+// bySurname chooses among the people of surname w (lower case) the one a
+// surname alone means: of the gender asked for, if any; the one the
+// article has been calling by this surname, else the one it named first
+// (the story's subject: "Clinton" in a story of Hillary Clinton's
+// campaign is her, though Bill Clinton is named too, and named in full
+// each time for that reason).
+func (r *registry) bySurname(w string, gender byte, t int) int {
+	if e, ok := r.calledBy[w]; ok && (gender == 0 || r.ents[e].gender == 0 || r.ents[e].gender == gender) {
+		return e
+	}
+	best := -1
+	for _, e := range r.surnames[w] {
+		ent := r.ents[e]
+		if ent.first == "" || gender != 0 && ent.gender != 0 && ent.gender != gender {
+			continue
+		}
+		if best < 0 || ent.firstTok < r.ents[best].firstTok {
+			best = e
+		}
+	}
+	if best >= 0 && gender == 0 {
+		r.calledBy[w] = best
+	}
+	return best
+}
+
+func (r *registry) newPerson(n nameParts, t int) int {
+	e := len(r.ents)
+	ent := &entity{name: strings.Join(n.words, " "), kind: data.KindPerson, first: n.first, last: n.last,
+		suffix: n.suffix, gender: n.gender, firstTok: t}
+	if ent.gender == 0 && n.first != "" {
+		ent.gender = givenNameGender(n.first)
+	}
+	ent.confirmed = n.titled || n.gender != 0 || n.first != "" && isGivenName(n.first)
+	r.ents = append(r.ents, ent)
+	r.persons[n.key()] = e
+	lw := strings.ToLower(n.last)
+	r.surnames[lw] = append(r.surnames[lw], e)
+	if n.first != "" {
+		r.givens[strings.ToLower(n.first)] = append(r.givens[strings.ToLower(n.first)], e)
+	}
+	return e
+}
+
+// confirm records what a new mention of a person tells: a form of
+// address gives the gender; a title confirms a person.
+func (r *registry) confirm(e int, n nameParts) {
+	ent := r.ents[e]
+	if ent.gender == 0 && n.gender != 0 {
+		ent.gender = n.gender
+	}
+	if n.titled || n.gender != 0 {
+		ent.confirmed = true
+	}
+}
+
+// body returns the entity of an organisation, state or described speaker
+// of the given name, creating it if new.
+func (r *registry) body(name, kind string, t int) int {
+	key := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
+	if e, ok := r.others[key]; ok {
+		return e
+	}
+	e := len(r.ents)
+	r.ents = append(r.ents, &entity{name: name, kind: kind, firstTok: t, confirmed: true})
+	r.others[key] = e
+	return e
+}
+
+// mention records that entity e is named at tokens [t, end).
+func (r *registry) mention(e, t, end int, subject bool) {
+	if e < 0 {
+		return
+	}
+	r.mentions = append(r.mentions, mention{ent: e, tok: t, subject: subject})
+}
+
+// auxiliaries and other words that follow a subject.
+var verbLike = toSet(`is was are were has have had will would can could should may might must did does do
+	won't wouldn't can't couldn't didn't doesn't isn't wasn't hasn't hadn't shall need needs`)
+
+// isSubject reports whether the name at tokens [t, end) is the subject of
+// its clause: it starts its sentence (after an opening phrase set off by a
+// comma), or a verb follows it (after any description set off by commas).
+func (r *registry) isSubject(t, end int) bool {
+	l := r.l
+	s := l.sents[l.toks[t].sent]
+	start := s.first
+	for start < t && (l.toks[start].kind != tokWord || notNames.has(l.word(start)) && isUpperStart(l.word(start)) &&
+		(l.word(start) == "But" || l.word(start) == "And" || l.word(start) == "So" || l.word(start) == "Yet")) {
+		start++
+	}
+	if start == t {
+		return true
+	}
+	if t >= 2 && l.punct(t-1, ",") && t-s.first <= 8 {
+		return true
+	}
+	i := end
+	if l.punct(i, ",") {
+		// Skip a description set off by commas.
+		for j := i + 1; j < s.end && j < i+16; j++ {
+			if l.punct(j, ",") {
+				i = j + 1
+				break
+			}
+		}
+	}
+	for i < s.end && l.isWordTok(i) && speechAdverbs.has(l.word(i)) && !verbLike.has(l.word(i)) {
+		i++
+	}
+	if !l.isWordTok(i) {
+		return false
+	}
+	w := strings.ToLower(l.word(i))
+	if verbLike[w] || speechVerbs[w] || namingVerbs[w] {
+		return true
+	}
+	return !unicode.IsUpper(firstRune(w)) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !isPossessive(w) && len(w) > 3)
+}
+
+// mentionsBefore returns the index in r.mentions of the first mention at
+// or after token t.
+func (r *registry) mentionsBefore(t int) int {
+	return sort.Search(len(r.mentions), func(i int) bool { return r.mentions[i].tok >= t })
+}

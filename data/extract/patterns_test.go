@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/quoteline/quoteline/data"
+)
+
+// wantQuote is a passage and who the test expects to have said it: a name,
+// "" for no one, and kind and confidence when they matter.
+type wantQuote struct {
+	text, speaker string
+	kind          string          // "" to leave unchecked
+	conf          data.Confidence // "" to leave unchecked
+}
+
+// TestPatterns runs one small article per failure pattern seen on real
+// news (issue 20), written for this test, and checks every passage
+// suggested and its speaker: nothing more, nothing less.
+func TestPatterns(t *testing.T) {
+	tests := []struct {
+		name, text string
+		quotes     []wantQuote
+	}{
+		{"attribution after the quote, title before the name", `Debate night recap
+Tim Kaine spent much of Sunday defending his running mate's record.
+"We are not going to relitigate the primary," vice presidential candidate Mike Pence said on "Fox News Sunday."
+`, []wantQuote{{"We are not going to relitigate the primary", "Mike Pence", data.KindPerson, data.ConfidenceHigh}}},
+
+		{"many speech verbs", `Supporters pack the arena
+"This is the best night of my life," Dana Whitfield gushed as the doors opened.
+"Lock the gates," shouted Carl Benson, a steward.
+"We owe the volunteers everything," Mayor Ruth Adeyemi wrote on Facebook.
+"See you all in Ohio!" Senator Glenn Harper tweeted.
+"We will be back next year," Whitfield added.
+Benson warned that "the parking will be chaos," and insisted, "It always is."
+"Nobody checked the tickets," according to Aaron Pike, who was at the gate.
+In a statement, the Ohio Arena Authority said it was "reviewing the night's events."
+Harper's statement read: "I thank every volunteer."
+"We were ready," Adeyemi told reporters. "Ask anyone," she told The Morning Show.
+`, []wantQuote{
+			{"This is the best night of my life", "Dana Whitfield", data.KindPerson, data.ConfidenceHigh},
+			{"Lock the gates", "Carl Benson", data.KindPerson, data.ConfidenceHigh},
+			{"We owe the volunteers everything", "Ruth Adeyemi", data.KindPerson, data.ConfidenceHigh},
+			{"See you all in Ohio!", "Glenn Harper", data.KindPerson, data.ConfidenceHigh},
+			{"We will be back next year", "Dana Whitfield", data.KindPerson, data.ConfidenceHigh},
+			{"the parking will be chaos", "Carl Benson", data.KindPerson, ""},
+			{"It always is", "Carl Benson", data.KindPerson, ""},
+			{"Nobody checked the tickets", "Aaron Pike", data.KindPerson, data.ConfidenceHigh},
+			{"reviewing the night's events", "Ohio Arena Authority", data.KindOrganisation, data.ConfidenceHigh},
+			{"I thank every volunteer", "Glenn Harper", data.KindPerson, data.ConfidenceHigh},
+			{"We were ready", "Ruth Adeyemi", data.KindPerson, data.ConfidenceHigh},
+			{"Ask anyone", "Ruth Adeyemi", data.KindPerson, data.ConfidenceHigh},
+		}},
+
+		{"a sentence that names two people: the subject speaks", `Summit ends in a row
+President Luis Ferrante met Prime Minister Rodrigo Duarte on Friday.
+Ferrante said Duarte's "reckless talk" had put the talks at risk.
+Sen. Kevin Perry, who hugged Clinton while the cameras rolled, shouted, "This is a disgrace."
+`, []wantQuote{
+			{"reckless talk", "Luis Ferrante", data.KindPerson, data.ConfidenceHigh},
+			{"This is a disgrace", "Kevin Perry", data.KindPerson, data.ConfidenceHigh},
+		}},
+
+		{"pronouns by gender, and one that refers to no one", `Campaign turns to the economy
+Jennifer Palmieri, the campaign's communications director, spoke after the rally. Senator Mark Osei joined her on stage.
+"We have a plan for every county," she said.
+"And we will fund it," he added.
+`, []wantQuote{
+			{"We have a plan for every county", "Jennifer Palmieri", data.KindPerson, data.ConfidenceHigh},
+			{"And we will fund it", "Mark Osei", data.KindPerson, data.ConfidenceHigh},
+		}},
+		{"a pronoun with no one to refer to", `Storm closes the coast road
+The coast road was closed on Tuesday after the storm.
+"It will take weeks to clear," she said.
+`, []wantQuote{{"It will take weeks to clear", "", "", data.ConfidenceCheck}}},
+
+		{"described speakers are kept as described", `Search giant under fire over censorship
+Users in the region reported that searches were blocked on Monday.
+"We are looking into the reports," a Google spokesman said.
+"The blocking is deliberate," said a GreatFire.org member who asked not to be named.
+Donald Trump's son told supporters that the story was "fake news from start to finish."
+`, []wantQuote{
+			{"We are looking into the reports", "a Google spokesman", data.KindUnnamed, data.ConfidenceHigh},
+			{"The blocking is deliberate", "a GreatFire.org member", data.KindUnnamed, data.ConfidenceHigh},
+			{"fake news from start to finish", "Donald Trump's son", data.KindUnnamed, ""},
+		}},
+		{"titles before names and the host named before", `Leaked emails dominate Sunday shows
+CNN host Jake Tapper pressed the campaign on the emails.
+"These are stolen documents," campaign chairman John Podesta said.
+"We will not comment on them," Clinton press secretary Brian Fallon said.
+"That is not an answer," the CNN host said.
+`, []wantQuote{
+			{"These are stolen documents", "John Podesta", data.KindPerson, data.ConfidenceHigh},
+			{"We will not comment on them", "Brian Fallon", data.KindPerson, data.ConfidenceHigh},
+			{"That is not an answer", "Jake Tapper", data.KindPerson, data.ConfidenceCheck},
+		}},
+
+		{"partial and full names of one person, and two of one family", `Clinton rallies in Ohio
+Hillary Clinton returned to Ohio on Saturday with her husband, former President Bill Clinton.
+"Ohio decides elections," Clinton said.
+"I have never seen crowds like this," Bill Clinton said.
+"We need every vote," Mrs. Clinton added.
+"She is ready," Secretary Clinton's running mate said.
+Donald Trump and Donald Trump Jr. held their own rally.
+"We will win Ohio," Donald Trump Jr. said. "Big," Trump said, "very big."
+`, []wantQuote{
+			{"Ohio decides elections", "Hillary Clinton", data.KindPerson, ""},
+			{"I have never seen crowds like this", "Bill Clinton", data.KindPerson, data.ConfidenceHigh},
+			{"We need every vote", "Hillary Clinton", data.KindPerson, data.ConfidenceHigh},
+			{"She is ready", "Secretary Clinton's running mate", data.KindUnnamed, ""},
+			{"We will win Ohio", "Donald Trump Jr.", data.KindPerson, data.ConfidenceHigh},
+			{"Big", "Donald Trump", data.KindPerson, ""},
+			{"very big", "Donald Trump", data.KindPerson, ""},
+		}},
+
+		{"organisations and states speak", `Grain deal talks stall
+Ukraine's agriculture ministry said exports had fallen.
+"The corridor is not safe," the ministry said.
+"We have seen no evidence of that," the agency said in a statement, referring to the UN's food agency.
+"The deal has expired," Russia said.
+`, []wantQuote{
+			{"The corridor is not safe", "Ukraine's agriculture ministry", data.KindOrganisation, ""},
+			{"We have seen no evidence of that", "the agency", "", ""},
+			{"The deal has expired", "Russia", data.KindState, data.ConfidenceHigh},
+		}},
+
+		{"scare quotes, titles and tweets are not quotations", `A district divided
+The plan "failed," and the "Abbott district" it was meant to help is still waiting.
+Governor Ella Abbott appeared on "Meet the Press" and recommended the book "The Long Road Home."
+<tweet id="1" author="@ellaabbott">"We did not fail," the governor wrote. — Ella Abbott (@ellaabbott) May 2, 2016</tweet>
+Abbott said the plan was "working better than anyone expected."
+`, []wantQuote{{"working better than anyone expected", "Ella Abbott", data.KindPerson, data.ConfidenceHigh}}},
+
+		{"a quotation over two paragraphs, and quotes within quotes", `Union leader recalls the strike
+Marta Kowalczyk remembered the first morning of the strike.
+"We stood at the gate from five o'clock. Nobody spoke.
+"Then the manager came out and said, 'Enough is enough,' and we knew it had begun," she said.
+`, []wantQuote{
+			{"We stood at the gate from five o'clock. Nobody spoke", "Marta Kowalczyk", data.KindPerson, data.ConfidenceHigh},
+			{"Then the manager came out and said, 'Enough is enough,' and we knew it had begun", "Marta Kowalczyk", data.KindPerson, data.ConfidenceHigh},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := Suggest(tt.text, speedPub)
+			checkOffsets(t, tt.text, s)
+			got := map[string]Quote{}
+			for _, q := range s.Quotes {
+				got[q.Text] = q
+			}
+			for _, w := range tt.quotes {
+				q, ok := got[w.text]
+				if !ok {
+					t.Errorf("no passage %q", w.text)
+					continue
+				}
+				delete(got, w.text)
+				if q.Speaker != w.speaker || w.kind != "" && q.SpeakerKind != w.kind || w.conf != "" && q.Confidence != w.conf {
+					t.Errorf("%q: %q (%s, %s; %s), want %q (%s, %s)", w.text, q.Speaker, q.SpeakerKind, q.Confidence, q.Why, w.speaker, w.kind, w.conf)
+				}
+				if q.Why == "" {
+					t.Errorf("%q: no explanation", w.text)
+				}
+			}
+			for text, q := range got {
+				t.Errorf("not a quotation, suggested: %q (%s: %s)", text, q.Speaker, q.Why)
+			}
+		})
+	}
+}
+
+// TestPatterns_Why: the explanation shows where the speaker was found, as
+// the review shows it.
+func TestPatterns_Why(t *testing.T) {
+	s := Suggest("Campaign news\nJennifer Palmieri spoke first. \"It was a long night,\" vice presidential candidate Mike Pence said.\n\"We are ready,\" she said.\n", speedPub)
+	if len(s.Quotes) != 2 {
+		t.Fatalf("%d quotes", len(s.Quotes))
+	}
+	if w := s.Quotes[0].Why; !strings.Contains(w, "after the quote") || !strings.Contains(w, "Mike Pence said") {
+		t.Errorf("why %q", w)
+	}
+	if w := s.Quotes[1].Why; !strings.Contains(w, "she → Jennifer Palmieri, the last woman named") {
+		t.Errorf("why %q", w)
+	}
+}

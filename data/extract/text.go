@@ -1,0 +1,338 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// layout is an article's text cut once into paragraphs, quoted passages,
+// words and sentences, each in text order with byte offsets, so that every
+// later step looks things up instead of scanning the text again: the work
+// is linear in the length of the article.
+type layout struct {
+	text     string
+	paras    []paragraph
+	passages []passage
+	toks     []token
+	sents    []sentence
+}
+
+// paragraph is one non-blank line of the text.
+type paragraph struct {
+	start, end int
+	// skip is why the line is not story text ("caption", "byline",
+	// "links", "tweet"), or "".
+	skip string
+	// firstTok and endTok are the range of its tokens; bodyTok is the
+	// first after any dateline ("WASHINGTON (AP) —").
+	firstTok, endTok, bodyTok int
+}
+
+// sentence is a range of tokens within one paragraph. Sentences end outside
+// quotation marks, so a quoted passage and its attribution are one sentence.
+type sentence struct {
+	first, end int // tokens [first, end)
+	para       int
+}
+
+type tokKind uint8
+
+const (
+	tokWord  tokKind = iota // letters and digits, with the dots, apostrophes and hyphens inside them
+	tokPunct                // one punctuation character
+	tokMark                 // a quotation mark that opens or closes a passage
+)
+
+// token is a word, punctuation character or quotation mark.
+type token struct {
+	start, end int
+	kind       tokKind
+	sent       int // index of its sentence
+	passage    int // index of the passage it is inside, -1 if none
+}
+
+// newLayout cuts text into paragraphs, passages, tokens and sentences.
+func newLayout(text string) *layout {
+	l := &layout{text: text}
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if strings.TrimSpace(text[start:end]) != "" {
+			l.paras = append(l.paras, paragraph{start: start, end: end})
+		}
+		start = end + 1
+	}
+	markSkipped(l)
+	for i := range l.paras {
+		l.passages = appendPassages(l.passages, text, i, l.paras[i])
+	}
+	linkContinuations(l)
+	l.tokenize()
+	l.splitSentences()
+	for k := range l.paras {
+		l.paras[k].bodyTok = datelineEnd(l, l.paras[k])
+	}
+	return l
+}
+
+// tokenize cuts every paragraph into tokens; the marks of passages become
+// tokMark tokens and everything inside a passage records it.
+func (l *layout) tokenize() {
+	text := l.text
+	// The marks of passages, in order: an opening and maybe a closing
+	// mark each, at [at, end).
+	type markAt struct{ at, end int }
+	marks := make([]markAt, 0, 2*len(l.passages))
+	for _, p := range l.passages {
+		marks = append(marks, markAt{p.open, p.start0})
+		if p.closed {
+			marks = append(marks, markAt{p.end0, p.closeEnd})
+		}
+	}
+	l.toks = make([]token, 0, len(text)/5+16)
+	mi := 0
+	pi := 0
+	for k := range l.paras {
+		para := &l.paras[k]
+		para.firstTok = len(l.toks)
+		for i := para.start; i < para.end; {
+			for mi < len(marks) && marks[mi].at < i {
+				mi++
+			}
+			if mi < len(marks) && marks[mi].at == i {
+				l.toks = append(l.toks, token{start: i, end: marks[mi].end, kind: tokMark, passage: -1})
+				i = marks[mi].end
+				continue
+			}
+			nextMark := para.end
+			if mi < len(marks) && marks[mi].at < nextMark {
+				nextMark = marks[mi].at
+			}
+			r, n := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case unicode.IsSpace(r) || r == '\u00a0':
+				i += n
+			case isWordRune(r):
+				e := wordEnd(text, i, nextMark)
+				l.toks = append(l.toks, token{start: i, end: e, kind: tokWord, passage: -1})
+				i = e
+			default:
+				l.toks = append(l.toks, token{start: i, end: i + n, kind: tokPunct, passage: -1})
+				i += n
+			}
+		}
+		para.endTok = len(l.toks)
+	}
+	// Record the passage each token lies in; passages are in order and do
+	// not overlap.
+	for t := range l.toks {
+		tok := &l.toks[t]
+		for pi < len(l.passages) && l.passages[pi].end0 <= tok.start && !(l.passages[pi].end0 == tok.start && tok.start == l.passages[pi].start0) {
+			pi++
+		}
+		if pi < len(l.passages) && tok.kind != tokMark && tok.start >= l.passages[pi].start0 && tok.end <= l.passages[pi].end0 {
+			tok.passage = pi
+		}
+	}
+}
+
+// wordEnd returns where the word starting at i ends, at limit (the next
+// quotation mark) at the latest: letters, digits and marks, with an
+// apostrophe, hyphen, ampersand or dot inside ("don’t", "front-runner",
+// "AT&T", "U.S."), a final dot of an abbreviation or initial ("Mr.",
+// "J."), and a final apostrophe of a plural possessive.
+func wordEnd(text string, i, limit int) int {
+	j := i
+	for j < limit {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if isWordRune(r) || unicode.IsMark(r) {
+			j += n
+			continue
+		}
+		if r == '\'' || r == '’' || r == '-' || r == '&' || r == '.' || r == '‐' {
+			next, _ := utf8.DecodeRuneInString(text[j+n : limit])
+			if j+n < limit && isWordRune(next) {
+				j += n
+				continue
+			}
+			if r == '.' && isAbbreviation(text[i:j+n]) {
+				j += n
+			}
+			if (r == '’' || r == '\'') && j > i && (text[j-1] == 's' || text[j-1] == 'S') {
+				j += n // plural possessive: "voters’"
+			}
+		}
+		break
+	}
+	return j
+}
+
+// abbreviations end in a dot that does not end a sentence.
+var abbreviations = toSet(`mr. mrs. ms. dr. gen. sen. rep. gov. col. lt. capt. st. jr. sr. prof. no. vs. v. sgt.
+	adm. maj. cmdr. rev. hon. pres. sec. dept. corp. inc. co. ltd. bros. ave. blvd. rd. mt. ft. jan. feb. mar. apr.
+	jun. jul. aug. sep. sept. oct. nov. dec. mon. tue. tues. wed. thu. thur. thurs. fri. sat. sun. a.m. p.m. u.s.
+	u.k. u.n. e.u. d.c. n.y. l.a. etc. e.g. i.e. approx. est. fig. ala. ariz. ark. calif. colo. conn. del. fla.
+	ga. ill. ind. kan. kans. ky. la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.c. n.d.
+	okla. ore. pa. r.i. s.c. s.d. tenn. tex. vt. va. wash. wis. wyo. w.va. mme. mlle. messrs. esq.`)
+
+// titleAbbreviations are abbreviations that come before a name, so a
+// capitalised word after them does not start a sentence.
+var titleAbbreviations = toSet(`mr. mrs. ms. dr. gen. sen. rep. gov. col. lt. capt. st. prof. sgt. adm. maj.
+	cmdr. rev. hon. pres. mme. mlle. messrs. no. vs. v.`)
+
+// isAbbreviation reports whether w (ending in a dot) is an abbreviation
+// or an initial.
+func isAbbreviation(w string) bool {
+	lw := strings.ToLower(w)
+	if abbreviations[lw] {
+		return true
+	}
+	body := strings.TrimSuffix(w, ".")
+	if utf8.RuneCountInString(body) == 1 {
+		r, _ := utf8.DecodeRuneInString(body)
+		return unicode.IsUpper(r) // an initial, "J."
+	}
+	return strings.Contains(body, ".") // "U.S.", "a.m."
+}
+
+// splitSentences groups tokens into sentences. A sentence ends at a full
+// stop, question or exclamation mark outside quoted passages, or after a
+// passage that itself ends one, unless what follows is a short
+// attribution ("“We won.” Trump said.").
+func (l *layout) splitSentences() {
+	for k, para := range l.paras {
+		start := para.firstTok
+		for t := para.firstTok; t < para.endTok; t++ {
+			tok := l.toks[t]
+			end := false
+			switch {
+			case tok.kind == tokPunct && tok.passage < 0 && isTerminator(l.text[tok.start:tok.end]):
+				// Closing marks and brackets after the stop stay in its sentence.
+				for t+1 < para.endTok && l.toks[t+1].kind == tokPunct && strings.ContainsAny(l.text[l.toks[t+1].start:l.toks[t+1].end], ")]") {
+					t++
+				}
+				end = t+1 == para.endTok || l.startsSentence(t+1, para.endTok)
+			case tok.kind == tokMark && l.closes(t) && t > para.firstTok:
+				prev := l.toks[t-1]
+				if prev.kind == tokPunct && isTerminator(l.text[prev.start:prev.end]) && t+1 < para.endTok &&
+					l.startsSentence(t+1, para.endTok) && !l.shortAttribution(t+1, para.endTok) {
+					end = true
+				}
+			case tok.kind == tokWord && tok.passage < 0 && strings.HasSuffix(l.text[tok.start:tok.end], ".") &&
+				!titleAbbreviations.has(l.text[tok.start:tok.end]) && t+1 < para.endTok:
+				// "…sanctions on the U.S. The next day…"
+				next := l.toks[t+1]
+				end = next.kind == tokWord && notNames.has(l.text[next.start:next.end]) && isUpperStart(l.text[next.start:next.end]) &&
+					utf8.RuneCountInString(l.text[tok.start:tok.end]) > 2
+			}
+			if end {
+				l.addSentence(start, t+1, k)
+				start = t + 1
+			}
+		}
+		if start < para.endTok {
+			l.addSentence(start, para.endTok, k)
+		}
+	}
+}
+
+func (l *layout) addSentence(first, end, para int) {
+	for t := first; t < end; t++ {
+		l.toks[t].sent = len(l.sents)
+	}
+	l.sents = append(l.sents, sentence{first: first, end: end, para: para})
+}
+
+func isTerminator(s string) bool { return s == "." || s == "?" || s == "!" || s == "…" }
+
+// closes reports whether the mark token t closes its passage.
+func (l *layout) closes(t int) bool {
+	i := sort.Search(len(l.passages), func(i int) bool { return l.passages[i].end0 >= l.toks[t].start })
+	return i < len(l.passages) && l.passages[i].closed && l.passages[i].end0 == l.toks[t].start
+}
+
+// startsSentence reports whether token t can begin a sentence: a
+// capitalised word, a number or an opening mark.
+func (l *layout) startsSentence(t, limit int) bool {
+	for t < limit && l.toks[t].kind == tokPunct && strings.ContainsAny(l.text[l.toks[t].start:l.toks[t].end], "([—–-") {
+		t++
+	}
+	if t >= limit {
+		return true
+	}
+	tok := l.toks[t]
+	if tok.kind == tokMark {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(l.text[tok.start:])
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// shortAttribution reports whether the tokens from t to the next stop are
+// a short clause with a speech verb, as "Trump said." after a quote.
+func (l *layout) shortAttribution(t, limit int) bool {
+	// "“…” -- Ruth Amsel, Chief Executive Officer": a signature.
+	if t+1 < limit && l.toks[t].kind == tokPunct && strings.Contains("—–-", l.word(t)) {
+		for t < limit && l.toks[t].kind == tokPunct && strings.Contains("—–-", l.word(t)) {
+			t++
+		}
+		return t < limit && l.toks[t].kind == tokWord && isUpperStart(l.word(t))
+	}
+	words := 0
+	for ; t < limit && words <= 8; t++ {
+		tok := l.toks[t]
+		s := l.text[tok.start:tok.end]
+		if tok.kind == tokMark {
+			return false
+		}
+		if tok.kind == tokPunct && isTerminator(s) {
+			return false
+		}
+		if tok.kind == tokWord {
+			words++
+			if speechVerbs.has(s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tokenAt returns the index of the first token that ends after offset at.
+func (l *layout) tokenAt(at int) int {
+	return sort.Search(len(l.toks), func(i int) bool { return l.toks[i].end > at })
+}
+
+// word returns the text of token t.
+func (l *layout) word(t int) string { return l.text[l.toks[t].start:l.toks[t].end] }
+
+// isWordTok reports whether token t is a word.
+func (l *layout) isWordTok(t int) bool { return t >= 0 && t < len(l.toks) && l.toks[t].kind == tokWord }
+
+// punct reports whether token t is the punctuation p.
+func (l *layout) punct(t int, p string) bool {
+	return t >= 0 && t < len(l.toks) && l.toks[t].kind == tokPunct && l.word(t) == p
+}
+
+func isUpperStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}

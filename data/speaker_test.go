@@ -1,0 +1,120 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestMigrate_SpeakerNotesKeepActorsAndLinks opens a document of schema
+// version 2 (before speaker notes and unnamed actors): the upgrade rebuilds
+// the actor table and keeps every actor with its id, the quotes' speakers
+// and the events' actors; afterwards an unnamed actor can be written, and
+// references are still enforced.
+func TestMigrate_SpeakerNotesKeepActorsAndLinks(t *testing.T) {
+	ctx := context.Background()
+	ms, err := schemaMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "old.quoteline")
+	registerDriver()
+	db, err := sql.Open(driverName, "file:"+path+"?_foreign_keys=on")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, db, ms[:2]); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().Unix()
+	for _, q := range []string{
+		`INSERT INTO lane (id, name, position, color) VALUES (1, 'L', 0, '#112233')`,
+		`INSERT INTO actor (id, name, kind, description) VALUES (7, 'Ana Lopez', 'person', 'mayor'), (9, 'Iran', 'state', '')`,
+		`INSERT INTO source (id, title, created_at, updated_at) VALUES (1, 'S', 0, 0)`,
+		`INSERT INTO quote (id, text, speaker_id, said_at, said_precision, source_id, created_at, updated_at)
+			VALUES (1, 'words', 7, 0, 3, 1, 0, 0)`,
+		`INSERT INTO event (id, lane_id, title, start, start_precision, status, created_at, updated_at)
+			VALUES (1, 1, 'E', 0, 3, 'reported', 0, 0)`,
+		`INSERT INTO event_actor (event_id, actor_id) VALUES (1, 7), (1, 9)`,
+	} {
+		if _, err := db.ExecContext(ctx, q, now); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("open and upgrade: %v", err)
+	}
+	defer s.Close()
+	actors, err := s.Actors(ctx)
+	if err != nil || len(actors) != 2 || actors[0] != (Actor{ID: 7, Name: "Ana Lopez", Kind: KindPerson, Description: "mayor"}) ||
+		actors[1].ID != 9 {
+		t.Fatalf("actors after the upgrade: %+v, %v", actors, err)
+	}
+	q, err := s.Quote(ctx, 1)
+	if err != nil || q.SpeakerID != 7 || q.SpeakerNote != "" || q.SpeakerConfidence != "" {
+		t.Errorf("quote after the upgrade: %+v, %v", q, err)
+	}
+	e, err := s.Event(ctx, 1)
+	if err != nil || len(e.Actors) != 2 {
+		t.Errorf("event actors after the upgrade: %+v, %v", e.Actors, err)
+	}
+	id, _, err := s.SaveActor(ctx, Actor{Name: "a Google spokesman", Kind: KindUnnamed})
+	if err != nil {
+		t.Fatalf("save an unnamed actor: %v", err)
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO event_actor (event_id, actor_id) VALUES (1, 999)`); err == nil {
+		t.Error("a link to a missing actor was written: foreign keys are off after the upgrade")
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE actor SET kind = 'robot' WHERE id = ?`, id); err == nil {
+		t.Error("an actor kind outside the list was written")
+	}
+	if _, err := Check(ctx, path); err != nil {
+		t.Errorf("check of the upgraded document: %v", err)
+	}
+}
+
+// TestSaveQuote_SpeakerNote: a quote keeps how its speaker was found and how
+// sure that is; an unknown confidence is refused.
+func TestSaveQuote_SpeakerNote(t *testing.T) {
+	ctx := context.Background()
+	s, _ := createTestStore(t, mustReadTestDoc(t))
+	q, err := s.Quote(ctx, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q.SpeakerNote, q.SpeakerConfidence = "after the quote: “…,” Pence said", ConfidenceHigh
+	if _, _, err := s.SaveQuote(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Quote(ctx, 3); err != nil || got != q {
+		t.Errorf("Quote = %+v, %v; want %+v", got, err, q)
+	}
+	q.SpeakerConfidence = "maybe"
+	if _, _, err := s.SaveQuote(ctx, q); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "maybe") {
+		t.Errorf("confidence %q: %v, want it refused", q.SpeakerConfidence, err)
+	}
+}
+
+// TestCheckDocument_SpeakerFields: a JSON document's quote may carry a
+// speaker note and confidence, and speakers of the kind unnamed; other
+// confidences and kinds are refused with the record named.
+func TestCheckDocument_SpeakerFields(t *testing.T) {
+	doc := mustReadTestDoc(t)
+	doc.Actors = append(doc.Actors, DocumentActor{Key: "u", Name: "a Google spokesman", Kind: KindUnnamed})
+	doc.Quotes[2].Speaker = "u"
+	doc.Quotes[2].SpeakerNote, doc.Quotes[2].SpeakerConfidence = "“…,” a Google spokesman said", ConfidenceHigh
+	if _, err := CheckDocument(doc); err != nil {
+		t.Fatalf("valid speaker fields refused: %v", err)
+	}
+	doc.Quotes[2].SpeakerConfidence = "sure"
+	if _, err := CheckDocument(doc); !errors.Is(err, ErrInvalidDocument) || !strings.Contains(err.Error(), `quotes[2] "q3" speaker_confidence`) {
+		t.Errorf("bad confidence: %v", err)
+	}
+}
