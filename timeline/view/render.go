@@ -175,6 +175,9 @@ func (r *renderer) rebuild() {
 		in.ScrollY = t.scrollY
 		r.builder.Build(&in, &r.scene)
 	}
+	if len(r.scene.Untitled) > 0 && t.OnUntitled != nil {
+		t.OnUntitled(r.scene.Untitled)
+	}
 
 	r.rects.used, r.gradients.used, r.lines.used, r.texts.used, r.diamonds.used = 0, 0, 0, 0, 0
 	r.objects = append(r.objects[:0], r.background)

@@ -35,7 +35,6 @@ const (
 	keyPanFrac   = 0.15 // fraction of the width an arrow key pans
 	keyScroll    = 40   // pixels an up or down arrow scrolls the lanes
 	animDuration = 180 * time.Millisecond
-	fitMargin    = 0.04 // fraction of the span left free on each side by Fit
 )
 
 // Timeline is a zoomable, pannable timeline of events in lanes.
@@ -66,6 +65,12 @@ type Timeline struct {
 	// with the times it would now start and end (the first moment after
 	// it). Without it ranges are not resized.
 	OnResized func(id int64, start, end float64)
+	// OnUntitled is called, each time the timeline is drawn with items
+	// that have no title among the events' titles, with those items: the
+	// ones in view first, then those a short pan brings in (see
+	// timeline.Scene.Untitled). A large document reads their titles.
+	OnUntitled func(ids []int64)
+
 	// Precision returns the units event id's start and end are known to
 	// (for a point, both its start's): a dragged end snaps to its unit, a
 	// whole event to the coarser, or to the unit the zoom suggests if that
@@ -135,7 +140,7 @@ func (t *Timeline) SetData(lanes []timeline.Lane, ev timeline.Events, index *tim
 	}
 	if !t.fitted && t.hasData {
 		t.fitted = true
-		t.vp.Fit(t.lo, t.hi, fitMargin)
+		t.vp.Fit(t.lo, t.hi, timeline.FitMargin)
 	}
 	t.viewChanged()
 }
@@ -305,7 +310,7 @@ func (t *Timeline) FitAll() {
 		return
 	}
 	target := t.vp
-	target.Fit(t.lo, t.hi, fitMargin)
+	target.Fit(t.lo, t.hi, timeline.FitMargin)
 	t.animateTo(target)
 }
 
@@ -456,13 +461,13 @@ func (t *Timeline) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyHome:
 		if t.hasData {
 			target := t.vp
-			target.Fit(t.lo-t.vp.Span()*fitMargin, t.lo+t.vp.Span()*(1-fitMargin), 0)
+			target.Fit(t.lo-t.vp.Span()*timeline.FitMargin, t.lo+t.vp.Span()*(1-timeline.FitMargin), 0)
 			t.animateTo(target)
 		}
 	case fyne.KeyEnd:
 		if t.hasData {
 			target := t.vp
-			target.Fit(t.hi-t.vp.Span()*(1-fitMargin), t.hi+t.vp.Span()*fitMargin, 0)
+			target.Fit(t.hi-t.vp.Span()*(1-timeline.FitMargin), t.hi+t.vp.Span()*timeline.FitMargin, 0)
 			t.animateTo(target)
 		}
 	case fyne.KeyUp:
