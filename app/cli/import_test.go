@@ -1,0 +1,169 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/quoteline/quoteline/app/session"
+	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/data/interchange"
+)
+
+// counts opens the document at path and returns its counts.
+func counts(t *testing.T, path string) data.Counts {
+	t.Helper()
+	s, err := data.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c, err := s.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func runCmd(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = Run(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestImportCommand(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.quoteline")
+	td := filepath.Join("..", "..", "data", "interchange", "testdata")
+
+	// A new document from a TimelineJS file, format detected.
+	if code, _, stderr := runCmd("import", "--quiet", filepath.Join(td, "timelinejs.json"), out); code != 0 {
+		t.Fatalf("import timelinejs: %d %s", code, stderr)
+	}
+	if c := counts(t, out); c.Events != 5 || c.Lanes != 3 || c.Sources != 1 {
+		t.Errorf("after TimelineJS: %+v", c)
+	}
+	// Into the same document: a vis file and a CSV; the "Events" lane is shared.
+	for _, f := range []string{"vis.json", "generic.csv"} {
+		if code, _, stderr := runCmd("import", "--quiet", filepath.Join(td, f), out); code != 0 {
+			t.Fatalf("import %s: %d %s", f, code, stderr)
+		}
+	}
+	if c := counts(t, out); c.Events != 14 || c.Lanes != 7 {
+		t.Errorf("after vis and CSV: %+v", c)
+	}
+
+	// A bad file names the line and field and leaves the document as it was.
+	before, _ := os.ReadFile(out)
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("title,start\nfine,2020\nbroken,2020-02-30\n"), 0o644)
+	code, _, stderr := runCmd("import", "--quiet", bad, out)
+	if code != 1 || !strings.Contains(stderr, `bad.csv: line 3 "start": "2020-02-30" day out of range`) {
+		t.Errorf("bad CSV: code %d, %q", code, stderr)
+	}
+	if after, _ := os.ReadFile(out); !bytes.Equal(before, after) {
+		t.Error("a failed import changed the document")
+	}
+	// A failed import into a new file leaves no file.
+	if code, _, _ := runCmd("import", "--quiet", bad, filepath.Join(dir, "new.quoteline")); code != 1 {
+		t.Errorf("bad CSV into a new file: code %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "new.quoteline")); err == nil {
+		t.Error("a failed import left a new file behind")
+	}
+
+	// Input that cannot be read or recognised is bad input (1), not bad usage.
+	unknown := filepath.Join(dir, "notes.bin")
+	os.WriteFile(unknown, []byte{0, 1, 2, 3, 0xff, 0xfe}, 0o644)
+	for _, args := range [][]string{
+		{"import", unknown, out},
+		{"import", filepath.Join(dir, "missing.json"), out},
+	} {
+		if code, _, stderr := runCmd(args...); code != 1 || !strings.Contains(stderr, filepath.Base(args[1])) {
+			t.Errorf("%q: code %d, %q; want 1 and the file named", args, code, stderr)
+		}
+	}
+
+	// Usage errors.
+	for _, args := range [][]string{
+		{"import", "only-one"},
+		{"import", "--from", "xml", bad, out},
+		{"import", "--from", "article", bad, out},
+		{"import", "--from", "article", "--published", "2023-05", bad, out},
+		{"import", "--published", "2023-05-15", bad, out},
+	} {
+		if code, _, _ := runCmd(args...); code != 2 {
+			t.Errorf("%q: code %d, want 2", args, code)
+		}
+	}
+}
+
+func TestImportArticleCommand(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "a.quoteline")
+	code, stdout, stderr := runCmd("import", "--from", "article", "--published", "2023-05-15",
+		filepath.Join("..", "..", "assets", "seed", "article.txt"), out)
+	if code != 0 {
+		t.Fatalf("code %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "9 quotes") {
+		t.Errorf("stdout %q", stdout)
+	}
+	if c := counts(t, out); c.Quotes != 9 || c.Actors != 1 || c.Sources != 1 || c.Events != 3 {
+		t.Errorf("counts %+v", c)
+	}
+}
+
+// writeBigCSV writes a CSV of n events over ten lanes and thirty years.
+func writeBigCSV(tb testing.TB, path string, n int) {
+	tb.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	w.WriteString("title,start,end,lane,summary\n")
+	lanes := []string{"Politics", "Economy", "Courts", "Health", "Energy", "Transport", "Culture", "Sport", "Science", "Weather"}
+	x := uint64(88172645463325252)
+	for i := range n {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		y, m, d := 1995+int(x%30), 1+int(x>>8%12), 1+int(x>>16%28)
+		end := ""
+		if i%5 == 0 {
+			end = fmt.Sprintf("%d-%02d-%02d", y+1, m, d)
+		}
+		fmt.Fprintf(w, "Event %d on the %s desk,%d-%02d-%02d,%s,%s,\n", i, lanes[i%10], y, m, d, end, lanes[x>>24%10])
+	}
+	if err := w.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// BenchmarkImportCSV1M imports a 1,000,000-row CSV into a new document, as
+// "quoteline import" does: read and validate, then write in one
+// transaction. Target: at most 10 s.
+func BenchmarkImportCSV1M(b *testing.B) {
+	dir := b.TempDir()
+	in := filepath.Join(dir, "big.csv")
+	writeBigCSV(b, in, 1_000_000)
+	b.ResetTimer()
+	for i := range b.N {
+		out := filepath.Join(dir, fmt.Sprintf("big%d.quoteline", i))
+		doc, err := interchange.ReadFile(in, interchange.FormatCSV, interchange.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := session.ImportInto(context.Background(), out, doc, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
