@@ -61,14 +61,9 @@ func TestRun_CommandLine(t *testing.T) {
 		{"two files", []string{"a.quoteline", "b.quoteline"}, 2, "", "one document at a time", -1},
 		{"missing file", []string{filepath.Join(dir, "nope.quoteline")}, 1, "", "nope.quoteline", -1},
 		{"not a database", []string{random}, 1, "", "not a SQLite database", -1},
-		{"new empty", []string{"new", filepath.Join(dir, "empty.quoteline")}, 0, "wrote", "", 0},
+		// A subcommand goes to the command line (its own tests are in app/cli).
 		{"new example", []string{"new", "--example", filepath.Join(dir, "example.quoteline")}, 0, "wrote", "", 17},
 		{"new over an existing file", []string{"new", existing}, 1, "", "existing.quoteline", -1},
-		{"new without a path", []string{"new"}, 2, "", "Usage: quoteline new", -1},
-		{"gen", []string{"gen", "--events", "1000", "--lanes", "3", filepath.Join(dir, "gen.quoteline")}, 0, "1000 events in 3 lanes", "1000 of 1000 events", 1000},
-		{"gen without --events", []string{"gen", filepath.Join(dir, "gen2.quoteline")}, 2, "", "--events -1", -1},
-		{"gen with no lanes", []string{"gen", "--events", "5", "--lanes", "0", filepath.Join(dir, "gen3.quoteline")}, 2, "", "--lanes 0", -1},
-		{"gen with a bad number", []string{"gen", "--events", "many", filepath.Join(dir, "gen4.quoteline")}, 2, "", "invalid value", -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -113,13 +113,7 @@ func TestWindow_OpenShowsDocumentOrError(t *testing.T) {
 
 func TestWindow_OpeningCanBeCancelled(t *testing.T) {
 	w, o := testWindow(t, test.NewTempApp(t))
-	path := filepath.Join(t.TempDir(), "big.quoteline")
-	s, err := data.Generate(context.Background(), path, data.GenerateOptions{Events: 60_000, Lanes: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	w.s.Open(path)
+	w.s.Open(sessiontest.Generated(t, 60_000, 3, 1))
 	if !w.panes.status.Working() {
 		t.Error("no progress bar and cancel button while opening")
 	}
@@ -165,12 +159,7 @@ func TestWindow_LargeDocumentFetchesTheTitlesInView(t *testing.T) {
 	t.Cleanup(w.win.Close)
 	w.win.Resize(fyne.NewSize(1280, 760))
 	o.Watch(w.s)
-	path := filepath.Join(t.TempDir(), "g.quoteline")
-	s, err := data.Generate(context.Background(), path, data.GenerateOptions{Events: 30_000, Lanes: 2, Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	path := sessiontest.Generated(t, 30_000, 2, 3)
 	if err := o.Open(path); err != nil {
 		t.Fatal(err)
 	}
@@ -296,7 +285,7 @@ func TestWindow_FileMenuExportsEveryFormat(t *testing.T) {
 // timeline.
 func TestWindow_ChoosingAQuoteMarksItsEvents(t *testing.T) {
 	w, o, _ := openExample(t)
-	w.s.Select(eventOf(t, w, "Iran sends Russia more than 400 drones"))
+	w.s.Select(sessiontest.EventByTitle(t, w.s, "Iran sends Russia more than 400 drones"))
 	w.showSelectedSource()
 	v := sessiontest.Next[session.SourceShown](o).Source
 	if w.side.SelectedIndex() != tabSource || w.split.Offset > 0.55 {
@@ -318,18 +307,6 @@ func TestWindow_ChoosingAQuoteMarksItsEvents(t *testing.T) {
 	if len(w.timeline.Marked()) != 0 {
 		t.Error("clearing the selection kept the marks")
 	}
-}
-
-func eventOf(t *testing.T, w *window, prefix string) int64 {
-	t.Helper()
-	doc := w.s.Doc()
-	for i := range doc.Len() {
-		if id := doc.Item(i).ID; strings.HasPrefix(doc.ItemTitle(id), prefix) {
-			return id
-		}
-	}
-	t.Fatalf("no event titled %q…", prefix)
-	return 0
 }
 
 func TestWindow_PresentsAndComesBack(t *testing.T) {

@@ -23,6 +23,8 @@ func TestRun_NewAndGen(t *testing.T) {
 		{"new without a path", []string{"new"}, 2, "", "Usage: quoteline new", -1},
 		{"gen", []string{"gen", "--events", "1000", "--lanes", "3", filepath.Join(dir, "gen.quoteline")}, 0, "1000 events in 3 lanes", "1000 of 1000 events", 1000},
 		{"gen without --events", []string{"gen", filepath.Join(dir, "gen2.quoteline")}, 2, "", "--events -1", -1},
+		{"gen with no lanes", []string{"gen", "--events", "5", "--lanes", "0", filepath.Join(dir, "gen3.quoteline")}, 2, "", "--lanes 0", -1},
+		{"gen with a bad number", []string{"gen", "--events", "many", filepath.Join(dir, "gen4.quoteline")}, 2, "", "invalid value", -1},
 		{"not a command", []string{"frobnicate"}, 2, "", "no such command", -1},
 	}
 	for _, tt := range tests {

@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -179,39 +180,36 @@ func fyneChooser(win fyne.Window, c FileChoice, done func(path string)) {
 			location = l
 		}
 	}
-	var d *fynedialog.FileDialog
-	if c.Save {
-		d = fynedialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil {
-				fynedialog.ShowError(err, win)
-				return
-			}
-			if w == nil {
-				return // cancelled
-			}
-			path := w.URI().Path()
-			w.Close()
+	// picked takes what the dialog gives: the chosen file, open, or nil if
+	// the user cancelled.
+	picked := func(f interface {
+		URI() fyne.URI
+		io.Closer
+	}, err error) {
+		switch {
+		case err != nil:
+			fynedialog.ShowError(err, win)
+			return
+		case f == nil:
+			return // cancelled
+		}
+		path := f.URI().Path()
+		f.Close()
+		if c.Save {
 			// The dialog made the file; what is saved is written beside it
 			// and moved into place when complete.
 			if info, err := os.Stat(path); err == nil && info.Size() == 0 {
 				os.Remove(path)
 			}
-			done(path)
-		}, win)
+		}
+		done(path)
+	}
+	var d *fynedialog.FileDialog
+	if c.Save {
+		d = fynedialog.NewFileSave(func(w fyne.URIWriteCloser, err error) { picked(w, err) }, win)
 		d.SetFileName(c.Name)
 	} else {
-		d = fynedialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				fynedialog.ShowError(err, win)
-				return
-			}
-			if r == nil {
-				return // cancelled
-			}
-			path := r.URI().Path()
-			r.Close()
-			done(path)
-		}, win)
+		d = fynedialog.NewFileOpen(func(r fyne.URIReadCloser, err error) { picked(r, err) }, win)
 	}
 	d.SetFilter(storage.NewExtensionFileFilter(c.Extensions))
 	if location != nil {

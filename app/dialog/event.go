@@ -102,15 +102,7 @@ func eventForm(p Parent, ev data.Event) *eventFormView {
 		widget.NewFormItem("Claim", status),
 		widget.NewFormItem("Summary", summary),
 	}
-	heading, verb := "Edit event", "Save"
-	if ev.ID == 0 {
-		heading, verb = "New event", "Add event"
-	}
-	d := fynedialog.NewForm(heading, verb, "Cancel", items, func(ok bool) {
-		p.refocus()
-		if !ok {
-			return
-		}
+	d := recordForm(p, "event", ev.ID, 620, items, func() {
 		ev.Title, ev.Summary = strings.TrimSpace(title.Text), summary.Text
 		// Dates left as they were keep what the text cannot say, such as
 		// uncertainty bounds other than one unit either way.
@@ -127,12 +119,10 @@ func eventForm(p Parent, ev data.Event) *eventFormView {
 			_, ed, err := st.SaveEvent(ctx, ev)
 			return ed, err
 		}, s.SelectSaved)
-	}, p.Win)
+	})
 	// Enter in a one-line field saves, as in other apps' forms.
 	title.OnSubmitted = func(string) { d.Submit() }
 	dates.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(620, 0))
-	d.Show()
 	p.Win.Canvas().Focus(title)
 	return &eventFormView{title: title, dates: dates, summary: summary, understood: understood, lane: lane, status: status, dialog: d}
 }

@@ -36,16 +36,6 @@ func openExample(t *testing.T) (*sessiontest.Owner, Parent, *data.Store) {
 	return o, Parent{Win: w, Session: o.S}, st
 }
 
-// edited waits for the next edit to be shown, and fails on its error.
-func edited(t *testing.T, o *sessiontest.Owner) session.Edited {
-	t.Helper()
-	e := sessiontest.Next[session.Edited](o)
-	if e.Err != nil {
-		t.Fatalf("edit %q: %v", e.Name, e.Err)
-	}
-	return e
-}
-
 func TestEventForm_AddsAnEventAsTyped(t *testing.T) {
 	o, p, _ := openExample(t)
 	s := o.S
@@ -68,7 +58,7 @@ func TestEventForm_AddsAnEventAsTyped(t *testing.T) {
 	}
 	f.lane.SetSelected("Sanctions")
 	f.dialog.Submit()
-	if e := edited(t, o); e.Name != "Add event" {
+	if e := o.Edited(); e.Name != "Add event" {
 		t.Errorf("edit %q", e.Name)
 	}
 	id := sessiontest.Next[session.DetailsRead](o).Details.Event.ID
@@ -90,7 +80,7 @@ func TestEventForm_SavingUnchangedKeepsEveryEvent(t *testing.T) {
 	for _, ev := range before {
 		o.S.Select(ev.ID)
 		eventForm(p, ev).dialog.Submit()
-		edited(t, o)
+		o.Edited()
 		after, err := st.Event(context.Background(), ev.ID)
 		if err != nil {
 			t.Fatal(err)
@@ -115,7 +105,7 @@ func TestActorForm_AddsAndEdits(t *testing.T) {
 	test.Type(f.name, "Janet Yellen")
 	f.kind.SetSelected("Organisation")
 	f.dialog.Submit()
-	edited(t, o)
+	o.Edited()
 	added, ok := actorNamed("Janet Yellen")
 	if !ok || added.Kind != data.KindOrganisation {
 		t.Fatalf("new actor not listed: %+v", s.Links().Actors)
@@ -124,7 +114,7 @@ func TestActorForm_AddsAndEdits(t *testing.T) {
 	f.kind.SetSelected("Person")
 	f.description.SetText("US Treasury Secretary")
 	f.dialog.Submit()
-	if e := edited(t, o); e.Name != "Edit actor" {
+	if e := o.Edited(); e.Name != "Edit actor" {
 		t.Errorf("edit %q", e.Name)
 	}
 	if got, _ := actorNamed("Janet Yellen"); got.Kind != data.KindPerson || got.Description != "US Treasury Secretary" {
@@ -173,7 +163,7 @@ func TestSourceForm_ValidatesAndKeepsTheText(t *testing.T) {
 	f.published.SetText("15 May 2023")
 	f.dateNote.SetText("from the press release")
 	f.dialog.Submit()
-	edited(t, o)
+	o.Edited()
 	sources, err := st.Sources(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -201,7 +191,7 @@ func TestSourceForm_ValidatesAndKeepsTheText(t *testing.T) {
 	f = sourceForm(p, withText, nil)
 	f.outlet.SetText("Renamed outlet")
 	f.dialog.Submit()
-	edited(t, o)
+	o.Edited()
 	got, err := st.Source(context.Background(), withText.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -235,7 +225,7 @@ func TestQuoteForm_EditsAQuote(t *testing.T) {
 	f.text.SetText("Words changed on purpose")
 	f.speaker.SetSelected(unknownSpeaker)
 	f.dialog.Submit()
-	if e := edited(t, o); e.Name != "Edit quote" {
+	if e := o.Edited(); e.Name != "Edit quote" {
 		t.Errorf("edit %q", e.Name)
 	}
 	got, err := st.Quote(ctx, q.ID)
@@ -277,7 +267,7 @@ func TestLinkPicker_LinksWhatIsFound(t *testing.T) {
 	pk.list.Select(j)
 	pk.stance.SetSelected("Disputes")
 	test.Tap(pk.link)
-	edited(t, o)
+	o.Edited()
 	after, err := st.QuotesOfEvent(ctx, event)
 	if err != nil {
 		t.Fatal(err)

@@ -144,15 +144,7 @@ func ShowLaneForm(p Parent, l data.Lane, after func()) {
 		widget.NewFormItem("Colour", container.NewBorder(nil, nil, container.NewCenter(preview), palette, colour)),
 		widget.NewFormItem("", collapsed),
 	}
-	heading, verb := "Edit lane", "Save"
-	if l.ID == 0 {
-		heading, verb = "New lane", "Add lane"
-	}
-	d := fynedialog.NewForm(heading, verb, "Cancel", items, func(ok bool) {
-		p.refocus()
-		if !ok {
-			return
-		}
+	d := recordForm(p, "lane", l.ID, 520, items, func() {
 		l.Name, l.Color, l.Collapsed = strings.TrimSpace(name.Text), strings.ToUpper(colour.Text), collapsed.Checked
 		p.Session.Edit("", func(ctx context.Context, st *data.Store) (*data.Edit, error) {
 			_, ed, err := st.SaveLane(ctx, l)
@@ -162,11 +154,9 @@ func ShowLaneForm(p Parent, l data.Lane, after func()) {
 				after()
 			}
 		})
-	}, p.Win)
+	})
 	name.OnSubmitted = func(string) { d.Submit() }
 	colour.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
 	p.Win.Canvas().Focus(name)
 }
 

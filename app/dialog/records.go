@@ -56,7 +56,7 @@ func actorForm(p Parent, a data.Actor) *actorFormView {
 		widget.NewFormItem("Kind", kind),
 		widget.NewFormItem("Description", description),
 	}
-	d := recordForm(p, "actor", a.ID, items, func() {
+	d := recordForm(p, "actor", a.ID, 560, items, func() {
 		a.Name, a.Description = strings.TrimSpace(name.Text), strings.TrimSpace(description.Text)
 		if i := kind.SelectedIndex(); i >= 0 {
 			a.Kind = actorKinds[i].kind
@@ -71,9 +71,9 @@ func actorForm(p Parent, a data.Actor) *actorFormView {
 	return &actorFormView{name: name, description: description, kind: kind, dialog: d}
 }
 
-// recordForm shows a form to edit a record of kind (a new one when id is
-// 0); save runs when the user saves it.
-func recordForm(p Parent, kind string, id int64, items []*widget.FormItem, save func()) *fynedialog.FormDialog {
+// recordForm shows a form, width wide, to edit a record of kind (a new one
+// when id is 0); save runs when the user saves it.
+func recordForm(p Parent, kind string, id int64, width float32, items []*widget.FormItem, save func()) *fynedialog.FormDialog {
 	heading, verb := "Edit "+kind, "Save"
 	if id == 0 {
 		heading, verb = "New "+kind, "Add "+kind
@@ -84,7 +84,7 @@ func recordForm(p Parent, kind string, id int64, items []*widget.FormItem, save 
 			save()
 		}
 	}, p.Win)
-	d.Resize(fyne.NewSize(560, 0))
+	d.Resize(fyne.NewSize(width, 0))
 	d.Show()
 	return d
 }
@@ -204,7 +204,7 @@ func sourceForm(p Parent, src data.Source, after func()) *sourceFormView {
 		widget.NewFormItem("Summary", f.summary),
 		widget.NewFormItem("Full text", pane.Muted(text)),
 	}
-	f.dialog = recordForm(p, "source", src.ID, items, func() {
+	f.dialog = recordForm(p, "source", src.ID, 560, items, func() {
 		src.Title, src.Outlet, src.URL = strings.TrimSpace(f.title.Text), strings.TrimSpace(f.outlet.Text), strings.TrimSpace(f.url.Text)
 		src.Published, _ = parseOneTime(f.published.Text, false)
 		src.DateNote, src.Summary = strings.TrimSpace(f.dateNote.Text), strings.TrimSpace(f.summary.Text)
@@ -330,7 +330,7 @@ func quoteForm(p Parent, q data.Quote, src data.Source, actors []data.Actor) *qu
 		widget.NewFormItem("Said at", f.saidAt),
 		widget.NewFormItem("From", pane.Muted(from)),
 	}
-	f.dialog = recordForm(p, "quote", q.ID, items, func() {
+	f.dialog = recordForm(p, "quote", q.ID, 560, items, func() {
 		q.Text = strings.TrimSpace(f.text.Text)
 		q.SaidAt, _ = parseOneTime(f.saidAt.Text, true)
 		q.SpeakerID = 0

@@ -225,26 +225,12 @@ func (d *Details) showEvent(ev *data.Event, lane data.Lane, actors []string, det
 		return
 	}
 	l := &d.links
-	objs = append(objs, l.quotesSep, l.quotesHead.set(ev.ID, timeline.Plural(len(det.Quotes), "quote", "quotes"), d.OnLink != nil))
-	if len(det.Quotes) == 0 {
-		objs = append(objs, l.noQuotes)
-	}
-	for len(l.quotes) < len(det.Quotes) {
-		l.quotes = append(l.quotes, d.newQuoteCard())
-	}
-	for i := range det.Quotes {
-		objs = append(objs, l.quotes[i].set(&det.Quotes[i], ev.ID, dates))
-	}
-	objs = append(objs, l.sourcesSep, l.sourcesHead.set(ev.ID, timeline.Plural(len(det.Sources), "source cited", "sources cited"), d.OnLink != nil))
-	if len(det.Sources) == 0 {
-		objs = append(objs, l.noSources)
-	}
-	for len(l.sources) < len(det.Sources) {
-		l.sources = append(l.sources, d.newSourceCard())
-	}
-	for i := range det.Sources {
-		objs = append(objs, l.sources[i].set(&det.Sources[i], ev.ID, dates))
-	}
+	l.quotes = grow(l.quotes, len(det.Quotes), d.newQuoteCard)
+	objs = cards(append(objs, l.quotesSep, l.quotesHead.set(ev.ID, timeline.Plural(len(det.Quotes), "quote", "quotes"), d.OnLink != nil)),
+		l.noQuotes, len(det.Quotes), func(i int) fyne.CanvasObject { return l.quotes[i].set(&det.Quotes[i], ev.ID, dates) })
+	l.sources = grow(l.sources, len(det.Sources), d.newSourceCard)
+	objs = cards(append(objs, l.sourcesSep, l.sourcesHead.set(ev.ID, timeline.Plural(len(det.Sources), "source cited", "sources cited"), d.OnLink != nil)),
+		l.noSources, len(det.Sources), func(i int) fyne.CanvasObject { return l.sources[i].set(&det.Sources[i], ev.ID, dates) })
 	d.set(objs...)
 }
 
@@ -255,17 +241,28 @@ func (d *Details) showQuote(q data.QuoteRef, events []data.EventRef) {
 	v := &d.quote
 	d.top.heading.SetText("Quote")
 	v.head.SetText(timeline.Plural(len(events), "event it speaks about", "events it speaks about"))
-	objs := []fyne.CanvasObject{d.top.heading, v.card.set(&q, 0, dates), v.sep, v.head}
-	if len(events) == 0 {
-		objs = append(objs, v.none)
+	v.events = grow(v.events, len(events), d.newEventCard)
+	d.set(cards([]fyne.CanvasObject{d.top.heading, v.card.set(&q, 0, dates), v.sep, v.head},
+		v.none, len(events), func(i int) fyne.CanvasObject { return v.events[i].set(&events[i], dates) })...)
+}
+
+// grow returns pool with at least n cards, making those missing with make.
+func grow[T any](pool []T, n int, make func() T) []T {
+	for len(pool) < n {
+		pool = append(pool, make())
 	}
-	for len(v.events) < len(events) {
-		v.events = append(v.events, d.newEventCard())
+	return pool
+}
+
+// cards appends to objs none, when n is 0, or else the n cards card makes.
+func cards(objs []fyne.CanvasObject, none fyne.CanvasObject, n int, card func(i int) fyne.CanvasObject) []fyne.CanvasObject {
+	if n == 0 {
+		return append(objs, none)
 	}
-	for i := range events {
-		objs = append(objs, v.events[i].set(&events[i], dates))
+	for i := range n {
+		objs = append(objs, card(i))
 	}
-	d.set(objs...)
+	return objs
 }
 
 // set puts objs in the pane, in order, and scrolls to its top.

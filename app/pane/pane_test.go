@@ -67,19 +67,6 @@ func buttons(o fyne.CanvasObject) []*widget.Button {
 	return nil
 }
 
-// eventByTitle finds an event of the open document by the start of its title.
-func eventByTitle(t *testing.T, s *session.Session, prefix string) int64 {
-	t.Helper()
-	doc := s.Doc()
-	for i := range doc.Len() {
-		if id := doc.Item(i).ID; strings.HasPrefix(doc.ItemTitle(id), prefix) {
-			return id
-		}
-	}
-	t.Fatalf("no event titled %q…", prefix)
-	return 0
-}
-
 // openExample opens the default timeline in a session owned by the test,
 // with panes made by makePanes before it opens.
 func openExample(t *testing.T, makePanes func(s *session.Session)) *sessiontest.Owner {
@@ -103,7 +90,7 @@ func TestDetails_ShowsTheSelectionRefreshedInPlace(t *testing.T) {
 	test.NewTempWindow(t, d.Object()).Resize(fyne.NewSize(420, 900))
 	contains(t, d.box, "Iran's drones for Russia", "17 events in 5 lanes, backed by 9 quotes from 19 sources.", "Select an event on the timeline")
 
-	uavs := eventByTitle(t, o.S, "Iran sends Russia more than 400 drones")
+	uavs := sessiontest.EventByTitle(t, o.S, "Iran sends Russia more than 400 drones")
 	o.S.Select(uavs)
 	contains(t, d.box, "Iran sends Russia more than 400 drones", "Aug 2022 – 15 May 2023", "Loading quotes and sources…")
 	sessiontest.Next[session.DetailsRead](o)
@@ -141,7 +128,7 @@ func TestDetails_ShowsTheSelectionRefreshedInPlace(t *testing.T) {
 	}
 
 	// Another event: the same widgets show it.
-	aug := eventByTitle(t, o.S, "Russia receives its first Iranian drones")
+	aug := sessiontest.EventByTitle(t, o.S, "Russia receives its first Iranian drones")
 	o.S.Select(aug)
 	sessiontest.Next[session.DetailsRead](o)
 	contains(t, d.box, "Russia receives its first Iranian drones", "Disputed: sources disagree", "Disputes this event")
@@ -247,7 +234,7 @@ func TestSourceViewer_ShowsTheChosenQuoteInItsSource(t *testing.T) {
 	w.Resize(fyne.NewSize(480, 700))
 	contains(t, v.header, "No source open", "19 sources")
 
-	o.S.Select(eventByTitle(t, o.S, "Iran sends Russia more than 400 drones"))
+	o.S.Select(sessiontest.EventByTitle(t, o.S, "Iran sends Russia more than 400 drones"))
 	o.S.ShowSelectedSource()
 	sessiontest.Next[session.SourceShown](o)
 	if v.shown == nil || !strings.HasPrefix(v.shown.Source.Title, "Iran, Russia expanding") {

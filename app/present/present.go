@@ -12,12 +12,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/quoteline/quoteline/app/dialog"
 	"github.com/quoteline/quoteline/app/session"
 	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/timeline/view"
@@ -145,7 +145,7 @@ type card struct {
 func Start(s *session.Session, win fyne.Window, tl *view.Timeline, started func(p *Presenter)) {
 	s.ReadStopViews(func(views []session.StopView) {
 		if len(views) == 0 {
-			showInfo(win, "Nothing to present yet",
+			dialog.ShowInfo(win, "Nothing to present yet",
 				"This timeline has no stops. Open the Stops tab, move the timeline to what you want to show and choose “Add current view”; each stop you add is one step of the presentation.")
 			return
 		}
@@ -155,15 +155,6 @@ func Start(s *session.Session, win fyne.Window, tl *view.Timeline, started func(
 			started(p)
 		}
 	})
-}
-
-// showInfo shows a message with a title and an OK button.
-func showInfo(win fyne.Window, title, msg string) {
-	l := widget.NewLabel(msg)
-	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(title, "OK", l, win)
-	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
 }
 
 func newPresenter(s *session.Session, win fyne.Window, tl *view.Timeline, views []session.StopView) *Presenter {

@@ -21,17 +21,6 @@ import (
 	"github.com/quoteline/quoteline/timeline/export"
 )
 
-// edited waits for the next edit, undo or redo to be shown, and fails on
-// its error.
-func edited(t *testing.T, o *sessiontest.Owner) session.Edited {
-	t.Helper()
-	e := sessiontest.Next[session.Edited](o)
-	if e.Err != nil {
-		t.Fatalf("edit %q: %v", e.Name, e.Err)
-	}
-	return e
-}
-
 func hasTitle(d *session.Document, title string) bool {
 	for i := range d.Len() {
 		if d.ItemTitle(d.Item(i).ID) == title {
@@ -63,7 +52,7 @@ func TestSession_EditUndoRedo(t *testing.T) {
 	ev := data.Event{Title: "Shahed drones reach Crimea", LaneID: lanes[1].ID, Status: data.StatusReported}
 	in.Apply(&ev)
 	save(s, ev)
-	if e := edited(t, o); e.Name != "Add event" {
+	if e := o.Edited(); e.Name != "Add event" {
 		t.Errorf("edit named %q", e.Name)
 	}
 	// The new event is selected, and its details read.
@@ -80,7 +69,7 @@ func TestSession_EditUndoRedo(t *testing.T) {
 	}
 
 	s.Undo()
-	edited(t, o)
+	o.Edited()
 	if hasTitle(s.Doc(), "Shahed drones reach Crimea") || s.Doc().Len() != 17 || s.Selected() != 0 {
 		t.Errorf("undo left the event (%d events, selected %d)", s.Doc().Len(), s.Selected())
 	}
@@ -90,7 +79,7 @@ func TestSession_EditUndoRedo(t *testing.T) {
 
 	// Undo survives closing and reopening the document in the session.
 	s.Redo()
-	edited(t, o)
+	o.Edited()
 	if err := o.Open(path); err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +87,7 @@ func TestSession_EditUndoRedo(t *testing.T) {
 		t.Fatal("reopened document lacks the event")
 	}
 	s.Undo()
-	edited(t, o)
+	o.Edited()
 	if hasTitle(s.Doc(), "Shahed drones reach Crimea") {
 		t.Error("undo after reopening did not remove the event")
 	}
@@ -125,26 +114,26 @@ func TestSession_MoveAndResizeEvents(t *testing.T) {
 		}
 	}
 	s.MoveEvent(point.ID, 5*day, lanePosition(s, point.LaneID))
-	if e := edited(t, o); e.Name != "Move event" {
+	if e := o.Edited(); e.Name != "Move event" {
 		t.Errorf("edit named %q", e.Name)
 	}
 	if sp, _, _ := s.Doc().Span(point.ID); sp.Start.Unix != point.Start.Unix+5*day || sp.Start.Precision != data.PrecisionDay {
 		t.Errorf("moved to %v", sp.Start.Display())
 	}
 	s.Undo()
-	edited(t, o)
+	o.Edited()
 	other := 0
 	if s.Doc().Lanes()[0].ID == point.LaneID {
 		other = 1
 	}
 	s.MoveEvent(point.ID, 0, other)
-	if e, want := edited(t, o), "Move event to "+s.Doc().Lanes()[other].Name; e.Name != want {
+	if e, want := o.Edited(), "Move event to "+s.Doc().Lanes()[other].Name; e.Name != want {
 		t.Errorf("edit named %q, want %q", e.Name, want)
 	}
 
 	// An end dragged a month earlier: the dates are set by hand now.
 	s.ResizeEvent(ranged.ID, float64(ranged.Start.Unix), float64(ranged.End.End()+1-30*day))
-	if e := edited(t, o); e.Name != "Change event dates" {
+	if e := o.Edited(); e.Name != "Change event dates" {
 		t.Errorf("edit named %q", e.Name)
 	}
 	got, err := store(t, path).Event(context.Background(), ranged.ID)
@@ -155,7 +144,7 @@ func TestSession_MoveAndResizeEvents(t *testing.T) {
 		t.Errorf("dates %s, were %s; derivation %v", data.DateText(&got), data.DateText(&ranged), got.Derivation)
 	}
 	s.Undo()
-	edited(t, o)
+	o.Edited()
 	if back, _ := store(t, path).Event(context.Background(), ranged.ID); !reflect.DeepEqual(back, ranged) {
 		t.Errorf("undo left\n%+v\nwant\n%+v", back, ranged)
 	}
@@ -190,7 +179,7 @@ func TestSession_MoveToALaneShownByTheFilter(t *testing.T) {
 		t.Fatal("no event shown in the first lane")
 	}
 	s.MoveEvent(id, 0, 1) // the second lane shown
-	if e := edited(t, o); e.Name != "Move event to "+last.Name {
+	if e := o.Edited(); e.Name != "Move event to "+last.Name {
 		t.Errorf("edit named %q", e.Name)
 	}
 	if ev, err := store(t, path).Event(context.Background(), id); err != nil || ev.LaneID != last.ID {
@@ -292,13 +281,13 @@ func TestSession_FiltersShowOnlyWhatIsChosen(t *testing.T) {
 	ev := moved
 	ev.LaneID = s.Doc().Lanes()[0].ID
 	save(s, ev)
-	edited(t, o) // a filter on tags reads the store, after the edit is shown
+	o.Edited() // a filter on tags reads the store, after the edit is shown
 	shown("after the edit")
 	if got := shownTitles(t, s); slices.Contains(got, moved.Title) || len(got) != len(wantTitles)-1 {
 		t.Errorf("after moving %q out of the lane: shown %q", moved.Title, got)
 	}
 	s.Undo()
-	edited(t, o)
+	o.Edited()
 	shown("after undo")
 	if got := shownTitles(t, s); !slices.Equal(got, wantTitles) {
 		t.Errorf("after undo: shown %q, want %q", got, wantTitles)
@@ -413,7 +402,7 @@ func TestSession_EditsRecords(t *testing.T) {
 			t.Errorf("undo names %q, want %q", got, name)
 		}
 		s.Undo()
-		edited(t, o)
+		o.Edited()
 	}
 	asked := make(chan session.Question, 1)
 	ask := func(q session.Question) { asked <- q }
@@ -422,14 +411,14 @@ func TestSession_EditsRecords(t *testing.T) {
 		_, ed, err := st.SaveActor(ctx, data.Actor{Name: "Janet Yellen", Kind: data.KindOrganisation})
 		return ed, err
 	}, nil)
-	edited(t, o)
+	o.Edited()
 	added, ok := actorNamed("Janet Yellen")
 	if !ok || added.Kind != data.KindOrganisation {
 		t.Fatalf("new actor not listed: %+v", s.Links().Actors)
 	}
 	// An actor nothing refers to goes without a question.
 	s.DeleteActor(added, ask)
-	edited(t, o)
+	o.Edited()
 	if _, ok := actorNamed("Janet Yellen"); ok {
 		t.Error("deleted actor still listed")
 	}
@@ -457,7 +446,7 @@ func TestSession_EditsRecords(t *testing.T) {
 		t.Errorf("question titled %q", q.Title)
 	}
 	q.Yes()
-	edited(t, o)
+	o.Edited()
 	if got, _ := st.Quote(ctx, quotes[i].ID); got.SpeakerID != 0 {
 		t.Errorf("quote of a deleted actor keeps speaker %d", got.SpeakerID)
 	}
@@ -486,7 +475,7 @@ func TestSession_EditsRecords(t *testing.T) {
 	} else {
 		q.Yes()
 	}
-	edited(t, o)
+	o.Edited()
 	<-after
 	if c := s.Doc().Counts(); c.Sources != before.Sources-1 || c.Quotes >= before.Quotes {
 		t.Errorf("after deleting a source: %+v, before %+v", c, before)
@@ -506,7 +495,7 @@ func TestSession_EditsRecords(t *testing.T) {
 	}
 	s.DeleteQuote(linked, ask)
 	awaitQuestion(t, o, asked).Yes()
-	edited(t, o)
+	o.Edited()
 	if _, err := st.Quote(ctx, linked.ID); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("deleted quote still readable: %v", err)
 	}
@@ -582,12 +571,12 @@ func TestSession_LinkAndUnlink(t *testing.T) {
 	} {
 		t.Run(tt.noun, func(t *testing.T) {
 			s.Link(event, tt.kind, tt.id, data.StanceDisputes)
-			edited(t, o)
+			o.Edited()
 			if got := tt.linked(); !slices.Equal(got, []data.Stance{data.StanceDisputes}) {
 				t.Fatalf("after linking: %v", got)
 			}
 			s.Unlink(event, tt.kind, tt.id, "x")
-			edited(t, o)
+			o.Edited()
 			if got := tt.linked(); len(got) != 0 {
 				t.Error("unlink left the link")
 			}
@@ -595,9 +584,9 @@ func TestSession_LinkAndUnlink(t *testing.T) {
 				t.Errorf("undo names %q, want %q", got, want)
 			}
 			s.Undo()
-			edited(t, o)
+			o.Edited()
 			s.Undo()
-			edited(t, o)
+			o.Edited()
 			if got := tt.linked(); len(got) != 0 {
 				t.Errorf("undoing both left %v", got)
 			}

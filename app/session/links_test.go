@@ -18,7 +18,7 @@ func TestSession_FromAnEventToItsWordsAndBack(t *testing.T) {
 	s := o.S
 
 	// The "more than 400 UAVs" event, then its source.
-	uavs := eventByTitle(t, s, "Iran sends Russia more than 400 drones")
+	uavs := sessiontest.EventByTitle(t, s, "Iran sends Russia more than 400 drones")
 	s.Select(uavs)
 	if !s.ShowSelectedSource() {
 		t.Fatal("no source shown for the selected event")
@@ -50,7 +50,7 @@ func TestSession_FromAnEventToItsWordsAndBack(t *testing.T) {
 	if chosen.Quote.ID != providing.ID || chosen.Quote.Speaker != "John Kirby" {
 		t.Errorf("chose %+v", chosen.Quote)
 	}
-	briefing := eventByTitle(t, s, "Kirby briefs")
+	briefing := sessiontest.EventByTitle(t, s, "Kirby briefs")
 	revealed := sessiontest.Next[session.Revealed](o).IDs
 	slices.Sort(revealed)
 	want := []int64{uavs, briefing}
@@ -63,7 +63,7 @@ func TestSession_FromAnEventToItsWordsAndBack(t *testing.T) {
 func TestSession_NewQuoteFromWordsOfASourcePersists(t *testing.T) {
 	o, path := sessiontest.OpenExample(t)
 	s := o.S
-	s.Select(eventByTitle(t, s, "Iran sends Russia more than 400 drones"))
+	s.Select(sessiontest.EventByTitle(t, s, "Iran sends Russia more than 400 drones"))
 	s.ShowSelectedSource()
 	v := sessiontest.Next[session.SourceShown](o).Source
 	words := "used them to target Ukrainian critical infrastructure"
@@ -73,7 +73,7 @@ func TestSession_NewQuoteFromWordsOfASourcePersists(t *testing.T) {
 	}
 	before := len(v.Quotes)
 	s.AddQuote(data.NewQuote{SourceID: v.Source.ID, StartByte: int64(start), EndByte: int64(start + len(words)),
-		SpeakerName: "John Kirby", SaidAt: v.Source.Published, EventID: eventByTitle(t, s, "Russia turns the Iranian drones"), Stance: data.StanceSupports})
+		SpeakerName: "John Kirby", SaidAt: v.Source.Published, EventID: sessiontest.EventByTitle(t, s, "Russia turns the Iranian drones"), Stance: data.StanceSupports})
 	added := sessiontest.Next[session.QuoteAdded](o)
 	if added.Err != nil {
 		t.Fatal(added.Err)
@@ -105,7 +105,7 @@ func TestSession_DefaultTimelineDisputeAndForecastAreMarked(t *testing.T) {
 
 	// Iran's November 2022 statement (reported by CNN) disputes the US
 	// account of the August shipments.
-	aug := eventByTitle(t, s, "Russia receives its first Iranian drones")
+	aug := sessiontest.EventByTitle(t, s, "Russia receives its first Iranian drones")
 	ev, err := st.Event(ctx, aug)
 	if err != nil {
 		t.Fatal(err)
@@ -139,7 +139,7 @@ func TestSession_DefaultTimelineDisputeAndForecastAreMarked(t *testing.T) {
 	}
 
 	// The sanctions "in the coming days" are expected, dated from Kirby's words.
-	exp := eventByTitle(t, s, "More US sanctions announced")
+	exp := sessiontest.EventByTitle(t, s, "More US sanctions announced")
 	if ev, err = st.Event(ctx, exp); err != nil {
 		t.Fatal(err)
 	}

@@ -20,19 +20,6 @@ import (
 	"github.com/quoteline/quoteline/timeline"
 )
 
-// eventByTitle finds an event of the open document by the start of its title.
-func eventByTitle(t *testing.T, s *session.Session, prefix string) int64 {
-	t.Helper()
-	doc := s.Doc()
-	for i := range doc.Len() {
-		if id := doc.Item(i).ID; strings.HasPrefix(doc.ItemTitle(id), prefix) {
-			return id
-		}
-	}
-	t.Fatalf("no event titled %q…", prefix)
-	return 0
-}
-
 // store opens the document at path beside the session, as another window
 // would.
 func store(t *testing.T, path string) *data.Store {
@@ -75,14 +62,7 @@ func TestSession_OpenShowsDocumentOrError(t *testing.T) {
 
 func TestSession_OpeningCanBeCancelled(t *testing.T) {
 	o := sessiontest.New(t, session.Options{})
-	path := filepath.Join(t.TempDir(), "big.quoteline")
-	s, err := data.Generate(context.Background(), path, data.GenerateOptions{Events: 60_000, Lanes: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-
-	o.S.Open(path)
+	o.S.Open(sessiontest.Generated(t, 60_000, 3, 1))
 	if st := sessiontest.Next[session.Status](o); st.Work != session.WorkProgress || !o.S.Busy() {
 		t.Errorf("opening shows %+v, busy %v; want progress and Cancel", st, o.S.Busy())
 	}
@@ -97,7 +77,7 @@ func TestSession_OpeningCanBeCancelled(t *testing.T) {
 
 func TestSession_SelectReadsTheDetailsOfTheRangeEvent(t *testing.T) {
 	o, _ := sessiontest.OpenExample(t)
-	id := eventByTitle(t, o.S, "Iran sends Russia more than 400 drones")
+	id := sessiontest.EventByTitle(t, o.S, "Iran sends Russia more than 400 drones")
 	o.S.Select(id)
 	if got := sessiontest.Next[session.Selected](o).ID; got != id {
 		t.Fatalf("selected %d, want %d", got, id)
@@ -125,12 +105,7 @@ func TestSession_SelectReadsTheDetailsOfTheRangeEvent(t *testing.T) {
 
 func TestSession_LargeDocumentFetchesTheTitlesItIsAskedFor(t *testing.T) {
 	o := sessiontest.New(t, session.Options{AllTitlesUpTo: 500}) // so that a small generated document counts as large
-	path := filepath.Join(t.TempDir(), "g.quoteline")
-	s, err := data.Generate(context.Background(), path, data.GenerateOptions{Events: 4000, Lanes: 2, Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	path := sessiontest.Generated(t, 4000, 2, 3)
 	if err := o.Open(path); err != nil {
 		t.Fatal(err)
 	}

@@ -10,10 +10,12 @@ import (
 	"context"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/quoteline/quoteline/app/session"
+	"github.com/quoteline/quoteline/data"
 )
 
 // Timeout bounds each wait: generous, for the race detector on a busy
@@ -160,4 +162,44 @@ func OpenExample(t testing.TB) (*Owner, string) {
 		t.Fatal(err)
 	}
 	return o, path
+}
+
+// Edited waits for the next edit, undo or redo to be shown, and fails the
+// test on its error.
+func (o *Owner) Edited() session.Edited {
+	o.t.Helper()
+	e := Next[session.Edited](o)
+	if e.Err != nil {
+		o.t.Fatalf("edit %q: %v", e.Name, e.Err)
+	}
+	return e
+}
+
+// Generated writes a synthetic document of n events over lanes (see
+// data.Generate) to a temporary file and returns its path.
+func Generated(t testing.TB, n, lanes int, seed uint64) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "generated.quoteline")
+	s, err := data.Generate(context.Background(), path, data.GenerateOptions{Events: n, Lanes: lanes, Seed: seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// EventByTitle returns the event of s's document whose title starts with
+// prefix, failing the test if there is none.
+func EventByTitle(t testing.TB, s *session.Session, prefix string) int64 {
+	t.Helper()
+	doc := s.Doc()
+	for i := range doc.Len() {
+		if id := doc.Item(i).ID; strings.HasPrefix(doc.ItemTitle(id), prefix) {
+			return id
+		}
+	}
+	t.Fatalf("no event titled %q…", prefix)
+	return 0
 }
