@@ -23,6 +23,9 @@ import (
 	"github.com/quoteline/quoteline/app/pane"
 	"github.com/quoteline/quoteline/app/session"
 	"github.com/quoteline/quoteline/assets"
+	// A C.UTF-8 locale reads as English, before Fyne's own initialisation
+	// logs that it cannot parse it (see the package for why it runs first).
+	_ "github.com/quoteline/quoteline/internal/locale"
 	"github.com/quoteline/quoteline/timeline/view"
 )
 

@@ -6,7 +6,7 @@
 #   test:  the above, plus Xvfb, xdotool and ImageMagick for the end-to-end tests,
 #          and poppler-utils (pdftotext) to read exported PDFs back.
 #   dist:  build's, plus the mingw-w64 cross compiler, NSIS, ImageMagick (icons),
-#          desktop-file-utils, shared-mime-info, file and xz for `make dist`.
+#          desktop-file-utils, shared-mime-info, appstream, file and xz for `make dist`.
 #
 # Packages already installed are left alone; nothing is installed when all are
 # present. Elsewhere than Debian/Ubuntu it checks what it can and says what is missing.
@@ -21,8 +21,8 @@ case "${1:-build}" in
     tools+=(Xvfb xdotool import pdftotext strace)
     ;;
   dist)
-    want+=(gcc-mingw-w64-x86-64 nsis imagemagick desktop-file-utils shared-mime-info file xz-utils)
-    tools+=(x86_64-w64-mingw32-gcc makensis convert desktop-file-validate update-mime-database file xz)
+    want+=(gcc-mingw-w64-x86-64 nsis imagemagick desktop-file-utils shared-mime-info file xz-utils appstream)
+    tools+=(x86_64-w64-mingw32-gcc makensis convert desktop-file-validate update-mime-database file xz appstreamcli)
     ;;
   *) echo "deps.sh: unknown target '$1' (want build, test or dist)" >&2; exit 2 ;;
 esac

@@ -2,7 +2,8 @@
 # dist-check.sh — check what scripts/dist.sh put in dist/, without installing
 # anything: unpack the .deb into a temporary root and run the binary from it,
 # list its files, check its dependencies cover what the binary links against,
-# validate the desktop entry and MIME type; check the Windows binary is a
+# validate the desktop entry, MIME type and AppStream metainfo (and that the
+# tarball's Makefile installs it); check the Windows binary is a
 # 64-bit GUI PE with a version resource and the installer is there; untar the
 # tarball and run its binary. Exits non-zero on the first failure.
 set -euo pipefail
@@ -37,6 +38,28 @@ run_version() {
   got=$("$1" --version) || fail "$1 --version exited with $?"
   [ "$got" = "quoteline $version" ] || fail "$1 --version printed '$got', want 'quoteline $version'"
   ok "$got"
+}
+
+# check_metainfo FILE: the AppStream metadata software centres read is valid,
+# names the desktop entry and MIME type we ship, and its newest release is
+# this version.
+check_metainfo() {
+  local m=$1
+  [ -f "$m" ] || fail "no AppStream metainfo at ${m#"$tmp"/}"
+  if command -v appstreamcli >/dev/null; then
+    appstreamcli validate --no-net --no-color "$m" || fail "appstreamcli rejects ${m#"$tmp"/}"
+  else
+    echo "appstreamcli not installed: schema validation skipped" >&2
+    xmllint --noout "$m" 2>/dev/null || python3 -c 'import sys, xml.dom.minidom as d; d.parse(sys.argv[1])' "$m" ||
+      fail "${m#"$tmp"/} is not well-formed XML"
+  fi
+  grep -q '<launchable type="desktop-id">app.quoteline.desktop.desktop</launchable>' "$m" ||
+    fail "metainfo does not launch app.quoteline.desktop.desktop"
+  grep -q '<mediatype>application/x-quoteline</mediatype>' "$m" || fail "metainfo does not provide application/x-quoteline"
+  local newest
+  newest=$(grep -o '<release version="[^"]*"' "$m" | head -n1 | cut -d'"' -f2)
+  [ "$newest" = "$version" ] || fail "metainfo's newest release is '$newest', not $version (add a <release> for it)"
+  ok "AppStream metainfo valid, release $version"
 }
 
 echo "== $deb"
@@ -82,6 +105,7 @@ cp "$root/usr/share/mime/packages/quoteline.xml" "$tmp/mime/packages/"
 XDG_DATA_DIRS=$tmp update-mime-database "$tmp/mime"
 grep -qx '60:application/x-quoteline:\*\.quoteline' "$tmp/mime/globs2" || fail "MIME database has no *.quoteline glob"
 ok "MIME type application/x-quoteline for *.quoteline"
+check_metainfo "$root/usr/share/metainfo/app.quoteline.desktop.metainfo.xml"
 
 echo "== $exe"
 desc=$(file -b "$exe")
@@ -121,4 +145,11 @@ tdesktop=$(find "$tmp/tar" -name '*.desktop')
 [ -n "$tdesktop" ] || fail "no desktop entry in $tarball"
 desktop-file-validate "$tdesktop" || fail "tarball's desktop entry is invalid"
 ok "tarball's desktop entry valid"
+check_metainfo "$(find "$tmp/tar" -name app.quoteline.desktop.metainfo.xml)"
+# The tarball's own Makefile must install the metainfo with the rest.
+tdir=$(dirname "$(find "$tmp/tar" -name Makefile | head -n1)")
+make -s -C "$tdir" install DESTDIR="$tmp/inst" PREFIX=/usr >/dev/null
+[ -f "$tmp/inst/usr/share/metainfo/app.quoteline.desktop.metainfo.xml" ] ||
+  fail "the tarball's 'make install' does not install the AppStream metainfo"
+ok "tarball's make install puts the metainfo in share/metainfo"
 echo "dist-check: all checks passed"

@@ -21,6 +21,7 @@ FYNE_TOOLS_VERSION=v1.7.2
 NFPM_VERSION=${NFPM_VERSION:-v2.45.2}
 TAGS=sqlite_omit_load_extension # migrated_fynedo comes from FyneApp.toml's [Migrations]
 ICON_SIZES=(16 22 24 32 48 64 128 256 512)
+metainfo=app.quoteline.desktop.metainfo.xml # AppStream, for software centres
 
 export CGO_ENABLED=1 LANG=${LANG:-C.UTF-8}
 export CGO_CFLAGS=${CGO_CFLAGS:--O2 -DSQLITE_DEFAULT_DEFENSIVE=1}
@@ -62,10 +63,26 @@ mkdir -p dist
 step "linux: fyne package"
 (cd "$src" && "$fyne" package -os linux --release --tags "$TAGS")
 tarball=dist/quoteline-$version-linux-amd64.tar.xz
-mv "$src/Quoteline.tar.xz" "$tarball"
 mkdir "$work/tar"
-tar -C "$work/tar" -xJf "$tarball"
+tar -C "$work/tar" -xJf "$src/Quoteline.tar.xz"
 linux_bin=$(find "$work/tar" -path '*/bin/quoteline' -type f)
+# fyne package knows nothing of AppStream: add the metainfo beside the
+# desktop entry and teach the tarball's Makefile to install and remove it.
+# Its Makefile also names the icon without the .png the file has, so that
+# `make install` failed; name the file that is there.
+tar_top=$(find "$work/tar" -mindepth 1 -maxdepth 1 -type d)
+tar_share=$(dirname "$(find "$tar_top" -path '*/share/applications' -type d)")
+install -D -m 0644 "packaging/linux/$metainfo" "$tar_share/metainfo/$metainfo"
+rel_share=${tar_share#"$tar_top"/}
+tar_icon=$(basename "$(find "$tar_share/pixmaps" -type f | head -n1)")
+sed -i \
+  -e "s/^Icon := .*/Icon := \"$tar_icon\"/" \
+  -e "/^install:/a\\\tinstall -Dm00644 $rel_share/metainfo/$metainfo \$(DESTDIR)\$(PREFIX)/share/metainfo/$metainfo" \
+  -e "/^uninstall:/a\\\t-rm \$(DESTDIR)\$(PREFIX)/share/metainfo/$metainfo" \
+  -e "/^user-install:/a\\\tinstall -Dm00644 $rel_share/metainfo/$metainfo \$(DESTDIR)\$(HOME)/.local/share/metainfo/$metainfo" \
+  -e "/^user-uninstall:/a\\\t-rm \$(DESTDIR)\$(HOME)/.local/share/metainfo/$metainfo" \
+  "$tar_top/Makefile"
+tar -C "$work/tar" -cJf "$tarball" "$(basename "$tar_top")"
 
 step "windows: fyne package (mingw-w64)"
 cp FyneApp.toml "$src/FyneApp.toml" # undo the Linux run's build-number bump
@@ -95,6 +112,7 @@ share=$pkg/share
 install -D -m 0755 "$linux_bin" "$pkg/quoteline"
 install -D -m 0644 packaging/linux/app.quoteline.desktop.desktop "$share/applications/app.quoteline.desktop.desktop"
 install -D -m 0644 packaging/linux/quoteline.xml "$share/mime/packages/quoteline.xml"
+install -D -m 0644 "packaging/linux/$metainfo" "$share/metainfo/$metainfo"
 for s in "${ICON_SIZES[@]}"; do
   for kind in apps/app.quoteline.desktop mimetypes/application-x-quoteline; do
     mkdir -p "$share/icons/hicolor/${s}x$s/$(dirname "$kind")"

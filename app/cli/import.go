@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"time"
 
 	"github.com/quoteline/quoteline/app/session"
@@ -30,7 +31,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	from := fs.String("from", "", "the format of IN (guessed from its name and content when left out)")
-	published := fs.String("published", "", "article: its publication date, YYYY-MM-DD (required for articles)")
+	published := fs.String("published", "", "article: its publication date, YYYY-MM-DD (needed when the page does not state it)")
 	var m interchange.CSVMapping
 	fs.StringVar(&m.Title, "title-col", "", "csv: the column (header name or number) holding event titles")
 	fs.StringVar(&m.Start, "start-col", "", "csv: the column of start dates (YYYY, YYYY-MM, YYYY-MM-DD, or with a time)")
@@ -70,7 +71,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	var pub data.Time
-	if format == interchange.FormatArticle {
+	if format == interchange.FormatArticle && *published != "" {
 		if pub, err = data.ParseTime(*published); err != nil || pub.Precision != data.PrecisionDay {
 			fmt.Fprintf(stderr, "quoteline import: --published %q: give the article's publication date as YYYY-MM-DD\n", *published)
 			return 2
@@ -89,7 +90,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	var checked *data.CheckedDocument
 	if format == interchange.FormatArticle {
-		checked, err = articleDocument(in, pub)
+		checked, err = articleDocument(in, pub, func(w string) { fmt.Fprintln(stderr, "quoteline import: warning:", w) })
 	} else {
 		checked, err = interchange.ReadFile(in, format, opt)
 	}
@@ -140,11 +141,23 @@ func importFormat(path, name string) (interchange.Format, error) {
 }
 
 // articleDocument reads the article at path and accepts every suggestion
-// made against the publication date pub.
-func articleDocument(path string, pub data.Time) (*data.CheckedDocument, error) {
+// made against its publication date: given, or else the one the page
+// states. warn is told what the user should know of the result.
+func articleDocument(path string, given data.Time, warn func(string)) (*data.CheckedDocument, error) {
 	a, err := session.ReadArticle(path)
 	if err != nil {
 		return nil, err
 	}
-	return session.ArticleDocument(a, pub, path, extract.Suggest(a.Text, pub))
+	pub, conflict, err := extract.PublicationDate(a, given)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: give it with --published YYYY-MM-DD", filepath.Base(path), err)
+	}
+	if conflict != "" {
+		warn(conflict)
+	}
+	s := extract.Suggest(a.Text, pub)
+	for _, w := range extract.Warnings(a, s) {
+		warn(w)
+	}
+	return session.ArticleDocument(a, pub, path, s)
 }

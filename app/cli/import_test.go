@@ -93,7 +93,6 @@ func TestImportCommand(t *testing.T) {
 	for _, args := range [][]string{
 		{"import", "only-one"},
 		{"import", "--from", "xml", bad, out},
-		{"import", "--from", "article", bad, out},
 		{"import", "--from", "article", "--published", "2023-05", bad, out},
 		{"import", "--published", "2023-05-15", bad, out},
 	} {
@@ -116,6 +115,63 @@ func TestImportArticleCommand(t *testing.T) {
 	if c := counts(t, out); c.Quotes != 9 || c.Actors != 1 || c.Sources != 1 || c.Events != 3 {
 		t.Errorf("counts %+v", c)
 	}
+}
+
+// TestImportArticleCommand_PageDate: a saved page that states its date
+// needs no --published; a --published that contradicts it is used, with a
+// warning; a page that states none needs it, and an article that yields
+// no quotes or dates is imported with warnings, not a silent success.
+func TestImportArticleCommand_PageDate(t *testing.T) {
+	dir := t.TempDir()
+	pages := filepath.Join("..", "..", "data", "extract", "testdata", "pages")
+	daily := filepath.Join(pages, "daily-teasers.html")
+
+	out := filepath.Join(dir, "a.quoteline")
+	code, _, stderr := runCmd("import", "--quiet", daily, out)
+	if code != 0 || strings.Contains(stderr, "warning") {
+		t.Fatalf("page with its date: code %d, %q", code, stderr)
+	}
+	if doc := exported(t, out); doc.Sources[0].Published != "2024-04-18" || doc.Sources[0].Outlet != "The Daily Ledger" {
+		t.Errorf("source %+v", doc.Sources[0])
+	}
+
+	out = filepath.Join(dir, "b.quoteline")
+	code, _, stderr = runCmd("import", "--quiet", "--published", "2024-04-19", daily, out)
+	if code != 0 || !strings.Contains(stderr, "warning: the page says it was published on 18 Apr 2024, not 19 Apr 2024") {
+		t.Errorf("contradicting --published: code %d, %q", code, stderr)
+	}
+	if doc := exported(t, out); doc.Sources[0].Published != "2024-04-19" {
+		t.Errorf("source published %q, want the date given", doc.Sources[0].Published)
+	}
+
+	notice := filepath.Join(pages, "notice.html")
+	code, _, stderr = runCmd("import", "--quiet", notice, filepath.Join(dir, "c.quoteline"))
+	if code != 1 || !strings.Contains(stderr, "notice.html: the page states no publication date: give it with --published YYYY-MM-DD") {
+		t.Errorf("page without a date: code %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "c.quoteline")); err == nil {
+		t.Error("a refused import left a document")
+	}
+	code, stdout, stderr := runCmd("import", "--quiet", "--published", "2024-01-10", notice, filepath.Join(dir, "c.quoteline"))
+	if code != 0 || !strings.Contains(stderr, "warning: no quoted passages") || !strings.Contains(stderr, "warning: no dates") ||
+		!strings.Contains(stdout, "0 events, 0 quotes") {
+		t.Errorf("article without quotes or dates: code %d, %q, %q", code, stdout, stderr)
+	}
+}
+
+// exported reads back the document at path.
+func exported(t *testing.T, path string) *data.Document {
+	t.Helper()
+	s, err := data.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	doc, err := s.ExportDocument(context.Background(), data.ExportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
 
 // writeBigCSV writes a CSV of n events over ten lanes and thirty years.

@@ -78,6 +78,7 @@ type articleReview struct {
 	article *extract.Article
 	date    *widget.Entry
 	note    *widget.Label
+	warn    *widget.Label // what the user should know before importing
 	list    *fyne.Container
 	sugg    extract.Suggestions
 	quoteOK []bool
@@ -90,10 +91,13 @@ func newArticleReview(a *extract.Article) *articleReview {
 	r.date = widget.NewEntry()
 	r.date.SetPlaceHolder("YYYY-MM-DD")
 	r.note = widget.NewLabel("")
+	r.warn = widget.NewLabel("")
+	r.warn.Wrapping = fyne.TextWrapWord
+	r.warn.Importance = widget.WarningImportance
 	r.list = container.NewVBox()
 	r.date.OnChanged = func(string) { r.refresh() }
 	r.date.SetText(a.Published.String())
-	top := container.NewBorder(nil, nil, widget.NewLabel("Published on"), r.note, r.date)
+	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Published on"), r.note, r.date), r.warn)
 	r.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(r.list))
 	r.refresh()
 	return r
@@ -115,6 +119,20 @@ func (r *articleReview) refresh() {
 		r.note.SetText("Relative dates are resolved against " + pub.Display() + ".")
 	}
 	r.sugg = extract.Suggest(r.article.Text, pub)
+	var warnings []string
+	if _, conflict, _ := extract.PublicationDate(r.article, pub); ok && conflict != "" {
+		warnings = append(warnings, conflict)
+	}
+	warnings = append(warnings, extract.Warnings(r.article, r.sugg)...)
+	for i, w := range warnings {
+		warnings[i] = strings.ToUpper(w[:1]) + w[1:] + "." // a sentence of each
+	}
+	r.warn.SetText(strings.Join(warnings, "\n"))
+	if len(warnings) == 0 {
+		r.warn.Hide()
+	} else {
+		r.warn.Show()
+	}
 	if !ok {
 		r.sugg.Dates = nil
 	}

@@ -1,6 +1,9 @@
 package dialog
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -42,5 +45,38 @@ func TestArticleReview(t *testing.T) {
 	}
 	if s.Quotes[0].Text == "unprecedented" {
 		t.Error("the rejected quote was kept")
+	}
+}
+
+// TestArticleReview_PageDateAndWarnings: a saved page's own date fills
+// the date field; a date that contradicts it, or an article that yields
+// no quotes or dates, is said above the list.
+func TestArticleReview_PageDateAndWarnings(t *testing.T) {
+	test.NewTempApp(t)
+	read := func(name string) *extract.Article {
+		f, err := os.Open(filepath.Join("..", "..", "data", "extract", "testdata", "pages", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		a, err := extract.Read(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	r := newArticleReview(read("daily-teasers.html"))
+	if r.date.Text != "2024-04-18" || r.warn.Visible() {
+		t.Errorf("date %q, warnings shown: %v %q", r.date.Text, r.warn.Visible(), r.warn.Text)
+	}
+	r.date.SetText("2024-04-19")
+	if !r.warn.Visible() || !strings.Contains(r.warn.Text, "The page says it was published on 18 Apr 2024") {
+		t.Errorf("contradicting date: warnings %v %q", r.warn.Visible(), r.warn.Text)
+	}
+
+	r = newArticleReview(read("notice.html"))
+	test.Type(r.date, "2024-01-10")
+	if !r.warn.Visible() || !strings.Contains(r.warn.Text, "No quoted passages") || !strings.Contains(r.warn.Text, "No dates") {
+		t.Errorf("article without quotes or dates: warnings %v %q", r.warn.Visible(), r.warn.Text)
 	}
 }

@@ -55,7 +55,7 @@ func Document(a *Article, pub data.Time, file string, s Suggestions) *data.Docum
 		Title: firstNonEmpty(a.Title, strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)), "Article"),
 		Lanes: []data.DocumentLane{}, Actors: []data.DocumentActor{}, Quotes: []data.DocumentQuote{}, Events: []data.DocumentEvent{}}
 	src := data.DocumentSource{Key: "article", Title: doc.Title, Outlet: a.Outlet, URL: a.URL, Published: pub.String(),
-		DateNote: "Publication date confirmed at import.", TextFile: filepath.Base(file), Text: a.Text}
+		DateNote: sourceDateNote(a, pub), Summary: sourceSummary(a), TextFile: filepath.Base(file), Text: a.Text}
 	doc.Sources = []data.DocumentSource{src}
 
 	actors := map[string]string{}
