@@ -97,6 +97,7 @@ func Run(args []string, appTOML string, stdout, stderr io.Writer) int {
 		w.newWindow = func(path string, blank bool) { open(path, blank).win.Show() }
 		if blank {
 			w.showNoDocument()
+			w.panes.details.ShowNoDocument("")
 		} else {
 			w.start(path)
 		}

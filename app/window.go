@@ -213,13 +213,14 @@ func (w *window) follow(e session.Event) {
 	}
 }
 
-// showNoDocument shows the window empty, saying how to open a document.
+// showNoDocument shows the window's own parts empty; the panes follow the
+// session themselves.
 func (w *window) showNoDocument() {
 	w.timeline.Select(0)
 	w.timeline.SetData(nil, timeline.Events{}, nil)
 	w.overview.SetData(nil, 0, 0)
-	w.panes.details.ShowNoDocument("Open a document (Ctrl+O), pick one from File ▸ Open Recent, or make a new one (Ctrl+N).")
 	w.win.SetTitle("Quoteline")
+	w.panes.status.Show(session.Status{Text: w.s.Summary()})
 	w.refreshUndo()
 }
 

@@ -117,7 +117,7 @@ func (d *Details) follow(e session.Event) {
 		}
 	case session.Closed:
 		if e.Why == "" {
-			d.ShowNoDocument("Open a document (Ctrl+O), pick one from File ▸ Open Recent, or make a new one (Ctrl+N).")
+			d.ShowNoDocument("")
 		} else {
 			d.ShowNoDocument(e.Name + " " + e.Why + " and was closed.")
 		}
@@ -141,12 +141,13 @@ func (d *Details) render(draw func()) {
 	draw()
 }
 
-// ShowNoDocument says no document is open, and msg.
+// ShowNoDocument says no document is open, and why (msg); with no reason,
+// how to open one.
 func (d *Details) ShowNoDocument(msg string) {
 	d.redraw = nil
 	d.top.heading.SetText("No document open")
-	if strings.HasPrefix(msg, "Open a document") {
-		d.top.hint.SetText(msg)
+	if msg == "" {
+		d.top.hint.SetText("Open a document (Ctrl+O), pick one from File ▸ Open Recent, or make a new one (Ctrl+N).")
 		d.set(d.top.heading, d.top.hint)
 		return
 	}

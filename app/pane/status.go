@@ -32,7 +32,7 @@ func NewStatusLine(s *session.Session) *StatusLine {
 	s.Watch(func(e session.Event) {
 		switch e := e.(type) {
 		case session.Status:
-			l.set(e)
+			l.Show(e)
 		case session.Progress:
 			l.progress.SetValue(e.Done)
 		}
@@ -52,8 +52,8 @@ func (l *StatusLine) Working() bool { return l.cancel.Visible() && l.progress.Vi
 // Cancel returns the button that cancels the task under way.
 func (l *StatusLine) Cancel() *widget.Button { return l.cancel }
 
-// set shows st.
-func (l *StatusLine) set(st session.Status) {
+// Show shows st, as the session says it when its work changes.
+func (l *StatusLine) Show(st session.Status) {
 	l.text.SetText(st.Text)
 	switch st.Work {
 	case session.WorkBusy:

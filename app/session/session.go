@@ -83,9 +83,9 @@ func New(opts Options) *Session {
 
 // Close ends the session's background work and closes its document.
 func (s *Session) Close() {
+	s.end()
 	s.gen++
 	s.release()
-	s.end()
 }
 
 // Ended reports whether the session has been closed.
