@@ -41,7 +41,26 @@ const (
 // Set its data with SetData; all methods must be called on the UI goroutine.
 type Timeline struct {
 	widget.BaseWidget
+	Callbacks
 
+	shown    // what is drawn
+	pointing // what the pointer and the keyboard are doing
+
+	vp         timeline.Viewport
+	fitted     bool
+	anim       *fyne.Animation
+	animTarget timeline.Viewport
+	scale      float64        // sizes relative to the theme's; 1 normally
+	zone       *time.Location // the clock of the axis's times of day; nil: UTC
+	selected   int64
+	readOnly   bool          // events cannot be dragged
+	work       time.Duration // building scenes and filling rasters, since New
+	renderer   *renderer     // set by CreateRenderer; the scene last drawn is its
+}
+
+// Callbacks are what a Timeline tells its owner, and asks of it. Any may
+// be nil.
+type Callbacks struct {
 	// OnSelected is called when the user selects an event (id) or clears the selection (0).
 	OnSelected func(id int64)
 	// OnViewChanged is called after the visible time window changed.
@@ -76,34 +95,31 @@ type Timeline struct {
 	// whole event to the coarser, or to the unit the zoom suggests if that
 	// is coarser still. When nil the zoom alone decides.
 	Precision func(id int64) (start, end timeline.Unit)
+}
+
+// shown is the data a Timeline draws.
+type shown struct {
+	lanes   []timeline.Lane
+	events  timeline.Events
+	index   *timeline.Index
+	lo, hi  float64 // extent of the data
+	hasData bool
 
 	marked        []int64
 	quotes        []timeline.QuoteMark
 	showQuotes    bool
 	selectedQuote int64
+}
 
-	lanes      []timeline.Lane
-	events     timeline.Events
-	index      *timeline.Index
-	vp         timeline.Viewport
-	lo, hi     float64 // extent of the data
-	hasData    bool
-	fitted     bool
-	selected   int64
-	hovered    int64
-	scrollY    float64 // lanes scrolled up under the axis, in pixels
-	pointer    fyne.Position
-	focused    bool
-	work       time.Duration // building scenes and filling rasters, since New
-	anim       *fyne.Animation
-	animTarget timeline.Viewport
-	renderer   *renderer      // set by CreateRenderer; the scene last drawn is its
-	scale      float64        // sizes relative to the theme's; 1 normally
-	zone       *time.Location // the clock of the axis's times of day; nil: UTC
-	readOnly   bool           // events cannot be dragged
-	drag       *itemDrag      // the event being dragged, if one is
-	panning    bool           // a drag that pans is going on
-	hoverGrab  timeline.Grab
+// pointing is what the pointer and the keyboard are doing on a Timeline.
+type pointing struct {
+	hovered   int64
+	hoverGrab timeline.Grab
+	pointer   fyne.Position
+	focused   bool
+	scrollY   float64   // lanes scrolled up under the axis, in pixels
+	drag      *itemDrag // the event being dragged, if one is
+	panning   bool      // a drag that pans is going on
 }
 
 // New returns an empty timeline.
