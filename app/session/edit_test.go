@@ -17,6 +17,7 @@ import (
 	"github.com/quoteline/quoteline/app/session"
 	"github.com/quoteline/quoteline/app/session/sessiontest"
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/data/interchange"
 	"github.com/quoteline/quoteline/timeline"
 	"github.com/quoteline/quoteline/timeline/export"
 )
@@ -378,6 +379,39 @@ func TestSession_ExportsTheCurrentViewInTheBackground(t *testing.T) {
 	}
 	if img.Bounds().Dx() != 900 {
 		t.Errorf("exported %d pixels wide, the view is 900", img.Bounds().Dx())
+	}
+}
+
+// TestSession_ExportsTheDocumentInEveryDataFormat writes the open
+// document as the File ▸ Export menu's data formats do, and reads each file
+// back: every event is in it.
+func TestSession_ExportsTheDocumentInEveryDataFormat(t *testing.T) {
+	o, _ := sessiontest.OpenExample(t)
+	s := o.S
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		f    interchange.Format
+		name string
+	}{
+		{interchange.FormatCSV, "events.csv"},
+		{interchange.FormatQuoteline, "events.json"},
+		{interchange.FormatTimelineJS, "timelinejs.json"},
+		{interchange.FormatVis, "vis.json"},
+	} {
+		out := filepath.Join(dir, tt.name)
+		done := make(chan error, 1)
+		s.ExportData(out, tt.f, func(err error) { done <- err })
+		status(t, o, "Exported "+tt.name)
+		if err := <-done; err != nil {
+			t.Fatalf("%s: %v", tt.f, err)
+		}
+		checked, err := interchange.ReadFile(out, tt.f, interchange.Options{})
+		if err != nil {
+			t.Fatalf("%s: read back: %v", tt.f, err)
+		}
+		if got := len(checked.Document().Events); got != s.Doc().Len() {
+			t.Errorf("%s: %d events read back, the document has %d", tt.f, got, s.Doc().Len())
+		}
 	}
 }
 
