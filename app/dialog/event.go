@@ -62,10 +62,7 @@ func eventForm(p Parent, ev data.Event) *eventFormView {
 	s := p.Session
 	lanes := s.Doc().Lanes()
 	title := requiredEntry(ev.Title, "What happened, in a few words", "give the event a title")
-	summary := widget.NewMultiLineEntry()
-	summary.SetText(ev.Summary)
-	summary.SetMinRowsVisible(3)
-	summary.Wrapping = fyne.TextWrapWord
+	summary := textArea(ev.Summary, "", 3)
 
 	laneNames := make([]string, len(lanes))
 	for i, l := range lanes {
@@ -192,5 +189,16 @@ func requiredEntry(text, placeholder, missing string) *widget.Entry {
 		}
 		return nil
 	}
+	return e
+}
+
+// textArea returns an entry of several lines, rows high, that wraps at
+// words, holding text; placeholder says what to type when it is empty.
+func textArea(text, placeholder string, rows int) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.SetText(text)
+	e.SetPlaceHolder(placeholder)
+	e.SetMinRowsVisible(rows)
+	e.Wrapping = fyne.TextWrapWord
 	return e
 }

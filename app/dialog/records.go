@@ -36,11 +36,7 @@ func ShowActorForm(p Parent, a data.Actor) { actorForm(p, a) }
 // actorForm shows the form for actor a (a new one when a.ID is 0).
 func actorForm(p Parent, a data.Actor) *actorFormView {
 	name := requiredEntry(a.Name, "e.g. John Kirby, US Treasury, Iran", "give the actor a name")
-	description := widget.NewMultiLineEntry()
-	description.SetText(a.Description)
-	description.SetPlaceHolder("Who they are, e.g. White House national security spokesman")
-	description.SetMinRowsVisible(2)
-	description.Wrapping = fyne.TextWrapWord
+	description := textArea(a.Description, "Who they are, e.g. White House national security spokesman", 2)
 	labels := make([]string, len(actorKinds))
 	for i, k := range actorKinds {
 		labels[i] = k.label
@@ -169,8 +165,8 @@ func sourceForm(p Parent, src data.Source, after func()) *sourceFormView {
 		outlet:    widget.NewEntry(),
 		url:       widget.NewEntry(),
 		published: widget.NewEntry(),
-		dateNote:  widget.NewMultiLineEntry(),
-		summary:   widget.NewMultiLineEntry(),
+		dateNote:  textArea(src.DateNote, "How the date is known, e.g. from the dateline", 2),
+		summary:   textArea(src.Summary, "Our own one-line summary", 2),
 	}
 	f.outlet.SetText(src.Outlet)
 	f.outlet.SetPlaceHolder("e.g. Reuters, White House press briefing")
@@ -183,14 +179,6 @@ func sourceForm(p Parent, src data.Source, after func()) *sourceFormView {
 		_, err := parseOneTime(s, false)
 		return err
 	}
-	f.dateNote.SetText(src.DateNote)
-	f.dateNote.SetPlaceHolder("How the date is known, e.g. from the dateline")
-	f.dateNote.SetMinRowsVisible(2)
-	f.dateNote.Wrapping = fyne.TextWrapWord
-	f.summary.SetText(src.Summary)
-	f.summary.SetPlaceHolder("Our own one-line summary")
-	f.summary.SetMinRowsVisible(2)
-	f.summary.Wrapping = fyne.TextWrapWord
 	text := "Not stored: only these details are kept."
 	if src.HasText {
 		text = fmt.Sprintf("Stored (%s); saving keeps it as it is.", timeline.Plural(len([]rune(src.Text)), "character", "characters"))
@@ -298,10 +286,7 @@ const unknownSpeaker = "Unknown speaker"
 // quoteForm shows the form for quote q, taken from src, whose speaker is
 // one of actors (or unknown).
 func quoteForm(p Parent, q data.Quote, src data.Source, actors []data.Actor) *quoteFormView {
-	f := &quoteFormView{text: widget.NewMultiLineEntry(), saidAt: widget.NewEntry()}
-	f.text.SetText(q.Text)
-	f.text.Wrapping = fyne.TextWrapWord
-	f.text.SetMinRowsVisible(3)
+	f := &quoteFormView{text: textArea(q.Text, "", 3), saidAt: widget.NewEntry()}
 	f.text.Validator = requiredEntry("", "", "type the words that were said").Validator
 	names := []string{unknownSpeaker}
 	for _, a := range actors {

@@ -30,11 +30,7 @@ func ShowStopForm(p Parent, st data.Stop, n int) {
 }
 
 func stopForm(p Parent, st data.Stop, n int, quotes []data.QuoteRef) {
-	caption := widget.NewMultiLineEntry()
-	caption.SetText(st.Caption)
-	caption.SetPlaceHolder("What the audience should take from this stop")
-	caption.Wrapping = fyne.TextWrapWord
-	caption.SetMinRowsVisible(3)
+	caption := textArea(st.Caption, "What the audience should take from this stop", 3)
 	caption.Validator = func(s string) error {
 		if len(s) > data.MaxCaptionBytes {
 			return fmt.Errorf("at most %d bytes; this is %d", data.MaxCaptionBytes, len(s))
