@@ -4,12 +4,38 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/quoteline/quoteline/app"
+	docsession "github.com/quoteline/quoteline/app/session"
 	"github.com/quoteline/quoteline/data"
 )
+
+// writeExample writes the default timeline to path, which must not exist.
+func writeExample(ctx context.Context, path string) error { return docsession.WriteExample(ctx, path) }
+
+// TestDeps_MainOnlyDispatches keeps main to reading the first word: of this
+// project it imports the window (app) and the command line (app/cli), and
+// nothing else.
+func TestDeps_MainOnlyDispatches(t *testing.T) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("go not on PATH")
+	}
+	const module = "github.com/quoteline/quoteline"
+	out, err := exec.Command(gobin, "list", "-f", `{{join .Imports " "}}`, module).CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, p := range strings.Fields(string(out)) {
+		if strings.HasPrefix(p, module+"/") && p != module+"/app" && p != module+"/app/cli" {
+			t.Errorf("main imports %s", p)
+		}
+	}
+}
 
 func TestRun_CommandLine(t *testing.T) {
 	dir := t.TempDir()
@@ -29,20 +55,15 @@ func TestRun_CommandLine(t *testing.T) {
 		stderr     string // substring expected on stderr
 		wantEvents int    // events in args' last file after the run; -1: do not check
 	}{
-		{"version", []string{"--version"}, 0, "quoteline " + version(), "", -1},
+		{"version", []string{"--version"}, 0, "quoteline " + app.Version(appTOML) + "\n", "", -1},
 		{"help", []string{"--help"}, 0, "", "Usage:", -1},
 		{"unknown flag", []string{"--frobnicate"}, 2, "", "flag provided but not defined", -1},
 		{"two files", []string{"a.quoteline", "b.quoteline"}, 2, "", "one document at a time", -1},
 		{"missing file", []string{filepath.Join(dir, "nope.quoteline")}, 1, "", "nope.quoteline", -1},
 		{"not a database", []string{random}, 1, "", "not a SQLite database", -1},
-		{"new empty", []string{"new", filepath.Join(dir, "empty.quoteline")}, 0, "wrote", "", 0},
+		// A subcommand goes to the command line (its own tests are in app/cli).
 		{"new example", []string{"new", "--example", filepath.Join(dir, "example.quoteline")}, 0, "wrote", "", 17},
 		{"new over an existing file", []string{"new", existing}, 1, "", "existing.quoteline", -1},
-		{"new without a path", []string{"new"}, 2, "", "Usage: quoteline new", -1},
-		{"gen", []string{"gen", "--events", "1000", "--lanes", "3", filepath.Join(dir, "gen.quoteline")}, 0, "1000 events in 3 lanes", "1000 of 1000 events", 1000},
-		{"gen without --events", []string{"gen", filepath.Join(dir, "gen2.quoteline")}, 2, "", "--events -1", -1},
-		{"gen with no lanes", []string{"gen", "--events", "5", "--lanes", "0", filepath.Join(dir, "gen3.quoteline")}, 2, "", "--lanes 0", -1},
-		{"gen with a bad number", []string{"gen", "--events", "many", filepath.Join(dir, "gen4.quoteline")}, 2, "", "invalid value", -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

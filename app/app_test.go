@@ -3,256 +3,328 @@ package app
 import (
 	"context"
 	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/quoteline/quoteline/assets"
+	"github.com/quoteline/quoteline/app/dialog"
+	"github.com/quoteline/quoteline/app/session"
+	"github.com/quoteline/quoteline/app/session/sessiontest"
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/hostile"
+	"github.com/quoteline/quoteline/timeline"
 )
 
-// exampleDocument writes the default timeline to a temporary file.
-func exampleDocument(t *testing.T) string {
+// testWindow makes a main window in a test app, its session owned by the
+// test.
+func testWindow(t *testing.T, a fyne.App) (*window, *sessiontest.Owner) {
 	t.Helper()
-	doc, err := data.ReadDocument(assets.Seed(), assets.DefaultDocument)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "example.quoteline")
-	s, err := data.CreateFromDocument(context.Background(), path, doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	o := sessiontest.NewOwner(t)
+	w := newWindow(a, "test", o.Deliver)
+	o.Watch(w.s)
+	t.Cleanup(w.win.Close)
+	w.win.Resize(fyne.NewSize(1280, 760))
+	return w, o
 }
 
-// texts collects the text of every label under o.
-func texts(o fyne.CanvasObject) []string {
+// openExample opens a copy of the default timeline in a main window.
+func openExample(t *testing.T) (*window, *sessiontest.Owner, string) {
+	t.Helper()
+	w, o := testWindow(t, test.NewTempApp(t))
+	path := sessiontest.Example(t)
+	if err := o.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	return w, o, path
+}
+
+// shownTexts returns every text drawn by o and its children, widgets included.
+func shownTexts(o fyne.CanvasObject) []string {
 	var out []string
-	switch v := o.(type) {
+	switch w := o.(type) {
 	case *widget.Label:
-		out = append(out, v.Text)
-	case *fyne.Container:
-		for _, c := range v.Objects {
-			out = append(out, texts(c)...)
+		out = append(out, w.Text)
+	case *widget.RichText:
+		out = append(out, w.String())
+	case *canvas.Text:
+		out = append(out, w.Text)
+	}
+	if c, ok := o.(*fyne.Container); ok {
+		for _, child := range c.Objects {
+			out = append(out, shownTexts(child)...)
 		}
-	case *widget.Hyperlink:
-		out = append(out, v.Text)
+	} else if w, ok := o.(fyne.Widget); ok {
+		for _, child := range test.WidgetRenderer(w).Objects() {
+			out = append(out, shownTexts(child)...)
+		}
 	}
 	return out
 }
 
-// detailsContain fails unless the details pane shows every string in want.
-func detailsContain(t *testing.T, d *details, want ...string) {
+// topDialogSays fails unless the dialog on top of w says want, then closes it.
+func topDialogSays(t *testing.T, w *window, want string) {
 	t.Helper()
-	all := strings.Join(texts(d.box), "\n")
-	for _, w := range want {
-		if !strings.Contains(all, w) {
-			t.Errorf("details pane lacks %q; it shows:\n%s", w, all)
-		}
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog shown")
 	}
+	if shown := strings.Join(shownTexts(top), "\n"); !strings.Contains(shown, want) {
+		t.Errorf("the dialog shows %q, want it to contain %q", shown, want)
+	}
+	w.win.Canvas().Overlays().Remove(top)
 }
 
-func TestMainWindow_SelectingTheRangeEventShowsKirbysQuote(t *testing.T) {
-	m, _ := openExample(t)
-
-	if got := m.win.Title(); got != "example.quoteline — Quoteline" {
-		t.Errorf("title %q", got)
-	}
-	if len(m.doc.items) != 17 || len(m.doc.tlLanes) != 5 {
-		t.Fatalf("%d items in %d lanes, want 17 in 5", len(m.doc.items), len(m.doc.tlLanes))
-	}
-	var rangeID int64
-	for _, it := range m.doc.items {
-		title := m.doc.itemTitle(it.ID)
-		if title == "" {
-			t.Errorf("event %d has no title on the timeline", it.ID)
-		}
-		if it.Range && strings.Contains(title, "400") {
-			rangeID = it.ID
-		}
-	}
-	if rangeID == 0 {
-		t.Fatal("no range event about the 400 drones")
-	}
-	shown := make(chan int64, 1)
-	m.detailsShown = func(id int64) { shown <- id }
-	m.timeline.Select(rangeID)
-	m.selectEvent(rangeID)
-	select {
-	case id := <-shown:
-		if id != rangeID {
-			t.Fatalf("details shown for event %d, want %d", id, rangeID)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("the event's quotes were not shown within 10 s")
-	}
-	detailsContain(t, m.details,
-		"Aug 2022 – 15 May 2023",
-		"Since August, Iran has provided Russia with more than 400 UAVs",
-		"John Kirby, said 15 May 2023",
-		"from “since August”, said 15 May 2023",
-	)
-}
-
-func TestDateRange_ShowsPrecision(t *testing.T) {
-	day := func(y, m, d int) data.Time {
-		return data.Time{Unix: time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix(), Precision: data.PrecisionDay}
-	}
-	month := func(y, m int) data.Time {
-		return data.Time{Unix: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC).Unix(), Precision: data.PrecisionMonth}
-	}
-	tests := []struct {
-		name string
-		ev   data.Event
-		want string
-	}{
-		{"day point", data.Event{Start: day(2022, 9, 8)}, "8 Sep 2022"},
-		{"month point", data.Event{Start: month(2022, 8)}, "Aug 2022"},
-		{"month to day range", data.Event{Start: month(2022, 8), End: day(2023, 5, 15)}, "Aug 2022 – 15 May 2023"},
-		{"uncertain start", data.Event{Start: month(2022, 10), End: day(2023, 5, 15), StartUncertain: true}, "Oct 2022 (start uncertain) – 15 May 2023"},
-		{"uncertain end", data.Event{Start: day(2023, 5, 15), End: day(2023, 5, 31), EndUncertain: true}, "15 May 2023 – 31 May 2023?"},
-		{"ongoing point", data.Event{Start: day(2023, 5, 15), StartUncertain: true}, "by 15 May 2023 (start not known)"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := dateRange(data.DateStyle{}, &tt.ev); got != tt.want {
-				t.Errorf("dateRange = %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
-// openAndWait opens path through the window's own (background) path and
-// waits until it is shown with its first titles and has passed its
-// integrity check, or is refused. It returns the error of either.
-// openTimeout bounds each stage of opening in tests: generous, for the
-// race detector on a busy machine.
-const openTimeout = 60 * time.Second
-
-func openAndWait(t *testing.T, m *mainWindow, path string) error {
-	t.Helper()
-	done := make(chan error, 1)
-	titles := make(chan error, 1)
-	links := make(chan error, 1)
-	checked := make(chan error, 1)
-	m.opened = func(err error) { done <- err }
-	m.titlesLoaded = func(err error) {
-		select {
-		case titles <- err:
-		default: // later batches
-		}
-	}
-	m.checked = func(err error) { checked <- err }
-	m.linksLoaded = func(err error) { links <- err }
-	m.open(path)
-	select {
-	case err := <-done:
-		if err != nil {
-			return err
-		}
-	case <-time.After(openTimeout):
-		t.Fatal("opening took more than " + openTimeout.String())
-	}
-	select {
-	case err := <-titles:
-		if err != nil {
-			t.Fatalf("loading titles: %v", err)
-		}
-	case <-time.After(openTimeout):
-		t.Fatal("titles not loaded within " + openTimeout.String())
-	}
-	select {
-	case err := <-checked:
-		if err != nil {
-			return err
-		}
-	case <-time.After(openTimeout):
-		t.Fatal("integrity check not done within " + openTimeout.String())
-	}
-	select {
-	case err := <-links:
-		if err != nil {
-			t.Fatalf("loading quotes and actors: %v", err)
-		}
-	case <-time.After(openTimeout):
-		t.Fatal("quotes and actors not loaded within " + openTimeout.String())
-	}
-	return nil
-}
-
-func TestMainWindow_OpenShowsDocumentOrError(t *testing.T) {
-	a := test.NewTempApp(t)
-	m := newMainWindow(a, Options{Version: "test"})
-	defer m.win.Close()
-
+func TestWindow_OpenShowsDocumentOrError(t *testing.T) {
+	w, o := testWindow(t, test.NewTempApp(t))
 	bad := filepath.Join(t.TempDir(), "notes.quoteline")
 	if err := os.WriteFile(bad, []byte("just some notes"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := openAndWait(t, m, bad); err == nil || !strings.Contains(err.Error(), "not a SQLite database") {
-		t.Fatalf("opening a text file: %v", err)
+	if err := o.Open(bad); err == nil {
+		t.Fatal("a text file opened")
 	}
-	if m.win.Canvas().Overlays().Top() == nil {
-		t.Error("no error dialog shown")
-	}
-	if m.doc != nil {
-		t.Error("a document was loaded from a bad file")
-	}
-	m.win.Canvas().Overlays().Remove(m.win.Canvas().Overlays().Top())
+	topDialogSays(t, w, "not a SQLite database")
 
-	good := exampleDocument(t)
-	if err := openAndWait(t, m, good); err != nil {
+	if err := o.Open(sessiontest.Example(t)); err != nil {
 		t.Fatal(err)
 	}
-	defer m.doc.store.Close()
-	if m.win.Title() != "example.quoteline — Quoteline" || len(m.doc.items) != 17 {
-		t.Errorf("title %q, %d items", m.win.Title(), len(m.doc.items))
+	if w.win.Title() != "example.quoteline — Quoteline" || w.timeline.Index().Len() != 17 {
+		t.Errorf("title %q, %d events drawn", w.win.Title(), w.timeline.Index().Len())
 	}
-	if got := m.status.Text; !strings.HasPrefix(got, "17 events · 5 lanes") {
+	if got := w.panes.status.Text(); !strings.HasPrefix(got, "17 events · 5 lanes") {
 		t.Errorf("status %q", got)
+	}
+	if lo, hi, _ := w.timeline.Extent(); w.overview.Index().Len() != 17 || !(hi > lo) {
+		t.Error("the overview does not show the document")
+	}
+	if len(w.timeline.Events().Items) != 17 || w.timeline.Events().Titles == nil {
+		t.Error("the timeline does not show the document's events")
 	}
 }
 
-func TestMainWindow_OpeningCanBeCancelled(t *testing.T) {
-	a := test.NewTempApp(t)
-	m := newMainWindow(a, Options{Version: "test"})
-	defer m.win.Close()
-	path := filepath.Join(t.TempDir(), "big.quoteline")
-	s, err := data.Generate(context.Background(), path, data.GenerateOptions{Events: 60_000, Lanes: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-
-	done := make(chan error, 1)
-	m.opened = func(err error) { done <- err }
-	m.open(path)
-	if !m.cancel.Visible() || !m.progress.Visible() {
+func TestWindow_OpeningCanBeCancelled(t *testing.T) {
+	w, o := testWindow(t, test.NewTempApp(t))
+	w.s.Open(sessiontest.Generated(t, 60_000, 3, 1))
+	if !w.panes.status.Working() {
 		t.Error("no progress bar and cancel button while opening")
 	}
-	test.Tap(m.cancel)
-	select {
-	case err := <-done:
-		if !errors.Is(err, context.Canceled) {
-			t.Fatalf("opening ended with %v, want it cancelled", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("cancelling took more than 10 s")
+	test.Tap(w.panes.status.Cancel())
+	if err := sessiontest.Next[session.Opened](o).Err; !errors.Is(err, context.Canceled) {
+		t.Fatalf("opening ended with %v, want it cancelled", err)
 	}
-	if m.doc != nil || m.cancel.Visible() || !strings.Contains(m.status.Text, "cancelled") {
-		t.Errorf("after cancelling: document %v, cancel shown %v, status %q", m.doc != nil, m.cancel.Visible(), m.status.Text)
+	if w.s.Doc() != nil || w.panes.status.Working() || !strings.Contains(w.panes.status.Text(), "cancelled") {
+		t.Errorf("after cancelling: document %v, working %v, status %q", w.s.Doc() != nil, w.panes.status.Working(), w.panes.status.Text())
 	}
-	if m.win.Canvas().Overlays().Top() != nil {
+	if w.win.Canvas().Overlays().Top() != nil {
 		t.Error("cancelling showed an error dialog")
 	}
 }
+
+func TestWindow_HostileDocumentsSayWhy(t *testing.T) {
+	cases, err := hostile.Make(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, o := testWindow(t, test.NewTempApp(t))
+	for _, c := range cases {
+		switch c.Name {
+		case "planted-trigger.quoteline", "future-version.quoteline", "corrupt-pages.quoteline":
+		default:
+			continue
+		}
+		if err := o.Open(c.Path); err == nil {
+			t.Fatalf("%s opened", c.Name)
+		}
+		topDialogSays(t, w, c.Want)
+	}
+}
+
+// TestWindow_LargeDocumentFetchesTheTitlesInView zooms a document whose
+// titles are not all read into a day: the timeline names the events it
+// draws without a title, the session reads them, and the timeline labels
+// them.
+func TestWindow_LargeDocumentFetchesTheTitlesInView(t *testing.T) {
+	a := test.NewTempApp(t)
+	o := sessiontest.NewOwner(t)
+	w := newWindow(a, "test", o.Deliver)
+	t.Cleanup(w.win.Close)
+	w.win.Resize(fyne.NewSize(1280, 760))
+	o.Watch(w.s)
+	path := sessiontest.Generated(t, 30_000, 2, 3)
+	if err := o.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	doc := w.s.Doc()
+	mid := doc.Item(doc.Len() / 2)
+	if doc.ItemTitle(mid.ID) != "" {
+		t.Fatal("a document above the limit had its titles read whole")
+	}
+	// Zoom to a day around an event in the middle.
+	w.timeline.SetViewport(timeline.NewViewport(mid.Start-43200, mid.Start+43200, w.timeline.Viewport().Width()))
+	o.Until("the title of the event in view", func() bool { return doc.ItemTitle(mid.ID) != "" })
+	want, err := data.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer want.Close()
+	ev, err := want.Event(context.Background(), mid.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.ItemTitle(mid.ID); got != ev.Title {
+		t.Errorf("title %q, want %q", got, ev.Title)
+	}
+	o.Settle()
+	held := 0
+	for i := range doc.Len() {
+		if doc.ItemTitle(doc.Item(i).ID) != "" {
+			held++
+		}
+	}
+	if held == 0 || held > 5000 {
+		t.Errorf("%d of %d titles held after one zoom", held, doc.Len())
+	}
+	if _, ok := w.timeline.ItemBox(mid.ID); !ok {
+		t.Error("the event is not drawn")
+	}
+}
+
+func TestWindow_RecentAndClose(t *testing.T) {
+	w, o, path := openExample(t)
+	if got := w.recentFiles(); len(got) != 1 || got[0] != path {
+		t.Errorf("recent files %q, want [%q]", got, path)
+	}
+	if items := w.menus.recent.ChildMenu.Items; len(items) < 1 || !strings.HasPrefix(items[0].Label, "example.quoteline") {
+		t.Errorf("Open Recent menu: %+v", items)
+	}
+	w.s.CloseDocument()
+	sessiontest.Next[session.Closed](o)
+	if w.s.Doc() != nil || w.win.Title() != "Quoteline" || w.panes.status.Text() != "No document open" {
+		t.Errorf("after Close: doc %v, title %q, status %q", w.s.Doc() != nil, w.win.Title(), w.panes.status.Text())
+	}
+	if !w.menus.undo.Disabled {
+		t.Error("Undo enabled with no document")
+	}
+	dialog.ShowEventForm(w.parent(), 0) // nothing to add to: must not panic
+	w.toggleList()
+	if rows := w.s.Rows().Len(); rows != 0 {
+		t.Errorf("list shows %d rows with no document", rows)
+	}
+}
+
+func TestWindow_DateStyleFollowsThePreferences(t *testing.T) {
+	w, _, _ := openExample(t)
+	other, _ := testWindow(t, w.app) // a second window, with no document
+	// An event on 15 May 2023, as the tooltip writes it.
+	var may15 int64
+	doc := w.s.Doc()
+	for i := range doc.Len() {
+		if _, when := w.s.Tooltip(doc.Item(i).ID); strings.HasPrefix(when, "15 May 2023 ·") {
+			may15 = doc.Item(i).ID
+		}
+	}
+	if may15 == 0 {
+		t.Fatal("no event on 15 May 2023 in the default timeline")
+	}
+	prefs := w.app.Preferences()
+	prefs.SetString(dialog.DateOrderKey, string(data.MonthDayYear))
+	prefs.SetString(dialog.TimeZoneKey, "Asia/Kolkata")
+	for _, x := range []*window{w, other} {
+		if st := x.s.Dates(); st.Order != data.MonthDayYear || st.Zone.String() != "Asia/Kolkata" {
+			t.Errorf("a window writes %q in %v", st.Order, st.Zone)
+		}
+	}
+	if _, when := w.s.Tooltip(may15); !strings.HasPrefix(when, "May 15, 2023 ·") {
+		t.Errorf("tooltip date %q, want it to start May 15, 2023", when)
+	}
+	if !strings.HasPrefix(w.span.Text, "Showing ") {
+		t.Errorf("toolbar says %q", w.span.Text)
+	}
+	prefs.SetString(dialog.DateOrderKey, string(data.YearMonthDay))
+	prefs.SetString(dialog.TimeZoneKey, "")
+	if _, when := w.s.Tooltip(may15); !strings.HasPrefix(when, "2023-05-15 ·") {
+		t.Errorf("tooltip date %q, want it to start 2023-05-15", when)
+	}
+}
+
+func TestWindow_OpenURLRefusesWhatIsNotTheWeb(t *testing.T) {
+	w, _ := testWindow(t, test.NewTempApp(t))
+	u, _ := url.Parse("file:///etc/passwd")
+	if err := w.openURL(u); err == nil {
+		t.Error("a file: address was opened")
+	}
+}
+
+func TestWindow_FileMenuExportsEveryFormat(t *testing.T) {
+	w, _ := testWindow(t, test.NewTempApp(t))
+	var labels []string
+	for _, item := range w.win.MainMenu().Items[0].Items {
+		if item.Label == "Export" && item.ChildMenu != nil {
+			for _, sub := range item.ChildMenu.Items {
+				labels = append(labels, sub.Label)
+			}
+		}
+	}
+	want := []string{"Picture (PDF, PNG, SVG)…", "Handout (PDF)…", "", "CSV…", "Quoteline JSON…", "TimelineJS…", "vis…"}
+	if !reflect.DeepEqual(labels, want) {
+		t.Errorf("File ▸ Export offers %q, want %q", labels, want)
+	}
+}
+
+// TestWindow_ChoosingAQuoteMarksItsEvents clicks a quote's highlight: the
+// source comes forward, and the events it speaks about are marked on the
+// timeline.
+func TestWindow_ChoosingAQuoteMarksItsEvents(t *testing.T) {
+	w, o, _ := openExample(t)
+	w.s.Select(sessiontest.EventByTitle(t, w.s, "Iran sends Russia more than 400 drones"))
+	w.showSelectedSource()
+	v := sessiontest.Next[session.SourceShown](o).Source
+	if w.side.SelectedIndex() != tabSource || w.split.Offset > 0.55 {
+		t.Errorf("side pane shows tab %d at %v, want the source, wider", w.side.SelectedIndex(), w.split.Offset)
+	}
+	var providing int64
+	for _, q := range v.Quotes {
+		if strings.HasPrefix(q.Text, "By providing Russia") {
+			providing = q.ID
+		}
+	}
+	w.s.ChooseQuote(providing)
+	sessiontest.Next[session.Revealed](o)
+	if len(w.timeline.Marked()) != 2 {
+		t.Errorf("marked %v, want the two events the quote speaks about", w.timeline.Marked())
+	}
+	// A click elsewhere on the timeline clears the marks.
+	w.timeline.OnSelected(0)
+	if len(w.timeline.Marked()) != 0 {
+		t.Error("clearing the selection kept the marks")
+	}
+}
+
+func TestWindow_PresentsAndComesBack(t *testing.T) {
+	w, o, _ := openExample(t)
+	content := w.win.Content()
+	w.present()
+	o.Until("present mode", func() bool { return w.presenter != nil })
+	if w.win.Content() == content || w.win.MainMenu() != nil {
+		t.Error("present mode did not take the window")
+	}
+	w.presenter.Stop()
+	if w.presenter != nil || w.win.Content() != content || w.win.MainMenu() == nil {
+		t.Error("leaving present mode did not put the window back")
+	}
+}
+
+// waitDetails runs the window until the selected event's details are read.
+func waitDetails(o *sessiontest.Owner) { sessiontest.Next[session.DetailsRead](o) }
+
+// deadline is how long a test waits for an animation to settle.
+const deadline = 3 * time.Second

@@ -1,20 +1,19 @@
 package app
 
 import (
-	"bufio"
 	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
-	fyneapp "fyne.io/fyne/v2/app"
 
+	"github.com/quoteline/quoteline/app/session"
+	"github.com/quoteline/quoteline/internal/procstat"
 	"github.com/quoteline/quoteline/timeline"
 )
 
@@ -56,97 +55,138 @@ func benchSteps(lo, hi float64) [][2]float64 {
 	return steps
 }
 
-// RunBench opens opts.Path in the real window, waits for its first frame,
-// plays benchSteps one per frame, and writes one JSON line of figures to out.
-// It returns when the run is over and the window closed.
-func RunBench(opts Options, out io.Writer) error {
-	tuneMemory()
-	fyneapp.SetMetadata(fyne.AppMetadata{ID: ID, Name: "Quoteline", Version: opts.Version, Release: true})
-	a := fyneapp.NewWithID(ID)
-	m := newMainWindow(a, opts)
+// runBench carries out "quoteline bench".
+func runBench(args []string, version string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("quoteline bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: quoteline bench FILE.quoteline\n\n"+
+			"Open FILE in the real window, zoom from its whole extent to an hour and back with pans\n"+
+			"on the way, one step per frame, and print one JSON line of figures (see BENCHMARKS.md).\n")
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	path := fs.Arg(0)
+	if code := checkDocument(path, stderr); code != 0 {
+		return code
+	}
+	if err := bench(path, version, stdout); err != nil {
+		fmt.Fprintln(stderr, "quoteline bench:", err)
+		return 1
+	}
+	return 0
+}
+
+// bench opens path in the real window, waits for its first frame, plays
+// benchSteps one per frame, and writes one JSON line of figures to out. It
+// returns when the run is over and the window closed.
+func bench(path, version string, out io.Writer) error {
+	a := newApp(version)
+	w := newWindow(a, version, fyne.Do)
 	var res BenchResult
 	var runErr error
-	start, startCPU := time.Now(), cpuTime()
-	m.opened = func(err error) {
-		if err != nil {
-			runErr = err
-			a.Quit()
-			return
-		}
-		res.Events = len(m.doc.items)
-		if res.Events == 0 {
-			runErr = fmt.Errorf("%s has no events to zoom through", opts.Path)
-			a.Quit()
-			return
-		}
-		// A large document's titles are fetched for what is in view as the
-		// script moves, as they are for a user; a failure ends the run.
-		m.titlesLoaded = func(err error) {
-			if err != nil {
-				runErr = err
+	start, startCPU := time.Now(), procstat.CPUTime()
+	// A large document's titles are fetched for what is in view as the
+	// script moves, as they are for a user; a failure ends the run.
+	opened := false
+	w.s.Watch(func(e session.Event) {
+		switch e := e.(type) {
+		case session.TitlesRead:
+			if e.Err != nil {
+				runErr = e.Err
 				a.Quit()
 			}
-		}
-		// The next animation tick comes after the frame showing the document.
-		first := true
-		var steps [][2]float64
-		var frameMs []float64
-		lastWork := m.timeline.Work()
-		var playStart time.Time
-		step := 0
-		var anim *fyne.Animation
-		anim = fyne.NewAnimation(time.Hour, func(float32) {
-			if first {
-				first = false
-				res.OpenToFirstFrameMs = ms(time.Since(start))
-				res.OpenCPUMs = ms(cpuTime() - startCPU)
-				lo, hi, _ := m.timeline.Extent()
-				steps = benchSteps(lo, hi)
+		case session.Opened:
+			if opened {
 				return
 			}
-			if playStart.IsZero() {
-				playStart = time.Now()
-			}
-			if step > 0 {
-				// The work of the last step's frame: its scene and its raster.
-				w := m.timeline.Work()
-				frameMs = append(frameMs, ms(w-lastWork))
-			}
-			if step == len(steps) {
-				anim.Stop()
-				elapsed := time.Since(playStart)
-				res.Frames = len(frameMs)
-				res.FPS = math.Round(float64(len(frameMs))/elapsed.Seconds()*10) / 10
-				res.FrameMsP50, res.FrameMsP95, res.FrameMsMax = percentile(frameMs, 50), percentile(frameMs, 95), percentile(frameMs, 100)
+			opened = true
+			if e.Err != nil {
+				runErr = e.Err
 				a.Quit()
 				return
 			}
-			lastWork = m.timeline.Work()
-			v := steps[step]
-			m.timeline.SetViewport(timeline.NewViewport(v[0], v[1], m.timeline.Viewport().Width()))
-			step++
-		})
-		anim.Start()
-	}
-	m.win.SetOnClosed(func() { m.stop(); a.Quit() })
-	m.open(opts.Path) // as Run does: reading overlaps making the window
-	m.win.ShowAndRun()
-	m.stop()
+			w.play(a, &res, start, startCPU, &runErr)
+		}
+	})
+	w.win.SetOnClosed(func() { w.s.Close(); a.Quit() })
+	w.s.Open(path) // as Run does: reading overlaps making the window
+	w.win.ShowAndRun()
+	w.s.Close()
 	if runErr != nil {
 		return runErr
 	}
 	if res.Frames == 0 {
 		return fmt.Errorf("bench: the window closed before the run finished")
 	}
-	size := m.win.Canvas().Size()
+	size := w.win.Canvas().Size()
 	res.WindowWidth, res.WindowHeight = int(size.Width), int(size.Height)
-	res.RSSMB = rssMB()
+	res.RSSMB = procstat.PeakRSSMB()
 	line, err := json.Marshal(res)
 	if err != nil {
 		return err
 	}
 	_, err = fmt.Fprintln(out, string(line))
 	return err
+}
+
+// play runs the benchmark's script once the document is shown, a step per
+// frame, filling res; then quits.
+func (w *window) play(a fyne.App, res *BenchResult, start time.Time, startCPU time.Duration, runErr *error) {
+	res.Events = w.s.Doc().Len()
+	if res.Events == 0 {
+		*runErr = fmt.Errorf("%s has no events to zoom through", w.s.Doc().Path())
+		a.Quit()
+		return
+	}
+	tl := w.timeline
+	// The next animation tick comes after the frame showing the document.
+	first := true
+	var steps [][2]float64
+	var frameMs []float64
+	lastWork := tl.Work()
+	var playStart time.Time
+	step := 0
+	var anim *fyne.Animation
+	anim = fyne.NewAnimation(time.Hour, func(float32) {
+		if first {
+			first = false
+			res.OpenToFirstFrameMs = ms(time.Since(start))
+			res.OpenCPUMs = ms(procstat.CPUTime() - startCPU)
+			lo, hi, _ := tl.Extent()
+			steps = benchSteps(lo, hi)
+			return
+		}
+		if playStart.IsZero() {
+			playStart = time.Now()
+		}
+		if step > 0 {
+			// The work of the last step's frame: its scene and its raster.
+			frameMs = append(frameMs, ms(tl.Work()-lastWork))
+		}
+		if step == len(steps) {
+			anim.Stop()
+			elapsed := time.Since(playStart)
+			res.Frames = len(frameMs)
+			res.FPS = math.Round(float64(len(frameMs))/elapsed.Seconds()*10) / 10
+			res.FrameMsP50, res.FrameMsP95, res.FrameMsMax = percentile(frameMs, 50), percentile(frameMs, 95), percentile(frameMs, 100)
+			a.Quit()
+			return
+		}
+		lastWork = tl.Work()
+		v := steps[step]
+		tl.SetViewport(timeline.NewViewport(v[0], v[1], tl.Viewport().Width()))
+		step++
+	})
+	anim.Start()
 }
 
 func ms(d time.Duration) float64 { return math.Round(float64(d.Microseconds())/10) / 100 }
@@ -160,24 +200,4 @@ func percentile(xs []float64, p float64) float64 {
 	slices.Sort(s)
 	k := int(math.Ceil(p/100*float64(len(s)))) - 1
 	return s[min(max(k, 0), len(s)-1)]
-}
-
-// rssMB returns the process's peak resident memory in MiB, from /proc, or 0
-// where there is no /proc.
-func rssMB() float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 64)
-			if err == nil {
-				return math.Round(kb/1024*10) / 10
-			}
-		}
-	}
-	return 0
 }

@@ -14,5 +14,5 @@ import "runtime/debug"
 const gcPercent = 15
 
 // tuneMemory sets the process's garbage collection for the application. It
-// is called once, by Run and RunBench, which own the process.
+// is called once, by newApp, for Run and bench, which own the process.
 func tuneMemory() { debug.SetGCPercent(gcPercent) }

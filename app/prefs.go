@@ -5,11 +5,16 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/quoteline/quoteline/app/dialog"
 )
 
-// themeKey is the preference holding the chosen theme: "system", "light"
-// or "dark".
-const themeKey = "theme"
+// The preferences the window keeps: the theme ("system", "light" or
+// "dark"), and whether the statements row is shown.
+const (
+	themeKey           = "theme"
+	prefShowStatements = "view.statements"
+)
 
 // themeChoices are the theme preference's values and their menu labels.
 var themeChoices = []struct{ value, label string }{
@@ -28,39 +33,61 @@ func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 }
 
 // applyTheme sets the app's theme from the preference.
-func (m *mainWindow) applyTheme() {
-	switch m.app.Preferences().StringWithFallback(themeKey, "system") {
+func (w *window) applyTheme() {
+	switch w.app.Preferences().StringWithFallback(themeKey, "system") {
 	case "light":
-		m.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
+		w.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
 	case "dark":
-		m.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+		w.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
 	default:
-		m.app.Settings().SetTheme(theme.DefaultTheme())
+		w.app.Settings().SetTheme(theme.DefaultTheme())
 	}
 }
 
 // themeMenu is View ▸ Theme: the choices, the current one checked.
-func (m *mainWindow) themeMenu() *fyne.MenuItem {
+func (w *window) themeMenu() *fyne.MenuItem {
 	item := fyne.NewMenuItem("Theme", nil)
 	item.ChildMenu = fyne.NewMenu("")
 	var refresh func()
 	refresh = func() {
-		current := m.app.Preferences().StringWithFallback(themeKey, "system")
+		current := w.app.Preferences().StringWithFallback(themeKey, "system")
 		item.ChildMenu.Items = nil
 		for _, c := range themeChoices {
-			c := c
 			choice := fyne.NewMenuItem(c.label, func() {
-				m.app.Preferences().SetString(themeKey, c.value)
-				m.applyTheme()
+				w.app.Preferences().SetString(themeKey, c.value)
+				w.applyTheme()
 				refresh()
 			})
 			choice.Checked = c.value == current
 			item.ChildMenu.Items = append(item.ChildMenu.Items, choice)
 		}
-		if mm := m.win.MainMenu(); mm != nil {
-			mm.Refresh()
-		}
+		w.refreshMenus()
 	}
 	refresh()
 	return item
+}
+
+// statementsMenuItem is the View menu's toggle for the statements row.
+func (w *window) statementsMenuItem() *fyne.MenuItem {
+	item := fyne.NewMenuItem("Show Statements Row", nil)
+	item.Checked = w.timeline.ShowQuotes()
+	item.Action = func() {
+		show := !w.timeline.ShowQuotes()
+		w.timeline.SetShowQuotes(show)
+		w.app.Preferences().SetBool(prefShowStatements, show)
+		item.Checked = show
+		w.refreshMenus()
+	}
+	return item
+}
+
+// followDateStyle writes dates in the preferred style now and whenever the
+// preferences change, in any window.
+func (w *window) followDateStyle() {
+	w.s.SetDates(dialog.DateStyleOf(w.app.Preferences()))
+	w.app.Preferences().AddChangeListener(func() {
+		if !w.s.Ended() { // the window is open
+			w.s.SetDates(dialog.DateStyleOf(w.app.Preferences()))
+		}
+	})
 }

@@ -1,5 +1,6 @@
-// Package assets holds the files built into Quoteline: its icon and the
-// default timeline (a JSON document and the lead article it quotes).
+// Package assets holds the files built into Quoteline: its icon, the font
+// pictures are drawn in, and the default timeline (a JSON document and the
+// lead article it quotes).
 package assets
 
 import (
@@ -17,6 +18,12 @@ var seed embed.FS
 //go:embed icon.png
 var icon []byte
 
+//go:embed fonts/NotoSans-Regular.ttf
+var regularFont []byte
+
+//go:embed fonts/NotoSans-Bold.ttf
+var boldFont []byte
+
 // Seed returns the files the default timeline is built from.
 func Seed() fs.FS {
 	sub, err := fs.Sub(seed, "seed")
@@ -33,3 +40,7 @@ func Icon() ([]byte, error) {
 	}
 	return icon, nil
 }
+
+// Fonts returns the TrueType fonts exports are drawn in, regular and bold:
+// Noto Sans, the typeface of the window's theme (see fonts/README.md).
+func Fonts() (regular, bold []byte) { return regularFont, boldFont }

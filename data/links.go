@@ -20,8 +20,12 @@ type Claims struct {
 
 // ClaimsOfEvent counts the sources that support and dispute event id.
 func (s *Store) ClaimsOfEvent(ctx context.Context, id int64) (Claims, error) {
+	return s.read().claimsOfEvent(ctx, id)
+}
+
+func (r reader) claimsOfEvent(ctx context.Context, id int64) (Claims, error) {
 	var c Claims
-	err := s.db.QueryRowContext(ctx, `SELECT
+	err := r.q.QueryRowContext(ctx, `SELECT
 		count(DISTINCT CASE WHEN stance = 'supports' THEN source_id END),
 		count(DISTINCT CASE WHEN stance = 'disputes' THEN source_id END)
 		FROM (SELECT es.source_id, es.stance FROM event_source es WHERE es.event_id = ?

@@ -23,6 +23,20 @@ const eventColumns = `e.id, e.lane_id, e.title, e.summary, e.start, e.start_prec
 // scanner is a *sql.Row or *sql.Rows.
 type scanner interface{ Scan(dest ...any) error }
 
+// querier runs queries: the store's pool of connections, or the one
+// connection of a read transaction (see EventDetails).
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// reader runs the queries that read events and what is linked to them,
+// through the store's pool or through one read transaction.
+type reader struct{ q querier }
+
+// read returns the reader of the store's pool.
+func (s *Store) read() reader { return reader{s.db} }
+
 // scanEvent reads the eventColumns (and any extra destinations) from r.
 func scanEvent(r scanner, extra ...any) (Event, error) {
 	var (
@@ -136,8 +150,10 @@ func (s *Store) EventsIn(ctx context.Context, from, to int64, laneIDs ...int64) 
 
 // Event returns the event with the given id; the error wraps ErrNotFound if
 // there is none.
-func (s *Store) Event(ctx context.Context, id int64) (Event, error) {
-	events, err := s.queryEvents(ctx, `SELECT `+eventColumns+` FROM event e WHERE e.id = ?`, id)
+func (s *Store) Event(ctx context.Context, id int64) (Event, error) { return s.read().event(ctx, id) }
+
+func (r reader) event(ctx context.Context, id int64) (Event, error) {
+	events, err := r.queryEvents(ctx, `SELECT `+eventColumns+` FROM event e WHERE e.id = ?`, id)
 	if err != nil {
 		return Event{}, fmt.Errorf("data.Event: %w", err)
 	}
@@ -150,7 +166,11 @@ func (s *Store) Event(ctx context.Context, id int64) (Event, error) {
 // queryEvents runs a query selecting eventColumns and fills in each
 // event's actors and tags.
 func (s *Store) queryEvents(ctx context.Context, query string, args ...any) ([]Event, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	return s.read().queryEvents(ctx, query, args...)
+}
+
+func (r reader) queryEvents(ctx context.Context, query string, args ...any) ([]Event, error) {
+	rows, err := r.q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -166,14 +186,14 @@ func (s *Store) queryEvents(ctx context.Context, query string, args ...any) ([]E
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if err := s.attachLinks(ctx, events); err != nil {
+	if err := r.attachLinks(ctx, events); err != nil {
 		return nil, err
 	}
 	return events, nil
 }
 
 // attachLinks fills in Actors and Tags of events.
-func (s *Store) attachLinks(ctx context.Context, events []Event) error {
+func (r reader) attachLinks(ctx context.Context, events []Event) error {
 	if len(events) == 0 {
 		return nil
 	}
@@ -207,9 +227,9 @@ func (s *Store) attachLinks(ctx context.Context, events []Event) error {
 				args = append(args, id)
 			}
 		}
-		err := s.eachRow(ctx, `SELECT event_id, actor_id FROM event_actor`+where+` ORDER BY event_id, actor_id`, args, func(r *sql.Rows) error {
+		err := r.eachRow(ctx, `SELECT event_id, actor_id FROM event_actor`+where+` ORDER BY event_id, actor_id`, args, func(row *sql.Rows) error {
 			var eid, aid int64
-			if err := r.Scan(&eid, &aid); err != nil {
+			if err := row.Scan(&eid, &aid); err != nil {
 				return err
 			}
 			if i, ok := index[eid]; ok {
@@ -220,11 +240,11 @@ func (s *Store) attachLinks(ctx context.Context, events []Event) error {
 		if err != nil {
 			return err
 		}
-		err = s.eachRow(ctx, `SELECT et.event_id, t.name FROM event_tag et JOIN tag t ON t.id = et.tag_id`+
-			strings.Replace(where, "event_id", "et.event_id", 1)+` ORDER BY et.event_id, t.name`, args, func(r *sql.Rows) error {
+		err = r.eachRow(ctx, `SELECT et.event_id, t.name FROM event_tag et JOIN tag t ON t.id = et.tag_id`+
+			strings.Replace(where, "event_id", "et.event_id", 1)+` ORDER BY et.event_id, t.name`, args, func(row *sql.Rows) error {
 			var eid int64
 			var name string
-			if err := r.Scan(&eid, &name); err != nil {
+			if err := row.Scan(&eid, &name); err != nil {
 				return err
 			}
 			if i, ok := index[eid]; ok {
@@ -241,7 +261,11 @@ func (s *Store) attachLinks(ctx context.Context, events []Event) error {
 
 // eachRow runs query and calls fn for every row.
 func (s *Store) eachRow(ctx context.Context, query string, args []any, fn func(*sql.Rows) error) error {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	return s.read().eachRow(ctx, query, args, fn)
+}
+
+func (r reader) eachRow(ctx context.Context, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := r.q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
@@ -303,7 +327,11 @@ func scanSource(r scanner, extra ...any) (Source, error) {
 // QuotesOfEvent returns the quotes linked to an event, ordered by when they
 // were said.
 func (s *Store) QuotesOfEvent(ctx context.Context, eventID int64) ([]QuoteRef, error) {
-	refs, err := s.quoteRefs(ctx, `eq.stance FROM event_quote eq
+	return s.read().quotesOfEvent(ctx, eventID)
+}
+
+func (r reader) quotesOfEvent(ctx context.Context, eventID int64) ([]QuoteRef, error) {
+	refs, err := r.quoteRefs(ctx, `eq.stance FROM event_quote eq
 		JOIN quote q ON q.id = eq.quote_id
 		JOIN source s ON s.id = q.source_id
 		LEFT JOIN actor a ON a.id = q.speaker_id
@@ -317,7 +345,7 @@ func (s *Store) QuotesOfEvent(ctx context.Context, eventID int64) ([]QuoteRef, e
 // Quotes returns every quote, ordered by when it was said, with its
 // speaker's name and its source (without text); Stance is left empty.
 func (s *Store) Quotes(ctx context.Context) ([]QuoteRef, error) {
-	refs, err := s.quoteRefs(ctx, `'' FROM quote q
+	refs, err := s.read().quoteRefs(ctx, `'' FROM quote q
 		JOIN source s ON s.id = q.source_id
 		LEFT JOIN actor a ON a.id = q.speaker_id`)
 	if err != nil {
@@ -329,17 +357,17 @@ func (s *Store) Quotes(ctx context.Context) ([]QuoteRef, error) {
 // quoteRefs reads quotes with their sources, speakers and a stance: from
 // is the query after its columns, from the stance column on, joining
 // quote q, source s and actor a.
-func (s *Store) quoteRefs(ctx context.Context, from string, args ...any) ([]QuoteRef, error) {
+func (r reader) quoteRefs(ctx context.Context, from string, args ...any) ([]QuoteRef, error) {
 	var refs []QuoteRef
-	err := s.eachRow(ctx, `SELECT `+quoteColumns+`, `+sourceMetaColumns+`, coalesce(a.name, ''), `+from+`
-		ORDER BY q.said_at, q.id`, args, func(r *sql.Rows) error {
+	err := r.eachRow(ctx, `SELECT `+quoteColumns+`, `+sourceMetaColumns+`, coalesce(a.name, ''), `+from+`
+		ORDER BY q.said_at, q.id`, args, func(row *sql.Rows) error {
 		var (
 			src          Source
 			pub, pubPrec *int64
 			speaker      string
 			stance       string
 		)
-		q, err := scanQuote(r, &src.ID, &src.Title, &src.Outlet, &src.URL, &pub, &pubPrec,
+		q, err := scanQuote(row, &src.ID, &src.Title, &src.Outlet, &src.URL, &pub, &pubPrec,
 			&src.DateNote, &src.Summary, &src.HasText, &src.TextSHA256, &speaker, &stance)
 		if err != nil {
 			return err
@@ -377,7 +405,7 @@ func (s *Store) EventsOfQuote(ctx context.Context, quoteID int64) ([]EventRef, e
 		return nil, fmt.Errorf("data.EventsOfQuote: %w", err)
 	}
 	rows.Close()
-	if err := s.attachLinks(ctx, events); err != nil {
+	if err := s.read().attachLinks(ctx, events); err != nil {
 		return nil, fmt.Errorf("data.EventsOfQuote: %w", err)
 	}
 	refs := make([]EventRef, len(events))
@@ -390,12 +418,16 @@ func (s *Store) EventsOfQuote(ctx context.Context, quoteID int64) ([]EventRef, e
 // SourcesOfEvent returns the sources an event cites directly (not through
 // quotes), without their text, ordered by publication date.
 func (s *Store) SourcesOfEvent(ctx context.Context, eventID int64) ([]SourceRef, error) {
+	return s.read().sourcesOfEvent(ctx, eventID)
+}
+
+func (r reader) sourcesOfEvent(ctx context.Context, eventID int64) ([]SourceRef, error) {
 	var refs []SourceRef
-	err := s.eachRow(ctx, `SELECT `+sourceMetaColumns+`, es.stance
+	err := r.eachRow(ctx, `SELECT `+sourceMetaColumns+`, es.stance
 		FROM event_source es JOIN source s ON s.id = es.source_id
-		WHERE es.event_id = ? ORDER BY s.published_at, s.id`, []any{eventID}, func(r *sql.Rows) error {
+		WHERE es.event_id = ? ORDER BY s.published_at, s.id`, []any{eventID}, func(row *sql.Rows) error {
 		var stance string
-		src, err := scanSource(r, &stance)
+		src, err := scanSource(row, &stance)
 		if err != nil {
 			return err
 		}

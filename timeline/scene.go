@@ -247,6 +247,12 @@ type Scene struct {
 	// Hidden counts the items in view drawn only as a mark in their lane's
 	// overflow strip, for want of rows.
 	Hidden int
+	// Untitled are the items with no title in Input.Events.Titles among
+	// those the scene placed: the ones in view, drawn unlabelled, then those
+	// within a view's width either side, which a short pan brings in. Lanes
+	// drawn as density or collapsed have none. A document whose titles are
+	// not all in memory reads exactly these.
+	Untitled []int64
 }
 
 // DenseLane is the density chart of one lane: per column, how many items
@@ -310,6 +316,7 @@ type Builder struct {
 	denseBuf []DenseLane
 	hitAt    map[int64]int // item id -> index in the scene's Hits, for connectors
 	linked   []int64       // items one statements mark is already connected to
+	near     []int64       // untitled items placed outside the view, this frame
 }
 
 type labelKey struct {
@@ -325,6 +332,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	dst.Outlines = dst.Outlines[:0]
 	dst.QuoteHits = dst.QuoteHits[:0]
 	dst.QuoteGroups = dst.QuoteGroups[:0]
+	dst.Untitled, b.near = dst.Untitled[:0], b.near[:0]
 	m := in.Metrics
 	vp := in.Viewport
 	width := vp.Width()
@@ -366,7 +374,15 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 			return
 		}
 		g := b.place(in, it)
-		if g.x1 < 0 || g.x0 > width {
+		inView := g.x1 >= 0 && g.x0 <= width
+		if _, titled := in.Events.Titles[it.ID]; !titled {
+			if inView {
+				dst.Untitled = append(dst.Untitled, it.ID)
+			} else {
+				b.near = append(b.near, it.ID)
+			}
+		}
+		if !inView {
 			return
 		}
 		b.visible[it.Lane] = append(b.visible[it.Lane], i)
@@ -391,6 +407,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 			consider(i)
 		}
 	}
+	dst.Untitled = append(dst.Untitled, b.near...)
 	for l := range nl {
 		sortByX0(b.visible[l], b.geoms[l])
 	}
@@ -520,7 +537,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 			b.drawItem(in, dst, i, &b.geoms[l][k], in.Lanes[l].Color, top+float64(row)*m.RowHeight, textH)
 		}
 		if n := b.overflow[l]; n > 0 {
-			label := plural(n, "more event", "more events") + " in the strip below"
+			label := Plural(n, "more event", "more events") + " in the strip below"
 			x := width - b.measure(in, label, false) - 10
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: x, Y: box.Y + (m.LaneHeader-textH)/2, Text: label, TextSize: m.TextSize, Fill: p.MutedText})
 		}
@@ -815,13 +832,6 @@ func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
 	return c
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
-
 func resizeLists(l [][]int, n int) [][]int {
 	for len(l) < n {
 		l = append(l, nil)
@@ -847,6 +857,16 @@ func resizeInt32s(s []int32, n int) []int32 {
 		s = make([]int32, n)
 	}
 	return s[:n]
+}
+
+// Plural writes a count and the noun that goes with it: "1 event",
+// "1,234 events". It is the one place counts are written for people, on the
+// timeline and around it.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return FormatCount(n) + " " + many
 }
 
 // FormatCount writes a count with commas between groups of three digits: 1,234,567.

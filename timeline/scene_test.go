@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"image/color"
+	"slices"
 	"testing"
 )
 
@@ -150,6 +151,57 @@ func TestBuilder_CollapsedLaneDrawsNoItems(t *testing.T) {
 	}
 }
 
+// TestBuilder_ReportsTheItemsItDrewWithoutATitle: the scene names the
+// items it placed with no title, those in view first, then those a short
+// pan brings in; not those far away, nor those of dense or collapsed lanes.
+func TestBuilder_ReportsTheItemsItDrewWithoutATitle(t *testing.T) {
+	vp := NewViewport(aug2022, aug2022+100*day, 800)
+	items := []testItem{
+		point(1, 0, aug2022+50*day, ""),          // in view
+		point(2, 0, aug2022+60*day, "Titled"),    // in view, with its title
+		point(3, 0, aug2022-40*day, ""),          // a little before the view
+		point(4, 0, aug2022+400*day, ""),         // far after it
+		point(5, 1, aug2022+20*day, ""),          // in view, in the other lane
+		point(6, 0, aug2022+120*day, "Later on"), // after the view, titled
+	}
+	for _, tt := range []struct {
+		name    string
+		indexed bool
+		tweak   func(in *Input)
+		want    []int64
+	}{
+		{"all", false, nil, []int64{1, 5, 3}},
+		{"indexed", true, nil, []int64{1, 5, 3}},
+		{"collapsed lane", true, func(in *Input) { in.Lanes[1].Collapsed = true }, []int64{1, 3}},
+		{"dense lane", true, func(in *Input) { in.Metrics.DenseAbove = 0 }, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			in := sceneInput(items, vp)
+			if tt.indexed {
+				in.Index = indexOf(items, len(in.Lanes))
+			}
+			if tt.tweak != nil {
+				tt.tweak(in)
+			}
+			var b Builder
+			var s Scene
+			b.Build(in, &s)
+			got := s.Untitled
+			if len(got) != len(tt.want) {
+				t.Fatalf("untitled %v, want %v", got, tt.want)
+			}
+			// In view first, then near it; within each, any order.
+			inView := map[int64]bool{1: true, 5: true}
+			for k, id := range got {
+				if !slices.Contains(tt.want, id) || (k > 0 && inView[id] && !inView[got[k-1]]) {
+					t.Errorf("untitled %v, want %v with those in view first", got, tt.want)
+					break
+				}
+			}
+		})
+	}
+}
+
 func TestLuminance_PicksReadableLabelColour(t *testing.T) {
 	p := Palette{OnDarkText: color.NRGBA{255, 255, 255, 255}, OnLightText: color.NRGBA{0, 0, 0, 255}}
 	tests := []struct {
@@ -270,6 +322,18 @@ func TestFormatCount(t *testing.T) {
 	for n, want := range tests {
 		if got := FormatCount(n); got != want {
 			t.Errorf("FormatCount(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestPlural(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{{0, "0 events"}, {1, "1 event"}, {2, "2 events"}, {1234, "1,234 events"}}
+	for _, tt := range tests {
+		if got := Plural(tt.n, "event", "events"); got != tt.want {
+			t.Errorf("Plural(%d) = %q, want %q", tt.n, got, tt.want)
 		}
 	}
 }

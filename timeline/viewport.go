@@ -114,6 +114,11 @@ func (v *Viewport) Pan(dx float64) {
 	v.clampStart()
 }
 
+// FitMargin is the margin, a fraction of the extent on each side, with which
+// a whole timeline is shown: by the window's Fit All and by a picture of the
+// whole extent.
+const FitMargin = 0.04
+
 // Fit shows [from, to] with margin, a fraction of to-from, free on each side
 // (a negative margin counts as zero). A range shorter than MinSpan is centred
 // in a window MinSpan wide, and a single instant in a window a day wide. The

@@ -24,37 +24,59 @@ type renderer struct {
 	scene   timeline.Scene
 	trial   timeline.Builder // scenes built to measure, not drawn (ScaleToFit)
 	trialSc timeline.Scene
-	palette timeline.Palette
-	metrics timeline.Metrics
 	size    fyne.Size
+	text    textMeasurer
 
-	baseMetrics timeline.Metrics // metrics at scale 1
+	style // colours and sizes
 
 	background *canvas.Rectangle
 	focus      *canvas.Rectangle
-	tipBox     *canvas.Rectangle
-	tipTitle   *canvas.Text
-	tipDetail  *canvas.Text
-	text       textMeasurer
-	density    *canvas.Raster // every dense lane's chart, in one raster
-	densityImg *image.RGBA
-	outlines   *canvas.Raster // every dashed and dotted outline, in one raster
-	outlineImg *image.RGBA
+	tip        // the tooltip
+	ghost      // the event being dragged
+	rasters    // what is drawn pixel by pixel
+	pools      // everything else the scene draws
+	objects    []fyne.CanvasObject
+}
 
-	// The ghost of an event being dragged: a bar or a marker, and a line
-	// down the time being dragged.
+// style is the colours and sizes a renderer draws with, from the theme.
+type style struct {
+	palette     timeline.Palette
+	metrics     timeline.Metrics
+	baseMetrics timeline.Metrics // metrics at scale 1
+}
+
+// tip is the tooltip: a box with a title and a line of detail.
+type tip struct {
+	tipBox    *canvas.Rectangle
+	tipTitle  *canvas.Text
+	tipDetail *canvas.Text
+}
+
+// ghost is the ghost of an event being dragged: a bar or a marker, and a
+// line down the time being dragged.
+type ghost struct {
 	ghostBar  *canvas.Rectangle
 	ghostMark *canvas.Polygon
 	ghostLine *canvas.Line
 	ghostText *canvas.Text
 	ghostBack *canvas.Rectangle // behind the ghost's title when it is beside it
+}
 
+// rasters are what is drawn pixel by pixel, each into one image.
+type rasters struct {
+	density    *canvas.Raster // every dense lane's chart, in one raster
+	densityImg *image.RGBA
+	outlines   *canvas.Raster // every dashed and dotted outline, in one raster
+	outlineImg *image.RGBA
+}
+
+// pools keep the canvas objects of the scene's other primitives.
+type pools struct {
 	rects     pool[*canvas.Rectangle]
 	gradients pool[*canvas.LinearGradient]
 	lines     pool[*canvas.Line]
 	texts     pool[*canvas.Text]
 	diamonds  pool[*canvas.Polygon]
-	objects   []fyne.CanvasObject
 }
 
 // pool keeps canvas objects of one kind for reuse.
@@ -174,6 +196,9 @@ func (r *renderer) rebuild() {
 		t.scrollY = min(max(t.scrollY, 0), limit)
 		in.ScrollY = t.scrollY
 		r.builder.Build(&in, &r.scene)
+	}
+	if len(r.scene.Untitled) > 0 && t.OnUntitled != nil {
+		t.OnUntitled(r.scene.Untitled)
 	}
 
 	r.rects.used, r.gradients.used, r.lines.used, r.texts.used, r.diamonds.used = 0, 0, 0, 0, 0

@@ -35,14 +35,32 @@ const (
 	keyPanFrac   = 0.15 // fraction of the width an arrow key pans
 	keyScroll    = 40   // pixels an up or down arrow scrolls the lanes
 	animDuration = 180 * time.Millisecond
-	fitMargin    = 0.04 // fraction of the span left free on each side by Fit
 )
 
 // Timeline is a zoomable, pannable timeline of events in lanes.
 // Set its data with SetData; all methods must be called on the UI goroutine.
 type Timeline struct {
 	widget.BaseWidget
+	Callbacks
 
+	shown    // what is drawn
+	pointing // what the pointer and the keyboard are doing
+
+	vp         timeline.Viewport
+	fitted     bool
+	anim       *fyne.Animation
+	animTarget timeline.Viewport
+	scale      float64        // sizes relative to the theme's; 1 normally
+	zone       *time.Location // the clock of the axis's times of day; nil: UTC
+	selected   int64
+	readOnly   bool          // events cannot be dragged
+	work       time.Duration // building scenes and filling rasters, since New
+	renderer   *renderer     // set by CreateRenderer; the scene last drawn is its
+}
+
+// Callbacks are what a Timeline tells its owner, and asks of it. Any may
+// be nil.
+type Callbacks struct {
 	// OnSelected is called when the user selects an event (id) or clears the selection (0).
 	OnSelected func(id int64)
 	// OnViewChanged is called after the visible time window changed.
@@ -66,39 +84,42 @@ type Timeline struct {
 	// with the times it would now start and end (the first moment after
 	// it). Without it ranges are not resized.
 	OnResized func(id int64, start, end float64)
+	// OnUntitled is called, each time the timeline is drawn with items
+	// that have no title among the events' titles, with those items: the
+	// ones in view first, then those a short pan brings in (see
+	// timeline.Scene.Untitled). A large document reads their titles.
+	OnUntitled func(ids []int64)
+
 	// Precision returns the units event id's start and end are known to
 	// (for a point, both its start's): a dragged end snaps to its unit, a
 	// whole event to the coarser, or to the unit the zoom suggests if that
 	// is coarser still. When nil the zoom alone decides.
 	Precision func(id int64) (start, end timeline.Unit)
+}
+
+// shown is the data a Timeline draws.
+type shown struct {
+	lanes   []timeline.Lane
+	events  timeline.Events
+	index   *timeline.Index
+	lo, hi  float64 // extent of the data
+	hasData bool
 
 	marked        []int64
 	quotes        []timeline.QuoteMark
 	showQuotes    bool
 	selectedQuote int64
+}
 
-	lanes      []timeline.Lane
-	events     timeline.Events
-	index      *timeline.Index
-	vp         timeline.Viewport
-	lo, hi     float64 // extent of the data
-	hasData    bool
-	fitted     bool
-	selected   int64
-	hovered    int64
-	scrollY    float64 // lanes scrolled up under the axis, in pixels
-	pointer    fyne.Position
-	focused    bool
-	work       time.Duration // building scenes and filling rasters, since New
-	anim       *fyne.Animation
-	animTarget timeline.Viewport
-	renderer   *renderer      // set by CreateRenderer; the scene last drawn is its
-	scale      float64        // sizes relative to the theme's; 1 normally
-	zone       *time.Location // the clock of the axis's times of day; nil: UTC
-	readOnly   bool           // events cannot be dragged
-	drag       *itemDrag      // the event being dragged, if one is
-	panning    bool           // a drag that pans is going on
-	hoverGrab  timeline.Grab
+// pointing is what the pointer and the keyboard are doing on a Timeline.
+type pointing struct {
+	hovered   int64
+	hoverGrab timeline.Grab
+	pointer   fyne.Position
+	focused   bool
+	scrollY   float64   // lanes scrolled up under the axis, in pixels
+	drag      *itemDrag // the event being dragged, if one is
+	panning   bool      // a drag that pans is going on
 }
 
 // New returns an empty timeline.
@@ -135,7 +156,7 @@ func (t *Timeline) SetData(lanes []timeline.Lane, ev timeline.Events, index *tim
 	}
 	if !t.fitted && t.hasData {
 		t.fitted = true
-		t.vp.Fit(t.lo, t.hi, fitMargin)
+		t.vp.Fit(t.lo, t.hi, timeline.FitMargin)
 	}
 	t.viewChanged()
 }
@@ -305,7 +326,7 @@ func (t *Timeline) FitAll() {
 		return
 	}
 	target := t.vp
-	target.Fit(t.lo, t.hi, fitMargin)
+	target.Fit(t.lo, t.hi, timeline.FitMargin)
 	t.animateTo(target)
 }
 
@@ -456,13 +477,13 @@ func (t *Timeline) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyHome:
 		if t.hasData {
 			target := t.vp
-			target.Fit(t.lo-t.vp.Span()*fitMargin, t.lo+t.vp.Span()*(1-fitMargin), 0)
+			target.Fit(t.lo-t.vp.Span()*timeline.FitMargin, t.lo+t.vp.Span()*(1-timeline.FitMargin), 0)
 			t.animateTo(target)
 		}
 	case fyne.KeyEnd:
 		if t.hasData {
 			target := t.vp
-			target.Fit(t.hi-t.vp.Span()*(1-fitMargin), t.hi+t.vp.Span()*fitMargin, 0)
+			target.Fit(t.hi-t.vp.Span()*(1-timeline.FitMargin), t.hi+t.vp.Span()*timeline.FitMargin, 0)
 			t.animateTo(target)
 		}
 	case fyne.KeyUp:

@@ -235,6 +235,17 @@ func TestTimeline_DrawsEveryVisibleItem(t *testing.T) {
 	}
 }
 
+func TestTimeline_NamesTheItemsItDrawsWithoutATitle(t *testing.T) {
+	tl, _ := newTimeline(t)
+	var asked []int64
+	tl.OnUntitled = func(ids []int64) { asked = append(asked[:0], ids...) }
+	delete(tl.Events().Titles, 2)
+	tl.Refresh()
+	if len(asked) != 1 || asked[0] != 2 {
+		t.Errorf("asked for the titles of %v, want [2]", asked)
+	}
+}
+
 func TestTimeline_DragScrollsLanesTallerThanTheView(t *testing.T) {
 	tl, w := newTimeline(t)
 	w.Resize(fyne.NewSize(800, 100))

@@ -1,0 +1,412 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image/color"
+	"maps"
+	"math"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+
+	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/timeline"
+)
+
+// Document is an open Quoteline document as the timeline draws it: compactly,
+// not the events themselves. A small document's titles are read with it, a
+// large one's are fetched for what is in view (see titleFetcher), and details
+// are read when an event is selected. Its methods are for the goroutine that
+// owns its session.
+type Document struct {
+	store  *data.Store
+	title  string
+	counts data.Counts
+	spans
+	integrity integrity
+	// ctx bounds the work done in the background for the document (its
+	// check, fetching titles); release ends it when the document is closed.
+	ctx     context.Context
+	release context.CancelFunc
+}
+
+// spans is what the timeline draws of a document, held compactly.
+type spans struct {
+	lanes    []data.Lane
+	tlLanes  []timeline.Lane   // the lanes as the timeline draws them, parallel to lanes
+	items    []timeline.Item   // by start (then end, lane, id)
+	info     []spanInfo        // parallel to items
+	ids      idIndex           // event id -> index in items
+	earliest map[int64]float64 // the earliest start of the few events with an earlier bound
+	titles   map[int64]string  // the titles read: all of a small document's, those near the view of a large one
+	matches  map[int64]bool    // events found by the search, ringed on the timeline
+	index    *timeline.Index
+	// allTitles is true when every item's title was read with the document.
+	allTitles bool
+}
+
+// integrity is a document's integrity check, which is left until the
+// document is shown: reading the whole file takes a while, and the document
+// can be looked at meanwhile. Nothing is written to it before it has passed.
+type integrity struct {
+	run    func(context.Context) error
+	passed bool
+	// verified is closed when the check has passed: writers wait for it
+	// (see whenVerified). It is nil for documents not read from a file.
+	verified chan struct{}
+}
+
+// loadDocument opens path and reads what the first frame needs, reporting
+// progress (0 to 1) as it reads the events. It touches SQLite and must not
+// run on the UI goroutine; ctx cancels it (once it has returned, ending ctx
+// leaves the document be: Release ends its work). The integrity check of
+// the file is left to the document's check, to be run once it is shown:
+// the document must be closed if it fails.
+func loadDocument(ctx context.Context, path string, allTitlesUpTo int, progress func(float64)) (*Document, error) {
+	// The document's own context outlives ctx, which ends with the loading,
+	// but is cancelled with it while it loads.
+	life, release := context.WithCancel(context.WithoutCancel(ctx))
+	stop := context.AfterFunc(ctx, release)
+	defer stop()
+	ctx = life
+	s, check, err := data.OpenChecking(ctx, path)
+	if err != nil {
+		release()
+		return nil, err
+	}
+	d, err := readDocument(ctx, s, allTitlesUpTo, progress)
+	if err != nil {
+		release()
+		go s.Close()
+		return nil, fmt.Errorf("read %q: %w", path, err)
+	}
+	d.integrity = integrity{run: check, verified: make(chan struct{})}
+	d.ctx, d.release = ctx, release
+	return d, nil
+}
+
+// newDocument returns an empty document of s, whose events are yet to be read.
+func newDocument(s *data.Store) *Document {
+	return &Document{store: s, spans: spans{earliest: map[int64]float64{}, titles: map[int64]string{}, matches: map[int64]bool{}}}
+}
+
+// readDocument reads what the first frame of s needs, and every title too
+// if there are at most allTitlesUpTo events.
+func readDocument(ctx context.Context, s *data.Store, allTitlesUpTo int, progress func(float64)) (*Document, error) {
+	d := newDocument(s)
+	var err error
+	if d.title, err = s.Title(ctx); err != nil {
+		return nil, err
+	}
+	if d.lanes, err = s.Lanes(ctx); err != nil {
+		return nil, err
+	}
+	if d.counts, err = s.Counts(ctx); err != nil {
+		return nil, err
+	}
+	d.tlLanes = make([]timeline.Lane, len(d.lanes))
+	for i, l := range d.lanes {
+		d.tlLanes[i] = timeline.Lane{Name: l.Name, Color: LaneColor(l.Color), Collapsed: l.Collapsed}
+	}
+	if err := d.readItems(ctx, progress); err != nil {
+		return nil, err
+	}
+	if d.ids, err = newIDIndex(d.items); err != nil {
+		return nil, err
+	}
+	d.index = timeline.NewIndex(d.items, d.earliest, len(d.tlLanes))
+	if len(d.items) <= allTitlesUpTo {
+		if err := d.readAllTitles(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
+}
+
+// readItems reads every event's span into d.items and d.info, in one pass
+// that keeps nothing else, in parts read at once on the available
+// processors, each filling its own stretch of the two slices.
+func (d *Document) readItems(ctx context.Context, progress func(float64)) error {
+	parts, err := d.store.SpanParts(ctx, min(runtime.GOMAXPROCS(0), 4))
+	if err != nil {
+		return err
+	}
+	last := parts[len(parts)-1]
+	total := last.Offset + last.Count
+	d.items = make([]timeline.Item, total)
+	d.info = make([]spanInfo, total)
+	laneIndex := make(map[int64]int, len(d.lanes))
+	for i, l := range d.lanes {
+		laneIndex[l.ID] = i
+	}
+	var done atomic.Int64
+	report := func(n int) {
+		if progress != nil && total > 0 {
+			progress(float64(done.Add(int64(n))) / float64(total))
+		}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errs := make([]error, len(parts))
+	early := make([][]earlyStart, len(parts)) // per part: the events that may have begun before their start
+	var wg sync.WaitGroup
+	for p, part := range parts {
+		wg.Go(func() {
+			items, info := d.items[part.Offset:part.Offset+part.Count], d.info[part.Offset:part.Offset+part.Count]
+			k, lastLaneID, lastLane := 0, int64(0), -1
+			var earliest []earlyStart
+			defer func() { early[p] = earliest }()
+			errs[p] = d.store.EachSpanIn(ctx, part, report, func(sp *data.Span) error {
+				if sp.LaneID != lastLaneID || lastLane < 0 {
+					lane, ok := laneIndex[sp.LaneID]
+					if !ok {
+						return fmt.Errorf("event %d: lane %d does not exist", sp.ID, sp.LaneID)
+					}
+					lastLaneID, lastLane = sp.LaneID, lane
+				}
+				if k == len(items) {
+					return errors.New("the document changed while it was read")
+				}
+				items[k], info[k] = itemOf(sp, lastLane), infoOf(sp)
+				if sp.EarliestStart < sp.Start.Unix {
+					earliest = append(earliest, earlyStart{sp.ID, float64(sp.EarliestStart)})
+				}
+				k++
+				return nil
+			})
+			if errs[p] != nil {
+				cancel() // the others stop too
+			}
+		})
+	}
+	wg.Wait()
+	d.earliest = map[int64]float64{}
+	for _, part := range early {
+		for _, e := range part {
+			d.earliest[e.id] = e.at
+		}
+	}
+	// The first error that is not another part's cancellation says why.
+	for _, err := range errs {
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return err
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// earlyStart is an event that may have begun before its start.
+type earlyStart struct {
+	id int64
+	at float64
+}
+
+// events returns what the timeline draws of d.
+func (d *Document) events() timeline.Events {
+	return timeline.Events{Items: d.items, Earliest: d.earliest, Titles: d.titles, Matches: d.matches}
+}
+
+// snapshot returns a copy of d for work off the UI goroutine: titles,
+// matches and edits keep changing d's own events there meanwhile.
+func (d *Document) snapshot() *Document {
+	c := *d
+	c.items = slices.Clone(d.items)
+	c.ids.items = c.items // its tables are replaced on change, never written
+	c.info = slices.Clone(d.info)
+	c.earliest = maps.Clone(d.earliest)
+	c.titles = maps.Clone(d.titles)
+	c.matches = maps.Clone(d.matches)
+	return &c
+}
+
+// readTitles reads every event's title into d.titles, unless they were all
+// read with it (a large document has only the titles in view). Call it on a
+// snapshot, or before the document is shown.
+func (d *Document) readTitles(ctx context.Context) error {
+	if d.allTitles {
+		return nil
+	}
+	return d.readAllTitles(ctx)
+}
+
+// readAllTitles reads every event's title into d.titles.
+func (d *Document) readAllTitles(ctx context.Context) error {
+	d.titles = make(map[int64]string, len(d.items))
+	err := d.store.Titles(ctx, 10_000, func(ids []int64, titles []string) bool {
+		for k, id := range ids {
+			if _, ok := d.ids.pos(id); ok {
+				d.titles[id] = titles[k]
+			}
+		}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	d.allTitles = true
+	return nil
+}
+
+// spanInfo is what an event's span holds beyond its item, packed in 16
+// bits: the start's and end's precisions (3 bits each) and the status
+// (2 bits, an index into spanStatuses).
+type spanInfo uint16
+
+// spanStatuses are the statuses by their code in a spanInfo.
+var spanStatuses = [4]data.ClaimStatus{data.StatusReported, data.StatusConfirmed, data.StatusDisputed, data.StatusExpected}
+
+func infoOf(sp *data.Span) spanInfo {
+	code := 0
+	for k, st := range spanStatuses {
+		if st == sp.Status {
+			code = k
+		}
+	}
+	return spanInfo(sp.Start.Precision&7) | spanInfo(sp.End.Precision&7)<<3 | spanInfo(code)<<6
+}
+
+// Span returns the span of event id and its lane, rebuilt from its item
+// and spanInfo. A range's end comes back as the last second of its period,
+// which reads the same at its precision.
+func (d *Document) Span(id int64) (data.Span, data.Lane, bool) {
+	i, ok := d.ids.pos(id)
+	if !ok {
+		return data.Span{}, data.Lane{}, false
+	}
+	return d.SpanAt(i), d.lanes[d.items[i].Lane], true
+}
+
+// SpanAt returns the span of the i'th item, as Span does.
+func (d *Document) SpanAt(i int) data.Span {
+	it, info := &d.items[i], d.info[i]
+	sp := data.Span{
+		ID:             it.ID,
+		LaneID:         d.lanes[it.Lane].ID,
+		Start:          data.Time{Unix: int64(it.Start), Precision: data.Precision(info & 7)},
+		StartUncertain: it.StartUncertain,
+		EndUncertain:   it.EndUncertain,
+		EarliestStart:  int64(it.Start),
+		LatestEnd:      int64(it.Latest) - 1,
+		Status:         d.Status(i),
+	}
+	if e, ok := d.earliest[it.ID]; ok {
+		sp.EarliestStart = int64(e)
+	}
+	if it.Range {
+		sp.End = data.Time{Unix: int64(it.End) - 1, Precision: data.Precision(info >> 3 & 7)}
+	}
+	return sp
+}
+
+// whenVerified waits until the document has passed its integrity check:
+// nothing is written to a file before it is known to be sound. It fails if
+// the document is closed first (a failed check closes it) or ctx ends.
+func (d *Document) whenVerified(ctx context.Context) error {
+	if d.integrity.verified == nil {
+		return nil
+	}
+	select {
+	case <-d.integrity.verified:
+		return nil
+	case <-d.ctx.Done():
+		return errors.New("the document was closed before its check ended; nothing was written")
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Status returns the claim status of the i'th item.
+func (d *Document) Status(i int) data.ClaimStatus { return spanStatuses[d.info[i]>>6&3] }
+
+// LaneIndex returns the index in d.lanes of lane id.
+func (d *Document) LaneIndex(id int64) (int, bool) {
+	for i, l := range d.lanes {
+		if l.ID == id {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// ItemTitle returns the title of event id if it has been read, else "".
+func (d *Document) ItemTitle(id int64) string {
+	return d.titles[id]
+}
+
+// itemOf converts an event's span to what the timeline draws; its title
+// comes later. A time known only to a month or a year covers that whole
+// period: a range ends at the end of its end's period, and a point known to a
+// coarse precision is drawn with a band over its period.
+//
+// The earliest start, when before the start, is not on the item: it goes
+// in the document's earliest map.
+func itemOf(sp *data.Span, lane int) timeline.Item {
+	it := timeline.Item{
+		ID:             sp.ID,
+		Lane:           int32(lane),
+		Start:          float64(sp.Start.Unix),
+		Range:          sp.HasEnd(),
+		StartUncertain: sp.StartUncertain,
+		EndUncertain:   sp.EndUncertain,
+		Latest:         float64(sp.LatestEnd + 1),
+	}
+	it.End = it.Start
+	if it.Range {
+		it.End = float64(sp.End.End() + 1)
+	}
+	it.Latest = math.Max(it.Latest, it.End)
+	switch sp.Status {
+	case data.StatusDisputed:
+		it.Style = timeline.StyleDisputed
+	case data.StatusExpected:
+		it.Style = timeline.StyleExpected
+	}
+	return it
+}
+
+// LaneColor reads a lane's colour, "#RRGGBB"; anything else is a neutral
+// grey.
+func LaneColor(s string) color.NRGBA {
+	grey := color.NRGBA{0x88, 0x88, 0x88, 0xff}
+	if len(s) != 7 || s[0] != '#' {
+		return grey
+	}
+	v, err := strconv.ParseUint(s[1:], 16, 32)
+	if err != nil {
+		return grey
+	}
+	return color.NRGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 0xff}
+}
+
+// Path returns the file the document was read from.
+func (d *Document) Path() string { return d.store.Path() }
+
+// ReadOnly reports whether the document may not be changed: the file or its
+// folder is not writable.
+func (d *Document) ReadOnly() bool { return d.store.ReadOnly() }
+
+// Title returns the document's title, or "" if it has none.
+func (d *Document) Title() string { return d.title }
+
+// Counts returns how many events, lanes, quotes, sources and actors the
+// document holds.
+func (d *Document) Counts() data.Counts { return d.counts }
+
+// Lanes returns the document's lanes, in order.
+func (d *Document) Lanes() []data.Lane { return d.lanes }
+
+// Len returns the number of events.
+func (d *Document) Len() int { return len(d.items) }
+
+// Item returns the i'th event as the timeline draws it, in order of start.
+func (d *Document) Item(i int) timeline.Item { return d.items[i] }
+
+// Position returns where event id is among the events in order of start.
+func (d *Document) Position(id int64) (int, bool) { return d.ids.pos(id) }
+
+// Passed reports whether the file has passed its integrity check.
+func (d *Document) Passed() bool { return d.integrity.passed }

@@ -1,0 +1,284 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/quoteline/quoteline/assets"
+	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/data/interchange"
+	"github.com/quoteline/quoteline/timeline"
+	"github.com/quoteline/quoteline/timeline/export"
+)
+
+// PictureOptions say how to draw a document as a picture.
+type PictureOptions struct {
+	Format export.Format
+	// From and To bound the time window in Unix seconds; nil takes the
+	// document's first or last event, with a small margin.
+	From, To *int64
+	// Width and Height in pixels; 0 picks a width or fits the content (see
+	// export.Picture).
+	Width, Height int
+	// Zone is the clock the axis shows times of day in; nil is UTC.
+	Zone *time.Location
+}
+
+// WritePicture draws d as a PNG, SVG or PDF picture in out, as the window
+// would show it in its light theme, with the sources of the events drawn
+// listed at the end. Every title of d must have been read (Load with
+// math.MaxInt). It touches SQLite: not on a UI goroutine; ctx cancels it.
+// out is written whole or not at all.
+func WritePicture(ctx context.Context, d *Document, out string, opt PictureOptions, progress func(float64)) error {
+	if err := data.CheckOutput(d.Path(), out); err != nil {
+		return err
+	}
+	from, to, err := d.window(ctx, opt.From, opt.To)
+	if err != nil {
+		return err
+	}
+	pic := d.picture(from, to, opt)
+	return writeFile(out, func(w io.Writer, fonts *export.Fonts) error {
+		return export.Write(ctx, w, opt.Format, pic, fonts, progress)
+	})
+}
+
+// window returns the time window [from, to] to draw: the given bounds, and
+// the document's extent with a margin where none is given.
+func (d *Document) window(ctx context.Context, from, to *int64) (float64, float64, error) {
+	var lo, hi float64
+	if from == nil || to == nil {
+		first, last, ok, err := d.store.Extent(ctx)
+		if err != nil {
+			return 0, 0, err
+		}
+		if !ok && (from == nil && to == nil) {
+			return 0, 0, errors.New("the document has no events to draw")
+		}
+		vp := timeline.NewViewport(0, 1, 1000)
+		vp.Fit(float64(first), float64(last+1), timeline.FitMargin)
+		lo, hi = vp.Start(), vp.End()
+		if !ok { // only one bound given, and no events: show a year from it
+			lo, hi = float64(ptrOr(from, ptrOr(to, 0)-365*86400)), float64(ptrOr(to, ptrOr(from, 0)+365*86400))
+		}
+	}
+	if from != nil {
+		lo = float64(*from)
+	}
+	if to != nil {
+		hi = float64(*to)
+	}
+	if !(hi > lo) {
+		return 0, 0, fmt.Errorf("the time window %s – %s is empty: the end must come after the start",
+			data.Time{Unix: int64(lo), Precision: data.PrecisionDay}.Display(), data.Time{Unix: int64(hi), Precision: data.PrecisionDay}.Display())
+	}
+	return lo, hi, nil
+}
+
+func ptrOr(p *int64, def int64) int64 {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+// picture describes d's events in [from, to] for package export, in the
+// paper palette and sizes (the window's light theme: pictures go on paper
+// and white pages). It reads d's events: call it where they cannot change.
+func (d *Document) picture(from, to float64, opt PictureOptions) *export.Picture {
+	store := d.store
+	return &export.Picture{
+		Title:   d.title,
+		Lanes:   d.tlLanes,
+		Events:  d.events(),
+		Index:   d.index,
+		From:    from,
+		To:      to,
+		Width:   opt.Width,
+		Height:  opt.Height,
+		Zone:    opt.Zone,
+		Palette: export.PaperPalette(),
+		Metrics: export.PaperMetrics(),
+		Citations: func(ctx context.Context, ids []int64) (map[int64][]export.Source, error) {
+			return citations(ctx, store, ids)
+		},
+	}
+}
+
+// citations returns the sources each event cites, through its quotes (in
+// the order they were said) and directly.
+func citations(ctx context.Context, s *data.Store, ids []int64) (map[int64][]export.Source, error) {
+	out := make(map[int64][]export.Source, len(ids))
+	for _, id := range ids {
+		quotes, err := s.QuotesOfEvent(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		direct, err := s.SourcesOfEvent(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		srcs := make([]data.Source, 0, len(quotes)+len(direct))
+		for _, q := range quotes {
+			srcs = append(srcs, q.Source)
+		}
+		for _, r := range direct {
+			srcs = append(srcs, r.Source)
+		}
+		var list []export.Source
+		seen := map[int64]bool{}
+		for _, src := range srcs {
+			if seen[src.ID] {
+				continue
+			}
+			seen[src.ID] = true
+			list = append(list, export.Source{
+				Key:    strconv.FormatInt(src.ID, 10),
+				Title:  src.Title,
+				Outlet: src.Outlet,
+				Date:   src.Published.Display(),
+				URL:    src.URL,
+			})
+		}
+		if len(list) > 0 {
+			out[id] = list
+		}
+	}
+	return out, nil
+}
+
+// writeFile writes path with draw, in the window's fonts, through a
+// temporary file beside it: path is replaced only by a complete file.
+func writeFile(path string, draw func(w io.Writer, fonts *export.Fonts) error) error {
+	fonts, err := export.NewFonts(assets.Fonts())
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	err = tmp.Chmod(0o644) // a file to share, not a private temporary file
+	if err == nil {
+		err = draw(tmp, fonts)
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	return nil
+}
+
+// ExportData writes the events of st overlapping [from, to] (either may be
+// nil: no bound) to out in one of the interchange formats: CSV, Quoteline's
+// own JSON (with source texts in a folder beside it), TimelineJS or vis.
+// out appears only once complete.
+func ExportData(ctx context.Context, st *data.Store, out string, f interchange.Format, from, to *int64) error {
+	if f == interchange.FormatArticle || f == interchange.FormatTimelineCSV {
+		return fmt.Errorf("export format %q: want csv, json, timelinejs or vis", f)
+	}
+	if err := data.CheckOutput(st.Path(), out); err != nil {
+		return err
+	}
+	doc, err := st.ExportDocument(ctx, data.ExportOptions{From: from, To: to})
+	if err != nil {
+		return err
+	}
+	if err := interchange.WriteFile(out, f, doc); err != nil {
+		return fmt.Errorf("export %s: %w", out, err)
+	}
+	return nil
+}
+
+// ExportPicture draws what the timeline shows of the open document to path,
+// in the background with progress and Cancel: the current view (the
+// window's width at least export.MinWidth wide) or, with full, the whole
+// extent. done, if not nil, runs on the owner's goroutine when it has ended.
+func (s *Session) ExportPicture(path string, f export.Format, full bool, done func(error)) {
+	doc := s.doc
+	if doc == nil {
+		return
+	}
+	vp := s.look.view
+	opt := PictureOptions{Format: f, Zone: s.look.dates.Zone}
+	if f != export.PDF {
+		opt.Width = int(max(vp.Width(), export.MinWidth))
+	}
+	if !full {
+		lo, hi := int64(vp.Start()), int64(vp.End())
+		opt.From, opt.To = &lo, &hi
+	}
+	snapshot := doc.snapshot()
+	if shown := s.filter.shown; shown != nil {
+		snapshot.keepOnly(shown) // the picture shows what the window does
+	}
+	s.exportTask(path, func(ctx context.Context, progress func(float64)) error {
+		if err := snapshot.readTitles(ctx); err != nil {
+			return err
+		}
+		return WritePicture(ctx, snapshot, path, opt, progress)
+	}, done)
+}
+
+// ExportHandout writes the open document's handout (see WriteHandout) to
+// path, in the background with progress and Cancel.
+func (s *Session) ExportHandout(path string, done func(error)) {
+	doc, dates := s.doc, s.look.dates
+	if doc == nil {
+		return
+	}
+	snapshot := doc.snapshot()
+	s.exportTask(path, func(ctx context.Context, progress func(float64)) error {
+		if err := snapshot.readTitles(ctx); err != nil {
+			return err
+		}
+		return WriteHandout(ctx, snapshot, path, dates, progress)
+	}, done)
+}
+
+// ExportData writes the whole open document to path in one of the
+// interchange formats (see ExportData), in the background with Cancel.
+func (s *Session) ExportData(path string, f interchange.Format, done func(error)) {
+	doc := s.doc
+	if doc == nil {
+		return
+	}
+	s.exportTask(path, func(ctx context.Context, _ func(float64)) error {
+		return ExportData(ctx, doc.store, path, f, nil, nil)
+	}, done)
+}
+
+// exportTask runs write, which writes path, as the session's task. The
+// status line then says how it went; done, if not nil, is called with its
+// error.
+func (s *Session) exportTask(path string, write func(ctx context.Context, progress func(float64)) error, done func(error)) {
+	name := filepath.Base(path)
+	s.startTask("Exporting "+name+"…", func(j *job) error { return write(j.ctx, j.progress) }, func(j *job, err error) {
+		if !j.replaced {
+			switch {
+			case errors.Is(err, context.Canceled):
+				s.idle("Export of " + name + " cancelled.")
+			case err != nil:
+				s.idle("")
+				s.problem(err)
+			default:
+				s.idle("Exported " + name + ".")
+			}
+		}
+		if done != nil {
+			done(err)
+		}
+	})
+}

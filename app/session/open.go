@@ -1,0 +1,250 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/quoteline/quoteline/assets"
+	"github.com/quoteline/quoteline/data"
+)
+
+// Load opens the document at path and reads what the timeline draws, with
+// every title if it has at most allTitlesUpTo events, reporting progress (0
+// to 1) as it reads the events; then it runs the file's integrity check.
+// It touches SQLite: not on a UI goroutine. Close the document's store
+// with Release.
+func Load(ctx context.Context, path string, allTitlesUpTo int, progress func(float64)) (*Document, error) {
+	d, err := loadDocument(ctx, path, allTitlesUpTo, progress)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.integrity.run(ctx); err != nil {
+		d.Release()
+		return nil, fmt.Errorf("check %s: %w", path, err)
+	}
+	d.integrity.passed = true
+	close(d.integrity.verified)
+	return d, nil
+}
+
+// Release ends the document's background work and closes its store.
+func (d *Document) Release() {
+	d.release()
+	d.store.Close()
+}
+
+// WriteExample writes the default timeline to path, which must not exist.
+func WriteExample(ctx context.Context, path string) error {
+	doc, err := data.ReadDocument(assets.Seed(), assets.DefaultDocument)
+	if err != nil {
+		return fmt.Errorf("default timeline: %w", err)
+	}
+	s, err := data.CreateFromDocument(ctx, path, doc)
+	if err != nil {
+		return err
+	}
+	return s.Close()
+}
+
+// CreateEmpty creates an empty document at path, which must not exist.
+func CreateEmpty(ctx context.Context, path string) error {
+	s, err := data.Create(ctx, path)
+	if err != nil {
+		return err
+	}
+	return s.Close()
+}
+
+// OpenDefault opens the user's copy of the default timeline at path, making
+// it first if it is missing.
+func (s *Session) OpenDefault(path string) {
+	s.startBusy("Preparing the default timeline…", func(j *job) error {
+		if _, err := os.Stat(path); err == nil {
+			return nil
+		} else if !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("default timeline: %w", err)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return fmt.Errorf("default timeline: %w", err)
+		}
+		return WriteExample(j.ctx, path)
+	}, func(j *job, err error) {
+		if !j.current() {
+			return
+		}
+		if err != nil {
+			s.idle("")
+			s.problem(err)
+			return
+		}
+		s.Open(path)
+	})
+}
+
+// Create creates an empty document at path and opens it.
+func (s *Session) Create(path string) {
+	s.read(func(ctx context.Context) error { return CreateEmpty(ctx, path) }, func(err error) {
+		if err != nil {
+			s.problem(err)
+			return
+		}
+		s.Open(path)
+	})
+}
+
+// Open reads the document at path in the background, with progress and
+// Cancel, and shows it when it is ready (Opened). A newer request replaces
+// one still under way.
+func (s *Session) Open(path string) {
+	s.gen++
+	name := filepath.Base(path)
+	var doc *Document
+	s.startTask("Opening "+name+"…", func(j *job) error {
+		var err error
+		doc, err = loadDocument(j.ctx, path, s.opts.AllTitlesUpTo, j.progress)
+		return err
+	}, func(j *job, err error) {
+		if !j.current() { // another document was asked for meanwhile
+			if doc != nil {
+				go doc.Release() // closing may checkpoint: not on the owner's goroutine
+			}
+			return
+		}
+		switch {
+		case errors.Is(err, context.Canceled):
+			s.idle("Opening " + name + " cancelled.")
+		case err != nil:
+			s.idle("")
+			s.problem(err)
+		default:
+			s.install(doc)
+			return
+		}
+		s.emit(Opened{Path: path, Err: err})
+	})
+}
+
+// install replaces the open document with doc and starts what follows:
+// titles, the integrity check, then quotes and actors.
+func (s *Session) install(doc *Document) {
+	if s.doc == nil || s.doc.Path() != doc.Path() {
+		s.filter.f = Filter{} // the same file read again keeps its filter
+	}
+	kept := s.reload.take(doc.Path())
+	s.release()
+	s.doc = doc
+	s.look.selected = 0
+	if s.reload.reshow == nil {
+		s.look.source = nil
+	}
+	s.links = Links{}
+	s.rows.reset()
+	s.emit(Opened{Path: doc.Path()})
+	s.emit(FilterChanged{})
+	s.refilter()
+	note := ""
+	if kept != nil {
+		s.emit(Framed{Viewport: kept.vp})
+		if _, ok := doc.ids.pos(kept.selected); ok {
+			s.Select(kept.selected)
+		}
+		note = kept.note
+	} else {
+		s.emit(Framed{All: true})
+	}
+	s.reload.note = note
+	msg := s.Summary() + " · checking the file…"
+	if note != "" {
+		msg = note + " " + msg
+	}
+	s.emit(Status{Text: msg})
+	s.startTitles(doc)
+	s.awaitCheck(doc)
+}
+
+// awaitCheck runs doc's integrity check in the background, once it is
+// shown: reading the whole file takes a while, and the document can be
+// looked at meanwhile (nothing is written to it). A document that fails it
+// is closed, saying why; one that passes is marked so, and its quotes and
+// actors are read next.
+func (s *Session) awaitCheck(doc *Document) {
+	s.Await(func(context.Context) error { return doc.integrity.run(doc.ctx) }, func(err error) {
+		if doc != s.doc {
+			return // closed or replaced meanwhile: its check no longer matters
+		}
+		loading := s.task != nil // another document is being opened: leave its status alone
+		switch {
+		case errors.Is(err, context.Canceled):
+		case err != nil:
+			name := filepath.Base(doc.Path())
+			s.gen++
+			s.release()
+			s.look.source = nil
+			why := "failed its integrity check"
+			if !errors.Is(err, data.ErrCorrupt) {
+				why = "could not be checked"
+			}
+			s.emit(Closed{Name: name, Why: why})
+			if !loading {
+				s.emit(Status{Text: name + " was closed: it " + why + "."})
+			}
+			s.problem(fmt.Errorf("%s %s and was closed: %w", name, why, err))
+			s.emit(Checked{Err: err})
+			return
+		default:
+			doc.integrity.passed = true
+			close(doc.integrity.verified)
+			if !loading {
+				s.idle(s.reload.note)
+			}
+			s.emit(Checked{})
+			// Then the quotes and actors: one background read at a time.
+			s.loadLinks(doc)
+			s.watchChanges(doc)
+			return
+		}
+		s.emit(Checked{Err: err})
+	})
+}
+
+// CloseDocument closes the open document; the session stays, with none.
+// Every edit is already committed, so nothing is asked.
+func (s *Session) CloseDocument() {
+	if s.doc == nil {
+		return
+	}
+	name := filepath.Base(s.doc.Path())
+	s.gen++ // drop any load or read still under way for it
+	s.release()
+	s.look.source = nil
+	s.emit(Closed{Name: name})
+	s.idle("")
+}
+
+// release lets go of the open document, if any: its background work stops
+// and its store closes (off the owner's goroutine, as closing may
+// checkpoint). The caller tells the watchers.
+func (s *Session) release() {
+	if s.doc == nil {
+		return
+	}
+	old := s.doc
+	s.doc, s.titles = nil, nil
+	s.look.selected = 0
+	s.filter.shown = nil
+	old.release()
+	go old.store.Close()
+}
+
+// CheckOpens reports why the document at path would not open, or nil: it
+// opens it as Open does, up to its deferred integrity check, and closes it.
+func CheckOpens(ctx context.Context, path string) error {
+	s, err := data.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	return s.Close()
+}
