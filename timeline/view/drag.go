@@ -51,6 +51,9 @@ func (t *Timeline) Editable() bool { return !t.readOnly }
 // it began on; a drag that began elsewhere pans the timeline with the
 // pointer: sideways in time, up and down through lanes taller than the view.
 func (t *Timeline) Dragged(ev *fyne.DragEvent) {
+	if t.Disabled() {
+		return
+	}
 	if t.drag == nil && !t.panning {
 		t.stopAnimation()
 		// The driver reports where the pointer is and how far it has

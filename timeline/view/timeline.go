@@ -23,6 +23,7 @@ var (
 	_ fyne.Tappable       = (*Timeline)(nil)
 	_ fyne.DoubleTappable = (*Timeline)(nil)
 	_ fyne.Focusable      = (*Timeline)(nil)
+	_ fyne.Disableable    = (*Timeline)(nil)
 	_ desktop.Hoverable   = (*Timeline)(nil)
 	_ desktop.Cursorable  = (*Timeline)(nil)
 )
@@ -39,8 +40,9 @@ const (
 
 // Timeline is a zoomable, pannable timeline of events in lanes.
 // Set its data with SetData; all methods must be called on the UI goroutine.
+// A disabled timeline (Disable) only shows: it takes no input.
 type Timeline struct {
-	widget.BaseWidget
+	widget.DisableableWidget
 	Callbacks
 
 	shown    // what is drawn
@@ -356,8 +358,25 @@ func (t *Timeline) MinSize() fyne.Size {
 	return fyne.NewSize(320, 200)
 }
 
+// Disable makes the timeline only show what it is given, as present mode
+// wants: it takes no focus (Fyne does not focus a disabled widget) and
+// ignores the pointer and the keyboard, so a click selects nothing, the
+// pointer raises no tooltip and nothing pans or drags. A drag under way is
+// cancelled. Enable gives the timeline its input back.
+func (t *Timeline) Disable() {
+	if t.drag != nil {
+		t.cancelDrag()
+	}
+	t.panning = false
+	t.hovered, t.hoverGrab = 0, timeline.GrabNone
+	t.DisableableWidget.Disable()
+}
+
 // Scrolled zooms about the pointer on vertical scroll and pans on horizontal scroll.
 func (t *Timeline) Scrolled(ev *fyne.ScrollEvent) {
+	if t.Disabled() {
+		return
+	}
 	t.stopAnimation()
 	if dy := float64(ev.Scrolled.DY); dy != 0 {
 		t.vp.ZoomAt(float64(ev.Position.X), math.Pow(notchZoom, dy/wheelNotch))
@@ -371,6 +390,9 @@ func (t *Timeline) Scrolled(ev *fyne.ScrollEvent) {
 
 // Tapped selects the event under the pointer, or clears the selection.
 func (t *Timeline) Tapped(ev *fyne.PointEvent) {
+	if t.Disabled() {
+		return // a tap the driver held back for the double-tap time, say
+	}
 	t.requestFocus()
 	if t.renderer != nil && t.OnQuoteSelected != nil {
 		if lo, hi, ok := t.renderer.scene.QuoteGroupAt(float64(ev.Position.X), float64(ev.Position.Y)); ok && hi <= len(t.quotes) {
@@ -390,6 +412,9 @@ func (t *Timeline) Tapped(ev *fyne.PointEvent) {
 
 // DoubleTapped zooms to the event under the pointer.
 func (t *Timeline) DoubleTapped(ev *fyne.PointEvent) {
+	if t.Disabled() {
+		return
+	}
 	id := t.hitTest(ev.Position)
 	it, ok := t.events.Item(id)
 	if !ok {
@@ -413,6 +438,9 @@ func (t *Timeline) MouseIn(ev *desktop.MouseEvent) { t.MouseMoved(ev) }
 // MouseMoved tracks the event under the pointer for its tooltip, and the
 // part of it a drag would take hold of.
 func (t *Timeline) MouseMoved(ev *desktop.MouseEvent) {
+	if t.Disabled() {
+		return
+	}
 	t.pointer = ev.Position
 	var id int64
 	id, t.hoverGrab = t.grabAt(ev.Position)
@@ -454,6 +482,9 @@ func (t *Timeline) FocusLost() { t.focused = false; t.Refresh() }
 
 // TypedRune handles + and - (zoom), f (fit all) and 0 (reset to all).
 func (t *Timeline) TypedRune(r rune) {
+	if t.Disabled() {
+		return
+	}
 	switch r {
 	case '+', '=':
 		t.ZoomIn()
@@ -468,6 +499,9 @@ func (t *Timeline) TypedRune(r rune) {
 // the lanes), Home and End (go to the first or last event) and Escape
 // (cancel dragging an event, or else clear the selection).
 func (t *Timeline) TypedKey(ev *fyne.KeyEvent) {
+	if t.Disabled() {
+		return
+	}
 	w := t.vp.Width()
 	switch ev.Name {
 	case fyne.KeyLeft:

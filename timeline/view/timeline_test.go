@@ -175,6 +175,46 @@ func TestTimeline_HoverShowsTooltip(t *testing.T) {
 	}
 }
 
+// TestTimeline_DisabledOnlyShows: a disabled timeline, as present mode
+// has, takes no focus and ignores every input, including a tap the driver
+// delivers late (after the double-tap time); enabled again, it answers.
+func TestTimeline_DisabledOnlyShows(t *testing.T) {
+	tl, w := newTimeline(t)
+	selected := 0
+	tl.OnSelected = func(int64) { selected++ }
+	tl.Disable()
+	before := tl.Viewport()
+	at := centreOf(t, tl, 2)
+
+	w.Canvas().Focus(tl)
+	if w.Canvas().Focused() != nil {
+		t.Error("a disabled timeline took the focus")
+	}
+	tl.Tapped(&fyne.PointEvent{Position: at})
+	tl.DoubleTapped(&fyne.PointEvent{Position: at})
+	tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}})
+	tl.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: at}, Scrolled: fyne.NewDelta(0, 25)})
+	test.Drag(w.Canvas(), at, 120, 0)
+	tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	tl.TypedRune('+')
+	time.Sleep(2 * animDuration)
+	if selected != 0 || tl.Selected() != 0 {
+		t.Errorf("a disabled timeline selected %d (%d calls)", tl.Selected(), selected)
+	}
+	if tl.renderer.tipBox.Visible() || tl.Cursor() != desktop.DefaultCursor {
+		t.Error("a disabled timeline shows a tooltip or a pointing hand")
+	}
+	if after := tl.Viewport(); after != before {
+		t.Errorf("a disabled timeline moved: [%v +%v] -> [%v +%v]", before.Start(), before.Span(), after.Start(), after.Span())
+	}
+
+	tl.Enable()
+	tl.Tapped(&fyne.PointEvent{Position: at})
+	if tl.Selected() != 2 || w.Canvas().Focused() != tl {
+		t.Errorf("enabled again, a tap selected %d (focused: %v)", tl.Selected(), w.Canvas().Focused() == tl)
+	}
+}
+
 func TestTimeline_Keys(t *testing.T) {
 	tests := []struct {
 		name  string
