@@ -111,6 +111,7 @@ type session struct {
 	t       *testing.T
 	tools   map[string]string
 	env     []string
+	display string
 	home    string
 	window  string
 	log     *bytes.Buffer
@@ -165,7 +166,7 @@ func startApp(t *testing.T, args ...string) *session {
 	bin := buildBinary(t)
 	display := startXvfb(t, tools["Xvfb"])
 	home := t.TempDir()
-	s := &session{t: t, tools: tools, home: home, log: &bytes.Buffer{}, shotDir: t.TempDir()}
+	s := &session{t: t, tools: tools, display: display, home: home, log: &bytes.Buffer{}, shotDir: t.TempDir()}
 	if dir := os.Getenv("QUOTELINE_SHOTS"); dir != "" {
 		s.shotDir = dir
 		if err := os.MkdirAll(dir, 0o755); err != nil {
