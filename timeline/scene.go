@@ -629,15 +629,24 @@ func (b *Builder) place(in *Input, it *Item) geom {
 		xs := vp.X(it.Start)
 		g.x0 = math.Min(g.x0, xs-m.MarkerSize/2)
 		g.x1 = math.Max(g.x1, xs+m.MarkerSize/2)
-		if xs < 0 || xs > width {
+		if xl := vp.X(latest); xs < 0 && xl > 0 && latest > it.Start {
+			// A point known only to a month or a year, its marker left of
+			// the view and its faint band in it: the label keeps to the
+			// band's visible part, as a range's to its bar's, or follows it.
+			after, before = xl+m.LabelGap, -1 // no room before it
+			if label+2*m.LabelGap <= math.Min(xl, width) {
+				after = m.LabelGap
+			}
+		} else if xs < 0 || xs > width {
 			return g // the marker is off screen: so is its label
+		} else {
+			after = xs + m.MarkerSize/2 + m.LabelGap // over the faint band of a coarse date, if any
+			left := math.Min(xs-m.MarkerSize/2, vp.X(earliest))
+			if it.StartUncertain {
+				left = math.Min(left, xs-3*m.MarkerSize) // the fade-in drawn before the marker
+			}
+			before = left - m.LabelGap
 		}
-		after = xs + m.MarkerSize/2 + m.LabelGap // over the faint band of a coarse date, if any
-		left := math.Min(xs-m.MarkerSize/2, vp.X(earliest))
-		if it.StartUncertain {
-			left = math.Min(left, xs-3*m.MarkerSize) // the fade-in drawn before the marker
-		}
-		before = left - m.LabelGap
 	}
 	switch {
 	case after+label <= width:
