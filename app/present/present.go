@@ -22,6 +22,7 @@ import (
 	"github.com/quoteline/quoteline/app/session"
 	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/internal/pointer"
+	"github.com/quoteline/quoteline/timeline"
 	"github.com/quoteline/quoteline/timeline/view"
 )
 
@@ -135,6 +136,7 @@ type saved struct {
 	menu               *fyne.MainMenu
 	fullScreen, padded bool
 	viewStart, viewEnd float64
+	fitting            timeline.Fitting
 	selected           int64
 	collapsed          []bool
 	// The canvas's own key handlers, which present mode takes over for
@@ -210,7 +212,7 @@ func (p *Presenter) start() {
 	w, tl, s := p.win, p.tl, p.s
 	vp := tl.Viewport()
 	p.saved = saved{content: w.Content(), menu: w.MainMenu(), fullScreen: w.FullScreen(), padded: w.Padded(),
-		viewStart: vp.Start(), viewEnd: vp.End(), selected: s.Selected(), collapsed: s.Collapsed()}
+		viewStart: vp.Start(), viewEnd: vp.End(), fitting: tl.Fitting(), selected: s.Selected(), collapsed: s.Collapsed()}
 	s.SetPresenting(true)
 
 	c := &p.card
@@ -290,7 +292,7 @@ func (p *Presenter) Stop() {
 	}
 	p.giveKeysBack(w.Canvas())
 	tl.Enable()
-	tl.SetScale(1)
+	tl.SetFitting(sv.fitting)
 	tl.SetEditable(s.Editable())
 	s.SetCollapsed(sv.collapsed)
 	w.SetFullScreen(sv.fullScreen)
@@ -322,7 +324,8 @@ func (p *Presenter) show(i int, animate bool) {
 	}
 	// As large as the screen allows, but with every lane of the stop in view.
 	p.s.HideLanesOf(v.Stop) // first: hidden lanes change the height needed
-	tl.SetScale(tl.ScaleToFit(float64(v.Stop.ViewStart), float64(v.Stop.ViewEnd), 1, p.timelineScale()))
+	fit, _ := tl.FitLanes(float64(v.Stop.ViewStart), float64(v.Stop.ViewEnd), 1, p.timelineScale())
+	tl.SetFitting(fit)
 	ShowStop(p.s, tl, v.Stop, d)
 
 	c := &p.card

@@ -131,7 +131,7 @@ func (r *renderer) applyTheme() {
 	r.palette = Palette(th, v)
 	m := Metrics(th)
 	r.baseMetrics = m
-	m = m.Scaled(r.t.scale)
+	m = r.t.fit.Apply(m)
 	r.metrics = m
 	r.background.FillColor = bg
 	r.tipBox.FillColor = c(theme.ColorNameOverlayBackground)
@@ -150,11 +150,9 @@ func (r *renderer) applyTheme() {
 }
 
 // contentHeight returns the height the lanes and axis need to show the
-// window [start, end] at scale.
-func (r *renderer) contentHeight(start, end, scale float64) float64 {
-	vp := r.t.vp
-	vp.Fit(start, end, 0)
-	in := r.input(vp, r.baseMetrics.Scaled(scale))
+// window of vp at the sizes m.
+func (r *renderer) contentHeight(vp timeline.Viewport, m timeline.Metrics) float64 {
+	in := r.input(vp, m)
 	r.trial.Build(&in, &r.trialSc)
 	return r.trialSc.Height
 }
@@ -190,6 +188,11 @@ func (r *renderer) rebuild() {
 		in.Dragged = d.item.ID
 	}
 	r.builder.Build(&in, &r.scene)
+	if t.refitLanes(r.scene.Height) {
+		in.Metrics, in.ScrollY = r.metrics, t.scrollY
+		r.builder.Build(&in, &r.scene)
+		t.laneFit.content = r.scene.Height
+	}
 	// Keep the lanes' scroll within what they need; lane heights do not
 	// depend on it, so one more build settles it.
 	if limit := max(0, r.scene.Height-float64(r.size.Height)); t.scrollY != min(max(t.scrollY, 0), limit) {

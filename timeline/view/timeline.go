@@ -52,8 +52,9 @@ type Timeline struct {
 	fitted     bool
 	anim       *fyne.Animation
 	animTarget timeline.Viewport
-	scale      float64        // sizes relative to the theme's; 1 normally
-	zone       *time.Location // the clock of the axis's times of day; nil: UTC
+	fit        timeline.Fitting // sizes relative to the theme's
+	laneFit    *laneFit         // the window the lanes were fitted to the height for
+	zone       *time.Location   // the clock of the axis's times of day; nil: UTC
 	selected   int64
 	readOnly   bool          // events cannot be dragged
 	work       time.Duration // building scenes and filling rasters, since New
@@ -124,9 +125,23 @@ type pointing struct {
 	panning   bool      // a drag that pans is going on
 }
 
+// laneFit is the time window FitAll fitted the lanes to the height for:
+// while the view shows it, a change of height, or of what the lanes hold,
+// fits them again.
+type laneFit struct {
+	start, end float64
+	height     float32 // the widget's height they were fitted to
+	content    float64 // the scene's height once fitted; -1: not built yet
+}
+
+// minFitText is the smallest text, in pixels, FitAll draws the lanes with
+// to fit them all in the height; when they need smaller it keeps the
+// usual sizes and the lanes scroll.
+const minFitText = 11
+
 // New returns an empty timeline.
 func New() *Timeline {
-	t := &Timeline{vp: timeline.NewViewport(0, 86400*365, 800), scale: 1}
+	t := &Timeline{vp: timeline.NewViewport(0, 86400*365, 800), fit: timeline.Fitting{Scale: 1}}
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -159,6 +174,7 @@ func (t *Timeline) SetData(lanes []timeline.Lane, ev timeline.Events, index *tim
 	if !t.fitted && t.hasData {
 		t.fitted = true
 		t.vp.Fit(t.lo, t.hi, timeline.FitMargin)
+		t.fitLanes(t.vp)
 	}
 	t.viewChanged()
 }
@@ -199,39 +215,92 @@ func (t *Timeline) SetViewport(vp timeline.Viewport) {
 }
 
 // SetScale draws text, rows and marks scale times their usual size (1 is
-// normal), for presenting on a projector.
+// normal), with the usual spacing.
 func (t *Timeline) SetScale(scale float64) {
-	if !(scale > 0) || scale == t.scale {
+	if scale > 0 {
+		t.SetFitting(timeline.Fitting{Scale: scale})
+	}
+}
+
+// SetFitting draws the timeline at the sizes f gives, for presenting on a
+// projector (FitLanes says which fit).
+func (t *Timeline) SetFitting(f timeline.Fitting) {
+	if !(f.Scale > 0) {
+		f.Scale = 1
+	}
+	t.laneFit = nil
+	if f == t.fit {
 		return
 	}
-	t.scale = scale
+	t.fit = f
 	t.Refresh()
 }
 
-// ScaleToFit returns the largest scale from lo to hi at which the lanes
-// showing the window [start, end] fit the widget's height without
-// scrolling, or lo if none does. Before the widget is drawn it returns hi.
-func (t *Timeline) ScaleToFit(start, end, lo, hi float64) float64 {
+// Fitting returns the sizes the timeline is drawn at.
+func (t *Timeline) Fitting() timeline.Fitting { return t.fit }
+
+// Scale returns the size scale the timeline is drawn at.
+func (t *Timeline) Scale() float64 { return t.fit.Scale }
+
+// FitLanes returns the roomiest sizes, from scale hi down to lo, at which
+// the lanes showing the window [start, end] fit the widget's height
+// without scrolling (timeline.FitHeight), and whether they do. Before the
+// widget is drawn it returns hi.
+func (t *Timeline) FitLanes(start, end, lo, hi float64) (timeline.Fitting, bool) {
 	r := t.renderer
 	if r == nil || r.size.Height <= 0 || !(lo > 0) || hi < lo {
-		return hi
+		return timeline.Fitting{Scale: hi}, false
 	}
-	avail := float64(r.size.Height)
-	scale := hi
-	// Heights grow about linearly with the scale (and a little faster, as
-	// wider labels stack onto more rows): a few steps settle it.
-	for range 4 {
-		h := r.contentHeight(start, end, scale)
-		if h <= avail || scale <= lo {
-			break
-		}
-		scale = max(lo, scale*avail/h*0.98)
-	}
-	return scale
+	vp := t.vp
+	vp.Fit(start, end, 0)
+	return timeline.FitHeight(r.baseMetrics, lo, hi, float64(r.size.Height), func(m timeline.Metrics) float64 {
+		return r.contentHeight(vp, m)
+	})
 }
 
-// Scale returns the size scale set by SetScale.
-func (t *Timeline) Scale() float64 { return t.scale }
+// fitLanes fits every lane showing target's window to the height, with
+// text no smaller than minFitText, if they can fit so; else the lanes keep
+// their usual sizes and scroll. While the view shows that window, the
+// lanes are fitted again when the height or what they hold changes (the
+// quotes' row arrives, titles are read): see refitLanes.
+func (t *Timeline) fitLanes(target timeline.Viewport) {
+	t.laneFit = &laneFit{start: target.Start(), end: target.End(), content: -1}
+	t.scrollY = 0
+	if r := t.renderer; r != nil && r.size.Height > 0 {
+		t.fitLanesNow(target)
+	}
+}
+
+// fitLanesNow chooses the sizes at which the lanes of target's window fit
+// the widget's height.
+func (t *Timeline) fitLanesNow(target timeline.Viewport) {
+	r := t.renderer
+	f, ok := t.FitLanes(target.Start(), target.End(), minFitText/r.baseMetrics.TextSize, 1)
+	if !ok {
+		f = timeline.Fitting{Scale: 1}
+	}
+	t.laneFit.height = r.size.Height
+	if f != t.fit {
+		t.fit = f
+		r.applyTheme()
+	}
+}
+
+// refitLanes fits the lanes again if the view shows the window they were
+// fitted for and the widget's height, or the height of the scene last
+// built (content), has changed since; it reports whether it did.
+func (t *Timeline) refitLanes(content float64) bool {
+	lf, r := t.laneFit, t.renderer
+	if lf == nil || t.anim != nil || r.size.Height <= 0 || (lf.height == r.size.Height && lf.content == content) {
+		return false
+	}
+	tol := t.vp.Span() * 1e-6
+	if math.Abs(t.vp.Start()-lf.start) > tol || math.Abs(t.vp.End()-lf.end) > tol {
+		return false
+	}
+	t.fitLanesNow(t.vp)
+	return true
+}
 
 // ItemBox returns where event id is drawn and takes the pointer, if it is
 // drawn, as the timeline last drew it.
@@ -322,13 +391,15 @@ func (t *Timeline) ZoomIn() { t.zoomAnimated(t.vp.Width()/2, keyZoom) }
 // ZoomOut zooms out about the centre, animated.
 func (t *Timeline) ZoomOut() { t.zoomAnimated(t.vp.Width()/2, 1/keyZoom) }
 
-// FitAll shows all events, animated.
+// FitAll shows all events, animated, and every lane with them when they
+// fit the height at a readable size.
 func (t *Timeline) FitAll() {
 	if !t.hasData {
 		return
 	}
 	target := t.vp
 	target.Fit(t.lo, t.hi, timeline.FitMargin)
+	t.fitLanes(target)
 	t.animateTo(target)
 }
 

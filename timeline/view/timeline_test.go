@@ -403,3 +403,69 @@ func TestFillRect(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeline_FirstViewFitsEveryLane: the first view, and Fit all, take in
+// the space between rows, then draw smaller (down to 11 px text), until
+// every lane fits the height; what cannot fit so keeps the usual sizes and
+// scrolls. A new height fits them again while the view is still the one
+// fitted; once the user has moved it, it stays as it is.
+func TestTimeline_FirstViewFitsEveryLane(t *testing.T) {
+	test.NewTempApp(t)
+	lanes, _ := sample()
+	var ev timeline.Events
+	ev.Titles = map[int64]string{}
+	for i := range 12 { // six bars over the same months in each lane: six rows each
+		id := int64(i + 1)
+		ev.Items = append(ev.Items, timeline.Item{ID: id, Lane: int32(i % 2), Start: t0, End: t0 + 200*day, Latest: t0 + 200*day, Range: true})
+		ev.Titles[id] = "Bar"
+	}
+	tl := New()
+	w := test.NewTempWindow(t, tl)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(800, 360))
+	tl.SetData(lanes, ev, nil)
+	r := tl.renderer
+	text := r.baseMetrics.TextSize
+	usual := r.contentHeight(tl.Viewport(), r.baseMetrics)
+	if usual <= 360 {
+		t.Fatalf("the lanes need %v px at the usual sizes: the test wants more than 360", usual)
+	}
+
+	for _, tt := range []struct {
+		height     float32
+		fits       bool
+		sameText   bool
+		usualSizes bool
+	}{
+		{360, true, true, false},  // the rows closer together
+		{300, true, false, false}, // and smaller
+		{200, false, true, true},  // too small to read: scroll
+		{500, true, true, true},   // room enough
+	} {
+		w.Resize(fyne.NewSize(800, tt.height))
+		f := tl.Fitting()
+		if fits := r.scene.Height <= float64(tt.height); fits != tt.fits {
+			t.Errorf("at %v px high the lanes take %v px (fitting %+v)", tt.height, r.scene.Height, f)
+		}
+		if got := r.metrics.TextSize; (got == text) != tt.sameText || got < 11 {
+			t.Errorf("at %v px high the text is %v px (usual %v)", tt.height, got, text)
+		}
+		if usual := f == (timeline.Fitting{Scale: 1}); usual != tt.usualSizes {
+			t.Errorf("at %v px high: fitting %+v", tt.height, f)
+		}
+	}
+
+	// Once the user has zoomed, a new height leaves the sizes alone.
+	w.Resize(fyne.NewSize(800, 360))
+	fitted := tl.Fitting()
+	tl.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(400, 100)}, Scrolled: fyne.NewDelta(0, 25)})
+	w.Resize(fyne.NewSize(800, 500))
+	if tl.Fitting() != fitted {
+		t.Errorf("after a zoom, a new height changed the sizes from %+v to %+v", fitted, tl.Fitting())
+	}
+	// Fit all fits them to the new height.
+	tl.FitAll()
+	if tl.Fitting() != (timeline.Fitting{Scale: 1}) {
+		t.Errorf("Fit all at 500 px: %+v, want the usual sizes", tl.Fitting())
+	}
+}

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"image"
+	"image/color"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The default timeline's lanes, in order, by the colour of the strip at
+// their left end.
+var defaultLanes = []struct {
+	name   string
+	colour color.RGBA
+}{
+	{"Drone transfers", color.RGBA{0xD5, 0x5E, 0x00, 0xff}},
+	{"Sanctions", color.RGBA{0x00, 0x72, 0xB2, 0xff}},
+	{"Disclosures", color.RGBA{0x00, 0x9E, 0x73, 0xff}},
+	{"Statements", color.RGBA{0xCC, 0x79, 0xA7, 0xff}},
+	{"Context", color.RGBA{0x88, 0x88, 0x88, 0xff}},
+}
+
+// laneStrip returns the top and bottom of the longest vertical run of
+// colour c in the columns at the left edge of the timeline.
+func laneStrip(img image.Image, c color.RGBA) (top, bottom int) {
+	b := img.Bounds()
+	for x := 0; x < 16; x++ {
+		run := 0
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			if color.RGBAModel.Convert(img.At(x, y)).(color.RGBA) == c {
+				run++
+				if run > bottom-top {
+					top, bottom = y-run+1, y+1
+				}
+			} else {
+				run = 0
+			}
+		}
+	}
+	return top, bottom
+}
+
+// checkEveryLane fails the test unless every lane of the default timeline
+// is drawn whole, each at least a header and a row high, one below the
+// other, above the overview.
+func checkEveryLane(t *testing.T, img image.Image, overviewTop int) {
+	t.Helper()
+	prev := 0
+	for _, l := range defaultLanes {
+		top, bottom := laneStrip(img, l.colour)
+		t.Logf("lane %s: %d–%d", l.name, top, bottom)
+		switch {
+		case bottom-top < 40:
+			t.Errorf("the %s lane is %d px high on screen: cut off", l.name, bottom-top)
+		case top < prev:
+			t.Errorf("the %s lane starts at %d, above the lane before it (%d)", l.name, top, prev)
+		case bottom > overviewTop:
+			t.Errorf("the %s lane runs under the overview (to %d, overview at %d)", l.name, bottom, overviewTop)
+		}
+		prev = bottom
+	}
+}
+
+// overviewTop finds the top of the overview band under the timeline: the
+// first row of its blue frame, in the lower part of the window.
+func overviewTop(t *testing.T, img image.Image, windowH int) int {
+	t.Helper()
+	box, ok := pixelBox(img, image.Rect(2, windowH/2, 20, windowH), selectionBlue)
+	if !ok {
+		t.Fatal("no overview found under the timeline")
+	}
+	return box.Min.Y
+}
+
+// windowSize returns the size of the app's window.
+func (s *session) windowSize() (w, h int) {
+	s.t.Helper()
+	for _, line := range strings.Fields(s.xdotool("getwindowgeometry", "--shell", s.window)) {
+		k, v, _ := strings.Cut(line, "=")
+		n, _ := strconv.Atoi(v)
+		switch k {
+		case "WIDTH":
+			w = n
+		case "HEIGHT":
+			h = n
+		}
+	}
+	return w, h
+}
+
+// TestE2E_FirstViewShowsEveryLane: at 1280×760 the default timeline's
+// first view shows all five lanes whole, the last one too.
+func TestE2E_FirstViewShowsEveryLane(t *testing.T) {
+	s := startApp(t)
+	if w, h := s.windowSize(); w != 1280 || h != 760 {
+		t.Fatalf("the window is %d×%d, want the 1280×760 last used", w, h)
+	}
+	img := s.shot("e2e-window-1280x760")
+	checkEveryLane(t, img, overviewTop(t, img, 760))
+}
+
+// TestE2E_WindowSizeSuitsTheScreen: on a screen it has not been used on
+// the window opens as large as suits it (up to 1600×1000) with every lane
+// in view; the size it is closed at is the size it opens at next time.
+func TestE2E_WindowSizeSuitsTheScreen(t *testing.T) {
+	s := newSession(t)
+	s.run()
+	w, h := s.windowSize()
+	t.Logf("a %d×%d screen: a %d×%d window", e2eScreenW, e2eScreenH, w, h)
+	if w < e2eScreenW*85/100 || w >= e2eScreenW || h < e2eScreenH*85/100 || h >= e2eScreenH {
+		t.Errorf("the window opens at %d×%d on a %d×%d screen", w, h, e2eScreenW, e2eScreenH)
+	}
+	img := s.shot("e2e-window-first")
+	checkEveryLane(t, img, overviewTop(t, img, h))
+
+	s.xdotool("windowsize", s.window, "1100", "700")
+	time.Sleep(time.Second)
+	s.xdotool("mousemove", "500", "400")
+	s.xdotool("key", "ctrl+shift+w") // File ▸ Close Window
+	select {
+	case <-s.exited:
+	case <-time.After(15 * time.Second):
+		t.Fatal("the app did not end when its window closed")
+	}
+	s.run()
+	if w, h := s.windowSize(); w != 1100 || h != 700 {
+		t.Errorf("the window opens at %d×%d after being closed at 1100×700", w, h)
+	}
+	img = s.shot("e2e-window-again")
+	checkEveryLane(t, img, overviewTop(t, img, 700))
+}
