@@ -131,3 +131,58 @@ func TestE2E_WindowSizeSuitsTheScreen(t *testing.T) {
 	img = s.shot("e2e-window-again")
 	checkEveryLane(t, img, overviewTop(t, img, 700))
 }
+
+// leftPaneRight returns the right edge of the timeline's side of the
+// window: the right end of the overview's frame.
+func leftPaneRight(t *testing.T, img image.Image, windowW, windowH int) int {
+	t.Helper()
+	top := overviewTop(t, img, windowH)
+	box, ok := pixelBox(img, image.Rect(windowW/3, top, windowW, top+3), selectionBlue)
+	if !ok {
+		t.Fatal("no overview frame found")
+	}
+	return box.Max.X
+}
+
+// TestE2E_SplitStaysWhereLeft: the split between the timeline and the side
+// pane stays where the user drags it when a source is shown and the tabs
+// change, and the next window opens split there.
+func TestE2E_SplitStaysWhereLeft(t *testing.T) {
+	s := startApp(t)
+	first := s.shot("e2e-split-first")
+	edge := leftPaneRight(t, first, 1280, 760)
+	s.xdotool("mousemove", strconv.Itoa(edge+4), "400")
+	s.xdotool("mousedown", "1")
+	for dx := 10; dx <= 60; dx += 10 { // the side pane still wider than its panes need
+		s.xdotool("mousemove", strconv.Itoa(edge+4+dx), "400")
+		time.Sleep(30 * time.Millisecond)
+	}
+	s.xdotool("mouseup", "1")
+	time.Sleep(500 * time.Millisecond)
+	moved := leftPaneRight(t, s.shot("e2e-split-moved"), 1280, 760)
+	if moved < edge+45 {
+		t.Fatalf("dragging the split 60 px moved the timeline's edge from %d to %d", edge, moved)
+	}
+
+	// Select the drone-transfer bar and show its source.
+	x, y := droneBar(t, s.shot("e2e-split-before-source"))
+	s.xdotool("mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "1")
+	time.Sleep(800 * time.Millisecond)
+	s.xdotool("key", "ctrl+shift+o")
+	time.Sleep(1500 * time.Millisecond)
+	if got := leftPaneRight(t, s.shot("e2e-split-source"), 1280, 760); got < moved-3 || got > moved+3 {
+		t.Errorf("showing the source moved the timeline's edge from %d to %d", moved, got)
+	}
+
+	s.xdotool("mousemove", "500", "400")
+	s.xdotool("key", "ctrl+shift+w") // File ▸ Close Window
+	select {
+	case <-s.exited:
+	case <-time.After(15 * time.Second):
+		t.Fatal("the app did not end when its window closed")
+	}
+	s.run()
+	if got := leftPaneRight(t, s.shot("e2e-split-again"), 1280, 760); got < moved-3 || got > moved+3 {
+		t.Errorf("the next window's timeline ends at %d, want %d as it was left", got, moved)
+	}
+}

@@ -285,11 +285,12 @@ func TestWindow_FileMenuExportsEveryFormat(t *testing.T) {
 // timeline.
 func TestWindow_ChoosingAQuoteMarksItsEvents(t *testing.T) {
 	w, o, _ := openExample(t)
+	w.split.SetOffset(0.75) // where the user left it
 	w.s.Select(sessiontest.EventByTitle(t, w.s, "Iran sends Russia more than 400 drones"))
 	w.showSelectedSource()
 	v := sessiontest.Next[session.SourceShown](o).Source
-	if w.side.SelectedIndex() != tabSource || w.split.Offset > 0.55 {
-		t.Errorf("side pane shows tab %d at %v, want the source, wider", w.side.SelectedIndex(), w.split.Offset)
+	if w.side.SelectedIndex() != tabSource || w.split.Offset != 0.75 {
+		t.Errorf("side pane shows tab %d split at %v, want the source, split where it was (0.75)", w.side.SelectedIndex(), w.split.Offset)
 	}
 	var providing int64
 	for _, q := range v.Quotes {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 
 	"github.com/quoteline/quoteline/internal/screen"
 )
@@ -16,6 +17,30 @@ var (
 	unknownScreen  = fyne.NewSize(1280, 760)
 	smallestKept   = fyne.NewSize(640, 400)
 )
+
+// splitKey is the preference that keeps where the window is split
+// between the timeline and the side pane (the timeline's share of the
+// width), and defaultSplit where it is split at first.
+const (
+	splitKey     = "window.split"
+	defaultSplit = 0.68
+)
+
+// splitOffset is where a window opens split between the timeline and the
+// side pane: where the user left it last, within reason.
+func splitOffset(prefs fyne.Preferences) float64 {
+	if f := prefs.FloatWithFallback(splitKey, defaultSplit); f >= 0.2 && f <= 0.9 {
+		return f
+	}
+	return defaultSplit
+}
+
+// keepSplit keeps where split is for the windows opened next.
+func keepSplit(split *container.Split, prefs fyne.Preferences) {
+	if split.Offset >= 0.2 && split.Offset <= 0.9 {
+		prefs.SetFloat(splitKey, split.Offset)
+	}
+}
 
 // sizeKey is the preference that keeps the window's size on a screen of
 // area's size.

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/quoteline/quoteline/app/session/sessiontest"
 	"github.com/quoteline/quoteline/internal/screen"
 )
 
@@ -39,5 +40,28 @@ func TestOpeningSize(t *testing.T) {
 				t.Errorf("openingSize = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestWindow_KeepsTheSplitWhereTheUserLeftIt: showing a source keeps the
+// split as it is, and the next window opens split where the last closed.
+func TestWindow_KeepsTheSplitWhereTheUserLeftIt(t *testing.T) {
+	a := test.NewTempApp(t)
+	o := sessiontest.NewOwner(t)
+	w := newWindow(a, "test", o.Deliver) // closed below, as a user closes it
+	o.Watch(w.s)
+	if w.split.Offset != defaultSplit {
+		t.Fatalf("a first window is split at %v, want %v", w.split.Offset, defaultSplit)
+	}
+	w.split.SetOffset(0.8)
+	for _, tab := range []int{tabSource, tabDetails, tabSource} {
+		w.revealSide(tab)
+		if w.split.Offset != 0.8 {
+			t.Fatalf("showing tab %d moved the split to %v", tab, w.split.Offset)
+		}
+	}
+	w.win.Close()
+	if next, _ := testWindow(t, a); next.split.Offset != 0.8 {
+		t.Errorf("the next window is split at %v, want 0.8 as the last was left", next.split.Offset)
 	}
 }

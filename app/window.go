@@ -224,12 +224,9 @@ func (w *window) showNoDocument() {
 	w.refreshUndo()
 }
 
-// revealSide selects a side tab and, for the source, makes the side pane
-// wide enough to read.
+// revealSide selects a side tab. The split between the timeline and the
+// side pane stays where the user left it.
 func (w *window) revealSide(tab int) {
-	if tab == tabSource && w.split.Offset > 0.55 {
-		w.split.SetOffset(0.55)
-	}
 	w.side.SelectIndex(tab)
 }
 
