@@ -186,3 +186,20 @@ func TestE2E_SplitStaysWhereLeft(t *testing.T) {
 		t.Errorf("the next window's timeline ends at %d, want %d as it was left", got, moved)
 	}
 }
+
+// TestE2E_SaidRowTooltip: the row of quotes under the axis, named "Said",
+// tells what it shows when the pointer rests on its name.
+func TestE2E_SaidRowTooltip(t *testing.T) {
+	s := startApp(t)
+	s.xdotool("mousemove", "600", "740") // on the status line
+	time.Sleep(300 * time.Millisecond)
+	before := s.shot("e2e-said-before")
+	top, _ := laneStrip(before, defaultLanes[0].colour) // the row is just above the first lane
+	s.glide(36, top-12)
+	time.Sleep(800 * time.Millisecond)
+	after := s.shot("e2e-said-tooltip")
+	near := image.Rect(0, top-40, 500, top+80)
+	if d := differs(sub(before, near), sub(after, near)); d < 0.03 {
+		t.Errorf("resting the pointer on the Said row's name changed %.2f%% of the pixels around it: no tooltip", d*100)
+	}
+}

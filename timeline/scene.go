@@ -244,6 +244,9 @@ type Scene struct {
 	// Input.Quotes each mark stands for.
 	QuoteHits   []Hit
 	QuoteGroups [][2]int
+	// SaidName is where the statements row's name (SaidRow) is drawn, for
+	// its tooltip; the zero Hit when the row is not drawn.
+	SaidName Hit
 	// Hidden counts the items in view drawn only as a mark in their lane's
 	// overflow strip, for want of rows.
 	Hidden int
@@ -332,6 +335,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	dst.Outlines = dst.Outlines[:0]
 	dst.QuoteHits = dst.QuoteHits[:0]
 	dst.QuoteGroups = dst.QuoteGroups[:0]
+	dst.SaidName = Hit{}
 	dst.Untitled, b.near = dst.Untitled[:0], b.near[:0]
 	m := in.Metrics
 	vp := in.Viewport

@@ -362,9 +362,13 @@ func place(o fyne.CanvasObject, pos fyne.Position, size fyne.Size) fyne.CanvasOb
 }
 
 // layoutTooltip shows event id's tooltip beside the pointer at pos, or
-// none for id 0.
+// for id 0 the statements row's if the pointer is on its name, else none.
 func (r *renderer) layoutTooltip(id int64, pos fyne.Position) {
 	t := r.t
+	if id == 0 && t.hoverSaid {
+		r.showTip(timeline.SaidRow, timeline.SaidRowTip, pos)
+		return
+	}
 	if id == 0 {
 		r.tipBox.Hide()
 		r.tipTitle.Hide()

@@ -117,6 +117,7 @@ type shown struct {
 // pointing is what the pointer and the keyboard are doing on a Timeline.
 type pointing struct {
 	hovered   int64
+	hoverSaid bool // the pointer rests on the statements row's name
 	hoverGrab timeline.Grab
 	pointer   fyne.Position
 	focused   bool
@@ -439,7 +440,7 @@ func (t *Timeline) Disable() {
 		t.cancelDrag()
 	}
 	t.panning = false
-	t.hovered, t.hoverGrab = 0, timeline.GrabNone
+	t.hovered, t.hoverSaid, t.hoverGrab = 0, false, timeline.GrabNone
 	t.DisableableWidget.Disable()
 }
 
@@ -515,16 +516,28 @@ func (t *Timeline) MouseMoved(ev *desktop.MouseEvent) {
 	t.pointer = ev.Position
 	var id int64
 	id, t.hoverGrab = t.grabAt(ev.Position)
-	if id != t.hovered || id != 0 {
-		t.hovered = id
+	said := id == 0 && t.overSaidName(ev.Position)
+	if id != t.hovered || id != 0 || said != t.hoverSaid {
+		t.hovered, t.hoverSaid = id, said
 		t.Refresh()
 	}
 }
 
+// overSaidName reports whether pos is on the statements row's name, which
+// has a tooltip saying what the row shows.
+func (t *Timeline) overSaidName(pos fyne.Position) bool {
+	if t.renderer == nil {
+		return false
+	}
+	h := t.renderer.scene.SaidName
+	x, y := float64(pos.X), float64(pos.Y)
+	return h.X1 > h.X0 && x >= h.X0-4 && x <= h.X1+4 && y >= h.Y0-4 && y <= h.Y1+4
+}
+
 // MouseOut is part of desktop.Hoverable.
 func (t *Timeline) MouseOut() {
-	if t.hovered != 0 {
-		t.hovered = 0
+	if t.hovered != 0 || t.hoverSaid {
+		t.hovered, t.hoverSaid = 0, false
 		t.Refresh()
 	}
 }
