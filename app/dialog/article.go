@@ -26,7 +26,7 @@ func ShowImport(p Parent) {
 		fynedialog.ShowError(errors.New("import: open a document you can write to first"), p.Win)
 		return
 	}
-	c := FileChoice{Title: "Import into " + filepath.Base(doc.Path()), Dir: filepath.Dir(doc.Path()),
+	c := FileChoice{Title: "Import into " + filepath.Base(doc.Path()), Kind: Imports,
 		Filter: "Timelines, tables and articles", Extensions: []string{".json", ".csv", ".tsv", ".txt", ".html", ".htm"}}
 	ChooseFile(p.Win, p.Session, c, func(path string) {
 		f, err := session.DetectFormat(path)
