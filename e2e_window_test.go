@@ -74,6 +74,20 @@ func overviewTop(t *testing.T, img image.Image, windowH int) int {
 	return box.Min.Y
 }
 
+// closeAndRunAgain closes the app's window as a user does (File ▸ Close
+// Window), waits for the app to end and runs it again in the same home.
+func (s *session) closeAndRunAgain() {
+	s.t.Helper()
+	s.xdotool("mousemove", "500", "400")
+	s.xdotool("key", "ctrl+shift+w")
+	select {
+	case <-s.exited:
+	case <-time.After(15 * time.Second):
+		s.t.Fatal("the app did not end when its window closed")
+	}
+	s.run()
+}
+
 // windowSize returns the size of the app's window.
 func (s *session) windowSize() (w, h int) {
 	s.t.Helper()
@@ -117,14 +131,7 @@ func TestE2E_WindowSizeSuitsTheScreen(t *testing.T) {
 
 	s.xdotool("windowsize", s.window, "1100", "700")
 	time.Sleep(time.Second)
-	s.xdotool("mousemove", "500", "400")
-	s.xdotool("key", "ctrl+shift+w") // File ▸ Close Window
-	select {
-	case <-s.exited:
-	case <-time.After(15 * time.Second):
-		t.Fatal("the app did not end when its window closed")
-	}
-	s.run()
+	s.closeAndRunAgain()
 	if w, h := s.windowSize(); w != 1100 || h != 700 {
 		t.Errorf("the window opens at %d×%d after being closed at 1100×700", w, h)
 	}
@@ -174,14 +181,7 @@ func TestE2E_SplitStaysWhereLeft(t *testing.T) {
 		t.Errorf("showing the source moved the timeline's edge from %d to %d", moved, got)
 	}
 
-	s.xdotool("mousemove", "500", "400")
-	s.xdotool("key", "ctrl+shift+w") // File ▸ Close Window
-	select {
-	case <-s.exited:
-	case <-time.After(15 * time.Second):
-		t.Fatal("the app did not end when its window closed")
-	}
-	s.run()
+	s.closeAndRunAgain()
 	if got := leftPaneRight(t, s.shot("e2e-split-again"), 1280, 760); got < moved-3 || got > moved+3 {
 		t.Errorf("the next window's timeline ends at %d, want %d as it was left", got, moved)
 	}
