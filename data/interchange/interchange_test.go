@@ -93,7 +93,7 @@ func TestReadVis(t *testing.T) {
 	want := []string{
 		"Point in a year|Alpha|2014|",
 		"A day|Beta|2014-04-20|",
-		"A range|Events|2014-04-20T10:00|2014-04-22T18:30:00Z",
+		"A range|Events|2014-04-20T10:00|2014-04-22T18:30:00.000Z",
 		"Milliseconds|Alpha|2014-04-20T00:00:00Z|",
 		"With an offset|Events|2014-04-25T08:00:00Z|",
 	}
