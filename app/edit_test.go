@@ -49,7 +49,9 @@ func TestEditor_FormUndoRedo(t *testing.T) {
 	}
 	test.Type(f.title, "Shahed drones reach Crimea")
 	for _, tt := range []struct{ typed, says string }{
-		{"15 Ma", "Not understood"},
+		{"15 M", "Not understood"},
+		{"540 Ma", "Understood as 540,000,000 BC (year)"},
+		{"300 BC", "Understood as 300 BC (year)"},
 		{"15 May 2023", "Understood as 15 May 2023 (day)"},
 	} {
 		f.dates.SetText("")

@@ -456,10 +456,29 @@ func (s *Store) Quote(ctx context.Context, id int64) (Quote, error) {
 	return q, nil
 }
 
-// Extent returns the first and last second covered by any event, counting
-// uncertainty bounds and the precision of end points; ok is false if the
-// document has no events.
+// Extent returns the first and last second covered by any event or
+// period, counting uncertainty bounds and the precision of end points; ok
+// is false if the document has neither.
 func (s *Store) Extent(ctx context.Context) (first, last int64, ok bool, err error) {
+	first, last, ok, err = s.eventExtent(ctx)
+	if err != nil {
+		return 0, 0, false, err
+	}
+	periods, err := s.Periods(ctx)
+	if err != nil {
+		return 0, 0, false, fmt.Errorf("data.Extent: %w", err)
+	}
+	for _, p := range periods {
+		if !ok {
+			first, last, ok = p.Start.Unix, p.End.End(), true
+		}
+		first, last = min(first, p.Start.Unix), max(last, p.End.End())
+	}
+	return first, last, ok, nil
+}
+
+// eventExtent is Extent for the events alone.
+func (s *Store) eventExtent(ctx context.Context) (first, last int64, ok bool, err error) {
 	var lo, hiRaw, hiLatest *int64
 	err = s.db.QueryRowContext(ctx, `SELECT
 		min(min(start, coalesce(earliest_start, start))),

@@ -120,12 +120,15 @@ func (t *Timeline) SetData(lanes []timeline.Lane, ev timeline.Events, index *tim
 	}
 	t.lanes, t.events, t.index = lanes, ev, index
 	t.hovered = 0 // ids belong to the previous data
-	t.hasData = len(ev.Items) > 0
+	t.hasData = len(ev.Items) > 0 || len(ev.Periods) > 0
 	if t.hasData {
 		t.lo, t.hi = math.Inf(1), math.Inf(-1)
 		for i := range ev.Items {
 			lo, hi := ev.Extent(&ev.Items[i])
 			t.lo, t.hi = math.Min(t.lo, lo), math.Max(t.hi, hi)
+		}
+		for _, p := range ev.Periods {
+			t.lo, t.hi = math.Min(t.lo, p.Start), math.Max(t.hi, p.End)
 		}
 		// Allow looking well around the data, but not getting lost far from it.
 		pad := math.Max(t.hi-t.lo, 2*365*86400)
