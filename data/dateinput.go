@@ -312,12 +312,13 @@ func parseISO(s string, zone *time.Location) (Time, error) {
 		tm.Unix += secs
 		return tm, nil
 	}
-	return inZone(tm, zone), nil
+	return InZone(tm, zone), nil
 }
 
-// inZone reads the time of day of t, given in UTC, on zone's clock
-// instead; dates without a time of day are left as they are.
-func inZone(t Time, zone *time.Location) Time {
+// InZone reads the time of day of t, given as if in UTC, on zone's clock
+// instead (nil: UTC): 14:30 in Berlin in summer is 12:30 UTC. Dates
+// without a time of day are left as they are.
+func InZone(t Time, zone *time.Location) Time {
 	if zone == nil || zone == time.UTC || t.Precision < PrecisionMinute {
 		return t
 	}
@@ -629,7 +630,7 @@ func parseWords(s string, zone *time.Location) (Time, error) {
 		day = 1
 	}
 	u := time.Date(int(year), time.Month(month), day, hour, minute, second, 0, time.UTC).Unix()
-	return inZone(Time{Unix: u, Precision: prec}, zone), nil
+	return InZone(Time{Unix: u, Precision: prec}, zone), nil
 }
 
 func allDigits(s string) bool {
@@ -745,25 +746,70 @@ func (d DateInput) Apply(ev *Event) {
 	ev.EndUncertain = d.EndUncertain
 }
 
-// DateText writes an event's dates in a form ParseDateInput reads back.
+// DateText writes an event's dates in a form ParseDateInput reads back:
+// its start and end (see DateTexts) joined by "/".
 func DateText(ev *Event) string {
+	start, end := DateTexts(ev)
+	if end == "" {
+		return start
+	}
+	return start + "/" + end
+}
+
+// DateTexts writes an event's start and end (end "" for a point) in forms
+// ParseDateInput reads back, as a person would write them: ISO dates for
+// the years 1 to 9999 and beyond, "300 BC" and "15 Mar 44 BC" before them;
+// an uncertain date marked "?", an approximate one ("c. 2022") "~", a
+// decade or a century by its name ("1850s", "19th century").
+func DateTexts(ev *Event) (start, end string) {
 	if !ev.HasEnd() && ev.EarliestStart == nil && !ev.StartUncertain {
 		if name := periodName(ev.Start, ev.LatestEnd); name != "" {
-			return name
+			return name, ""
 		}
 	}
-	s := ev.Start.String()
+	start = TimeText(ev.Start)
 	if ev.StartUncertain {
-		s += "?"
+		start += "?"
 	}
 	if ev.HasEnd() {
-		s += "/" + ev.End.String()
+		end = TimeText(ev.End)
 		if ev.EndUncertain {
-			s += "?"
+			end += "?"
 		}
 	} else if ev.EarliestStart != nil && ev.LatestEnd != nil &&
 		*ev.EarliestStart == shift(ev.Start, -1).Unix && *ev.LatestEnd == shift(ev.Start, 1).End() {
-		s += "~" // the bounds ParseDateInput gives "c. <start>"
+		start += "~" // the bounds ParseDateInput gives "c. <start>"
 	}
-	return strings.ReplaceAll(s, "Z", "")
+	return start, end
+}
+
+// TimeText writes t at its precision in a form ParseDateInput reads back:
+// "2023-05-15 14:30" for the years 1 to 9999 and beyond, and before them
+// as people write them ("300 BC", "Mar 44 BC", "15 Mar 44 BC 14:30",
+// "13,800,000,000 BC"), UTC. The zero Time gives "".
+func TimeText(t Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	d := t.std()
+	if d.Year() >= 1 {
+		return strings.Replace(strings.TrimSuffix(t.String(), "Z"), "T", " ", 1)
+	}
+	s := YearText(int64(d.Year()))
+	if t.Precision >= PrecisionMonth {
+		s = months[d.Month()-1][:3] + " " + s
+		s = strings.ToUpper(s[:1]) + s[1:]
+	}
+	if t.Precision >= PrecisionDay {
+		s = strconv.Itoa(d.Day()) + " " + s
+	}
+	if t.Precision >= PrecisionMinute {
+		clock := t.String()
+		clock = clock[strings.IndexByte(clock, 'T')+1 : len(clock)-1]
+		if t.Precision == PrecisionMillisecond { // parseWords reads no fraction: ISO, astronomical
+			return strings.TrimSuffix(t.String(), "Z")
+		}
+		s += " " + clock
+	}
+	return s
 }

@@ -178,6 +178,18 @@ func TestParseDateInputWith_OrdersAndZones(t *testing.T) {
 	}
 }
 
+func TestTimeText(t *testing.T) {
+	for in, want := range map[string]string{
+		"2023-05-15T14:30Z": "2023-05-15 14:30", "2022-08": "2022-08", "-0299": "300 BC", "-0043-03": "Mar 44 BC",
+		"-0043-03-15T14:30:05Z": "15 Mar 44 BC 14:30:05", "-13799999999": "13,800,000,000 BC", "+12345": "+12345",
+		"2023-05-15T14:30:05.250Z": "2023-05-15 14:30:05.250",
+	} {
+		if got := TimeText(mustTime(t, in)); got != want {
+			t.Errorf("TimeText(%s) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	if d, err := ParseDate("300 BC"); err != nil || d.String() != "-0299" {
 		t.Errorf(`ParseDate("300 BC") = %v, %v`, d, err)
@@ -189,7 +201,8 @@ func TestParseDate(t *testing.T) {
 
 func TestDateText_RoundTrips(t *testing.T) {
 	for _, in := range []string{"2022-08", "15 May 2023 14:30", "c. 2022", "2022-08?/2023-05?", "2021/2022-03-04",
-		"1850s", "1800s", "19th century", "5th century BC", "300 BC", "540 Ma", "2023-05-15T14:30:05.250Z"} {
+		"1850s", "1800s", "19th century", "5th century BC", "300 BC", "540 Ma", "2023-05-15T14:30:05.250Z",
+		"15 Mar 44 BC 14:30:05", "Mar 44 BC", "-0043-03-15T14:30:05.250Z", "+12345"} {
 		d, err := ParseDateInput(in)
 		if err != nil {
 			t.Fatal(err)
