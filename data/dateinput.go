@@ -22,6 +22,22 @@ type DateInput struct {
 	// 2021 to 2023), and a decade's or a century's year to the whole of it
 	// ("1850s": 1850 to 1859); nil when the date is exact.
 	EarliestStart, LatestEnd *int64
+	// through is the last period a single date names: the last year of a
+	// decade or century, else Start (see Through).
+	through Time
+}
+
+// Through returns the last period d names: its end for a range, the last
+// year of a decade or century ("1850s": 1859), else its start. It is what
+// d means as the end of a range.
+func (d DateInput) Through() Time {
+	switch {
+	case !d.End.IsZero():
+		return d.End
+	case !d.through.IsZero():
+		return d.through
+	}
+	return d.Start
 }
 
 // DateOptions say how ParseDateInputWith reads what a date leaves open.
@@ -128,6 +144,9 @@ func ParseDateInputWith(s string, opt DateOptions) (DateInput, error) {
 	case len(parts) == 1 && !first.through.IsZero():
 		v := first.through.End()
 		d.LatestEnd = &v
+	}
+	if len(parts) == 1 {
+		d.through = first.through
 	}
 	return d, nil
 }
@@ -535,7 +554,7 @@ func parseWords(s string, zone *time.Location) (Time, error) {
 	var (
 		month, hour, minute, second int
 		nums                        []string
-		bc, hasEra                  bool
+		bc, hasEra, utc             bool
 		clock                       = 0 // 0: none, 4: minute, 5: second
 	)
 	for _, f := range fields {
@@ -553,6 +572,7 @@ func parseWords(s string, zone *time.Location) (Time, error) {
 			if clock != 0 {
 				return Time{}, dateError("has two times of day")
 			}
+			utc = strings.HasSuffix(f, "z")
 			parts := strings.Split(strings.TrimSuffix(f, "z"), ":")
 			if len(parts) > 3 {
 				return Time{}, dateError("has a time of day that is not HH:MM or HH:MM:SS")
@@ -630,6 +650,9 @@ func parseWords(s string, zone *time.Location) (Time, error) {
 		day = 1
 	}
 	u := time.Date(int(year), time.Month(month), day, hour, minute, second, 0, time.UTC).Unix()
+	if utc {
+		return Time{Unix: u, Precision: prec}, nil
+	}
 	return InZone(Time{Unix: u, Precision: prec}, zone), nil
 }
 

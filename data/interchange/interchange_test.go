@@ -15,6 +15,16 @@ import (
 	"github.com/quoteline/quoteline/data"
 )
 
+// periods returns "title|lane|start|end" for each period of doc.
+func periods(doc *data.Document) []string {
+	lanes := laneNames(doc)
+	var out []string
+	for _, p := range doc.Periods {
+		out = append(out, p.Title+"|"+lanes[p.Lane]+"|"+p.Start+"|"+p.End)
+	}
+	return out
+}
+
 // events returns "title|lane|start|end" for each event of doc.
 func events(doc *data.Document) []string {
 	lanes := laneNames(doc)
@@ -45,12 +55,14 @@ func TestReadTimelineJS(t *testing.T) {
 	want := []string{
 		"A year only|Events|1969|",
 		"Month to month|Politics|1989-11|1990-10",
-		"No headline here, only text|Politics|2001-09-11T08:46|",
-		"Ides of March|Events|-0044-03-15|",
-		"Cold War|Eras|1947|1991",
+		"No headline here, only text|Politics|2001-09-11T08:46Z|",
+		"Ides of March|Events|-0043-03-15|", // 44 BC
 	}
 	if got := events(doc); !reflect.DeepEqual(got, want) {
 		t.Errorf("events:\n got %q\nwant %q", got, want)
+	}
+	if got := periods(doc); !reflect.DeepEqual(got, []string{"Cold War||1947|1990"}) {
+		t.Errorf("periods %q", got) // an era ends where its end date begins
 	}
 	if s := doc.Events[1].Summary; s != "From one month\nto another & on." {
 		t.Errorf("summary %q", s)
@@ -75,13 +87,15 @@ func TestReadTimelineCSV(t *testing.T) {
 	}
 	doc := readTestFile(t, "template.csv", FormatTimelineCSV, Options{})
 	want := []string{
-		"Belle Époque|Eras|1900|1914",
-		"First flight|Aviation|1903-12-17T10:35|",
+		"First flight|Aviation|1903-12-17T10:35Z|",
 		"Atlantic crossing|Aviation|1927-05|1927-05-21",
 		"Year only|Events|1969|",
 	}
 	if got := events(doc); !reflect.DeepEqual(got, want) {
 		t.Errorf("events:\n got %q\nwant %q", got, want)
+	}
+	if got := periods(doc); !reflect.DeepEqual(got, []string{"Belle Époque||1900|1913"}) {
+		t.Errorf("periods %q", got)
 	}
 	if doc.Title != "My Timeline" || doc.Sources[0].Title != "The flyer" {
 		t.Errorf("title %q, sources %+v", doc.Title, doc.Sources)
@@ -93,18 +107,21 @@ func TestReadVis(t *testing.T) {
 	want := []string{
 		"Point in a year|Alpha|2014|",
 		"A day|Beta|2014-04-20|",
-		"A range|Events|2014-04-20T10:00|2014-04-22T18:30:00.000Z",
-		"Milliseconds|Alpha|2014-04-20T00:00:00Z|",
-		"With an offset|Events|2014-04-25T08:00:00Z|",
+		"A range|Events|2014-04-20T10:00Z|2014-04-22T18:29:59.999Z", // ends the millisecond before 18:30
+		"Milliseconds|Alpha|2014-04-20|",                             // a whole day in milliseconds
+		"27 Apr 2014 – 28 Apr 2014|Events|2014-04-27|2014-04-28",     // untitled: named by its dates
 	}
 	if got := events(doc); !reflect.DeepEqual(got, want) {
 		t.Errorf("events:\n got %q\nwant %q", got, want)
 	}
-	if doc.Events[2].Summary != "Hover text" || !reflect.DeepEqual(doc.Events[4].Tags, []string{"background"}) {
-		t.Errorf("summary %q tags %v", doc.Events[2].Summary, doc.Events[4].Tags)
+	if got := periods(doc); !reflect.DeepEqual(got, []string{"With an offset||2014-04-25T08:00:00Z|2014-04-26T07:59:59Z"}) {
+		t.Errorf("periods %q", got)
+	}
+	if doc.Events[2].Summary != "Hover text" {
+		t.Errorf("summary %q", doc.Events[2].Summary)
 	}
 	arr := readTestFile(t, "vis-array.json", FormatVis, Options{})
-	if got := events(arr); !reflect.DeepEqual(got, []string{"item 1|Events|2013-04-20|", "item 2|Events|2013-04-14|2013-04-18"}) {
+	if got := events(arr); !reflect.DeepEqual(got, []string{"item 1|Events|2013-04-20|", "item 2|Events|2013-04-14|2013-04-17"}) {
 		t.Errorf("array events %q", got)
 	}
 }
@@ -115,7 +132,7 @@ func TestReadCSV(t *testing.T) {
 		"Founding|Company|1901|",
 		"First product|Product|1903-06|",
 		"Long strike|Company|1910-03-01|1910-05-31",
-		"Merger talks|Company|1912-02-03T14:30|",
+		"Merger talks|Company|1912-02-03T14:30Z|",
 	}
 	if got := events(doc); !reflect.DeepEqual(got, want) {
 		t.Errorf("events:\n got %q\nwant %q", got, want)
@@ -140,18 +157,18 @@ func TestReadErrors(t *testing.T) {
 		{"bad.csv", "title,start\nA,\n", FormatCSV, `bad.csv: line 2 "start": missing`},
 		{"bad.csv", "title,start\n,2020\n", FormatCSV, `bad.csv: line 2 "title": missing`},
 		{"bad.csv", "what,date\n", FormatCSV, `bad.csv: line 1: no title column`},
-		{"bad.csv", "title,start,end\nA,2020,2019\n", FormatCSV, `bad.csv: events[0] "event-1" end: "2019" is before start "2020"`},
+		{"bad.csv", "title,start,end\nA,2020,2019\n", FormatCSV, `bad.csv: line 2 "end": 2019 is before the start, 2020`},
 		{"t.json", `{"events":[{"text":{"headline":"x"}}]}`, FormatTimelineJS, `t.json: events[0] start_date: missing (a year at least)`},
 		{"t.json", `{"events":[{"start_date":{"year":2000,"day":3}}]}`, FormatTimelineJS, `t.json: events[0] start_date: has a day but no month`},
-		{"t.json", `{"events":[{"start_date":{"year":2001}},{"start_date":{"year":"twenty"}}]}`, FormatTimelineJS, `t.json: events[1] start_date: year: twenty is not a whole number`},
+		{"t.json", `{"events":[{"start_date":{"year":2001}},{"start_date":{"year":"twenty"}}]}`, FormatTimelineJS, `t.json: events[1] start_date: year: "twenty" is not a whole number`},
 		{"t.json", "{\"events\": [\n  {\"start_date\": {\"year\": 2020}}\n  {\"start_date\": {}}]}", FormatTimelineJS, `t.json: line 3, column 3: invalid TimelineJS JSON`},
 		{"t.json", "\ufeff{\"events\": [{\"start_date\": {\"year\": 2020}, \"text\": {\"headline\": 7}}]}", FormatTimelineJS, `t.json: line 1, column 65: invalid TimelineJS JSON`},
 		{"v.json", "[\n{\"content\": \"a\", \"start\": \"2020\"},\n{\"content\": \"ü\" \"start\": \"2021\"}]", FormatVis, `v.json: line 3, column 17: invalid vis DataSet JSON`},
 		{"q.json", "{\"format\": \"quoteline\",\n \"version\": 1,\n \"title\": \"x\",,}", FormatQuoteline, `q.json: line 3, column 15: invalid JSON`},
-		{"t.json", `{"title":{}}`, FormatTimelineJS, `t.json: events: missing`},
-		{"v.json", `[{"id":1,"content":"a","start":"2020"},{"id":1,"content":"b","start":"2021"}]`, FormatVis, `v.json: items[1] id: 1 is used by an earlier item`},
-		{"v.json", `{"groups":[{"id":1,"content":"g"}],"items":[{"content":"a","start":"2020","group":2}]}`, FormatVis, `v.json: items[0] group: 2 is not one of the groups`},
-		{"v.json", `[{"content":"a","start":"yesterday"}]`, FormatVis, `v.json: items[0] start: "yesterday" is not a time`},
+		{"t.json", `{"title":{}}`, FormatTimelineJS, `t.json: events: missing: a TimelineJS 3 file has an events list, a TimelineJS 2 file a timeline with a date list`},
+		{"v.json", `[{"id":1,"content":"a","start":"2020"},{"id":1,"content":"b","start":"2021"}]`, FormatVis, `v.json: items[1] id: "1" is used by an earlier item`},
+		{"v.json", `{"groups":[{"id":1,"content":"g"}],"items":[{"content":"a","start":"2020","group":2}]}`, FormatVis, `v.json: items[0] group: "2" is not one of the file's groups`},
+		{"v.json", `[{"content":"a","start":"yesterday"}]`, FormatVis, `v.json: items[0] start: "yesterday" is not a date`},
 		{"v.json", `[{"content":"a"}]`, FormatVis, `v.json: items[0] start: missing`},
 		{"tl.csv", "Year,Month,Headline,End Year\n2000,June,x,\n", FormatTimelineCSV, `tl.csv: line 2 "Month": "June" is not a whole number`},
 	}
