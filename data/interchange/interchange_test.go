@@ -108,8 +108,8 @@ func TestReadVis(t *testing.T) {
 		"Point in a year|Alpha|2014|",
 		"A day|Beta|2014-04-20|",
 		"A range|Events|2014-04-20T10:00Z|2014-04-22T18:29:59.999Z", // ends the millisecond before 18:30
-		"Milliseconds|Alpha|2014-04-20|",                             // a whole day in milliseconds
-		"27 Apr 2014 – 28 Apr 2014|Events|2014-04-27|2014-04-28",     // untitled: named by its dates
+		"Milliseconds|Alpha|2014-04-20|",                            // a whole day in milliseconds
+		"27 Apr 2014 – 28 Apr 2014|Events|2014-04-27|2014-04-28",    // untitled: named by its dates
 	}
 	if got := events(doc); !reflect.DeepEqual(got, want) {
 		t.Errorf("events:\n got %q\nwant %q", got, want)
