@@ -383,9 +383,9 @@ func (c *csvDates) parse(text string) (d data.DateInput, ok bool, err error) {
 	}
 	d, err = data.ParseDateInputWith(text, c.opt)
 	if err != nil {
-		return d, false, errors.Unwrap(err)
+		return d, false, unwrapTime(err)
 	}
-	return d, true, err
+	return d, true, nil
 }
 
 func slicesEqual(a, b []data.DateOrder) bool {

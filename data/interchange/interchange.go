@@ -453,6 +453,9 @@ func (b *builder) lane(name string) string {
 // credit), adding it if new; "" if all three are empty.
 func (b *builder) source(url, caption, credit string) string {
 	url, caption, credit = strings.TrimSpace(url), strings.TrimSpace(caption), strings.TrimSpace(credit)
+	if strings.HasPrefix(url, "//") {
+		url = "https:" + url // protocol-relative, as TimelineJS 2 files have them
+	}
 	if url == "" && caption == "" && credit == "" {
 		return ""
 	}

@@ -9,12 +9,12 @@ import (
 )
 
 // plainTitle turns the HTML fragments that TimelineJS and vis allow in
-// headlines, group names and item contents into a title: tags dropped,
-// entities decoded, and every run of white space, line breaks included,
-// folded into one space, so that a title is one line wherever it is
-// drawn. Control characters are dropped.
+// headlines, group names and item contents into a title: tags dropped (a
+// link keeps its text only), entities decoded, and every run of white
+// space, line breaks included, folded into one space, so that a title is
+// one line wherever it is drawn. Control characters are dropped.
 func plainTitle(s string) string {
-	return strings.Join(strings.Fields(plainText(s)), " ")
+	return strings.Join(strings.Fields(htmlToText(s, false)), " ")
 }
 
 // plainText turns the HTML fragments that TimelineJS and vis allow in
@@ -24,7 +24,11 @@ func plainTitle(s string) string {
 // (when the address is a web or mail address the text does not already
 // give), other runs of white space collapsed. Control characters other
 // than newlines are dropped.
-func plainText(s string) string {
+func plainText(s string) string { return htmlToText(s, true) }
+
+// htmlToText is plainText, with the addresses of links written after
+// their text if links.
+func htmlToText(s string, links bool) string {
 	if !strings.ContainsAny(s, "<&") {
 		return cleanText(collapse(s))
 	}
@@ -67,7 +71,9 @@ func plainText(s string) string {
 				b.paragraph()
 			case "a":
 				if len(href) > 0 {
-					b.linkEnd(href[len(href)-1])
+					if links {
+						b.linkEnd(href[len(href)-1])
+					}
 					href = href[:len(href)-1]
 				}
 			}

@@ -435,13 +435,14 @@ func (b *builder) slide(s tlSlide, origin int, era bool) error {
 	// that eras sharing a date meet; a slide's end given to the day or the
 	// year is the last it covers, one with a time of day the instant it
 	// stops.
+	if !era && s.EndDate.equal(s.StartDate) {
+		end = data.Time{} // TimelineJS drops an end date the same as the start
+	}
 	if !end.IsZero() && (era || end.Precision >= data.PrecisionMinute) {
 		end = end.Step(-1)
 	}
 	switch {
 	case end.IsZero():
-	case end.Before(start) && !era && s.EndDate.equal(s.StartDate):
-		end = data.Time{} // TimelineJS drops an end date the same as the start
 	case end.Before(start):
 		return &data.DocumentError{Field: "end_date", Err: fmt.Errorf("%s is before the start, %s", end.Display(), start.Display())}
 	}
@@ -655,7 +656,7 @@ func templateTime(t string) ([4]flexInt, error) {
 	if len(parts) == 3 {
 		if sec, ms, ok := strings.Cut(parts[2], "."); ok {
 			parts[2] = sec
-			ms = (ms + "00")[:3]
+			ms = (ms + "000")[:3]
 			out[3] = parseFlexInt(ms)
 		}
 	}
