@@ -108,7 +108,7 @@ var corpus = []corpusCase{
 			"Reaction, lane 5|Race|2024-08-04T20:35:00.400Z|",
 			"Reaction, lane 6|Race|2024-08-04T20:35:00.600Z|",
 			"Photo finish|Race|2024-08-04T20:35:09.790Z|2024-08-04T20:35:09.799Z", // stops at .800
-			"Broadcast hour|TV|2024-08-04T20:00Z|2024-08-04T20:59Z",              // stops at 21:00
+			"Broadcast hour|TV|2024-08-04T20:00Z|2024-08-04T20:59Z",               // stops at 21:00
 		},
 	},
 	{

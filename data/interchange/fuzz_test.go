@@ -49,7 +49,9 @@ func FuzzReadTimelineJS(f *testing.F) {
 		"corpus/tljs-cosmos.json", "corpus/tljs-eras.json", "corpus/tljs-race.json", "corpus/tljs-markup.json")
 }
 
-func FuzzReadTimelineCSV(f *testing.F) { fuzzRead(f, FormatTimelineCSV, "template.csv", "corpus/template-bce.csv") }
+func FuzzReadTimelineCSV(f *testing.F) {
+	fuzzRead(f, FormatTimelineCSV, "template.csv", "corpus/template-bce.csv")
+}
 
 func FuzzReadVis(f *testing.F) {
 	fuzzRead(f, FormatVis, "vis.json", "vis-array.json", "corpus/vis-backgrounds.json", "corpus/vis-dates.json")
