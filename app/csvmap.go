@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -149,7 +150,7 @@ func (m *mainWindow) mapCSV(path string) {
 			return
 		}
 		m.runImport(path, func() (*data.CheckedDocument, error) {
-			return interchange.ReadFile(path, interchange.FormatCSV, interchange.Options{CSV: mapping})
+			return interchange.ReadFile(path, interchange.FormatCSV, interchange.Options{CSV: mapping, Zone: time.Local})
 		})
 	}, m.win)
 	d.Resize(fyne.NewSize(640, 520))

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -55,7 +56,7 @@ func (m *mainWindow) showImportDialog() {
 			return
 		}
 		m.runImport(path, func() (*data.CheckedDocument, error) {
-			return interchange.ReadFile(path, f, interchange.Options{})
+			return interchange.ReadFile(path, f, interchange.Options{Zone: time.Local})
 		})
 	}, m.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".csv", ".tsv", ".txt", ".html", ".htm"}))

@@ -658,6 +658,54 @@ func plural(n int, one, many string) string {
 	return many
 }
 
+// Summary says in one line how much of the file could be read: "36 of
+// the 40 records of x.csv read; 4 left out".
+func (r *Result) Summary() string {
+	read := 0
+	if r.Doc != nil {
+		read = len(r.Doc.Document().Events) + len(r.Doc.Document().Periods)
+	}
+	s := fmt.Sprintf("%d of the %d %s of %s read", read, r.Records, plural(r.Records, "record", "records"), r.File)
+	if r.SkippedCount > 0 {
+		s += fmt.Sprintf("; %d left out", r.SkippedCount)
+	}
+	return s
+}
+
+// Notes says what a person should know about how the file was read: the
+// order in which dates in numbers alone were read when another order would
+// have read them all too.
+func (r *Result) Notes() []string {
+	if len(r.DateOrders) > 1 {
+		var others []string
+		for _, o := range r.DateOrders {
+			if o != r.DateOrder {
+				others = append(others, orderName(o)+" (--date-order "+string(o)+")")
+			}
+		}
+		return []string{fmt.Sprintf("dates written in numbers alone were read %s; every one of them reads %s too",
+			orderName(r.DateOrder), strings.Join(others, " or "))}
+	}
+	return nil
+}
+
+// ParseZone returns the zone named name, for Options.Zone: "local" (or "")
+// the computer's, "UTC", or a zone of the tz database such as
+// "Europe/Berlin".
+func ParseZone(name string) (*time.Location, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "", "local":
+		return time.Local, nil
+	case "utc", "z":
+		return time.UTC, nil
+	}
+	loc, err := time.LoadLocation(strings.TrimSpace(name))
+	if err != nil {
+		return nil, fmt.Errorf("time zone %s is not known: give local, UTC or a name such as Europe/Berlin", quote(name))
+	}
+	return loc, nil
+}
+
 // maxQuoted is the most characters of a file's text that a message quotes.
 const maxQuoted = 120
 
