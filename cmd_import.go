@@ -148,8 +148,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	fmt.Fprintf(stdout, "imported %s (%s) into %s: %d events, %d quotes, %d sources in %.1f s\n",
-		in, format, out, len(doc.Events), len(doc.Quotes), len(doc.Sources), time.Since(started).Seconds())
+	fmt.Fprintf(stdout, "imported %s (%s) into %s: %d events, %d periods, %d quotes, %d sources in %.1f s\n",
+		in, format, out, len(doc.Events), len(doc.Periods), len(doc.Quotes), len(doc.Sources), time.Since(started).Seconds())
 	return 0
 }
 

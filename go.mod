@@ -10,6 +10,7 @@ require (
 	github.com/tdewolff/font v0.0.0-20250430140153-b654fd8acba3
 	golang.org/x/image v0.26.0
 	golang.org/x/net v0.35.0
+	golang.org/x/text v0.24.0
 )
 
 require (
@@ -43,6 +44,5 @@ require (
 	github.com/tdewolff/parse/v2 v2.7.22 // indirect
 	github.com/yuin/goldmark v1.7.8 // indirect
 	golang.org/x/sys v0.30.0 // indirect
-	golang.org/x/text v0.24.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )

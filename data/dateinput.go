@@ -107,6 +107,17 @@ func ParseDateInputWith(s string, opt DateOptions) (DateInput, error) {
 	}
 	var d DateInput
 	first, err := parseOneDate(parts[0], opt)
+	if day := strings.TrimSpace(parts[0]); len(parts) == 2 && (err != nil || len(day) <= 2 && allDigits(day)) {
+		// "January–February 2005", "15–20 May 2023": the start takes what
+		// it leaves out from the end (a day is not the year 15).
+		words := strings.Fields(parts[1])
+		for k := len(words) - 1; k >= 1; k-- {
+			if f, e2 := parseOneDate(parts[0]+" "+strings.Join(words[k:], " "), opt); e2 == nil {
+				first, err = f, nil
+				break
+			}
+		}
+	}
 	if err != nil {
 		return bad(err.Error())
 	}
@@ -273,9 +284,21 @@ done:
 	return d, nil
 }
 
+// looseISO is an ISO date with a month or day of one digit, as people and
+// JavaScript write them: "2014-2-3".
+var looseISO = regexp.MustCompile(`^([+-]?\d{4,6})-(\d{1,2})(?:-(\d{1,2}))?([ t].*)?$`)
+
 // isoForm returns s in ParseTime's form if it looks like an ISO date
-// ("2023-05-15 14:30" becomes "2023-05-15t14:30"), else "".
+// ("2023-05-15 14:30" becomes "2023-05-15t14:30", "2014-2-3" becomes
+// "2014-02-03"), else "".
 func isoForm(s string) string {
+	if m := looseISO.FindStringSubmatch(s); m != nil && (len(m[2]) == 1 || len(m[3]) == 1) {
+		s = m[1] + "-" + pad2(m[2])
+		if m[3] != "" {
+			s += "-" + pad2(m[3])
+		}
+		s += m[4]
+	}
 	p := strings.TrimLeft(s, "+-")
 	n := 0
 	for n < len(p) && isDigit(p[n]) {
@@ -289,6 +312,14 @@ func isoForm(s string) string {
 	}
 	if i := strings.IndexByte(s, ' '); i > 0 {
 		s = s[:i] + "t" + strings.TrimSpace(s[i+1:])
+	}
+	return s
+}
+
+// pad2 writes a number of one or two digits with two.
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
 	}
 	return s
 }

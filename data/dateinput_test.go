@@ -79,6 +79,10 @@ func TestParseDateInput(t *testing.T) {
 		{"2015/11/03", "2015-11-03", "", "", "", "3 Nov 2015 (day)"},
 		{"2023-05-15T14:30:05.250Z", "2023-05-15T14:30:05.250Z", "", "", "", "15 May 2023 14:30:05.250 (millisecond)"},
 		{"2023-05-15T14:30+02:00", "2023-05-15T12:30Z", "", "", "", "15 May 2023 12:30 (minute)"},
+		// Ranges whose start leaves out what its end says, and loose ISO.
+		{"January–February 2005", "2005-01", "2005-02", "", "", "Jan 2005 – Feb 2005 (months)"},
+		{"15–20 May 2023", "2023-05-15", "2023-05-20", "", "", "15 May 2023 – 20 May 2023 (days)"},
+		{"2014-2-3", "2014-02-03", "", "", "", "3 Feb 2014 (day)"},
 	}
 	for _, tt := range tests {
 		d, err := ParseDateInput(tt.in)

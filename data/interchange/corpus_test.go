@@ -218,16 +218,38 @@ var corpus = []corpusCase{
 	},
 	{
 		file: "csv-bad.csv", format: FormatCSV, opt: utc,
-		title:  "csv-bad",
-		events: []string{"Good one|A|2020-01-01|", "Trailing empty|A|2020-01-06|", "Good two|A|2020-01-07|"},
+		title: "csv-bad",
+		// A short line is filled with empty fields, and said so.
+		events: []string{"Good one|Cafés|2020-01-01|", "Too few|Events|2020-01-05|", "Trailing empty|A|2020-01-06|", "Good two|A|2020-01-07|"},
 		skipped: []string{
 			`line 3: field 1 holds a NUL byte (after "Nul"): not a text file?`,
 			`line 4: field 1 is not UTF-8 text (byte 0xE9 after "Latin-1 caf"): save the file as UTF-8`,
 			`line 5: has 5 fields where the header has 4: a comma inside a field that is not quoted?`,
-			`line 6: has 2 fields where the header has 4`,
 			`line 8 "start": "2020-13-01" month out of range`,
 			`line 11 "end": 8 Jan 2020 is before the start, 9 Jan 2020`,
 		},
+		check: func(t *testing.T, doc *data.Document, res *Result) {
+			want := []string{"line 6 has fewer fields than the header (4): the missing ones at the end were read as empty"}
+			if !reflect.DeepEqual(res.Notes(), want) {
+				t.Errorf("notes %q, want %q", res.Notes(), want)
+			}
+		},
+	},
+	{
+		file: "csv-windows1252.csv", format: FormatCSV, opt: utc,
+		title:  "csv-windows1252",
+		events: []string{"Rózsa Péter publishes on recursion|Events|1951|", "Inverse document frequency|Events|1972|"},
+		check: func(t *testing.T, doc *data.Document, res *Result) {
+			want := []string{"the file is not UTF-8: it was read as Windows-1252 (Western European), as spreadsheets often save it"}
+			if !reflect.DeepEqual(res.Notes(), want) {
+				t.Errorf("notes %q, want %q", res.Notes(), want)
+			}
+		},
+	},
+	{
+		file: "csv-human-ranges.csv", format: FormatCSV, opt: utc,
+		title:  "csv-human-ranges",
+		events: []string{"Two months|Events|2005-01|2005-02", "A fortnight|Events|2023-05-15|2023-05-20", "Loose ISO|Events|2014-02-03|"},
 	},
 	{
 		file: "csv-periods.csv", format: FormatCSV, opt: utc,

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/quoteline/quoteline/data"
 )
 
@@ -32,10 +34,10 @@ type CSVMapping struct {
 // csvAliases are the header names each field is found under when the
 // mapping does not name its column, in order of preference.
 var csvAliases = map[string][]string{
-	"title":     {"title", "headline", "name", "event", "content"},
+	"title":     {"title", "headline", "name", "event", "content", "label"},
 	"start":     {"start", "start date", "start_date", "date", "begin", "from", "when", "year"},
 	"end":       {"end", "end date", "end_date", "until", "to", "end year"},
-	"lane":      {"lane", "group", "category", "track"},
+	"lane":      {"lane", "group", "category", "track", "era"},
 	"summary":   {"summary", "description", "text", "details", "notes"},
 	"status":    {"status"},
 	"date_note": {"date_note", "date note"},
@@ -170,6 +172,11 @@ func (m CSVMapping) resolveColumns(header []string) (map[string]int, error) {
 			}
 		}
 	}
+	if cols["title"] < 0 && cols["summary"] >= 0 {
+		// A file of dates and texts: the texts are the titles, as
+		// TimelineJS takes a slide's text when it has no headline.
+		cols["title"], cols["summary"] = cols["summary"], -1
+	}
 	for _, f := range []string{"title", "start"} {
 		if cols[f] < 0 {
 			return cols, fmt.Errorf("no %s column: name it (the header has %s)", f, headerList(header))
@@ -179,13 +186,87 @@ func (m CSVMapping) resolveColumns(header []string) (map[string]int, error) {
 }
 
 // rowReader reads the rows of a CSV file whose lines end in CR, LF or
-// CRLF, after its header, checking each: its text must be UTF-8 without NUL
+// CRLF, after its header, checking each: its text must be UTF-8 (or the
+// whole file Windows-1252, as spreadsheets save it, see text) without NUL
 // bytes, and it must have as many fields as the header (or more, all
-// empty). Its cr is set to read the file's separator.
+// empty; or fewer, the missing ones read as empty and the line noted).
+// Its cr is set to read the file's separator.
 type rowReader struct {
 	cr     *csv.Reader
 	header []string
 	fatal  error // reading the file itself failed
+	// charset is what the file's text has shown itself to be so far:
+	// "" (ASCII only), "utf8" or "cp1252".
+	charset string
+	// short are the first lines with fewer fields than the header;
+	// nShort counts them all.
+	short  []int
+	nShort int
+	buf    []string // the fields of the last row, decoded
+}
+
+// maxNotedLines is the most lines a note lists.
+const maxNotedLines = 5
+
+// notes says how the file was repaired: its charset, its short lines.
+func (r *rowReader) notes() []string {
+	var out []string
+	if r.charset == "cp1252" {
+		out = append(out, "the file is not UTF-8: it was read as Windows-1252 (Western European), as spreadsheets often save it")
+	}
+	if r.nShort > 0 {
+		lines := make([]string, len(r.short))
+		for i, l := range r.short {
+			lines[i] = strconv.Itoa(l)
+		}
+		list := strings.Join(lines, ", ")
+		if more := r.nShort - len(r.short); more > 0 {
+			list += fmt.Sprintf(" and %d more", more)
+		}
+		out = append(out, fmt.Sprintf("%s %s fewer fields than the header (%d): the missing ones at the end were read as empty",
+			plural(r.nShort, "line "+list+" has", "lines "+list+" have"), "", len(r.header)))
+		out[len(out)-1] = strings.Replace(out[len(out)-1], "  ", " ", 1)
+	}
+	return out
+}
+
+// text checks the fields of a row as the file's charset: every one UTF-8,
+// or, once the file has shown a byte that is not, all read as Windows-1252
+// (unless it had shown UTF-8 text before, when the row is refused).
+func (r *rowReader) text(rec []string) ([]string, error) {
+	high := false
+	for _, f := range rec {
+		for i := 0; i < len(f); i++ {
+			if f[i] >= 0x80 {
+				high = true
+				break
+			}
+		}
+	}
+	if !high {
+		return rec, checkText(rec)
+	}
+	if r.charset != "cp1252" {
+		err := checkText(rec)
+		if err == nil {
+			r.charset = "utf8"
+			return rec, nil
+		}
+		if r.charset == "utf8" || strings.Contains(err.Error(), "NUL") {
+			return nil, err
+		}
+		r.charset = "cp1252"
+	}
+	r.buf = r.buf[:0]
+	dec := charmap.Windows1252.NewDecoder()
+	for _, f := range rec {
+		t, err := dec.String(f)
+		if err != nil {
+			return nil, err
+		}
+		r.buf = append(r.buf, t)
+	}
+	return r.buf, checkText(r.buf)
 }
 
 // newRowReader reads the header of the CSV file r called name, with comma
@@ -208,7 +289,7 @@ func newRowReader(r io.Reader, name string, comma rune) (*rowReader, error) {
 		err = errors.New("empty file")
 	}
 	if err == nil {
-		err = checkText(header)
+		header, err = rows.text(header)
 	}
 	if err != nil {
 		return nil, &data.DocumentError{File: name, Record: "line 1", Err: fmt.Errorf("header: %w", err)}
@@ -243,12 +324,18 @@ func (r *rowReader) next() ([]string, int, error) {
 	if r.blank(rec) {
 		return rec, line, nil
 	}
-	if err := checkText(rec); err != nil {
+	if rec, err = r.text(rec); err != nil {
 		return nil, line, err
 	}
 	switch n, want := len(rec), len(r.header); {
 	case n < want:
-		return nil, line, fmt.Errorf("has %d %s where the header has %d", n, plural(n, "field", "fields"), want)
+		r.nShort++
+		if len(r.short) < maxNotedLines {
+			r.short = append(r.short, line)
+		}
+		for len(rec) < want {
+			rec = append(rec, "")
+		}
 	case n > want:
 		for _, f := range rec[want:] {
 			if strings.TrimSpace(f) != "" {
@@ -483,6 +570,7 @@ func readCSV(r io.Reader, name string, opt Options) (*builder, error) {
 	if err := rows.err(); err != nil {
 		return nil, &data.DocumentError{File: name, Err: err}
 	}
+	b.notes = append(b.notes, rows.notes()...)
 	b.resolveDates(dates, rows.header, cols)
 	return b, nil
 }

@@ -59,7 +59,7 @@ func FuzzReadVis(f *testing.F) {
 
 func FuzzReadCSV(f *testing.F) {
 	fuzzRead(f, FormatCSV, "generic.csv", "corpus/csv-spreadsheet.csv", "corpus/csv-month-first.csv", "corpus/csv-cr.csv",
-		"corpus/csv-bad.csv", "corpus/csv-periods.csv")
+		"corpus/csv-bad.csv", "corpus/csv-periods.csv", "corpus/csv-windows1252.csv", "corpus/csv-human-ranges.csv")
 }
 
 func FuzzReadQuoteline(f *testing.F) {

@@ -386,6 +386,7 @@ type builder struct {
 	nProblems     int
 	dateOrder     data.DateOrder
 	dateOrders    []data.DateOrder
+	notes         []string // how the file was repaired, for Result.Notes
 }
 
 // eventBlock is the largest number of events in one of builder.events.
@@ -529,7 +530,7 @@ const maxRechecks = 100
 // again.
 func (b *builder) result(f Format) (*Result, error) {
 	doc := b.document()
-	res := &Result{File: b.name, Format: f, Records: b.records, DateOrder: b.dateOrder, DateOrders: b.dateOrders}
+	res := &Result{File: b.name, Format: f, Records: b.records, DateOrder: b.dateOrder, DateOrders: b.dateOrders, notes: b.notes}
 	if doc.Title == "" {
 		doc.Title = strings.TrimSuffix(b.name, filepath.Ext(b.name))
 		if strings.TrimSpace(doc.Title) == "" {
@@ -616,6 +617,7 @@ type Result struct {
 	// means the choice was a guess (month, day, year when it could be).
 	DateOrder  data.DateOrder
 	DateOrders []data.DateOrder
+	notes      []string
 }
 
 // Err returns nil if every record could be read, else a *RecordsError.
@@ -672,10 +674,12 @@ func (r *Result) Summary() string {
 	return s
 }
 
-// Notes says what a person should know about how the file was read: the
+// Notes says what a person should know about how the file was read: how
+// it was repaired (read as Windows-1252, short lines filled), and the
 // order in which dates in numbers alone were read when another order would
 // have read them all too.
 func (r *Result) Notes() []string {
+	notes := r.notes
 	if len(r.DateOrders) > 1 {
 		var others []string
 		for _, o := range r.DateOrders {
@@ -683,10 +687,10 @@ func (r *Result) Notes() []string {
 				others = append(others, orderName(o)+" (--date-order "+string(o)+")")
 			}
 		}
-		return []string{fmt.Sprintf("dates written in numbers alone were read %s; every one of them reads %s too",
-			orderName(r.DateOrder), strings.Join(others, " or "))}
+		notes = append(notes, fmt.Sprintf("dates written in numbers alone were read %s; every one of them reads %s too",
+			orderName(r.DateOrder), strings.Join(others, " or ")))
 	}
-	return nil
+	return notes
 }
 
 // ParseZone returns the zone named name, for Options.Zone: "local" (or "")

@@ -9,6 +9,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/quoteline/quoteline/data"
 )
@@ -522,6 +523,38 @@ func record(list string, i int) string { return list + "[" + strconv.Itoa(i) + "
 var timelineCSVColumns = []string{"Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
 	"Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group", "Background"}
 
+// templateColumn returns the column of the TimelineJS template that a
+// header cell names, in lower case ("end year"), reading the names of the
+// template's older and hand-made copies too: "startYear", "End_Year",
+// "mediaUrl", "Tag".
+func templateColumn(h string) string {
+	k := strings.Map(func(r rune) rune {
+		if r == ' ' || r == '_' || r == '-' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, strings.TrimSpace(h))
+	switch k {
+	case "startyear", "startmonth", "startday", "starttime":
+		return strings.TrimPrefix(k, "start")
+	case "endyear", "endmonth", "endday", "endtime":
+		return "end " + strings.TrimPrefix(k, "end")
+	case "displaydate":
+		return "display date"
+	case "mediaurl":
+		return "media"
+	case "mediacredit", "mediacaption", "mediathumbnail":
+		return "media " + strings.TrimPrefix(k, "media")
+	case "mediathumbail": // as a template in circulation spells it
+		return "media thumbnail"
+	case "tag":
+		return "group"
+	case "backgroundurl":
+		return "background"
+	}
+	return strings.ToLower(strings.TrimSpace(h))
+}
+
 // isTimelineCSVHeader reports whether head starts with a header row of the
 // TimelineJS template.
 func isTimelineCSVHeader(head []byte) bool {
@@ -535,7 +568,7 @@ func isTimelineCSVHeader(head []byte) bool {
 	}
 	has := map[string]bool{}
 	for _, c := range rec {
-		has[strings.ToLower(strings.TrimSpace(c))] = true
+		has[templateColumn(c)] = true
 	}
 	return has["year"] && has["headline"] && has["end year"]
 }
@@ -547,7 +580,9 @@ func readTimelineCSV(r io.Reader, name string, opt Options) (*builder, error) {
 	}
 	col := map[string]int{}
 	for i, h := range rows.header {
-		col[strings.ToLower(strings.TrimSpace(h))] = i
+		if _, dup := col[templateColumn(h)]; !dup {
+			col[templateColumn(h)] = i
+		}
 	}
 	if _, ok := col["year"]; !ok {
 		return nil, &data.DocumentError{File: name, Record: "line 1", Err: errors.New(`no "Year" column: not the TimelineJS template`)}
@@ -576,6 +611,7 @@ func readTimelineCSV(r io.Reader, name string, opt Options) (*builder, error) {
 	if err := rows.err(); err != nil {
 		return nil, err
 	}
+	b.notes = append(b.notes, rows.notes()...)
 	return b, nil
 }
 
