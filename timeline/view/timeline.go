@@ -381,8 +381,11 @@ func (t *Timeline) DoubleTapped(ev *fyne.PointEvent) {
 	t.setSelected(id)
 	s, e := t.events.Extent(&it)
 	if e-s < 86400 {
-		mid := (s + e) / 2
-		s, e = mid-3*86400, mid+3*86400
+		// An event known to the minute, the second or the millisecond:
+		// six times the period it is known to, so that its neighbours
+		// show at the same scale.
+		mid, half := (s+e)/2, 3*math.Max(e-s, 0.001)
+		s, e = mid-half, mid+half
 	}
 	target := t.vp
 	target.Fit(s, e, 0.15)
