@@ -205,20 +205,13 @@ func splitRange(text string) []string {
 // shift moves t by n units of its precision (minutes by n hours, seconds
 // and milliseconds by n minutes), to widen an uncertain date.
 func shift(t Time, n int) Time {
-	d := t.std()
 	switch t.Precision {
-	case PrecisionYear:
-		d = d.AddDate(n, 0, 0)
-	case PrecisionMonth:
-		d = d.AddDate(0, n, 0)
-	case PrecisionDay:
-		d = d.AddDate(0, 0, n)
 	case PrecisionMinute:
-		d = d.Add(time.Duration(n) * time.Hour)
-	default:
-		d = d.Add(time.Duration(n) * time.Minute)
+		return timeAt(t.std().Add(time.Duration(n)*time.Hour), t.Precision)
+	case PrecisionSecond, PrecisionMillisecond:
+		return timeAt(t.std().Add(time.Duration(n)*time.Minute), t.Precision)
 	}
-	return timeAt(d, t.Precision)
+	return t.Step(n)
 }
 
 // dateError is a reason a date was not understood.

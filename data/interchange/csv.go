@@ -795,10 +795,6 @@ func orderName(o data.DateOrder) string {
 	return string(o)
 }
 
-// OrderName says an order of day, month and year for people:
-// "day/month/year".
-func OrderName(o data.DateOrder) string { return orderName(o) }
-
 // WriteCSV writes doc's events, then its periods, as CSV with the header
 // title, start, end, lane, summary, status, date_note, tags, type (tags
 // separated by "; "): the columns readCSV finds without a mapping. Dates
