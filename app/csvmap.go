@@ -30,6 +30,7 @@ const maxCSVHeader = 1 << 20
 var csvFieldLabels = map[string]string{
 	"title": "Title", "start": "Start date", "end": "End date", "lane": "Lane", "summary": "Summary",
 	"status": "Claim status", "date_note": "Date note", "tags": "Tags (separated by ;)",
+	"type": "Type (event; period, era or background)",
 }
 
 // noColumn is the choice for a field the file does not have.

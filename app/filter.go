@@ -174,6 +174,14 @@ func (d *document) match(f *eventFilter, allowed []int64) *filtered {
 		out.events.Items[k] = d.items[p]
 		out.events.Items[k].Lane = laneTo[d.items[p].Lane]
 	}
+	for _, p := range d.periods { // behind every lane, or behind a lane shown
+		if p.Lane >= 0 {
+			if p.Lane = laneTo[p.Lane]; p.Lane < 0 {
+				continue
+			}
+		}
+		out.events.Periods = append(out.events.Periods, p)
+	}
 	for id, at := range d.earliest { // few
 		if p, ok := d.ids.pos(id); ok {
 			if _, kept := slices.BinarySearch(out.positions, int32(p)); kept {
@@ -194,7 +202,7 @@ func (d *document) keepOnly(shown *filtered) {
 	for k, p := range shown.positions {
 		info[k] = d.info[p]
 	}
-	d.items, d.info, d.earliest = shown.events.Items, info, shown.events.Earliest
+	d.items, d.info, d.earliest, d.periods = shown.events.Items, info, shown.events.Earliest, shown.events.Periods
 	d.tlLanes, d.index = shown.tlLanes, shown.index
 	d.ids, _ = newIDIndex(d.items) // cannot fail for ids taken from the document
 }

@@ -234,6 +234,25 @@ func readPeriods(ctx context.Context, s *data.Store, lanes []data.Lane) ([]timel
 	return out, nil
 }
 
+// periodsOnLanes returns periods, drawn behind lanes of old, drawn behind
+// the same lanes among lanes; those of a lane no longer there are left out.
+func periodsOnLanes(periods []timeline.Period, old, lanes []data.Lane) []timeline.Period {
+	out := make([]timeline.Period, 0, len(periods))
+	for _, p := range periods {
+		if p.Lane >= 0 {
+			if int(p.Lane) >= len(old) {
+				continue
+			}
+			id := old[p.Lane].ID
+			if p.Lane = int32(slices.IndexFunc(lanes, func(l data.Lane) bool { return l.ID == id })); p.Lane < 0 {
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
 // snapshot returns a copy of d for work off the UI goroutine: titles,
 // matches and edits keep changing d's own events there meanwhile.
 func (d *document) snapshot() *document {

@@ -347,3 +347,28 @@ func TestWriteCSV_FormulasStayText(t *testing.T) {
 		}
 	}
 }
+
+// The JSON export writes an empty list as [], not null, in the document
+// and in the file written beside its source texts.
+func TestWriteQuoteline_EmptyListsAreLists(t *testing.T) {
+	doc := &data.Document{Format: data.DocumentFormat, Version: data.DocumentVersion, Title: "Empty"}
+	var buf bytes.Buffer
+	if err := WriteQuoteline(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "empty.json")
+	if err := WriteFile(path, FormatQuoteline, doc); err != nil {
+		t.Fatal(err)
+	}
+	file, _ := os.ReadFile(path)
+	for _, out := range []string{buf.String(), string(file)} {
+		for _, list := range []string{"lanes", "actors", "sources", "quotes", "events"} {
+			if !strings.Contains(out, `"`+list+`": []`) {
+				t.Errorf("%s not written as []:\n%s", list, out)
+			}
+		}
+		if strings.Contains(out, "null") {
+			t.Errorf("null in\n%s", out)
+		}
+	}
+}
