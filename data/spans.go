@@ -37,15 +37,13 @@ const spanBatch = 50_000
 // uncertainty flags, its status and its milliseconds into bits 0 to 32 of
 // one integer: bits 0–2 start precision, 3–5 end precision (0 without an
 // end), as stored; 6 start uncertain, 7 end uncertain, 8–10 status code
-// (see statusCodes), 11 and 12 set when the start and the end have
-// milliseconds (see "Times are stored"), 13–22 the start's milliseconds
-// and 23–32 the end's. In SQL, <<, & and | bind equally tightly, left to
-// right: hence the parentheses.
+// (see statusCodes), 11–21 the start's milliseconds plus one and 22–32
+// the end's (0 for a time without them, see "Times are stored"). In SQL,
+// <<, & and | bind equally tightly, left to right: hence the parentheses.
 const spanFlags = `((start_precision & 7) | ((coalesce(end_precision, 0) & 7) << 3) |
 	((start_uncertain <> 0) << 6) | ((end_uncertain <> 0) << 7) |
 	((CASE status WHEN 'reported' THEN 0 WHEN 'confirmed' THEN 1 WHEN 'disputed' THEN 2 WHEN 'expected' THEN 3 ELSE 7 END) << 8) |
-	((start_ms IS NOT NULL) << 11) | ((end_ms IS NOT NULL) << 12) |
-	((coalesce(start_ms, 0) & 1023) << 13) | ((coalesce(end_ms, 0) & 1023) << 23))`
+	((coalesce(start_ms + 1, 0) & 2047) << 11) | ((coalesce(end_ms + 1, 0) & 2047) << 22))`
 
 // spanLaneShift is the bit at which spanQuery packs the lane id above the
 // flags: ids up to 2³⁰-1 fit below the sign bit.
@@ -250,12 +248,12 @@ func (sp *Span) unpack(end, earliest, latest, packed int64) error {
 		return t, nil
 	}
 	var err error
-	if sp.Start, err = time(sp.Start.Unix, Precision(packed&7), packed>>11&1 == 1, packed>>13&1023, "start"); err != nil {
+	if sp.Start, err = time(sp.Start.Unix, Precision(packed&7), packed>>11&2047 != 0, packed>>11&2047-1, "start"); err != nil {
 		return err
 	}
 	sp.End = Time{}
 	if p := Precision(packed >> 3 & 7); p != 0 {
-		if sp.End, err = time(end, p, packed>>12&1 == 1, packed>>23&1023, "end"); err != nil {
+		if sp.End, err = time(end, p, packed>>22&2047 != 0, packed>>22&2047-1, "end"); err != nil {
 			return err
 		}
 	}

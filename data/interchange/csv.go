@@ -48,6 +48,32 @@ var csvAliases = map[string][]string{
 // csvFields are the fields in the order they are exported.
 var csvFields = []string{"title", "start", "end", "lane", "summary", "status", "date_note", "tags", "type"}
 
+// The fields by their index in csvFields.
+const (
+	colTitle = iota
+	colStart
+	colEnd
+	colLane
+	colSummary
+	colStatus
+	colDateNote
+	colTags
+	colType
+)
+
+// csvColumns holds, for each of csvFields, the 0-based column that holds
+// it, or -1: what resolveColumns found, to read each row by.
+type csvColumns [9]int
+
+// columnsOf returns cols as csvColumns.
+func columnsOf(cols map[string]int) csvColumns {
+	var c csvColumns
+	for i, f := range csvFields {
+		c[i] = cols[f]
+	}
+	return c
+}
+
 // CSVFields are the fields a CSV column can hold, as CSVMapping names
 // them, in the order the export writes them.
 func CSVFields() []string { return append([]string(nil), csvFields...) }
@@ -394,44 +420,43 @@ func checkText(rec []string) error {
 	return nil
 }
 
-// crReader turns lone carriage returns into line feeds, so that files
-// saved with the old Mac line ends (CR) read as lines; CRLF is left as it
-// is, for encoding/csv takes it as one line end.
+// crReader turns every line end, CR, LF or CRLF, into a line feed, in
+// place, so that files saved with the old Mac line ends (CR) read as lines
+// too. encoding/csv reads a CRLF inside a quoted field as a line feed
+// anyway.
 type crReader struct {
-	r       io.Reader
-	pending bool // the last byte read was a CR, not yet passed on
+	r      io.Reader
+	lastCR bool // the last byte read was a CR: a line feed after it is the same line end
 }
 
 func (c *crReader) Read(p []byte) (int, error) {
-	if len(p) == 0 {
-		return 0, nil
-	}
-	n, err := c.r.Read(p[:max(1, len(p)-1)])
-	out := p[:0]
-	buf := append([]byte(nil), p[:n]...)
-	for _, b := range buf {
-		if c.pending {
-			c.pending = false
-			if b == '\n' {
-				out = append(out, '\r', '\n')
-				continue
+	for {
+		n, err := c.r.Read(p)
+		read, b := n, p[:n]
+		if c.lastCR && n > 0 && b[0] == '\n' {
+			b = b[1:] // the LF of a CRLF split across two reads
+		}
+		c.lastCR = false
+		if bytes.IndexByte(b, '\r') < 0 {
+			n = copy(p, b) // most files: nothing to turn
+		} else {
+			n = 0
+			for _, x := range b { // n never passes the byte read
+				if x == '\n' && c.lastCR {
+					c.lastCR = false
+					continue
+				}
+				if c.lastCR = x == '\r'; c.lastCR {
+					x = '\n'
+				}
+				p[n] = x
+				n++
 			}
-			out = append(out, '\n')
 		}
-		if b == '\r' {
-			c.pending = true
-			continue
+		if n > 0 || err != nil || read == 0 {
+			return n, err
 		}
-		out = append(out, b)
 	}
-	if err != nil && c.pending {
-		c.pending = false
-		out = append(out, '\n')
-	}
-	if len(out) == 0 && err == nil {
-		return c.Read(p) // a CR alone, waiting for the byte after it
-	}
-	return len(out), err
 }
 
 // csvOrders are the orders of day, month and year that numeric dates may
@@ -549,6 +574,7 @@ func readCSV(r io.Reader, name string, opt Options) (*builder, error) {
 	b.recordName = lineName
 	b.expect(opt.lines - 1) // the header is one
 	dates := &csvDates{opt: data.DateOptions{Zone: opt.Zone, Order: opt.DateOrder}}
+	fields := columnsOf(cols)
 	for {
 		rec, line, err := rows.next()
 		if err == io.EOF {
@@ -563,7 +589,7 @@ func readCSV(r io.Reader, name string, opt Options) (*builder, error) {
 			continue
 		}
 		b.records++
-		if err := b.csvRow(rec, line, rows.header, cols, dates); err != nil {
+		if err := b.csvRow(rec, line, rows.header, fields, dates); err != nil {
 			b.skip(lineName(int32(line)), "", err)
 		}
 	}
@@ -571,48 +597,48 @@ func readCSV(r io.Reader, name string, opt Options) (*builder, error) {
 		return nil, &data.DocumentError{File: name, Err: err}
 	}
 	b.notes = append(b.notes, rows.notes()...)
-	b.resolveDates(dates, rows.header, cols)
+	b.resolveDates(dates, rows.header, fields)
 	return b, nil
 }
 
 // csvRow adds the row rec, at line, of a file with header whose fields are
 // in cols.
-func (b *builder) csvRow(rec []string, line int, header []string, cols map[string]int, dates *csvDates) error {
-	get := func(f string) string {
+func (b *builder) csvRow(rec []string, line int, header []string, cols csvColumns, dates *csvDates) error {
+	get := func(f int) string {
 		if i := cols[f]; i >= 0 && i < len(rec) {
 			return strings.TrimSpace(rec[i])
 		}
 		return ""
 	}
-	fail := func(f string, err error) error {
+	fail := func(f int, err error) error {
 		return &data.DocumentError{Field: quote(header[cols[f]]), Err: err}
 	}
-	text := func(f string) string { return fromSafeCell(get(f)) }
+	text := func(f int) string { return fromSafeCell(get(f)) }
 	var startIn, endIn data.DateInput
 	startKnown, endKnown := true, true
-	startText, endText := get("start"), get("end")
+	startText, endText := get(colStart), get(colEnd)
 	if startText == "" {
-		return fail("start", errors.New("missing"))
+		return fail(colStart, errors.New("missing"))
 	}
 	var err error
 	if startIn, startKnown, err = dates.parse(startText); err != nil {
-		return fail("start", err)
+		return fail(colStart, err)
 	}
 	if endText != "" {
 		if endIn, endKnown, err = dates.parse(endText); err != nil {
-			return fail("end", err)
+			return fail(colEnd, err)
 		}
 		if startKnown && !startIn.End.IsZero() {
-			return fail("end", fmt.Errorf("is given, and the start %s is a range already", quote(startText)))
+			return fail(colEnd, fmt.Errorf("is given, and the start %s is a range already", quote(startText)))
 		}
 	}
-	title := plainTitle(text("title"))
-	kind := strings.ToLower(get("type"))
+	title := plainTitle(text(colTitle))
+	kind := strings.ToLower(get(colType))
 	switch kind {
 	case "", "event", "point", "box", "range":
 	case "period", "era", "background":
 		if !startKnown || !endKnown {
-			return fail("start", errors.New("a period's dates must not wait for the order of day and month: give --date-order"))
+			return fail(colStart, errors.New("a period's dates must not wait for the order of day and month: give --date-order"))
 		}
 		start, end := startIn.Start, startIn.End
 		if !endIn.Start.IsZero() {
@@ -622,42 +648,40 @@ func (b *builder) csvRow(rec []string, line int, header []string, cols map[strin
 			end = startIn.Through()
 		}
 		if end.Before(start) {
-			return fail("end", fmt.Errorf("%s is before the start, %s", end.Display(), start.Display()))
+			return fail(colEnd, fmt.Errorf("%s is before the start, %s", end.Display(), start.Display()))
 		}
 		if title == "" {
 			title = dateTitle(start, end)
 		}
-		p := data.DocumentPeriod{Title: title, Summary: text("summary"), Start: start.String(), End: end.String()}
-		if l := plainTitle(text("lane")); l != "" {
+		p := data.DocumentPeriod{Title: title, Summary: cellText(text(colSummary)), Start: start.String(), End: end.String()}
+		if l := plainTitle(text(colLane)); l != "" {
 			p.Lane = b.lane(l)
 		}
 		b.period(p, line)
 		return nil
 	default:
-		return fail("type", fmt.Errorf("%s is not event, period, era or background", quote(get("type"))))
+		return fail(colType, fmt.Errorf("%s is not event, period, era or background", quote(get(colType))))
 	}
-	e := data.DocumentEvent{Lane: b.lane(plainTitle(text("lane"))), Title: title, Summary: text("summary"),
-		DateNote: text("date_note")}
+	e := data.DocumentEvent{Lane: b.lane(plainTitle(text(colLane))), Title: title, Summary: cellText(text(colSummary)),
+		DateNote: cellText(text(colDateNote))}
 	if startKnown {
-		if err := setStart(&e, startIn); err != nil {
-			return fail("start", err)
-		}
+		setStart(&e, startIn, startText)
 	}
 	if endKnown && endText != "" {
-		if err := setEnd(&e, endIn); err != nil {
-			return fail("end", err)
+		if err := setEnd(&e, endIn, startIn.Start, endText); err != nil {
+			return fail(colEnd, err)
 		}
 	}
 	if e.Title == "" {
-		return fail("title", errors.New("missing"))
+		return fail(colTitle, errors.New("missing"))
 	}
-	if st := get("status"); st != "" {
+	if st := get(colStatus); st != "" {
 		e.Status = data.ClaimStatus(strings.ToLower(st))
 		if !e.Status.Valid() {
-			return fail("status", fmt.Errorf("%s is not reported, confirmed, disputed or expected", quote(st)))
+			return fail(colStatus, fmt.Errorf("%s is not reported, confirmed, disputed or expected", quote(st)))
 		}
 	}
-	if tags := text("tags"); tags != "" {
+	if tags := text(colTags); tags != "" {
 		seen := map[string]bool{}
 		for _, t := range strings.Split(tags, ";") {
 			if t = strings.TrimSpace(t); t != "" && !seen[t] {
@@ -676,6 +700,22 @@ func (b *builder) csvRow(rec []string, line int, header []string, cols map[strin
 	return nil
 }
 
+// canonical reports whether text is a date ParseTime reads and writes back
+// as it is: YYYY, YYYY-MM or YYYY-MM-DD, the year of four digits.
+func canonical(text string) bool {
+	switch len(text) {
+	case 4, 7, 10:
+	default:
+		return false
+	}
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; !(c >= '0' && c <= '9' || c == '-' && (i == 4 || i == 7)) {
+			return false
+		}
+	}
+	return true
+}
+
 // mustTime parses a time the reader wrote itself ("" is the zero Time).
 func mustTime(s string) data.Time {
 	t, _ := data.ParseTime(s)
@@ -683,9 +723,9 @@ func mustTime(s string) data.Time {
 }
 
 // setStart sets e's start, and its end if d is a range, with their
-// uncertainty.
-func setStart(e *data.DocumentEvent, d data.DateInput) error {
-	e.Start = d.Start.String()
+// uncertainty, from d, read from the cell text.
+func setStart(e *data.DocumentEvent, d data.DateInput, text string) {
+	e.Start = timeString(d.Start, text)
 	e.StartUncertain = d.StartUncertain && !d.End.IsZero()
 	if d.EarliestStart != nil {
 		s := data.Time{Unix: *d.EarliestStart, Precision: data.PrecisionSecond}.String()
@@ -698,23 +738,32 @@ func setStart(e *data.DocumentEvent, d data.DateInput) error {
 		s := data.Time{Unix: *d.LatestEnd, Precision: data.PrecisionSecond}.String()
 		e.LatestEnd = &s
 	}
-	return nil
 }
 
-// setEnd sets e's end from d, the last period it names, with its
-// uncertainty; the end of a range starting with an uncertain date is read
-// as uncertain at the start, as ParseDateInput reads "a?/b".
-func setEnd(e *data.DocumentEvent, d data.DateInput) error {
+// timeString writes t for a document, read from the cell text: the text
+// itself when it is the date as ParseTime writes it, as most cells are, so
+// that a million of them make no new strings.
+func timeString(t data.Time, text string) string {
+	if t.Precision <= data.PrecisionDay && canonical(text) {
+		return text
+	}
+	return t.String()
+}
+
+// setEnd sets e's end from d, read from the cell text, the last period it
+// names, with its uncertainty; start is e's start (zero if not read yet).
+// The end of a range starting with an uncertain date is read as uncertain
+// at the start, as ParseDateInput reads "a?/b".
+func setEnd(e *data.DocumentEvent, d data.DateInput, start data.Time, text string) error {
 	if d.End.IsZero() && d.LatestEnd != nil && (d.StartUncertain || d.StartApproximate) {
 		s := data.Time{Unix: *d.LatestEnd, Precision: data.PrecisionSecond}.String()
 		e.LatestEnd = &s
 	}
 	end := d.Through()
-	start := mustTime(e.Start)
 	if !start.IsZero() && end.End() < start.Unix {
 		return fmt.Errorf("%s is before the start, %s", end.Display(), start.Display())
 	}
-	e.End = end.String()
+	e.End = timeString(end, text)
 	e.EndUncertain = d.StartUncertain
 	if e.LatestEnd != nil && mustTime(*e.LatestEnd).Unix < end.End() {
 		e.LatestEnd = nil // the start's bound, passed by the end
@@ -725,7 +774,7 @@ func setEnd(e *data.DocumentEvent, d data.DateInput) error {
 // resolveDates reads the dates that waited for the order of their column,
 // in the order chosen for the file; a row none of whose readings is valid
 // is left out and listed.
-func (b *builder) resolveDates(dates *csvDates, header []string, cols map[string]int) {
+func (b *builder) resolveDates(dates *csvDates, header []string, cols csvColumns) {
 	order, all := dates.chooseOrder(b.opt.DateOrder)
 	b.dateOrder, b.dateOrders = order, all
 	if len(dates.pending) == 0 {
@@ -743,18 +792,18 @@ func (b *builder) resolveDates(dates *csvDates, header []string, cols map[string
 		d, err := data.ParseDateInputWith(p.text, opt)
 		if err == nil {
 			if p.end {
-				err = setEnd(e, d)
+				err = setEnd(e, d, mustTime(e.Start), p.text)
 			} else {
-				err = setStart(e, d)
+				setStart(e, d, p.text)
 			}
 		}
 		if err == nil && e.Start != "" && e.End != "" && mustTime(e.End).End() < mustTime(e.Start).Unix {
 			err = fmt.Errorf("%s is before the start, %s", mustTime(e.End).Display(), mustTime(e.Start).Display())
 		}
 		if err != nil {
-			field := "start"
+			field := colStart
 			if p.end {
-				field = "end"
+				field = colEnd
 			}
 			b.skip(lineName(b.origins[p.event]), quote(header[cols[field]]), fmt.Errorf("%w (read %s)", unwrapTime(err), orderName(order)))
 			bad[p.event] = true

@@ -236,14 +236,20 @@ func ReadFileResult(path string, f Format, opt Options) (*Result, error) {
 	return ReadResult(r, filepath.Base(path), f, opt)
 }
 
-// countLines returns the number of lines in f, read from its start, and
-// leaves f at its start again.
+// countLines returns the number of lines in f, read from its start, with
+// lines ending in CR, LF or CRLF, and leaves f at its start again.
 func countLines(f *os.File) (int, error) {
 	buf := make([]byte, 1<<16)
-	lines := 1
+	lines, lastCR := 1, false
 	for {
 		n, err := f.Read(buf)
-		lines += bytes.Count(buf[:n], []byte{'\n'}) + bytes.Count(buf[:n], []byte{'\r'}) // CR, LF or both
+		if b := buf[:n]; n > 0 {
+			lines += bytes.Count(b, []byte{'\n'}) + bytes.Count(b, []byte{'\r'}) - bytes.Count(b, []byte("\r\n"))
+			if lastCR && b[0] == '\n' {
+				lines-- // a CRLF across two reads
+			}
+			lastCR = b[n-1] == '\r'
+		}
 		if err == io.EOF {
 			break
 		}

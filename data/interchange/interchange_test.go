@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/quoteline/quoteline/assets"
 	"github.com/quoteline/quoteline/data"
@@ -371,4 +372,49 @@ func TestWriteQuoteline_EmptyListsAreLists(t *testing.T) {
 			t.Errorf("null in\n%s", out)
 		}
 	}
+}
+
+func TestCountLines_CountsEveryLineEnd(t *testing.T) {
+	for in, want := range map[string]int{"a\nb\n": 3, "a\r\nb\r\n": 3, "a\rb\r": 3, "a\r\n\r\nb": 3, "": 1, strings.Repeat("x", 1<<16-1) + "\r\nb": 2} {
+		path := filepath.Join(t.TempDir(), "f.csv")
+		os.WriteFile(path, []byte(in), 0o644)
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := countLines(f); err != nil || n != want {
+			t.Errorf("countLines(%q...) = %d, %v; want %d", in[:min(len(in), 10)], n, err, want)
+		}
+		f.Close()
+	}
+}
+
+// crReader gives the same lines whatever its reads are cut at.
+func TestCRReader_LineEndsAcrossReads(t *testing.T) {
+	in := "a\r\nb\rc\n\r\nd\r\r\ne\r"
+	for size := 1; size <= len(in); size++ {
+		r := &crReader{r: iotest.OneByteReader(strings.NewReader(in))}
+		if size > 1 {
+			r = &crReader{r: &chunks{s: in, n: size}}
+		}
+		got, err := io.ReadAll(r)
+		if err != nil || string(got) != "a\nb\nc\n\nd\n\ne\n" {
+			t.Errorf("reads of %d: %q, %v", size, got, err)
+		}
+	}
+}
+
+// chunks reads s n bytes at a time.
+type chunks struct {
+	s string
+	n int
+}
+
+func (c *chunks) Read(p []byte) (int, error) {
+	if c.s == "" {
+		return 0, io.EOF
+	}
+	k := copy(p[:min(len(p), c.n)], c.s)
+	c.s = c.s[k:]
+	return k, nil
 }

@@ -14,7 +14,37 @@ import (
 // space, line breaks included, folded into one space, so that a title is
 // one line wherever it is drawn. Control characters are dropped.
 func plainTitle(s string) string {
+	if plainLine(s) {
+		return strings.TrimSpace(s) // most titles: nothing to do, nothing to allocate
+	}
 	return strings.Join(strings.Fields(htmlToText(s, false)), " ")
+}
+
+// plainLine reports whether s is printable ASCII with no markup, entity or
+// run of spaces: a title as it stands.
+func plainLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c > '~' || c == '<' || c == '&' || c == ' ' && i > 0 && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// cellText reads a text cell of a spreadsheet: HTML if it has markup or
+// entities (see plainText), else plain text kept as it is, line breaks
+// included, but for its control characters.
+func cellText(s string) string {
+	if strings.ContainsAny(s, "<&") {
+		return plainText(s)
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' && c != '\n' || c == 0x7f || c >= 0x80 {
+			return cleanText(s)
+		}
+	}
+	return strings.TrimSpace(s)
 }
 
 // plainText turns the HTML fragments that TimelineJS and vis allow in
