@@ -40,10 +40,17 @@ const spanBatch = 50_000
 // (see statusCodes), 11–21 the start's milliseconds plus one and 22–32
 // the end's (0 for a time without them, see "Times are stored"). In SQL,
 // <<, & and | bind equally tightly, left to right: hence the parentheses.
+// Documents without milliseconds, nearly all, are read by spanQuery
+// without the milliseconds' terms (spanMilli), which cost a tenth of the
+// reading.
 const spanFlags = `((start_precision & 7) | ((coalesce(end_precision, 0) & 7) << 3) |
 	((start_uncertain <> 0) << 6) | ((end_uncertain <> 0) << 7) |
-	((CASE status WHEN 'reported' THEN 0 WHEN 'confirmed' THEN 1 WHEN 'disputed' THEN 2 WHEN 'expected' THEN 3 ELSE 7 END) << 8) |
-	((coalesce(start_ms + 1, 0) & 2047) << 11) | ((coalesce(end_ms + 1, 0) & 2047) << 22))`
+	((CASE status WHEN 'reported' THEN 0 WHEN 'confirmed' THEN 1 WHEN 'disputed' THEN 2 WHEN 'expected' THEN 3 ELSE 7 END) << 8)` +
+	spanMilli + `)`
+
+// spanMilli is the part of spanFlags that packs the milliseconds.
+const spanMilli = ` |
+	((coalesce(start_ms + 1, 0) & 2047) << 11) | ((coalesce(end_ms + 1, 0) & 2047) << 22)`
 
 // spanLaneShift is the bit at which spanQuery packs the lane id above the
 // flags: ids up to 2³⁰-1 fit below the sign bit.
@@ -63,8 +70,10 @@ const (
 	spanQueryWide = `SELECT id, start, coalesce("end", 0), ` + spanFlags + `,
 	lane_id, coalesce(earliest_start, start), coalesce(latest_end, start)
 	FROM event ORDER BY start`
-	// spanQueryNeeded says whether spanQuery is not enough.
-	spanQueryNeeded = `SELECT EXISTS (SELECT 1 FROM event WHERE earliest_start IS NOT NULL OR latest_end IS NOT NULL)
+	// spanQueryNeeded says whether spanQuery is not enough: it reads the
+	// milliseconds (spanMilli) only where some event has them.
+	spanQueryNeeded = `SELECT EXISTS (SELECT 1 FROM event WHERE earliest_start IS NOT NULL OR latest_end IS NOT NULL
+		OR start_ms IS NOT NULL OR end_ms IS NOT NULL)
 	OR EXISTS (SELECT 1 FROM lane WHERE id NOT BETWEEN 0 AND 1073741822)`
 )
 
@@ -184,6 +193,9 @@ func (s *Store) EachSpanIn(ctx context.Context, part SpanPart, progress func(n i
 	query := spanQuery
 	if part.wide {
 		query = spanQueryWide
+	}
+	if !part.wide {
+		query = strings.Replace(query, spanMilli, "", 1)
 	}
 	query = strings.Replace(query, "ORDER BY start", "WHERE start BETWEEN ? AND ? ORDER BY start", 1)
 	cols := 4
