@@ -59,6 +59,9 @@ type Events struct {
 	Titles map[int64]string
 	// Matches are the items found by a search, drawn with a ring.
 	Matches map[int64]bool
+	// Periods, sorted by Start, are shaded behind the lanes and named in a
+	// strip under the axis.
+	Periods []Period
 }
 
 // Extent returns the earliest and latest times it may cover.
@@ -97,6 +100,7 @@ type Palette struct {
 	Match       color.NRGBA // ring around items found by a search
 	Hover       color.NRGBA
 	Disputed    color.NRGBA
+	Period      color.NRGBA // periods' bands and names; zero: GridStrong
 	OnDarkText  color.NRGBA // label colour on a dark bar
 	OnLightText color.NRGBA // label colour on a light bar
 }
@@ -317,6 +321,7 @@ type Builder struct {
 	hitAt    map[int64]int // item id -> index in the scene's Hits, for connectors
 	linked   []int64       // items one statements mark is already connected to
 	near     []int64       // untitled items placed outside the view, this frame
+	periods  periodLayout
 }
 
 type labelKey struct {
@@ -445,7 +450,8 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	}
 	dst.Lanes = resizeBoxes(dst.Lanes, nl)
 	stmtH := statementsHeight(in)
-	dst.Top = m.AxisHeight + stmtH
+	b.layoutPeriods(in)
+	dst.Top = m.AxisHeight + b.periodsHeight(m) + stmtH
 	dst.Height = dst.Top + LayoutLanes(b.rowCount, b.collapse, dst.Top-in.ScrollY, m.LaneHeader, m.RowHeight, m.LanePadding, dst.Lanes)
 
 	p := in.Palette
@@ -456,6 +462,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 		}
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: 0, Y: box.Y, W: 4, H: box.Height, Fill: in.Lanes[l].Color})
 	}
+	b.drawPeriodBands(in, dst, max(in.Height, dst.Height))
 
 	// Grid and axis.
 	TicksIn(vp, in.Zone, func(s string) float64 { return b.measure(in, s, false) }, 16, &dst.Axis)
@@ -549,6 +556,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	if stmtH > 0 {
 		b.drawStatements(in, dst, textH)
 	}
+	b.drawPeriodStrip(in, dst, textH)
 
 	// The axis, over the lanes that scroll under it.
 	dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: 0, Y: 0, W: width, H: m.AxisHeight, Fill: p.Axis})

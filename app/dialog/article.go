@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -41,7 +42,7 @@ func ShowImport(p Parent) {
 			mapCSV(p, path)
 		default:
 			p.Session.Import(path, func() (*data.CheckedDocument, error) {
-				return interchange.ReadFile(path, f, interchange.Options{})
+				return interchange.ReadFile(path, f, interchange.Options{Zone: time.Local})
 			})
 		}
 	})

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,6 +30,7 @@ const maxCSVHeader = 1 << 20
 var csvFieldLabels = map[string]string{
 	"title": "Title", "start": "Start date", "end": "End date", "lane": "Lane", "summary": "Summary",
 	"status": "Claim status", "date_note": "Date note", "tags": "Tags (separated by ;)",
+	"type": "Type (event; period, era or background)",
 }
 
 // noColumn is the choice for a field the file does not have.
@@ -149,7 +151,7 @@ func mapCSV(p Parent, path string) {
 			return
 		}
 		p.Session.Import(path, func() (*data.CheckedDocument, error) {
-			return interchange.ReadFile(path, interchange.FormatCSV, interchange.Options{CSV: mapping})
+			return interchange.ReadFile(path, interchange.FormatCSV, interchange.Options{CSV: mapping, Zone: time.Local})
 		})
 	}, p.Win)
 	d.Resize(fyne.NewSize(640, 520))

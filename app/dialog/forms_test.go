@@ -43,7 +43,9 @@ func TestEventForm_AddsAnEventAsTyped(t *testing.T) {
 	f := eventForm(p, data.Event{Status: data.StatusReported, LaneID: lanes[0].ID})
 	test.Type(f.title, "Shahed drones reach Crimea")
 	for _, tt := range []struct{ typed, says string }{
-		{"15 Ma", "Not understood"},
+		{"15 M", "Not understood"},
+		{"540 Ma", "Understood as 540,000,000 BC (year)"},
+		{"300 BC", "Understood as 300 BC (year)"},
 		{"15 May 2023", "Understood as 15 May 2023 (day)"},
 	} {
 		f.dates.SetText("")

@@ -45,6 +45,7 @@ type spans struct {
 	titles   map[int64]string  // the titles read: all of a small document's, those near the view of a large one
 	matches  map[int64]bool    // events found by the search, ringed on the timeline
 	index    *timeline.Index
+	periods  []timeline.Period // by start
 	// allTitles is true when every item's title was read with the document.
 	allTitles bool
 }
@@ -111,6 +112,9 @@ func readDocument(ctx context.Context, s *data.Store, allTitlesUpTo int, progres
 	d.tlLanes = make([]timeline.Lane, len(d.lanes))
 	for i, l := range d.lanes {
 		d.tlLanes[i] = timeline.Lane{Name: l.Name, Color: LaneColor(l.Color), Collapsed: l.Collapsed}
+	}
+	if d.periods, err = readPeriods(ctx, s, d.lanes); err != nil {
+		return nil, err
 	}
 	if err := d.readItems(ctx, progress); err != nil {
 		return nil, err
@@ -207,7 +211,47 @@ type earlyStart struct {
 
 // events returns what the timeline draws of d.
 func (d *Document) events() timeline.Events {
-	return timeline.Events{Items: d.items, Earliest: d.earliest, Titles: d.titles, Matches: d.matches}
+	return timeline.Events{Items: d.items, Earliest: d.earliest, Titles: d.titles, Matches: d.matches, Periods: d.periods}
+}
+
+// readPeriods reads the periods of s as the timeline draws them, behind
+// lanes (by their index in lanes) or behind them all.
+func readPeriods(ctx context.Context, s *data.Store, lanes []data.Lane) ([]timeline.Period, error) {
+	periods, err := s.Periods(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]timeline.Period, 0, len(periods))
+	for _, p := range periods {
+		tp := timeline.Period{Start: p.Start.Seconds(), End: p.End.EndSeconds(), Lane: -1, Title: p.Title}
+		if p.LaneID != 0 {
+			tp.Lane = int32(slices.IndexFunc(lanes, func(l data.Lane) bool { return l.ID == p.LaneID }))
+			if tp.Lane < 0 {
+				continue // a lane deleted meanwhile
+			}
+		}
+		out = append(out, tp)
+	}
+	return out, nil
+}
+
+// periodsOnLanes returns periods, drawn behind lanes of old, drawn behind
+// the same lanes among lanes; those of a lane no longer there are left out.
+func periodsOnLanes(periods []timeline.Period, old, lanes []data.Lane) []timeline.Period {
+	out := make([]timeline.Period, 0, len(periods))
+	for _, p := range periods {
+		if p.Lane >= 0 {
+			if int(p.Lane) >= len(old) {
+				continue
+			}
+			id := old[p.Lane].ID
+			if p.Lane = int32(slices.IndexFunc(lanes, func(l data.Lane) bool { return l.ID == id })); p.Lane < 0 {
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // snapshot returns a copy of d for work off the UI goroutine: titles,
@@ -286,10 +330,10 @@ func (d *Document) SpanAt(i int) data.Span {
 	sp := data.Span{
 		ID:             it.ID,
 		LaneID:         d.lanes[it.Lane].ID,
-		Start:          data.Time{Unix: int64(it.Start), Precision: data.Precision(info & 7)},
+		Start:          timeOfItem(it.Start, data.Precision(info&7)),
 		StartUncertain: it.StartUncertain,
 		EndUncertain:   it.EndUncertain,
-		EarliestStart:  int64(it.Start),
+		EarliestStart:  int64(math.Floor(it.Start)),
 		LatestEnd:      int64(it.Latest) - 1,
 		Status:         d.Status(i),
 	}
@@ -297,9 +341,26 @@ func (d *Document) SpanAt(i int) data.Span {
 		sp.EarliestStart = int64(e)
 	}
 	if it.Range {
-		sp.End = data.Time{Unix: int64(it.End) - 1, Precision: data.Precision(info >> 3 & 7)}
+		if p := data.Precision(info >> 3 & 7); p == data.PrecisionMillisecond {
+			sp.End = timeOfItem(it.End-0.001, p) // drawn to the end of its last millisecond
+		} else {
+			sp.End = data.Time{Unix: int64(math.Floor(it.End)) - 1, Precision: p}
+		}
 	}
 	return sp
+}
+
+// timeOfItem returns the time at seconds t, as an item holds it, at
+// precision p: with its milliseconds for PrecisionMillisecond.
+func timeOfItem(t float64, p data.Precision) data.Time {
+	sec := math.Floor(t)
+	out := data.Time{Unix: int64(sec), Precision: p}
+	if p == data.PrecisionMillisecond {
+		ms := int64(math.Round((t - sec) * 1000))
+		out.Unix += ms / 1000
+		out.Milli = int16(ms % 1000)
+	}
+	return out
 }
 
 // whenVerified waits until the document has passed its integrity check:
@@ -348,15 +409,20 @@ func itemOf(sp *data.Span, lane int) timeline.Item {
 	it := timeline.Item{
 		ID:             sp.ID,
 		Lane:           int32(lane),
-		Start:          float64(sp.Start.Unix),
+		Start:          sp.Start.Seconds(),
 		Range:          sp.HasEnd(),
 		StartUncertain: sp.StartUncertain,
 		EndUncertain:   sp.EndUncertain,
 		Latest:         float64(sp.LatestEnd + 1),
 	}
 	it.End = it.Start
+	last := sp.Start // the last period it is known to reach
 	if it.Range {
-		it.End = float64(sp.End.End() + 1)
+		it.End = sp.End.EndSeconds()
+		last = sp.End
+	}
+	if sp.LatestEnd <= last.End() {
+		it.Latest = last.EndSeconds() // to the millisecond, for a time known to it
 	}
 	it.Latest = math.Max(it.Latest, it.End)
 	switch sp.Status {

@@ -194,9 +194,12 @@ func VisibleRange(st data.DateStyle, vp timeline.Viewport) string {
 		p = data.PrecisionMonth
 	case span > 3*86400:
 		p = data.PrecisionDay
+	case span < 10:
+		p = data.PrecisionMillisecond
+	case span < 600:
+		p = data.PrecisionSecond
 	}
-	from := data.Time{Unix: int64(vp.Start()), Precision: p}
-	to := data.Time{Unix: int64(vp.End()), Precision: p}
+	from, to := timeOfItem(vp.Start(), p), timeOfItem(vp.End(), p)
 	return "Showing " + st.Format(from) + " – " + st.Format(to)
 }
 

@@ -467,6 +467,7 @@ func Palette(th fyne.Theme, v fyne.ThemeVariant) timeline.Palette {
 		Match:       c(theme.ColorNameWarning),
 		Hover:       mix(fg, bg, 0.45),
 		Disputed:    c(theme.ColorNameError),
+		Period:      mix(c(theme.ColorNamePrimary), fg, 0.55),
 		OnDarkText:  color.NRGBA{0xff, 0xff, 0xff, 0xff},
 		OnLightText: color.NRGBA{0x10, 0x14, 0x1c, 0xff},
 	}

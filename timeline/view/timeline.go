@@ -141,12 +141,15 @@ func (t *Timeline) SetData(lanes []timeline.Lane, ev timeline.Events, index *tim
 	}
 	t.lanes, t.events, t.index = lanes, ev, index
 	t.hovered = 0 // ids belong to the previous data
-	t.hasData = len(ev.Items) > 0
+	t.hasData = len(ev.Items) > 0 || len(ev.Periods) > 0
 	if t.hasData {
 		t.lo, t.hi = math.Inf(1), math.Inf(-1)
 		for i := range ev.Items {
 			lo, hi := ev.Extent(&ev.Items[i])
 			t.lo, t.hi = math.Min(t.lo, lo), math.Max(t.hi, hi)
+		}
+		for _, p := range ev.Periods {
+			t.lo, t.hi = math.Min(t.lo, p.Start), math.Max(t.hi, p.End)
 		}
 		// Allow looking well around the data, but not getting lost far from it.
 		pad := math.Max(t.hi-t.lo, 2*365*86400)
@@ -399,8 +402,11 @@ func (t *Timeline) DoubleTapped(ev *fyne.PointEvent) {
 	t.setSelected(id)
 	s, e := t.events.Extent(&it)
 	if e-s < 86400 {
-		mid := (s + e) / 2
-		s, e = mid-3*86400, mid+3*86400
+		// An event known to the minute, the second or the millisecond:
+		// six times the period it is known to, so that its neighbours
+		// show at the same scale.
+		mid, half := (s+e)/2, 3*math.Max(e-s, 0.001)
+		s, e = mid-half, mid+half
 	}
 	target := t.vp
 	target.Fit(s, e, 0.15)
