@@ -14,6 +14,9 @@ type Period struct {
 	// every lane.
 	Lane  int32
 	Title string
+	// ID is the owner's for it (a document's period id): a tap on its name
+	// reports it (Scene.PeriodHitTest), and Input.SelectedPeriod names it.
+	ID int64
 }
 
 // maxPeriodRows is the most rows the period strip takes: periods in view
@@ -154,12 +157,37 @@ func (b *Builder) drawPeriodStrip(in *Input, dst *Scene, textH float64) {
 		if k%2 == 1 {
 			alpha = 0x44
 		}
-		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: x0, Y: y + 1, W: max(x1-x0, 1), H: rowH - 2, Fill: withAlpha(col, alpha), Radius: 2})
+		pd := &in.Events.Periods[i]
 		lx := l.labelX[k]
+		chip := Prim{Kind: PrimRect, X: x0, Y: y + 1, W: max(x1-x0, 1), H: rowH - 2, Fill: withAlpha(col, alpha), Radius: 2}
+		if pd.ID != 0 && (pd.ID == in.SelectedPeriod || pd.ID == in.HoveredPeriod) {
+			chip.Stroke, chip.StrokeWidth = p.Selection, 2
+			if pd.ID != in.SelectedPeriod {
+				chip.Stroke = p.Hover
+			}
+		}
+		dst.Prims = append(dst.Prims, chip)
+		if pd.ID != 0 {
+			// Its name, as far as it reaches, and the stretch of it in view.
+			dst.PeriodHits = append(dst.PeriodHits, Hit{ID: pd.ID, Item: i, X0: math.Max(math.Min(x0, lx), 0),
+				Y0: y, X1: math.Min(math.Max(x1, l.named[k].X1), width), Y1: y + rowH})
+		}
 		room := math.Min(l.named[k].X1, width) - lx - 2*m.LabelGap + 0.5 // the half pixel float arithmetic may have taken
-		if title := b.truncate(in, in.Events.Periods[i].Title, room); title != "" {
+		if title := b.truncate(in, pd.Title, room); title != "" {
 			dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: lx + m.LabelGap, Y: y + (rowH-textH)/2, Text: title, TextSize: m.TextSize, Fill: p.Text})
 		}
 	}
 	dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: 0, Y: y0 + h, X2: width, Y2: y0 + h, Stroke: p.GridStrong, StrokeWidth: 1})
+}
+
+// PeriodHitTest returns the ID of the period named at (x, y) in the strip
+// under the axis, and its index in Input.Events.Periods; ok is false where
+// no period with an ID is named.
+func (s *Scene) PeriodHitTest(x, y float64) (id int64, index int, ok bool) {
+	for _, h := range s.PeriodHits {
+		if x >= h.X0 && x <= h.X1 && y >= h.Y0 && y <= h.Y1 {
+			return h.ID, h.Item, true
+		}
+	}
+	return 0, 0, false
 }

@@ -121,3 +121,48 @@ func TestBuilder_PeriodNamesRunOnUntilTheNextPeriodOnTheirRow(t *testing.T) {
 }
 
 func measureWidth(s string) float64 { w, _ := measure7(s, 0, false); return w }
+
+func TestScene_PeriodNamesAreHitAndTheSelectedOneIsOutlined(t *testing.T) {
+	in := sceneInput(nil, NewViewport(aug2022-10*day, aug2022+300*day, 1000))
+	in.Palette.Period = color.NRGBA{0x80, 0x40, 0x20, 0xff}
+	in.Palette.Selection = color.NRGBA{0x00, 0x00, 0xff, 0xff}
+	in.Events.Periods = []Period{
+		{Start: aug2022, End: aug2022 + 100*day, Lane: -1, Title: "Era one", ID: 7},
+		{Start: aug2022 + 100*day, End: aug2022 + 200*day, Lane: -1, Title: "Era two", ID: 9},
+		{Start: aug2022 + 200*day, End: aug2022 + 250*day, Lane: -1, Title: "Unnamed by the owner"},
+	}
+	in.SelectedPeriod = 9
+	var b Builder
+	var s Scene
+	b.Build(in, &s)
+	if len(s.PeriodHits) != 2 {
+		t.Fatalf("%d period hits, want the two periods with an ID", len(s.PeriodHits))
+	}
+	vp := in.Viewport
+	y := in.Metrics.AxisHeight + periodRowHeight(in.Metrics)/2
+	for _, tt := range []struct {
+		x     float64
+		id    int64
+		index int
+	}{{vp.X(aug2022 + 50*day), 7, 0}, {vp.X(aug2022 + 150*day), 9, 1}, {vp.X(aug2022 + 220*day), 0, 0}} {
+		id, index, ok := s.PeriodHitTest(tt.x, y)
+		if id != tt.id || (ok && index != tt.index) || ok != (tt.id != 0) {
+			t.Errorf("PeriodHitTest at x %v = %d, %d, %v; want %d, %d", tt.x, id, index, ok, tt.id, tt.index)
+		}
+	}
+	if id, _, ok := s.PeriodHitTest(vp.X(aug2022+50*day), s.Top+20); ok {
+		t.Errorf("a tap in the lanes hit period %d: only names in the strip are hit", id)
+	}
+	outlined := 0
+	for _, p := range s.Prims {
+		if p.Kind == PrimRect && p.Stroke == in.Palette.Selection && p.StrokeWidth > 0 {
+			outlined++
+			if x := vp.X(aug2022 + 150*day); x < p.X || x > p.X+p.W {
+				t.Errorf("the outline at x [%v, %v] is not era two's", p.X, p.X+p.W)
+			}
+		}
+	}
+	if outlined != 1 {
+		t.Errorf("%d names outlined, want the selected period's", outlined)
+	}
+}

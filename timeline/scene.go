@@ -164,9 +164,12 @@ type Input struct {
 	ScrollY  float64 // how far the lanes are scrolled up under the axis, in pixels
 	Selected int64   // 0: none
 	Hovered  int64   // 0: none
-	Palette  Palette
-	Metrics  Metrics
-	Measure  TextMeasure
+	// SelectedPeriod and HoveredPeriod are periods' IDs (0: none): their
+	// names in the strip under the axis are outlined.
+	SelectedPeriod, HoveredPeriod int64
+	Palette                       Palette
+	Metrics                       Metrics
+	Measure                       TextMeasure
 	// Zone is the clock the axis shows times of day in (nil: UTC); see
 	// TicksIn.
 	Zone *time.Location
@@ -248,6 +251,10 @@ type Scene struct {
 	// Input.Quotes each mark stands for.
 	QuoteHits   []Hit
 	QuoteGroups [][2]int
+	// PeriodHits are the clickable names of periods in the strip under the
+	// axis: ID is the period's, Item its index in Input.Events.Periods.
+	// Periods without an ID have none.
+	PeriodHits []Hit
 	// Hidden counts the items in view drawn only as a mark in their lane's
 	// overflow strip, for want of rows.
 	Hidden int
@@ -337,6 +344,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	dst.Outlines = dst.Outlines[:0]
 	dst.QuoteHits = dst.QuoteHits[:0]
 	dst.QuoteGroups = dst.QuoteGroups[:0]
+	dst.PeriodHits = dst.PeriodHits[:0]
 	dst.Untitled, b.near = dst.Untitled[:0], b.near[:0]
 	m := in.Metrics
 	vp := in.Viewport
