@@ -27,6 +27,9 @@ type Document struct {
 	title  string
 	counts data.Counts
 	spans
+	// periodRecords are the document's periods as stored, by start; spans
+	// holds them as the timeline draws them.
+	periodRecords []data.Period
 	integrity integrity
 	// ctx bounds the work done in the background for the document (its
 	// check, fetching titles); release ends it when the document is closed.
@@ -113,9 +116,10 @@ func readDocument(ctx context.Context, s *data.Store, allTitlesUpTo int, progres
 	for i, l := range d.lanes {
 		d.tlLanes[i] = timeline.Lane{Name: l.Name, Color: LaneColor(l.Color), Collapsed: l.Collapsed}
 	}
-	if d.periods, err = readPeriods(ctx, s, d.lanes); err != nil {
+	if d.periodRecords, err = s.Periods(ctx); err != nil {
 		return nil, err
 	}
+	d.periods = drawnPeriods(d.periodRecords, d.lanes)
 	if err := d.readItems(ctx, progress); err != nil {
 		return nil, err
 	}
@@ -214,16 +218,13 @@ func (d *Document) events() timeline.Events {
 	return timeline.Events{Items: d.items, Earliest: d.earliest, Titles: d.titles, Matches: d.matches, Periods: d.periods}
 }
 
-// readPeriods reads the periods of s as the timeline draws them, behind
-// lanes (by their index in lanes) or behind them all.
-func readPeriods(ctx context.Context, s *data.Store, lanes []data.Lane) ([]timeline.Period, error) {
-	periods, err := s.Periods(ctx)
-	if err != nil {
-		return nil, err
-	}
+// drawnPeriods returns periods as the timeline draws them, behind lanes
+// (by their index in lanes) or behind them all; those of a lane not among
+// lanes are left out.
+func drawnPeriods(periods []data.Period, lanes []data.Lane) []timeline.Period {
 	out := make([]timeline.Period, 0, len(periods))
 	for _, p := range periods {
-		tp := timeline.Period{Start: p.Start.Seconds(), End: p.End.EndSeconds(), Lane: -1, Title: p.Title}
+		tp := timeline.Period{Start: p.Start.Seconds(), End: p.End.EndSeconds(), Lane: -1, Title: p.Title, ID: p.ID}
 		if p.LaneID != 0 {
 			tp.Lane = int32(slices.IndexFunc(lanes, func(l data.Lane) bool { return l.ID == p.LaneID }))
 			if tp.Lane < 0 {
@@ -231,25 +232,6 @@ func readPeriods(ctx context.Context, s *data.Store, lanes []data.Lane) ([]timel
 			}
 		}
 		out = append(out, tp)
-	}
-	return out, nil
-}
-
-// periodsOnLanes returns periods, drawn behind lanes of old, drawn behind
-// the same lanes among lanes; those of a lane no longer there are left out.
-func periodsOnLanes(periods []timeline.Period, old, lanes []data.Lane) []timeline.Period {
-	out := make([]timeline.Period, 0, len(periods))
-	for _, p := range periods {
-		if p.Lane >= 0 {
-			if int(p.Lane) >= len(old) {
-				continue
-			}
-			id := old[p.Lane].ID
-			if p.Lane = int32(slices.IndexFunc(lanes, func(l data.Lane) bool { return l.ID == id })); p.Lane < 0 {
-				continue
-			}
-		}
-		out = append(out, p)
 	}
 	return out
 }

@@ -68,13 +68,15 @@ func TestDocument_Match(t *testing.T) {
 
 func TestDocument_MatchKeepsThePeriodsOfTheLanesShown(t *testing.T) {
 	d := spanDoc(10, 3)
-	d.periods = []timeline.Period{
-		{Start: 0, End: 3600, Lane: -1, Title: "everywhere"},
-		{Start: 0, End: 3600, Lane: 1, Title: "second lane"},
-		{Start: 0, End: 3600, Lane: 2, Title: "third lane"},
+	hour := data.Time{Unix: 3600 - 60, Precision: data.PrecisionMinute} // the first hour's last minute
+	d.periodRecords = []data.Period{
+		{ID: 1, Start: data.Time{Precision: data.PrecisionMinute}, End: hour, Title: "everywhere"},
+		{ID: 2, Start: data.Time{Precision: data.PrecisionMinute}, End: hour, LaneID: d.lanes[1].ID, Title: "second lane"},
+		{ID: 3, Start: data.Time{Precision: data.PrecisionMinute}, End: hour, LaneID: d.lanes[2].ID, Title: "third lane"},
 	}
+	d.periods = drawnPeriods(d.periodRecords, d.lanes)
 	got := d.match(&Filter{Lanes: []int64{d.lanes[2].ID}}, nil)
-	want := []timeline.Period{{Start: 0, End: 3600, Lane: -1, Title: "everywhere"}, {Start: 0, End: 3600, Lane: 0, Title: "third lane"}}
+	want := []timeline.Period{{Start: 0, End: 3600, Lane: -1, Title: "everywhere", ID: 1}, {Start: 0, End: 3600, Lane: 0, Title: "third lane", ID: 3}}
 	if !slices.Equal(got.Events.Periods, want) {
 		t.Errorf("periods shown %+v, want %+v (the third lane's, behind the one lane shown)", got.Events.Periods, want)
 	}
@@ -84,7 +86,7 @@ func TestDocument_MatchKeepsThePeriodsOfTheLanesShown(t *testing.T) {
 	// Lanes reordered, one deleted: the periods follow their lanes.
 	lanes := []data.Lane{d.lanes[2], d.lanes[0]}
 	d.applyChanges(nil, nil, lanes)
-	want = []timeline.Period{{Start: 0, End: 3600, Lane: -1, Title: "everywhere"}, {Start: 0, End: 3600, Lane: 0, Title: "third lane"}}
+	want = []timeline.Period{{Start: 0, End: 3600, Lane: -1, Title: "everywhere", ID: 1}, {Start: 0, End: 3600, Lane: 0, Title: "third lane", ID: 3}}
 	if !slices.Equal(d.periods, want) {
 		t.Errorf("after the lanes changed, periods %+v, want %+v", d.periods, want)
 	}
