@@ -375,3 +375,71 @@ func TestConfirm_AsksAndDeletes(t *testing.T) {
 		t.Error("Delete did not delete")
 	}
 }
+
+// TestPeriodForm_AddsEditsAndUndoes adds a period through the form, in deep
+// time and behind one lane, edits it to stand behind every lane, and undoes
+// both edits.
+func TestPeriodForm_AddsEditsAndUndoes(t *testing.T) {
+	o, p, st := openExample(t)
+	s := o.S
+	f := periodForm(p, data.Period{})
+	if f.lane.Selected != everyLane || f.when.entry.Text != "" {
+		t.Errorf("a new period starts behind %q, dated %q", f.lane.Selected, f.when.entry.Text)
+	}
+	test.Type(f.title, "Cambrian")
+	test.Type(f.when.entry, "539 Ma/485 Ma")
+	if !strings.Contains(f.when.understood.Text, "539,000,000 BC") {
+		t.Errorf("the dates are understood as %q", f.when.understood.Text)
+	}
+	f.lane.SetSelected("Sanctions")
+	test.Type(f.summary, "Most animal groups appear")
+	f.dialog.Submit()
+	if e := o.Edited(); e.Name != "Add period" {
+		t.Errorf("edit %q", e.Name)
+	}
+	periods, err := st.Periods(context.Background())
+	if err != nil || len(periods) != 1 {
+		t.Fatalf("periods stored %+v, %v", periods, err)
+	}
+	got := periods[0]
+	if got.Title != "Cambrian" || got.Summary != "Most animal groups appear" || data.TimeText(got.Start) != "539,000,000 BC" ||
+		data.TimeText(got.End) != "485,000,000 BC" || got.LaneID != s.Doc().Lanes()[1].ID {
+		t.Errorf("stored %+v", got)
+	}
+	if s.SelectedPeriod() != got.ID {
+		t.Errorf("selected period %d, want the new one, %d", s.SelectedPeriod(), got.ID)
+	}
+
+	// The form of a stored period reads back what it holds.
+	f = periodForm(p, got)
+	if f.title.Text != "Cambrian" || f.when.entry.Text != "539,000,000 BC/485,000,000 BC" || f.lane.Selected != "Sanctions" {
+		t.Errorf("the form shows %q, %q, %q", f.title.Text, f.when.entry.Text, f.lane.Selected)
+	}
+	f.lane.SetSelected(everyLane)
+	f.when.entry.SetText("2022")
+	f.dialog.Submit()
+	if e := o.Edited(); e.Name != "Edit period" {
+		t.Errorf("edit %q", e.Name)
+	}
+	if periods, _ := st.Periods(context.Background()); len(periods) != 1 || periods[0].LaneID != 0 ||
+		periods[0].Start.String() != "2022" || periods[0].End.String() != "2022" {
+		t.Errorf("after the edit %+v", periods)
+	}
+	s.Undo()
+	o.Edited()
+	if periods, _ := st.Periods(context.Background()); len(periods) != 1 || periods[0].Title != "Cambrian" || periods[0].LaneID == 0 {
+		t.Errorf("after undoing the edit %+v", periods)
+	}
+	s.Undo()
+	o.Edited()
+	if periods, _ := st.Periods(context.Background()); len(periods) != 0 || len(s.Doc().Periods()) != 0 {
+		t.Errorf("after undoing the addition %+v", periods)
+	}
+
+	// A period must have a name and a date.
+	f = periodForm(p, data.Period{})
+	test.Type(f.when.entry, "sometime")
+	if f.title.Validate() == nil || f.when.entry.Validate() == nil {
+		t.Error("a period without a name or a date passes the form's checks")
+	}
+}

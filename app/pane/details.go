@@ -20,8 +20,8 @@ import (
 
 // Details is the pane beside the timeline that shows the selection: an
 // event's dates, lane and claim status and the quotes and sources behind
-// it; or a chosen quote and the events it speaks about; or, with nothing
-// selected, what the document holds. Its widgets are made once and
+// it; or a chosen quote and the events it speaks about; or a period; or,
+// with nothing selected, what the document holds. Its widgets are made once and
 // refreshed in place; only the cards of quotes, sources and events grow in
 // number, as more are needed.
 type Details struct {
@@ -32,6 +32,7 @@ type Details struct {
 	event  eventView
 	links  linksView
 	quote  quoteView
+	period periodView
 	redraw func() // shows what is shown again, in another date style
 
 	// The actions the pane offers; those left nil are not offered.
@@ -40,6 +41,7 @@ type Details struct {
 	OnDeleteQuote func(q data.QuoteRef)
 	OnLink        func(event int64, kind session.LinkKind)
 	OnGoTo        func(id int64) // an event a chosen quote speaks about
+	OnEditPeriod  func(p data.Period)
 }
 
 // topView is the pane's heading and what is said under it without a
@@ -78,6 +80,16 @@ type quoteView struct {
 	events []*eventCard
 }
 
+// periodView is a selected period: its dates, the lanes it is drawn
+// behind, its summary, and buttons to edit and delete it.
+type periodView struct {
+	when, lanes *field
+	summary     *widget.Label
+	edit, del   *widget.Button
+	buttons     *fyne.Container
+	p           data.Period
+}
+
 // NewDetails makes the pane for session s.
 func NewDetails(s *session.Session) *Details {
 	d := &Details{s: s, box: container.NewVBox()}
@@ -101,6 +113,15 @@ func NewDetails(s *session.Session) *Details {
 	l.noSources = Muted("No sources are cited directly; see the quotes' sources above.")
 	d.quote = quoteView{card: d.newQuoteCard(), sep: widget.NewSeparator(), head: Subheading(""),
 		none: Muted("This quote is not linked to any event.")}
+	pv := &d.period
+	pv.when, pv.lanes, pv.summary = newField("Period"), newField("Drawn"), Wrapped("")
+	pv.edit = LowButton("Edit…", theme.DocumentCreateIcon(), func() {
+		if d.OnEditPeriod != nil {
+			d.OnEditPeriod(pv.p)
+		}
+	})
+	pv.del = LowButton("Delete", theme.DeleteIcon(), func() { s.DeletePeriod(pv.p.ID) })
+	pv.buttons = container.NewHBox(pv.edit, pv.del)
 	s.Watch(d.follow)
 	return d
 }
@@ -128,6 +149,13 @@ func (d *Details) follow(e session.Event) {
 		d.render(func() { d.showEvent(&det.Event, lane, det.Actors, &det, false) })
 	case session.QuoteChosen:
 		d.render(func() { d.showQuote(e.Quote, e.Events) })
+	case session.PeriodSelected:
+		switch {
+		case e.ID != 0:
+			d.render(func() { d.showPeriod(&e) })
+		case d.s.Selected() == 0:
+			d.ShowDocument()
+		}
 	case session.DatesChanged:
 		if d.redraw != nil {
 			d.redraw()
@@ -245,6 +273,26 @@ func (d *Details) showQuote(q data.QuoteRef, events []data.EventRef) {
 	v.events = grow(v.events, len(events), d.newEventCard)
 	d.set(cards([]fyne.CanvasObject{d.top.heading, v.card.set(&q, 0, dates), v.sep, v.head},
 		v.none, len(events), func(i int) fyne.CanvasObject { return v.events[i].set(&events[i], dates) })...)
+}
+
+// showPeriod shows a selected period: its name, dates, the lanes it is
+// drawn behind and its summary, with buttons to edit or delete it where the
+// document can be changed.
+func (d *Details) showPeriod(e *session.PeriodSelected) {
+	v := &d.period
+	v.p = e.Period
+	d.top.heading.SetText(e.Period.Title)
+	objs := []fyne.CanvasObject{d.top.heading, v.when.set(session.PeriodDates(d.s.Dates(), &e.Period)),
+		v.lanes.set(session.PeriodLanes(e.Lane, e.OnLane))}
+	if e.Period.Summary != "" {
+		v.summary.SetText(e.Period.Summary)
+		objs = append(objs, v.summary)
+	}
+	show(v.edit, d.OnEditPeriod != nil)
+	if d.s.Editable() {
+		objs = append(objs, v.buttons)
+	}
+	d.set(objs...)
 }
 
 // grow returns pool with at least n cards, making those missing with make.

@@ -64,7 +64,7 @@ func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 func NewSearchBar(s *session.Session) *SearchBar {
 	b := &SearchBar{s: s, cur: -1}
 	b.entry = newSearchEntry()
-	b.entry.SetPlaceHolder("Find events, quotes and sources")
+	b.entry.SetPlaceHolder("Find events, quotes, sources and periods")
 	b.entry.OnChanged = b.query
 	b.entry.OnSubmitted = func(string) { b.jump(1) }
 	b.entry.onKey = func(ev *fyne.KeyEvent) bool {
@@ -213,7 +213,7 @@ func summary(hits []data.SearchHit, events int) string {
 		n[h.Kind]++
 	}
 	var parts []string
-	for _, k := range []string{"event", "quote", "source"} {
+	for _, k := range []string{"period", "event", "quote", "source"} {
 		c := n[k]
 		if k == "event" {
 			c = max(c, events)
@@ -222,7 +222,7 @@ func summary(hits []data.SearchHit, events int) string {
 			continue
 		}
 		more := ""
-		if (k == "event" && events >= session.SearchMarks) || (k != "event" && len(hits) >= session.SearchPage) {
+		if (k == "event" && events >= session.SearchMarks) || (k != "event" && k != "period" && len(hits) >= session.SearchPage) {
 			more = "+"
 		}
 		parts = append(parts, timeline.Plural(c, k, k+"s")+more)
@@ -243,8 +243,8 @@ func (b *SearchBar) jump(dir int) {
 	b.s.GoTo(b.events[b.cur])
 }
 
-// open shows a listed hit: an event itself, the first event a quote
-// supports, or a note for a source.
+// open shows a listed hit: an event or a period itself, the first event a
+// quote supports, or a note for a source.
 func (b *SearchBar) open(i widget.ListItemID) {
 	if i < 0 || i >= len(b.hits) || b.s.Doc() == nil {
 		return
@@ -256,6 +256,8 @@ func (b *SearchBar) open(i widget.ListItemID) {
 			b.cur = k
 		}
 		b.s.GoTo(h.ID)
+	case "period":
+		b.s.GoToPeriod(h.ID)
 	case "quote":
 		b.s.EventsOfQuote(h.ID, func(refs []data.EventRef) {
 			if len(refs) == 0 {

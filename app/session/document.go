@@ -30,7 +30,7 @@ type Document struct {
 	// periodRecords are the document's periods as stored, by start; spans
 	// holds them as the timeline draws them.
 	periodRecords []data.Period
-	integrity integrity
+	integrity     integrity
 	// ctx bounds the work done in the background for the document (its
 	// check, fetching titles); release ends it when the document is closed.
 	ctx     context.Context

@@ -38,7 +38,7 @@ type editChanges struct {
 	// periods are every period, if it touched periods or lanes (a lane
 	// takes its periods with it); else nil.
 	periods []data.Period
-	counts data.Counts
+	counts  data.Counts
 	// links is the quotes' marks, actors and sources, read again if the
 	// edit touched any of them or events' links to them; else nil.
 	links *Links
