@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,8 +18,9 @@ import (
 )
 
 // ShowImport asks for a file to add to the open document: a TimelineJS,
-// vis or Quoteline JSON file is imported at once; a generic CSV file after
-// its columns are chosen; an article after its suggestions are reviewed.
+// vis, Quoteline JSON or CSV file after a review of what can be read of it
+// (and, for CSV, the choice of its columns); an article after its
+// suggestions are reviewed.
 func ShowImport(p Parent) {
 	doc := p.Session.Doc()
 	if doc == nil || doc.ReadOnly() {
@@ -41,9 +41,7 @@ func ShowImport(p Parent) {
 		case interchange.FormatCSV:
 			mapCSV(p, path)
 		default:
-			p.Session.Import(path, func() (*data.CheckedDocument, error) {
-				return interchange.ReadFile(path, f, interchange.Options{Zone: time.Local})
-			})
+			showImportReview(p, path, f, nil)
 		}
 	})
 }

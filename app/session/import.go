@@ -75,6 +75,56 @@ func ImportInto(ctx context.Context, path string, doc *data.CheckedDocument, pro
 	return s.Close()
 }
 
+// ReadImport reads the file at path in format f with opt, to be reviewed
+// before it is imported, as the session's task: the status line shows how
+// far it has got, with Cancel. done gets, on the owner's goroutine, the
+// records that can be read with those that cannot, or why the file cannot
+// be read at all (context.Canceled if the reading was cancelled, or
+// replaced by another task).
+func (s *Session) ReadImport(path string, f interchange.Format, opt interchange.Options, done func(*interchange.Result, error)) {
+	name := filepath.Base(path)
+	var size int64
+	if st, err := os.Stat(path); err == nil {
+		size = st.Size()
+	}
+	var res *interchange.Result
+	s.startTask("Reading "+name+"…", func(j *job) error {
+		if size > 0 {
+			opt.Progress = func(read int64) { j.progress(float64(read) / float64(size)) }
+		}
+		// A read cannot be stopped half-way: Cancel leaves it to finish on
+		// its own and drops what it read.
+		type read struct {
+			res *interchange.Result
+			err error
+		}
+		got := make(chan read, 1)
+		go func() {
+			r, err := interchange.ReadFileResult(path, f, opt)
+			got <- read{r, err}
+		}()
+		select {
+		case r := <-got:
+			res = r.res
+			return r.err
+		case <-j.ctx.Done():
+			return j.ctx.Err()
+		}
+	}, func(j *job, err error) {
+		switch {
+		case j.replaced:
+		case errors.Is(err, context.Canceled):
+			s.idle("Reading " + name + " cancelled; nothing was imported.")
+		default:
+			s.idle("")
+		}
+		if err != nil {
+			res = nil
+		}
+		done(res, err)
+	})
+}
+
 // Import reads a file with read (named by path) and adds what it holds to
 // the open document in one transaction, in the background with progress
 // and Cancel; then reads the document again.

@@ -680,12 +680,16 @@ func (r *Result) Summary() string {
 	return s
 }
 
+// Repairs says how the file was repaired to be read: read as
+// Windows-1252, short lines filled.
+func (r *Result) Repairs() []string { return r.notes }
+
 // Notes says what a person should know about how the file was read: how
-// it was repaired (read as Windows-1252, short lines filled), and the
-// order in which dates in numbers alone were read when another order would
-// have read them all too.
+// it was repaired (Repairs), and the order in which dates in numbers alone
+// were read when another order would have read them all too, with the
+// command line's flag for it.
 func (r *Result) Notes() []string {
-	notes := r.notes
+	notes := slices.Clip(r.Repairs())
 	if len(r.DateOrders) > 1 {
 		var others []string
 		for _, o := range r.DateOrders {
