@@ -119,7 +119,10 @@ func (b *Builder) drawPeriodBands(in *Input, dst *Scene, bottom float64) {
 		}
 		x0, x1 := clipX(l.spans[k].X0, width), clipX(l.spans[k].X1, width)
 		alpha := uint8(0x2c)
-		if k%2 == 1 {
+		switch {
+		case p.ID != 0 && p.ID == in.SelectedPeriod:
+			alpha = 0x48 // the period chosen stands out behind the lanes
+		case k%2 == 1:
 			alpha = 0x1a
 		}
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: x0, Y: y0, W: x1 - x0, H: y1 - y0, Fill: withAlpha(col, alpha)})
@@ -159,18 +162,18 @@ func (b *Builder) drawPeriodStrip(in *Input, dst *Scene, textH float64) {
 		}
 		pd := &in.Events.Periods[i]
 		lx := l.labelX[k]
-		chip := Prim{Kind: PrimRect, X: x0, Y: y + 1, W: max(x1-x0, 1), H: rowH - 2, Fill: withAlpha(col, alpha), Radius: 2}
-		if pd.ID != 0 && (pd.ID == in.SelectedPeriod || pd.ID == in.HoveredPeriod) {
-			chip.Stroke, chip.StrokeWidth = p.Selection, 2
-			if pd.ID != in.SelectedPeriod {
-				chip.Stroke = p.Hover
-			}
-		}
-		dst.Prims = append(dst.Prims, chip)
+		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: x0, Y: y + 1, W: max(x1-x0, 1), H: rowH - 2, Fill: withAlpha(col, alpha), Radius: 2})
 		if pd.ID != 0 {
 			// Its name, as far as it reaches, and the stretch of it in view.
-			dst.PeriodHits = append(dst.PeriodHits, Hit{ID: pd.ID, Item: i, X0: math.Max(math.Min(x0, lx), 0),
-				Y0: y, X1: math.Min(math.Max(x1, l.named[k].X1), width), Y1: y + rowH})
+			hit := Hit{ID: pd.ID, Item: i, X0: math.Max(math.Min(x0, lx), 0), Y0: y, X1: math.Min(math.Max(x1, l.named[k].X1), width), Y1: y + rowH}
+			dst.PeriodHits = append(dst.PeriodHits, hit)
+			if pd.ID == in.SelectedPeriod || pd.ID == in.HoveredPeriod {
+				ring := Prim{Kind: PrimRect, X: hit.X0, Y: y + 1, W: hit.X1 - hit.X0, H: rowH - 2, Stroke: p.Selection, StrokeWidth: 2, Radius: 2}
+				if pd.ID != in.SelectedPeriod {
+					ring.Stroke, ring.StrokeWidth = p.Hover, 1
+				}
+				dst.Prims = append(dst.Prims, ring)
+			}
 		}
 		room := math.Min(l.named[k].X1, width) - lx - 2*m.LabelGap + 0.5 // the half pixel float arithmetic may have taken
 		if title := b.truncate(in, pd.Title, room); title != "" {

@@ -157,8 +157,8 @@ func TestScene_PeriodNamesAreHitAndTheSelectedOneIsOutlined(t *testing.T) {
 	for _, p := range s.Prims {
 		if p.Kind == PrimRect && p.Stroke == in.Palette.Selection && p.StrokeWidth > 0 {
 			outlined++
-			if x := vp.X(aug2022 + 150*day); x < p.X || x > p.X+p.W {
-				t.Errorf("the outline at x [%v, %v] is not era two's", p.X, p.X+p.W)
+			if h := s.PeriodHits[1]; p.X != h.X0 || p.X+p.W != h.X1 {
+				t.Errorf("the outline at x [%v, %v] is not around era two's name, [%v, %v]", p.X, p.X+p.W, h.X0, h.X1)
 			}
 		}
 	}

@@ -45,7 +45,7 @@ type importReview struct {
 	path   string
 	format interchange.Format
 	csv    *csvMapper          // the columns of a CSV file; nil for other formats
-	order  *widget.RadioGroup  // CSV: the order of dates written in numbers alone
+	order  dateOrderChoice     // CSV: the order of dates written in numbers alone
 	zone   *widget.SelectEntry // vis, CSV: the zone of times written without one
 	text   reviewText
 	button *widget.Button // imports what can be read
@@ -60,7 +60,18 @@ type importReview struct {
 // reviewText is what the review says of the file as read.
 type reviewText struct {
 	summary, said, skipped, preview *widget.Label
-	orderRow, zoneRow               *fyne.Container
+	box                             *fyne.Container // them, under the choices
+}
+
+// dateOrderChoice is the choice of the order of day, month and year in
+// which a CSV file's dates written in numbers alone (3/11/2015) are read.
+type dateOrderChoice struct {
+	radio *widget.RadioGroup
+	row   *fyne.Container // the radio, under its heading; hidden when there is nothing to choose
+	// offered are the orders that read every such date, as the file read
+	// without an order asked for found them; every order when none does.
+	offered []data.DateOrder
+	chosen  bool // the user chose one: the file is read in it
 }
 
 // showImportReview reads the file at path in format f (with the columns
@@ -77,9 +88,9 @@ func showImportReview(p Parent, path string, f interchange.Format, csv *csvMappe
 	})
 	r.dialog = fynedialog.NewCustomWithoutButtons("Import "+filepath.Base(path), r.box, p.Win)
 	r.dialog.SetButtons([]fyne.CanvasObject{cancel, r.button})
-	size := fyne.NewSize(720, 460)
+	size := fyne.NewSize(720, 480)
 	if csv != nil {
-		size.Height = 720
+		size = fyne.NewSize(1120, 640) // the columns beside what they read
 	}
 	r.dialog.Resize(size)
 	r.dialog.Show()
@@ -96,14 +107,19 @@ func newImportReview(p Parent, path string, f interchange.Format, csv *csvMapper
 	r.button.Importance = widget.HighImportance
 	r.button.Disable()
 
-	var objs []fyne.CanvasObject
+	var choices []fyne.CanvasObject // how the file is read
 	if csv != nil {
-		csv.OnChanged = r.read
-		objs = append(objs, csv.intro, csv.form, widget.NewSeparator())
-		r.order = widget.NewRadioGroup(nil, func(string) { r.read() })
-		r.text.orderRow = container.NewVBox(pane.Bold("Dates written in numbers alone"), r.order)
-		r.text.orderRow.Hide()
-		objs = append(objs, r.text.orderRow)
+		csv.OnChanged = func() {
+			r.order.chosen = false // other columns: the orders that read them are found again
+			r.read()
+		}
+		r.order.radio = widget.NewRadioGroup(nil, func(string) {
+			r.order.chosen = true
+			r.read()
+		})
+		r.order.row = container.NewVBox(pane.Bold("Dates written in numbers alone are"), r.order.radio)
+		r.order.row.Hide()
+		choices = append(choices, r.order.row)
 	}
 	if f == interchange.FormatCSV || f == interchange.FormatVis {
 		local := localZoneLabel()
@@ -115,11 +131,21 @@ func newImportReview(p Parent, path string, f interchange.Format, csv *csvMapper
 				r.read()
 			}
 		}
-		r.text.zoneRow = container.NewBorder(nil, nil, pane.Bold("Times of day without a zone are on"), nil, r.zone)
-		objs = append(objs, r.text.zoneRow)
+		choices = append(choices, container.NewVBox(pane.Bold("Times of day written without a zone are on the clock of"), r.zone))
 	}
-	objs = append(objs, r.text.summary, r.text.said, r.text.skipped, r.text.preview)
-	r.box = container.NewVScroll(container.NewVBox(objs...))
+	if len(choices) > 0 {
+		choices = append(choices, widget.NewSeparator())
+	}
+	r.text.box = container.NewVBox(append(choices, r.text.summary, r.text.skipped, r.text.said, r.text.preview)...)
+	review := container.NewVScroll(r.text.box)
+	if csv == nil {
+		r.box = review
+		return r
+	}
+	columns := container.NewVScroll(container.NewVBox(csv.intro, csv.form))
+	split := container.NewHSplit(columns, review)
+	split.Offset = 0.5
+	r.box = split
 	return r
 }
 
@@ -157,7 +183,7 @@ func (r *importReview) options() (interchange.Options, error) {
 			return opt, err
 		}
 		for o, label := range dateOrderLabels {
-			if r.order.Selected == label {
+			if r.order.chosen && r.order.radio.Selected == label {
 				opt.DateOrder = o
 			}
 		}
@@ -221,6 +247,7 @@ func (r *importReview) show(res *interchange.Result, err error) {
 	r.text.said.SetText(strings.Join(r.howRead(res), "\n"))
 	r.setList(res.Skipped, res.SkippedCount)
 	r.setButton()
+	r.text.box.Refresh() // lay the texts out again: they may be shorter than before
 }
 
 // howRead says how the file was read: the zone of times written without
@@ -245,6 +272,8 @@ func (r *importReview) howRead(res *interchange.Result) []string {
 	}
 	if o := res.DateOrder; o != "" {
 		switch {
+		case r.order.chosen:
+			said = append(said, fmt.Sprintf("Dates written in numbers alone were read %s, as chosen.", orderWords(o)))
 		case len(res.DateOrders) > 1:
 			said = append(said, fmt.Sprintf("Dates written in numbers alone were read %s; every one of them reads in another order too: check that the dates below are right.", orderWords(o)))
 		case len(res.DateOrders) == 1:
@@ -279,34 +308,38 @@ func sentence(s string) string {
 // setOrders offers the orders of day, month and year that the file's dates
 // written in numbers alone can be read in: those that read them all, or
 // every order when none does; none when the file has no such dates or one
-// order alone reads them.
+// order alone reads them. Once the user has chosen, the choices stay.
 func (r *importReview) setOrders(res *interchange.Result) {
-	if r.order == nil {
+	c := &r.order
+	if c.radio == nil {
 		return
 	}
-	orders := res.DateOrders
-	if res.DateOrder != "" && len(orders) == 0 {
-		orders = data.DateOrders
+	if !c.chosen {
+		c.offered = res.DateOrders
+		if res.DateOrder != "" && len(c.offered) == 0 {
+			c.offered = data.DateOrders
+		}
 	}
-	if len(orders) < 2 {
-		r.text.orderRow.Hide()
+	if len(c.offered) < 2 {
+		c.row.Hide()
 		return
 	}
-	labels := make([]string, len(orders))
-	for i, o := range orders {
+	labels := make([]string, len(c.offered))
+	for i, o := range c.offered {
 		labels[i] = dateOrderLabels[o]
 	}
-	if !slices.Equal(labels, r.order.Options) {
-		r.order.Options = labels
-		r.order.Refresh()
+	if !slices.Equal(labels, c.radio.Options) {
+		c.radio.Options = labels
+		c.radio.Refresh()
 	}
-	if want := dateOrderLabels[res.DateOrder]; r.order.Selected != want {
-		onChanged := r.order.OnChanged
-		r.order.OnChanged = nil // the file was read so: no need to read it again
-		r.order.SetSelected(want)
-		r.order.OnChanged = onChanged
+	if want := dateOrderLabels[res.DateOrder]; c.radio.Selected != want {
+		onChanged := c.radio.OnChanged
+		c.radio.OnChanged = nil // the file was read so: no need to read it again
+		c.radio.SetSelected(want)
+		c.radio.OnChanged = onChanged
 	}
-	r.text.orderRow.Show()
+	c.row.Show()
+	c.row.Refresh()
 }
 
 // setList lists the records left out (the first of them, of count) and the
@@ -324,27 +357,38 @@ func (r *importReview) setList(skipped []interchange.Problem, count int) {
 	lines = lines[:0]
 	if r.res != nil && r.res.Doc != nil {
 		doc := r.res.Doc.Document()
-		dates := r.p.Session.Dates()
 		for _, e := range doc.Events[:min(len(doc.Events), previewRecords)] {
-			when := e.Start
-			if t, err := data.ParseTime(e.Start); err == nil {
-				when = dates.Format(t)
-				if e.End != "" {
-					if end, err := data.ParseTime(e.End); err == nil {
-						when += " – " + dates.Format(end)
-					}
-				}
-			}
-			lines = append(lines, when+": "+e.Title)
+			lines = append(lines, r.previewDates(e.Start, e.End)+": "+e.Title)
 		}
 		if more := len(doc.Events) - previewRecords; more > 0 {
 			lines = append(lines, fmt.Sprintf("and %s more", timeline.Plural(more, "event", "events")))
+		}
+		for _, pd := range doc.Periods[:min(len(doc.Periods), previewRecords)] {
+			lines = append(lines, "Period "+r.previewDates(pd.Start, pd.End)+": "+pd.Title)
+		}
+		if more := len(doc.Periods) - previewRecords; more > 0 {
+			lines = append(lines, fmt.Sprintf("and %s more", timeline.Plural(more, "period", "periods")))
 		}
 		if len(lines) > 0 {
 			lines = append([]string{"As read:"}, lines...)
 		}
 	}
 	showText(r.text.preview, lines)
+}
+
+// previewDates writes a record's start and end ("" for none) as the
+// document's dates are written, or as the file has them if they do not read.
+func (r *importReview) previewDates(start, end string) string {
+	dates := r.p.Session.Dates()
+	t, err := data.ParseTime(start)
+	if err != nil {
+		return start
+	}
+	when := dates.Format(t)
+	if e, err := data.ParseTime(end); err == nil && end != "" && end != start {
+		when += " – " + dates.Format(e)
+	}
+	return when
 }
 
 // showText shows lines in l, one a line, or hides l if there are none.

@@ -114,8 +114,8 @@ func TestImportReview_DateOrderAndZone(t *testing.T) {
 	o, p, st := openExample(t)
 	path := writeFile(t, "ambiguous.csv", "title,date\nFirst,3/11/2015\nSecond,4/12/2015\nMeeting,2015-12-04 14:30\n")
 	r := reviewCSV(t, o, p, path)
-	if !r.text.orderRow.Visible() || len(r.order.Options) != 2 || r.order.Selected != dateOrderLabels[data.MonthDayYear] {
-		t.Fatalf("order choices %q, chosen %q (shown %v)", r.order.Options, r.order.Selected, r.text.orderRow.Visible())
+	if !r.order.row.Visible() || len(r.order.radio.Options) != 2 || r.order.radio.Selected != dateOrderLabels[data.MonthDayYear] {
+		t.Fatalf("order choices %q, chosen %q (shown %v)", r.order.radio.Options, r.order.radio.Selected, r.order.row.Visible())
 	}
 	if !strings.Contains(r.text.said.Text, "read month/day/year; every one of them reads in another order too") {
 		t.Errorf("how it was read: %q", r.text.said.Text)
@@ -123,10 +123,11 @@ func TestImportReview_DateOrderAndZone(t *testing.T) {
 	if !strings.Contains(r.text.preview.Text, "11 Mar 2015: First") {
 		t.Errorf("preview %q", r.text.preview.Text)
 	}
-	r.order.SetSelected(dateOrderLabels[data.DayMonthYear])
+	r.order.radio.SetSelected(dateOrderLabels[data.DayMonthYear])
 	awaitReading(t, o, r)
-	if !strings.Contains(r.text.preview.Text, "3 Nov 2015: First") || r.order.Selected != dateOrderLabels[data.DayMonthYear] {
-		t.Errorf("read day first: preview %q, chosen %q", r.text.preview.Text, r.order.Selected)
+	if !strings.Contains(r.text.preview.Text, "3 Nov 2015: First") || r.order.radio.Selected != dateOrderLabels[data.DayMonthYear] ||
+		len(r.order.radio.Options) != 2 || !strings.Contains(r.text.said.Text, "read day/month/year, as chosen") {
+		t.Errorf("read day first: preview %q, choices %q, chosen %q, said %q", r.text.preview.Text, r.order.radio.Options, r.order.radio.Selected, r.text.said.Text)
 	}
 
 	r.zone.SetText("Europe/Berlin")
