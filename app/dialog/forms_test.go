@@ -443,3 +443,70 @@ func TestPeriodForm_AddsEditsAndUndoes(t *testing.T) {
 		t.Error("a period without a name or a date passes the form's checks")
 	}
 }
+
+// TestActorForm_OffersUnnamedSpeakers: a speaker described but not named
+// ("a Treasury spokesman") is an actor of its own kind.
+func TestActorForm_OffersUnnamedSpeakers(t *testing.T) {
+	o, p, st := openExample(t)
+	f := actorForm(p, data.Actor{Kind: data.KindPerson})
+	test.Type(f.name, "a Treasury spokesman")
+	f.kind.SetSelectedIndex(len(actorKinds) - 1)
+	f.dialog.Submit()
+	o.Edited()
+	actors, err := st.Actors(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := slices.IndexFunc(actors, func(a data.Actor) bool { return a.Name == "a Treasury spokesman" }); i < 0 || actors[i].Kind != data.KindUnnamed {
+		t.Errorf("actors %+v", actors)
+	}
+	if f = actorForm(p, actors[slices.IndexFunc(actors, func(a data.Actor) bool { return a.Kind == data.KindUnnamed })]); !strings.HasPrefix(f.kind.Selected, "Unnamed") {
+		t.Errorf("an unnamed actor's form shows the kind %q", f.kind.Selected)
+	}
+}
+
+// TestQuoteForm_SpeakerByHandClearsTheImportsNote: a quote keeps how the
+// article import found its speaker while its words are edited; a speaker
+// chosen by hand clears it.
+func TestQuoteForm_SpeakerByHandClearsTheImportsNote(t *testing.T) {
+	o, p, st := openExample(t)
+	ctx := context.Background()
+	quotes, err := st.Quotes(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := quotes[slices.IndexFunc(quotes, func(q data.QuoteRef) bool { return q.SpeakerID != 0 })].Quote
+	q.SpeakerNote, q.SpeakerConfidence = "“he” → John Kirby, the last man named", data.ConfidenceCheck
+	if _, _, err := st.SaveQuote(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	actors, err := st.Actors(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := st.Source(ctx, q.SourceID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := quoteForm(p, q, src, actors)
+	if f.found.Text != "Speaker to check: “he” → John Kirby, the last man named" {
+		t.Errorf("the form says %q of the speaker", f.found.Text)
+	}
+	f.text.SetText(q.Text + " (checked)")
+	f.dialog.Submit()
+	o.Edited()
+	if got, _ := st.Quote(ctx, q.ID); got.SpeakerNote != q.SpeakerNote || got.SpeakerConfidence != data.ConfidenceCheck {
+		t.Errorf("editing the words changed the speaker's note: %+v", got)
+	}
+	q, _ = st.Quote(ctx, q.ID)
+	f = quoteForm(p, q, src, actors)
+	f.speaker.SetSelected(actors[len(actors)-1].Name)
+	if f.found.Text != "Chosen by hand." {
+		t.Errorf("after choosing a speaker the form says %q", f.found.Text)
+	}
+	f.dialog.Submit()
+	o.Edited()
+	if got, _ := st.Quote(ctx, q.ID); got.SpeakerID != actors[len(actors)-1].ID || got.SpeakerNote != "" || got.SpeakerConfidence != "" {
+		t.Errorf("a speaker chosen by hand kept the import's note: %+v", got)
+	}
+}

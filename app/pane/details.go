@@ -196,8 +196,12 @@ func (d *Details) ShowDocument() {
 	}
 	c := doc.Counts()
 	d.top.heading.SetText(title)
-	d.top.text.SetText(fmt.Sprintf("%s in %s, backed by %s from %s.", timeline.Plural(c.Events, "event", "events"),
-		timeline.Plural(c.Lanes, "lane", "lanes"), timeline.Plural(c.Quotes, "quote", "quotes"), timeline.Plural(c.Sources, "source", "sources")))
+	text := fmt.Sprintf("%s in %s, backed by %s from %s.", timeline.Plural(c.Events, "event", "events"),
+		timeline.Plural(c.Lanes, "lane", "lanes"), timeline.Plural(c.Quotes, "quote", "quotes"), timeline.Plural(c.Sources, "source", "sources"))
+	if n := len(doc.Periods()); n > 0 {
+		text += " " + timeline.Plural(n, "period is", "periods are") + " shaded behind the lanes."
+	}
+	d.top.text.SetText(text)
 	d.top.hint.SetText("Select an event on the timeline to see the quotes and sources behind it: who said it, where, and when.")
 	d.set(d.top.heading, d.top.text, d.top.sep, d.top.hint)
 }
@@ -381,8 +385,8 @@ func stance(l *widget.Label, s data.Stance) {
 // and, when it is shown as linked to an event, to unlink it.
 type quoteCard struct {
 	frame
-	d                         *Details
-	words, who, where, stance *widget.Label
+	d                              *Details
+	words, who, how, where, stance *widget.Label
 	unlink, show, edit, del   *widget.Button
 	buttons                   *fyne.Container
 	q                         data.QuoteRef
@@ -390,7 +394,8 @@ type quoteCard struct {
 }
 
 func (d *Details) newQuoteCard() *quoteCard {
-	c := &quoteCard{d: d, words: widget.NewLabel(""), who: Wrapped(""), where: Muted(""), stance: widget.NewLabel("")}
+	c := &quoteCard{d: d, words: widget.NewLabel(""), who: Wrapped(""), how: Wrapped(""), where: Muted(""), stance: widget.NewLabel("")}
+	c.how.SizeName = theme.SizeNameCaptionText
 	c.words.Wrapping = fyne.TextWrapWord
 	c.words.TextStyle = fyne.TextStyle{Italic: true}
 	c.words.Selectable = true
@@ -414,7 +419,7 @@ func (d *Details) newQuoteCard() *quoteCard {
 		}
 	})
 	c.buttons = container.NewHBox(c.show, c.edit, c.del)
-	c.frame = newFrame(container.NewBorder(nil, nil, nil, c.unlink, c.words), c.who, c.where, c.stance, c.buttons)
+	c.frame = newFrame(container.NewBorder(nil, nil, nil, c.unlink, c.words), c.who, c.how, c.where, c.stance, c.buttons)
 	return c
 }
 
@@ -427,6 +432,12 @@ func (c *quoteCard) set(q *data.QuoteRef, event int64, dates data.DateStyle) fyn
 		speaker = "Unknown speaker"
 	}
 	c.who.SetText("— " + speaker + ", said " + dates.Format(q.SaidAt))
+	c.how.Importance = widget.MediumImportance
+	if q.SpeakerConfidence == data.ConfidenceCheck {
+		c.how.Importance = widget.WarningImportance
+	}
+	c.how.SetText(session.SpeakerFound(&q.Quote))
+	show(c.how, c.how.Text != "")
 	c.where.SetText(session.SourceLine(dates, &q.Source))
 	show(c.unlink, event != 0)
 	show(c.stance, q.Stance == data.StanceDisputes)
