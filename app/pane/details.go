@@ -387,10 +387,10 @@ type quoteCard struct {
 	frame
 	d                              *Details
 	words, who, how, where, stance *widget.Label
-	unlink, show, edit, del   *widget.Button
-	buttons                   *fyne.Container
-	q                         data.QuoteRef
-	event                     int64
+	unlink, show, edit, del        *widget.Button
+	buttons                        *fyne.Container
+	q                              data.QuoteRef
+	event                          int64
 }
 
 func (d *Details) newQuoteCard() *quoteCard {
