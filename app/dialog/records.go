@@ -21,7 +21,7 @@ import (
 // actorKinds are the kinds of actor in the order the actor form lists them.
 var actorKinds = []struct{ kind, label string }{
 	{data.KindPerson, "Person"}, {data.KindOrganisation, "Organisation"}, {data.KindState, "State"},
-	{data.KindUnnamed, "Unnamed (described, not named: “a Google spokesman”)"},
+	{data.KindUnnamed, "Unnamed (described, not named)"},
 }
 
 // actorFormView is an open actor form's fields, for tests.

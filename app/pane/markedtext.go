@@ -2,6 +2,7 @@ package pane
 
 import (
 	"image/color"
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -98,6 +99,9 @@ func (t *MarkedText) SetText(text string, marks []TextMark) {
 	t.wrapW = -1
 	t.Refresh()
 }
+
+// Marks returns the marks shown, by start.
+func (t *MarkedText) Marks() []TextMark { return t.marks }
 
 // SetActive draws mark id as the chosen one (0 for none).
 func (t *MarkedText) SetActive(id int64) {
@@ -438,6 +442,7 @@ func (r *markedTextRenderer) draw() {
 	fg := th.Color(theme.ColorNameForeground, v)
 	markBg := withAlpha(th.Color(theme.ColorNamePrimary, v), 0x48)
 	checkBg := withAlpha(th.Color(theme.ColorNameWarning, v), 0x60)
+	activeCheckBg := withAlpha(th.Color(theme.ColorNameWarning, v), 0xa0)
 	activeBg := withAlpha(th.Color(theme.ColorNamePrimary, v), 0x90)
 	underline := withAlpha(th.Color(theme.ColorNamePrimary, v), 0xff)
 	selBg := withAlpha(th.Color(theme.ColorNameSelection, v), 0xff)
@@ -482,6 +487,9 @@ func (r *markedTextRenderer) draw() {
 				}
 				if run.mark == t.active && run.mark != 0 {
 					bg = activeBg
+					if t.isCheck(run.mark) {
+						bg = activeCheckBg
+					}
 				}
 				if run.selected {
 					bg = selBg
@@ -573,6 +581,8 @@ func (r *markedTextRenderer) drawTip(th fyne.Theme, v fyne.ThemeVariant) {
 	w += 2 * pad
 	lineH := tp.title.MinSize().Height
 	h += float32(len(lines))*lineH + 2*pad
+	// Whole lines of the text under it are covered, not halves.
+	h = float32(math.Ceil(float64(h/r.t.lineH))) * r.t.lineH
 	x := max(0, min(r.t.pointer.X+12, size.Width-w))
 	row := float32(int((r.t.pointer.Y-theme.InnerPadding())/r.t.lineH)) + 1
 	y := theme.InnerPadding() + row*r.t.lineH + 2 // under the pointer's line
