@@ -2,10 +2,12 @@ package dialog
 
 import (
 	"fmt"
+	"image/color"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -134,12 +136,7 @@ func (r *articleReview) makeRows(actors []data.Actor) {
 		}
 		words := pane.Wrapped("“" + passage(q.Text) + "”")
 		words.TextStyle = fyne.TextStyle{Italic: true}
-		sure := pane.Bold("Sure")
-		sure.Importance = widget.SuccessImportance
-		if q.Confidence != data.ConfidenceHigh {
-			sure.SetText("To check")
-			sure.Importance = widget.WarningImportance
-		}
+		sure := confidenceChip(q.Confidence)
 		why := pane.Wrapped(q.Why)
 		why.SizeName = theme.SizeNameCaptionText
 		find := pane.LowButton("Show in text", theme.SearchIcon(), func() { r.focus(i) })
@@ -157,6 +154,20 @@ func (r *articleReview) makeRows(actors []data.Actor) {
 		}
 		r.quotes.Add(row.box)
 	}
+}
+
+// confidenceChip says how sure the import is of a quote's speaker: "To
+// check" on the warning colour, or "Sure" on the success colour, in the
+// text colour so that it reads in either theme.
+func confidenceChip(c data.Confidence) fyne.CanvasObject {
+	text, tint := "Sure", theme.Color(theme.ColorNameSuccess)
+	if c != data.ConfidenceHigh {
+		text, tint = "To check", theme.Color(theme.ColorNameWarning)
+	}
+	r, g, b, _ := tint.RGBA()
+	bg := canvas.NewRectangle(color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0x70})
+	bg.CornerRadius = theme.InputRadiusSize()
+	return container.NewCenter(container.NewStack(bg, pane.Bold(text)))
 }
 
 // checkFirst orders confidences: to check (0) before sure (1).

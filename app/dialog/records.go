@@ -302,14 +302,10 @@ func quoteForm(p Parent, q data.Quote, src data.Source, actors []data.Actor) *qu
 		}
 	}
 	f.found = pane.Muted(session.SpeakerFound(&q))
-	if q.SpeakerConfidence == data.ConfidenceCheck {
-		f.found.Importance = widget.WarningImportance
-	}
 	original := f.speaker.Selected
 	// A speaker chosen by hand is no longer the import's: what it said of
 	// the one it found goes.
 	f.speaker.OnChanged = func(s string) {
-		f.found.Importance = widget.MediumImportance
 		if s == original {
 			f.found.SetText(session.SpeakerFound(&q))
 		} else {

@@ -432,10 +432,6 @@ func (c *quoteCard) set(q *data.QuoteRef, event int64, dates data.DateStyle) fyn
 		speaker = "Unknown speaker"
 	}
 	c.who.SetText("— " + speaker + ", said " + dates.Format(q.SaidAt))
-	c.how.Importance = widget.MediumImportance
-	if q.SpeakerConfidence == data.ConfidenceCheck {
-		c.how.Importance = widget.WarningImportance
-	}
 	c.how.SetText(session.SpeakerFound(&q.Quote))
 	show(c.how, c.how.Text != "")
 	c.where.SetText(session.SourceLine(dates, &q.Source))
