@@ -8,8 +8,31 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
+
+// writeOldDocument writes a document made by the migrations ms (the first
+// few of the program's: an older version) holding the rows inserts write,
+// and returns its path.
+func writeOldDocument(t *testing.T, ms []migration, inserts ...string) string {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.quoteline")
+	registerDriver()
+	db, err := sql.Open(driverName, "file:"+path+"?_foreign_keys=on")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := migrate(ctx, db, ms); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range inserts {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	return path
+}
 
 // TestMigrate_SpeakerNotesKeepActorsAndLinks opens a document of schema
 // version 2 (before speaker notes and unnamed actors): the upgrade rebuilds
@@ -22,17 +45,7 @@ func TestMigrate_SpeakerNotesKeepActorsAndLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "old.quoteline")
-	registerDriver()
-	db, err := sql.Open(driverName, "file:"+path+"?_foreign_keys=on")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := migrate(ctx, db, ms[:2]); err != nil {
-		t.Fatal(err)
-	}
-	now := time.Now().Unix()
-	for _, q := range []string{
+	path := writeOldDocument(t, ms[:2],
 		`INSERT INTO lane (id, name, position, color) VALUES (1, 'L', 0, '#112233')`,
 		`INSERT INTO actor (id, name, kind, description) VALUES (7, 'Ana Lopez', 'person', 'mayor'), (9, 'Iran', 'state', '')`,
 		`INSERT INTO source (id, title, created_at, updated_at) VALUES (1, 'S', 0, 0)`,
@@ -41,12 +54,7 @@ func TestMigrate_SpeakerNotesKeepActorsAndLinks(t *testing.T) {
 		`INSERT INTO event (id, lane_id, title, start, start_precision, status, created_at, updated_at)
 			VALUES (1, 1, 'E', 0, 3, 'reported', 0, 0)`,
 		`INSERT INTO event_actor (event_id, actor_id) VALUES (1, 7), (1, 9)`,
-	} {
-		if _, err := db.ExecContext(ctx, q, now); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	db.Close()
+	)
 
 	s, err := Open(ctx, path)
 	if err != nil {
@@ -135,18 +143,9 @@ func TestMigrate_ComposesFromEveryOlderVersion(t *testing.T) {
 	if SchemaVersion != 4 || len(ms) != 4 {
 		t.Fatalf("SchemaVersion %d with %d migrations: this test knows four", SchemaVersion, len(ms))
 	}
-	registerDriver()
 	for _, from := range []int{1, 2, 3} {
 		t.Run(fmt.Sprintf("from version %d", from), func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "old.quoteline")
-			db, err := sql.Open(driverName, "file:"+path+"?_foreign_keys=on")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := migrate(ctx, db, ms[:from]); err != nil {
-				t.Fatal(err)
-			}
-			for _, q := range []string{
+			path := writeOldDocument(t, ms[:from],
 				`INSERT INTO lane (id, name, position, color) VALUES (1, 'L', 0, '#112233')`,
 				`INSERT INTO actor (id, name, kind, description) VALUES (7, 'Ana Lopez', 'person', '')`,
 				`INSERT INTO source (id, title, created_at, updated_at) VALUES (1, 'S', 0, 0)`,
@@ -154,12 +153,7 @@ func TestMigrate_ComposesFromEveryOlderVersion(t *testing.T) {
 					VALUES (1, 'words', 7, 0, 3, 1, 0, 0)`,
 				`INSERT INTO event (id, lane_id, title, start, start_precision, "end", end_precision, status, created_at, updated_at)
 					VALUES (1, 1, 'E', 86400, 3, 172800, 3, 'reported', 0, 0)`,
-			} {
-				if _, err := db.ExecContext(ctx, q); err != nil {
-					t.Fatalf("%s: %v", q, err)
-				}
-			}
-			db.Close()
+			)
 
 			s, err := Open(ctx, path)
 			if err != nil {
