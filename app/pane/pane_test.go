@@ -352,3 +352,30 @@ func TestQuotes_SayHowTheirSpeakerWasFound(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchBar_FindsPeriodsAndGoesToThem: a period is found by a word of
+// its name, listed, and Enter goes to it when no event matches.
+func TestSearchBar_FindsPeriodsAndGoesToThem(t *testing.T) {
+	var b *SearchBar
+	o := openExample(t, func(s *session.Session) { b = NewSearchBar(s) })
+	test.NewTempWindow(t, b.Object()).Resize(fyne.NewSize(800, 300))
+	s := o.S
+	in, err := data.ParseDateInput("1999")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SavePeriod(data.Period{Title: "Millennium bug scare", Start: in.Start, End: in.Start})
+	o.Edited()
+	id := s.SelectedPeriod()
+	s.SelectPeriod(0)
+	b.Show()
+	test.Type(b.entry, "millennium")
+	o.Until("the search", func() bool { return len(b.hits) > 0 })
+	if h := b.hits[0]; h.Kind != "period" || h.ID != id || b.count.Text != "1 period" {
+		t.Errorf("hits %+v, count %q", b.hits, b.count.Text)
+	}
+	b.entry.OnSubmitted(b.entry.Text)
+	if s.SelectedPeriod() != id || b.count.Text != "1 of 1 period" {
+		t.Errorf("Enter selected period %d (want %d), count %q", s.SelectedPeriod(), id, b.count.Text)
+	}
+}

@@ -230,17 +230,28 @@ func summary(hits []data.SearchHit, events int) string {
 	return strings.Join(parts, " · ")
 }
 
-// jump selects the next (dir 1) or previous (-1) matching event in time.
+// jump selects the next (dir 1) or previous (-1) matching event in time;
+// with none, the next or previous period found, so that the keyboard
+// reaches periods as it reaches events.
 func (b *SearchBar) jump(dir int) {
-	if len(b.events) == 0 {
+	ids, one, many, goTo := b.events, "event", "events", b.s.GoTo
+	if len(ids) == 0 {
+		ids, one, many, goTo = nil, "period", "periods", b.s.GoToPeriod
+		for _, h := range b.hits {
+			if h.Kind == "period" {
+				ids = append(ids, h.ID)
+			}
+		}
+	}
+	if len(ids) == 0 {
 		return
 	}
 	if b.cur < 0 && dir < 0 {
 		b.cur = 0
 	}
-	b.cur = (b.cur + dir + len(b.events)) % len(b.events)
-	b.count.SetText(fmt.Sprintf("%d of %s", b.cur+1, timeline.Plural(len(b.events), "event", "events")))
-	b.s.GoTo(b.events[b.cur])
+	b.cur = (b.cur + dir + len(ids)) % len(ids)
+	b.count.SetText(fmt.Sprintf("%d of %s", b.cur+1, timeline.Plural(len(ids), one, many)))
+	goTo(ids[b.cur])
 }
 
 // open shows a listed hit: an event or a period itself, the first event a
