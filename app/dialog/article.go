@@ -1,6 +1,7 @@
 package dialog
 
 import (
+	"context"
 	"errors"
 	"path/filepath"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/quoteline/quoteline/app/session"
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/data/extract"
 	"github.com/quoteline/quoteline/data/interchange"
 )
 
@@ -41,14 +43,23 @@ func ShowImport(p Parent) {
 	})
 }
 
-// reviewArticle reads an article and shows its suggested quotes and dates
-// for review (see articleReview); the accepted ones are imported.
+// reviewArticle reads an article in the background (the status line shows
+// it, with Cancel) and shows its suggested quotes and dates for review (see
+// articleReview); the accepted ones are imported.
 func reviewArticle(p Parent, path string) {
-	a, err := session.ReadArticle(path)
-	if err != nil {
-		fynedialog.ShowError(err, p.Win)
-		return
-	}
+	p.Session.ReadArticleFile(path, func(a *extract.Article, err error) {
+		switch {
+		case errors.Is(err, context.Canceled):
+		case err != nil:
+			fynedialog.ShowError(err, p.Win)
+		default:
+			showArticleReview(p, path, a)
+		}
+	})
+}
+
+// showArticleReview shows the review of article a, read from path.
+func showArticleReview(p Parent, path string, a *extract.Article) {
 	r := newArticleReview(a, p.Session.Links().Actors)
 	d := fynedialog.NewCustomConfirm("Import article: "+session.Shorten(a.Title, 90), "Import accepted", "Cancel", r.content, func(ok bool) {
 		p.refocus()
