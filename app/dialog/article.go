@@ -24,6 +24,11 @@ func ShowImport(p Parent) {
 		fynedialog.ShowError(errors.New("import: open a document you can write to first"), p.Win)
 		return
 	}
+	if p.Session.Busy() {
+		// Reading a file for review is a task too, and would cancel it.
+		ShowInfo(p.Win, "Import", "Quoteline is still at work on the task the status line shows. Wait for it to end, or cancel it, then import.")
+		return
+	}
 	c := FileChoice{Title: "Import into " + filepath.Base(doc.Path()), Dir: filepath.Dir(doc.Path()),
 		Filter: "Timelines, tables and articles", Extensions: []string{".json", ".csv", ".tsv", ".txt", ".html", ".htm"}}
 	ChooseFile(p.Win, p.Session, c, func(path string) {

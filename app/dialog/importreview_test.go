@@ -173,3 +173,24 @@ func TestImportReview_VisItemsInAGroupThatIsNotThere(t *testing.T) {
 		t.Errorf("imported %q", got)
 	}
 }
+
+// TestShowImport_WaitsForTheTaskUnderWay: an import is not started while
+// another task is under way, which reading the file would cancel.
+func TestShowImport_WaitsForTheTaskUnderWay(t *testing.T) {
+	o, p, _ := openExample(t)
+	var b strings.Builder
+	b.WriteString("title,start\n")
+	for range 200_000 {
+		b.WriteString("Event,2020-01-01\n")
+	}
+	path := writeFile(t, "big.csv", b.String())
+	ended := false
+	o.S.ReadImport(path, interchange.FormatCSV, interchange.Options{}, func(*interchange.Result, error) { ended = true })
+	ShowImport(p)
+	top := p.Win.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(strings.Join(texts(top), "\n"), "still at work") {
+		t.Errorf("ShowImport during a task shows %v", top)
+	}
+	o.S.Cancel()
+	o.Until("the task to end", func() bool { return ended })
+}
