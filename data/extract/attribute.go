@@ -16,6 +16,9 @@ type attributor struct {
 	// resolved are the speakers found so far, as mentions in subject
 	// position, so that a later "he said" can refer to them.
 	resolved []mention
+	// labels counts the paragraphs that open with a speaker's label, up to
+	// two; -1 until counted.
+	labels int
 }
 
 // speaker is who spoke a passage and how that was found.
@@ -51,7 +54,7 @@ var officialRoles = toSet(`official spokesman spokeswoman spokesperson secretary
 // findQuotes returns the quoted passages of the text of l, in order, with
 // their speakers.
 func findQuotes(l *layout) []Quote {
-	a := &attributor{l: l, r: newRegistry(l)}
+	a := &attributor{l: l, r: newRegistry(l), labels: -1}
 	return a.run()
 }
 
@@ -71,6 +74,13 @@ func (a *attributor) run() []Quote {
 			continue
 		}
 		res[i].keep = true
+		if lb, ok := a.passageLabel(p); ok && (lb.inPassage || !a.hasAfterCue(p)) {
+			if sp := a.labelSpeaker(lb); sp.ent >= 0 {
+				res[i].sp, res[i].has = sp, true
+				a.remember(sp, lb.first)
+				continue
+			}
+		}
 		c, ok := a.afterCue(p)
 		if !ok {
 			c, ok = a.beforeCue(p)
@@ -125,16 +135,26 @@ func (a *attributor) run() []Quote {
 		for j < len(l.passages) && l.passages[j].cont {
 			j++
 		}
+		// Each part goes to the nearest attributed part before it (a
+		// transcript's labels change speakers within one run of marks),
+		// else to the first after it.
+		anchored := func(k int) bool {
+			return res[k].keep && res[k].sp.ent >= 0 && res[k].sp.how != howContinued && res[k].sp.how != howNearby
+		}
 		best := -1
 		for k := i; k < j; k++ {
-			if res[k].keep && res[k].sp.ent >= 0 && res[k].sp.how != howContinued && res[k].sp.how != howNearby {
+			if anchored(k) {
 				best = k
 				break
 			}
 		}
 		if best >= 0 {
 			for k := i; k < j; k++ {
-				if k != best && res[k].keep && (res[k].sp.how == howContinued || res[k].sp.how == howNearby || res[k].sp.ent < 0) {
+				if anchored(k) {
+					best = k
+					continue
+				}
+				if res[k].keep && (res[k].sp.how == howContinued || res[k].sp.how == howNearby || res[k].sp.ent < 0) {
 					res[k].sp = a.carry(res[best].sp, "one quotation over several paragraphs, by ")
 				}
 			}
@@ -159,6 +179,12 @@ func (a *attributor) run() []Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// hasAfterCue reports whether an attribution follows passage p.
+func (a *attributor) hasAfterCue(p passage) bool {
+	_, ok := a.afterCue(p)
+	return ok
 }
 
 // describedSpeakers records the people described, not named, as the
@@ -577,6 +603,13 @@ func (a *attributor) resolveName(r tokRange, where string) (speaker, bool) {
 	if capStart >= r.end {
 		return noSpeaker, false
 	}
+	// "The Red Cross said" at the start of a sentence: "The" is no part
+	// of the name.
+	afterThe := capStart > r.first && strings.EqualFold(l.word(capStart-1), "the")
+	if capStart+1 < r.end && strings.EqualFold(l.word(capStart), "the") {
+		capStart++
+		afterThe = true
+	}
 	ws := make([]string, 0, r.end-capStart)
 	for t := capStart; t < r.end; t++ {
 		ws = append(ws, stripPossessive(l.word(t)))
@@ -593,8 +626,8 @@ func (a *attributor) resolveName(r tokRange, where string) (speaker, bool) {
 	}
 	// "The American Legion": a capitalised name after "the" is a body's,
 	// unless it is a person known by that name.
-	if len(ws) > 1 && capStart > r.first && strings.EqualFold(l.word(capStart-1), "the") && !isGivenName(ws[0]) &&
-		!titleWords.has(ws[0]) && a.r.persons[strings.ToLower(strings.Join(ws, " "))] == 0 {
+	if _, known := a.r.persons[strings.ToLower(strings.Join(ws, " "))]; len(ws) > 1 && afterThe && !isGivenName(ws[0]) &&
+		!titleWords.has(ws[0]) && !known {
 		if _, np, ok := splitName(ws); !ok || a.r.person(np, capStart, false) < 0 {
 			e := a.r.body(strings.Join(ws, " "), data.KindOrganisation, r.first)
 			return speaker{ent: e, how: howNamed, why: where, sure: true}, true

@@ -859,7 +859,9 @@ func (a *attributor) isAside(r tokRange, core tokRange) bool {
 		w == "then" || w == "now" || w == "himself" || w == "herself" || w == "along" || w == "like" ||
 		w == "both" || w == "also" || w == "once" || w == "until" || w == "formerly" || w == "in" || w == "speaking" ||
 		w == "for" || w == "at" || w == "on" || w == "by" || w == "unlike" || w == "however" || w == "though" ||
-		w == "meanwhile" || w == "too" || w == "of" || w == "from" || w == "after" || w == "during":
+		w == "meanwhile" || w == "too" || w == "of" || w == "from" || w == "after" || w == "during" ||
+		w == "while" || w == "when" || w == "before" || w == "despite" || w == "amid" || w == "following" ||
+		w == "appearing" || w == "visibly" || w == "clearly" || w == "according":
 		return true
 	case isDigits(w):
 		return true // an age: "Smith, 45, said"

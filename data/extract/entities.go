@@ -228,6 +228,7 @@ func (r *registry) readRun(t, end int) {
 	for lead < len(ws)-1 && notNames.has(ws[lead]) && !honorific(ws[lead]) && !titleWords.has(ws[lead]) {
 		lead++
 	}
+	afterThe := lead > 0 && strings.EqualFold(ws[lead-1], "the") || t > 0 && l.isWordTok(t-1) && strings.EqualFold(l.word(t-1), "the")
 	ws, t = ws[lead:], t+lead
 	if len(ws) == 1 && notNames.has(ws[0]) {
 		return
@@ -262,7 +263,8 @@ func (r *registry) readRun(t, end int) {
 		// A name of unknown first word is a person's only as the subject
 		// of a clause ("Marta Kowalczyk remembered"), and not confirmed; a
 		// headline in title case says nothing of the kind.
-		if len(np.words) > 3 || !r.isSubject(t, end) || placeLike(np.words) || r.titleCase(t) {
+		// "The Red Cross said": after "the", a body's name.
+		if len(np.words) > 3 || !r.isSubject(t, end) || placeLike(np.words) || r.titleCase(t) || afterThe {
 			return
 		}
 	}

@@ -141,6 +141,41 @@ Marta Kowalczyk remembered the first morning of the strike.
 			{"We stood at the gate from five o'clock. Nobody spoke", "Marta Kowalczyk", data.KindPerson, data.ConfidenceHigh},
 			{"Then the manager came out and said, 'Enough is enough,' and we knew it had begun", "Marta Kowalczyk", data.KindPerson, data.ConfidenceHigh},
 		}},
+
+		{"a quote that ends its sentence, then another speaker reports", `Neighbours condemn the launch
+Norway called the launch a "reckless gamble with everyone's safety." Chile insisted that the council "meet within the week." The Red Cross said its teams had found "no sign of damage so far."
+"We were lucky," Mayor Ines Calder said. Aid worker Tomas Brell agreed that the town "got off lightly."
+`, []wantQuote{
+			{"reckless gamble with everyone's safety", "Norway", data.KindState, ""},
+			{"meet within the week", "Chile", data.KindState, ""},
+			{"no sign of damage so far", "Red Cross", data.KindOrganisation, ""},
+			{"We were lucky", "Ines Calder", data.KindPerson, data.ConfidenceHigh},
+			{"got off lightly", "Tomas Brell", data.KindPerson, ""},
+		}},
+
+		{"a transcript quoted whole, its speakers' labels in capitals", `Governor defends the ticket on Sunday show
+Gov. Dana Whitlock appeared on "Meet the Voters" with host Paul Brandt. A partial transcript follows:
+"BRANDT: Governor, your running mate invited a heckler to the debate. Why?
+"WHITLOCK: Because the voters deserve to see who the other side really is. They are tired of politics as usual.
+"And frankly, nobody in Ohio is talking about seating charts.
+"BRANDT: We are out of time."
+`, []wantQuote{
+			{"BRANDT: Governor, your running mate invited a heckler to the debate. Why?", "Paul Brandt", data.KindPerson, data.ConfidenceHigh},
+			{"WHITLOCK: Because the voters deserve to see who the other side really is. They are tired of politics as usual", "Dana Whitlock", data.KindPerson, data.ConfidenceHigh},
+			{"And frankly, nobody in Ohio is talking about seating charts", "Dana Whitlock", data.KindPerson, data.ConfidenceHigh},
+			{"BRANDT: We are out of time", "Paul Brandt", data.KindPerson, data.ConfidenceHigh},
+		}},
+
+		{"a label before a colon names the speaker, in headlines too", `Whitlock on Brandt: 'He Never Read the Bill'
+Two candidates traded barbs on Tuesday.
+Whitlock: "My opponent never read the bill." Brandt: "I wrote half of it."
+Maria Ocampo: Saying "we will fix it later" is not a plan for the county.
+`, []wantQuote{
+			{"He Never Read the Bill", "Whitlock", data.KindPerson, ""},
+			{"My opponent never read the bill", "Whitlock", data.KindPerson, ""},
+			{"I wrote half of it", "Brandt", data.KindPerson, ""},
+			{"we will fix it later", "Maria Ocampo", data.KindPerson, ""},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

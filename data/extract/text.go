@@ -297,12 +297,58 @@ func (l *layout) shortAttribution(t, limit int) bool {
 		if tok.kind == tokWord {
 			words++
 			if speechVerbs.has(s) {
-				return true
+				return !l.reportsClause(t+1, limit)
 			}
 		}
 	}
 	return false
 }
+
+// reportsClause reports whether the words after the speech verb before
+// token t report something in a clause of their own ("Russia insisted
+// that …", "The agency said North Korea had …", "Mills then writes back,
+// “You look cute.”") rather than end an attribution ("Trump said.",
+// "said the mayor on Monday.").
+func (l *layout) reportsClause(t, limit int) bool {
+	for t < limit && l.isWordTok(t) && (speechAdverbs.has(l.word(t)) || l.word(t) == "back") && !verbLike.has(l.word(t)) {
+		t++
+	}
+	if t < limit && l.punct(t, ",") {
+		// A quotation introduced: “…?” Mills writes back, “You look cute.”
+		if t+1 < limit && l.toks[t+1].kind == tokMark {
+			r := firstRune(l.text[l.toks[t+1].end:])
+			return unicode.IsUpper(r)
+		}
+		return false
+	}
+	if t >= limit || !l.isWordTok(t) {
+		return false
+	}
+	w := strings.ToLower(l.word(t))
+	switch {
+	case w == "that":
+		return true
+	case adjunctStarts.has(w) || isTimeWord(w):
+		return false
+	}
+	// An inverted subject ends the clause ("said the mayor."); a subject
+	// with a verb of its own starts another ("said the campaign has …").
+	for i := t + 1; i < limit && i < t+7; i++ {
+		if !l.isWordTok(i) {
+			return false
+		}
+		lw := strings.ToLower(l.word(i))
+		if verbLike[lw] || irregularPast[lw] || speechVerbs[lw] && !isUpperStart(l.word(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjunctStarts are the words that start what may follow a speech verb in
+// an attribution: "said on Monday", "told reporters in Ohio".
+var adjunctStarts = toSet(`on in at to during after before of about from with via while when as by for
+	through outside inside near following told reporters`)
 
 // tokenAt returns the index of the first token that ends after offset at.
 func (l *layout) tokenAt(at int) int {
