@@ -300,7 +300,7 @@ func (a *attributor) sentenceBefore(i, open int, res []passageResult) (speaker, 
 	l := a.l
 	p := l.passages[i]
 	s := l.sents[l.toks[open].sent]
-	if open > s.first && (l.punct(open-1, "—") || l.punct(open-1, "–") || l.punct(open-1, ":")) {
+	if open > s.first && (l.isDashTok(open-1) || l.punct(open-1, ":")) {
 		if subj, appos, ok := a.clauseSubject(open-1, s); ok {
 			sp := a.resolveCue(cue{how: "subject", subj: subj, appos: appos, text: subj}, p)
 			if sp.ent >= 0 {
@@ -414,7 +414,7 @@ func (a *attributor) signatureCue(p passage) (cue, bool) {
 	}
 	next := l.paras[p.para+1]
 	t := next.firstTok
-	if t >= next.endTok || l.toks[t].kind != tokPunct || !strings.Contains("—–-", l.word(t)) {
+	if t >= next.endTok || !l.isDashTok(t) {
 		return cue{}, false
 	}
 	for t < next.endTok && l.toks[t].kind == tokPunct {

@@ -87,14 +87,14 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 	s := l.sents[l.toks[mark].sent]
 	limit := min(s.end, mark+cueWindow)
 	t := mark + 1
-	for t < limit && l.toks[t].kind == tokPunct && strings.Contains(",—–-:…", l.word(t)) {
+	for t < limit && l.toks[t].kind == tokPunct && (strings.Contains(",:…", l.word(t)) || isDash(l.word(t))) {
 		t++
 	}
 	if t >= limit || !l.isWordTok(t) {
 		return cue{}, false
 	}
 	// "“…” -- Ruth Amsel, Chief Executive Officer": a signature.
-	if dash := l.toks[mark+1]; mark+1 < t && dash.kind == tokPunct && strings.Contains("—–-", l.word(mark+1)) && a.r.capWord(t) {
+	if dash := l.toks[mark+1]; mark+1 < t && dash.kind == tokPunct && isDash(l.word(mark+1)) && a.r.capWord(t) {
 		end := a.r.capRunForward(t, limit)
 		if end-t >= 2 && end-t <= 5 && (end >= limit || l.punct(end, ",") || l.punct(end, ".")) {
 			return cue{how: "after", verb: mark + 1, subj: tokRange{t, end}, text: tokRange{mark, end}}, true
@@ -380,7 +380,7 @@ func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 	// start its sentence and be a name, not "the stage itself:".
 	subj, ok := a.npBefore(c-1, floor)
 	starts := ok && (subj.first == s.first || subj.first > s.first && l.toks[subj.first-1].kind == tokPunct &&
-		strings.Contains("—–-", l.word(subj.first-1)))
+		isDash(l.word(subj.first-1)))
 	if !starts || !a.r.capWord(c-1) || subj.end-subj.first > 4 {
 		return cue{}, false
 	}

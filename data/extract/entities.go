@@ -147,7 +147,7 @@ func datelineEnd(l *layout, para paragraph) int {
 		switch {
 		case l.toks[t].kind == tokWord && strings.ToUpper(w) == w && unicode.IsLetter(firstRune(w)):
 			caps++
-		case (caps > 0 || agency) && (w == "—" || w == "–" || w == "-" || w == "--"):
+		case (caps > 0 || agency) && isDash(w):
 			return t + 1
 		case w == "(" || w == "/":
 			// "(Reuters)", "/PRNewswire/": an agency's mark.

@@ -176,6 +176,17 @@ Maria Ocampo: Saying "we will fix it later" is not a plan for the county.
 			{"I wrote half of it", "Brandt", data.KindPerson, ""},
 			{"we will fix it later", "Maria Ocampo", data.KindPerson, ""},
 		}},
+
+		{"readers' words signed after a dash of any kind, a quotation inside one in the same marks", `What our readers said about the debate
+We asked readers to tell us how the night went. Here is some of what they wrote.
+“He never answered a single question about the budget.” ― Lorna Dube
+“I switched off after twenty minutes. Nobody on that stage called it “a crisis” and meant it.” — Pedro Alves
+“My daughter asked me why they were shouting.” -- Grace Whitman
+`, []wantQuote{
+			{"He never answered a single question about the budget", "Lorna Dube", data.KindPerson, ""},
+			{"I switched off after twenty minutes. Nobody on that stage called it “a crisis” and meant it", "Pedro Alves", data.KindPerson, ""},
+			{"My daughter asked me why they were shouting", "Grace Whitman", data.KindPerson, ""},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

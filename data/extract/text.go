@@ -249,6 +249,20 @@ func (l *layout) addSentence(first, end, para int) {
 	l.sents = append(l.sents, sentence{first: first, end: end, para: para})
 }
 
+// dashes are the dashes that set off a signature or an aside: em, en,
+// hyphen, horizontal bar and figure dash ("-- Ruth Amsel" is two hyphens).
+const dashes = "—–-―‒"
+
+// isDash reports whether s is one dash.
+func isDash(s string) bool {
+	return s != "" && utf8.RuneCountInString(s) == 1 && strings.Contains(dashes, s)
+}
+
+// isDashTok reports whether token t is a dash.
+func (l *layout) isDashTok(t int) bool {
+	return t >= 0 && t < len(l.toks) && l.toks[t].kind == tokPunct && isDash(l.word(t))
+}
+
 func isTerminator(s string) bool { return s == "." || s == "?" || s == "!" || s == "…" }
 
 // closes reports whether the mark token t closes its passage.
@@ -260,7 +274,7 @@ func (l *layout) closes(t int) bool {
 // startsSentence reports whether token t can begin a sentence: a
 // capitalised word, a number or an opening mark.
 func (l *layout) startsSentence(t, limit int) bool {
-	for t < limit && l.toks[t].kind == tokPunct && strings.ContainsAny(l.text[l.toks[t].start:l.toks[t].end], "([—–-") {
+	for t < limit && l.toks[t].kind == tokPunct && (strings.ContainsAny(l.word(t), "([") || isDash(l.word(t))) {
 		t++
 	}
 	if t >= limit {
@@ -278,8 +292,8 @@ func (l *layout) startsSentence(t, limit int) bool {
 // a short clause with a speech verb, as "Trump said." after a quote.
 func (l *layout) shortAttribution(t, limit int) bool {
 	// "“…” -- Ruth Amsel, Chief Executive Officer": a signature.
-	if t+1 < limit && l.toks[t].kind == tokPunct && strings.Contains("—–-", l.word(t)) {
-		for t < limit && l.toks[t].kind == tokPunct && strings.Contains("—–-", l.word(t)) {
+	if t+1 < limit && l.isDashTok(t) {
+		for t < limit && l.isDashTok(t) {
 			t++
 		}
 		return t < limit && l.toks[t].kind == tokWord && isUpperStart(l.word(t))
