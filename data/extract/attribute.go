@@ -332,6 +332,14 @@ func (a *attributor) speakerOfSentence(s sentence, i int, res []passageResult, w
 			return sp, true
 		}
 	}
+	// A sentence that reports someone's words, in whatever place its
+	// speech verb stands: "The administration may be reluctant to act,
+	// Schiff said." before a quote standing alone is Schiff's.
+	if sp, ok := a.reporterOf(s, l.passages[i]); ok {
+		sp.how, sp.sure = howContinued, false
+		sp.why = "goes on from the sentence before, which reports " + a.r.ents[sp.ent].name + "’s words"
+		return sp, true
+	}
 	subj, appos, ok := a.sentenceSubject(s, s.end)
 	if !ok {
 		return speaker{}, false
@@ -343,6 +351,39 @@ func (a *attributor) speakerOfSentence(s sentence, i int, res []passageResult, w
 	sp.how, sp.sure = howContinued, false
 	sp.why = whyAbout + a.r.ents[sp.ent].name
 	return sp, true
+}
+
+// reporterOf returns who sentence s reports the words of: the subject of
+// its first speech verb that has one ("Schiff said", "said Schiff"),
+// a person or body; false if it has none.
+func (a *attributor) reporterOf(s sentence, p passage) (speaker, bool) {
+	l := a.l
+	for t := s.first; t < s.end && t < s.first+3*cueWindow; t++ {
+		if l.toks[t].passage >= 0 || l.toks[t].kind == tokMark {
+			continue
+		}
+		end, ok := a.cueVerbAt(t)
+		if !ok {
+			continue
+		}
+		subj, appos, ok := a.subjectBefore(t, s.first)
+		if !ok && l.punct(t-1, ",") && !addressVerbs.has(l.word(t)) {
+			// ", said Schiff." ends the clause; ", told the program" has
+			// an object, not a subject.
+			subj, appos, ok = a.subjectAfter(end, s.end)
+			if e := max(subj.end, appos.end); ok && e < s.end && l.isWordTok(e) {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		sp := a.resolveCue(cue{how: "subject", subj: subj, appos: appos, text: subj}, p)
+		if sp.ent >= 0 && a.r.ents[sp.ent].kind != data.KindState {
+			return sp, true
+		}
+	}
+	return speaker{}, false
 }
 
 // lastOfParagraph returns who paragraph k (before passage i) ends with: the
@@ -634,6 +675,10 @@ func (a *attributor) resolveName(r tokRange, where string) (speaker, bool) {
 		}
 	}
 	title, np, ok := splitName(ws)
+	if !ok && len(ws) == 1 && nationalities.has(ws[0]) && len(a.r.surnames[strings.ToLower(ws[0])]) > 0 {
+		// "Cuban said", of Mark Cuban.
+		np, ok = nameParts{last: ws[0], words: ws}, true
+	}
 	if !ok {
 		return noSpeaker, false
 	}

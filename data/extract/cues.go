@@ -31,6 +31,18 @@ const (
 	phraseWindow = 14 // the longest noun phrase read
 )
 
+// relativeWords start a relative clause after a noun.
+var relativeWords = toSet(`who whose which that`)
+
+// showingWords come before someone shown or heard speaking: "footage of
+// Trump saying", "a clip shows Clinton asking".
+var showingWords = toSet(`with of shows showed show showing features featured featuring hear heard hears see saw
+	sees watch watched captured caught depicts depicted`)
+
+// addressVerbs take the one spoken to as their object ("told reporters"):
+// the word after them is never their subject.
+var addressVerbs = toSet(`told tell tells informed informs reminded reminds assured assures briefed urged`)
+
 // pronouns that can be the subject of a speech verb.
 var subjectPronouns = toSet(`he she they it we i you who which`)
 
@@ -105,7 +117,7 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 	if speechAdverbs.has(l.word(v)) && !verbLike.has(l.word(v)) {
 		v++
 	}
-	if end, ok := a.cueVerbAt(v); ok {
+	if end, ok := a.cueVerbAt(v); ok && !addressVerbs.has(l.word(v)) {
 		subj, appos, ok := a.subjectAfter(a.skipTime(end, limit), limit)
 		if ok {
 			return cue{how: "after", verb: v, subj: subj, appos: appos, text: tokRange{mark, max(subj.end, appos.end)}}, true
@@ -136,11 +148,13 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 	}
 	if !appos.empty() && l.punct(i, ",") {
 		i++ // the comma that closes "the chief inspector, Richard Lindholm,"
-	} else if j := a.skipAside(i, limit); j != i || !l.punct(i, ",") {
+	} else if j := a.skipAside(i, limit); j != i || !l.punct(i, ",") && !(l.isWordTok(i) && relativeWords.has(l.word(i))) {
 		i = j
 	} else {
 		// A description whose closing comma was left out: "Nate Silver,
-		// the polling guru who founded the site tweeted".
+		// the polling guru who founded the site tweeted", or a relative
+		// clause without commas: "a member who uses the name Charlie
+		// Smith told the BBC".
 		for j := i + 1; j < limit && j < i+phraseWindow; j++ {
 			if l.toks[j].kind == tokMark || l.punct(j, ",") {
 				break
@@ -156,6 +170,11 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 	}
 	i = a.skipTime(i, limit)
 	if end, ok := a.cueVerbAt(i); ok {
+		if l.isDashTok(mark+1) && l.reportsClause(end, limit) {
+			// "… lamented her gaffes - “…?” - Democrats who watched said
+			// they were unfazed": the quote was an aside.
+			return cue{}, false
+		}
 		return cue{how: "after", verb: i, subj: subj, appos: appos, text: tokRange{mark, end}}, true
 	}
 	// "…,” the statement read."
@@ -334,9 +353,20 @@ func (a *attributor) cueAfterComma(comma, end int) (cue, bool) {
 // the name right before it ("Rubio: ‘…’").
 func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 	l := a.l
-	for t := c - 1; t >= floor && t >= c-12; t-- {
+	for t := c - 1; t >= floor && t >= c-30; t-- {
 		if l.toks[t].passage >= 0 || l.toks[t].kind == tokMark {
 			break
+		}
+		if l.punct(t, ",") && t < c-1 {
+			// Only a verb of the clause the colon ends: not "With leaders
+			// worried about …, Obama is rolling out a message:".
+			break
+		}
+		if l.isWordTok(t) && participleSpeech.has(l.word(t)) && l.punct(t-1, ",") {
+			// "…, reacted to the news, saying:"
+			if subj, appos, ok := a.clauseSubject(t, l.sents[l.toks[t].sent]); ok {
+				return cue{how: "participle", verb: t, subj: subj, appos: appos, text: tokRange{subj.first, c + 1}}, true
+			}
 		}
 		end, ok := a.cueVerbAt(t)
 		if !ok && l.isWordTok(t) && (statementVerbs.has(l.word(t)) || l.word(t) == "read" || l.word(t) == "reads") {
@@ -419,7 +449,8 @@ func (a *attributor) finiteVerb(t int) bool {
 	}
 	return likelyVerb(lw) || strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "us") &&
 		!isPossessive(lw) && len(lw) > 3 && t > 0 && l.isWordTok(t-1) &&
-		(isUpperStart(l.word(t-1)) && !notNames.has(l.word(t-1)) || l.word(t-1) == "he" || l.word(t-1) == "she" || l.word(t-1) == "it")
+		(isUpperStart(l.word(t-1)) && !notNames.has(l.word(t-1)) && !nationalities.has(l.word(t-1)) ||
+			l.word(t-1) == "he" || l.word(t-1) == "she" || l.word(t-1) == "it")
 }
 
 // clauseSubject returns the subject of the clause a participle or phrase
@@ -428,10 +459,19 @@ func (a *attributor) finiteVerb(t int) bool {
 // Spicer's), else the sentence's first noun phrase.
 func (a *attributor) clauseSubject(t int, s sentence) (tokRange, tokRange, bool) {
 	l := a.l
-	// "with the campaign of the former senator saying": the phrase the
+	// "with the campaign of the former senator saying", "footage of
+	// Trump saying", "the ad shows Clinton asking": the phrase the
 	// participle follows is its subject.
-	if np, ok := a.npBefore(t-1, s.first); ok && np.first > s.first && l.isWordTok(np.first-1) && l.word(np.first-1) == "with" {
-		return np, tokRange{}, true
+	if np, ok := a.npBefore(t-1, s.first); ok && strings.HasSuffix(l.word(t), "ing") {
+		for k := np.end - 2; k >= np.first; k-- {
+			if w := l.word(k); showingWords.has(w) && w != "of" && w != "with" {
+				np.first = k + 1 // "The ad shows Governor Moss saying"
+				break
+			}
+		}
+		if np.first > s.first && l.isWordTok(np.first-1) && showingWords.has(l.word(np.first-1)) {
+			return np, tokRange{}, true
+		}
 	}
 	// The subject of the nearest speech verb before it, else of the
 	// nearest verb: "Cuban complained that Cruz is too principled,
@@ -581,7 +621,7 @@ func (a *attributor) skipAside(i, limit int) int {
 // word, verb or adverb.
 func (a *attributor) bodyWord(t int) bool {
 	l := a.l
-	if !l.isWordTok(t) || l.toks[t].passage >= 0 {
+	if !l.isWordTok(t) || l.toks[t].passage >= 0 || l.toks[t].end-l.toks[t].start > maxNameWordBytes {
 		return false
 	}
 	w := l.word(t)
@@ -703,6 +743,14 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 		break
 	}
 	if head < 0 {
+		// "the assailant, John McGraw, told …": a description of any
+		// noun, and the name set off after it.
+		if i > t && determiners.has(l.word(t)) && l.punct(i, ",") && a.r.capWord(i+1) {
+			end := a.r.capRunForward(i+1, limit)
+			if _, verb := a.cueVerbAt(end); end-(i+1) >= 2 && end-(i+1) <= 5 && (end >= limit || l.punct(end, ",") || l.punct(end, ".") || verb) {
+				return tokRange{t, i}, tokRange{i + 1, end}, true
+			}
+		}
 		return subj, appos, false
 	}
 	subj = tokRange{t, head + 1}

@@ -112,11 +112,17 @@ func newRegistry(l *layout) *registry {
 	return r
 }
 
+// maxNameWordBytes is the longest word read as part of a name or
+// description: longer runs of letters are no one's name, and would make an
+// actor's name longer than a document accepts.
+const maxNameWordBytes = 64
+
 // capWord reports whether token t is a capitalised word outside quoted
 // passages.
 func (r *registry) capWord(t int) bool {
 	l := r.l
-	if !l.isWordTok(t) || l.toks[t].passage >= 0 || t < l.paras[l.sents[l.toks[t].sent].para].bodyTok {
+	if !l.isWordTok(t) || l.toks[t].passage >= 0 || t < l.paras[l.sents[l.toks[t].sent].para].bodyTok ||
+		l.toks[t].end-l.toks[t].start > maxNameWordBytes {
 		return false
 	}
 	w := l.word(t)
@@ -239,6 +245,11 @@ func (r *registry) readRun(t, end int) {
 	}
 	title, np, ok := splitName(ws)
 	if !ok {
+		if len(ws) == 1 && nationalities.has(ws[0]) {
+			// "Cuban said" after "Mark Cuban": known only once every full
+			// name is read.
+			r.pending = append(r.pending, bareName{n: nameParts{last: ws[0], words: ws}, t: t, end: end, subject: r.isSubject(t, end)})
+		}
 		return
 	}
 	// A lower-case title before the run ("campaign chairman John
@@ -502,8 +513,12 @@ func splitName(ws []string) (title []string, n nameParts, ok bool) {
 	if named == 0 {
 		return nil, nameParts{}, false // "Secretary", "President" alone
 	}
-	for _, w := range rest {
-		if notNames.has(w) && !isGivenName(w) && !nameSuffixes.has(w) && !titleWords.has(w) || nationalities.has(w) ||
+	for i, w := range rest {
+		// A nationality is a surname after a given name or a form of
+		// address ("Mark Cuban", "Mr. English"), not alone, first or
+		// after other words ("Cuban officials", "Central European").
+		nationality := nationalities.has(w) && len(title) == 0 && (i == 0 || !isGivenName(rest[0]))
+		if notNames.has(w) && !isGivenName(w) && !nameSuffixes.has(w) && !titleWords.has(w) || nationality ||
 			groupNouns.has(w) || states.has(w) && len(rest) == 1 {
 			return nil, nameParts{}, false
 		}

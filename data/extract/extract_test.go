@@ -420,6 +420,8 @@ func TestFromText_LongFirstLine(t *testing.T) {
 		{"Storm damage closes the coast road. " + para + "\nSecond paragraph.", "Storm damage closes the coast road."},
 		{para + "\n“It will take weeks,” Mayor Ana Lopez said.", ""},
 		{"\r\n\r\n" + strings.Repeat("word ", 2000), ""},
+		{strings.Repeat("é", 5000) + "\nSecond line.", ""},
+		{strings.Repeat("Ab", 3000) + ". " + para, ""},
 	}
 	for _, tt := range tests {
 		a := FromText(tt.text)
@@ -437,6 +439,30 @@ func TestFromText_LongFirstLine(t *testing.T) {
 		}
 		pub := mustTime(t, "2024-02-06")
 		if _, err := data.CheckDocument(Document(a, pub, "a.txt", Suggest(a.Text, pub))); err != nil {
+			t.Errorf("refused: %v", err)
+		}
+	}
+}
+
+// TestDocument_LongWords: a word thousands of letters long is no one's
+// name, so no speaker's name is longer than a document accepts.
+func TestDocument_LongWords(t *testing.T) {
+	long := strings.Repeat("Ab", 3000)
+	pub := mustTime(t, "2024-02-06")
+	for _, text := range []string{
+		"Headline\n“We are ready,” said the " + long + " Department.\n",
+		"Headline\n“We are ready,” said " + long + " Smith.\n",
+		"Headline\n“We are ready,” said a " + strings.ToLower(long) + " spokesman.\n",
+		"Headline\n" + long + " Jones, a " + long + " official, said: “We are ready.”\n",
+	} {
+		a := FromText(text)
+		s := Suggest(a.Text, pub)
+		for _, q := range s.Quotes {
+			if len(q.Speaker) > data.MaxTitleBytes/4 {
+				t.Errorf("speaker of %d bytes", len(q.Speaker))
+			}
+		}
+		if _, err := data.CheckDocument(Document(a, pub, "a.txt", s)); err != nil {
 			t.Errorf("refused: %v", err)
 		}
 	}

@@ -216,14 +216,16 @@ var multiWordStates = toSet(`united-states united-kingdom north-korea south-kore
 	new-zealand sri-lanka costa-rica el-salvador ivory-coast czech-republic dominican-republic united-arab-emirates
 	european-union united-nations`)
 
-// nationalities are adjectives of states; alone they are not speakers.
+// nationalities are adjectives of states and faiths; alone they are not
+// speakers.
 var nationalities = toSet(`american british english french german russian chinese iranian iraqi israeli
 	palestinian ukrainian syrian turkish saudi egyptian indian pakistani afghan japanese korean mexican
 	canadian australian italian spanish polish dutch belgian swiss swedish norwegian danish finnish greek
 	irish scottish welsh european african asian arab latino hispanic cuban venezuelan brazilian argentine
 	nigerian kenyan ethiopian libyan lebanese jordanian qatari emirati yemeni sudanese somali belarusian
 	georgian armenian azerbaijani kazakh uzbek vietnamese thai filipino indonesian malaysian taiwanese
-	western eastern northern southern`)
+	western eastern northern southern jewish muslim catholic protestant evangelical islamic hindu
+	buddhist sikh arabic persian kurdish sunni shiite shia latin`)
 
 // honorifics are the forms of address before a name, with the gender
 // they imply.

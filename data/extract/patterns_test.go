@@ -187,6 +187,33 @@ We asked readers to tell us how the night went. Here is some of what they wrote.
 			{"I switched off after twenty minutes. Nobody on that stage called it “a crisis” and meant it", "Pedro Alves", data.KindPerson, ""},
 			{"My daughter asked me why they were shouting", "Grace Whitman", data.KindPerson, ""},
 		}},
+
+		{"surnames that are also nationalities, and a description of any noun before a name", `Investors weigh in on the race
+Billionaire Mark Cuban and retail economist Rachel English spoke at the forum on Friday.
+"It's too early to tell," Cuban said.
+"Shoppers are nervous," said Ms. English.
+"He had it coming," the bystander, Ivo Marsh, told a local station.
+Trump took a risk by winking at Jewish voters, telling the crowd, "I'm a negotiator like you."
+`, []wantQuote{
+			{"It's too early to tell", "Mark Cuban", data.KindPerson, data.ConfidenceHigh},
+			{"Shoppers are nervous", "Rachel English", data.KindPerson, data.ConfidenceHigh},
+			{"He had it coming", "Ivo Marsh", data.KindPerson, data.ConfidenceHigh},
+			{"I'm a negotiator like you", "Trump", data.KindPerson, ""},
+		}},
+
+		{"a quote standing alone after a sentence that reports its speaker's words", `Committee split on the timing
+The committee may wait until after the election, Rep. Adam Lorde said on Sunday. "Nobody wants to look like they are tipping the scales. But the public has a right to know."
+In a statement released Thursday, Sen. Carla Ruiz reacted to the ruling, saying: "The court got it right."
+Mr. Bell, whose firm builds voting machines, said the county's system was a model for the whole state: "Nobody has ever found a fault in it."
+With aides increasingly worried about turnout, Mayor Dana Price is trying a new message: "Vote early."
+The ad shows Governor Alan Moss saying, "I never raised a tax."
+`, []wantQuote{
+			{"Nobody wants to look like they are tipping the scales. But the public has a right to know", "Adam Lorde", data.KindPerson, data.ConfidenceCheck},
+			{"The court got it right", "Carla Ruiz", data.KindPerson, ""},
+			{"Nobody has ever found a fault in it", "Bell", data.KindPerson, ""},
+			{"Vote early", "Dana Price", data.KindPerson, ""},
+			{"I never raised a tax", "Alan Moss", data.KindPerson, ""},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
