@@ -81,7 +81,16 @@ func (a *attributor) run() []Quote {
 				continue
 			}
 		}
-		c, ok := a.afterCue(p)
+		var c cue
+		ok := false
+		if open := l.tokenAt(p.open); open > 0 && l.isWordTok(open-1) && namingVerbs.has(l.word(open-1)) {
+			// "what Mr. Hedge called “the prior model,” the club charged":
+			// the naming verb right before the words is their cue.
+			c, ok = a.beforeCue(p)
+		}
+		if !ok {
+			c, ok = a.afterCue(p)
+		}
 		if !ok {
 			c, ok = a.beforeCue(p)
 		}
@@ -95,7 +104,19 @@ func (a *attributor) run() []Quote {
 			c, ok = a.headlineCue(p)
 		}
 		if ok {
-			res[i].sp, res[i].has = a.resolveCue(c, p), true
+			sp := a.resolveCue(c, p)
+			if sp.ent < 0 && (c.how == "before" || c.how == "participle") {
+				// "Obama said it would tell a story, one of “…”": the
+				// nearest verb's subject is no one; the quote is part of
+				// what the verb before it reports.
+				if outer, ok := a.cueBefore(min(c.verb, c.subj.first)); ok {
+					if osp := a.resolveCue(outer, p); osp.ent >= 0 {
+						sp, c = osp, outer
+						sp.sure = false
+					}
+				}
+			}
+			res[i].sp, res[i].has = sp, true
 			a.remember(res[i].sp, c.subj.first)
 		}
 	}
@@ -733,6 +754,10 @@ func (a *attributor) resolveDescription(r tokRange, where string) speaker {
 			w := l.word(t)
 			if isPossessive(w) && isUpperStart(w) {
 				return a.resolveNP(tokRange{a.r.capRunBackward(t+1, r.first), t + 1}, t, where)
+			}
+			if isPossessive(w) && t > r.first && (orgWords.has(stripPossessive(w)) || personNouns.has(stripPossessive(w))) {
+				// "the Trump campaign's website": the campaign's.
+				return a.resolveNP(tokRange{r.first, t + 1}, t, where)
 			}
 			if (w == "from" || w == "by" || w == "of") && t+1 < r.end {
 				return a.resolveNP(tokRange{t + 1, r.end}, t+1, where)

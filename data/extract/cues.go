@@ -112,6 +112,11 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 			return cue{how: "after", verb: mark + 1, subj: tokRange{t, end}, text: tokRange{mark, end}}, true
 		}
 	}
+	// "…,” as a ministry memo put it."
+	if strings.EqualFold(l.word(t), "as") && t+1 < limit && l.isWordTok(t+1) &&
+		(l.punct(t-1, ",") || strings.HasSuffix(strings.TrimSpace(l.text[p.start0:p.end0]), ",")) {
+		t++
+	}
 	// "…,” then said Pence"
 	v := t
 	if speechAdverbs.has(l.word(v)) && !verbLike.has(l.word(v)) {
@@ -150,6 +155,18 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 		i++ // the comma that closes "the chief inspector, Richard Lindholm,"
 	} else if j := a.skipAside(i, limit); j != i || !l.punct(i, ",") && !(l.isWordTok(i) && relativeWords.has(l.word(i))) {
 		i = j
+		// Two asides: "Scott Pruitt, the attorney general of Oklahoma,
+		// one of the states suing the agency, said".
+		for k := 0; k < 2 && i > 0 && l.punct(i-1, ","); k++ {
+			if _, verb := a.cueVerbAt(i); verb {
+				break
+			}
+			j := a.skipAside(i-1, limit)
+			if j == i-1 {
+				break
+			}
+			i = j
+		}
 	} else {
 		// A description whose closing comma was left out: "Nate Silver,
 		// the polling guru who founded the site tweeted", or a relative
@@ -188,8 +205,13 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 // nearest speech verb, "according to", colon or participle before the
 // opening mark, not inside another passage.
 func (a *attributor) beforeCue(p passage) (cue, bool) {
+	return a.cueBefore(a.l.tokenAt(p.open))
+}
+
+// cueBefore finds the nearest attribution before token open in its
+// sentence.
+func (a *attributor) cueBefore(open int) (cue, bool) {
 	l := a.l
-	open := l.tokenAt(p.open)
 	if open >= len(l.toks) {
 		return cue{}, false
 	}
@@ -518,7 +540,21 @@ func (a *attributor) sentenceSubject(s sentence, before int) (tokRange, tokRange
 	skipPast := func(from int) int {
 		for i := from; i < before && i < from+2*phraseWindow; i++ {
 			if l.toks[i].kind == tokMark {
-				return from
+				// A title in the phrase: "On “Face the Nation,” Sanders
+				// said"; its comma may be inside the marks.
+				if i+1 >= before || l.toks[i+1].passage < 0 {
+					return from
+				}
+				p := l.passages[l.toks[i+1].passage]
+				if words(l.text[p.start:p.end]) > 6 || !p.closed {
+					return from
+				}
+				closing := l.tokenAt(p.end0)
+				if strings.HasSuffix(strings.TrimSpace(l.text[p.start0:p.end0]), ",") {
+					return closing + 1
+				}
+				i = closing
+				continue
 			}
 			if l.punct(i, ",") {
 				return i + 1
@@ -626,6 +662,9 @@ func (a *attributor) bodyWord(t int) bool {
 	}
 	w := l.word(t)
 	if unicode.IsUpper(firstRune(w)) || unicode.IsDigit(firstRune(w)) {
+		if orgNames.has(stripPossessive(w)) {
+			return true // "reported Reuters", "Twitter said"
+		}
 		if notNames.has(w) && t > 0 && a.r.capWordAt(t-1) && a.r.capWordAt(t+1) && l.toks[t-1].sent == l.toks[t].sent {
 			return true // "CBS This Morning co-anchor DeMarco Morgan"
 		}
@@ -713,6 +752,7 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 	}
 	head := -1
 	pp := false
+	ppHead := -1   // the head before a prepositional phrase: "a narrator in the council's film"
 	named := false // a capitalised word has been read: only nouns of roles may follow
 	for i < limit && i < t+phraseWindow {
 		switch {
@@ -730,7 +770,7 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 			continue
 		case !pp && head >= 0 && l.isWordTok(i) && (l.word(i) == "for" || l.word(i) == "of" || l.word(i) == "at" || l.word(i) == "from" || l.word(i) == "with" || l.word(i) == "in") &&
 			(personNouns.has(stripPossessive(l.word(head))) || orgWords.has(l.word(head)) || speechNouns.has(l.word(head)) || titleWords.has(l.word(head))):
-			pp, named = true, false
+			pp, named, ppHead = true, false, head
 			i++
 			if l.isWordTok(i) && determiners.has(l.word(i)) {
 				i++
@@ -741,6 +781,9 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 			continue
 		}
 		break
+	}
+	if pp && ppHead >= 0 && head < ppHead && i-1 > ppHead && l.isWordTok(i-1) {
+		head = i - 1 // the phrase runs to the end of its prepositional phrase
 	}
 	if head < 0 {
 		// "the assailant, John McGraw, told …": a description of any
@@ -797,7 +840,27 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 	if i < floor {
 		return subj, appos, false
 	}
-	if l.punct(i, ",") {
+	// An aside between dashes: "John Dickey, the chief executive of Ora
+	// Media -- the company that owns the show -- told me".
+	dashed := false
+	if l.isDashTok(i) {
+		j := i
+		for j > floor && l.isDashTok(j-1) {
+			j--
+		}
+		k := j - 1
+		for k > floor && k > j-3*phraseWindow && !l.isDashTok(k) && l.toks[k].kind != tokMark {
+			k--
+		}
+		if k <= floor || !l.isDashTok(k) {
+			return subj, appos, false
+		}
+		for k > floor && l.isDashTok(k-1) {
+			k--
+		}
+		i, dashed = k, true
+	}
+	if l.punct(i, ",") || dashed {
 		coreBefore := func(c int) (tokRange, bool) {
 			k := c - 1
 			if l.punct(k, ")") {
@@ -840,7 +903,10 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 				return core, appos, true
 			}
 		}
-		return subj, appos, false
+		if !dashed {
+			return subj, appos, false
+		}
+		i--
 	}
 	subj, ok = a.npBefore(i, floor)
 	return subj, appos, ok

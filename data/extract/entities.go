@@ -645,6 +645,12 @@ func (r *registry) confirm(e int, n nameParts) {
 // body returns the entity of an organisation, state or described speaker
 // of the given name, creating it if new.
 func (r *registry) body(name, kind string, t int) int {
+	// "the Reyes campaign's website": the campaign.
+	if f := strings.Fields(name); len(f) > 0 {
+		if last := f[len(f)-1]; strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s") {
+			name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s"))
+		}
+	}
 	key := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
 	if e, ok := r.others[key]; ok {
 		return e

@@ -67,7 +67,8 @@ var particleSpeech = map[string]string{"fired": "back", "shot": "back", "went": 
 var speechNouns = toSet(`statement statements tweet tweets post letter memo email e-mail message release
 	remarks speech interview testimony transcript note op-ed essay column filing complaint lawsuit report slogan
 	motto ad advertisement sign banner headline caption website site page account survey poll study book paper
-	document documents filing release announcement video ruling order decision editorial`)
+	document documents filing release announcement video ruling order decision editorial brief affidavit petition
+	indictment manifesto memoir pamphlet leaflet flier flyer newsletter blog podcast`)
 
 // participleSpeech are the -ing forms that attach a quote to the subject of
 // the sentence: "Trump attacked Clinton, saying “…”".
@@ -156,7 +157,13 @@ var personNouns = toSet(`spokesman spokeswoman spokesperson spokespeople officia
 	grandmother grandfather widow attendee attendees participant participants caller callers shopper shoppers
 	viewer viewers reader readers listener listeners patient patients guest guests panelist panelists moderator
 	moderators interviewer official's member's presenter headteacher headmaster headmistress insurer regulator
-	watchdog`)
+	watchdog narrator announcer assailant attacker gunman shooter suspect defendant plaintiff bystander
+	passerby onlooker relative relatives niece nephew cousin uncle aunt grandson granddaughter fiancé fiancée
+	widower landlord tenant producer singer actor actress comedian driver contestant recruit instructor
+	lecturer superintendent chaplain pilot commuter homeowner retiree retirees pensioner worshipper
+	churchgoer parishioner congregant entrepreneur executive executives family families crowd audience
+	spokespersons colleague colleagues classmate classmates roommate coworker co-worker boss
+	owner owners organiser organisers coordinator volunteer volunteers nominee delegate`)
 
 // groupNouns are plural nouns for people: "officials said".
 var groupNouns = toSet(`officials aides advisers advisors sources people members residents voters supporters
@@ -168,7 +175,8 @@ var groupNouns = toSet(`officials aides advisers advisors sources people members
 	insiders veterans delegates donors allies rivals opponents fans users customers investigators guards
 	residents rebels militants fighters insurgents independents moderates authorities organizers families
 	police paramedics firefighters crews commentators historians scholars physicians teachers farmers
-	passengers shoppers viewers listeners readers users members`)
+	passengers shoppers viewers listeners readers users members family families relatives crowd audience
+	volunteers executives colleagues classmates retirees worshippers parishioners commuters homeowners`)
 
 // orgWords are words that make a capitalised name an organisation's:
 // "the State Department", "Iran's foreign ministry", "Breitbart News".

@@ -214,6 +214,28 @@ The ad shows Governor Alan Moss saying, "I never raised a tax."
 			{"Vote early", "Dana Price", data.KindPerson, ""},
 			{"I never raised a tax", "Alan Moss", data.KindPerson, ""},
 		}},
+
+		{"attributions with asides, dashes and titles between the speaker and the verb", `Museum opens after a decade of work
+President Ruth Alder, opening the Harbour Museum on Saturday, said it would tell a long story, one of "loss and repair, and of a town that would not give up."
+On "Morning Edition," Sen. Paul Varga (Ohio), who chaired the funding panel, praised the design. "It is the best building in the state."
+Tom Reyes, the chief executive of Reyes Build -- the firm that laid the foundations in 2019 -- told me, "We never missed a deadline."
+"Nobody thought we would finish," Irene Falk, the museum's first curator, one of six staff hired in 2015, said.
+This is "the largest crowd the square has seen," reported Reuters.
+Fees were raised under what Ms. Falk called "the new visitor model," the board announced.
+Entry is free only for those with a "lawful reason to visit," as a council memo put it.
+A page on the Reyes campaign's website states that the firm will "hire locally first."
+"Why did it take ten years?" a narrator in the council's film asks.
+`, []wantQuote{
+			{"loss and repair, and of a town that would not give up", "Ruth Alder", data.KindPerson, data.ConfidenceCheck},
+			{"It is the best building in the state", "Paul Varga", data.KindPerson, data.ConfidenceCheck},
+			{"We never missed a deadline", "Tom Reyes", data.KindPerson, data.ConfidenceHigh},
+			{"Nobody thought we would finish", "Irene Falk", data.KindPerson, data.ConfidenceHigh},
+			{"the largest crowd the square has seen", "Reuters", data.KindOrganisation, data.ConfidenceHigh},
+			{"the new visitor model", "Irene Falk", data.KindPerson, ""},
+			{"lawful reason to visit", "", "", data.ConfidenceCheck},
+			{"hire locally first", "Reyes campaign", data.KindOrganisation, ""},
+			{"Why did it take ten years?", "a narrator in the council's film", data.KindUnnamed, ""},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
