@@ -321,7 +321,10 @@ func (a *attributor) sentenceBefore(i, open int, res []passageResult) (speaker, 
 	l := a.l
 	p := l.passages[i]
 	s := l.sents[l.toks[open].sent]
-	if open > s.first && (l.isDashTok(open-1) || l.punct(open-1, ":")) {
+	// "Clinton shared her worry with donors in the Hamptons, “I do not
+	// know …”": a full quote after a comma that ends a clause without a
+	// speech verb is the clause subject's, to check.
+	if open > s.first && (l.isDashTok(open-1) || l.punct(open-1, ":") || l.punct(open-1, ",") && isFull(l.text, p)) {
 		if subj, appos, ok := a.clauseSubject(open-1, s); ok {
 			sp := a.resolveCue(cue{how: "subject", subj: subj, appos: appos, text: subj}, p)
 			if sp.ent >= 0 {
@@ -750,6 +753,9 @@ func (a *attributor) resolveDescription(r tokRange, where string) speaker {
 	switch {
 	case speechNouns[head] || a.hasSpeechNoun(r):
 		// "Trump's statement", "a statement from the ministry": the owner.
+		if sp, ok := a.modifierOwner(r, where); ok {
+			return sp
+		}
 		for t := r.first; t < r.end; t++ {
 			w := l.word(t)
 			if isPossessive(w) && isUpperStart(w) {
@@ -824,6 +830,42 @@ func (a *attributor) resolveDescription(r tokRange, where string) speaker {
 		t = end
 	}
 	return speaker{ent: -1, why: where + "; “" + name + "” is not a person or body"}
+}
+
+// modifierOwner resolves the owner of a document named by a capitalised
+// word before it: "the Rove ad", "one Clinton ad", "an FEC opinion" — an
+// organisation, state or person the article names, never someone new.
+func (a *attributor) modifierOwner(r tokRange, where string) (speaker, bool) {
+	l := a.l
+	for t := r.first; t < r.end; t++ {
+		if isPossessive(l.word(t)) {
+			return speaker{}, false // "Trump's first tweet": the possessor
+		}
+	}
+	for t := r.first; t < r.end-1; t++ {
+		if !a.r.capWord(t) {
+			continue
+		}
+		end := a.r.capRunForward(t, r.end)
+		if end >= r.end || isPossessive(l.word(end-1)) || !speechNouns.has(l.word(r.end-1)) {
+			return speaker{}, false
+		}
+		ws := make([]string, 0, end-t)
+		for k := t; k < end; k++ {
+			ws = append(ws, l.word(k))
+		}
+		if kind := bodyKind(ws); kind != "" {
+			e := a.r.body(strings.Join(ws, " "), kind, t)
+			return speaker{ent: e, how: howDescription, why: where + "; “" + a.phrase(r) + "” is " + a.r.ents[e].name + "’s"}, true
+		}
+		if _, np, ok := splitName(ws); ok {
+			if e := a.r.person(np, t, false); e >= 0 {
+				return speaker{ent: e, how: howDescription, why: where + "; “" + a.phrase(r) + "” is " + a.r.ents[e].name + "’s"}, true
+			}
+		}
+		return speaker{}, false
+	}
+	return speaker{}, false
 }
 
 // lowerFirst writes a description as it reads inside a sentence: "A

@@ -469,10 +469,20 @@ func (a *attributor) finiteVerb(t int) bool {
 	if strings.HasSuffix(lw, "ed") && !roleWord(lw) && !(t > 0 && l.isWordTok(t-1) && determiners.has(l.word(t-1))) {
 		return true // "Clinton celebrated", not "the noted author"
 	}
+	// "Trump then appears": a subject and adverbs before a verb in -s.
+	prev := t - 1
+	for prev > 0 && prev > t-3 && l.isWordTok(prev) && (speechAdverbs.has(l.word(prev)) && !verbLike.has(l.word(prev)) || isAdverb(l.word(prev))) {
+		prev--
+	}
+	// "The Kessler ad hits": after a noun of a speaker or document, a
+	// word in -s that is no such noun itself.
+	nounBefore := prev == t-1 && l.isWordTok(prev) && !isUpperStart(l.word(prev)) &&
+		(speechNouns.has(l.word(prev)) || personNouns.has(l.word(prev)) && !groupNouns.has(l.word(prev)) || genericBodies.has(l.word(prev))) &&
+		!roleWord(strings.TrimSuffix(lw, "s")) && !speechNouns.has(strings.TrimSuffix(lw, "s")) && !genericBodies.has(strings.TrimSuffix(lw, "s"))
 	return likelyVerb(lw) || strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "us") &&
-		!isPossessive(lw) && len(lw) > 3 && t > 0 && l.isWordTok(t-1) &&
-		(isUpperStart(l.word(t-1)) && !notNames.has(l.word(t-1)) && !nationalities.has(l.word(t-1)) ||
-			l.word(t-1) == "he" || l.word(t-1) == "she" || l.word(t-1) == "it")
+		!isPossessive(lw) && len(lw) > 3 && prev >= 0 && l.isWordTok(prev) &&
+		(isUpperStart(l.word(prev)) && !notNames.has(l.word(prev)) && !nationalities.has(l.word(prev)) ||
+			l.word(prev) == "he" || l.word(prev) == "she" || l.word(prev) == "it" || nounBefore)
 }
 
 // clauseSubject returns the subject of the clause a participle or phrase
@@ -542,18 +552,14 @@ func (a *attributor) sentenceSubject(s sentence, before int) (tokRange, tokRange
 			if l.toks[i].kind == tokMark {
 				// A title in the phrase: "On “Face the Nation,” Sanders
 				// said"; its comma may be inside the marks.
-				if i+1 >= before || l.toks[i+1].passage < 0 {
+				next, ok := l.shortTitleEnd(i)
+				if !ok || next >= before {
 					return from
 				}
-				p := l.passages[l.toks[i+1].passage]
-				if words(l.text[p.start:p.end]) > 6 || !p.closed {
-					return from
+				if l.punct(next-2, ",") {
+					return next
 				}
-				closing := l.tokenAt(p.end0)
-				if strings.HasSuffix(strings.TrimSpace(l.text[p.start0:p.end0]), ",") {
-					return closing + 1
-				}
-				i = closing
+				i = next - 1
 				continue
 			}
 			if l.punct(i, ",") {
@@ -642,7 +648,13 @@ func (a *attributor) skipAside(i, limit int) int {
 	if l.punct(i, ",") {
 		for j := i + 1; j < limit && j < i+2*phraseWindow; j++ {
 			if l.toks[j].kind == tokMark {
-				break
+				// "Bill Eastland, wearing “Ted Cruz” pins, said"
+				next, ok := l.shortTitleEnd(j)
+				if !ok {
+					break
+				}
+				j = next - 1
+				continue
 			}
 			if l.punct(j, ",") {
 				return j + 1
@@ -884,9 +896,15 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 			}
 		}
 		// The nearest comma before whose phrase reads as an aside.
-		for c := i - 1; c >= floor && c > i-2*phraseWindow; c-- {
+		for c := i - 1; c >= floor && c > i-3*phraseWindow; c-- {
 			if l.toks[c].kind == tokMark {
-				break
+				// "Ron Ames, wearing “Kessler 2028” pins, said"
+				open, ok := l.shortTitleStart(c)
+				if !ok {
+					break
+				}
+				c = open
+				continue
 			}
 			if !l.punct(c, ",") {
 				continue

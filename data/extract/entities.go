@@ -261,6 +261,11 @@ func (r *registry) readRun(t, end int) {
 		np.titled = true
 	}
 	np.titled = np.titled || lowerTitle
+	// "Presumptive GOP nominee Donald Trump": words before a role and a
+	// name are the role's, no one's name.
+	if l.isWordTok(end) && !isUpperStart(l.word(end)) && roleWord(l.word(end)) && r.capWord(end+1) {
+		return
+	}
 	if r.titleCase(t) && !isGivenName(np.first) {
 		return // "Museum Guards Describe Night": a headline's capitals name no one
 	}
@@ -690,7 +695,24 @@ func (r *registry) isSubject(t, end int) bool {
 	if t >= 2 && l.punct(t-1, ",") && t-s.first <= 8 {
 		return true
 	}
+	// "Former Pennsylvania governor Ed Rendell (D) praised": only a title
+	// before the name.
+	titled := true
+	for k := start; k < t && titled; k++ {
+		titled = l.isWordTok(k) && (isUpperStart(l.word(k)) || roleWord(l.word(k)) || determiners.has(l.word(k)))
+	}
+	if titled && t-start <= 6 {
+		return true
+	}
 	i := end
+	if l.punct(i, "(") {
+		for j := i + 1; j < s.end && j < i+8; j++ {
+			if l.punct(j, ")") {
+				i = j + 1
+				break
+			}
+		}
+	}
 	if l.punct(i, ",") {
 		// Skip a description set off by commas.
 		for j := i + 1; j < s.end && j < i+16; j++ {

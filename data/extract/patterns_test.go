@@ -236,6 +236,23 @@ A page on the Reyes campaign's website states that the firm will "hire locally f
 			{"hire locally first", "Reyes campaign", data.KindOrganisation, ""},
 			{"Why did it take ten years?", "a narrator in the council's film", data.KindUnnamed, ""},
 		}},
+
+		{"documents that speak for their owner, and quotes after a clause", `Ads fly in the final week
+Gov. Mark Kessler and Senator Anna Lindqvist are tied in the polls.
+Former Ohio governor Nora Platt (D), a Lindqvist supporter, spent Friday at a diner in Toledo.
+The Kessler ad hits Lindqvist for taking "more money from banks than from farmers" and claims that "Toledo deserves better."
+One Lindqvist ad declared, "Kessler wants your pension."
+Kessler then appears in a clip from a rally, saying, "I will protect every pension."
+Earlier this week, Platt shared her worries with donors in Columbus, "I do not know which Kessler will show up."
+Delegate Ron Ames, wearing a cap and "Kessler 2028" pins, said, "We are ready."
+`, []wantQuote{
+			{"more money from banks than from farmers", "Mark Kessler", data.KindPerson, ""},
+			{"Toledo deserves better", "Mark Kessler", data.KindPerson, ""},
+			{"Kessler wants your pension", "Anna Lindqvist", data.KindPerson, ""},
+			{"I will protect every pension", "Mark Kessler", data.KindPerson, ""},
+			{"I do not know which Kessler will show up", "Nora Platt", data.KindPerson, data.ConfidenceCheck},
+			{"We are ready", "Ron Ames", data.KindPerson, data.ConfidenceHigh},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -364,6 +364,33 @@ func (l *layout) reportsClause(t, limit int) bool {
 var adjunctStarts = toSet(`on in at to during after before of about from with via while when as by for
 	through outside inside near following told reporters`)
 
+// shortTitleEnd returns the token after the closing mark when token t opens
+// a short quoted title inside the reporter's sentence ("wearing “Ted Cruz”
+// pins", "On “Face the Nation,”"), and false otherwise.
+func (l *layout) shortTitleEnd(t int) (int, bool) {
+	if t+1 >= len(l.toks) || l.toks[t].kind != tokMark || l.toks[t+1].passage < 0 {
+		return 0, false
+	}
+	p := l.passages[l.toks[t+1].passage]
+	if !p.closed || p.open != l.toks[t].start || words(l.text[p.start:p.end]) > 6 {
+		return 0, false
+	}
+	return l.tokenAt(p.end0) + 1, true
+}
+
+// shortTitleStart returns the opening mark of the short quoted title whose
+// closing mark is token t, and false if t closes none.
+func (l *layout) shortTitleStart(t int) (int, bool) {
+	if t < 1 || l.toks[t].kind != tokMark || l.toks[t-1].passage < 0 {
+		return 0, false
+	}
+	p := l.passages[l.toks[t-1].passage]
+	if !p.closed || p.end0 != l.toks[t].start || words(l.text[p.start:p.end]) > 6 {
+		return 0, false
+	}
+	return l.tokenAt(p.open), true
+}
+
 // tokenAt returns the index of the first token that ends after offset at.
 func (l *layout) tokenAt(at int) int {
 	return sort.Search(len(l.toks), func(i int) bool { return l.toks[i].end > at })
