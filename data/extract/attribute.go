@@ -1119,12 +1119,26 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 	}
 	para := l.sents[l.toks[t].sent].para
 	best, fallback, unconfirmed := -1, -1, -1
+	bestSent := -1 // the sentence of best: its main subject, named first, wins
 	var rivals []int
 	a.eachBefore(t, 120, func(m mention) bool {
 		e := a.r.ents[m.ent]
 		mp := l.sents[l.toks[m.tok].sent].para
 		if para-mp > 8 {
 			return false
+		}
+		if bestSent >= 0 {
+			// "Mr. Coll said that Mr. Cohen had …. He went on": the
+			// subject of the sentence's main clause, not of the clause
+			// inside it.
+			if l.toks[m.tok].sent != bestSent {
+				return false
+			}
+			if m.subject && e.kind == data.KindPerson && e.confirmed && (e.gender == 0 || e.gender == gender) && m.ent != best &&
+				!a.possessiveAt(m.tok) && !a.inOpener(m.tok) {
+				best = m.ent
+			}
+			return true
 		}
 		if e.kind == data.KindUnnamed && m.subject && (e.gender == 0 || e.gender == gender) && describedPerson(e.name) {
 			if best < 0 && fallback < 0 {
@@ -1143,8 +1157,8 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 			return true
 		}
 		if m.subject {
-			best = m.ent
-			return false
+			best, bestSent = m.ent, l.toks[m.tok].sent
+			return true
 		}
 		if fallback < 0 {
 			fallback = m.ent
@@ -1180,6 +1194,35 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 		}
 	}
 	return sp
+}
+
+// possessiveAt reports whether the name at token t is a possessive ("Mr.
+// Kim's execution"): its owner is not the subject.
+func (a *attributor) possessiveAt(t int) bool {
+	end := a.r.capRunForward(t, min(len(a.l.toks), t+6))
+	return end > t && isPossessive(a.l.word(end-1))
+}
+
+// inOpener reports whether token t lies in the opening phrase of its
+// sentence, before the comma that ends it: "With a vote for Trump ruled
+// out, Cross said".
+func (a *attributor) inOpener(t int) bool {
+	l := a.l
+	s := l.sents[l.toks[t].sent]
+	if !l.isWordTok(s.first) || !openers.has(l.word(s.first)) {
+		return false
+	}
+	for k := s.first; k < t; k++ {
+		if l.punct(k, ",") {
+			return false
+		}
+	}
+	for k := t; k < s.end && k < t+2*phraseWindow; k++ {
+		if l.punct(k, ",") {
+			return true
+		}
+	}
+	return false
 }
 
 // describedPerson reports whether the name of an unnamed speaker is one

@@ -491,6 +491,18 @@ func (a *attributor) finiteVerb(t int) bool {
 // Spicer's), else the sentence's first noun phrase.
 func (a *attributor) clauseSubject(t int, s sentence) (tokRange, tokRange, bool) {
 	l := a.l
+	// "with Trump tweeting that it was a disaster and asking": the
+	// participle it is coordinated with has the subject.
+	if k := t - 1; strings.HasSuffix(l.word(t), "ing") && l.isWordTok(k) && l.word(k) == "and" {
+		for j := k - 1; j > s.first && j > k-cueWindow; j-- {
+			if l.toks[j].kind == tokMark || l.toks[j].passage >= 0 || !l.isWordTok(j) {
+				continue
+			}
+			if w := strings.ToLower(l.word(j)); strings.HasSuffix(w, "ing") && (participleSpeech[w] || isSpeechParticiple(w)) {
+				return a.clauseSubject(j, s)
+			}
+		}
+	}
 	// "with the campaign of the former senator saying", "footage of
 	// Trump saying", "the ad shows Clinton asking": the phrase the
 	// participle follows is its subject.
@@ -963,7 +975,8 @@ func (a *attributor) npBefore(i, floor int) (tokRange, bool) {
 			continue
 		case l.isWordTok(k) && (l.word(k) == "for" || l.word(k) == "of" || l.word(k) == "at" || l.word(k) == "from" || l.word(k) == "in") &&
 			k-1 >= floor && l.isWordTok(k-1) && (personNouns.has(l.word(k-1)) || titleWords.has(l.word(k-1)) || speechNouns.has(l.word(k-1)) ||
-			a.r.capWord(k-1) && a.r.capWord(k+1)):
+			a.r.capWord(k-1) && (a.r.capWord(k+1) || l.isWordTok(k+1) && strings.EqualFold(l.word(k+1), "the") && a.r.capWord(k+2))):
+			// "Archbishop Aris Shirvanian of the Armenian Patriarchate"
 			j = k
 			continue
 		}

@@ -699,7 +699,8 @@ func (r *registry) isSubject(t, end int) bool {
 	// before the name.
 	titled := true
 	for k := start; k < t && titled; k++ {
-		titled = l.isWordTok(k) && (isUpperStart(l.word(k)) || roleWord(l.word(k)) || determiners.has(l.word(k)))
+		w := l.word(k)
+		titled = l.isWordTok(k) && (isUpperStart(w) && (!notNames.has(w) || titleWords.has(w)) || roleWord(w) || determiners.has(w))
 	}
 	if titled && t-start <= 6 {
 		return true

@@ -251,7 +251,8 @@ var genderedWords = map[string]byte{"spokesman": 'm', "spokeswoman": 'f', "chair
 	"nephew": 'm', "niece": 'f', "boyfriend": 'm', "girlfriend": 'f', "fiancé": 'm', "fiancée": 'f',
 	"duke": 'm', "duchess": 'f', "emperor": 'm', "empress": 'f', "lady": 'f', "lord": 'm', "sir": 'm',
 	"dame": 'f', "nun": 'f', "monk": 'm', "priest": 'm', "pope": 'm', "rabbi": 'm', "imam": 'm',
-	"gentleman": 'm', "mr.": 'm', "mrs.": 'f', "ms.": 'f', "first": 0}
+	"gentleman": 'm', "mr.": 'm', "mrs.": 'f', "ms.": 'f', "first": 0, "archbishop": 'm', "bishop": 'm',
+	"cardinal": 'm', "sheikh": 'm', "ayatollah": 'm', "mullah": 'm', "patriarch": 'm', "abbot": 'm', "abbess": 'f'}
 
 // nameParticles are lower-case words inside names: "Ursula von der Leyen".
 var nameParticles = toSet(`de da di del della der den van von la le du dos das al el bin ibn bint ben ter ten

@@ -253,6 +253,24 @@ Delegate Ron Ames, wearing a cap and "Kessler 2028" pins, said, "We are ready."
 			{"I do not know which Kessler will show up", "Nora Platt", data.KindPerson, data.ConfidenceCheck},
 			{"We are ready", "Ron Ames", data.KindPerson, data.ConfidenceHigh},
 		}},
+
+		{"a pronoun refers to the main clause's subject, not a clause inside it", `Editor answers the oil company
+In his reply, Mr. Alvarez said he was troubled that Mr. Brandt had "made serious allegations" without evidence. He went on: "We stand by every word."
+With a vote for Brandt ruled out, Mr. Osei said he would back the challenger, whom he called "the only adult in the race."
+Bishop Tomas Reyna of the Diocese of Harlow told the Gazette, "We pray for both men." He added, "Nobody wins a shouting match."
+Senator Ruth Dale spent the week in hospital. Mr. Keane emailed her his wishes, telling her, "You will be back by Friday!" She replied to him that it was "the kindest note I had."
+Campaigners spent the day at the gate, with the union chief tweeting that it was "a scandal" and asking, "Who will pay?"
+`, []wantQuote{
+			{"made serious allegations", "Alvarez", data.KindPerson, ""},
+			{"We stand by every word", "Alvarez", data.KindPerson, ""},
+			{"the only adult in the race", "Osei", data.KindPerson, ""},
+			{"We pray for both men", "Tomas Reyna", data.KindPerson, data.ConfidenceHigh},
+			{"Nobody wins a shouting match", "Tomas Reyna", data.KindPerson, data.ConfidenceHigh},
+			{"You will be back by Friday!", "Keane", data.KindPerson, ""},
+			{"the kindest note I had", "Ruth Dale", data.KindPerson, ""},
+			{"a scandal", "the union chief", data.KindUnnamed, ""},
+			{"Who will pay?", "the union chief", data.KindUnnamed, ""},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -343,6 +343,12 @@ func (l *layout) reportsClause(t, limit int) bool {
 	case w == "that":
 		return true
 	case adjunctStarts.has(w) || isTimeWord(w):
+		// "She replied to him that it was …"
+		for i := t + 1; i < limit && i < t+5 && l.isWordTok(i); i++ {
+			if strings.EqualFold(l.word(i), "that") {
+				return true
+			}
+		}
 		return false
 	}
 	// An inverted subject ends the clause ("said the mayor."); a subject
