@@ -699,8 +699,9 @@ func (a *attributor) resolveName(r tokRange, where string) (speaker, bool) {
 		}
 	}
 	title, np, ok := splitName(ws)
-	if !ok && len(ws) == 1 && nationalities.has(ws[0]) && len(a.r.surnames[strings.ToLower(ws[0])]) > 0 {
-		// "Cuban said", of Mark Cuban.
+	if !ok && len(ws) == 1 && len(a.r.surnames[strings.ToLower(ws[0])]) > 0 {
+		// "Cuban said" of Mark Cuban, "Green said" of Joshua Green: a
+		// surname that is also a nationality or a word of titles.
 		np, ok = nameParts{last: ws[0], words: ws}, true
 	}
 	if !ok {
@@ -799,7 +800,7 @@ func (a *attributor) resolveDescription(r tokRange, where string) speaker {
 	case groupNouns[head] || pluralRoles[head]:
 		e := a.r.body(bare, data.KindUnnamed, r.first)
 		return speaker{ent: e, how: howDescription, why: where + "; “" + bare + "” are not named", sure: true}
-	case personNouns[head] || titleWords[head]:
+	case personNouns[head] || titleWords[head] && !titleModifiers[head]:
 		if indefinite {
 			if e, why := a.lede(head, r.first); e >= 0 {
 				return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” " + why}

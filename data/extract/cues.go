@@ -65,6 +65,9 @@ func (a *attributor) cueVerbAt(t int) (end int, ok bool) {
 		return 0, false
 	}
 	w := strings.ToLower(l.word(t))
+	if !speechVerbs[w] && speechStem(w) && a.afterModal(t) {
+		return t + 1, true // "a spokesman could only quip:", "she would add"
+	}
 	if !speechVerbs[w] || unicode.IsUpper(firstRune(l.word(t))) && t > 0 && l.toks[t-1].sent == l.toks[t].sent {
 		return 0, false
 	}
@@ -282,6 +285,27 @@ func (a *attributor) cueBefore(open int) (cue, bool) {
 	}
 	return cue{}, false
 }
+
+// speechStem reports whether a lower-case word is the bare form of a verb
+// that reports speech after a modal: "could only quip", "would add".
+func speechStem(w string) bool { return modalSpeech[w] }
+
+var modalSpeech = toSet(`say tell add quip joke note argue warn insist declare reply respond explain remark admit
+	acknowledge claim predict caution stress concede ask boast complain vow promise urge write tweet retort
+	muse scoff recall`)
+
+// afterModal reports whether token t follows a modal verb, past an adverb:
+// "could only quip", "would later say".
+func (a *attributor) afterModal(t int) bool {
+	l := a.l
+	k := t - 1
+	if l.isWordTok(k) && (isAdverb(l.word(k)) || speechAdverbs.has(l.word(k)) && !verbLike.has(l.word(k)) || l.word(k) == "only") {
+		k--
+	}
+	return l.isWordTok(k) && modals.has(l.word(k))
+}
+
+var modals = toSet(`would could will can may might should must shall did does do`)
 
 // isSpeechParticiple reports whether a word is the -ing form of a speech
 // verb: "interjecting", "quipping".
@@ -533,6 +557,13 @@ func (a *attributor) clauseSubject(t int, s sentence) (tokRange, tokRange, bool)
 				continue
 			}
 			if subj, appos, ok := a.subjectBefore(v, s.first); ok {
+				if k := subj.first - 1; k >= s.first && l.isWordTok(k) && complementizers.has(l.word(k)) {
+					// "Putin came close to an admission that Russian
+					// soldiers had fought, saying …": the participle hangs
+					// from the main clause, not the clause after "that".
+					v = subj.first
+					continue
+				}
 				return subj, appos, true
 			}
 			if speech && a.coordinated(v, s.first) {
@@ -542,6 +573,9 @@ func (a *attributor) clauseSubject(t int, s sentence) (tokRange, tokRange, bool)
 	}
 	return a.sentenceSubject(s, t)
 }
+
+// complementizers start a clause that is the object of a verb or noun.
+var complementizers = toSet(`that whether if`)
 
 // statementVerbs put out words a colon introduces.
 var statementVerbs = toSet(`released issued sent posted shared published gave delivered offered made put wrote
@@ -708,6 +742,18 @@ func (a *attributor) bodyWord(t int) bool {
 	return true
 }
 
+// clauseWord reports whether a lower-case word is a verb or adverb that
+// ends a noun phrase read backwards: "echoing some commentators",
+// "relayed the exchange", "now a senior fellow".
+func clauseWord(w string) bool {
+	if isUpperStart(w) {
+		return false
+	}
+	lw := strings.ToLower(w)
+	return strings.HasSuffix(lw, "ing") && len(lw) > 5 && !personNouns[lw] && !titleWords[lw] || likelyVerb(lw) ||
+		isAdverb(lw) || moreAdverbs[lw]
+}
+
 // isAdverb reports whether a lower-case word is an adverb that may stand
 // between a subject and its verb: "Gorka similarly warned".
 func isAdverb(w string) bool {
@@ -769,6 +815,9 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 	}
 	if subjectPronouns.has(l.word(t)) && strings.ToLower(l.word(t)) != "who" && strings.ToLower(l.word(t)) != "which" {
 		return tokRange{t, t + 1}, appos, true
+	}
+	if clauseWord(l.word(t)) || strings.EqualFold(l.word(t), "that") {
+		return subj, appos, false // "…,” echoing some commentators who"
 	}
 	i := t
 	if determiners.has(l.word(i)) {
@@ -864,6 +913,20 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 	if i < floor {
 		return subj, appos, false
 	}
+	// "Mr. Trump was prompted to say", "she declined to say": the subject
+	// of the verb that governs the infinitive.
+	if l.isWordTok(i) && l.word(i) == "to" && i-1 > floor && l.isWordTok(i-1) {
+		w := strings.ToLower(l.word(i - 1))
+		if strings.HasSuffix(w, "ed") && !roleWord(w) || irregularPast[w] || verbLike[w] || w == "wants" || w == "want" || w == "tries" {
+			i -= 2
+			for i >= floor && l.isWordTok(i) && (verbLike.has(l.word(i)) || speechAdverbs.has(l.word(i)) || isAdverb(l.word(i))) {
+				i--
+			}
+			if i < floor {
+				return subj, appos, false
+			}
+		}
+	}
 	// An aside between dashes: "John Dickey, the chief executive of Ora
 	// Media -- the company that owns the show -- told me".
 	dashed := false
@@ -902,7 +965,9 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 				break
 			}
 			if l.punct(c, ",") && l.isWordTok(c+1) && (l.word(c+1) == "who" || l.word(c+1) == "whose" || l.word(c+1) == "which") {
-				if core, ok := coreBefore(c); ok {
+				// Not a phrase inside another relative clause: "who
+				// heads the Senate Banking Committee, which oversees".
+				if core, ok := coreBefore(c); ok && !(core.first > floor && l.isWordTok(core.first-1) && relativeWords.has(l.word(core.first-1))) {
 					return core, appos, true
 				}
 			}
@@ -965,10 +1030,11 @@ func (a *attributor) npBefore(i, floor int) (tokRange, bool) {
 	for j-1 >= floor && j-1 > i-phraseWindow {
 		k := j - 1
 		switch {
-		case a.bodyWord(k):
+		case a.bodyWord(k) && !clauseWord(l.word(k)):
 			j = k
 			continue
-		case l.isWordTok(k) && determiners.has(l.word(k)):
+		case l.isWordTok(k) && determiners.has(l.word(k)) && !strings.EqualFold(l.word(k), "that"):
+			// "said that the United States is …": "that" starts a clause.
 			j = k
 		case l.isWordTok(k) && nameParticles.has(l.word(k)) && a.r.capWord(k-1) && a.r.capWord(k+1):
 			j = k
@@ -1010,6 +1076,8 @@ func (a *attributor) isAside(r tokRange, core tokRange) bool {
 		return true
 	case isDigits(w):
 		return true // an age: "Smith, 45, said"
+	case r.end-r.first <= 8 && l.isWordTok(r.end-1) && roleWord(l.word(r.end-1)) && !isUpperStart(l.word(r.end-1)):
+		return true // "Christie, New Jersey's sitting governor, repeated"
 	case isPossessive(w) || titleWords[w] || personNouns[w] || w == "his" || w == "her" || w == "their" || w == "its" ||
 		w == "my" || w == "our":
 		return true

@@ -236,8 +236,8 @@ func (r *registry) readRun(t, end int) {
 	}
 	afterThe := lead > 0 && strings.EqualFold(ws[lead-1], "the") || t > 0 && l.isWordTok(t-1) && strings.EqualFold(l.word(t-1), "the")
 	ws, t = ws[lead:], t+lead
-	if len(ws) == 1 && notNames.has(ws[0]) {
-		return
+	if len(ws) == 1 && notNames.has(ws[0]) && !orgNames.has(ws[0]) {
+		return // but "Twitter said" names a company
 	}
 	if kind := bodyKind(ws); kind != "" {
 		r.mention(r.body(strings.Join(ws, " "), kind, t), t, end, false)
@@ -515,8 +515,8 @@ func splitName(ws []string) (title []string, n nameParts, ok bool) {
 			named++
 		}
 	}
-	if named == 0 {
-		return nil, nameParts{}, false // "Secretary", "President" alone
+	if named == 0 && !(len(rest) == 1 && len(title) > 0 && honorific(title[len(title)-1])) {
+		return nil, nameParts{}, false // "Secretary", "President" alone, but "Ms. White" is a name
 	}
 	for i, w := range rest {
 		// A nationality is a surname after a given name or a form of

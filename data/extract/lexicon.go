@@ -88,7 +88,7 @@ var speechAdverbs = toSet(`also later then again previously recently once repeat
 	bluntly flatly frankly openly publicly privately angrily calmly quietly loudly proudly firmly sharply
 	jokingly sarcastically emotionally tearfully reportedly allegedly apparently has have had was is would will
 	could can may might did does do just even still often since never always earlier famously memorably
-	separately further additionally subsequently afterwards afterward`)
+	separately further additionally subsequently afterwards afterward only`)
 
 // titleWords are words of the job titles and roles written before a name,
 // capitalised or not: "vice presidential candidate Mike Pence",
@@ -126,6 +126,19 @@ var titleWords = toSet(`spokesman spokeswoman spokesperson spokespeople presiden
 	agency office bureau committee commission authority service board court district county city town regional
 	local provincial international global prime cllr cllr. councillor presenter headteacher headmaster
 	headmistress principal chaplain curator archivist coroner paramedic midwife foreman steward warden`)
+
+// titleModifiers are words of titles that modify a role rather than name
+// one: "state", "finance", "federal" alone describe no one.
+var titleModifiers = toSet(`vice former ex- then-presidential emeritus retired late first deputy press
+	communications campaign presidential vice-presidential gubernatorial senatorial mayoral congressional
+	parliamentary republican democratic democrat gop independent libertarian conservative liberal labour labor
+	tory green party majority minority house senate state federal national foreign defense defence interior
+	justice treasury homeland security intelligence military army navy air force marine corps police fire
+	health education energy commerce trade transportation agriculture finance economic economy public affairs
+	communication strategic policy political legal general white council department ministry agency office
+	bureau committee commission authority service board court district county city town regional local
+	provincial international global prime senior junior acting interim assistant associate principal chief
+	head staff`)
 
 // personNouns are nouns for a person or people, heads of descriptions
 // such as "a Google spokesman" or "the Republican nominee".

@@ -271,6 +271,27 @@ Campaigners spent the day at the gate, with the union chief tweeting that it was
 			{"a scandal", "the union chief", data.KindUnnamed, ""},
 			{"Who will pay?", "the union chief", data.KindUnnamed, ""},
 		}},
+
+		{"names that are also words of titles, bodies known by one word, verbs after modals and infinitives", `Platform rules under fire
+Facebook spokeswoman Ada White and analyst Joshua Green spoke after the hearing.
+"We built the tool for exactly this," Ms. White said.
+"It is easy to promise a fix," Green said.
+Twitter suspended the accounts on Monday. "There is no magic filter," the company said.
+Sen. Hal Moreno, who heads the Commerce Committee, which oversees the agency, said the rules "call the whole system into question."
+The hearing was so tense that a committee aide could only quip: "Nobody brought snacks."
+The mood was so grim that Ms. White was prompted to say, "We are listening."
+Gov. Lena Ortiz, Nevada's sitting governor, repeated claims that Facebook ignores small towns, calling the company "a landlord that never visits."
+Moreno came close to an admission that the committee had failed, saying, "We were slow."
+`, []wantQuote{
+			{"We built the tool for exactly this", "Ada White", data.KindPerson, data.ConfidenceHigh},
+			{"It is easy to promise a fix", "Joshua Green", data.KindPerson, data.ConfidenceHigh},
+			{"There is no magic filter", "Twitter", data.KindOrganisation, ""},
+			{"call the whole system into question", "Hal Moreno", data.KindPerson, data.ConfidenceHigh},
+			{"Nobody brought snacks", "a committee aide", data.KindUnnamed, ""},
+			{"We are listening", "Ada White", data.KindPerson, data.ConfidenceHigh},
+			{"a landlord that never visits", "Lena Ortiz", data.KindPerson, ""},
+			{"We were slow", "Hal Moreno", data.KindPerson, ""},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
