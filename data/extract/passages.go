@@ -249,6 +249,11 @@ func looksLikeTitle(text string, p passage) bool {
 	if len(ws) < 2 || len(ws) > 8 || strings.ContainsAny(body, ",;?!") {
 		return false
 	}
+	for _, w := range ws[:len(ws)-1] {
+		if strings.HasSuffix(w, ".") && !isAbbreviation(w) {
+			return false // "Like Oakland. Or Ferguson," is two sentences
+		}
+	}
 	caps := 0
 	for i, w := range ws {
 		w = strings.Trim(w, "“”\"'‘’()")

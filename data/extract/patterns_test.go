@@ -292,6 +292,12 @@ Moreno came close to an admission that the committee had failed, saying, "We wer
 			{"a landlord that never visits", "Lena Ortiz", data.KindPerson, ""},
 			{"We were slow", "Hal Moreno", data.KindPerson, ""},
 		}},
+
+		{"short sentences in capitals are quotations, titles are not", `Crime figures in dispute
+"Like Toledo. Or Dayton," Mayor Ben Aldous said. He was asked about "Mr. Smith Goes to Washington" on Sunday.
+`, []wantQuote{
+			{"Like Toledo. Or Dayton", "Ben Aldous", data.KindPerson, data.ConfidenceHigh},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
