@@ -116,6 +116,9 @@ func (a *attributor) run() []Quote {
 					}
 				}
 			}
+			if c.how == "colon-after-name" {
+				sp.sure = false
+			}
 			res[i].sp, res[i].has = sp, true
 			a.remember(res[i].sp, c.subj.first)
 		}
@@ -565,6 +568,15 @@ func (a *attributor) excerpt(r tokRange) string {
 		s = string(rs[:28]) + "…" + string(rs[len(rs)-28:])
 	}
 	return s
+}
+
+// wordsOf returns the words of the tokens of r, without possessives.
+func (a *attributor) wordsOf(r tokRange) []string {
+	ws := make([]string, 0, r.end-r.first)
+	for t := r.first; t < r.end; t++ {
+		ws = append(ws, stripPossessive(a.l.word(t)))
+	}
+	return ws
 }
 
 // phrase returns the text of the tokens of r.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -30,6 +31,9 @@ const (
 	cueWindow    = 40 // how far before a passage its cue is looked for
 	phraseWindow = 14 // the longest noun phrase read
 )
+
+// reflexives stand after a subject for emphasis: "Sanders himself said".
+var reflexives = toSet(`himself herself themselves itself myself ourselves`)
 
 // relativeWords start a relative clause after a noun.
 var relativeWords = toSet(`who whose which that`)
@@ -457,10 +461,25 @@ func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 	subj, ok := a.npBefore(c-1, floor)
 	starts := ok && (subj.first == s.first || subj.first > s.first && l.toks[subj.first-1].kind == tokPunct &&
 		isDash(l.word(subj.first-1)))
-	if !starts || !a.r.capWord(c-1) || subj.end-subj.first > 4 {
-		return cue{}, false
+	if starts && a.r.capWord(c-1) && subj.end-subj.first <= 4 {
+		return cue{how: "colon", verb: c, subj: subj, text: tokRange{subj.first, c + 1}}, true
 	}
-	return cue{how: "colon", verb: c, subj: subj, text: tokRange{subj.first, c + 1}}, true
+	// "The surge does not surprise Republican pollster Daron Shaw: “…”":
+	// a person named in full right before the colon, to check.
+	if ok && a.r.capWord(c-1) && c-2 >= floor && a.r.capWord(c-2) && !a.r.titleCase(c) && !a.namedSubject(s, c) {
+		name := tokRange{a.r.capRunBackward(c, floor), c}
+		if _, np, isName := splitName(a.wordsOf(name)); isName && np.first != "" && a.r.person(np, name.first, false) >= 0 {
+			return cue{how: "colon-after-name", verb: c, subj: name, text: tokRange{subj.first, c + 1}}, true
+		}
+	}
+	return cue{}, false
+}
+
+// namedSubject reports whether the subject of sentence s (before token c)
+// is a name: "Trump praises Boyle: ‘…’" quotes Trump, not Boyle.
+func (a *attributor) namedSubject(s sentence, c int) bool {
+	subj, _, ok := a.sentenceSubject(s, c)
+	return ok && a.r.capWord(subj.end-1)
 }
 
 // irregularPast are verbs in the past tense that do not end in "-ed".
@@ -614,8 +633,9 @@ func (a *attributor) sentenceSubject(s sentence, before int) (tokRange, tokRange
 		}
 		return from
 	}
-	if start < before && l.isWordTok(start) && (openers.has(l.word(start)) || isSpeechParticiple(strings.ToLower(l.word(start))) ||
-		strings.HasSuffix(strings.ToLower(l.word(start)), "ing")) {
+	// "Speaking to MSNBC, …" but not "Boreing said …", a name.
+	ing := strings.HasSuffix(strings.ToLower(l.word(start)), "ing") && !a.r.knownName(l.word(start)) && !a.finiteVerb(start+1)
+	if start < before && l.isWordTok(start) && (openers.has(l.word(start)) || isSpeechParticiple(strings.ToLower(l.word(start))) || ing) {
 		start = skipPast(start)
 		for start < before && l.isWordTok(start) && (l.word(start) == "which" || l.word(start) == "who" || l.word(start) == "where" ||
 			l.word(start) == "when" || l.word(start) == "whose") {
@@ -870,11 +890,16 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 		return subj, appos, false
 	}
 	subj = tokRange{t, head + 1}
-	// A name after a description: "a spokeswoman, Anna Richardson White,".
-	if l.punct(head+1, ",") && a.r.capWord(head+2) && !a.isNameLike(subj) {
-		end := a.r.capRunForward(head+2, limit)
-		if _, verb := a.cueVerbAt(end); end-(head+2) <= 5 && (end >= limit || !l.isWordTok(end) || verb) {
-			appos = tokRange{head + 2, end} // "another friend, Mariam Emara told CNN"
+	// A name after a description: "a spokeswoman, Anna Richardson White,",
+	// "the host, actress Lena Park".
+	k := head + 2
+	for k < limit && k < head+5 && l.isWordTok(k) && !isUpperStart(l.word(k)) && roleWord(l.word(k)) {
+		k++
+	}
+	if l.punct(head+1, ",") && a.r.capWord(k) && !a.isNameLike(subj) {
+		end := a.r.capRunForward(k, limit)
+		if _, verb := a.cueVerbAt(end); end-k <= 5 && (end >= limit || !l.isWordTok(end) || verb) {
+			appos = tokRange{k, end} // "another friend, Mariam Emara told CNN"
 		}
 	}
 	return subj, appos, true
@@ -889,8 +914,8 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 	i := v - 1
 	for {
 		switch {
-		case i >= floor && l.isWordTok(i) && (speechAdverbs.has(l.word(i)) || isAdverb(l.word(i))):
-			i--
+		case i >= floor && l.isWordTok(i) && (speechAdverbs.has(l.word(i)) || isAdverb(l.word(i)) || reflexives.has(l.word(i))):
+			i-- // "Sanders himself acknowledged"
 			continue
 		case i >= floor+1 && l.isWordTok(i) && isTimeWord(l.word(i)):
 			i--
@@ -1078,6 +1103,10 @@ func (a *attributor) isAside(r tokRange, core tokRange) bool {
 		return true // an age: "Smith, 45, said"
 	case r.end-r.first <= 8 && l.isWordTok(r.end-1) && roleWord(l.word(r.end-1)) && !isUpperStart(l.word(r.end-1)):
 		return true // "Christie, New Jersey's sitting governor, repeated"
+	case partyLabelRe.MatchString(l.word(r.first)) && r.end-r.first <= 2:
+		return true // "Sen. Ron Johnson, R-Wis., said"
+	case a.hasRoleNoun(r) && r.end-r.first <= 12:
+		return true // "Mark Mahaney, technology analyst at RBC Capital Markets, agreed"
 	case isPossessive(w) || titleWords[w] || personNouns[w] || w == "his" || w == "her" || w == "their" || w == "its" ||
 		w == "my" || w == "our":
 		return true
@@ -1085,6 +1114,26 @@ func (a *attributor) isAside(r tokRange, core tokRange) bool {
 		return true // "Trump, asked about the post, said"
 	case a.isNameLike(r) && !a.isNameLike(core):
 		return true
+	}
+	return false
+}
+
+// partyLabelRe matches a party and state written after a name: "R-Wis.",
+// "D-N.Y.", "I-Vt.".
+var partyLabelRe = regexp.MustCompile(`^[RDI]-[A-Z]`)
+
+// hasRoleNoun reports whether the tokens of r hold a lower-case noun of a
+// person's role ("analyst", "spokeswoman"), as a description does.
+func (a *attributor) hasRoleNoun(r tokRange) bool {
+	l := a.l
+	for t := r.first; t < r.end; t++ {
+		if !l.isWordTok(t) || isUpperStart(l.word(t)) {
+			continue
+		}
+		w := strings.ToLower(l.word(t))
+		if personNouns[w] && !groupNouns[w] || titleWords[w] && !titleModifiers[w] && !orgWords[w] {
+			return true
+		}
 	}
 	return false
 }

@@ -736,6 +736,13 @@ func (r *registry) isSubject(t, end int) bool {
 	return !unicode.IsUpper(firstRune(w)) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !isPossessive(w) && len(w) > 3)
 }
 
+// knownName reports whether w is a surname or given name of someone the
+// article names: "Boreing said" is no participle.
+func (r *registry) knownName(w string) bool {
+	lw := strings.ToLower(stripPossessive(w))
+	return len(r.surnames[lw]) > 0 || len(r.givens[lw]) > 0
+}
+
 // mentionsBefore returns the index in r.mentions of the first mention at
 // or after token t.
 func (r *registry) mentionsBefore(t int) int {

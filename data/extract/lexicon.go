@@ -53,7 +53,7 @@ var speechVerbs = toSet(`said says say told tells tell added adds wrote writes t
 	conceded cracked grumbled mumbled muttered stammered stuttered sputtered trumpeted touted touts crowed
 	needled teased taunted taunts mocked mocks jabbed ribbed vented seethed huffed puffed rejoined clarified
 	clarifies elaborated elaborates summarized summarised acknowledged interjected interjects interrupted
-	tweeted retweeted retaliated projects projected estimates estimated calculates calculated believes believed
+	tweeted retweeted retaliated exhorted exhorts projects projected estimates estimated calculates calculated believes believed
 	thinks thought expects expected fears feared worries worried hopes hoped feels felt knows knew pressed
 	presses`)
 
@@ -68,7 +68,7 @@ var speechNouns = toSet(`statement statements tweet tweets post letter memo emai
 	remarks speech interview testimony transcript note op-ed essay column filing complaint lawsuit report slogan
 	motto ad advertisement sign banner headline caption website site page account survey poll study book paper
 	document documents filing release announcement video ruling order decision editorial brief affidavit petition
-	indictment manifesto memoir pamphlet leaflet flier flyer newsletter blog podcast`)
+	indictment manifesto memoir pamphlet leaflet flier flyer newsletter blog podcast pitch`)
 
 // participleSpeech are the -ing forms that attach a quote to the subject of
 // the sentence: "Trump attacked Clinton, saying “…”".

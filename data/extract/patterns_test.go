@@ -298,6 +298,22 @@ Moreno came close to an admission that the committee had failed, saying, "We wer
 `, []wantQuote{
 			{"Like Toledo. Or Dayton", "Ben Aldous", data.KindPerson, data.ConfidenceHigh},
 		}},
+
+		{"asides of roles and parties, reflexives, a name before a colon, a name that looks like a participle", `Analysts weigh the merger
+Rita Vance, technology analyst at Corbel Partners, agreed: "They have a brand nobody can copy."
+Sen. Ron Jalbert, R-Ore., said in a column, "The deal deserves a hearing."
+Jalbert himself acknowledged on Monday "it will be very hard to stop."
+The timing does not surprise veteran pollster Dana Whitcombe: "Mergers always come in waves."
+Ewing said the board would meet again, but said, "We are in no hurry."
+"It is about time," exhorted the host, actress Lena Park.
+`, []wantQuote{
+			{"They have a brand nobody can copy", "Rita Vance", data.KindPerson, data.ConfidenceHigh},
+			{"The deal deserves a hearing", "Ron Jalbert", data.KindPerson, data.ConfidenceHigh},
+			{"it will be very hard to stop", "Ron Jalbert", data.KindPerson, ""},
+			{"Mergers always come in waves", "Dana Whitcombe", data.KindPerson, data.ConfidenceCheck},
+			{"We are in no hurry", "Ewing", data.KindPerson, ""},
+			{"It is about time", "Lena Park", data.KindPerson, data.ConfidenceHigh},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
