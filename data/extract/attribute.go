@@ -697,9 +697,16 @@ func (a *attributor) resolveName(r tokRange, where string) (speaker, bool) {
 		e := a.r.body(name, kind, r.first)
 		return speaker{ent: e, how: howNamed, why: where, sure: true}, true
 	}
-	if len(ws) == 1 && groupNouns.has(ws[0]) {
+	if len(ws) == 1 && (groupNouns.has(ws[0]) || nationalityPlural(ws[0])) {
+		// "Republicans said", "the Russians said": people not named.
 		e := a.r.body(name, data.KindUnnamed, r.first)
 		return speaker{ent: e, how: howDescription, why: where, sure: true}, true
+	}
+	// "the Post reported", "the Blaze said": one capitalised word after
+	// "the" that names no person of the article is a body's name.
+	if len(ws) == 1 && afterThe && !isGivenName(ws[0]) && !titleWords.has(ws[0]) && !a.r.knownName(ws[0]) {
+		e := a.r.body(ws[0], data.KindOrganisation, r.first)
+		return speaker{ent: e, how: howNamed, why: where, sure: true}, true
 	}
 	// "The American Legion": a capitalised name after "the" is a body's,
 	// unless it is a person known by that name.
@@ -879,6 +886,13 @@ func (a *attributor) modifierOwner(r tokRange, where string) (speaker, bool) {
 		return speaker{}, false
 	}
 	return speaker{}, false
+}
+
+// nationalityPlural reports whether w is the plural of a nationality:
+// "Russians", "Americans".
+func nationalityPlural(w string) bool {
+	lw := strings.ToLower(w)
+	return strings.HasSuffix(lw, "s") && nationalities[strings.TrimSuffix(lw, "s")]
 }
 
 // lowerFirst writes a description as it reads inside a sentence: "A

@@ -212,7 +212,9 @@ var orgNames = toSet(`google facebook twitter apple microsoft amazon meta netfli
 	amnesty hamas hezbollah taliban isis isil fatah kremlin pentagon vatican boeing airbus exxon exxonmobil
 	chevron walmart disney sony samsung huawei toyota volkswagen intel nvidia ibm oracle pfizer moderna
 	goldman verizon comcast gazprom rosneft aramco caterpillar starbucks mcdonald's nasa fema epa fda cdc
-	irs fbi cia nsa dhs doj dnc rnc naacp aclu nra`)
+	irs fbi cia nsa dhs doj dnc rnc naacp aclu nra forbes variety xinhua propublica vulture slate salon
+	newsweek mediaite gawker deadspin jezebel drudge tass interfax kyodo yonhap bernama ansa efe xinhuanet
+	telemundo univision fusion mashable techcrunch wired`)
 
 // states are countries and other states that speak in news: "Russia said".
 var states = toSet(`afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan

@@ -314,6 +314,16 @@ Ewing said the board would meet again, but said, "We are in no hurry."
 			{"We are in no hurry", "Ewing", data.KindPerson, ""},
 			{"It is about time", "Lena Park", data.KindPerson, data.ConfidenceHigh},
 		}},
+
+		{"outlets and peoples that speak are no persons", `Sanctions debated
+"The sanctions will not work," the Ledger reported on Monday.
+"We will answer in kind," the Russians said.
+"Talks are over," Xinhua said.
+`, []wantQuote{
+			{"The sanctions will not work", "Ledger", data.KindOrganisation, data.ConfidenceHigh},
+			{"We will answer in kind", "Russians", data.KindUnnamed, ""},
+			{"Talks are over", "Xinhua", data.KindOrganisation, data.ConfidenceHigh},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
