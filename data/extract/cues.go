@@ -69,8 +69,8 @@ func (a *attributor) cueVerbAt(t int) (end int, ok bool) {
 		return 0, false
 	}
 	w := strings.ToLower(l.word(t))
-	if !speechVerbs[w] && speechStem(w) && a.afterModal(t) {
-		return t + 1, true // "a spokesman could only quip:", "she would add"
+	if !speechVerbs[w] && speechStem(w) && (a.afterModal(t) || a.afterPlural(t)) {
+		return t + 1, true // "a spokesman could only quip:", "she would add", "the Saudis state"
 	}
 	if !speechVerbs[w] || unicode.IsUpper(firstRune(l.word(t))) && t > 0 && l.toks[t-1].sent == l.toks[t].sent {
 		return 0, false
@@ -164,7 +164,7 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 		i = j
 		// Two asides: "Scott Pruitt, the attorney general of Oklahoma,
 		// one of the states suing the agency, said".
-		for k := 0; k < 2 && i > 0 && l.punct(i-1, ","); k++ {
+		for k := 0; k < 4 && i > 0 && l.punct(i-1, ","); k++ {
 			if _, verb := a.cueVerbAt(i); verb {
 				break
 			}
@@ -296,7 +296,23 @@ func speechStem(w string) bool { return modalSpeech[w] }
 
 var modalSpeech = toSet(`say tell add quip joke note argue warn insist declare reply respond explain remark admit
 	acknowledge claim predict caution stress concede ask boast complain vow promise urge write tweet retort
-	muse scoff recall`)
+	muse scoff recall state contend assert maintain agree allege`)
+
+// afterPlural reports whether token t follows a plural subject, for whom
+// the bare form is the present: "the Saudis state", "critics argue".
+func (a *attributor) afterPlural(t int) bool {
+	l := a.l
+	k := t - 1
+	for k >= 0 && l.isWordTok(k) && (speechAdverbs.has(l.word(k)) && !verbLike.has(l.word(k)) || isAdverb(l.word(k))) {
+		k--
+	}
+	if !l.isWordTok(k) || determiners.has(l.word(k)) {
+		return false
+	}
+	w := strings.ToLower(l.word(k))
+	return w == "they" || w == "we" || w == "i" || w == "you" || groupNouns[w] ||
+		strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && (isUpperStart(l.word(k)) || personNouns[w]) && !isPossessive(w)
+}
 
 // afterModal reports whether token t follows a modal verb, past an adverb:
 // "could only quip", "would later say".
@@ -403,6 +419,11 @@ func (a *attributor) cueAfterComma(comma, end int) (cue, bool) {
 // the name right before it ("Rubio: ‘…’").
 func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 	l := a.l
+	// "Pollsters agree - Carl Bialik: “…”": a name after a dash right
+	// before the colon is the speaker, whatever verb comes before.
+	if np, ok := a.npBefore(c-1, floor); ok && a.r.capWord(c-1) && np.first > floor && l.isDashTok(np.first-1) && np.end-np.first <= 4 {
+		return cue{how: "colon", verb: c, subj: np, text: tokRange{np.first, c + 1}}, true
+	}
 	for t := c - 1; t >= floor && t >= c-30; t-- {
 		if l.toks[t].passage >= 0 || l.toks[t].kind == tokMark {
 			break
@@ -421,6 +442,12 @@ func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 		end, ok := a.cueVerbAt(t)
 		if !ok && l.isWordTok(t) && (statementVerbs.has(l.word(t)) || l.word(t) == "read" || l.word(t) == "reads") {
 			end, ok = t+1, true // "Clinton released the following statement:", "Harper's statement read:"
+		}
+		if !ok && t == c-1 && l.isWordTok(t) && (l.word(t) == "was" || l.word(t) == "is") {
+			// "Clinton's response was: “…”"
+			if subj, _, found := a.subjectBefore(t, l.sents[l.toks[t].sent].first); found && a.hasSpeechNoun(subj) {
+				end, ok = t+1, true
+			}
 		}
 		if ok {
 			first := l.sents[l.toks[t].sent].first
@@ -781,8 +808,13 @@ func isAdverb(w string) bool {
 		return false
 	}
 	lw := strings.ToLower(w)
-	return strings.HasSuffix(lw, "ly") && len(lw) > 4 && !personNouns[lw] || moreAdverbs[lw]
+	return strings.HasSuffix(lw, "ly") && len(lw) > 4 && !personNouns[lw] && !speechNouns[lw] && !groupNouns[lw] &&
+		!orgWords[lw] && !lyNouns[lw] || moreAdverbs[lw]
 }
+
+// lyNouns end in "-ly" and are no adverbs.
+var lyNouns = toSet(`family supply ally rally assembly july italy anomaly monopoly bully belly jelly lily
+	folly holly melancholy homily`)
 
 var moreAdverbs = toSet(`now however too instead ultimately eventually initially originally first last once
 	nonetheless nevertheless meanwhile soon quickly immediately promptly subsequently later earlier then also`)
@@ -824,6 +856,23 @@ func (a *attributor) headWord(t int) bool {
 		genericBodies[lw] || pluralRoles[lw]
 }
 
+// modifierAlone reports whether token t is a word that only modifies a
+// role ("state", "federal") with no role or name after it: "the Norwegians
+// state in a filing" has a verb there.
+func (a *attributor) modifierAlone(t int) bool {
+	l := a.l
+	w := strings.ToLower(l.word(t))
+	if !titleModifiers[w] || personNouns[w] || orgWords[w] {
+		return false
+	}
+	for k := t + 1; k <= t+2 && l.isWordTok(k); k++ {
+		if roleWord(l.word(k)) || a.r.capWord(k) {
+			return false // "senior trial counsel Caroline Wolverton"
+		}
+	}
+	return true
+}
+
 // subjectAfter reads a speaker's noun phrase starting at token t: a
 // pronoun, a name with its titles, or a description ("a Google
 // spokesman", "the ministry", "a spokesman for the campaign"), and a name
@@ -836,8 +885,8 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 	if subjectPronouns.has(l.word(t)) && strings.ToLower(l.word(t)) != "who" && strings.ToLower(l.word(t)) != "which" {
 		return tokRange{t, t + 1}, appos, true
 	}
-	if clauseWord(l.word(t)) || strings.EqualFold(l.word(t), "that") {
-		return subj, appos, false // "…,” echoing some commentators who"
+	if clauseWord(l.word(t)) && !a.r.capWord(t+1) && !(l.isWordTok(t+1) && roleWord(l.word(t+1))) || strings.EqualFold(l.word(t), "that") {
+		return subj, appos, false // "…,” echoing some commentators who", but "said undecided voter X"
 	}
 	i := t
 	if determiners.has(l.word(i)) {
@@ -849,8 +898,11 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 	named := false // a capitalised word has been read: only nouns of roles may follow
 	for i < limit && i < t+phraseWindow {
 		switch {
-		case a.bodyWord(i) && (!named || isUpperStart(l.word(i)) || roleWord(l.word(i)) || isDigits(l.word(i)) ||
-			i+1 < limit && l.isWordTok(i+1) && roleWord(l.word(i+1))) && !likelyVerb(l.word(i)):
+		case a.bodyWord(i) && (!named || isUpperStart(l.word(i)) || roleWord(l.word(i)) && !a.modifierAlone(i) || isDigits(l.word(i)) ||
+			i+1 < limit && l.isWordTok(i+1) && roleWord(l.word(i+1)) || a.r.capWord(i+1) && !clauseWord(l.word(i))) &&
+			(!likelyVerb(l.word(i)) || a.r.capWord(i+1) || l.isWordTok(i+1) && roleWord(l.word(i+1))):
+			// "undecided Republican voter Stephanie Hooton", "Bush
+			// speechwriter Noam Neusner": adjectives and roles between names.
 			if a.headWord(i) {
 				head = i
 			}

@@ -523,7 +523,9 @@ func splitName(ws []string) (title []string, n nameParts, ok bool) {
 		// address ("Mark Cuban", "Mr. English"), not alone, first or
 		// after other words ("Cuban officials", "Central European").
 		nationality := nationalities.has(w) && len(title) == 0 && (i == 0 || !isGivenName(rest[0]))
-		if notNames.has(w) && !isGivenName(w) && !nameSuffixes.has(w) && !titleWords.has(w) || nationality ||
+		// "Ai Jun": a month's short name after a given name is a name.
+		monthWord := i > 0 && months[strings.ToLower(strings.TrimSuffix(w, "."))] != 0 && !strings.HasSuffix(w, ".")
+		if notNames.has(w) && !isGivenName(w) && !nameSuffixes.has(w) && !titleWords.has(w) && !monthWord || nationality ||
 			groupNouns.has(w) || states.has(w) && len(rest) == 1 {
 			return nil, nameParts{}, false
 		}

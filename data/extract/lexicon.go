@@ -68,7 +68,7 @@ var speechNouns = toSet(`statement statements tweet tweets post letter memo emai
 	remarks speech interview testimony transcript note op-ed essay column filing complaint lawsuit report slogan
 	motto ad advertisement sign banner headline caption website site page account survey poll study book paper
 	document documents filing release announcement video ruling order decision editorial brief affidavit petition
-	indictment manifesto memoir pamphlet leaflet flier flyer newsletter blog podcast pitch`)
+	indictment manifesto memoir pamphlet leaflet flier flyer newsletter blog podcast pitch response reply answer`)
 
 // participleSpeech are the -ing forms that attach a quote to the subject of
 // the sentence: "Trump attacked Clinton, saying “…”".
@@ -80,7 +80,7 @@ var participleSpeech = toSet(`saying adding writing telling noting arguing warni
 // namingVerbs report a word or phrase someone used for something: "Trump
 // called the deal “a disaster”".
 var namingVerbs = toSet(`called calls dubbed dubs labeled labelled labels termed terms branded brands described
-	describes deemed deems characterized characterised characterizes nicknamed`)
+	describes deemed deems characterized characterised characterizes nicknamed describe label dub characterize`)
 
 // speechAdverbs may stand between a subject and its speech verb: "he later
 // said", "Trump also told".
@@ -189,7 +189,7 @@ var groupNouns = toSet(`officials aides advisers advisors sources people members
 	residents rebels militants fighters insurgents independents moderates authorities organizers families
 	police paramedics firefighters crews commentators historians scholars physicians teachers farmers
 	passengers shoppers viewers listeners readers users members family families relatives crowd audience
-	volunteers executives colleagues classmates retirees worshippers parishioners commuters homeowners`)
+	volunteers executives colleagues classmates retirees worshippers parishioners commuters homeowners others`)
 
 // orgWords are words that make a capitalised name an organisation's:
 // "the State Department", "Iran's foreign ministry", "Breitbart News".

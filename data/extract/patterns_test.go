@@ -324,6 +324,26 @@ Ewing said the board would meet again, but said, "We are in no hurry."
 			{"We will answer in kind", "Russians", data.KindUnnamed, ""},
 			{"Talks are over", "Xinhua", data.KindOrganisation, data.ConfidenceHigh},
 		}},
+
+		{"plural subjects in the present, adjectives and roles between names, a document's reply", `Voters weigh the ballot measure
+"The measure is a fraud," the Norwegians state in their filing.
+Critics argue it will "raise every bill in the county."
+"I don't know where he stands," said undecided Green voter Mara Tellis of Derby, Ore., before the rally.
+"These are dark days," former Jane Doyle speechwriter Noam Petrak said.
+"Nobody reads the small print," columnist Ai Jun wrote.
+Others, reacting to the vote, shouted, "Recount!"
+Lobbyists describe the fight as "a different cup of tea."
+Councillor Ana Vries was asked about the fee. Vries's reply was: "Ask the mayor."
+`, []wantQuote{
+			{"The measure is a fraud", "Norwegians", data.KindUnnamed, ""},
+			{"raise every bill in the county", "Critics", data.KindUnnamed, ""},
+			{"I don't know where he stands", "Mara Tellis", data.KindPerson, data.ConfidenceHigh},
+			{"These are dark days", "Noam Petrak", data.KindPerson, data.ConfidenceHigh},
+			{"Nobody reads the small print", "Ai Jun", data.KindPerson, data.ConfidenceHigh},
+			{"Recount!", "Others", data.KindUnnamed, ""},
+			{"a different cup of tea", "Lobbyists", data.KindUnnamed, ""},
+			{"Ask the mayor", "Ana Vries", data.KindPerson, ""},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
