@@ -85,7 +85,7 @@ var datePatterns = []datePattern{
 	pat("rolling", `(?i:(?:over|in|during|for|within|throughout)\s+)?(?i:the\s+(?:past|last)\s+(`+number+`\s+)?(days?|weeks?|months?|years?|decades?|(?:24|48|72)\s+hours))`),
 	pat("coming", `(?i:(?:in|over|within|during)\s+the\s+(?:coming|next|next\s+few|upcoming|following)\s+(`+number+`\s+)?(days|weeks|months|years))`),
 	pat("weekday", `(?:(?i:last|this|next|on|late|early|since|by|until|through)\s+)?(?:(?i:this|next|last)\s+)?(`+weekdayName+`)`),
-	pat("unit", `(?i:(?:since\s+)?(last|this|next|previous|coming)\s+(week|month|year|weekend))`),
+	pat("unit", `(?i:(?:since\s+)?(?:the\s+)?(last|this|next|previous|coming|current)\s+(?:fiscal\s+)?(week|month|year|weekend))`),
 	pat("ago", `(?i:(`+number+`)\s+(day|week|month|year)s?\s+(?:ago|earlier))`),
 	pat("within-unit", `(?i:(earlier|later)\s+this\s+(week|month|year))`),
 	pat("day", `(?i:(?:since\s+)?(today|yesterday|tomorrow|tonight))`),
@@ -140,7 +140,7 @@ var patternsFor = func() map[string][]int {
 	for _, w := range strings.Fields("christmas boxing new halloween valentine's valentine’s independence bastille st guy armistice") {
 		m[w] = idx("holiday")
 	}
-	for _, w := range strings.Fields("last this next previous coming") {
+	for _, w := range strings.Fields("last this next previous coming current") {
 		m[w] = idx("month-year", "month", "weekday", "unit", "holiday")
 	}
 	for _, w := range strings.Fields("on over for") {
@@ -150,7 +150,7 @@ var patternsFor = func() map[string][]int {
 	for _, w := range strings.Fields("within throughout") {
 		m[w] = idx("rolling", "coming")
 	}
-	m["the"] = idx("rolling", "holiday", "end-of", "part-of-month")
+	m["the"] = idx("rolling", "holiday", "end-of", "part-of-month", "unit")
 	m["as"] = idx("month", "month-modifier")
 	for _, w := range strings.Fields("the a an its their his her") {
 		m[w] = append(append([]int{}, m[w]...), idx("month-modifier")...)
