@@ -394,6 +394,14 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 		if t > 0 && l.isWordTok(t-1) && namedDayWords.has(l.word(t-1)) && isUpperStart(l.word(t-1)) {
 			return false
 		}
+		// "the Sunday shows", "a Saturday edition": a kind, not a day.
+		next := strings.TrimLeft(s[end:], " ")
+		if i := strings.IndexAny(next, " ,.;:)"); i >= 0 {
+			next = next[:i]
+		}
+		if weekdayKinds.has(next) {
+			return false
+		}
 	case "day":
 		// "BBC Radio 4's Today programme": a name.
 		w := l.word(t)
@@ -434,6 +442,10 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 	}
 	return true
 }
+
+// weekdayKinds after a weekday make it a kind of thing, not a day.
+var weekdayKinds = toSet(`show shows program programs programme programmes edition editions newspaper newspapers
+	paper papers talk talks-show services school`)
 
 // namedDayWords make a weekday the name of a day of its own.
 var namedDayWords = toSet(`black cyber super good ash easter bloody blue holy palm shrove maundy whit plough

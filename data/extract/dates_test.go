@@ -76,6 +76,7 @@ func TestFindDates_NotDates(t *testing.T) {
 		"Markets tumble on the Black Monday anniversary.",
 		"Candidates campaign before Super Tuesday.",
 		"The April Fools joke fooled nobody.",
+		"She made the rounds of the Sunday shows.",
 	} {
 		if got := findDates(newLayout(text), pub); len(got) != 0 {
 			t.Errorf("%q: %+v", text, got)
