@@ -1236,7 +1236,7 @@ func (a *attributor) possessiveAt(t int) bool {
 func (a *attributor) inOpener(t int) bool {
 	l := a.l
 	s := l.sents[l.toks[t].sent]
-	if !l.isWordTok(s.first) || !openers.has(l.word(s.first)) {
+	if !l.isWordTok(s.first) || !openers.has(l.word(s.first)) || t-s.first > 3*phraseWindow {
 		return false
 	}
 	for k := s.first; k < t; k++ {

@@ -699,12 +699,12 @@ func (r *registry) isSubject(t, end int) bool {
 	}
 	// "Former Pennsylvania governor Ed Rendell (D) praised": only a title
 	// before the name.
-	titled := true
+	titled := t-start <= 6
 	for k := start; k < t && titled; k++ {
 		w := l.word(k)
 		titled = l.isWordTok(k) && (isUpperStart(w) && (!notNames.has(w) || titleWords.has(w)) || roleWord(w) || determiners.has(w))
 	}
-	if titled && t-start <= 6 {
+	if titled {
 		return true
 	}
 	i := end

@@ -76,8 +76,8 @@ func (a *attributor) passageLabel(p passage) (label, bool) {
 	if start >= open {
 		return label{}, false
 	}
-	lb, ok := a.labelAt(start, open)
-	if !ok {
+	lb, ok := a.labelAt(start, min(open, start+maxLabelWords+4))
+	if !ok || open-lb.colon > 3*cueWindow {
 		return label{}, false
 	}
 	// "Clinton: “…” Bush: “…”": the nearest label is the one that counts.
