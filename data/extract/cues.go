@@ -242,7 +242,7 @@ func (a *attributor) cueBefore(open int) (cue, bool) {
 				return cue{}, false
 			}
 			return cue{how: "according", verb: t, subj: subj, appos: appos, text: tokRange{t, open}}, true
-		case participleSpeech[lw] || isSpeechParticiple(lw) && !verbLike.has(l.word(t-1)):
+		case participleSpeech[lw] || isSpeechParticiple(lw) && !(l.isWordTok(t-1) && verbLike.has(l.word(t-1))):
 			subj, appos, ok := a.clauseSubject(t, s)
 			if !ok {
 				return cue{}, false
