@@ -291,12 +291,21 @@ func (a *attributor) continued(i int, res []passageResult) (speaker, bool) {
 		sp := res[i-1].sp
 		return a.carry(sp, "goes on from the paragraph before, quoting "), true
 	}
+	first := l.paras[p.para].firstTok
+	open := l.tokenAt(p.open)
+	// "Jeb Bush broke down what was wrong to a Dutch paper: “…”": a colon
+	// or dash right before the quote hands it to its clause's subject,
+	// before any quote earlier in the paragraph.
+	if s := l.sents[l.toks[min(open, len(l.toks)-1)].sent]; open > s.first && (l.punct(open-1, ":") || l.isDashTok(open-1)) &&
+		!(i > 0 && a.sameSentence(i-1, i)) {
+		if sp, ok := a.sentenceBefore(i, open, res); ok && sp.ent >= 0 && a.r.ents[sp.ent].kind == data.KindPerson {
+			return sp, true
+		}
+	}
 	sp, para, ok := prevSpeaker()
 	if ok && para == p.para {
 		return a.carry(sp, "goes on from the quote before it in the paragraph, by "), true
 	}
-	first := l.paras[p.para].firstTok
-	open := l.tokenAt(p.open)
 	if open != first || p.para == 0 {
 		return a.sentenceBefore(i, open, res)
 	}

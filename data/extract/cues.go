@@ -280,6 +280,14 @@ func (a *attributor) cueBefore(open int) (cue, bool) {
 				// "Carson took the stage and called the system “…”".
 				subj, appos, ok = a.sentenceSubject(s, t)
 			}
+			if !ok && t > s.first && l.punct(t-1, ",") && !addressVerbs.has(l.word(t)) {
+				// "Because of how the schedule was drawn, explained
+				// Rosenberg, “…”", "The paradox, says Carl Anthony, a
+				// historian, is that …": the verb set off with its subject.
+				if sb, ap, found := a.subjectAfter(end, open); found && (l.punct(max(sb.end, ap.end), ",") || max(sb.end, ap.end) == open) {
+					subj, appos, ok = sb, ap, true
+				}
+			}
 			if !ok {
 				// "…, was quoted as saying" has no subject here.
 				return cue{}, false
@@ -451,11 +459,10 @@ func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 		}
 		if ok {
 			first := l.sents[l.toks[t].sent].first
-			if t == first {
-				// "Continued Stone: “…”"
-				if subj, appos, ok := a.subjectAfter(t+1, c); ok {
-					return cue{how: "colon", verb: t, subj: subj, appos: appos, text: tokRange{t, c + 1}}, true
-				}
+			// "Continued Stone: “…”", "In other words, explained CBS
+			// moderator Nancy Cordes: “…”": the name after the verb.
+			if subj, appos, ok := a.subjectAfter(end, c); ok && (t == first || l.punct(t-1, ",")) && max(subj.end, appos.end) == c {
+				return cue{how: "colon", verb: t, subj: subj, appos: appos, text: tokRange{t, c + 1}}, true
 			}
 			subj, appos, ok := a.subjectBefore(t, first)
 			if ok {

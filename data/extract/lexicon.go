@@ -176,7 +176,8 @@ var personNouns = toSet(`spokesman spokeswoman spokesperson spokespeople officia
 	lecturer superintendent chaplain pilot commuter homeowner retiree retirees pensioner worshipper
 	churchgoer parishioner congregant entrepreneur executive executives family families crowd audience
 	spokespersons colleague colleagues classmate classmates roommate coworker co-worker boss
-	owner owners organiser organisers coordinator volunteer volunteers nominee delegate`)
+	owner owners organiser organisers coordinator volunteer volunteers nominee delegate commenter commenters
+	poster posters blogger bloggers`)
 
 // groupNouns are plural nouns for people: "officials said".
 var groupNouns = toSet(`officials aides advisers advisors sources people members residents voters supporters

@@ -344,6 +344,22 @@ Councillor Ana Vries was asked about the fee. Vries's reply was: "Ask the mayor.
 			{"a different cup of tea", "Lobbyists", data.KindUnnamed, ""},
 			{"Ask the mayor", "Ana Vries", data.KindPerson, ""},
 		}},
+
+		{"inverted verbs set off by commas or before a colon, and a new clause before a colon", `Pollsters look back on the caucuses
+"Turnout surprised us," Dale Ruiz said. In other words, explained moderator Nora Quist: "Nobody saw it coming."
+Because the calendar was compressed, explained strategist Omar Bell, "the race was over by March."
+The paradox of the result, says historian Ana Kerr, is that it was "decided by the weather."
+Another commenter said, "The polls were fine."
+"We read every poll," Ruiz said. Former mayor Jon Pratt broke down what went wrong to a local paper: "The rural count came in late."
+`, []wantQuote{
+			{"Turnout surprised us", "Dale Ruiz", data.KindPerson, data.ConfidenceHigh},
+			{"Nobody saw it coming", "Nora Quist", data.KindPerson, data.ConfidenceHigh},
+			{"the race was over by March", "Omar Bell", data.KindPerson, data.ConfidenceHigh},
+			{"decided by the weather", "Ana Kerr", data.KindPerson, ""},
+			{"The polls were fine", "another commenter", data.KindUnnamed, ""},
+			{"We read every poll", "Dale Ruiz", data.KindPerson, data.ConfidenceHigh},
+			{"The rural count came in late", "Jon Pratt", data.KindPerson, data.ConfidenceCheck},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
