@@ -186,6 +186,7 @@ func (r *renderer) rebuild() {
 	in := r.input(t.vp, r.metrics)
 	in.ScrollY = max(t.scrollY, 0)
 	in.Selected, in.Hovered, in.SelectedQuote = t.selected, t.hovered, t.selectedQuote
+	in.SelectedPeriod, in.HoveredPeriod = t.selectedPeriod, t.hoverPer
 	if d := t.drag; d != nil && d.active && !d.cancelled {
 		in.Dragged = d.item.ID
 	}
@@ -358,21 +359,28 @@ func place(o fyne.CanvasObject, pos fyne.Position, size fyne.Size) fyne.CanvasOb
 	return o
 }
 
-// layoutTooltip shows event id's tooltip beside the pointer at pos, or
-// none for id 0.
-func (r *renderer) layoutTooltip(id int64, pos fyne.Position) {
+// layoutTooltip shows event id's tooltip beside the pointer at pos or, for
+// id 0, that of the period named period; none when both are 0.
+func (r *renderer) layoutTooltip(id, period int64, pos fyne.Position) {
 	t := r.t
-	if id == 0 {
+	title, detail := "", ""
+	switch {
+	case id != 0 && t.Tooltip != nil:
+		title, detail = t.Tooltip(id)
+	case id != 0:
+		title = t.events.Titles[id]
+	case period != 0 && t.PeriodTooltip != nil:
+		title, detail = t.PeriodTooltip(period)
+	case period != 0:
+		if _, k, ok := r.scene.PeriodHitTest(float64(pos.X), float64(pos.Y)); ok && k < len(t.events.Periods) {
+			title = t.events.Periods[k].Title
+		}
+	}
+	if title == "" {
 		r.tipBox.Hide()
 		r.tipTitle.Hide()
 		r.tipDetail.Hide()
 		return
-	}
-	title, detail := "", ""
-	if t.Tooltip != nil {
-		title, detail = t.Tooltip(id)
-	} else {
-		title = t.events.Titles[id]
 	}
 	r.showTip(title, detail, pos)
 }
@@ -467,6 +475,7 @@ func Palette(th fyne.Theme, v fyne.ThemeVariant) timeline.Palette {
 		Match:       c(theme.ColorNameWarning),
 		Hover:       mix(fg, bg, 0.45),
 		Disputed:    c(theme.ColorNameError),
+		Period:      mix(c(theme.ColorNamePrimary), fg, 0.55),
 		OnDarkText:  color.NRGBA{0xff, 0xff, 0xff, 0xff},
 		OnLightText: color.NRGBA{0x10, 0x14, 0x1c, 0xff},
 	}
