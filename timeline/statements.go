@@ -127,8 +127,8 @@ func (b *Builder) drawStatements(in *Input, dst *Scene, textH float64) {
 	p := in.Palette
 	vp := in.Viewport
 	width := vp.Width()
-	y0 := m.AxisHeight
 	h := statementsHeight(in)
+	y0 := dst.Top - h
 	cy := y0 + h/2
 	dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: 0, Y: y0, W: width, H: h, Fill: p.Axis})
 	dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: 0, Y: y0 + h, X2: width, Y2: y0 + h, Stroke: p.GridStrong, StrokeWidth: 1})

@@ -145,7 +145,7 @@ func (t *Timeline) dragTo(pos fyne.Position) {
 			return
 		}
 		d.active = true
-		t.hovered = 0 // no tooltip or hover ring while dragging
+		t.hovered, t.hoverPer = 0, 0 // no tooltip or hover ring while dragging
 		t.Refresh()
 	}
 	d.unit = max(timeline.SnapUnit(t.vp, snapPixels), d.minUnit)
@@ -216,7 +216,7 @@ func (r *renderer) layoutOverlay(refresh bool) {
 	d := t.drag
 	if d == nil || !d.active || d.cancelled {
 		r.hideGhost()
-		r.layoutTooltip(t.hovered, t.pointer)
+		r.layoutTooltip(t.hovered, t.hoverPer, t.pointer)
 	} else {
 		r.layoutGhost(d)
 		title, detail := t.dragText(d)

@@ -184,6 +184,7 @@ func (r *renderer) rebuild() {
 	in := r.input(t.vp, r.metrics)
 	in.ScrollY = max(t.scrollY, 0)
 	in.Selected, in.Hovered, in.SelectedQuote = t.selected, t.hovered, t.selectedQuote
+	in.SelectedPeriod, in.HoveredPeriod = t.selectedPeriod, t.hoverPer
 	if d := t.drag; d != nil && d.active && !d.cancelled {
 		in.Dragged = d.item.ID
 	}
@@ -361,25 +362,31 @@ func place(o fyne.CanvasObject, pos fyne.Position, size fyne.Size) fyne.CanvasOb
 	return o
 }
 
-// layoutTooltip shows event id's tooltip beside the pointer at pos, or
-// for id 0 the statements row's if the pointer is on its name, else none.
-func (r *renderer) layoutTooltip(id int64, pos fyne.Position) {
+// layoutTooltip shows event id's tooltip beside the pointer at pos or, for
+// id 0, that of the period named period, or the statements row's if the
+// pointer is on its name; none when there is none of these.
+func (r *renderer) layoutTooltip(id, period int64, pos fyne.Position) {
 	t := r.t
-	if id == 0 && t.hoverSaid {
-		r.showTip(timeline.SaidRow, timeline.SaidRowTip, pos)
-		return
+	title, detail := "", ""
+	switch {
+	case id != 0 && t.Tooltip != nil:
+		title, detail = t.Tooltip(id)
+	case id != 0:
+		title = t.events.Titles[id]
+	case period != 0 && t.PeriodTooltip != nil:
+		title, detail = t.PeriodTooltip(period)
+	case period != 0:
+		if _, k, ok := r.scene.PeriodHitTest(float64(pos.X), float64(pos.Y)); ok && k < len(t.events.Periods) {
+			title = t.events.Periods[k].Title
+		}
+	case t.hoverSaid:
+		title, detail = timeline.SaidRow, timeline.SaidRowTip
 	}
-	if id == 0 {
+	if title == "" {
 		r.tipBox.Hide()
 		r.tipTitle.Hide()
 		r.tipDetail.Hide()
 		return
-	}
-	title, detail := "", ""
-	if t.Tooltip != nil {
-		title, detail = t.Tooltip(id)
-	} else {
-		title = t.events.Titles[id]
 	}
 	r.showTip(title, detail, pos)
 }
@@ -474,6 +481,7 @@ func Palette(th fyne.Theme, v fyne.ThemeVariant) timeline.Palette {
 		Match:       c(theme.ColorNameWarning),
 		Hover:       mix(fg, bg, 0.45),
 		Disputed:    c(theme.ColorNameError),
+		Period:      mix(c(theme.ColorNamePrimary), fg, 0.55),
 		OnDarkText:  color.NRGBA{0xff, 0xff, 0xff, 0xff},
 		OnLightText: color.NRGBA{0x10, 0x14, 0x1c, 0xff},
 	}

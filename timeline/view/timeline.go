@@ -78,6 +78,13 @@ type Callbacks struct {
 	// OnQuoteSelected is called when the user clicks a mark in the
 	// statements row, with the id of the first quote it stands for.
 	OnQuoteSelected func(id int64)
+	// OnPeriodSelected is called when the user clicks a period's name in
+	// the strip under the axis (id, the timeline.Period's ID), or clears
+	// the selection of one (0). Without it periods cannot be selected.
+	OnPeriodSelected func(id int64)
+	// PeriodTooltip returns the lines shown when the pointer rests on the
+	// name of period id. When nil its title is shown.
+	PeriodTooltip func(id int64) (title, detail string)
 
 	// OnMoved is called when the user has dragged event id by dt seconds,
 	// to the lane with index lane (its own if it was not dragged to
@@ -108,16 +115,18 @@ type shown struct {
 	lo, hi  float64 // extent of the data
 	hasData bool
 
-	marked        []int64
-	quotes        []timeline.QuoteMark
-	showQuotes    bool
-	selectedQuote int64
+	marked         []int64
+	quotes         []timeline.QuoteMark
+	showQuotes     bool
+	selectedQuote  int64
+	selectedPeriod int64
 }
 
 // pointing is what the pointer and the keyboard are doing on a Timeline.
 type pointing struct {
 	hovered   int64
-	hoverSaid bool // the pointer rests on the statements row's name
+	hoverPer  int64 // the period whose name is under the pointer, when no event is
+	hoverSaid bool  // the pointer rests on the statements row's name
 	hoverGrab timeline.Grab
 	pointer   fyne.Position
 	focused   bool
@@ -158,13 +167,16 @@ func (t *Timeline) SetData(lanes []timeline.Lane, ev timeline.Events, index *tim
 		index = timeline.NewIndex(ev.Items, ev.Earliest, len(lanes))
 	}
 	t.lanes, t.events, t.index = lanes, ev, index
-	t.hovered = 0 // ids belong to the previous data
-	t.hasData = len(ev.Items) > 0
+	t.hovered, t.hoverPer = 0, 0 // ids belong to the previous data
+	t.hasData = len(ev.Items) > 0 || len(ev.Periods) > 0
 	if t.hasData {
 		t.lo, t.hi = math.Inf(1), math.Inf(-1)
 		for i := range ev.Items {
 			lo, hi := ev.Extent(&ev.Items[i])
 			t.lo, t.hi = math.Min(t.lo, lo), math.Max(t.hi, hi)
+		}
+		for _, p := range ev.Periods {
+			t.lo, t.hi = math.Min(t.lo, p.Start), math.Max(t.hi, p.End)
 		}
 		// Allow looking well around the data, but not getting lost far from it.
 		pad := math.Max(t.hi-t.lo, 2*365*86400)
@@ -333,6 +345,19 @@ func (t *Timeline) Select(id int64) {
 	t.Refresh()
 }
 
+// SelectedPeriod returns the selected period's ID, or 0.
+func (t *Timeline) SelectedPeriod() int64 { return t.selectedPeriod }
+
+// SelectPeriod selects the period with ID id (0 clears) without calling
+// OnPeriodSelected.
+func (t *Timeline) SelectPeriod(id int64) {
+	if t.selectedPeriod == id {
+		return
+	}
+	t.selectedPeriod = id
+	t.Refresh()
+}
+
 // SetMarked draws items ids with a halo (nil clears).
 func (t *Timeline) SetMarked(ids []int64) {
 	t.marked = ids
@@ -440,7 +465,7 @@ func (t *Timeline) Disable() {
 		t.cancelDrag()
 	}
 	t.panning = false
-	t.hovered, t.hoverSaid, t.hoverGrab = 0, false, timeline.GrabNone
+	t.hovered, t.hoverPer, t.hoverSaid, t.hoverGrab = 0, 0, false, timeline.GrabNone
 	t.DisableableWidget.Disable()
 }
 
@@ -479,7 +504,32 @@ func (t *Timeline) Tapped(ev *fyne.PointEvent) {
 			return
 		}
 	}
+	if id := t.periodAt(ev.Position); id != 0 {
+		t.setSelectedPeriod(id)
+		return
+	}
+	t.setSelectedPeriod(0)
 	t.setSelected(t.hitTest(ev.Position))
+}
+
+// setSelectedPeriod selects period id (0 clears) and tells the owner.
+func (t *Timeline) setSelectedPeriod(id int64) {
+	if id == t.selectedPeriod || t.OnPeriodSelected == nil {
+		return
+	}
+	t.selectedPeriod = id
+	t.Refresh()
+	t.OnPeriodSelected(id)
+}
+
+// periodAt returns the ID of the period named under pos, if periods can be
+// selected, or 0.
+func (t *Timeline) periodAt(pos fyne.Position) int64 {
+	if t.renderer == nil || t.OnPeriodSelected == nil {
+		return 0
+	}
+	id, _, _ := t.renderer.scene.PeriodHitTest(float64(pos.X), float64(pos.Y))
+	return id
 }
 
 // DoubleTapped zooms to the event under the pointer.
@@ -496,8 +546,11 @@ func (t *Timeline) DoubleTapped(ev *fyne.PointEvent) {
 	t.setSelected(id)
 	s, e := t.events.Extent(&it)
 	if e-s < 86400 {
-		mid := (s + e) / 2
-		s, e = mid-3*86400, mid+3*86400
+		// An event known to the minute, the second or the millisecond:
+		// six times the period it is known to, so that its neighbours
+		// show at the same scale.
+		mid, half := (s+e)/2, 3*math.Max(e-s, 0.001)
+		s, e = mid-half, mid+half
 	}
 	target := t.vp
 	target.Fit(s, e, 0.15)
@@ -516,9 +569,13 @@ func (t *Timeline) MouseMoved(ev *desktop.MouseEvent) {
 	t.pointer = ev.Position
 	var id int64
 	id, t.hoverGrab = t.grabAt(ev.Position)
-	said := id == 0 && t.overSaidName(ev.Position)
-	if id != t.hovered || id != 0 || said != t.hoverSaid {
-		t.hovered, t.hoverSaid = id, said
+	period := int64(0)
+	if id == 0 {
+		period = t.periodAt(ev.Position)
+	}
+	said := id == 0 && period == 0 && t.overSaidName(ev.Position)
+	if id != t.hovered || id != 0 || period != t.hoverPer || period != 0 || said != t.hoverSaid {
+		t.hovered, t.hoverPer, t.hoverSaid = id, period, said
 		t.Refresh()
 	}
 }
@@ -536,8 +593,8 @@ func (t *Timeline) overSaidName(pos fyne.Position) bool {
 
 // MouseOut is part of desktop.Hoverable.
 func (t *Timeline) MouseOut() {
-	if t.hovered != 0 || t.hoverSaid {
-		t.hovered, t.hoverSaid = 0, false
+	if t.hovered != 0 || t.hoverPer != 0 || t.hoverSaid {
+		t.hovered, t.hoverPer, t.hoverSaid = 0, 0, false
 		t.Refresh()
 	}
 }
@@ -552,7 +609,7 @@ func (t *Timeline) Cursor() desktop.Cursor {
 	if grab == timeline.GrabStart || grab == timeline.GrabEnd {
 		return desktop.HResizeCursor
 	}
-	if t.hovered != 0 {
+	if t.hovered != 0 || t.hoverPer != 0 {
 		return desktop.PointerCursor
 	}
 	return desktop.DefaultCursor
@@ -615,6 +672,7 @@ func (t *Timeline) TypedKey(ev *fyne.KeyEvent) {
 			t.cancelDrag()
 			return
 		}
+		t.setSelectedPeriod(0)
 		t.setSelected(0)
 	default:
 		if t.OnOtherKey != nil {
@@ -687,7 +745,7 @@ func (t *Timeline) panAnimated(dx float64) {
 // pointer, so any tooltip goes until the pointer moves again: otherwise it
 // would go on naming an event that is no longer under it, or in view.
 func (t *Timeline) viewChanged() {
-	t.hovered = 0
+	t.hovered, t.hoverPer = 0, 0
 	t.Refresh()
 	if t.OnViewChanged != nil {
 		t.OnViewChanged(t.vp)

@@ -469,3 +469,39 @@ func TestTimeline_FirstViewFitsEveryLane(t *testing.T) {
 		t.Errorf("Fit all at 500 px: %+v, want the usual sizes", tl.Fitting())
 	}
 }
+
+func TestTimeline_PeriodNamesSelectAndShowTooltips(t *testing.T) {
+	tl, _ := newTimeline(t)
+	lanes, ev := sample()
+	ev.Periods = []timeline.Period{{Start: t0 + 10*day, End: t0 + 200*day, Lane: -1, Title: "Winter campaign", ID: 5}}
+	tl.SetData(lanes, ev, nil)
+	var periods, events []int64
+	tl.OnSelected = func(id int64) { events = append(events, id) }
+	tl.OnPeriodSelected = func(id int64) { periods = append(periods, id) }
+	tl.PeriodTooltip = func(id int64) (string, string) { return "Period", "1 Aug 2022 – …" }
+	r := tl.renderer
+	if len(r.scene.PeriodHits) != 1 {
+		t.Fatalf("%d period names to click, want 1", len(r.scene.PeriodHits))
+	}
+	h := r.scene.PeriodHits[0]
+	name := fyne.NewPos(float32(h.X0+h.X1)/2, float32(h.Y0+h.Y1)/2)
+
+	tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: name}})
+	if !r.tipBox.Visible() || r.tipTitle.Text != "Period" || tl.Cursor() != desktop.PointerCursor {
+		t.Errorf("over a period's name: tooltip %v %q, cursor %v", r.tipBox.Visible(), r.tipTitle.Text, tl.Cursor())
+	}
+	test.TapAt(tl, name)
+	if tl.SelectedPeriod() != 5 || len(periods) != 1 || periods[0] != 5 {
+		t.Fatalf("after tapping the name: selected period %d, calls %v", tl.SelectedPeriod(), periods)
+	}
+	// An event tapped next takes the selection from the period.
+	test.TapAt(tl, centreOf(t, tl, 2))
+	if tl.SelectedPeriod() != 0 || tl.Selected() != 2 || len(periods) != 2 || periods[1] != 0 || len(events) != 1 {
+		t.Errorf("after tapping an event: period %d, event %d, period calls %v, event calls %v", tl.SelectedPeriod(), tl.Selected(), periods, events)
+	}
+	test.TapAt(tl, name)
+	tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if tl.SelectedPeriod() != 0 || periods[len(periods)-1] != 0 {
+		t.Errorf("Escape left period %d selected (calls %v)", tl.SelectedPeriod(), periods)
+	}
+}
