@@ -191,7 +191,7 @@ func splitRange(text string) []string {
 			return []string{m[1], to} // but 2022-08 is August, and 2023-13 no month
 		}
 	}
-	if numericMatch(strings.TrimRight(strings.TrimSpace(text), "?~%")) != nil {
+	if numericMatch(numericDatePart(strings.TrimRight(strings.TrimSpace(text), "?~%"))) != nil {
 		return []string{text}
 	}
 	for _, sep := range []string{"/", "–", "—", " to ", " - "} {
@@ -259,6 +259,13 @@ done:
 		return oneDate{}, dateError("has no date")
 	}
 	var err error
+	if t, ok, cerr := parseDateAndClock(s, opt); ok || cerr != nil {
+		d.t, err = t, cerr
+		if err != nil {
+			return oneDate{}, err
+		}
+		return d, nil
+	}
 	switch {
 	case isoForm(s) != "":
 		d.t, err = parseISO(isoForm(s), opt.Zone)
@@ -275,6 +282,74 @@ done:
 		return oneDate{}, err
 	}
 	return d, nil
+}
+
+// clockSuffix is a time of day after a date, as spreadsheets and people
+// write it: "3/11/2015 14:30", "11-mar-15 9:05:33", "march 3, 2021 2:30
+// pm", "3/4/2015 2pm", "4/12/2015 14:30:05.250". A bare hour needs its am
+// or pm, so that "may 15" stays a day.
+var clockSuffix = regexp.MustCompile(`^(.*?[^\s,]),?\s+(?:at\s+)?(\d{1,2})(?::(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?\s*(am|pm|a\.m\.|p\.m\.)?$`)
+
+// splitClock splits s into a date and the time of day written after it;
+// ok is false when s does not end in a time of day.
+func splitClock(s string) (date string, clock []string, ok bool) {
+	m := clockSuffix.FindStringSubmatch(s)
+	if m == nil || (m[3] == "" && m[6] == "") {
+		return "", nil, false
+	}
+	return m[1], m[2:], true
+}
+
+// parseDateAndClock reads a date in numbers or words followed by a time of
+// day, its hours written 0–23 or 1–12 with am or pm. ok is false, with no
+// error, when s is not such a date, so that the other forms are tried (an
+// ISO time reads its own clock).
+func parseDateAndClock(s string, opt DateOptions) (t Time, ok bool, err error) {
+	if isoForm(s) != "" {
+		return Time{}, false, nil
+	}
+	date, clock, found := splitClock(s)
+	if !found {
+		return Time{}, false, nil
+	}
+	var day Time
+	if m := numericMatch(date); m != nil {
+		if day, err = parseNumeric(m, opt.Order); err != nil {
+			return Time{}, true, err // ambiguous, or no such day
+		}
+	} else {
+		day, err = parseWords(date, nil)
+	}
+	if err != nil || day.Precision != PrecisionDay {
+		return Time{}, false, nil // not a day: let the other forms say why
+	}
+	hour, _ := strconv.Atoi(clock[0])
+	minute, _ := strconv.Atoi(clock[1])
+	second, _ := strconv.Atoi(clock[2])
+	prec := PrecisionMinute
+	if clock[2] != "" {
+		prec = PrecisionSecond
+	}
+	milli := 0
+	if clock[3] != "" {
+		prec = PrecisionMillisecond
+		milli, _ = strconv.Atoi((clock[3] + "00")[:3])
+	}
+	if half := clock[4]; half != "" {
+		if hour < 1 || hour > 12 {
+			return Time{}, true, dateError("has an hour out of range for am or pm: write 1 to 12 with am or pm, or 0 to 23")
+		}
+		hour %= 12
+		if half[0] == 'p' {
+			hour += 12
+		}
+	}
+	if hour > 23 || minute > 59 || second > 59 {
+		return Time{}, true, dateError("has a time of day out of range")
+	}
+	d := day.std()
+	local := time.Date(d.Year(), d.Month(), d.Day(), hour, minute, second, milli*int(time.Millisecond), time.UTC)
+	return InZone(timeAt(local, prec), opt.Zone), true, nil
 }
 
 // looseISO is an ISO date with a month or day of one digit, as people and
@@ -384,6 +459,16 @@ func numericMatch(s string) []string {
 	return m
 }
 
+// numericDatePart returns s without the time of day written after it, in
+// lower case ("3/11/2015 2:30 PM" gives "3/11/2015").
+func numericDatePart(s string) string {
+	s = strings.ToLower(s)
+	if date, _, ok := splitClock(s); ok {
+		return date
+	}
+	return s
+}
+
 // twoDigitYear reads a year written in two digits as spreadsheets do: 30
 // to 99 are 1930 to 1999, 00 to 29 are 2000 to 2029.
 func twoDigitYear(y int) int {
@@ -406,7 +491,7 @@ func numericYear(s string) int {
 // numbers alone (3/11/2015), reads as a valid date; nil if s is not such
 // a date. A date with the year first reads only as YearMonthDay.
 func NumericOrders(s string) []DateOrder {
-	m := numericMatch(strings.TrimSpace(s))
+	m := numericMatch(numericDatePart(strings.TrimSpace(s)))
 	if m == nil {
 		return nil
 	}

@@ -130,6 +130,10 @@ func TestParseDateInput_Errors(t *testing.T) {
 		{"0th century", "no century 0"},
 		{"2023-13", "month out of range"},
 		{"2015/13/03", "month out of range"},
+		{"3/11/2015 14:30", "is ambiguous"},
+		{"15 May 2023 13:30 pm", "out of range for am or pm"},
+		{"15 May 2023 9:75", "out of range"},
+		{"May 2023 2 pm", "is not a date"},
 	}
 	for _, tt := range tests {
 		_, err := ParseDateInput(tt.in)
@@ -158,6 +162,20 @@ func TestParseDateInputWith_OrdersAndZones(t *testing.T) {
 		{"15 May 2023 14:30", DateOptions{Zone: berlin}, "2023-05-15T12:30Z"},
 		{"2023-05-15T14:30Z", DateOptions{Zone: berlin}, "2023-05-15T14:30Z"},
 		{"2023-05-15", DateOptions{Zone: berlin}, "2023-05-15"},
+		// Spreadsheets' dates with a time of day after them.
+		{"4/12/2015 14:30", DateOptions{Order: MonthDayYear}, "2015-04-12T14:30Z"},
+		{"4/12/2015 14:30", DateOptions{Order: DayMonthYear}, "2015-12-04T14:30Z"},
+		{"04/14/2015 09:05:33", DateOptions{Order: MonthDayYear}, "2015-04-14T09:05:33Z"},
+		{"4/14/2015 9:05:33.25", DateOptions{Order: MonthDayYear}, "2015-04-14T09:05:33.250Z"},
+		{"3/4/2015 2:30 PM", DateOptions{Order: MonthDayYear}, "2015-03-04T14:30Z"},
+		{"3/4/2015 12:10 am", DateOptions{Order: MonthDayYear}, "2015-03-04T00:10Z"},
+		{"3/4/2015 12 pm", DateOptions{Order: MonthDayYear}, "2015-03-04T12:00Z"},
+		{"15.05.2023 14:30", DateOptions{Order: DayMonthYear, Zone: berlin}, "2023-05-15T12:30Z"},
+		{"2015/04/12 14:30", DateOptions{}, "2015-04-12T14:30Z"},
+		{"12-Mar-15 10:00", DateOptions{}, "2015-03-12T10:00Z"},
+		{"March 3, 2021 2:30 p.m.", DateOptions{}, "2021-03-03T14:30Z"},
+		{"March 3, 2021 at 9:15", DateOptions{Zone: berlin}, "2021-03-03T08:15Z"},
+		{"Mar 3 2021 2pm", DateOptions{}, "2021-03-03T14:00Z"},
 	}
 	for _, tt := range tests {
 		d, err := ParseDateInputWith(tt.in, tt.opt)
@@ -175,6 +193,7 @@ func TestParseDateInputWith_OrdersAndZones(t *testing.T) {
 	for in, want := range map[string][]DateOrder{
 		"3/11/2015": {DayMonthYear, MonthDayYear}, "13/11/2015": {DayMonthYear}, "11/13/2015": {MonthDayYear},
 		"2015/11/13": {YearMonthDay}, "2015-11": nil, "32/13/2015": nil,
+		"3/11/2015 14:30": {DayMonthYear, MonthDayYear}, "11/13/2015 2:30 PM": {MonthDayYear},
 	} {
 		if got := NumericOrders(in); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("NumericOrders(%q) = %v, want %v", in, got, want)

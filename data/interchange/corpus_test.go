@@ -212,6 +212,23 @@ var corpus = []corpusCase{
 		},
 	},
 	{
+		// A spreadsheet's timestamps: month first (4/13 has no month 13), times
+		// of day with and without seconds, in 24 hours and with PM, CRLF.
+		file: "csv-datetimes.csv", format: FormatCSV, opt: utc,
+		title: "csv-datetimes",
+		events: []string{
+			"Polls open|Election|2015-04-12T14:30Z|",
+			"Polls close|Election|2015-04-12T21:05Z|",
+			"First result|Election|2015-04-13T00:15:40Z|",
+			"Concession|Election|2015-04-13|",
+		},
+		check: func(t *testing.T, doc *data.Document, res *Result) {
+			if res.DateOrder != data.MonthDayYear {
+				t.Errorf("date order %q", res.DateOrder)
+			}
+		},
+	},
+	{
 		file: "csv-cr.csv", format: FormatCSV, opt: utc,
 		title:  "csv-cr",
 		events: []string{"Old Mac file|Computing|1984-01-24|", "Second line|Computing|1998-08-15|", "A quoted title|Computing|2001-10-23|"},
@@ -256,6 +273,15 @@ var corpus = []corpusCase{
 		title:   "csv-periods",
 		events:  []string{"D-Day|Europe|1944-06-06|"},
 		periods: []string{"World War II||1939-09-01|1945-09-02", "Blitz|Britain|1940-09-07|1941-05-11"},
+	},
+	{
+		// A copy of the template whose first column lost its name ("Year").
+		file: "tljs-sheet-unnamed-year.csv", format: FormatTimelineCSV, opt: utc,
+		title: "Lost and found",
+		events: []string{
+			"The smile goes missing|Thefts|1911-08-21|1913-12",
+			"A night at the museum|Thefts|1990-03-18T01:24Z|",
+		},
 	},
 	{
 		file: "template-bce.csv", format: FormatTimelineCSV, opt: utc,

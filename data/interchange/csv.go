@@ -34,9 +34,10 @@ type CSVMapping struct {
 // csvAliases are the header names each field is found under when the
 // mapping does not name its column, in order of preference.
 var csvAliases = map[string][]string{
-	"title":     {"title", "headline", "name", "event", "content", "label"},
-	"start":     {"start", "start date", "start_date", "date", "begin", "from", "when", "year"},
-	"end":       {"end", "end date", "end_date", "until", "to", "end year"},
+	"title": {"title", "headline", "name", "event", "content", "label"},
+	"start": {"start", "start date", "start_date", "start time", "start_time", "date", "begin", "from", "when",
+		"datetime", "date time", "date/time", "date and time", "timestamp", "year", "time"},
+	"end":       {"end", "end date", "end_date", "end time", "end_time", "until", "to", "end year"},
 	"lane":      {"lane", "group", "category", "track", "era"},
 	"summary":   {"summary", "description", "text", "details", "notes"},
 	"status":    {"status"},

@@ -566,11 +566,29 @@ func isTimelineCSVHeader(head []byte) bool {
 	if err != nil {
 		return false
 	}
-	has := map[string]bool{}
-	for _, c := range rec {
-		has[templateColumn(c)] = true
+	col := templateColumns(rec)
+	_, year := col["year"]
+	_, headline := col["headline"]
+	_, endYear := col["end year"]
+	return year && headline && endYear
+}
+
+// templateColumns maps the template's column names in header to their
+// first index. A column without a name just before "Month" is taken for
+// the year, whose name some exports of the template lose.
+func templateColumns(header []string) map[string]int {
+	col := map[string]int{}
+	for i, h := range header {
+		if _, dup := col[templateColumn(h)]; !dup {
+			col[templateColumn(h)] = i
+		}
 	}
-	return has["year"] && has["headline"] && has["end year"]
+	if m, ok := col["month"]; ok && m > 0 && strings.TrimSpace(header[m-1]) == "" {
+		if _, named := col["year"]; !named {
+			col["year"] = m - 1
+		}
+	}
+	return col
 }
 
 func readTimelineCSV(r io.Reader, name string, opt Options) (*builder, error) {
@@ -578,12 +596,7 @@ func readTimelineCSV(r io.Reader, name string, opt Options) (*builder, error) {
 	if err != nil {
 		return nil, err
 	}
-	col := map[string]int{}
-	for i, h := range rows.header {
-		if _, dup := col[templateColumn(h)]; !dup {
-			col[templateColumn(h)] = i
-		}
-	}
+	col := templateColumns(rows.header)
 	if _, ok := col["year"]; !ok {
 		return nil, &data.DocumentError{File: name, Record: "line 1", Err: errors.New(`no "Year" column: not the TimelineJS template`)}
 	}
