@@ -552,6 +552,9 @@ func (a *attributor) where(c cue, p passage) string {
 		text := c.text
 		if t := a.l.tokenAt(p.end); t < text.first && p.closed {
 			text.first = t
+			// The quote's own closing mark ends the reader's quotation:
+			// no second one after the cue.
+			return "after the quote: “…" + a.excerpt(text)
 		}
 		return "after the quote: “…" + a.excerpt(text) + "”"
 	case "headline":

@@ -397,7 +397,8 @@ func TestPatterns_Why(t *testing.T) {
 	if len(s.Quotes) != 2 {
 		t.Fatalf("%d quotes", len(s.Quotes))
 	}
-	if w := s.Quotes[0].Why; !strings.Contains(w, "after the quote") || !strings.Contains(w, "Mike Pence said") {
+	// The quote's closing mark closes the excerpt too: no stray mark after it.
+	if w := s.Quotes[0].Why; w != `after the quote: “…," vice presidential candidate Mike Pence said` {
 		t.Errorf("why %q", w)
 	}
 	if w := s.Quotes[1].Why; !strings.Contains(w, "she → Jennifer Palmieri, the last woman named") {
