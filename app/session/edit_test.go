@@ -263,7 +263,7 @@ func TestSession_FiltersShowOnlyWhatIsChosen(t *testing.T) {
 
 	// An export draws what is shown.
 	svgPath := filepath.Join(t.TempDir(), "filtered.svg")
-	s.ExportPicture(svgPath, export.SVG, true, nil)
+	s.ExportPicture(svgPath, session.PictureOptions{Format: export.SVG}, true, nil)
 	status(t, o, "Exporting filtered.svg")
 	status(t, o, "Exported filtered.svg")
 	svg, err := os.ReadFile(svgPath)
@@ -361,7 +361,7 @@ func TestSession_ExportsTheCurrentViewInTheBackground(t *testing.T) {
 	s.SetView(vp)
 	out := filepath.Join(t.TempDir(), "view.png")
 	done := make(chan error, 1)
-	s.ExportPicture(out, export.PNG, false, func(err error) { done <- err })
+	s.ExportPicture(out, session.PictureOptions{Format: export.PNG}, false, func(err error) { done <- err })
 	if st := status(t, o, "Exporting view.png"); st.Work != session.WorkProgress {
 		t.Errorf("status %+v while exporting", st)
 	}
