@@ -78,19 +78,19 @@ var sourceChoices = []struct {
 
 // pictureForm is the Export dialog's form and preview.
 type pictureForm struct {
-	p                *Parent
-	what             *widget.RadioGroup
-	format           *widget.Select
-	size             *widget.Select
-	width, height    *widget.Entry
-	sources          *widget.Select
-	scale            *widget.Select
-	preview          *canvas.Image
-	note             *widget.Label
-	sizes            []pictureSize
-	content          fyne.CanvasObject
-	cancel           context.CancelFunc
-	generation       int // counts the previews asked for; only the last is shown
+	p             *Parent
+	what          *widget.RadioGroup
+	format        *widget.Select
+	size          *widget.Select
+	width, height *widget.Entry
+	sources       *widget.Select
+	scale         *widget.Select
+	preview       *canvas.Image
+	note          *widget.Label
+	sizes         []pictureSize
+	content       fyne.CanvasObject
+	cancel        context.CancelFunc
+	generation    int // counts the previews asked for; only the last is shown
 }
 
 // newPictureForm builds the Export dialog's form over p, its preview

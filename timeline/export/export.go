@@ -81,11 +81,11 @@ type Picture struct {
 	// SourcesName is what the source list drawn apart is called (its file
 	// name), said in the picture's compact line of outlets; may be "".
 	SourcesName string
-	Palette       timeline.Palette
-	Metrics       timeline.Metrics
-	Citations     Citations      // nil: no footnotes
-	Selected      int64          // an event drawn as selected; 0 for none
-	Zone          *time.Location // the clock of the axis's times of day; nil: UTC
+	Palette     timeline.Palette
+	Metrics     timeline.Metrics
+	Citations   Citations      // nil: no footnotes
+	Selected    int64          // an event drawn as selected; 0 for none
+	Zone        *time.Location // the clock of the axis's times of day; nil: UTC
 }
 
 // DefaultPageWidth is the width, in pixels, of the timeline on a PDF page:
