@@ -1,9 +1,9 @@
 package dialog
 
 import (
-	"context"
 	"errors"
 	"fmt"
+	"image"
 	"strconv"
 	"strings"
 
@@ -89,8 +89,8 @@ type pictureForm struct {
 	note          *widget.Label
 	sizes         []pictureSize
 	content       fyne.CanvasObject
-	cancel        context.CancelFunc
-	generation    int // counts the previews asked for; only the last is shown
+	cancel        func() // stops the preview being drawn
+	generation    int    // counts the previews asked for; only the last is shown
 }
 
 // newPictureForm builds the Export dialog's form over p, its preview
@@ -206,8 +206,8 @@ func (f *pictureForm) changed() {
 }
 
 // refreshPreview draws the picture the form describes off the window's
-// goroutine and shows it when it is done, unless the choice has changed
-// since.
+// goroutine (the session's job) and shows it when it is done, unless the
+// choice has changed since.
 func (f *pictureForm) refreshPreview() {
 	if f.cancel != nil {
 		f.cancel()
@@ -219,31 +219,19 @@ func (f *pictureForm) refreshPreview() {
 		f.note.SetText(err.Error())
 		return
 	}
-	draw := f.p.Session.PreviewPicture(opt, full)
-	if draw == nil {
-		return
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	f.cancel = cancel
 	f.note.SetText("Drawing the preview…")
-	go func() {
-		img, err := draw(ctx)
-		if ctx.Err() != nil {
+	f.cancel = f.p.Session.PreviewPicture(opt, full, func(img *image.RGBA, err error) {
+		if gen != f.generation {
 			return
 		}
-		fyne.Do(func() {
-			if gen != f.generation {
-				return
-			}
-			if err != nil {
-				f.note.SetText(strings.TrimPrefix(err.Error(), "export: "))
-				return
-			}
-			f.preview.Image = img
-			f.preview.Refresh()
-			f.note.SetText(describe(opt, img.Bounds().Dx(), img.Bounds().Dy()))
-		})
-	}()
+		if err != nil {
+			f.note.SetText(strings.TrimPrefix(err.Error(), "export: "))
+			return
+		}
+		f.preview.Image = img
+		f.preview.Refresh()
+		f.note.SetText(describe(opt, img.Bounds().Dx(), img.Bounds().Dy()))
+	})
 }
 
 // describe says what the file will be, beside the preview of w × h pixels.

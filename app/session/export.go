@@ -252,19 +252,21 @@ func (s *Session) ExportPicture(path string, opt PictureOptions, full bool, done
 	}, done)
 }
 
-// PreviewPicture returns a function that draws, at scale 1 and into memory,
-// the picture ExportPicture(opt, full) would write (a PDF on paper: its
-// first page): call PreviewPicture on the owner's goroutine and the
-// function it returns on another. It returns nil with no document open.
-func (s *Session) PreviewPicture(opt PictureOptions, full bool) func(ctx context.Context) (*image.RGBA, error) {
+// PreviewPicture draws, off the owner's goroutine and at scale 1, the
+// picture ExportPicture(opt, full) would write (a PDF on paper: its first
+// page), then calls done on the owner's goroutine with it or with why it
+// cannot be drawn, unless cancel has been called or another document
+// opened meanwhile. With no document open it does nothing.
+func (s *Session) PreviewPicture(opt PictureOptions, full bool, done func(*image.RGBA, error)) (cancel func()) {
 	draw := s.pictureJob(opt, full)
 	if draw == nil {
-		return nil
+		return func() {}
 	}
-	return func(ctx context.Context) (*image.RGBA, error) {
+	j := s.newJob()
+	go func() {
 		var img *image.RGBA
-		_, err := draw(ctx, func(d *Document, opt PictureOptions) (string, error) {
-			from, to, err := d.window(ctx, opt.From, opt.To)
+		_, err := draw(j.ctx, func(d *Document, opt PictureOptions) (string, error) {
+			from, to, err := d.window(j.ctx, opt.From, opt.To)
 			if err != nil {
 				return "", err
 			}
@@ -274,11 +276,17 @@ func (s *Session) PreviewPicture(opt PictureOptions, full bool) func(ctx context
 			if err != nil {
 				return "", err
 			}
-			img, err = export.Preview(ctx, opt.Format, pic, fonts)
+			img, err = export.Preview(j.ctx, opt.Format, pic, fonts)
 			return "", err
 		})
-		return img, err
-	}
+		s.deliver(func() {
+			if j.current() && j.ctx.Err() == nil {
+				done(img, err)
+			}
+			j.cancel()
+		})
+	}()
+	return j.cancel
 }
 
 // pictureJob snapshots what the window shows for a picture of the current
