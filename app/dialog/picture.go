@@ -91,6 +91,7 @@ type pictureForm struct {
 	content       fyne.CanvasObject
 	cancel        func() // stops the preview being drawn
 	generation    int    // counts the previews asked for; only the last is shown
+	filling       bool   // the pixel fields are being set to the size chosen
 }
 
 // newPictureForm builds the Export dialog's form over p, its preview
@@ -112,8 +113,12 @@ func newPictureForm(p *Parent) *pictureForm {
 	f.width, f.height = widget.NewEntry(), widget.NewEntry()
 	f.width.SetPlaceHolder("width")
 	f.height.SetPlaceHolder("height")
-	f.width.OnChanged = func(string) { f.changed() }
-	f.height.OnChanged = func(string) { f.changed() }
+	typed := func(string) {
+		if !f.filling {
+			f.changed()
+		}
+	}
+	f.width.OnChanged, f.height.OnChanged = typed, typed
 	srcLabels := make([]string, len(sourceChoices))
 	for i, s := range sourceChoices {
 		srcLabels[i] = s.label
@@ -194,8 +199,15 @@ func (f *pictureForm) changed() {
 		f.width.Enable()
 		f.height.Enable()
 	} else {
+		// The fields show the size chosen, to start a custom size from.
 		f.width.Disable()
 		f.height.Disable()
+		if opt, _, err := f.choice(); err == nil {
+			f.filling = true
+			f.width.SetText(pixels(opt.Width))
+			f.height.SetText(pixels(opt.Height))
+			f.filling = false
+		}
 	}
 	if pictureFormats[max(f.format.SelectedIndex(), 0)].format == export.PNG {
 		f.scale.Enable()
@@ -203,6 +215,14 @@ func (f *pictureForm) changed() {
 		f.scale.Disable()
 	}
 	f.refreshPreview()
+}
+
+// pixels writes a size in pixels for a field: "" for none.
+func pixels(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }
 
 // refreshPreview draws the picture the form describes off the window's
