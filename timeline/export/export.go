@@ -121,7 +121,13 @@ func Write(ctx context.Context, w io.Writer, f Format, p *Picture, fonts *Fonts,
 		if list == nil {
 			return nil, nil
 		}
-		return &SourceList{f: f, pg: list, fonts: fonts, scale: scale, Count: len(list.sources)}, nil
+		n := 0
+		for _, l := range list.sources {
+			if l.number != "" {
+				n++
+			}
+		}
+		return &SourceList{f: f, pg: list, fonts: fonts, scale: scale, Count: n}, nil
 	case PDF:
 		return nil, writePDF(ctx, w, p, fonts, progress)
 	}
