@@ -117,7 +117,12 @@ func TestWrite_SourcesApartAndScale(t *testing.T) {
 	if err != nil || pre.Bounds().Dx() != 800 || pre.Bounds().Dy() != 450 {
 		t.Errorf("preview %v, %v; want 800×450", pre.Bounds(), err)
 	}
-	svg := write(t, SVG, func() *Picture { q := testPicture(); q.Width, q.Height, q.SourcesName = 800, 450, "x-sources.svg"; q.Sources = SourcesPage; return q }())
+	svg := write(t, SVG, func() *Picture {
+		q := testPicture()
+		q.Width, q.Height, q.SourcesName = 800, 450, "x-sources.svg"
+		q.Sources = SourcesPage
+		return q
+	}())
 	if !bytes.Contains(svg, []byte("x-sources.svg")) || !bytes.Contains(svg, []byte(`width="800" height="450"`)) {
 		t.Error("the SVG lacks the compact line naming the list, or its size")
 	}
