@@ -380,6 +380,24 @@ func TestSession_ExportsTheCurrentViewInTheBackground(t *testing.T) {
 	if img.Bounds().Dx() != 900 {
 		t.Errorf("exported %d pixels wide, the view is 900", img.Bounds().Dx())
 	}
+
+	// A slide: exactly its size, the sources in a picture of their own,
+	// and the status line says so.
+	slide := filepath.Join(filepath.Dir(out), "slide.png")
+	s.ExportPicture(slide, session.PictureOptions{Format: export.PNG, Width: 1280, Height: 720}, true, func(err error) { done <- err })
+	status(t, o, "Exported slide.png and its sources as slide-sources.png.")
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"slide.png", "slide-sources.png"} {
+		b, err := os.ReadFile(filepath.Join(filepath.Dir(out), name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg, err := png.DecodeConfig(bytes.NewReader(b)); err != nil || cfg.Width != 1280 || cfg.Height < 720 {
+			t.Errorf("%s: %d×%d (%v), want 1280×720", name, cfg.Width, cfg.Height, err)
+		}
+	}
 }
 
 // TestSession_ExportsTheDocumentInEveryDataFormat writes the open

@@ -244,11 +244,18 @@ func (s *Session) ExportPicture(path string, opt PictureOptions, full bool, done
 	if draw == nil {
 		return
 	}
+	var second string // the sources' own picture, if any
 	s.exportTask(path, func(ctx context.Context, progress func(float64)) error {
-		_, err := draw(ctx, func(d *Document, opt PictureOptions) (string, error) {
+		var err error
+		second, err = draw(ctx, func(d *Document, opt PictureOptions) (string, error) {
 			return WritePicture(ctx, d, path, opt, progress)
 		})
 		return err
+	}, func() string {
+		if second == "" {
+			return ""
+		}
+		return " and its sources as " + filepath.Base(second)
 	}, done)
 }
 
@@ -271,7 +278,8 @@ func (s *Session) PreviewPicture(opt PictureOptions, full bool, done func(*image
 				return "", err
 			}
 			pic := d.picture(from, to, opt)
-			pic.SourcesName = "OUT-sources." + string(opt.Format)
+			name := strings.TrimSuffix(filepath.Base(d.Path()), filepath.Ext(d.Path())) + "." + string(opt.Format)
+			pic.SourcesName = SourcesPath(name) // as the file chooser proposes
 			fonts, err := export.NewFonts(assets.Fonts())
 			if err != nil {
 				return "", err
@@ -332,7 +340,7 @@ func (s *Session) ExportHandout(path string, done func(error)) {
 			return err
 		}
 		return WriteHandout(ctx, snapshot, path, dates, progress)
-	}, done)
+	}, nil, done)
 }
 
 // ExportData writes the whole open document to path in one of the
@@ -344,13 +352,13 @@ func (s *Session) ExportData(path string, f interchange.Format, done func(error)
 	}
 	s.exportTask(path, func(ctx context.Context, _ func(float64)) error {
 		return ExportData(ctx, doc.store, path, f, nil, nil)
-	}, done)
+	}, nil, done)
 }
 
 // exportTask runs write, which writes path, as the session's task. The
-// status line then says how it went; done, if not nil, is called with its
-// error.
-func (s *Session) exportTask(path string, write func(ctx context.Context, progress func(float64)) error, done func(error)) {
+// status line then says how it went, with what also, if not nil, says was
+// written besides; done, if not nil, is called with its error.
+func (s *Session) exportTask(path string, write func(ctx context.Context, progress func(float64)) error, also func() string, done func(error)) {
 	name := filepath.Base(path)
 	s.startTask("Exporting "+name+"…", func(j *job) error { return write(j.ctx, j.progress) }, func(j *job, err error) {
 		if !j.replaced {
@@ -360,6 +368,8 @@ func (s *Session) exportTask(path string, write func(ctx context.Context, progre
 			case err != nil:
 				s.idle("")
 				s.problem(err)
+			case also != nil:
+				s.idle("Exported " + name + also() + ".")
 			default:
 				s.idle("Exported " + name + ".")
 			}
