@@ -60,18 +60,7 @@ func writePDF(ctx context.Context, w io.Writer, p *Picture, fonts *Fonts, progre
 	if p.Height > 0 {
 		return writeSizedPDF(ctx, w, p, fonts, progress)
 	}
-	paper := p.Paper
-	if paper == (Paper{}) {
-		paper = A4
-	}
-	width := float64(p.Width)
-	if width == 0 {
-		width = DefaultPageWidth
-	}
-	if err := p.checkWindow(width); err != nil {
-		return err
-	}
-	windows, scenes, err := pageWindows(ctx, p, fonts, width)
+	paper, width, windows, scenes, err := paperPages(ctx, p, fonts)
 	if err != nil {
 		return err
 	}
@@ -108,6 +97,24 @@ func writePDF(ctx context.Context, w io.Writer, p *Picture, fonts *Fonts, progre
 	return nil
 }
 
+// paperPages returns the paper of p as a PDF on paper, the width of its
+// timeline in pixels, and its pages' windows and scenes (see pageWindows).
+func paperPages(ctx context.Context, p *Picture, fonts *Fonts) (Paper, float64, [][2]float64, []*timeline.Scene, error) {
+	paper := p.Paper
+	if paper == (Paper{}) {
+		paper = A4
+	}
+	width := float64(p.Width)
+	if width == 0 {
+		width = DefaultPageWidth
+	}
+	if err := p.checkWindow(width); err != nil {
+		return paper, width, nil, nil, err
+	}
+	windows, scenes, err := pageWindows(ctx, p, fonts, width)
+	return paper, width, windows, scenes, err
+}
+
 // paperPage lays out the i'th of n pages of a PDF on paper, showing the
 // window win, and returns it with its scale in points per pixel.
 func paperPage(p *Picture, fonts *Fonts, win [2]float64, i, n int, width float64, notes map[int64]string, paper Paper) (*page, float64) {
@@ -124,18 +131,7 @@ func paperPage(p *Picture, fonts *Fonts, win [2]float64, i, n int, width float64
 // previewPaper draws the first page of p as a PDF on paper, at one pixel
 // per point.
 func previewPaper(ctx context.Context, p *Picture, fonts *Fonts) (*image.RGBA, error) {
-	paper := p.Paper
-	if paper == (Paper{}) {
-		paper = A4
-	}
-	width := float64(p.Width)
-	if width == 0 {
-		width = DefaultPageWidth
-	}
-	if err := p.checkWindow(width); err != nil {
-		return nil, err
-	}
-	windows, scenes, err := pageWindows(ctx, p, fonts, width)
+	paper, width, windows, scenes, err := paperPages(ctx, p, fonts)
 	if err != nil {
 		return nil, err
 	}
