@@ -279,6 +279,9 @@ func Preview(ctx context.Context, f Format, p *Picture, fonts *Fonts) (*image.RG
 	if f == PDF && p.Height == 0 {
 		return previewPaper(ctx, p, fonts)
 	}
+	if f == PDF {
+		p = sizedPDF(p)
+	}
 	pg, _, err := layoutSingle(ctx, f, p, fonts)
 	if err != nil {
 		return nil, err

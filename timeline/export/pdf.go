@@ -153,9 +153,7 @@ func previewPaper(ctx context.Context, p *Picture, fonts *Fonts) (*image.RGBA, e
 // points: the timeline laid out to fit the first page as a PNG of that
 // many pixels would be, then the source list on pages of the same size.
 func writeSizedPDF(ctx context.Context, w io.Writer, p *Picture, fonts *Fonts, progress func(float64)) error {
-	q := *p
-	q.SourcesName = "the pages that follow"
-	pg, list, err := layoutSingle(ctx, PDF, &q, fonts)
+	pg, list, err := layoutSingle(ctx, PDF, sizedPDF(p), fonts)
 	if err != nil {
 		return err
 	}
@@ -175,6 +173,14 @@ func writeSizedPDF(ctx context.Context, w io.Writer, p *Picture, fonts *Fonts, p
 	}
 	progress(1)
 	return nil
+}
+
+// sizedPDF returns p as a PDF of a given size lays it out: its list of
+// sources follows on pages of their own.
+func sizedPDF(p *Picture) *Picture {
+	q := *p
+	q.SourcesName = "the pages that follow"
+	return &q
 }
 
 // newPDF starts a landscape PDF on paper titled title, with the fonts
