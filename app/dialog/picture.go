@@ -50,16 +50,14 @@ const (
 
 // pictureSizes are the sizes people ask for: the window, slides, paper.
 func pictureSizes(win fyne.Size) []pictureSize {
-	a4w, a4h := export.A4.Pixels(paperDPI)
-	lw, lh := export.Letter.Pixels(paperDPI)
 	return []pictureSize{
 		{label: fmt.Sprintf("This window, %d × %d", int(win.Width), int(win.Height)), w: int(win.Width), h: int(win.Height), kind: sizeWindow},
 		{label: "Slide 16:9, 1920 × 1080", w: 1920, h: 1080},
 		{label: "Slide 16:9, 1280 × 720", w: 1280, h: 720},
 		{label: "Slide 4:3, 1600 × 1200", w: 1600, h: 1200},
 		{label: "Slide 4:3, 1024 × 768", w: 1024, h: 768},
-		{label: fmt.Sprintf("A4 landscape (PDF: A4 pages; else %d × %d at %d dpi)", a4w, a4h, paperDPI), paper: export.A4},
-		{label: fmt.Sprintf("Letter landscape (PDF: Letter pages; else %d × %d at %d dpi)", lw, lh, paperDPI), paper: export.Letter},
+		{label: "A4 landscape", paper: export.A4},
+		{label: "Letter landscape", paper: export.Letter},
 		{label: "As tall as the timeline needs", kind: sizeContent},
 		{label: "Custom size…", kind: sizeCustom},
 	}
@@ -132,10 +130,12 @@ func newPictureForm(p *Parent) *pictureForm {
 	f.note.Wrapping = fyne.TextWrapWord
 
 	custom := container.NewGridWithColumns(2, f.width, f.height)
+	sizeItem := widget.NewFormItem("Size", f.size)
+	sizeItem.HintText = fmt.Sprintf("Paper: pages of a PDF, %d dpi for PNG and SVG.", paperDPI)
 	form := widget.NewForm(
 		widget.NewFormItem("Time span", f.what),
 		widget.NewFormItem("Format", f.format),
-		widget.NewFormItem("Size", f.size),
+		sizeItem,
 		widget.NewFormItem("Pixels", custom),
 		widget.NewFormItem("Sources", f.sources),
 		widget.NewFormItem("Pixel scale", f.scale),
