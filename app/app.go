@@ -43,7 +43,8 @@ Usage:
   quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
                                           write a synthetic document of N events, for trying it at scale
   quoteline bench FILE.quoteline          open FILE in the window, zoom and pan through it, print figures as JSON
-  quoteline export [--format png|svg|pdf|csv|json|timelinejs|vis] [--from DATE --to DATE] [--width W --height H] IN.quoteline OUT
+  quoteline export [--format png|svg|pdf|csv|json|timelinejs|vis] [--from DATE --to DATE] [--width W --height H]
+                   [--paper a4|letter] [--sources below|page|none] [--scale N] IN.quoteline OUT
                                           draw the timeline as a picture with its sources listed, or write it as CSV, JSON, TimelineJS or vis
   quoteline export --format pdf --stops IN.quoteline OUT.pdf
                                           a handout of the presentation: a page per stop, then the sources

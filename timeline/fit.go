@@ -86,3 +86,7 @@ func FitHeight(base Metrics, lo, hi, avail float64, height func(Metrics) float64
 	}
 	return Fitting{Scale: top}, false
 }
+
+// MinReadableText is the smallest text, in pixels, that lanes are fitted to
+// a height with: below it labels stop being read at a glance.
+const MinReadableText = 11

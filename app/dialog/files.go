@@ -1,16 +1,10 @@
 package dialog
 
 import (
-	"errors"
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	fynedialog "fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
-
 	"github.com/quoteline/quoteline/data/interchange"
-	"github.com/quoteline/quoteline/timeline/export"
 )
 
 // documentChoice asks for a Quoteline document, starting in the folder
@@ -57,49 +51,6 @@ func AskSaveCopy(p Parent, saved func(path string)) {
 	ChooseFile(p.Win, p.Session, c, func(path string) {
 		p.Session.SaveCopy(path, func() { saved(path) })
 	})
-}
-
-// pictureFormats are the picture formats offered in the Export dialog.
-var pictureFormats = []struct {
-	label  string
-	format export.Format
-}{
-	{"PDF document", export.PDF},
-	{"PNG image", export.PNG},
-	{"SVG drawing", export.SVG},
-}
-
-// ShowExportPicture asks what to draw and in which format, then where,
-// then draws it in the background with progress in the status line.
-func ShowExportPicture(p Parent) {
-	if p.Session.Doc() == nil {
-		fynedialog.ShowError(errors.New("open a document to export it"), p.Win)
-		return
-	}
-	what := widget.NewRadioGroup([]string{"Current view", "Full extent"}, nil)
-	what.SetSelected("Current view")
-	labels := make([]string, len(pictureFormats))
-	for i, f := range pictureFormats {
-		labels[i] = f.label
-	}
-	format := widget.NewSelect(labels, nil)
-	format.SetSelectedIndex(0)
-	formatItem := widget.NewFormItem("Format", format)
-	formatItem.HintText = "PDF: A4 pages, then the sources. PNG, SVG: one picture."
-	items := []*widget.FormItem{widget.NewFormItem("Time span", what), formatItem}
-	d := fynedialog.NewForm("Export", "Choose file…", "Cancel", items, func(ok bool) {
-		if !ok || p.Session.Doc() == nil {
-			return
-		}
-		f := pictureFormats[max(format.SelectedIndex(), 0)].format
-		full := what.Selected == "Full extent"
-		ext := "." + string(f)
-		c := FileChoice{Title: "Export", Save: true, Kind: Exports, Dir: docFolder(p), Name: baseName(p) + ext,
-			Filter: strings.ToUpper(string(f)) + " files", Extensions: []string{ext}}
-		ChooseFile(p.Win, p.Session, c, func(path string) { p.Session.ExportPicture(path, f, full, nil) })
-	}, p.Win)
-	d.Resize(fyne.NewSize(420, d.MinSize().Height))
-	d.Show()
 }
 
 // AskHandout asks where to write the open document's handout, then writes

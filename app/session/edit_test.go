@@ -263,7 +263,7 @@ func TestSession_FiltersShowOnlyWhatIsChosen(t *testing.T) {
 
 	// An export draws what is shown.
 	svgPath := filepath.Join(t.TempDir(), "filtered.svg")
-	s.ExportPicture(svgPath, export.SVG, true, nil)
+	s.ExportPicture(svgPath, session.PictureOptions{Format: export.SVG}, true, nil)
 	status(t, o, "Exporting filtered.svg")
 	status(t, o, "Exported filtered.svg")
 	svg, err := os.ReadFile(svgPath)
@@ -361,7 +361,7 @@ func TestSession_ExportsTheCurrentViewInTheBackground(t *testing.T) {
 	s.SetView(vp)
 	out := filepath.Join(t.TempDir(), "view.png")
 	done := make(chan error, 1)
-	s.ExportPicture(out, export.PNG, false, func(err error) { done <- err })
+	s.ExportPicture(out, session.PictureOptions{Format: export.PNG}, false, func(err error) { done <- err })
 	if st := status(t, o, "Exporting view.png"); st.Work != session.WorkProgress {
 		t.Errorf("status %+v while exporting", st)
 	}
@@ -379,6 +379,24 @@ func TestSession_ExportsTheCurrentViewInTheBackground(t *testing.T) {
 	}
 	if img.Bounds().Dx() != 900 {
 		t.Errorf("exported %d pixels wide, the view is 900", img.Bounds().Dx())
+	}
+
+	// A slide: exactly its size, the sources in a picture of their own,
+	// and the status line says so.
+	slide := filepath.Join(filepath.Dir(out), "slide.png")
+	s.ExportPicture(slide, session.PictureOptions{Format: export.PNG, Width: 1280, Height: 720}, true, func(err error) { done <- err })
+	status(t, o, "Exported slide.png and its sources as slide-sources.png.")
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"slide.png", "slide-sources.png"} {
+		b, err := os.ReadFile(filepath.Join(filepath.Dir(out), name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg, err := png.DecodeConfig(bytes.NewReader(b)); err != nil || cfg.Width != 1280 || cfg.Height < 720 {
+			t.Errorf("%s: %d×%d (%v), want 1280×720", name, cfg.Width, cfg.Height, err)
+		}
 	}
 }
 

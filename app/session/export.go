@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/quoteline/quoteline/assets"
@@ -26,27 +28,53 @@ type PictureOptions struct {
 	// Width and Height in pixels; 0 picks a width or fits the content (see
 	// export.Picture).
 	Width, Height int
+	// Paper is a PDF's page size when Height is 0 (zero: A4).
+	Paper export.Paper
+	// Scale is a PNG's pixels per layout pixel, 1 to 4 (0 is 1).
+	Scale float64
+	// Sources says where the source list goes (see export.Sources).
+	Sources export.Sources
 	// Zone is the clock the axis shows times of day in; nil is UTC.
 	Zone *time.Location
 }
 
 // WritePicture draws d as a PNG, SVG or PDF picture in out, as the window
 // would show it in its light theme, with the sources of the events drawn
-// listed at the end. Every title of d must have been read (Load with
-// math.MaxInt). It touches SQLite: not on a UI goroutine; ctx cancels it.
-// out is written whole or not at all.
-func WritePicture(ctx context.Context, d *Document, out string, opt PictureOptions, progress func(float64)) error {
+// listed where opt.Sources says. When a PNG's or SVG's list goes apart, it
+// is written beside out as SourcesPath(out), whose path it returns ("" if
+// none). Every title of d must have been read (Load with math.MaxInt). It
+// touches SQLite: not on a UI goroutine; ctx cancels it. Each file is
+// written whole or not at all.
+func WritePicture(ctx context.Context, d *Document, out string, opt PictureOptions, progress func(float64)) (string, error) {
 	if err := data.CheckOutput(d.Path(), out); err != nil {
-		return err
+		return "", err
 	}
 	from, to, err := d.window(ctx, opt.From, opt.To)
 	if err != nil {
-		return err
+		return "", err
 	}
 	pic := d.picture(from, to, opt)
-	return writeFile(out, func(w io.Writer, fonts *export.Fonts) error {
-		return export.Write(ctx, w, opt.Format, pic, fonts, progress)
+	second := SourcesPath(out)
+	pic.SourcesName = filepath.Base(second)
+	var list *export.SourceList
+	err = writeFile(out, func(w io.Writer, fonts *export.Fonts) error {
+		list, err = export.Write(ctx, w, opt.Format, pic, fonts, progress)
+		return err
 	})
+	if err != nil || list == nil {
+		return "", err
+	}
+	if err := data.CheckOutput(d.Path(), second); err != nil {
+		return "", err
+	}
+	return second, writeFile(second, func(w io.Writer, _ *export.Fonts) error { return list.Write(w) })
+}
+
+// SourcesPath is where a picture at out puts its source list when the list
+// goes in a picture of its own: OUT-sources.png beside OUT.png.
+func SourcesPath(out string) string {
+	ext := filepath.Ext(out)
+	return strings.TrimSuffix(out, ext) + "-sources" + ext
 }
 
 // window returns the time window [from, to] to draw: the given bounds, and
@@ -102,6 +130,9 @@ func (d *Document) picture(from, to float64, opt PictureOptions) *export.Picture
 		To:      to,
 		Width:   opt.Width,
 		Height:  opt.Height,
+		Paper:   opt.Paper,
+		Scale:   opt.Scale,
+		Sources: opt.Sources,
 		Zone:    opt.Zone,
 		Palette: export.PaperPalette(),
 		Metrics: export.PaperMetrics(),
@@ -203,17 +234,81 @@ func ExportData(ctx context.Context, st *data.Store, out string, f interchange.F
 }
 
 // ExportPicture draws what the timeline shows of the open document to path,
-// in the background with progress and Cancel: the current view (the
-// window's width at least export.MinWidth wide) or, with full, the whole
-// extent. done, if not nil, runs on the owner's goroutine when it has ended.
-func (s *Session) ExportPicture(path string, f export.Format, full bool, done func(error)) {
-	doc := s.doc
-	if doc == nil {
+// in the background with progress and Cancel: the current view or, with
+// full, the whole extent, in the format, size and with the sources opt asks
+// for (without a width, a PNG or SVG is as wide as the window's timeline,
+// at least export.MinWidth). done, if not nil, runs on the owner's
+// goroutine when it has ended.
+func (s *Session) ExportPicture(path string, opt PictureOptions, full bool, done func(error)) {
+	draw := s.pictureJob(opt, full)
+	if draw == nil {
 		return
 	}
+	var second string // the sources' own picture, if any
+	s.exportTask(path, func(ctx context.Context, progress func(float64)) error {
+		var err error
+		second, err = draw(ctx, func(d *Document, opt PictureOptions) (string, error) {
+			return WritePicture(ctx, d, path, opt, progress)
+		})
+		return err
+	}, func() string {
+		if second == "" {
+			return ""
+		}
+		return " and its sources as " + filepath.Base(second)
+	}, done)
+}
+
+// PreviewPicture draws, off the owner's goroutine and at scale 1, the
+// picture ExportPicture(opt, full) would write (a PDF on paper: its first
+// page), then calls done on the owner's goroutine with it or with why it
+// cannot be drawn, unless cancel has been called or another document
+// opened meanwhile. With no document open it does nothing.
+func (s *Session) PreviewPicture(opt PictureOptions, full bool, done func(*image.RGBA, error)) (cancel func()) {
+	draw := s.pictureJob(opt, full)
+	if draw == nil {
+		return func() {}
+	}
+	j := s.newJob()
+	go func() {
+		var img *image.RGBA
+		_, err := draw(j.ctx, func(d *Document, opt PictureOptions) (string, error) {
+			from, to, err := d.window(j.ctx, opt.From, opt.To)
+			if err != nil {
+				return "", err
+			}
+			pic := d.picture(from, to, opt)
+			name := strings.TrimSuffix(filepath.Base(d.Path()), filepath.Ext(d.Path())) + "." + string(opt.Format)
+			pic.SourcesName = SourcesPath(name) // as the file chooser proposes
+			fonts, err := export.NewFonts(assets.Fonts())
+			if err != nil {
+				return "", err
+			}
+			img, err = export.Preview(j.ctx, opt.Format, pic, fonts)
+			return "", err
+		})
+		s.deliver(func() {
+			if j.current() && j.ctx.Err() == nil {
+				done(img, err)
+			}
+			j.cancel()
+		})
+	}()
+	return j.cancel
+}
+
+// pictureJob snapshots what the window shows for a picture of the current
+// view or, with full, the whole extent, and returns the function that reads
+// the snapshot's titles and draws it with opt completed; nil with no
+// document open.
+func (s *Session) pictureJob(opt PictureOptions, full bool) func(ctx context.Context, draw func(*Document, PictureOptions) (string, error)) (string, error) {
+	doc := s.doc
+	if doc == nil {
+		return nil
+	}
 	vp := s.look.view
-	opt := PictureOptions{Format: f, Zone: s.look.dates.Zone}
-	if f != export.PDF {
+	opt.Zone = s.look.dates.Zone
+	if opt.Width == 0 && opt.Format != export.PDF {
 		opt.Width = int(max(vp.Width(), export.MinWidth))
 	}
 	if !full {
@@ -224,12 +319,12 @@ func (s *Session) ExportPicture(path string, f export.Format, full bool, done fu
 	if shown := s.filter.shown; shown != nil {
 		snapshot.keepOnly(shown) // the picture shows what the window does
 	}
-	s.exportTask(path, func(ctx context.Context, progress func(float64)) error {
+	return func(ctx context.Context, draw func(*Document, PictureOptions) (string, error)) (string, error) {
 		if err := snapshot.readTitles(ctx); err != nil {
-			return err
+			return "", err
 		}
-		return WritePicture(ctx, snapshot, path, opt, progress)
-	}, done)
+		return draw(snapshot, opt)
+	}
 }
 
 // ExportHandout writes the open document's handout (see WriteHandout) to
@@ -245,7 +340,7 @@ func (s *Session) ExportHandout(path string, done func(error)) {
 			return err
 		}
 		return WriteHandout(ctx, snapshot, path, dates, progress)
-	}, done)
+	}, nil, done)
 }
 
 // ExportData writes the whole open document to path in one of the
@@ -257,13 +352,13 @@ func (s *Session) ExportData(path string, f interchange.Format, done func(error)
 	}
 	s.exportTask(path, func(ctx context.Context, _ func(float64)) error {
 		return ExportData(ctx, doc.store, path, f, nil, nil)
-	}, done)
+	}, nil, done)
 }
 
 // exportTask runs write, which writes path, as the session's task. The
-// status line then says how it went; done, if not nil, is called with its
-// error.
-func (s *Session) exportTask(path string, write func(ctx context.Context, progress func(float64)) error, done func(error)) {
+// status line then says how it went, with what also, if not nil, says was
+// written besides; done, if not nil, is called with its error.
+func (s *Session) exportTask(path string, write func(ctx context.Context, progress func(float64)) error, also func() string, done func(error)) {
 	name := filepath.Base(path)
 	s.startTask("Exporting "+name+"…", func(j *job) error { return write(j.ctx, j.progress) }, func(j *job, err error) {
 		if !j.replaced {
@@ -273,6 +368,8 @@ func (s *Session) exportTask(path string, write func(ctx context.Context, progre
 			case err != nil:
 				s.idle("")
 				s.problem(err)
+			case also != nil:
+				s.idle("Exported " + name + also() + ".")
 			default:
 				s.idle("Exported " + name + ".")
 			}

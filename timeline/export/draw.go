@@ -33,12 +33,17 @@ func drawPage(s surface, pg *page, fonts *Fonts) {
 	s.text(margin, margin, pg.heading, m.TextSize*headingSize, true, p.Text)
 	_, hh := fonts.Measure("Hg", m.TextSize*headingSize, true)
 	s.text(margin, margin+hh+2, pg.subheading, m.TextSize, false, p.MutedText)
-	s.clip(0, pg.sceneY, pg.width, pg.clipH)
-	drawScene(s, pg.scene, 0, pg.sceneY)
-	s.unclip()
-	// A rule under the lanes closes the timeline off from what follows.
-	s.line(0, pg.sceneY+pg.clipH, pg.width, pg.sceneY+pg.clipH, p.GridStrong, 1)
+	if pg.scene != nil {
+		s.clip(0, pg.sceneY, pg.width, pg.clipH)
+		drawScene(s, pg.scene, 0, pg.sceneY)
+		s.unclip()
+		// A rule under the lanes closes the timeline off from what follows.
+		s.line(0, pg.sceneY+pg.clipH, pg.width, pg.sceneY+pg.clipH, p.GridStrong, 1)
+	}
 	drawSources(s, pg, fonts)
+	for _, l := range pg.compact {
+		s.text(margin, l.y, l.text, m.TextSize*0.9, false, p.MutedText)
+	}
 }
 
 // drawSources draws the numbered source list of pg.
@@ -139,3 +144,45 @@ func drawDensity(s surface, sc *timeline.Scene, ox, oy float64) {
 		}
 	}
 }
+
+// scaled draws on a surface k times larger, offset by (ox, oy): a page
+// laid out in pixels drawn at k pixels each (for high-density screens), or
+// on a page of paper.
+type scaled struct {
+	s      surface
+	k      float64
+	ox, oy float64
+}
+
+func (d scaled) x(v float64) float64 { return d.ox + v*d.k }
+func (d scaled) y(v float64) float64 { return d.oy + v*d.k }
+
+func (d scaled) rect(x, y, w, h, r float64, fill, stroke color.NRGBA, sw float64) {
+	k := d.k
+	d.s.rect(d.x(x), d.y(y), w*k, h*k, r*k, fill, stroke, sw*k)
+}
+
+func (d scaled) gradient(x, y, w, h float64, a, b color.NRGBA) {
+	d.s.gradient(d.x(x), d.y(y), w*d.k, h*d.k, a, b)
+}
+
+func (d scaled) line(x1, y1, x2, y2 float64, c color.NRGBA, w float64) {
+	d.s.line(d.x(x1), d.y(y1), d.x(x2), d.y(y2), c, w*d.k)
+}
+
+func (d scaled) diamond(x, y, w, h float64, fill, stroke color.NRGBA, sw float64) {
+	k := d.k
+	d.s.diamond(d.x(x), d.y(y), w*k, h*k, fill, stroke, sw*k)
+}
+
+func (d scaled) text(x, y float64, s string, size float64, bold bool, c color.NRGBA) {
+	d.s.text(d.x(x), d.y(y), s, size*d.k, bold, c)
+}
+
+func (d scaled) link(x, y, w, h float64, url string) {
+	d.s.link(d.x(x), d.y(y), w*d.k, h*d.k, url)
+}
+
+func (d scaled) clip(x, y, w, h float64) { d.s.clip(d.x(x), d.y(y), w*d.k, h*d.k) }
+
+func (d scaled) unclip() { d.s.unclip() }

@@ -63,14 +63,29 @@ type Picture struct {
 	Index    *timeline.Index // optional; as for timeline.Input
 	From, To float64         // the time window, Unix seconds
 	// Width and Height are the picture's size in pixels (PNG, SVG). Height
-	// 0 fits the content. For PDF, Width is the width of the timeline on
-	// each page in pixels (0: DefaultPageWidth); Height must be 0.
+	// 0 fits the content; a height lays the timeline out to fit it, as the
+	// window fits its first view. For PDF, Width alone is the width of the
+	// timeline on each paper page in pixels (0: DefaultPageWidth); with a
+	// Height the PDF has pages of Width × Height points, the timeline
+	// fitted to the first as a PNG would be.
 	Width, Height int
-	Palette       timeline.Palette
-	Metrics       timeline.Metrics
-	Citations     Citations      // nil: no footnotes
-	Selected      int64          // an event drawn as selected; 0 for none
-	Zone          *time.Location // the clock of the axis's times of day; nil: UTC
+	// Paper is the size of a PDF's pages when Height is 0; the zero Paper
+	// is A4. Landscape.
+	Paper Paper
+	// Scale is how many pixels a PNG has for each pixel of its layout, 1
+	// to 4 (2 for high-density screens); 0 is 1. Other formats scale
+	// themselves.
+	Scale float64
+	// Sources says where the source list goes.
+	Sources Sources
+	// SourcesName is what the source list drawn apart is called (its file
+	// name), said in the picture's compact line of outlets; may be "".
+	SourcesName string
+	Palette     timeline.Palette
+	Metrics     timeline.Metrics
+	Citations   Citations      // nil: no footnotes
+	Selected    int64          // an event drawn as selected; 0 for none
+	Zone        *time.Location // the clock of the axis's times of day; nil: UTC
 }
 
 // DefaultPageWidth is the width, in pixels, of the timeline on a PDF page:
@@ -80,33 +95,43 @@ const DefaultPageWidth = 1100
 // ErrTooSmall means the requested height cannot hold the picture.
 var ErrTooSmall = errors.New("picture too small")
 
-// Write draws p in format f to w. ctx cancels it; progress, if not nil, is
-// called with the fraction done.
-func Write(ctx context.Context, w io.Writer, f Format, p *Picture, fonts *Fonts, progress func(float64)) error {
+// Write draws p in format f to w. When a PNG's or SVG's source list goes
+// apart (p.Sources), it returns the list to be drawn with its Write; else
+// nil. ctx cancels it; progress, if not nil, is called with the fraction
+// done.
+func Write(ctx context.Context, w io.Writer, f Format, p *Picture, fonts *Fonts, progress func(float64)) (*SourceList, error) {
 	if err := p.check(f); err != nil {
-		return err
+		return nil, err
 	}
 	if progress == nil {
 		progress = func(float64) {}
 	}
 	switch f {
 	case PNG, SVG:
-		pg, err := layoutSingle(ctx, p, fonts)
+		pg, list, err := layoutSingle(ctx, f, p, fonts)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		progress(0.5)
-		if f == PNG {
-			err = writePNG(w, pg, fonts)
-		} else {
-			err = writeSVG(w, pg, fonts)
+		scale := max(p.Scale, 1)
+		if err := writeFormat(w, f, pg, fonts, scale); err != nil {
+			return nil, err
 		}
 		progress(1)
-		return err
+		if list == nil {
+			return nil, nil
+		}
+		n := 0
+		for _, l := range list.sources {
+			if l.number != "" {
+				n++
+			}
+		}
+		return &SourceList{f: f, pg: list, fonts: fonts, scale: scale, Count: n}, nil
 	case PDF:
-		return writePDF(ctx, w, p, fonts, progress)
+		return nil, writePDF(ctx, w, p, fonts, progress)
 	}
-	return fmt.Errorf("export: unknown format %q", f)
+	return nil, fmt.Errorf("export: unknown format %q", f)
 }
 
 func (p *Picture) check(f Format) error {
@@ -115,8 +140,18 @@ func (p *Picture) check(f Format) error {
 		return fmt.Errorf("export: unknown format %q (want png, svg or pdf)", f)
 	case !(p.To > p.From) || math.IsInf(p.From, 0) || math.IsInf(p.To, 0):
 		return fmt.Errorf("export: the time window must end after it starts")
-	case f == PDF && p.Height != 0:
-		return fmt.Errorf("export: a PDF's pages are A4 landscape: its height cannot be set")
+	case p.Scale != 0 && (p.Scale < MinScale || p.Scale > MaxScale):
+		return fmt.Errorf("export: scale %v: give %d to %d", p.Scale, MinScale, MaxScale)
+	case p.Scale > 1 && f != PNG:
+		return fmt.Errorf("export: scale %v: only a PNG has a pixel scale (%s scales itself)", p.Scale, strings.ToUpper(string(f)))
+	case f == PDF && p.Height != 0 && p.Paper != (Paper{}):
+		return fmt.Errorf("export: a PDF has %s pages or pages of the size given, not both", p.Paper.Name)
+	case f != PDF && p.Paper != (Paper{}):
+		return fmt.Errorf("export: paper sizes are for PDF; give a %s its width and height in pixels", strings.ToUpper(string(f)))
+	case p.Sources != SourcesAuto && p.Sources != SourcesBelow && p.Sources != SourcesPage && p.Sources != SourcesNone:
+		return fmt.Errorf("export: sources %q: want below, page or none", p.Sources)
+	case f == PDF && p.Height == 0 && p.Sources == SourcesBelow:
+		return fmt.Errorf("export: a PDF on paper lists its sources on pages of their own: give page or none, or give the page a height")
 	case p.Width != 0 && (p.Width < MinWidth || p.Width > MaxWidth):
 		return fmt.Errorf("export: width %d: give %d to %d pixels", p.Width, MinWidth, MaxWidth)
 	case !(p.Metrics.TextSize >= 4 && p.Metrics.TextSize <= 72):
@@ -138,6 +173,7 @@ type page struct {
 	clipH         float64 // the scene's drawn height
 	sources       []noteLine
 	sourcesY      float64
+	compact       []noteLine // the sources as a compact line, when listed apart
 	palette       timeline.Palette
 	metrics       timeline.Metrics
 }
@@ -156,9 +192,9 @@ const (
 	headingSize = 1.45 // times the text size
 )
 
-// build builds the scene of items in [from, to] at width, with the footnote
-// markers of notes added to the titles.
-func build(p *Picture, fonts *Fonts, from, to, width float64, notes map[int64]string) *timeline.Scene {
+// build builds the scene of items in [from, to] at width in the sizes m,
+// with the footnote markers of notes added to the titles.
+func build(p *Picture, m timeline.Metrics, fonts *Fonts, from, to, width float64, notes map[int64]string) *timeline.Scene {
 	ev := p.Events
 	if len(notes) > 0 {
 		ev.Titles = make(map[int64]string, len(p.Events.Titles))
@@ -175,7 +211,7 @@ func build(p *Picture, fonts *Fonts, from, to, width float64, notes map[int64]st
 		Lanes:    p.Lanes,
 		Events:   ev,
 		Palette:  p.Palette,
-		Metrics:  p.Metrics,
+		Metrics:  m,
 		Measure:  fonts.Measure,
 		Index:    p.Index,
 		Selected: p.Selected,
@@ -315,62 +351,25 @@ func lineHeight(fonts *Fonts, size float64) float64 {
 	return math.Ceil(h * 1.15)
 }
 
-// layoutSingle lays p out as one picture: a heading, the scene and the
-// source list.
-func layoutSingle(ctx context.Context, p *Picture, fonts *Fonts) (*page, error) {
-	width := float64(p.Width)
-	if width == 0 {
-		width = 1600
-	}
-	if err := p.checkWindow(width); err != nil {
-		return nil, err
-	}
-	sc := build(p, fonts, p.From, p.To, width, nil)
-	notes, sources, err := numbering(ctx, p, []*timeline.Scene{sc})
-	if err != nil {
-		return nil, err
-	}
-	if len(notes) > 0 {
-		sc = build(p, fonts, p.From, p.To, width, notes)
-	}
-	pg := newPage(p, fonts, width, sc, windowText(p.From, p.To)+hiddenText(sc))
-	pg.sources = sourceLines(sources, fonts, p.Metrics.TextSize, width-2*margin)
-	y := pg.sceneY + pg.clipH
-	if len(pg.sources) > 0 {
-		y += lineHeight(fonts, p.Metrics.TextSize) // a blank line
-		pg.sourcesY = y
-		y += lineHeight(fonts, p.Metrics.TextSize) * 1.4 // the "Sources" heading
-		lh := lineHeight(fonts, p.Metrics.TextSize)
-		for i := range pg.sources {
-			pg.sources[i].y = y
-			y += lh
-		}
-	}
-	need := math.Ceil(y + margin)
-	pg.height = need
-	if p.Height > 0 {
-		if float64(p.Height) < need {
-			return nil, fmt.Errorf("export: height %d: %w: this picture needs %d pixels at width %d (omit the height to fit the content)", p.Height, ErrTooSmall, int(need), int(width))
-		}
-		pg.height = float64(p.Height)
-	}
-	return pg, nil
-}
-
-// newPage places a heading and the scene sc on a page of width.
-func newPage(p *Picture, fonts *Fonts, width float64, sc *timeline.Scene, sub string) *page {
-	size := p.Metrics.TextSize
-	pg := &page{width: width, scene: sc, palette: p.Palette, metrics: p.Metrics}
-	pg.heading = p.Title
-	if pg.heading == "" {
-		pg.heading = "Timeline"
-	}
-	pg.heading = fonts.truncate(pg.heading, size*headingSize, true, width-2*margin)
+// newPage places a heading and the scene sc on a page of width, in the
+// sizes m.
+func newPage(p *Picture, m timeline.Metrics, fonts *Fonts, width float64, sc *timeline.Scene, sub string) *page {
+	size := m.TextSize
+	pg := &page{width: width, scene: sc, palette: p.Palette, metrics: m}
+	pg.heading = fonts.truncate(heading(p), size*headingSize, true, width-2*margin)
 	pg.subheading = fonts.truncate(sub, size, false, width-2*margin)
 	_, hh := fonts.Measure("Hg", size*headingSize, true)
 	pg.sceneY = margin + hh + lineHeight(fonts, size) + size*0.6
 	pg.clipH = sc.Height
 	return pg
+}
+
+// heading is the heading of p's pictures: its title.
+func heading(p *Picture) string {
+	if p.Title == "" {
+		return "Timeline"
+	}
+	return p.Title
 }
 
 // checkWindow refuses a window that a viewport width pixels wide cannot

@@ -97,7 +97,7 @@ var wantSources = []string{
 func write(t *testing.T, f Format, p *Picture) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(context.Background(), &buf, f, p, testFonts(t), nil); err != nil {
+	if _, err := Write(context.Background(), &buf, f, p, testFonts(t), nil); err != nil {
 		t.Fatalf("Write %s: %v", f, err)
 	}
 	return buf.Bytes()
@@ -153,7 +153,7 @@ func TestWrite_PNGFitsContent(t *testing.T) {
 func TestWrite_HeightTooSmall(t *testing.T) {
 	p := testPicture()
 	p.Width, p.Height = 800, 100
-	err := Write(context.Background(), io.Discard, PNG, p, testFonts(t), nil)
+	_, err := Write(context.Background(), io.Discard, PNG, p, testFonts(t), nil)
 	if !errors.Is(err, ErrTooSmall) {
 		t.Fatalf("Write at 800x100: %v, want ErrTooSmall", err)
 	}
@@ -293,14 +293,20 @@ func TestWrite_RejectsBadInput(t *testing.T) {
 		{"empty window", PNG, func(p *Picture) { p.To = p.From }, "end after it starts"},
 		{"narrow", PNG, func(p *Picture) { p.Width = 10 }, "width 10"},
 		{"huge", SVG, func(p *Picture) { p.Width = MaxWidth + 1 }, "width"},
-		{"pdf height", PDF, func(p *Picture) { p.Height = 500 }, "height"},
+		{"scale below 1", PNG, func(p *Picture) { p.Scale = 0.5 }, "scale 0.5: give 1 to 4"},
+		{"scale above 4", PNG, func(p *Picture) { p.Scale = 5 }, "scale 5: give 1 to 4"},
+		{"scale of an SVG", SVG, func(p *Picture) { p.Scale = 2 }, "only a PNG"},
+		{"sources", PNG, func(p *Picture) { p.Sources = "side" }, `sources "side": want below, page or none`},
+		{"paper of a PNG", PNG, func(p *Picture) { p.Paper = Letter }, "paper sizes are for PDF"},
+		{"paper and height", PDF, func(p *Picture) { p.Paper, p.Height = Letter, 500 }, "not both"},
+		{"sources below on paper", PDF, func(p *Picture) { p.Sources = SourcesBelow }, "pages of their own"},
 		{"text size", PNG, func(p *Picture) { p.Metrics.TextSize = 0 }, "text size"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := testPicture()
 			tt.edit(p)
-			err := Write(context.Background(), io.Discard, tt.format, p, testFonts(t), nil)
+			_, err := Write(context.Background(), io.Discard, tt.format, p, testFonts(t), nil)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Write: %v, want an error about %q", err, tt.want)
 			}
@@ -311,7 +317,7 @@ func TestWrite_RejectsBadInput(t *testing.T) {
 func TestWrite_Cancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	err := Write(ctx, io.Discard, PDF, testPicture(), testFonts(t), nil)
+	_, err := Write(ctx, io.Discard, PDF, testPicture(), testFonts(t), nil)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("Write with a cancelled context: %v", err)
 	}
@@ -329,7 +335,7 @@ func BenchmarkWrite(b *testing.B) {
 				p.Width = 1600
 			}
 			for b.Loop() {
-				if err := Write(context.Background(), io.Discard, f, p, fonts, nil); err != nil {
+				if _, err := Write(context.Background(), io.Discard, f, p, fonts, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -578,11 +584,11 @@ func TestWrite_MillisecondsOnTheAxis(t *testing.T) {
 func TestWrite_RefusesToLeaveEventsOutOfTheWindow(t *testing.T) {
 	p := deepPicture()
 	p.From = timeline.MinTime - 1e17 // before anything a timeline draws
-	if err := Write(context.Background(), io.Discard, SVG, p, testFonts(t), nil); err != nil {
+	if _, err := Write(context.Background(), io.Discard, SVG, p, testFonts(t), nil); err != nil {
 		t.Errorf("a window beyond the timeline with every event inside what it draws: %v", err)
 	}
 	p.Events.Items = append(p.Events.Items, timeline.Item{ID: 9, Lane: 0, Start: timeline.MinTime - 5e16, End: timeline.MinTime - 5e16, Latest: timeline.MinTime - 5e16})
-	err := Write(context.Background(), io.Discard, SVG, p, testFonts(t), nil)
+	_, err := Write(context.Background(), io.Discard, SVG, p, testFonts(t), nil)
 	if err == nil || !strings.Contains(err.Error(), "1 events or periods in it would be left out") {
 		t.Errorf("an event out of what a timeline draws: %v", err)
 	}

@@ -66,7 +66,7 @@ func WriteHandout(ctx context.Context, w io.Writer, p *Picture, stops []Stop, fo
 	}
 	scenes := make([]*timeline.Scene, len(stops))
 	for i := range stops {
-		scenes[i] = build(&pics[i], fonts, pics[i].From, pics[i].To, width, nil)
+		scenes[i] = build(&pics[i], pics[i].Metrics, fonts, pics[i].From, pics[i].To, width, nil)
 	}
 	notes, sources, err := numbering(ctx, p, scenes)
 	if err != nil {
@@ -74,19 +74,19 @@ func WriteHandout(ctx context.Context, w io.Writer, p *Picture, stops []Stop, fo
 	}
 	progress(0.2)
 
-	doc, err := newPDF(p.Title, fonts)
+	doc, err := newPDF(p.Title, fonts, A4)
 	if err != nil {
 		return err
 	}
-	scale := (pdfPageW - 2*pdfMargin) / width
+	scale := (A4.W - 2*pdfMargin) / width
 	for i, st := range stops {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		q := &pics[i]
-		sc := build(q, fonts, q.From, q.To, width, notes)
+		sc := build(q, q.Metrics, fonts, q.From, q.To, width, notes)
 		sub := fmt.Sprintf("Stop %d of %d   ·   %s", i+1, len(stops), windowText(q.From, q.To))
-		pg := newPage(q, fonts, width, sc, sub)
+		pg := newPage(q, q.Metrics, fonts, width, sc, sub)
 		lines := stopLines(&st, fonts, p.Metrics.TextSize, width-2*margin)
 		y := pg.sceneY + pg.clipH + margin
 		for k := range lines {
@@ -94,7 +94,7 @@ func WriteHandout(ctx context.Context, w io.Writer, p *Picture, stops []Stop, fo
 			y += lineHeight(fonts, lines[k].size) + lines[k].gap
 		}
 		pg.height = y + margin
-		s := math.Min(scale, (pdfPageH-2*pdfMargin)/pg.height)
+		s := math.Min(scale, (A4.H-2*pdfMargin)/pg.height)
 		doc.AddPage()
 		surf := &pdfSurface{doc: doc, fonts: fonts, s: s, ox: pdfMargin, oy: pdfMargin}
 		drawPage(surf, pg, fonts)
@@ -102,7 +102,7 @@ func WriteHandout(ctx context.Context, w io.Writer, p *Picture, stops []Stop, fo
 		progress(0.2 + 0.7*float64(i+1)/float64(len(stops)))
 	}
 	if len(sources) > 0 {
-		writeSourcePages(doc, p, fonts, sources, width, scale)
+		writeSourcePages(doc, p, fonts, sources, width, scale, A4, pdfMargin)
 	}
 	if err := finishPDF(doc, w); err != nil {
 		return err

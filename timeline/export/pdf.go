@@ -3,7 +3,9 @@ package export
 import (
 	"context"
 	"fmt"
+	"image"
 	"image/color"
+	"image/draw"
 	"io"
 	"math"
 	"strings"
@@ -15,10 +17,36 @@ import (
 	"github.com/quoteline/quoteline/timeline"
 )
 
-// The PDF page: A4 landscape, in points.
+// Paper is the size of a PDF's pages, landscape, in points.
+type Paper struct {
+	Name string
+	W, H float64
+}
+
+// The paper sizes, landscape.
+var (
+	A4     = Paper{Name: "A4", W: 841.89, H: 595.28}
+	Letter = Paper{Name: "Letter", W: 792, H: 612}
+)
+
+// ParsePaper reads a paper size by name: a4 or letter.
+func ParsePaper(s string) (Paper, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "a4":
+		return A4, nil
+	case "letter":
+		return Letter, nil
+	}
+	return Paper{}, fmt.Errorf("paper %q: want a4 or letter", s)
+}
+
+// Pixels returns the size of the paper in pixels at dpi dots per inch.
+func (pp Paper) Pixels(dpi float64) (w, h int) {
+	return int(math.Round(pp.W / 72 * dpi)), int(math.Round(pp.H / 72 * dpi))
+}
+
+// The PDF page's margin, in points.
 const (
-	pdfPageW  = 841.89
-	pdfPageH  = 595.28
 	pdfMargin = 30.0
 	// maxPages is the most pages a timeline is split across; beyond that a
 	// crowded timeline shows its overflow strips, as on screen.
@@ -29,14 +57,10 @@ const (
 // to show its events one by one (up to maxPages), split at calendar
 // boundaries, then the source list.
 func writePDF(ctx context.Context, w io.Writer, p *Picture, fonts *Fonts, progress func(float64)) error {
-	width := float64(p.Width)
-	if width == 0 {
-		width = DefaultPageWidth
+	if p.Height > 0 {
+		return writeSizedPDF(ctx, w, p, fonts, progress)
 	}
-	if err := p.checkWindow(width); err != nil {
-		return err
-	}
-	windows, scenes, err := pageWindows(ctx, p, fonts, width)
+	paper, width, windows, scenes, err := paperPages(ctx, p, fonts)
 	if err != nil {
 		return err
 	}
@@ -45,30 +69,26 @@ func writePDF(ctx context.Context, w io.Writer, p *Picture, fonts *Fonts, progre
 	if err != nil {
 		return err
 	}
-	doc, err := newPDF(p.Title, fonts)
+	if p.Sources == SourcesNone {
+		notes, sources = nil, nil
+	}
+	doc, err := newPDF(p.Title, fonts, paper)
 	if err != nil {
 		return err
 	}
 	n := len(windows)
-	scale := (pdfPageW - 2*pdfMargin) / width
+	scale := (paper.W - 2*pdfMargin) / width
 	for i, win := range windows {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		sc := build(p, fonts, win[0], win[1], width, notes)
-		sub := windowText(win[0], win[1]) + hiddenText(sc)
-		if n > 1 {
-			sub = fmt.Sprintf("%s   (part %d of %d)", sub, i+1, n)
-		}
-		pg := newPage(p, fonts, width, sc, sub)
-		pg.height = pg.sceneY + pg.clipH + margin
-		s := math.Min(scale, (pdfPageH-2*pdfMargin)/pg.height)
+		pg, s := paperPage(p, fonts, win, i, n, width, notes, paper)
 		doc.AddPage()
 		drawPage(&pdfSurface{doc: doc, fonts: fonts, s: s, ox: pdfMargin, oy: pdfMargin}, pg, fonts)
 		progress(0.3 + 0.6*float64(i+1)/float64(n))
 	}
 	if len(sources) > 0 {
-		writeSourcePages(doc, p, fonts, sources, width, scale)
+		writeSourcePages(doc, p, fonts, sources, width, scale, paper, pdfMargin)
 	}
 	if err := finishPDF(doc, w); err != nil {
 		return err
@@ -77,9 +97,96 @@ func writePDF(ctx context.Context, w io.Writer, p *Picture, fonts *Fonts, progre
 	return nil
 }
 
-// newPDF starts an A4 landscape PDF titled title, with the fonts embedded.
-func newPDF(title string, fonts *Fonts) (*fpdf.Fpdf, error) {
-	doc := fpdf.New("L", "pt", "A4", "")
+// paperPages returns the paper of p as a PDF on paper, the width of its
+// timeline in pixels, and its pages' windows and scenes (see pageWindows).
+func paperPages(ctx context.Context, p *Picture, fonts *Fonts) (Paper, float64, [][2]float64, []*timeline.Scene, error) {
+	paper := p.Paper
+	if paper == (Paper{}) {
+		paper = A4
+	}
+	width := float64(p.Width)
+	if width == 0 {
+		width = DefaultPageWidth
+	}
+	if err := p.checkWindow(width); err != nil {
+		return paper, width, nil, nil, err
+	}
+	windows, scenes, err := pageWindows(ctx, p, fonts, width)
+	return paper, width, windows, scenes, err
+}
+
+// paperPage lays out the i'th of n pages of a PDF on paper, showing the
+// window win, and returns it with its scale in points per pixel.
+func paperPage(p *Picture, fonts *Fonts, win [2]float64, i, n int, width float64, notes map[int64]string, paper Paper) (*page, float64) {
+	sc := build(p, p.Metrics, fonts, win[0], win[1], width, notes)
+	sub := windowText(win[0], win[1]) + hiddenText(sc)
+	if n > 1 {
+		sub = fmt.Sprintf("%s   (part %d of %d)", sub, i+1, n)
+	}
+	pg := newPage(p, p.Metrics, fonts, width, sc, sub)
+	pg.height = pg.sceneY + pg.clipH + margin
+	return pg, math.Min((paper.W-2*pdfMargin)/width, (paper.H-2*pdfMargin)/pg.height)
+}
+
+// previewPaper draws the first page of p as a PDF on paper, at one pixel
+// per point.
+func previewPaper(ctx context.Context, p *Picture, fonts *Fonts) (*image.RGBA, error) {
+	paper, width, windows, scenes, err := paperPages(ctx, p, fonts)
+	if err != nil {
+		return nil, err
+	}
+	var notes map[int64]string
+	if p.Sources != SourcesNone {
+		if notes, _, err = numbering(ctx, p, scenes); err != nil {
+			return nil, err
+		}
+	}
+	pg, s := paperPage(p, fonts, windows[0], 0, len(windows), width, notes, paper)
+	img := image.NewRGBA(image.Rect(0, 0, int(paper.W), int(paper.H)))
+	draw.Draw(img, img.Rect, image.NewUniform(p.Palette.Background), image.Point{}, draw.Src)
+	r := &raster{img: img, fonts: fonts, clipR: img.Rect}
+	drawPage(scaled{s: r, k: s, ox: pdfMargin, oy: pdfMargin}, pg, fonts)
+	return img, nil
+}
+
+// writeSizedPDF writes p as a PDF whose pages are p.Width × p.Height
+// points: the timeline laid out to fit the first page as a PNG of that
+// many pixels would be, then the source list on pages of the same size.
+func writeSizedPDF(ctx context.Context, w io.Writer, p *Picture, fonts *Fonts, progress func(float64)) error {
+	pg, list, err := layoutSingle(ctx, PDF, sizedPDF(p), fonts)
+	if err != nil {
+		return err
+	}
+	progress(0.5)
+	sheet := Paper{Name: fmt.Sprintf("%d×%d", p.Width, p.Height), W: pg.width, H: pg.height}
+	doc, err := newPDF(p.Title, fonts, sheet)
+	if err != nil {
+		return err
+	}
+	doc.AddPage()
+	drawPage(&pdfSurface{doc: doc, fonts: fonts, s: 1}, pg, fonts)
+	if list != nil && len(list.sources) > 0 {
+		writeSourceLines(doc, p, fonts, list.sources, pg.width, 1, sheet, 0)
+	}
+	if err := finishPDF(doc, w); err != nil {
+		return err
+	}
+	progress(1)
+	return nil
+}
+
+// sizedPDF returns p as a PDF of a given size lays it out: its list of
+// sources follows on pages of their own.
+func sizedPDF(p *Picture) *Picture {
+	q := *p
+	q.SourcesName = "the pages that follow"
+	return &q
+}
+
+// newPDF starts a landscape PDF on paper titled title, with the fonts
+// embedded.
+func newPDF(title string, fonts *Fonts, paper Paper) (*fpdf.Fpdf, error) {
+	doc := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: paper.W, Ht: paper.H}})
 	doc.SetCompression(true)
 	doc.SetAutoPageBreak(false, 0)
 	doc.SetTitle(title, true)
@@ -129,13 +236,19 @@ func finishPDF(doc *fpdf.Fpdf, w io.Writer) (err error) {
 	return nil
 }
 
-// writeSourcePages lays the source list out on pages of its own, at the
-// timeline's scale.
-func writeSourcePages(doc *fpdf.Fpdf, p *Picture, fonts *Fonts, sources []Source, width, scale float64) {
+// writeSourcePages lays the source list out on pages of paper of its own,
+// at the timeline's scale, within a margin in points.
+func writeSourcePages(doc *fpdf.Fpdf, p *Picture, fonts *Fonts, sources []Source, width, scale float64, paper Paper, pageMargin float64) {
+	lines := sourceLines(sources, fonts, p.Metrics.TextSize, width-2*margin)
+	writeSourceLines(doc, p, fonts, lines, width, scale, paper, pageMargin)
+}
+
+// writeSourceLines lays out the lines of a source list on pages of paper of
+// their own, at scale, within a margin in points.
+func writeSourceLines(doc *fpdf.Fpdf, p *Picture, fonts *Fonts, lines []noteLine, width, scale float64, paper Paper, pageMargin float64) {
 	size := p.Metrics.TextSize
-	lines := sourceLines(sources, fonts, size, width-2*margin)
 	lh := lineHeight(fonts, size)
-	pageH := (pdfPageH - 2*pdfMargin) / scale
+	pageH := (paper.H - 2*pageMargin) / scale
 	for len(lines) > 0 {
 		pg := &page{width: width, height: pageH, palette: p.Palette, metrics: p.Metrics}
 		pg.sourcesY = margin
@@ -156,7 +269,7 @@ func writeSourcePages(doc *fpdf.Fpdf, p *Picture, fonts *Fonts, sources []Source
 		pg.sources = lines[:k]
 		lines = lines[k:]
 		doc.AddPage()
-		s := &pdfSurface{doc: doc, fonts: fonts, s: scale, ox: pdfMargin, oy: pdfMargin}
+		s := &pdfSurface{doc: doc, fonts: fonts, s: scale, ox: pageMargin, oy: pageMargin}
 		s.rect(0, 0, pg.width, pg.height, 0, p.Palette.Background, color.NRGBA{}, 0)
 		drawSources(s, pg, fonts)
 	}
@@ -172,7 +285,7 @@ func pageWindows(ctx context.Context, p *Picture, fonts *Fonts, width float64) (
 	var windows [][2]float64
 	var scenes []*timeline.Scene
 	fits := func(a, b float64) (*timeline.Scene, bool) {
-		sc := build(p, fonts, a, b, width, nil)
+		sc := build(p, p.Metrics, fonts, a, b, width, nil)
 		return sc, sc.Hidden == 0
 	}
 	minSpan := (p.To - p.From) / maxPages
@@ -196,7 +309,7 @@ func pageWindows(ctx context.Context, p *Picture, fonts *Fonts, width float64) (
 				lo = calendarBoundary(start, lo, width, fonts)
 			}
 			end = lo
-			sc = build(p, fonts, start, end, width, nil)
+			sc = build(p, p.Metrics, fonts, start, end, width, nil)
 		}
 		windows = append(windows, [2]float64{start, end})
 		scenes = append(scenes, sc)

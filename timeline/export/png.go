@@ -14,15 +14,25 @@ import (
 	"golang.org/x/image/vector"
 )
 
-// writePNG rasterizes pg at one pixel per unit and encodes it as PNG.
-func writePNG(w io.Writer, pg *page, fonts *Fonts) error {
-	img := image.NewRGBA(image.Rect(0, 0, int(pg.width), int(pg.height)))
-	r := &raster{img: img, fonts: fonts, clipR: img.Rect}
-	drawPage(r, pg, fonts)
+// writePNG rasterizes pg at scale pixels per unit and encodes it as PNG.
+func writePNG(w io.Writer, pg *page, fonts *Fonts, scale float64) error {
+	img := rasterize(pg, fonts, scale)
 	if err := png.Encode(w, img); err != nil {
 		return fmt.Errorf("export: write PNG: %w", err)
 	}
 	return nil
+}
+
+// rasterize draws pg on an image at scale pixels per unit.
+func rasterize(pg *page, fonts *Fonts, scale float64) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, int(math.Round(pg.width*scale)), int(math.Round(pg.height*scale))))
+	r := &raster{img: img, fonts: fonts, clipR: img.Rect}
+	var s surface = r
+	if scale != 1 {
+		s = scaled{s: r, k: scale}
+	}
+	drawPage(s, pg, fonts)
+	return img
 }
 
 // raster draws on an image with anti-aliased paths.

@@ -147,7 +147,7 @@ type laneFit struct {
 // minFitText is the smallest text, in pixels, FitAll draws the lanes with
 // to fit them all in the height; when they need smaller it keeps the
 // usual sizes and the lanes scroll.
-const minFitText = 11
+const minFitText = timeline.MinReadableText
 
 // New returns an empty timeline.
 func New() *Timeline {
