@@ -7,6 +7,10 @@ import (
 	"syscall"
 )
 
+// oNoFollow makes opening a symbolic link fail rather than open what it
+// points to.
+const oNoFollow = syscall.O_NOFOLLOW
+
 // processRuns reports whether a process with the given id exists; when
 // that cannot be told it reports true, so nothing is removed by mistake.
 func processRuns(pid int) bool {

@@ -22,6 +22,11 @@ type Report struct {
 	Latest  int   // the schema version this Quoteline writes
 	Events  int
 	Lanes   int
+	// Unfinished names the rollback journal beside a document that another
+	// program left part-way through a change: the document was checked as
+	// it was before that change, and opening it for writing finishes
+	// undoing the change. It is "" for a document with nothing pending.
+	Unfinished string
 }
 
 // NeedsUpgrade reports whether opening the document will upgrade its
@@ -42,6 +47,7 @@ func Check(ctx context.Context, path string) (Report, error) {
 // checkWith is Check with the schema migrations ms.
 func checkWith(ctx context.Context, path string, ms []migration) (Report, error) {
 	in, err := inspect(ctx, path, ms, true)
+	in.view.release()
 	if err != nil {
 		return Report{}, fmt.Errorf("check %q: %w", path, err)
 	}
@@ -51,14 +57,18 @@ func checkWith(ctx context.Context, path string, ms []migration) (Report, error)
 // inspection is the result of inspect.
 type inspection struct {
 	Report
-	immutable bool // read the file as immutable: WAL mode with no WAL beside it
+	// view is how the document was read, and can be read again without
+	// writing to it; the caller releases it.
+	view view
 }
 
 // inspect checks, without writing anything, that path is a regular file of
 // bounded size holding an SQLite database with Quoteline's application_id,
 // a schema version that ms knows, exactly the schema ms build for that
 // version (no triggers, views or other planted objects), within the limits
-// on events and lanes, and that it passes PRAGMA quick_check.
+// on events and lanes, and, if quick is set, that it passes PRAGMA
+// quick_check and the checks of its rows' values. The caller releases
+// in.view, also after an error.
 func inspect(ctx context.Context, path string, ms []migration, quick bool) (inspection, error) {
 	var in inspection
 	info, err := os.Stat(path)
@@ -89,13 +99,15 @@ func inspect(ctx context.Context, path string, ms []migration, quick bool) (insp
 			return in, fmt.Errorf("%w (application_id 0x%08X)", ErrNotQuoteline, id)
 		}
 	}
-	walHeader := len(hdr) >= 20 && hdr[18] == 2 && hdr[19] == 2
-	_, walErr := os.Lstat(path + "-wal")
-	// A WAL-mode file with no WAL beside it is complete in itself: read it
-	// as immutable so that checking it creates no -wal or -shm files.
-	in.immutable = walHeader && errors.Is(walErr, fs.ErrNotExist)
+	if in.view, err = viewOf(ctx, path, hdr); err != nil {
+		return in, err
+	}
+	in.Unfinished = in.view.unfinished
 	in.Latest = latest(ms)
-	if err := validate(ctx, path, &in, ms, quick); err != nil {
+	if err := validate(ctx, &in, ms, quick); err != nil {
+		if in.Unfinished != "" {
+			err = fmt.Errorf("%w, once the change another program left unfinished is undone (%s beside it holds what the file was before it)", err, in.Unfinished)
+		}
 		return in, err
 	}
 	return in, nil
@@ -152,8 +164,8 @@ func readHeader(path string) ([]byte, error) {
 // validate checks the document on a read-only connection and fills in the
 // report's version and counts. quick adds PRAGMA quick_check, which reads
 // the whole file.
-func validate(ctx context.Context, path string, in *inspection, ms []migration, quick bool) error {
-	db, err := openDB(ctx, path, true, in.immutable)
+func validate(ctx context.Context, in *inspection, ms []migration, quick bool) error {
+	db, err := openDB(ctx, in.view.file, in.view.access)
 	if err != nil {
 		return corruptOr(err)
 	}
@@ -185,18 +197,13 @@ func validate(ctx context.Context, path string, in *inspection, ms []migration, 
 	if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM lane)`).Scan(&in.Events, &in.Lanes); err != nil {
 		return corruptOr(err)
 	}
-	if in.Events > MaxDocumentEvents {
-		return fmt.Errorf("%w: %d events, and Quoteline opens documents of up to %d", ErrTooLarge, in.Events, MaxDocumentEvents)
-	}
-	if in.Lanes > MaxDocumentLanes {
-		return fmt.Errorf("%w: %d lanes, and Quoteline opens documents of up to %d", ErrTooLarge, in.Lanes, MaxDocumentLanes)
-	}
-	return nil
+	return countsWithin(int64(in.Events), int64(in.Lanes))
 }
 
-// quickCheckFile runs PRAGMA quick_check on a read-only connection of its own.
-func quickCheckFile(ctx context.Context, path string, immutable bool) error {
-	db, err := openDB(ctx, path, true, immutable)
+// quickCheckFile runs PRAGMA quick_check, and the checks of the rows'
+// values, on a read-only connection of its own to file.
+func quickCheckFile(ctx context.Context, file string, a access) error {
+	db, err := openDB(ctx, file, a)
 	if err != nil {
 		return corruptOr(err)
 	}
@@ -205,14 +212,28 @@ func quickCheckFile(ctx context.Context, path string, immutable bool) error {
 }
 
 // quickCheck runs PRAGMA quick_check, SQLite's check of the whole file's
-// structure, and returns ErrCorrupt with its first finding if it fails.
+// structure, and the checks of every row's values (checkValues) and
+// references (checkContent), and returns ErrCorrupt (or ErrTooLarge, for
+// a value too long to read) with the first finding.
 func quickCheck(ctx context.Context, db *sql.DB) error {
+	// The rows' values are checked first: a value too long to read makes
+	// SQLite's own check misreport the full-text index as malformed. An
+	// error reading them (a damaged page) is left to SQLite's check to
+	// describe.
+	valuesErr := checkValues(ctx, db)
+	var bad *errBadValue
+	if errors.As(valuesErr, &bad) {
+		return valuesErr
+	}
 	var result string
 	if err := db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&result); err != nil {
 		return corruptOr(err)
 	}
 	if result != "ok" {
 		return fmt.Errorf("%w: %s", ErrCorrupt, result)
+	}
+	if valuesErr != nil {
+		return valuesErr
 	}
 	return checkContent(ctx, db)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -73,4 +74,55 @@ func (s *Store) Watch(ctx context.Context, interval time.Duration, changed func(
 		}
 	}()
 	return nil
+}
+
+// commit commits tx, a write transaction of the store's own begun by
+// beginWrite, if the document it leaves is within the limits every open
+// checks (withinLimits): a write that would break one is refused before it
+// commits, with the message opening would give. After the first commit the
+// document is switched to WAL mode if it is not in it already (see
+// keepInWAL).
+func (s *Store) commit(ctx context.Context, tx *sql.Tx) error {
+	if err := withinLimits(ctx, tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.keepInWAL(ctx)
+	return nil
+}
+
+// keepInWAL switches the document to WAL mode, in which Quoteline keeps
+// its documents (readers and the writer do not wait for each other), once
+// it has been written: a document another program made in another mode is
+// not changed by being read. If the switch cannot be made at once (another
+// connection is reading), it is tried again after the next write.
+func (s *Store) keepInWAL(ctx context.Context) {
+	s.walMu.Lock()
+	defer s.walMu.Unlock()
+	if s.wal {
+		return
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	var mode string
+	if err := conn.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
+		return
+	}
+	if strings.EqualFold(mode, "wal") {
+		s.wal = true
+		return
+	}
+	// Without waiting for readers: the write is done, and the switch can wait.
+	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 0`); err != nil {
+		return
+	}
+	defer conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA busy_timeout = %d`, busyTimeout))
+	if err := conn.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode); err == nil && strings.EqualFold(mode, "wal") {
+		s.wal, s.switched = true, true
+	}
 }
