@@ -80,9 +80,6 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		case *fromS != "" || *toS != "" || *width != 0 || *height != 0:
 			return fail("--stops takes each page's window from its stop: --from, --to, --width and --height do not apply")
 		}
-		if code := checkDocument(in, stderr); code != 0 {
-			return code
-		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
 		app.PrepareHeadless()
@@ -114,9 +111,6 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	if *height < 0 || *height > export.MaxHeight {
 		return fail("--height %d: give up to %d pixels", *height, export.MaxHeight)
-	}
-	if code := checkDocument(in, stderr); code != 0 {
-		return code
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -22,7 +22,7 @@ func exportInterchange(ctx context.Context, format, in, out string, from, to *ti
 	if err := data.CheckOutput(in, out); err != nil {
 		return err
 	}
-	s, err := data.Open(ctx, in)
+	s, err := data.OpenReadOnly(ctx, in)
 	if err != nil {
 		return err
 	}

@@ -119,7 +119,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	if err := importInto(ctx, out, checked, progress); err != nil {
+	note := func(s string) { fmt.Fprintln(stderr, "quoteline import:", s) }
+	if err := importInto(ctx, out, checked, progress, note); err != nil {
 		if ctx.Err() != nil {
 			fmt.Fprintf(stderr, "quoteline import: cancelled; %s is as it was\n", out)
 		} else {
@@ -152,8 +153,9 @@ func importFormat(path, name string) (interchange.Format, error) {
 
 // importInto adds doc to the document at path in one transaction, creating
 // it (atomically) if it does not exist. progress, if not nil, is called
-// with the number of events written.
-func importInto(ctx context.Context, path string, doc *data.CheckedDocument, progress func(done, total int)) error {
+// with the number of events written; notes is told what else was done to
+// an existing document (an upgrade, the switch to WAL).
+func importInto(ctx context.Context, path string, doc *data.CheckedDocument, progress func(done, total int), notes func(string)) error {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		if filepath.Ext(path) != ".quoteline" {
 			return fmt.Errorf("%s: a new document's name must end in .quoteline", path)
@@ -168,11 +170,17 @@ func importInto(ctx context.Context, path string, doc *data.CheckedDocument, pro
 	if err != nil {
 		return err
 	}
-	if err := s.ImportChecked(ctx, doc, progress); err != nil {
-		s.Close()
-		return err
+	if up := s.Upgraded(); up.From != 0 {
+		notes(fmt.Sprintf("%s was upgraded from schema version %d to %d to take the import; it was kept as it was in %s", path, up.From, up.To, up.Backup))
 	}
-	return s.Close()
+	err = s.ImportChecked(ctx, doc, progress)
+	if err == nil && s.SwitchedToWAL() {
+		notes(fmt.Sprintf("%s was switched to write-ahead logging (WAL), the journal mode Quoteline keeps its documents in", path))
+	}
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // articleDocument reads the article at path and accepts every suggestion

@@ -161,7 +161,7 @@ func BenchmarkImportCSV1M(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := importInto(context.Background(), out, doc, nil); err != nil {
+		if err := importInto(context.Background(), out, doc, nil, func(string) {}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -61,7 +61,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	ctx := context.Background()
-	s, err := data.Open(ctx, path)
+	s, err := data.OpenReadOnly(ctx, path)
 	if err != nil {
 		fmt.Fprintln(stderr, "quoteline search:", err)
 		return 1

@@ -218,13 +218,9 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 }
 
 // checkDocument refuses a bad file with a message on the terminal, before any
-// window opens; it returns the exit code.
+// window opens; it returns the exit code. It writes nothing.
 func checkDocument(path string, stderr io.Writer) int {
-	s, err := data.Open(context.Background(), path)
-	if err == nil {
-		err = s.Close()
-	}
-	if err != nil {
+	if _, err := data.Check(context.Background(), path); err != nil {
 		fmt.Fprintln(stderr, "quoteline:", err)
 		return 1
 	}

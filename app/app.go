@@ -315,7 +315,7 @@ func (m *mainWindow) open(path string) {
 				}
 			})
 		}
-		doc, err := loadDocument(ctx, path, m.allTitlesUpTo, progress)
+		doc, err := loadDocument(ctx, path, false, m.allTitlesUpTo, progress)
 		fyne.Do(func() {
 			if gen != m.gen { // another document was asked for meanwhile
 				if doc != nil {

@@ -51,7 +51,7 @@ func ExportPicture(ctx context.Context, in, out string, opt PictureOptions, prog
 		return err
 	}
 	// Every title is read: an export may draw any event's label.
-	doc, err := loadDocument(ctx, in, math.MaxInt, func(f float64) { progress(0.2 * f) })
+	doc, err := loadDocument(ctx, in, true, math.MaxInt, func(f float64) { progress(0.2 * f) })
 	if err != nil {
 		return err
 	}

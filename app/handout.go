@@ -35,7 +35,7 @@ func ExportHandout(ctx context.Context, in, out string, progress func(float64)) 
 		return err
 	}
 	// Every title is read: a page may draw any event's label.
-	doc, err := loadDocument(ctx, in, math.MaxInt, func(f float64) { progress(0.2 * f) })
+	doc, err := loadDocument(ctx, in, true, math.MaxInt, func(f float64) { progress(0.2 * f) })
 	if err != nil {
 		return err
 	}

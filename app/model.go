@@ -69,10 +69,20 @@ const smallDocument = 20_000
 // progress (0 to 1) as it reads the events. It touches SQLite and must not
 // run on the UI goroutine; ctx cancels it. The integrity check of the file
 // is left to the document's check, to be run once it is shown: the
-// document must be closed if it fails.
-func loadDocument(ctx context.Context, path string, allTitlesUpTo int, progress func(float64)) (*document, error) {
+// document must be closed if it fails. With readOnly, as for an export, the
+// document is opened with data.OpenReadOnly, checked whole first, and
+// nothing in its folder changes.
+func loadDocument(ctx context.Context, path string, readOnly bool, allTitlesUpTo int, progress func(float64)) (*document, error) {
 	ctx, release := context.WithCancel(ctx)
-	s, check, err := data.OpenChecking(ctx, path)
+	var s *data.Store
+	var check func(context.Context) error
+	var err error
+	if readOnly {
+		s, err = data.OpenReadOnly(ctx, path)
+		check = func(context.Context) error { return nil }
+	} else {
+		s, check, err = data.OpenChecking(ctx, path)
+	}
 	if err != nil {
 		release()
 		return nil, err
@@ -80,7 +90,9 @@ func loadDocument(ctx context.Context, path string, allTitlesUpTo int, progress 
 	d, err := readDocument(ctx, s, allTitlesUpTo, progress)
 	if err != nil {
 		release()
-		go s.Close()
+		// Closed before returning, so that a command that exits on the
+		// error leaves no -wal or -shm behind.
+		s.Close()
 		return nil, fmt.Errorf("read %q: %w", path, err)
 	}
 	d.check, d.ctx, d.release = check, ctx, release
