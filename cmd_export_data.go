@@ -43,7 +43,7 @@ func exportInterchange(ctx context.Context, format, in, out string, from, to *ti
 	if err != nil {
 		return err
 	}
-	if err := interchange.WriteFile(out, f, doc); err != nil {
+	if err := interchange.WriteFile(ctx, out, f, doc); err != nil {
 		return fmt.Errorf("export %s: %w", out, err)
 	}
 	return nil

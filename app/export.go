@@ -21,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/outfile"
 	"github.com/quoteline/quoteline/timeline"
 	"github.com/quoteline/quoteline/timeline/export"
 	"github.com/quoteline/quoteline/timeline/view"
@@ -186,34 +187,20 @@ func citations(ctx context.Context, s *data.Store, ids []int64) (map[int64][]exp
 // writePicture draws pic into path through a temporary file beside it, so
 // that path is replaced only by a complete picture.
 func writePicture(ctx context.Context, path string, f export.Format, pic *export.Picture, progress func(float64)) error {
-	return writeExport(path, func(w io.Writer, fonts *export.Fonts) error {
+	return writeExport(ctx, path, func(w io.Writer, fonts *export.Fonts) error {
 		return export.Write(ctx, w, f, pic, fonts, progress)
 	})
 }
 
-// writeExport writes path with draw, in the screen's fonts, through a
-// temporary file beside it: path is replaced only by a complete file.
-func writeExport(path string, draw func(w io.Writer, fonts *export.Fonts) error) error {
+// writeExport writes path with draw, in the screen's fonts, through
+// outfile.Write: only a regular file, replaced only by a complete one, and
+// nothing left behind when ctx ends first.
+func writeExport(ctx context.Context, path string, draw func(w io.Writer, fonts *export.Fonts) error) error {
 	fonts, err := export.NewFonts(theme.DefaultTextFont().Content(), theme.DefaultTextBoldFont().Content())
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("export to %s: %w", path, err)
-	}
-	err = tmp.Chmod(0o644) // a file to share, not a private temporary file
-	if err == nil {
-		err = draw(tmp, fonts)
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := outfile.Write(ctx, path, func(w io.Writer) error { return draw(w, fonts) }); err != nil {
 		return fmt.Errorf("export to %s: %w", path, err)
 	}
 	return nil

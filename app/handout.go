@@ -62,7 +62,7 @@ func (d *document) writeHandout(ctx context.Context, path string, ds data.DateSt
 		stops[i] = d.handoutStop(&views[i], ds)
 	}
 	pic := d.picture(0, 1, PictureOptions{}) // each stop gives its own window
-	return writeExport(path, func(w io.Writer, fonts *export.Fonts) error {
+	return writeExport(ctx, path, func(w io.Writer, fonts *export.Fonts) error {
 		return export.WriteHandout(ctx, w, pic, stops, fonts, progress)
 	})
 }

@@ -17,3 +17,7 @@ func processRuns(pid int) bool {
 	err := syscall.Kill(pid, 0)
 	return !errors.Is(err, syscall.ESRCH)
 }
+
+// oNonBlock makes opening a named pipe return at once rather than wait for
+// a writer.
+const oNonBlock = syscall.O_NONBLOCK

@@ -10,9 +10,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/mattn/go-sqlite3"
+
+	"github.com/quoteline/quoteline/internal/outfile"
 )
 
 // Report is what Check found in a sound document.
@@ -114,32 +115,34 @@ func inspect(ctx context.Context, path string, ms []migration, quick bool) (insp
 }
 
 // CheckOutput refuses an output path for an export of the document in that
-// cannot be written, or that would replace a Quoteline document: in itself,
-// or any other, since an export is never a document.
+// cannot be written (see outfile.Check: only a regular file is written,
+// never a folder, a link, a device or a named pipe), or that would replace
+// a Quoteline document: in itself, or any other, since an export is never
+// a document.
 func CheckOutput(in, out string) error {
-	if out == "" {
-		return errors.New("no output file given")
+	if err := outfile.Check(out); err != nil {
+		return err
 	}
-	if st, err := os.Stat(out); err == nil {
-		if st.IsDir() {
-			return fmt.Errorf("%s is a folder: give a file name", out)
-		}
-		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
-			return fmt.Errorf("%s is the document being exported: give another file name", out)
-		}
-		if isDocument(out) {
-			return fmt.Errorf("%s is a Quoteline document: an export would replace it; give another file name", out)
-		}
+	st, err := os.Lstat(out)
+	if err != nil {
+		return nil // a new file
 	}
-	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
-		return fmt.Errorf("%s: the folder %s does not exist", out, filepath.Dir(out))
+	if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
+		return fmt.Errorf("%s is the document being exported: give another file name", out)
+	}
+	if isDocument(out) {
+		return fmt.Errorf("%s is a Quoteline document: an export would replace it; give another file name", out)
 	}
 	return nil
 }
 
-// isDocument reports whether the file at path starts as a Quoteline
-// document does: a SQLite header with Quoteline's application_id.
+// isDocument reports whether the file at path is a regular file that
+// starts as a Quoteline document does: a SQLite header with Quoteline's
+// application_id. It opens nothing else, so never waits on a named pipe.
 func isDocument(path string) bool {
+	if info, err := os.Lstat(path); err != nil || !info.Mode().IsRegular() {
+		return false
+	}
 	hdr, err := readHeader(path)
 	return err == nil && len(hdr) >= 72 && bytes.HasPrefix(hdr, []byte(sqliteHeader)) &&
 		binary.BigEndian.Uint32(hdr[68:72]) == ApplicationID
@@ -148,7 +151,9 @@ func isDocument(path string) bool {
 // readHeader returns the first 100 bytes of the file (fewer if it is
 // shorter).
 func readHeader(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	// Never blocking: a named pipe put in a regular file's place between a
+	// check and this open gives no header rather than a wait.
+	f, err := os.OpenFile(path, os.O_RDONLY|oNonBlock, 0)
 	if err != nil {
 		return nil, err
 	}

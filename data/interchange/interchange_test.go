@@ -217,7 +217,7 @@ func TestQuotelineRoundTrip(t *testing.T) {
 	}
 	first := storeOf(t, seed)
 	path := filepath.Join(t.TempDir(), "timeline.json")
-	if err := WriteFile(path, FormatQuoteline, first); err != nil {
+	if err := WriteFile(context.Background(), path, FormatQuoteline, first); err != nil {
 		t.Fatal(err)
 	}
 	head, _ := os.ReadFile(path)
@@ -256,7 +256,7 @@ func TestRoundTrips(t *testing.T) {
 	want := events(doc)
 	for _, f := range []Format{FormatTimelineJS, FormatVis, FormatCSV} {
 		path := filepath.Join(t.TempDir(), "out."+string(f))
-		if err := WriteFile(path, f, doc); err != nil {
+		if err := WriteFile(context.Background(), path, f, doc); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
 		back := readTestFile(t, path, f, Options{})

@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -6,7 +8,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/quoteline/quoteline/internal/hostile"
 )
@@ -99,4 +103,55 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// TestRunExport_WritesOnlyRegularFiles exports into a device, a named pipe
+// and a symbolic link, in every format: each is refused with a message,
+// at once, and left as it was. Issue 24 found the device replaced by a
+// regular file, the link followed and the pipe waited on for ever.
+func TestRunExport_WritesOnlyRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "example.quoteline")
+	if code, _, stderr := runCmd("new", "--example", doc); code != 0 {
+		t.Fatal(stderr)
+	}
+	target := filepath.Join(dir, "target")
+	if err := os.WriteFile(target, []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	specials := map[string]func(string) error{
+		"named pipe":    func(p string) error { return syscall.Mkfifo(p, 0o644) },
+		"symbolic link": func(p string) error { return os.Symlink(target, p) },
+		"device":        func(p string) error { return syscall.Mknod(p, syscall.S_IFCHR|0o644, 1<<8|3) },
+	}
+	for what, mk := range specials {
+		for _, format := range []string{"csv", "json", "vis", "png", "svg", "pdf"} {
+			path := filepath.Join(t.TempDir(), "out")
+			if err := mk(path); err != nil {
+				t.Skipf("cannot make a %s here: %v", what, err)
+			}
+			before, _ := os.Lstat(path)
+			done := make(chan struct{})
+			var code int
+			var stderr string
+			go func() {
+				defer close(done)
+				code, _, stderr = runCmd("export", "--format", format, doc, path)
+			}()
+			select {
+			case <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatalf("export --format %s into a %s is still running after 30 s", format, what)
+			}
+			if code != 1 || !strings.Contains(stderr, "is a "+what+", not a regular file") {
+				t.Errorf("export --format %s into a %s: exit %d, %q", format, what, code, stderr)
+			}
+			if after, _ := os.Lstat(path); after == nil || after.Mode() != before.Mode() {
+				t.Errorf("export --format %s changed the %s", format, what)
+			}
+		}
+	}
+	if b, _ := os.ReadFile(target); string(b) != "keep" {
+		t.Errorf("the link's target holds %q", b)
+	}
 }
