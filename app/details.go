@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"image/color"
-	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/quoteline/quoteline/data"
+
+	"github.com/quoteline/quoteline/internal/weblink"
 )
 
 // details is the pane beside the timeline that shows the selection: an
@@ -190,7 +191,7 @@ func (d *details) sourceCard(s *data.SourceRef, event int64) fyne.CanvasObject {
 	if s.Summary != "" {
 		objs = append(objs, wrapped(s.Summary))
 	}
-	if u, err := url.Parse(s.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+	if u, ok := weblink.Web(s.URL); ok {
 		link := widget.NewHyperlink(u.Host+u.EscapedPath(), u)
 		link.Truncation = fyne.TextTruncateEllipsis
 		objs = append(objs, link)

@@ -346,7 +346,7 @@ func (m *mainWindow) goToEvent(id int64) {
 // https is refused.
 func (m *mainWindow) openURL(u *url.URL) error {
 	if _, ok := safeURL(u.String()); !ok {
-		err := fmt.Errorf("%q is not a web address: only http and https addresses are opened", u.String())
+		err := fmt.Errorf("%q is not a web or mail address: only http, https and mailto addresses are opened", u.String())
 		m.showError(err)
 		return err
 	}

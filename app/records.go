@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/quoteline/quoteline/data"
+
+	"github.com/quoteline/quoteline/internal/weblink"
 )
 
 // wirePanes connects the side panes' editing buttons to the editor.
@@ -305,7 +307,7 @@ func validateURL(s string) error {
 	if s == "" {
 		return nil
 	}
-	if _, ok := safeURL(s); !ok {
+	if _, ok := weblink.Web(s); !ok {
 		return errors.New("URL: write a web address starting with http:// or https://")
 	}
 	return nil

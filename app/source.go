@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/quoteline/quoteline/data"
+
+	"github.com/quoteline/quoteline/internal/weblink"
 )
 
 // sourceViewer is the pane that shows one source: its title, outlet,
@@ -279,23 +280,9 @@ func publishedText(st data.DateStyle, src data.Source) string {
 	return s
 }
 
-// safeURL returns the address s if it is an http or https URL with a host
-// and nothing that could be mistaken for something else (spaces, control
-// characters).
-func safeURL(s string) (*url.URL, bool) {
-	if s == "" || strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
-		return nil, false
-	}
-	u, err := url.Parse(s)
-	if err != nil || u.Host == "" || u.Opaque != "" {
-		return nil, false
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https":
-		return u, true
-	}
-	return nil, false
-}
+// safeURL returns the address s if the window may offer to open it: an
+// http, https or mailto address (see weblink.Link).
+func safeURL(s string) (*url.URL, bool) { return weblink.Link(s) }
 
 // urlField shows a source's address: a button that opens it in the
 // system browser if it is a web address, else the address as plain text.
