@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/interrupt"
 )
 
 // runCheck carries out "quoteline check": the validation every document
@@ -28,10 +28,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	path := fs.Arg(0)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interrupt.Context(context.Background())
 	defer stop()
 	r, err := data.Check(ctx, path)
 	if err != nil {
+		if ctx.Err() != nil {
+			err = errors.New("interrupted before the check was done")
+		}
 		fmt.Fprintln(stderr, "quoteline:", err)
 		return 1
 	}

@@ -6,14 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/quoteline/quoteline/app"
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/interrupt"
 	"github.com/quoteline/quoteline/timeline/export"
 )
 
@@ -80,12 +79,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		case *fromS != "" || *toS != "" || *width != 0 || *height != 0:
 			return fail("--stops takes each page's window from its stop: --from, --to, --width and --height do not apply")
 		}
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		ctx, stop := interrupt.Context(context.Background())
 		defer stop()
 		app.PrepareHeadless()
 		if err := app.ExportHandout(ctx, in, out, nil); err != nil {
-			fmt.Fprintln(stderr, "quoteline export:", err)
-			return 1
+			return exportFailed(ctx, stderr, out, err)
 		}
 		fmt.Fprintln(stdout, "wrote", out)
 		return 0
@@ -112,7 +110,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if *height < 0 || *height > export.MaxHeight {
 		return fail("--height %d: give up to %d pixels", *height, export.MaxHeight)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interrupt.Context(context.Background())
 	defer stop()
 
 	switch pf := export.Format(f); pf {
@@ -131,11 +129,21 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		err = exportInterchange(ctx, f, in, out, from, to)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "quoteline export:", err)
-		return 1
+		return exportFailed(ctx, stderr, out, err)
 	}
 	fmt.Fprintln(stdout, "wrote", out)
 	return 0
+}
+
+// exportFailed reports why the export to out failed, or that it was
+// interrupted, and returns the exit code. Either way out is as it was.
+func exportFailed(ctx context.Context, stderr io.Writer, out string, err error) int {
+	if ctx.Err() != nil {
+		fmt.Fprintf(stderr, "quoteline export: interrupted; %s was not written\n", out)
+	} else {
+		fmt.Fprintln(stderr, "quoteline export:", err)
+	}
+	return 1
 }
 
 // parseExportDate reads YYYY, YYYY-MM or YYYY-MM-DD: the start of that

@@ -8,13 +8,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"time"
 
 	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/data/extract"
 	"github.com/quoteline/quoteline/data/interchange"
+	"github.com/quoteline/quoteline/internal/interrupt"
 )
 
 // runImport carries out "quoteline import".
@@ -81,7 +81,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interrupt.Context(context.Background())
 	defer stop()
 	started := time.Now()
 	opt := interchange.Options{CSV: m}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/interrupt"
 )
 
 // searchLine is one line of "quoteline search" output.
@@ -60,9 +61,13 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quoteline search: %q has no word to search for\n", words)
 		return 2
 	}
-	ctx := context.Background()
+	ctx, stop := interrupt.Context(context.Background())
+	defer stop()
 	s, err := data.OpenReadOnly(ctx, path)
 	if err != nil {
+		if ctx.Err() != nil {
+			err = errors.New("interrupted")
+		}
 		fmt.Fprintln(stderr, "quoteline search:", err)
 		return 1
 	}

@@ -23,7 +23,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
 	_ "time/tzdata" // time zones for the date preferences, on machines without them
@@ -33,6 +32,7 @@ import (
 	"github.com/quoteline/quoteline/app"
 	"github.com/quoteline/quoteline/assets"
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/interrupt"
 )
 
 //go:embed FyneApp.toml
@@ -172,7 +172,7 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	out := fs.Arg(0)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interrupt.Context(context.Background())
 	defer stop()
 	start := time.Now()
 	progress := func(done int) {
@@ -186,6 +186,9 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 		err = s.Close()
 	}
 	if err != nil {
+		if ctx.Err() != nil {
+			err = fmt.Errorf("interrupted; %s was not written", out)
+		}
 		fmt.Fprintln(stderr, "quoteline gen:", err)
 		return 1
 	}

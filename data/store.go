@@ -310,6 +310,7 @@ func openReadOnlyWith(ctx context.Context, path string, ms []migration) (*Store,
 	}
 	in, err := inspect(ctx, path, ms, true)
 	if err != nil {
+		in.view.release()
 		return fail(err)
 	}
 	v := in.view
