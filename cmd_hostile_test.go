@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -84,7 +85,8 @@ func TestRunExport_OpenErrorsNameTheCommand(t *testing.T) {
 	}
 }
 
-// folder is every file of a folder by name.
+// folder is every file of a folder by name, and its folders by name and a
+// slash.
 func folder(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
@@ -93,6 +95,10 @@ func folder(t *testing.T, dir string) map[string][]byte {
 	}
 	files := map[string][]byte{}
 	for _, e := range entries {
+		if e.IsDir() {
+			files[e.Name()+"/"] = nil
+			continue
+		}
 		if files[e.Name()], err = os.ReadFile(filepath.Join(dir, e.Name())); err != nil {
 			t.Fatal(err)
 		}
@@ -254,4 +260,43 @@ func entries(t *testing.T, dir string) []string {
 		names = append(names, e.Name())
 	}
 	return names
+}
+
+// TestRunExport_HostileDocumentsLeaveNothing exports every hostile
+// document as a picture and as CSV: the sound ones are written, the others
+// refused with their reason, and the document's folder is byte for byte as
+// it was either way, with no -wal or -shm left. Issue 24 found them left
+// beside documents after failed picture exports.
+func TestRunExport_HostileDocumentsLeaveNothing(t *testing.T) {
+	cases, err := hostile.Make(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			dir := t.TempDir()
+			doc := filepath.Join(dir, c.Name)
+			for _, suffix := range append([]string{""}, c.Beside...) {
+				if err := os.Rename(c.Path+suffix, doc+suffix); err != nil {
+					t.Fatal(err)
+				}
+			}
+			before := folder(t, dir)
+			for _, out := range []string{"x.png", "x.csv"} {
+				code, _, stderr := runCmd("export", doc, filepath.Join(t.TempDir(), out))
+				if c.Err == nil && code != 0 || c.Err != nil && (code != 1 || !strings.Contains(stderr, c.Want)) {
+					t.Errorf("export to %s: exit %d, %q", out, code, stderr)
+				}
+				after := folder(t, dir)
+				if !slices.Equal(sortedKeys(before), sortedKeys(after)) {
+					t.Fatalf("export to %s: the folder held %v, now %v", out, sortedKeys(before), sortedKeys(after))
+				}
+				for name, b := range before {
+					if !bytes.Equal(b, after[name]) {
+						t.Errorf("export to %s changed %s", out, name)
+					}
+				}
+			}
+		})
+	}
 }
