@@ -151,6 +151,10 @@ func importFormat(path, name string) (interchange.Format, error) {
 	return interchange.Detect(path, head[:n])
 }
 
+// importWait is how long an import waits for another program writing to
+// the document before it gives up.
+const importWait = 2 * time.Minute
+
 // importInto adds doc to the document at path in one transaction, creating
 // it (atomically) if it does not exist. progress, if not nil, is called
 // with the number of events written; notes is told what else was done to
@@ -170,6 +174,13 @@ func importInto(ctx context.Context, path string, doc *data.CheckedDocument, pro
 	if err != nil {
 		return err
 	}
+	s.WaitForWriters(importWait, func(w data.Wait) {
+		who := w.Holder
+		if who == "" {
+			who = "another program"
+		}
+		notes(fmt.Sprintf("waiting for %s to finish writing to %s (%v so far; Ctrl+C to stop)", who, path, w.Waited))
+	})
 	if up := s.Upgraded(); up.From != 0 {
 		notes(fmt.Sprintf("%s was upgraded from schema version %d to %d to take the import; it was kept as it was in %s", path, up.From, up.To, up.Backup))
 	}

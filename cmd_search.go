@@ -56,6 +56,9 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	query := words
 	if !*raw {
 		query = data.PlainQuery(words)
+		if n := data.SearchWords(words); n > data.MaxSearchWords {
+			fmt.Fprintf(stderr, "quoteline search: searching for the first %d of %d words\n", data.MaxSearchWords, n)
+		}
 	}
 	if query == "" {
 		fmt.Fprintf(stderr, "quoteline search: %q has no word to search for\n", words)

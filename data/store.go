@@ -55,6 +55,8 @@ type Store struct {
 	// writes counts this store's own write transactions as they end and
 	// writing those under way, so that Watch can tell them from others'.
 	writes, writing atomic.Int64
+	// waitFor says how writes wait for another writer (WaitForWriters).
+	waitFor atomic.Pointer[waitPolicy]
 }
 
 // Path returns the path the store was opened with.

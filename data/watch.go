@@ -3,17 +3,64 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/mattn/go-sqlite3"
 )
 
-// beginWrite begins a write transaction of the store's own. Call done once
-// it has been committed or rolled back: Watch counts such transactions, and
-// not the changes they make, as this store's.
+// ErrLocked means another program, or another connection, is writing to
+// the document and did not finish in time.
+var ErrLocked = errors.New("another program is writing to the document")
+
+// Wait describes a write of this store's waiting for another program's to
+// finish, for WaitForWriters' report.
+type Wait struct {
+	Waited time.Duration // so far
+	Holder string        // the program writing, as "sqlite3 (process 4242)", or "" if not known
+}
+
+// waitPolicy is what WaitForWriters set.
+type waitPolicy struct {
+	limit  time.Duration
+	report func(Wait)
+}
+
+// WaitForWriters makes the store's writes wait for another program's
+// write to finish, for up to limit (or until their context ends), calling
+// report, if not nil, every few seconds while they wait. Without it a
+// write waits a few seconds (busyTimeout) and then fails with ErrLocked.
+// Either way the error names the program writing, where the system tells.
+func (s *Store) WaitForWriters(limit time.Duration, report func(Wait)) {
+	s.waitFor.Store(&waitPolicy{limit: limit, report: report})
+}
+
+// beginWrite begins a write transaction of the store's own, waiting for a
+// writer elsewhere as WaitForWriters says. Call done once it has been
+// committed or rolled back: Watch counts such transactions, and not the
+// changes they make, as this store's.
 func (s *Store) beginWrite(ctx context.Context) (tx *sql.Tx, done func(), err error) {
 	s.writing.Add(1)
-	tx, err = s.db.BeginTx(ctx, nil)
+	start := time.Now()
+	for {
+		// SQLite itself waits busyTimeout for the lock before it says busy.
+		tx, err = s.db.BeginTx(ctx, nil)
+		if err == nil || !isBusy(err) || ctx.Err() != nil {
+			break
+		}
+		w := Wait{Waited: time.Since(start).Round(time.Second), Holder: writerHolding(s.file)}
+		p := s.waitFor.Load()
+		if p == nil || w.Waited >= p.limit {
+			err = lockedError(s.path, w)
+			break
+		}
+		if p.report != nil {
+			p.report(w)
+		}
+	}
 	if err != nil {
 		s.writing.Add(-1)
 		return nil, nil, err
@@ -22,6 +69,22 @@ func (s *Store) beginWrite(ctx context.Context) (tx *sql.Tx, done func(), err er
 		s.writes.Add(1) // before writing ends: see Watch
 		s.writing.Add(-1)
 	}, nil
+}
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+}
+
+// lockedError is ErrLocked for the document at path after w.
+func lockedError(path string, w Wait) error {
+	who := "another program"
+	if w.Holder != "" {
+		who = w.Holder
+	}
+	return fmt.Errorf("%w: %s has been writing to %s for %v and has not finished; try again once it has, or close it",
+		ErrLocked, who, filepath.Base(path), max(w.Waited, time.Second))
 }
 
 // Watch calls changed, on its own goroutine, each time it finds that
