@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"maps"
 	"math"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -97,6 +98,9 @@ func loadDocument(ctx context.Context, path string, readOnly bool, allTitlesUpTo
 	}
 	d.check, d.ctx, d.release = check, ctx, release
 	d.verified = make(chan struct{})
+	if up := s.Upgraded(); up.From != 0 {
+		d.note = fmt.Sprintf("Upgraded from an older Quoteline's format (schema version %d); the file as it was is kept as %s. ", up.From, filepath.Base(up.Backup))
+	}
 	return d, nil
 }
 
