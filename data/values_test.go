@@ -30,3 +30,39 @@ func TestExportDocument_RefusesTimesThatDoNotReadBack(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkCheck_Values measures the checks of every row's values against
+// SQLite's own quick check on the same document (20,000 generated events,
+// or QUOTELINE_BENCH_DOC): what the value checks add to opening and to
+// quoteline check, as a ratio within one run.
+func BenchmarkCheck_Values(b *testing.B) {
+	s := benchDocument(b)
+	ctx := context.Background()
+	b.Run("values", func(b *testing.B) {
+		for b.Loop() {
+			if err := checkValues(ctx, s.db); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("quick_check", func(b *testing.B) {
+		for b.Loop() {
+			var result string
+			if err := s.db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&result); err != nil || result != "ok" {
+				b.Fatal(result, err)
+			}
+		}
+	})
+}
+
+// BenchmarkWrite_LimitCheck measures what every write's check of the
+// limits (withinLimits) costs, on the same document.
+func BenchmarkWrite_LimitCheck(b *testing.B) {
+	s := benchDocument(b)
+	ctx := context.Background()
+	for b.Loop() {
+		if err := withinLimits(ctx, s.db); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

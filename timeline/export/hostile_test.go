@@ -318,3 +318,25 @@ func FuzzWrap(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkFonts_LongTexts measures shortening a 64,000-character title to
+// a heading's width and wrapping a 60,000-character URL, the inputs that
+// took over 100 s and 90 s before issue 24.
+func BenchmarkFonts_LongTexts(b *testing.B) {
+	f, err := NewFonts(goregular.TTF, gobold.TTF)
+	if err != nil {
+		b.Fatal(err)
+	}
+	title := strings.Repeat("Ab ", 64000/3)
+	url := "https://example.org/" + strings.Repeat("a", 60000)
+	b.Run("truncate 64k", func(b *testing.B) {
+		for b.Loop() {
+			f.truncate(title, 20.3, true, 1568)
+		}
+	})
+	b.Run("wrap 60k", func(b *testing.B) {
+		for b.Loop() {
+			f.wrap(url, 14, false, 1040)
+		}
+	})
+}
