@@ -3,20 +3,17 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/quoteline/quoteline/internal/filestate"
 	"github.com/quoteline/quoteline/internal/hostile"
 )
 
@@ -41,7 +38,7 @@ func TestReadOnlyCommands_ChangeNothing(t *testing.T) {
 			if err := hostile.Exec(doc, variant.sql); err != nil {
 				t.Fatal(err)
 			}
-			before := folder(t, dir)
+			before := filestate.Of(t, dir)
 			for _, args := range [][]string{
 				{"search", doc, "drone"},
 				{"check", doc},
@@ -53,14 +50,8 @@ func TestReadOnlyCommands_ChangeNothing(t *testing.T) {
 				if code, stdout, stderr := runCmd(args...); code != 0 || stdout == "" {
 					t.Errorf("quoteline %s: exit %d, %q", strings.Join(args, " "), code, stderr)
 				}
-				after := folder(t, dir)
-				if !slices.Equal(sortedKeys(before), sortedKeys(after)) {
-					t.Fatalf("quoteline %s: the folder held %v, now %v", strings.Join(args, " "), sortedKeys(before), sortedKeys(after))
-				}
-				for name, b := range before {
-					if !bytes.Equal(b, after[name]) {
-						t.Errorf("quoteline %s changed %s", strings.Join(args, " "), name)
-					}
+				if d := before.Diff(filestate.Of(t, dir)); d != "" {
+					t.Errorf("quoteline %s changed the folder: %s", strings.Join(args, " "), d)
 				}
 			}
 		})
@@ -83,36 +74,6 @@ func TestRunExport_OpenErrorsNameTheCommand(t *testing.T) {
 			t.Errorf("export to %s: exit %d, %q", out, code, stderr)
 		}
 	}
-}
-
-// folder is every file of a folder by name, and its folders by name and a
-// slash.
-func folder(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string][]byte{}
-	for _, e := range entries {
-		if e.IsDir() {
-			files[e.Name()+"/"] = nil
-			continue
-		}
-		if files[e.Name()], err = os.ReadFile(filepath.Join(dir, e.Name())); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return files
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // TestRunExport_WritesOnlyRegularFiles exports into a device, a named pipe
@@ -176,12 +137,7 @@ func TestRunExport_WritesOnlyRegularFiles(t *testing.T) {
 // and -shm, and Ctrl+C ignored while text was laid out.
 func TestSignals_LeaveNothingBehind(t *testing.T) {
 	bin := buildBinary(t)
-	seed := uint64(time.Now().UnixNano())
-	if s := os.Getenv("QUOTELINE_CRASH_SEED"); s != "" {
-		seed, _ = strconv.ParseUint(s, 10, 64)
-	}
-	t.Logf("QUOTELINE_CRASH_SEED=%d", seed)
-	r := rand.New(rand.NewPCG(seed, 3))
+	r := crashRand(t, 3)
 	dir := t.TempDir()
 	doc := filepath.Join(dir, "doc.quoteline")
 	if code, _, stderr := runCmd("gen", "--events", "60000", doc); code != 0 {
@@ -209,7 +165,7 @@ func TestSignals_LeaveNothingBehind(t *testing.T) {
 		{"search", doc, "ministry"},
 		{"import", "--quiet", csv, "OUT/new.quoteline"},
 	}
-	before := folder(t, dir)
+	before := filestate.Of(t, dir)
 	for _, job := range jobs {
 		for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 			out, tmp := t.TempDir(), t.TempDir()
@@ -242,8 +198,8 @@ func TestSignals_LeaveNothingBehind(t *testing.T) {
 			if left := entries(t, tmp); len(left) > 0 {
 				t.Errorf("%s: left %v in the temporary folder", name, left)
 			}
-			if after := folder(t, dir); !slices.Equal(sortedKeys(before), sortedKeys(after)) {
-				t.Errorf("%s: the document's folder held %v, now %v", name, sortedKeys(before), sortedKeys(after))
+			if d := before.Diff(filestate.Of(t, dir)); d != "" {
+				t.Errorf("%s: the document's folder changed: %s", name, d)
 			}
 		}
 	}
@@ -275,26 +231,18 @@ func TestRunExport_HostileDocumentsLeaveNothing(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			dir := t.TempDir()
-			doc := filepath.Join(dir, c.Name)
-			for _, suffix := range append([]string{""}, c.Beside...) {
-				if err := os.Rename(c.Path+suffix, doc+suffix); err != nil {
-					t.Fatal(err)
-				}
+			doc, err := c.MoveTo(dir)
+			if err != nil {
+				t.Fatal(err)
 			}
-			before := folder(t, dir)
+			before := filestate.Of(t, dir)
 			for _, out := range []string{"x.png", "x.csv"} {
 				code, _, stderr := runCmd("export", doc, filepath.Join(t.TempDir(), out))
 				if c.Err == nil && code != 0 || c.Err != nil && (code != 1 || !strings.Contains(stderr, c.Want)) {
 					t.Errorf("export to %s: exit %d, %q", out, code, stderr)
 				}
-				after := folder(t, dir)
-				if !slices.Equal(sortedKeys(before), sortedKeys(after)) {
-					t.Fatalf("export to %s: the folder held %v, now %v", out, sortedKeys(before), sortedKeys(after))
-				}
-				for name, b := range before {
-					if !bytes.Equal(b, after[name]) {
-						t.Errorf("export to %s changed %s", out, name)
-					}
+				if d := before.Diff(filestate.Of(t, dir)); d != "" {
+					t.Errorf("export to %s changed the folder: %s", out, d)
 				}
 			}
 		})

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/quoteline/quoteline/internal/filestate"
 )
 
 // TestConnections_SameLimitsAndPragmas opens every kind of connection this
@@ -124,7 +126,7 @@ func TestCreate_TextLongerThanTheLimit(t *testing.T) {
 
 	s, existing := createTestStore(t, mustReadTestDoc(t))
 	s.Close()
-	before := folderState(t, filepath.Dir(existing))
+	before := filestate.Of(t, filepath.Dir(existing))
 	s, err = Open(ctx, existing)
 	if err != nil {
 		t.Fatal(err)
@@ -134,7 +136,7 @@ func TestCreate_TextLongerThanTheLimit(t *testing.T) {
 	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "texts of up to 64.0 MiB") {
 		t.Errorf("existing document: %v; want ErrTooLarge", err)
 	}
-	if d := sameFolder(before, folderState(t, filepath.Dir(existing))); d != "" {
+	if d := before.Diff(filestate.Of(t, filepath.Dir(existing))); d != "" {
 		t.Errorf("the refused import changed the folder: %s", d)
 	}
 }

@@ -69,12 +69,9 @@ func TestHostileDocuments(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			// Each case in a folder of its own, so that files left beside it show.
-			dir := t.TempDir()
-			path := filepath.Join(dir, c.Name)
-			for _, suffix := range append([]string{""}, c.Beside...) {
-				if err := os.Rename(c.Path+suffix, path+suffix); err != nil {
-					t.Fatal(err)
-				}
+			path, err := c.MoveTo(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
 			}
 			old := time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
 			if err := os.Chtimes(path, old, old); err != nil {

@@ -1,43 +1,17 @@
 package data_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/filestate"
 	"github.com/quoteline/quoteline/internal/hostile"
 )
-
-// folderBytes is every file of a folder, by name.
-func folderBytes(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string][]byte{}
-	for _, e := range entries {
-		if files[e.Name()], err = os.ReadFile(filepath.Join(dir, e.Name())); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return files
-}
-
-func names(files map[string][]byte) []string {
-	var out []string
-	for n := range files {
-		out = append(out, n)
-	}
-	slices.Sort(out)
-	return out
-}
 
 // generated writes a document of n synthetic events at dir/name.
 func generated(t *testing.T, dir, name string, n int) string {
@@ -95,7 +69,7 @@ func TestOpenReadOnly_ChangesNothing(t *testing.T) {
 			if err := tt.make(path); err != nil {
 				t.Fatal(err)
 			}
-			before := folderBytes(t, dir)
+			before := filestate.Of(t, dir)
 			s, err := data.OpenReadOnly(ctx, path)
 			if err != nil {
 				t.Fatalf("OpenReadOnly: %v", err)
@@ -129,14 +103,8 @@ func TestOpenReadOnly_ChangesNothing(t *testing.T) {
 			if err := s.Close(); err != nil {
 				t.Fatal(err)
 			}
-			after := folderBytes(t, dir)
-			if !slices.Equal(names(before), names(after)) {
-				t.Fatalf("the folder held %v, and now %v", names(before), names(after))
-			}
-			for name, b := range before {
-				if !bytes.Equal(b, after[name]) {
-					t.Errorf("%s changed", name)
-				}
+			if d := before.Diff(filestate.Of(t, dir)); d != "" {
+				t.Errorf("the folder changed: %s", d)
 			}
 		})
 	}
@@ -152,7 +120,7 @@ func TestOpen_JournalModeChangesOnlyWithAWrite(t *testing.T) {
 	if err := hostile.Exec(path, `PRAGMA journal_mode = DELETE;`); err != nil {
 		t.Fatal(err)
 	}
-	before := folderBytes(t, dir)
+	before := filestate.Of(t, dir)
 	s, err := data.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -164,8 +132,8 @@ func TestOpen_JournalModeChangesOnlyWithAWrite(t *testing.T) {
 		t.Error("SwitchedToWAL before any write")
 	}
 	s.Close()
-	if after := folderBytes(t, dir); !bytes.Equal(before["doc.quoteline"], after["doc.quoteline"]) || len(after) != 1 {
-		t.Fatalf("opening and reading changed the folder: %v", names(after))
+	if d := before.Diff(filestate.Of(t, dir)); d != "" {
+		t.Fatalf("opening and reading changed the folder: %s", d)
 	}
 
 	s, err = data.Open(ctx, path)

@@ -1,15 +1,14 @@
 package data
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
+
+	"github.com/quoteline/quoteline/internal/filestate"
 )
 
 // manyLanes returns a document of n lanes, one event on each, as a CSV of
@@ -23,43 +22,6 @@ func manyLanes(n int) *Document {
 			Start: "2020-01-02", Status: StatusReported})
 	}
 	return doc
-}
-
-// folderState is the names and bytes of every file in a folder.
-func folderState(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string][]byte{}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[e.Name()] = b
-	}
-	return files
-}
-
-// sameFolder reports how a folder's files changed, "" if they did not.
-func sameFolder(before, after map[string][]byte) string {
-	var diffs []string
-	for name, b := range before {
-		if a, ok := after[name]; !ok {
-			diffs = append(diffs, name+" is gone")
-		} else if !bytes.Equal(a, b) {
-			diffs = append(diffs, name+" changed")
-		}
-	}
-	for name := range after {
-		if _, ok := before[name]; !ok {
-			diffs = append(diffs, name+" appeared")
-		}
-	}
-	slices.Sort(diffs)
-	return strings.Join(diffs, ", ")
 }
 
 // TestWrites_RefusedBeyondTheLimits writes past the lane limit on every
@@ -86,7 +48,7 @@ func TestWrites_RefusedBeyondTheLimits(t *testing.T) {
 		}
 		s.Close()
 		want := fmt.Sprintf("too large: %d lanes, and Quoteline opens documents of up to 10000", len(lanes)+9999)
-		before := folderState(t, filepath.Dir(path))
+		before := filestate.Of(t, filepath.Dir(path))
 		s, err = Open(ctx, path)
 		if err != nil {
 			t.Fatal(err)
@@ -95,7 +57,7 @@ func TestWrites_RefusedBeyondTheLimits(t *testing.T) {
 		if err := s.Close(); err != nil {
 			t.Fatal(err)
 		}
-		if d := sameFolder(before, folderState(t, filepath.Dir(path))); d != "" {
+		if d := before.Diff(filestate.Of(t, filepath.Dir(path))); d != "" {
 			t.Errorf("the refused import changed the folder: %s", d)
 		}
 		if _, err := Check(ctx, path); err != nil {
@@ -105,10 +67,10 @@ func TestWrites_RefusedBeyondTheLimits(t *testing.T) {
 
 	t.Run("edits", func(t *testing.T) {
 		s, path := createTestStore(t, manyLanes(MaxDocumentLanes))
-		before := folderState(t, filepath.Dir(path))
+		before := filestate.Of(t, filepath.Dir(path))
 		_, _, err := s.SaveLane(ctx, Lane{Name: "One more", Color: "#112233"})
 		refused(t, err, "10001 lanes, and Quoteline opens documents of up to 10000")
-		if d := sameFolder(before, folderState(t, filepath.Dir(path))); d != "" {
+		if d := before.Diff(filestate.Of(t, filepath.Dir(path))); d != "" {
 			t.Errorf("the refused edit changed the folder: %s", d)
 		}
 		// An undo that would bring a deleted lane back beside a new one.
@@ -143,7 +105,7 @@ func TestWrites_RefusedBeyondTheLimits(t *testing.T) {
 			return err
 		})
 		refused(t, err, "10001 lanes")
-		if d := sameFolder(map[string][]byte{}, folderState(t, dir)); d != "" {
+		if d := (filestate.Folder{}).Diff(filestate.Of(t, dir)); d != "" {
 			t.Errorf("the refused document left files: %s", d)
 		}
 	})

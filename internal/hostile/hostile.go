@@ -230,6 +230,19 @@ func Exec(path, query string) error {
 	return db.Close()
 }
 
+// MoveTo moves the case's file, and those beside it, into the folder dir
+// and returns its new path: a case in a folder of its own shows what is
+// left beside it.
+func (c Case) MoveTo(dir string) (string, error) {
+	path := filepath.Join(dir, c.Name)
+	for _, suffix := range append([]string{""}, c.Beside...) {
+		if err := os.Rename(c.Path+suffix, path+suffix); err != nil {
+			return "", err
+		}
+	}
+	return path, nil
+}
+
 // Unfinished leaves the document at path as a program killed part-way
 // through change leaves it: switched to rollback-journal mode, with the
 // change's pages written into it and the pages as they were before in a
