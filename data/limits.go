@@ -1,10 +1,14 @@
 package data
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 // Limits on what Quoteline reads, so that a hostile or broken file gets a
@@ -122,4 +126,69 @@ func (d *Document) checkLimits() error {
 		}
 	}
 	return nil
+}
+
+// countsWithin refuses a document of events and lanes beyond the limits
+// above, in the words every open uses.
+func countsWithin(events, lanes int64) error {
+	if events > MaxDocumentEvents {
+		return fmt.Errorf("%w: %d events, and Quoteline opens documents of up to %d", ErrTooLarge, events, MaxDocumentEvents)
+	}
+	if lanes > MaxDocumentLanes {
+		return fmt.Errorf("%w: %d lanes, and Quoteline opens documents of up to %d", ErrTooLarge, lanes, MaxDocumentLanes)
+	}
+	return nil
+}
+
+// rowQuerier is what withinLimits reads through: a database or a
+// transaction.
+type rowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// withinLimits refuses the document q reads, as it stands in q's
+// transaction if it is one, if it holds more than Open accepts: events,
+// lanes, or bytes. Every write checks it before it commits, so that no
+// write leaves a document that opening would refuse. The counts are taken
+// from the ids' range, a few index lookups, unless that range is beyond a
+// limit: then the rows are counted.
+func withinLimits(ctx context.Context, q rowQuerier) error {
+	var eventSpan, laneSpan float64
+	var pages, pageSize int64
+	// Each min() and max() alone in its query, so that SQLite reads it from
+	// the end of the table rather than scanning it.
+	err := q.QueryRowContext(ctx, `SELECT
+		coalesce(CAST((SELECT max(id) FROM event) AS REAL) - (SELECT min(id) FROM event) + 1, 0),
+		coalesce(CAST((SELECT max(id) FROM lane) AS REAL) - (SELECT min(id) FROM lane) + 1, 0),
+		(SELECT page_count FROM pragma_page_count), (SELECT page_size FROM pragma_page_size)`).Scan(&eventSpan, &laneSpan, &pages, &pageSize)
+	if err != nil {
+		return fmt.Errorf("count the document's records: %w", err)
+	}
+	if size := pages * pageSize; size > MaxDocumentBytes {
+		return fmt.Errorf("%w: the file would be %s, and Quoteline opens documents of up to %s", ErrTooLarge, FormatBytes(size), FormatBytes(MaxDocumentBytes))
+	}
+	if eventSpan <= MaxDocumentEvents && laneSpan <= MaxDocumentLanes {
+		return nil
+	}
+	var events, lanes int64
+	if err := q.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM lane)`).Scan(&events, &lanes); err != nil {
+		return fmt.Errorf("count the document's records: %w", err)
+	}
+	return countsWithin(events, lanes)
+}
+
+// sqliteTooBig is SQLite's result code for a text or blob beyond
+// SQLITE_LIMIT_LENGTH.
+const sqliteTooBig = 18
+
+// tooBig marks SQLite's "string or blob too big", from database/sql or
+// from a connection of cConn's, as ErrTooLarge and says what the limit is;
+// it returns other errors as they are.
+func tooBig(err error) error {
+	var se sqlite3.Error
+	var ce *cError
+	if (errors.As(err, &se) && se.Code == sqlite3.ErrTooBig) || (errors.As(err, &ce) && ce.code == sqliteTooBig) {
+		return fmt.Errorf("%w (%w: Quoteline keeps texts of up to %s)", err, ErrTooLarge, FormatBytes(MaxValueBytes))
+	}
+	return err
 }

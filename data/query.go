@@ -586,7 +586,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]SearchHi
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("data.Search %q: %w", query, err)
+			return nil, queryError("data.Search", query, err)
 		}
 	}
 	return hits, nil

@@ -11,19 +11,45 @@ import (
 	"unicode"
 )
 
+// MaxSearchWords is the most words a plain search looks for: PlainQuery
+// keeps the first ones, and SearchWords says how many were typed. The
+// full-text index takes a few thousand terms at most, and no search needs
+// more than a sentence.
+const MaxSearchWords = 64
+
 // PlainQuery turns words as a person types them into a full-text query
 // that always parses: it keeps the letters and digits of each word (as the
 // index's tokenizer does), so quotes, brackets and operators are ignored,
 // and matches the last word as a prefix, so results come while typing.
-// "shahed dro" becomes `shahed dro*`. It returns "" when no word is left.
+// "shahed dro" becomes `shahed dro*`. Only the first MaxSearchWords words
+// are kept. It returns "" when no word is left.
 func PlainQuery(text string) string {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	words := searchWords(text)
 	if len(words) == 0 {
 		return ""
 	}
-	return strings.Join(words, " ") + "*"
+	return strings.Join(words[:min(len(words), MaxSearchWords)], " ") + "*"
+}
+
+// SearchWords returns how many words PlainQuery finds in text, before it
+// keeps the first MaxSearchWords of them.
+func SearchWords(text string) int { return len(searchWords(text)) }
+
+// searchWords splits text into words as the full-text index does.
+func searchWords(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// queryError describes a full-text query that failed, quoting at most the
+// start of the query: a query of thousands of words is not repeated whole.
+// An FTS query with more terms than the index takes is ErrTooLarge.
+func queryError(op, query string, err error) error {
+	if strings.Contains(err.Error(), "expression tree is too large") {
+		err = fmt.Errorf("%w: the query has more terms than the full-text index takes; use fewer words", ErrTooLarge)
+	}
+	return fmt.Errorf("%s %q: %w", op, clip(query, 80), err)
 }
 
 // SearchEventIDs returns the ids of the first limit events (all with a
@@ -39,7 +65,7 @@ func (s *Store) SearchEventIDs(ctx context.Context, query string, limit int) ([]
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT docid FROM event_fts WHERE event_fts MATCH ? LIMIT ?`, query, limit)
 	if err != nil {
-		return nil, fmt.Errorf("data.SearchEventIDs %q: %w", query, err)
+		return nil, queryError("data.SearchEventIDs", query, err)
 	}
 	defer rows.Close()
 	var ids []int64
@@ -51,7 +77,7 @@ func (s *Store) SearchEventIDs(ctx context.Context, query string, limit int) ([]
 		ids = append(ids, id)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("data.SearchEventIDs %q: %w", query, err)
+		return nil, queryError("data.SearchEventIDs", query, err)
 	}
 	return ids, nil
 }

@@ -10,9 +10,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/mattn/go-sqlite3"
+
+	"github.com/quoteline/quoteline/internal/outfile"
 )
 
 // Report is what Check found in a sound document.
@@ -22,6 +23,11 @@ type Report struct {
 	Latest  int   // the schema version this Quoteline writes
 	Events  int
 	Lanes   int
+	// Unfinished names the rollback journal beside a document that another
+	// program left part-way through a change: the document was checked as
+	// it was before that change, and opening it for writing finishes
+	// undoing the change. It is "" for a document with nothing pending.
+	Unfinished string
 }
 
 // NeedsUpgrade reports whether opening the document will upgrade its
@@ -42,6 +48,7 @@ func Check(ctx context.Context, path string) (Report, error) {
 // checkWith is Check with the schema migrations ms.
 func checkWith(ctx context.Context, path string, ms []migration) (Report, error) {
 	in, err := inspect(ctx, path, ms, true)
+	in.view.release()
 	if err != nil {
 		return Report{}, fmt.Errorf("check %q: %w", path, err)
 	}
@@ -51,14 +58,18 @@ func checkWith(ctx context.Context, path string, ms []migration) (Report, error)
 // inspection is the result of inspect.
 type inspection struct {
 	Report
-	immutable bool // read the file as immutable: WAL mode with no WAL beside it
+	// view is how the document was read, and can be read again without
+	// writing to it; the caller releases it.
+	view view
 }
 
 // inspect checks, without writing anything, that path is a regular file of
 // bounded size holding an SQLite database with Quoteline's application_id,
 // a schema version that ms knows, exactly the schema ms build for that
 // version (no triggers, views or other planted objects), within the limits
-// on events and lanes, and that it passes PRAGMA quick_check.
+// on events and lanes, and, if quick is set, that it passes PRAGMA
+// quick_check and the checks of its rows' values. The caller releases
+// in.view, also after an error.
 func inspect(ctx context.Context, path string, ms []migration, quick bool) (inspection, error) {
 	var in inspection
 	info, err := os.Stat(path)
@@ -89,45 +100,49 @@ func inspect(ctx context.Context, path string, ms []migration, quick bool) (insp
 			return in, fmt.Errorf("%w (application_id 0x%08X)", ErrNotQuoteline, id)
 		}
 	}
-	walHeader := len(hdr) >= 20 && hdr[18] == 2 && hdr[19] == 2
-	_, walErr := os.Lstat(path + "-wal")
-	// A WAL-mode file with no WAL beside it is complete in itself: read it
-	// as immutable so that checking it creates no -wal or -shm files.
-	in.immutable = walHeader && errors.Is(walErr, fs.ErrNotExist)
+	if in.view, err = viewOf(ctx, path, hdr); err != nil {
+		return in, err
+	}
+	in.Unfinished = in.view.unfinished
 	in.Latest = latest(ms)
-	if err := validate(ctx, path, &in, ms, quick); err != nil {
+	if err := validate(ctx, &in, ms, quick); err != nil {
+		if in.Unfinished != "" {
+			err = fmt.Errorf("%w, once the change another program left unfinished is undone (%s beside it holds what the file was before it)", err, in.Unfinished)
+		}
 		return in, err
 	}
 	return in, nil
 }
 
 // CheckOutput refuses an output path for an export of the document in that
-// cannot be written, or that would replace a Quoteline document: in itself,
-// or any other, since an export is never a document.
+// cannot be written (see outfile.Check: only a regular file is written,
+// never a folder, a link, a device or a named pipe), or that would replace
+// a Quoteline document: in itself, or any other, since an export is never
+// a document.
 func CheckOutput(in, out string) error {
-	if out == "" {
-		return errors.New("no output file given")
+	if err := outfile.Check(out); err != nil {
+		return err
 	}
-	if st, err := os.Stat(out); err == nil {
-		if st.IsDir() {
-			return fmt.Errorf("%s is a folder: give a file name", out)
-		}
-		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
-			return fmt.Errorf("%s is the document being exported: give another file name", out)
-		}
-		if isDocument(out) {
-			return fmt.Errorf("%s is a Quoteline document: an export would replace it; give another file name", out)
-		}
+	st, err := os.Lstat(out)
+	if err != nil {
+		return nil // a new file
 	}
-	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
-		return fmt.Errorf("%s: the folder %s does not exist", out, filepath.Dir(out))
+	if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
+		return fmt.Errorf("%s is the document being exported: give another file name", out)
+	}
+	if isDocument(out) {
+		return fmt.Errorf("%s is a Quoteline document: an export would replace it; give another file name", out)
 	}
 	return nil
 }
 
-// isDocument reports whether the file at path starts as a Quoteline
-// document does: a SQLite header with Quoteline's application_id.
+// isDocument reports whether the file at path is a regular file that
+// starts as a Quoteline document does: a SQLite header with Quoteline's
+// application_id. It opens nothing else, so never waits on a named pipe.
 func isDocument(path string) bool {
+	if info, err := os.Lstat(path); err != nil || !info.Mode().IsRegular() {
+		return false
+	}
 	hdr, err := readHeader(path)
 	return err == nil && len(hdr) >= 72 && bytes.HasPrefix(hdr, []byte(sqliteHeader)) &&
 		binary.BigEndian.Uint32(hdr[68:72]) == ApplicationID
@@ -136,7 +151,9 @@ func isDocument(path string) bool {
 // readHeader returns the first 100 bytes of the file (fewer if it is
 // shorter).
 func readHeader(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	// Never blocking: a named pipe put in a regular file's place between a
+	// check and this open gives no header rather than a wait.
+	f, err := os.OpenFile(path, os.O_RDONLY|oNonBlock, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -152,8 +169,8 @@ func readHeader(path string) ([]byte, error) {
 // validate checks the document on a read-only connection and fills in the
 // report's version and counts. quick adds PRAGMA quick_check, which reads
 // the whole file.
-func validate(ctx context.Context, path string, in *inspection, ms []migration, quick bool) error {
-	db, err := openDB(ctx, path, true, in.immutable)
+func validate(ctx context.Context, in *inspection, ms []migration, quick bool) error {
+	db, err := openDB(ctx, in.view.file, in.view.access)
 	if err != nil {
 		return corruptOr(err)
 	}
@@ -185,18 +202,13 @@ func validate(ctx context.Context, path string, in *inspection, ms []migration, 
 	if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM lane)`).Scan(&in.Events, &in.Lanes); err != nil {
 		return corruptOr(err)
 	}
-	if in.Events > MaxDocumentEvents {
-		return fmt.Errorf("%w: %d events, and Quoteline opens documents of up to %d", ErrTooLarge, in.Events, MaxDocumentEvents)
-	}
-	if in.Lanes > MaxDocumentLanes {
-		return fmt.Errorf("%w: %d lanes, and Quoteline opens documents of up to %d", ErrTooLarge, in.Lanes, MaxDocumentLanes)
-	}
-	return nil
+	return countsWithin(int64(in.Events), int64(in.Lanes))
 }
 
-// quickCheckFile runs PRAGMA quick_check on a read-only connection of its own.
-func quickCheckFile(ctx context.Context, path string, immutable bool) error {
-	db, err := openDB(ctx, path, true, immutable)
+// quickCheckFile runs PRAGMA quick_check, and the checks of the rows'
+// values, on a read-only connection of its own to file.
+func quickCheckFile(ctx context.Context, file string, a access) error {
+	db, err := openDB(ctx, file, a)
 	if err != nil {
 		return corruptOr(err)
 	}
@@ -205,14 +217,28 @@ func quickCheckFile(ctx context.Context, path string, immutable bool) error {
 }
 
 // quickCheck runs PRAGMA quick_check, SQLite's check of the whole file's
-// structure, and returns ErrCorrupt with its first finding if it fails.
+// structure, and the checks of every row's values (checkValues) and
+// references (checkContent), and returns ErrCorrupt (or ErrTooLarge, for
+// a value too long to read) with the first finding.
 func quickCheck(ctx context.Context, db *sql.DB) error {
+	// The rows' values are checked first: a value too long to read makes
+	// SQLite's own check misreport the full-text index as malformed. An
+	// error reading them (a damaged page) is left to SQLite's check to
+	// describe.
+	valuesErr := checkValues(ctx, db)
+	var bad *errBadValue
+	if errors.As(valuesErr, &bad) {
+		return valuesErr
+	}
 	var result string
 	if err := db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&result); err != nil {
 		return corruptOr(err)
 	}
 	if result != "ok" {
 		return fmt.Errorf("%w: %s", ErrCorrupt, result)
+	}
+	if valuesErr != nil {
+		return valuesErr
 	}
 	return checkContent(ctx, db)
 }

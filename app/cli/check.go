@@ -2,13 +2,13 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/interrupt"
 	"github.com/quoteline/quoteline/timeline"
 )
 
@@ -29,15 +29,21 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	path := fs.Arg(0)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interrupt.Context(context.Background())
 	defer stop()
 	r, err := data.Check(ctx, path)
 	if err != nil {
+		if ctx.Err() != nil {
+			err = errors.New("interrupted before the check was done")
+		}
 		fmt.Fprintln(stderr, "quoteline:", err)
 		return 1
 	}
 	fmt.Fprintf(stdout, "%s: sound Quoteline document, schema version %d, %s in %s, %s\n",
 		path, r.Version, timeline.Plural(r.Events, "event", "events"), timeline.Plural(r.Lanes, "lane", "lanes"), data.FormatBytes(r.Size))
+	if r.Unfinished != "" {
+		fmt.Fprintf(stdout, "%s: another program left it part-way through a change; it was checked as it was before that change, which %s beside it holds, and opening it in Quoteline undoes the change for good\n", path, r.Unfinished)
+	}
 	if r.NeedsUpgrade() {
 		fmt.Fprintf(stdout, "%s: opening it will upgrade it to schema version %d, after writing a backup copy beside it\n", path, r.Latest)
 	}

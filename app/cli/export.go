@@ -7,14 +7,13 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/quoteline/quoteline/app/session"
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/interrupt"
 	"github.com/quoteline/quoteline/timeline/export"
 )
 
@@ -81,12 +80,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		case *fromS != "" || *toS != "" || *width != 0 || *height != 0:
 			return fail("--stops takes each page's window from its stop: --from, --to, --width and --height do not apply")
 		}
-		if code := checkDocument(in, stderr); code != 0 {
-			return code
-		}
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		ctx, stop := interrupt.Context(context.Background())
 		defer stop()
-		return wrote(stdout, stderr, out, drawDocument(ctx, in, out, func(d *session.Document) error {
+		return wrote(ctx, stdout, stderr, out, drawDocument(ctx, in, out, func(d *session.Document) error {
 			return session.WriteHandout(ctx, d, out, data.DateStyle{}, nil)
 		}))
 	}
@@ -112,10 +108,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if *height < 0 || *height > export.MaxHeight {
 		return fail("--height %d: give up to %d pixels", *height, export.MaxHeight)
 	}
-	if code := checkDocument(in, stderr); code != 0 {
-		return code
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interrupt.Context(context.Background())
 	defer stop()
 
 	switch pf := export.Format(f); pf {
@@ -132,12 +125,18 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		}
 		err = exportInterchange(ctx, f, in, out, from, to)
 	}
-	return wrote(stdout, stderr, out, err)
+	return wrote(ctx, stdout, stderr, out, err)
 }
 
-// wrote says that out was written, or why not, and returns the exit code.
-func wrote(stdout, stderr io.Writer, out string, err error) int {
-	if err != nil {
+// wrote says that out was written, or why not (that the export ended
+// because ctx did: it was interrupted), and returns the exit code. If it
+// was not written, out is as it was.
+func wrote(ctx context.Context, stdout, stderr io.Writer, out string, err error) int {
+	switch {
+	case err != nil && ctx.Err() != nil:
+		fmt.Fprintf(stderr, "quoteline export: interrupted; %s was not written\n", out)
+		return 1
+	case err != nil:
 		fmt.Fprintln(stderr, "quoteline export:", err)
 		return 1
 	}

@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/quoteline/quoteline/app/pane"
-	"github.com/quoteline/quoteline/app/session"
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/weblink"
 	"github.com/quoteline/quoteline/timeline"
 )
 
@@ -218,7 +218,7 @@ func validateURL(s string) error {
 	if s == "" {
 		return nil
 	}
-	if _, ok := session.WebAddress(s); !ok {
+	if _, ok := weblink.Web(s); !ok {
 		return errors.New("URL: write a web address starting with http:// or https://")
 	}
 	return nil

@@ -65,15 +65,25 @@ type integrity struct {
 // run on the UI goroutine; ctx cancels it (once it has returned, ending ctx
 // leaves the document be: Release ends its work). The integrity check of
 // the file is left to the document's check, to be run once it is shown:
-// the document must be closed if it fails.
-func loadDocument(ctx context.Context, path string, allTitlesUpTo int, progress func(float64)) (*Document, error) {
+// the document must be closed if it fails. With readOnly, as for an export,
+// the document is opened with data.OpenReadOnly, checked whole first, and
+// nothing in its folder changes.
+func loadDocument(ctx context.Context, path string, readOnly bool, allTitlesUpTo int, progress func(float64)) (*Document, error) {
 	// The document's own context outlives ctx, which ends with the loading,
 	// but is cancelled with it while it loads.
 	life, release := context.WithCancel(context.WithoutCancel(ctx))
 	stop := context.AfterFunc(ctx, release)
 	defer stop()
 	ctx = life
-	s, check, err := data.OpenChecking(ctx, path)
+	var s *data.Store
+	var check func(context.Context) error
+	var err error
+	if readOnly {
+		s, err = data.OpenReadOnly(ctx, path)
+		check = func(context.Context) error { return nil }
+	} else {
+		s, check, err = data.OpenChecking(ctx, path)
+	}
 	if err != nil {
 		release()
 		return nil, err
@@ -81,7 +91,9 @@ func loadDocument(ctx context.Context, path string, allTitlesUpTo int, progress 
 	d, err := readDocument(ctx, s, allTitlesUpTo, progress)
 	if err != nil {
 		release()
-		go s.Close()
+		// Closed before returning, so that a command that exits on the
+		// error leaves no -wal or -shm behind.
+		s.Close()
 		return nil, fmt.Errorf("read %q: %w", path, err)
 	}
 	d.integrity = integrity{run: check, verified: make(chan struct{})}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"github.com/quoteline/quoteline/assets"
 	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/data/interchange"
+	"github.com/quoteline/quoteline/internal/outfile"
 	"github.com/quoteline/quoteline/timeline"
 	"github.com/quoteline/quoteline/timeline/export"
 )
@@ -44,7 +44,7 @@ func WritePicture(ctx context.Context, d *Document, out string, opt PictureOptio
 		return err
 	}
 	pic := d.picture(from, to, opt)
-	return writeFile(out, func(w io.Writer, fonts *export.Fonts) error {
+	return writeFile(ctx, out, func(w io.Writer, fonts *export.Fonts) error {
 		return export.Write(ctx, w, opt.Format, pic, fonts, progress)
 	})
 }
@@ -153,29 +153,15 @@ func citations(ctx context.Context, s *data.Store, ids []int64) (map[int64][]exp
 	return out, nil
 }
 
-// writeFile writes path with draw, in the window's fonts, through a
-// temporary file beside it: path is replaced only by a complete file.
-func writeFile(path string, draw func(w io.Writer, fonts *export.Fonts) error) error {
+// writeFile writes path with draw, in the window's fonts, through
+// outfile.Write: only a regular file, replaced only by a complete one, and
+// nothing left behind when ctx ends first.
+func writeFile(ctx context.Context, path string, draw func(w io.Writer, fonts *export.Fonts) error) error {
 	fonts, err := export.NewFonts(assets.Fonts())
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("export to %s: %w", path, err)
-	}
-	err = tmp.Chmod(0o644) // a file to share, not a private temporary file
-	if err == nil {
-		err = draw(tmp, fonts)
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := outfile.Write(ctx, path, func(w io.Writer) error { return draw(w, fonts) }); err != nil {
 		return fmt.Errorf("export to %s: %w", path, err)
 	}
 	return nil
@@ -196,7 +182,7 @@ func ExportData(ctx context.Context, st *data.Store, out string, f interchange.F
 	if err != nil {
 		return err
 	}
-	if err := interchange.WriteFile(out, f, doc); err != nil {
+	if err := interchange.WriteFile(ctx, out, f, doc); err != nil {
 		return fmt.Errorf("export %s: %w", out, err)
 	}
 	return nil

@@ -168,7 +168,18 @@ func (l *limitReader) Read(p []byte) (int, error) {
 // data/extract handles) and returns it checked, ready to be imported.
 func ReadFile(path string, f Format, opt Options) (*data.CheckedDocument, error) {
 	if f == FormatQuoteline {
-		return data.ReadCheckedDocument(os.DirFS(filepath.Dir(path)), filepath.Base(path))
+		// The texts are read beside the document itself, wherever a link
+		// to it was given.
+		real, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return nil, err
+		}
+		folder, err := openSourceFolder(filepath.Dir(real))
+		if err != nil {
+			return nil, err
+		}
+		defer folder.close()
+		return data.ReadCheckedDocument(folder, filepath.Base(real))
 	}
 	file, err := os.Open(path)
 	if err != nil {

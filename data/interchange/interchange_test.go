@@ -217,7 +217,7 @@ func TestQuotelineRoundTrip(t *testing.T) {
 	}
 	first := storeOf(t, seed)
 	path := filepath.Join(t.TempDir(), "timeline.json")
-	if err := WriteFile(path, FormatQuoteline, first); err != nil {
+	if err := WriteFile(context.Background(), path, FormatQuoteline, first); err != nil {
 		t.Fatal(err)
 	}
 	head, _ := os.ReadFile(path)
@@ -259,7 +259,7 @@ func TestQuotelineRoundTrip_SpeakerNotes(t *testing.T) {
 	seed.Quotes[1].SpeakerNote, seed.Quotes[1].SpeakerConfidence = "he → a Treasury spokesman, the last man named", data.ConfidenceCheck
 	first := storeOf(t, seed)
 	path := filepath.Join(t.TempDir(), "timeline.json")
-	if err := WriteFile(path, FormatQuoteline, first); err != nil {
+	if err := WriteFile(context.Background(), path, FormatQuoteline, first); err != nil {
 		t.Fatal(err)
 	}
 	raw, _ := os.ReadFile(path)
@@ -297,7 +297,7 @@ func TestRoundTrips(t *testing.T) {
 	want := events(doc)
 	for _, f := range []Format{FormatTimelineJS, FormatVis, FormatCSV} {
 		path := filepath.Join(t.TempDir(), "out."+string(f))
-		if err := WriteFile(path, f, doc); err != nil {
+		if err := WriteFile(context.Background(), path, f, doc); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
 		back := readTestFile(t, path, f, Options{})

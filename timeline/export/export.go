@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/quoteline/quoteline/internal/weblink"
 	"github.com/quoteline/quoteline/timeline"
 )
 
@@ -33,12 +34,76 @@ const (
 	PDF Format = "pdf"
 )
 
-// Size limits of a picture, in pixels.
+// Size limits of a picture, in pixels. A PNG is drawn in memory, four
+// bytes a pixel: MaxPixels keeps that to 256 MiB, whatever the width and
+// height.
 const (
 	MinWidth  = 320
 	MaxWidth  = 16000
 	MaxHeight = 16000
+	MaxPixels = 64 << 20
 )
+
+// ErrTooLarge means a picture would be larger than the limits above: a
+// document of thousands of lanes drawn whole, for example.
+var ErrTooLarge = errors.New("picture too large")
+
+// Lengths, in characters, beyond which texts are cut with an ellipsis
+// before they are laid out: no picture shows more of a label, and a
+// hostile document's megabyte title or URL costs no more than a sane one.
+const (
+	maxLabelRunes  = 500  // an event's title, the document's title
+	maxSourceRunes = 1000 // a source's title or outlet in the list
+	maxURLRunes    = 300  // a URL as printed (the link keeps it whole)
+	maxCardRunes   = 2000 // a handout's caption and quote
+)
+
+// elide cuts s to at most n characters, ending it with an ellipsis if it
+// was longer.
+func elide(s string, n int) string {
+	if len(s) <= n { // n bytes hold at most n characters
+		return s
+	}
+	i := 0
+	for k := range s {
+		if i == n {
+			return strings.TrimRight(s[:k], " ") + "…"
+		}
+		i++
+	}
+	return s
+}
+
+// elided returns p with its texts cut to the lengths above: its title,
+// its events' titles (copied only if one is too long) and, as they are
+// read, the titles, outlets and URLs of its sources.
+func (p *Picture) elided() *Picture {
+	q := *p
+	q.Title = elide(p.Title, maxLabelRunes)
+	for _, title := range p.Events.Titles {
+		if len(title) > maxLabelRunes {
+			titles := make(map[int64]string, len(p.Events.Titles))
+			for id, title := range p.Events.Titles {
+				titles[id] = elide(title, maxLabelRunes)
+			}
+			q.Events.Titles = titles
+			break
+		}
+	}
+	if p.Citations != nil {
+		q.Citations = func(ctx context.Context, ids []int64) (map[int64][]Source, error) {
+			cites, err := p.Citations(ctx, ids)
+			for _, list := range cites {
+				for i := range list {
+					list[i].Title = elide(list[i].Title, maxSourceRunes)
+					list[i].Outlet = elide(list[i].Outlet, maxSourceRunes)
+				}
+			}
+			return cites, err
+		}
+	}
+	return &q
+}
 
 // Source is one entry of the source list: a publication an event cites,
 // directly or through a quote.
@@ -86,6 +151,7 @@ func Write(ctx context.Context, w io.Writer, f Format, p *Picture, fonts *Fonts,
 	if err := p.check(f); err != nil {
 		return err
 	}
+	p = p.elided()
 	if progress == nil {
 		progress = func(float64) {}
 	}
@@ -97,9 +163,9 @@ func Write(ctx context.Context, w io.Writer, f Format, p *Picture, fonts *Fonts,
 		}
 		progress(0.5)
 		if f == PNG {
-			err = writePNG(w, pg, fonts)
+			err = writePNG(ctx, w, pg, fonts)
 		} else {
-			err = writeSVG(w, pg, fonts)
+			err = writeSVG(ctx, w, pg, fonts)
 		}
 		progress(1)
 		return err
@@ -146,7 +212,7 @@ type page struct {
 type noteLine struct {
 	number string
 	text   string
-	url    string // set on a line that is a source's URL (drawn as a link)
+	url    string // set on a line of a source's URL that may be a link (see weblink): drawn as one
 	y      float64
 }
 
@@ -301,8 +367,14 @@ func sourceLines(sources []Source, fonts *Fonts, size, width float64) []noteLine
 			out = append(out, nl)
 		}
 		if s.URL != "" {
-			for _, l := range fonts.wrap(s.URL, size, false, width-indent) {
-				out = append(out, noteLine{text: l, url: s.URL})
+			// Only a web or mail address becomes a link; anything else
+			// (javascript:, file:…) is printed as text.
+			link := ""
+			if u, ok := weblink.Link(s.URL); ok {
+				link = u.String()
+			}
+			for _, l := range fonts.wrap(elide(s.URL, maxURLRunes), size, false, width-indent) {
+				out = append(out, noteLine{text: l, url: link})
 			}
 		}
 	}
@@ -351,7 +423,25 @@ func layoutSingle(ctx context.Context, p *Picture, fonts *Fonts) (*page, error) 
 		}
 		pg.height = float64(p.Height)
 	}
+	// Before anything as large is allocated.
+	if err := sizeWithin(int(width), int(pg.height)); err != nil {
+		return nil, err
+	}
 	return pg, nil
+}
+
+// sizeWithin refuses a picture of w by h pixels beyond MaxHeight or
+// MaxPixels, saying what to do instead.
+func sizeWithin(w, h int) error {
+	switch {
+	case h > MaxHeight:
+		return fmt.Errorf("export: %w: this picture would be %d × %d pixels, and pictures are drawn up to %d pixels high: "+
+			"draw a shorter time window or fewer lanes, or export a PDF, which spreads the timeline over pages", ErrTooLarge, w, h, MaxHeight)
+	case w*h > MaxPixels:
+		return fmt.Errorf("export: %w: this picture would be %d × %d pixels, %.0f million, and pictures are drawn up to %.0f million: "+
+			"make it narrower or draw less of the timeline", ErrTooLarge, w, h, float64(w)*float64(h)/1e6, float64(MaxPixels)/1e6)
+	}
+	return nil
 }
 
 // newPage places a heading and the scene sc on a page of width.

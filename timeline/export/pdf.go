@@ -61,7 +61,9 @@ func writePDF(ctx context.Context, w io.Writer, p *Picture, fonts *Fonts, progre
 		pg.height = pg.sceneY + pg.clipH + margin
 		s := math.Min(scale, (pdfPageH-2*pdfMargin)/pg.height)
 		doc.AddPage()
-		drawPage(&pdfSurface{doc: doc, fonts: fonts, s: s, ox: pdfMargin, oy: pdfMargin}, pg, fonts)
+		if err := drawPage(ctx, &pdfSurface{doc: doc, fonts: fonts, s: s, ox: pdfMargin, oy: pdfMargin}, pg, fonts); err != nil {
+			return err
+		}
 		progress(0.3 + 0.6*float64(i+1)/float64(n))
 	}
 	if len(sources) > 0 {

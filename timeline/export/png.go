@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -14,11 +15,17 @@ import (
 	"golang.org/x/image/vector"
 )
 
-// writePNG rasterizes pg at one pixel per unit and encodes it as PNG.
-func writePNG(w io.Writer, pg *page, fonts *Fonts) error {
+// writePNG rasterizes pg at one pixel per unit and encodes it as PNG. It
+// stops when ctx ends.
+func writePNG(ctx context.Context, w io.Writer, pg *page, fonts *Fonts) error {
+	if err := sizeWithin(int(pg.width), int(pg.height)); err != nil {
+		return err
+	}
 	img := image.NewRGBA(image.Rect(0, 0, int(pg.width), int(pg.height)))
 	r := &raster{img: img, fonts: fonts, clipR: img.Rect}
-	drawPage(r, pg, fonts)
+	if err := drawPage(ctx, r, pg, fonts); err != nil {
+		return err
+	}
 	if err := png.Encode(w, img); err != nil {
 		return fmt.Errorf("export: write PNG: %w", err)
 	}
