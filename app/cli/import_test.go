@@ -228,7 +228,7 @@ func BenchmarkImportCSV1M(b *testing.B) {
 // the suggested quotes have a sure speaker, and --min-confidence high
 // leaves out the others.
 func TestImportArticleCommand_MinConfidence(t *testing.T) {
-	article := filepath.Join("assets", "seed", "article.txt")
+	article := filepath.Join("..", "..", "assets", "seed", "article.txt")
 	all := filepath.Join(t.TempDir(), "all.quoteline")
 	code, stdout, stderr := runCmd("import", "--from", "article", "--published", "2023-05-15", article, all)
 	if code != 0 || !strings.Contains(stdout, "9 quotes, 7 sure, 2 to check\n") {
