@@ -61,6 +61,8 @@ type inspection struct {
 	// view is how the document was read, and can be read again without
 	// writing to it; the caller releases it.
 	view view
+	// wal is set when the file is in WAL mode.
+	wal bool
 }
 
 // inspect checks, without writing anything, that path is a regular file of
@@ -100,6 +102,7 @@ func inspect(ctx context.Context, path string, ms []migration, quick bool) (insp
 			return in, fmt.Errorf("%w (application_id 0x%08X)", ErrNotQuoteline, id)
 		}
 	}
+	in.wal = inWAL(hdr)
 	if in.view, err = viewOf(ctx, path, hdr); err != nil {
 		return in, err
 	}

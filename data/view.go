@@ -67,7 +67,7 @@ func viewOf(ctx context.Context, path string, hdr []byte) (view, error) {
 		side[suffix] = info.Size()
 	}
 	_, hasShm := side["-shm"]
-	walMode := len(hdr) >= 20 && hdr[18] == 2 && hdr[19] == 2
+	walMode := inWAL(hdr)
 	switch {
 	case side["-journal"] > 0:
 		v, err := privateCopy(path)
@@ -91,6 +91,10 @@ func viewOf(ctx context.Context, path string, hdr []byte) (view, error) {
 	}
 	return view{file: path, access: readOnly}, nil
 }
+
+// inWAL reports whether a database file whose first bytes are hdr is in
+// WAL mode: its read and write format versions (bytes 18 and 19) are 2.
+func inWAL(hdr []byte) bool { return len(hdr) >= 20 && hdr[18] == 2 && hdr[19] == 2 }
 
 // privateCopy copies the document at path, with the files beside it that
 // hold part of it, to a new private folder, and returns the view of the copy.
