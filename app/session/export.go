@@ -54,7 +54,7 @@ func WritePicture(ctx context.Context, d *Document, out string, opt PictureOptio
 func (d *Document) window(ctx context.Context, from, to *int64) (float64, float64, error) {
 	var lo, hi float64
 	if from == nil || to == nil {
-		first, last, ok, err := d.store.Extent(ctx)
+		first, last, ok, err := d.st().Extent(ctx)
 		if err != nil {
 			return 0, 0, err
 		}
@@ -92,7 +92,7 @@ func ptrOr(p *int64, def int64) int64 {
 // paper palette and sizes (the window's light theme: pictures go on paper
 // and white pages). It reads d's events: call it where they cannot change.
 func (d *Document) picture(from, to float64, opt PictureOptions) *export.Picture {
-	store := d.store
+	store := d.st()
 	return &export.Picture{
 		Title:   d.title,
 		Lanes:   d.tlLanes,
@@ -242,7 +242,7 @@ func (s *Session) ExportData(path string, f interchange.Format, done func(error)
 		return
 	}
 	s.exportTask(path, func(ctx context.Context, _ func(float64)) error {
-		return ExportData(ctx, doc.store, path, f, nil, nil)
+		return ExportData(ctx, doc.st(), path, f, nil, nil)
 	}, done)
 }
 

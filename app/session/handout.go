@@ -24,7 +24,7 @@ func WriteHandout(ctx context.Context, d *Document, out string, ds data.DateStyl
 	if err := data.CheckOutput(d.Path(), out); err != nil {
 		return err
 	}
-	views, err := readStopViews(ctx, d.store, ds)
+	views, err := readStopViews(ctx, d.st(), ds)
 	if err != nil {
 		return fmt.Errorf("read the stops: %w", err)
 	}

@@ -102,11 +102,13 @@ func (s *Session) Import(path string, read func() (*data.CheckedDocument, error)
 	if doc == nil {
 		return
 	}
-	store, name := doc.store, filepath.Base(path)
+	name := filepath.Base(path)
 	s.startTask("Importing "+name+"…", func(j *job) error {
 		checked, err := read()
 		if err == nil && j.ctx.Err() == nil {
-			err = store.ImportChecked(j.ctx, checked, func(done, total int) { j.progress(float64(done) / float64(total)) })
+			err = s.write(j.ctx, doc, func(st *data.Store) error {
+				return st.ImportChecked(j.ctx, checked, func(done, total int) { j.progress(float64(done) / float64(total)) })
+			})
 		}
 		if err == nil {
 			err = j.ctx.Err()
@@ -122,7 +124,7 @@ func (s *Session) Import(path string, read func() (*data.CheckedDocument, error)
 			s.idle("")
 			s.problem(fmt.Errorf("import %s: %w; the document is unchanged", name, err))
 		case doc == s.doc:
-			s.Open(store.Path())
+			s.Open(doc.Path())
 		}
 	})
 }

@@ -137,6 +137,9 @@ func (s *Session) idle(msg string) {
 	if msg != "" {
 		text = msg + " " + text
 	}
+	if note := s.noteText(); note != "" {
+		text = note + " " + text
+	}
 	s.emit(Status{Text: text})
 }
 

@@ -33,7 +33,7 @@ func Load(ctx context.Context, path string, allTitlesUpTo int, progress func(flo
 // Release ends the document's background work and closes its store.
 func (d *Document) Release() {
 	d.release()
-	d.store.Close()
+	d.ref.closeStores()
 }
 
 // WriteExample writes the default timeline to path, which must not exist.
@@ -156,6 +156,7 @@ func (s *Session) install(doc *Document) {
 		s.emit(Framed{All: true})
 	}
 	s.reload.note = note
+	s.noteOpened(doc)
 	msg := s.Summary() + " · checking the file…"
 	if note != "" {
 		msg = note + " " + msg
@@ -236,7 +237,7 @@ func (s *Session) release() {
 	s.look.selected = 0
 	s.filter.shown = nil
 	old.release()
-	go old.store.Close()
+	go old.ref.closeStores()
 }
 
 // CheckOpens reports why the document at path would not open, or nil: it

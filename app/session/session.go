@@ -19,6 +19,7 @@ package session
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/timeline"
@@ -34,6 +35,10 @@ type Options struct {
 	// titles to be read with it; a larger one reads the titles in view as
 	// they are drawn. 0 means DefaultAllTitlesUpTo.
 	AllTitlesUpTo int
+	// WriterWait is how long a write waits for another program's to finish
+	// before it gives up, saying which program holds the file. 0 means a
+	// minute.
+	WriterWait time.Duration
 }
 
 // DefaultAllTitlesUpTo is the most events whose titles are all read before
@@ -56,6 +61,7 @@ type Session struct {
 	links    Links
 	edits    *editor
 	reload   reloadState
+	notes    writeNotes
 	rows     Rows
 }
 
@@ -72,6 +78,9 @@ type look struct {
 func New(opts Options) *Session {
 	if opts.AllTitlesUpTo == 0 {
 		opts.AllTitlesUpTo = DefaultAllTitlesUpTo
+	}
+	if opts.WriterWait == 0 {
+		opts.WriterWait = writerWait
 	}
 	s := &Session{opts: opts}
 	s.life, s.end = context.WithCancel(context.Background())

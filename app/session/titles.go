@@ -77,7 +77,7 @@ func (f *titleFetcher) run(ctx context.Context, deliver func(req []int64, got []
 		case req = <-f.requests:
 		}
 		got := make([]titleGot, 0, len(req))
-		err := f.doc.store.TitlesOf(ctx, req, func(id int64, title string) {
+		err := f.doc.st().TitlesOf(ctx, req, func(id int64, title string) {
 			got = append(got, titleGot{id: id, title: title})
 		})
 		if errors.Is(err, context.Canceled) {
