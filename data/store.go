@@ -57,6 +57,23 @@ type Store struct {
 	writes, writing atomic.Int64
 	// waitFor says how writes wait for another writer (WaitForWriters).
 	waitFor atomic.Pointer[waitPolicy]
+	// watches are the Watch goroutines, which Close ends (closing, made
+	// when first needed) and waits for, so that every connection is closed
+	// when it returns.
+	watches   sync.WaitGroup
+	closeMu   sync.Mutex
+	closing   chan struct{}
+	closeOnce sync.Once
+}
+
+// closed returns a channel that is closed when the store is.
+func (s *Store) closed() chan struct{} {
+	s.closeMu.Lock()
+	defer s.closeMu.Unlock()
+	if s.closing == nil {
+		s.closing = make(chan struct{})
+	}
+	return s.closing
 }
 
 // Path returns the path the store was opened with.
@@ -86,9 +103,13 @@ func (s *Store) SwitchedToWAL() bool {
 	return s.switched
 }
 
-// Close closes the document, and removes any private copy it was read
-// from.
+// Close ends the store's watches (see Watch), closes the document, and
+// removes any private copy it was read from. Every connection to the file
+// is closed when it returns, but those of reads still under way, which
+// close as they end.
 func (s *Store) Close() error {
+	s.closeOnce.Do(func() { close(s.closed()) })
+	s.watches.Wait()
 	err := s.db.Close()
 	if s.temp != "" {
 		os.RemoveAll(s.temp)

@@ -90,9 +90,9 @@ func lockedError(path string, w Wait) error {
 // Watch calls changed, on its own goroutine, each time it finds that
 // another program or another Store (such as a second window on the same
 // file) has written to the document; this Store's own writes do not count.
-// It looks every interval until ctx ends, and returns an error only if it
-// cannot start. A change made by another at the very moment this Store
-// writes may go unnoticed until the next one.
+// It looks every interval until ctx ends or the store is closed, and
+// returns an error only if it cannot start. A change made by another at the
+// very moment this Store writes may go unnoticed until the next one.
 func (s *Store) Watch(ctx context.Context, interval time.Duration, changed func()) error {
 	// SQLite's data_version changes on a connection when any other
 	// connection, this store's others included, commits to the file.
@@ -111,13 +111,16 @@ func (s *Store) Watch(ctx context.Context, interval time.Duration, changed func(
 		return fmt.Errorf("data.Watch: %w", err)
 	}
 	lastOwn := s.writes.Load()
-	go func() {
+	closing := s.closed()
+	s.watches.Go(func() {
 		defer conn.Close()
 		tick := time.NewTicker(interval)
 		defer tick.Stop()
 		for {
 			select {
 			case <-ctx.Done():
+				return
+			case <-closing:
 				return
 			case <-tick.C:
 			}
@@ -135,7 +138,7 @@ func (s *Store) Watch(ctx context.Context, interval time.Duration, changed func(
 			}
 			changed()
 		}
-	}()
+	})
 	return nil
 }
 
