@@ -112,9 +112,13 @@ type session struct {
 	tools   map[string]string
 	env     []string
 	home    string
+	tmp     string // the app's TMPDIR
 	window  string
 	log     *bytes.Buffer
 	shotDir string
+	cmd     *exec.Cmd
+	exited  chan struct{} // closed when the app has exited, with exitErr
+	exitErr error
 }
 
 // toolTimeout bounds each run of xdotool and import: one that hangs (a
@@ -165,7 +169,7 @@ func startApp(t *testing.T, args ...string) *session {
 	bin := buildBinary(t)
 	display := startXvfb(t, tools["Xvfb"])
 	home := t.TempDir()
-	s := &session{t: t, tools: tools, home: home, log: &bytes.Buffer{}, shotDir: t.TempDir()}
+	s := &session{t: t, tools: tools, home: home, tmp: t.TempDir(), log: &bytes.Buffer{}, shotDir: t.TempDir(), exited: make(chan struct{})}
 	if dir := os.Getenv("QUOTELINE_SHOTS"); dir != "" {
 		s.shotDir = dir
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -174,8 +178,9 @@ func startApp(t *testing.T, args ...string) *session {
 	}
 	s.env = append(os.Environ(), "DISPLAY="+display, "HOME="+home,
 		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "XDG_DATA_HOME="+filepath.Join(home, ".local/share"),
-		"LANG=C.UTF-8", "LIBGL_ALWAYS_SOFTWARE=1")
+		"LANG=C.UTF-8", "LIBGL_ALWAYS_SOFTWARE=1", "TMPDIR="+s.tmp)
 	cmd := exec.Command(bin, args...)
+	s.cmd = cmd
 	cmd.Env = s.env
 	cmd.Stdout, cmd.Stderr = s.log, s.log
 	// A process the app leaves behind holding its output (a helper the
@@ -184,19 +189,21 @@ func startApp(t *testing.T, args ...string) *session {
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start %s: %v", bin, err)
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	go func() {
+		s.exitErr = cmd.Wait()
+		close(s.exited)
+	}()
 	t.Cleanup(func() {
 		cmd.Process.Kill()
-		<-exited
+		<-s.exited
 		if t.Failed() {
 			t.Logf("app output:\n%s", s.log)
 		}
 	})
 	waitFor(t, 60*time.Second, "the Quoteline window with a document", func() bool {
 		select {
-		case err := <-exited:
-			t.Fatalf("app exited early: %v\n%s", err, s.log)
+		case <-s.exited:
+			t.Fatalf("app exited early: %v\n%s", s.exitErr, s.log)
 		default:
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), toolTimeout)

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -105,4 +106,78 @@ func entries(t *testing.T, dir string) []string {
 		names = append(names, e.Name())
 	}
 	return names
+}
+
+// TestE2E_SignalsCloseTheWindowCleanly stops the real window with SIGTERM
+// after an edit, and with SIGINT on a document of an older version that it
+// reads from a private copy without changing it: each time the window
+// closes its document and the process ends, leaving the document's folder
+// with the document alone (no -wal, no -shm), the temporary folder empty,
+// the edit in the file, and the older document byte for byte as it was.
+func TestE2E_SignalsCloseTheWindowCleanly(t *testing.T) {
+	stop := func(t *testing.T, s *session, sig syscall.Signal) {
+		t.Helper()
+		if err := s.cmd.Process.Signal(sig); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case <-s.exited:
+		case <-time.After(30 * time.Second):
+			t.Fatalf("the app is still running 30 s after %v", sig)
+		}
+		if s.exitErr != nil || !strings.Contains(s.log.String(), "closing the windows and their documents") {
+			t.Errorf("after %v the app exited with %v, saying:\n%s", sig, s.exitErr, s.log)
+		}
+		if left := entries(t, s.tmp); len(left) > 0 {
+			t.Errorf("left %v in the temporary folder", left)
+		}
+	}
+
+	t.Run("SIGTERM after an edit", func(t *testing.T) {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "edited.quoteline")
+		if err := writeExample(context.Background(), path); err != nil {
+			t.Fatal(err)
+		}
+		s := startApp(t, path)
+		const title = "Written before the signal"
+		s.xdotool("key", "ctrl+e")
+		time.Sleep(800 * time.Millisecond)
+		s.xdotool("type", "--delay", "20", title)
+		s.xdotool("key", "Tab")
+		s.xdotool("type", "--delay", "20", "2022-09-01")
+		time.Sleep(300 * time.Millisecond)
+		s.xdotool("key", "Return")
+		waitFor(t, 15*time.Second, "the new event in the document", func() bool { return eventTitled(t, path, title) != 0 })
+		if _, err := os.Stat(path + "-wal"); err != nil {
+			t.Fatalf("no -wal beside the open document: %v", err)
+		}
+		stop(t, s, syscall.SIGTERM)
+		if got := entries(t, dir); len(got) != 1 || got[0] != "edited.quoteline" {
+			t.Errorf("the folder holds %v", got)
+		}
+		if eventTitled(t, path, title) == 0 {
+			t.Error("the edit is not in the file")
+		}
+	})
+
+	t.Run("SIGINT on an older version", func(t *testing.T) {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "old.quoteline")
+		if err := writeExample(context.Background(), path); err != nil {
+			t.Fatal(err)
+		}
+		if err := hostile.AtVersion(path, 1); err != nil {
+			t.Fatal(err)
+		}
+		before := filestate.Of(t, dir)
+		s := startApp(t, path)
+		if left := entries(t, s.tmp); len(left) == 0 {
+			t.Error("the older document is not read from a private copy")
+		}
+		stop(t, s, syscall.SIGINT)
+		if d := before.Diff(filestate.Of(t, dir)); d != "" {
+			t.Errorf("the folder changed: %s", d)
+		}
+	})
 }

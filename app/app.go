@@ -89,11 +89,14 @@ func Run(args []string, appTOML string, stdout, stderr io.Writer) int {
 		}
 	}
 	a := newApp(version)
+	defer quitOnSignal(a, stderr)()
 	// Each window may open others (File ▸ New Window); the application
 	// quits when the last one closes.
+	var sessions []*session.Session
 	var open func(path string, blank bool) *window
 	open = func(path string, blank bool) *window {
 		w := newWindow(a, version, fyne.Do)
+		sessions = append(sessions, w.s)
 		w.newWindow = func(path string, blank bool) { open(path, blank).win.Show() }
 		if blank {
 			w.showNoDocument()
@@ -110,6 +113,7 @@ func Run(args []string, appTOML string, stdout, stderr io.Writer) int {
 	w := open(path, false)
 	a.Lifecycle().SetOnStarted(func() { w.win.Canvas().Focus(w.timeline) })
 	w.win.ShowAndRun()
+	closeAll(sessions)
 	return 0
 }
 

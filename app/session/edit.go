@@ -50,7 +50,7 @@ type editChanges struct {
 
 func newEditor(s *Session) *editor {
 	e := &editor{s: s, histories: map[string]*data.History{}, jobs: make(chan editJob, 64)}
-	go e.work()
+	s.bg.Go(e.work)
 	return e
 }
 

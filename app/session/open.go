@@ -109,7 +109,7 @@ func (s *Session) Open(path string) {
 	}, func(j *job, err error) {
 		if !j.current() { // another document was asked for meanwhile
 			if doc != nil {
-				go doc.Release() // closing may checkpoint: not on the owner's goroutine
+				s.bg.Go(doc.Release) // closing may checkpoint: not on the owner's goroutine
 			}
 			return
 		}
@@ -237,7 +237,7 @@ func (s *Session) release() {
 	s.look.selected = 0
 	s.filter.shown = nil
 	old.release()
-	go old.ref.closeStores()
+	s.bg.Go(old.ref.closeStores)
 }
 
 // CheckOpens reports why the document at path would not open, or nil: it

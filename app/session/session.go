@@ -19,6 +19,7 @@ package session
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/quoteline/quoteline/data"
@@ -63,6 +64,10 @@ type Session struct {
 	reload   reloadState
 	notes    writeNotes
 	rows     Rows
+	// bg counts the goroutines the session started, for Wait; afterEnd
+	// takes their deliveries in turn once the session is closed.
+	bg       sync.WaitGroup
+	afterEnd sync.Mutex
 }
 
 // look is what the user is looking at.
@@ -90,12 +95,24 @@ func New(opts Options) *Session {
 	return s
 }
 
-// Close ends the session's background work and closes its document.
+// Close ends the session's background work and closes its document (off
+// the owner's goroutine: see Wait). No watcher is told anything after it.
 func (s *Session) Close() {
-	s.end()
+	// What is delivered from now on runs under afterEnd, once the session
+	// has ended (see deliver): after all of this.
+	s.afterEnd.Lock()
+	defer s.afterEnd.Unlock()
+	s.watchers = nil
 	s.gen++
 	s.release()
+	s.end()
 }
+
+// Wait waits, after Close, until the work the session started has ended
+// and its documents are closed: nothing it wrote is left half-written, and
+// no -wal or -shm file it made is left beside a document. A program calls
+// it before it exits.
+func (s *Session) Wait() { s.bg.Wait() }
 
 // Ended reports whether the session has been closed.
 func (s *Session) Ended() bool { return s.life.Err() != nil }

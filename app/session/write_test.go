@@ -236,3 +236,39 @@ func TestSession_WaitsForAnotherWriter(t *testing.T) {
 		}
 	})
 }
+
+// TestSession_CloseAndWaitLeaveNothing closes a session while it exports
+// a picture of a document it has written to, as a window does when a
+// signal quits it: once Wait returns, the export's temporary file is gone
+// and so are the document's -wal and -shm.
+func TestSession_CloseAndWaitLeaveNothing(t *testing.T) {
+	path := sessiontest.Generated(t, 60_000, 5, 3)
+	o := sessiontest.New(t, session.Options{})
+	if err := o.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	save(o.S, data.Event{Title: "Written", LaneID: o.S.Doc().Lanes()[0].ID, Status: data.StatusReported,
+		Start: data.Time{Unix: 1_660_000_000, Precision: data.PrecisionDay}})
+	o.Edited()
+	if _, err := os.Stat(path + "-wal"); err != nil {
+		t.Fatalf("no -wal beside the open document: %v", err)
+	}
+	out := t.TempDir()
+	o.S.ExportPicture(filepath.Join(out, "x.png"), "png", true, nil)
+	o.Await("the export under way", func(e session.Event) bool { _, ok := e.(session.Progress); return ok })
+	o.S.Close()
+	o.S.Wait()
+	for dir, want := range map[string]int{out: 0, filepath.Dir(path): 1} {
+		list, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) != want {
+			var names []string
+			for _, e := range list {
+				names = append(names, e.Name())
+			}
+			t.Errorf("%s holds %v", dir, names)
+		}
+	}
+}
