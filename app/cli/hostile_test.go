@@ -158,3 +158,23 @@ func TestRunExport_HostileDocumentsLeaveNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestRunExport_SaysWhyOnce: a picture that cannot be drawn at the size
+// asked for is refused with the command's prefix, the file's name and the
+// reason, each once. Issue 24 found "export to X: export: picture too
+// large".
+func TestRunExport_SaysWhyOnce(t *testing.T) {
+	doc := filepath.Join(t.TempDir(), "example.quoteline")
+	if code, _, stderr := runCmd("new", "--example", doc); code != 0 {
+		t.Fatal(stderr)
+	}
+	out := filepath.Join(t.TempDir(), "x.png")
+	code, _, stderr := runCmd("export", "--height", "100", doc, out)
+	if code != 1 || !strings.HasPrefix(stderr, "quoteline export: "+out+": height 100: picture too small: this picture needs ") ||
+		strings.Count(stderr, "export") != 1 {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a picture was written")
+	}
+}

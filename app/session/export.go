@@ -155,14 +155,16 @@ func citations(ctx context.Context, s *data.Store, ids []int64) (map[int64][]exp
 
 // writeFile writes path with draw, in the window's fonts, through
 // outfile.Write: only a regular file, replaced only by a complete one, and
-// nothing left behind when ctx ends first.
+// nothing left behind when ctx ends first. Its error starts with path, as
+// the caller names the export: "quoteline export: out.png: picture too
+// large: …".
 func writeFile(ctx context.Context, path string, draw func(w io.Writer, fonts *export.Fonts) error) error {
 	fonts, err := export.NewFonts(assets.Fonts())
 	if err != nil {
 		return err
 	}
 	if err := outfile.Write(ctx, path, func(w io.Writer) error { return draw(w, fonts) }); err != nil {
-		return fmt.Errorf("export to %s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
 }
@@ -182,10 +184,8 @@ func ExportData(ctx context.Context, st *data.Store, out string, f interchange.F
 	if err != nil {
 		return err
 	}
-	if err := interchange.WriteFile(ctx, out, f, doc); err != nil {
-		return fmt.Errorf("export %s: %w", out, err)
-	}
-	return nil
+	// Its errors name the file written ("write out.csv: …").
+	return interchange.WriteFile(ctx, out, f, doc)
 }
 
 // ExportPicture draws what the timeline shows of the open document to path,

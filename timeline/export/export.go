@@ -172,23 +172,23 @@ func Write(ctx context.Context, w io.Writer, f Format, p *Picture, fonts *Fonts,
 	case PDF:
 		return writePDF(ctx, w, p, fonts, progress)
 	}
-	return fmt.Errorf("export: unknown format %q", f)
+	return fmt.Errorf("unknown format %q", f)
 }
 
 func (p *Picture) check(f Format) error {
 	switch {
 	case f != PNG && f != SVG && f != PDF:
-		return fmt.Errorf("export: unknown format %q (want png, svg or pdf)", f)
+		return fmt.Errorf("unknown format %q (want png, svg or pdf)", f)
 	case !(p.To > p.From) || math.IsInf(p.From, 0) || math.IsInf(p.To, 0):
-		return fmt.Errorf("export: the time window must end after it starts")
+		return fmt.Errorf("the time window must end after it starts")
 	case f == PDF && p.Height != 0:
-		return fmt.Errorf("export: a PDF's pages are A4 landscape: its height cannot be set")
+		return fmt.Errorf("a PDF's pages are A4 landscape: its height cannot be set")
 	case p.Width != 0 && (p.Width < MinWidth || p.Width > MaxWidth):
-		return fmt.Errorf("export: width %d: give %d to %d pixels", p.Width, MinWidth, MaxWidth)
+		return fmt.Errorf("width %d: give %d to %d pixels", p.Width, MinWidth, MaxWidth)
 	case !(p.Metrics.TextSize >= 4 && p.Metrics.TextSize <= 72):
-		return fmt.Errorf("export: text size %v: give 4 to 72 pixels", p.Metrics.TextSize)
+		return fmt.Errorf("text size %v: give 4 to 72 pixels", p.Metrics.TextSize)
 	case p.Height < 0 || p.Height > MaxHeight:
-		return fmt.Errorf("export: height %d: give up to %d pixels (0 fits the content)", p.Height, MaxHeight)
+		return fmt.Errorf("height %d: give up to %d pixels (0 fits the content)", p.Height, MaxHeight)
 	}
 	return nil
 }
@@ -306,7 +306,7 @@ func numbering(ctx context.Context, p *Picture, scenes []*timeline.Scene) (map[i
 	}
 	cites, err := p.Citations(ctx, ids)
 	if err != nil {
-		return nil, nil, fmt.Errorf("export: read the sources: %w", err)
+		return nil, nil, fmt.Errorf("read the sources: %w", err)
 	}
 	numberOf := map[string]int{}
 	var list []Source
@@ -419,7 +419,7 @@ func layoutSingle(ctx context.Context, p *Picture, fonts *Fonts) (*page, error) 
 	pg.height = need
 	if p.Height > 0 {
 		if float64(p.Height) < need {
-			return nil, fmt.Errorf("export: height %d: %w: this picture needs %d pixels at width %d (omit the height to fit the content)", p.Height, ErrTooSmall, int(need), int(width))
+			return nil, fmt.Errorf("height %d: %w: this picture needs %d pixels at width %d (omit the height to fit the content)", p.Height, ErrTooSmall, int(need), int(width))
 		}
 		pg.height = float64(p.Height)
 	}
@@ -435,10 +435,10 @@ func layoutSingle(ctx context.Context, p *Picture, fonts *Fonts) (*page, error) 
 func sizeWithin(w, h int) error {
 	switch {
 	case h > MaxHeight:
-		return fmt.Errorf("export: %w: this picture would be %d × %d pixels, and pictures are drawn up to %d pixels high: "+
+		return fmt.Errorf("%w: this picture would be %d × %d pixels, and pictures are drawn up to %d pixels high: "+
 			"draw a shorter time window or fewer lanes, or export a PDF, which spreads the timeline over pages", ErrTooLarge, w, h, MaxHeight)
 	case w*h > MaxPixels:
-		return fmt.Errorf("export: %w: this picture would be %d × %d pixels, %.0f million, and pictures are drawn up to %.0f million: "+
+		return fmt.Errorf("%w: this picture would be %d × %d pixels, %.0f million, and pictures are drawn up to %.0f million: "+
 			"make it narrower or draw less of the timeline", ErrTooLarge, w, h, float64(w)*float64(h)/1e6, float64(MaxPixels)/1e6)
 	}
 	return nil

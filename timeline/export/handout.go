@@ -43,7 +43,7 @@ const (
 // hears the fraction done.
 func WriteHandout(ctx context.Context, w io.Writer, p *Picture, stops []Stop, fonts *Fonts, progress func(float64)) error {
 	if len(stops) == 0 {
-		return fmt.Errorf("export: a handout needs at least one stop")
+		return fmt.Errorf("a handout needs at least one stop")
 	}
 	if progress == nil {
 		progress = func(float64) {}
