@@ -175,22 +175,22 @@ func (s *Session) noteOpened(doc *Document) {
 
 // noteBefore is what the status line says of a document that its first
 // write changes beyond the user's change, before it: "Nothing is written
-// to X until you change it; your first change will upgrade it from …".
+// to X until you change it: your first change will upgrade it from …".
 func noteBefore(name string, p data.Pending) string {
 	if p.None() {
 		return ""
 	}
 	var will []string
 	if p.From != 0 {
-		will = append(will, fmt.Sprintf("upgrade it from an older Quoteline's format (schema version %d), keeping a copy as it is", p.From))
+		will = append(will, fmt.Sprintf("upgrade it from schema version %d (keeping a copy as it is)", p.From))
 	}
 	if p.Unfinished != "" {
-		will = append(will, "undo for good the change another program left unfinished in it (it is shown as before that change)")
+		will = append(will, "undo for good the change another program left unfinished in it (shown as before that change)")
 	}
 	if p.ToWAL {
-		will = append(will, "switch it to write-ahead logging (WAL), as Quoteline keeps its documents")
+		will = append(will, "switch it to write-ahead logging (WAL)")
 	}
-	return fmt.Sprintf("Nothing is written to %s until you change it; your first change will %s.", name, andList(will))
+	return fmt.Sprintf("Nothing is written to %s until you change it: your first change will %s.", name, andList(will))
 }
 
 // andList joins "a", "b" and "c" as "a, b and c".
@@ -233,7 +233,7 @@ func (s *Session) wrote(doc *Document) {
 	n.waiting = false
 	if n.doc == doc && n.wal && doc.st().SwitchedToWAL() {
 		n.wal = false
-		n.text = strings.TrimSpace(n.text + " Switched " + filepath.Base(doc.Path()) + " to write-ahead logging (WAL), as Quoteline keeps its documents.")
+		n.text = strings.TrimSpace(n.text + " Switched " + filepath.Base(doc.Path()) + " to write-ahead logging (WAL).")
 		say = true
 	}
 	if say {

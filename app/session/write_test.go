@@ -49,12 +49,12 @@ func TestSession_WritesOnlyAtTheFirstEdit(t *testing.T) {
 		unfinished bool
 	}{
 		{"schema version 1", func(p string) error { return hostile.AtVersion(p, 1) },
-			[]string{"Nothing is written to example.quoteline until you change it; your first change will upgrade it from an older Quoteline's format (schema version 1)"},
+			[]string{"Nothing is written to example.quoteline until you change it: your first change will upgrade it from schema version 1 (keeping a copy as it is)."},
 			[]string{fmt.Sprintf("Upgraded example.quoteline from schema version 1 to %d; the file as it was is kept as example.v1-backup.quoteline.", data.SchemaVersion)},
 			1, "example.v1-backup.quoteline", false},
 		{"rollback journal", func(p string) error { return hostile.Exec(p, `PRAGMA journal_mode = DELETE;`) },
 			[]string{"your first change will switch it to write-ahead logging (WAL)"},
-			[]string{"Switched example.quoteline to write-ahead logging (WAL), as Quoteline keeps its documents."},
+			[]string{"Switched example.quoteline to write-ahead logging (WAL)."},
 			data.SchemaVersion, "", false},
 		{"schema version 2, rollback journal", func(p string) error {
 			if err := hostile.AtVersion(p, 2); err != nil {
@@ -62,7 +62,7 @@ func TestSession_WritesOnlyAtTheFirstEdit(t *testing.T) {
 			}
 			return hostile.Exec(p, `PRAGMA journal_mode = DELETE;`)
 		},
-			[]string{"upgrade it from an older Quoteline's format (schema version 2), keeping a copy as it is and switch it to write-ahead logging (WAL)"},
+			[]string{"upgrade it from schema version 2 (keeping a copy as it is) and switch it to write-ahead logging (WAL)."},
 			[]string{"Upgraded example.quoteline from schema version 2", "Switched example.quoteline to write-ahead logging (WAL)"},
 			2, "example.v2-backup.quoteline", false},
 		{"unfinished change", func(p string) error { return hostile.Unfinished(p, `DELETE FROM event; DELETE FROM quote;`) },
