@@ -15,7 +15,7 @@ import (
 type StatusLine struct {
 	box      *fyne.Container
 	text     *widget.Label
-	bars     *fyne.Container // holds busy and progress; hidden, with no width, when neither shows
+	bars     *fyne.Container             // holds busy and progress; hidden, with no width, when neither shows
 	busy     *widget.ProgressBarInfinite // work of unknown length
 	progress *widget.ProgressBar         // a task's
 	cancel   *widget.Button
