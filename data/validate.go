@@ -30,8 +30,8 @@ type Report struct {
 	Unfinished string
 }
 
-// NeedsUpgrade reports whether opening the document will upgrade its
-// schema (after writing a backup copy beside it).
+// NeedsUpgrade reports whether opening the document for writing (Open)
+// will upgrade its schema (after writing a backup copy beside it).
 func (r Report) NeedsUpgrade() bool { return r.Version < r.Latest }
 
 // Check runs on the file at path exactly the validation Open runs before it

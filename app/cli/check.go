@@ -42,10 +42,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "%s: sound Quoteline document, schema version %d, %s in %s, %s\n",
 		path, r.Version, timeline.Plural(r.Events, "event", "events"), timeline.Plural(r.Lanes, "lane", "lanes"), data.FormatBytes(r.Size))
 	if r.Unfinished != "" {
-		fmt.Fprintf(stdout, "%s: another program left it part-way through a change; it was checked as it was before that change, which %s beside it holds, and opening it in Quoteline undoes the change for good\n", path, r.Unfinished)
+		fmt.Fprintf(stdout, "%s: another program left it part-way through a change; it was checked as it was before that change, which %s beside it holds, and the first change made to it in Quoteline undoes that change for good\n", path, r.Unfinished)
 	}
 	if r.NeedsUpgrade() {
-		fmt.Fprintf(stdout, "%s: opening it will upgrade it to schema version %d, after writing a backup copy beside it\n", path, r.Latest)
+		fmt.Fprintf(stdout, "%s: the first change made to it in Quoteline will upgrade it to schema version %d, after writing a backup copy beside it\n", path, r.Latest)
 	}
 	return 0
 }
