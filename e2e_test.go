@@ -433,6 +433,25 @@ func TestE2E_SourceOfTheDroneTransferEvent(t *testing.T) {
 	}
 }
 
+// addEvent adds an event with title and when to the document at path with
+// the keyboard, as a person would (Ctrl+E, the form, Return), taking the
+// screenshot shot of the filled form if it is not "", and waits until the
+// event is in the file.
+func (s *session) addEvent(path, title, when, shot string) {
+	s.t.Helper()
+	s.xdotool("key", "ctrl+e")
+	time.Sleep(800 * time.Millisecond)
+	s.xdotool("type", "--delay", "20", title)
+	s.xdotool("key", "Tab")
+	s.xdotool("type", "--delay", "20", when)
+	time.Sleep(500 * time.Millisecond)
+	if shot != "" {
+		s.shot(shot)
+	}
+	s.xdotool("key", "Return")
+	waitFor(s.t, 15*time.Second, "the new event in the document", func() bool { return eventTitled(s.t, path, title) != 0 })
+}
+
 // eventTitled returns the id of the event in the document at path with
 // that title, or 0.
 func eventTitled(t *testing.T, path, title string) int64 { return eventNamed(t, path, title).ID }
@@ -495,15 +514,7 @@ func TestE2E_EditUndoSearch(t *testing.T) {
 	const title = "Shahed drones reach Crimea"
 	before := s.shot("e2e-edit-before")
 
-	s.xdotool("key", "ctrl+e")
-	time.Sleep(800 * time.Millisecond)
-	s.xdotool("type", "--delay", "20", title)
-	s.xdotool("key", "Tab")
-	s.xdotool("type", "--delay", "20", "2022-08?/15 Sep 2022")
-	time.Sleep(500 * time.Millisecond)
-	s.shot("e2e-edit-form")
-	s.xdotool("key", "Return")
-	waitFor(t, 15*time.Second, "the new event in the document", func() bool { return eventTitled(t, path, title) != 0 })
+	s.addEvent(path, title, "2022-08?/15 Sep 2022", "e2e-edit-form")
 	time.Sleep(700 * time.Millisecond)
 	added := s.shot("e2e-edit-added")
 	if d := differs(before, added); d < 0.002 {

@@ -141,14 +141,7 @@ func TestE2E_SignalsCloseTheWindowCleanly(t *testing.T) {
 		}
 		s := startApp(t, path)
 		const title = "Written before the signal"
-		s.xdotool("key", "ctrl+e")
-		time.Sleep(800 * time.Millisecond)
-		s.xdotool("type", "--delay", "20", title)
-		s.xdotool("key", "Tab")
-		s.xdotool("type", "--delay", "20", "2022-09-01")
-		time.Sleep(300 * time.Millisecond)
-		s.xdotool("key", "Return")
-		waitFor(t, 15*time.Second, "the new event in the document", func() bool { return eventTitled(t, path, title) != 0 })
+		s.addEvent(path, title, "2022-09-01", "")
 		if _, err := os.Stat(path + "-wal"); err != nil {
 			t.Fatalf("no -wal beside the open document: %v", err)
 		}

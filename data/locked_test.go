@@ -1,44 +1,18 @@
-package data
+package data_test
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
-)
 
-// holdWriteLock begins a write transaction on the document at path through
-// the plain driver, as another program would, and returns the function
-// that ends it.
-func holdWriteLock(t *testing.T, path string) (release func()) {
-	t.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path+"?_txlock=immediate")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tx, err := db.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tx.Exec(`UPDATE meta SET value = value WHERE key = 'title'`); err != nil {
-		t.Fatal(err)
-	}
-	var once sync.Once
-	release = func() {
-		once.Do(func() {
-			tx.Rollback()
-			db.Close()
-		})
-	}
-	t.Cleanup(release)
-	return release
-}
+	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/hostile"
+)
 
 // TestWrite_WhileAnotherWrites writes to a document while another
 // connection holds its write lock. Without WaitForWriters the write gives
@@ -48,23 +22,28 @@ func holdWriteLock(t *testing.T, path string) (release func()) {
 // write ends. Issue 24 found a bare "database is locked" after 5 s.
 func TestWrite_WhileAnotherWrites(t *testing.T) {
 	ctx := context.Background()
-	s, path := createTestStore(t, mustReadTestDoc(t))
-	release := holdWriteLock(t, path)
+	path := generated(t, t.TempDir(), "doc.quoteline", 10)
+	s, err := data.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	release := hostile.HoldWriteLock(t, path)
 	holder := ""
 	if runtime.GOOS == "linux" {
 		holder = fmt.Sprintf("(process %d", os.Getpid())
 	}
-	_, _, err := s.SaveLane(ctx, Lane{Name: "Blocked", Color: "#112233"})
-	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), holder) || !strings.Contains(err.Error(), "try again once it has") {
+	_, _, err = s.SaveLane(ctx, data.Lane{Name: "Blocked", Color: "#112233"})
+	if !errors.Is(err, data.ErrLocked) || !strings.Contains(err.Error(), holder) || !strings.Contains(err.Error(), "try again once it has") {
 		t.Fatalf("SaveLane while another writes: %v; want ErrLocked naming %q", err, holder)
 	}
 
-	var reports []Wait
-	s.WaitForWriters(time.Minute, func(w Wait) {
+	var reports []data.Wait
+	s.WaitForWriters(time.Minute, func(w data.Wait) {
 		reports = append(reports, w)
 		release() // the other write ends after the first report
 	})
-	if _, _, err := s.SaveLane(ctx, Lane{Name: "Waited", Color: "#112233"}); err != nil {
+	if _, _, err := s.SaveLane(ctx, data.Lane{Name: "Waited", Color: "#112233"}); err != nil {
 		t.Fatalf("SaveLane waiting for the other write: %v", err)
 	}
 	if len(reports) != 1 || reports[0].Waited < time.Second || !strings.Contains(reports[0].Holder, holder) {

@@ -27,6 +27,19 @@ func generated(t *testing.T, dir, name string, n int) string {
 	return path
 }
 
+// prepared writes a document of n synthetic events in a folder of its
+// own, puts it in a state with make, and returns its path, the folder and
+// what the folder holds then.
+func prepared(t *testing.T, n int, make func(path string) error) (path, dir string, before filestate.Folder) {
+	t.Helper()
+	dir = t.TempDir()
+	path = generated(t, dir, "doc.quoteline", n)
+	if err := make(path); err != nil {
+		t.Fatal(err)
+	}
+	return path, dir, filestate.Of(t, dir)
+}
+
 // version1 turns the document at path into one of schema version 1, as
 // the first Quoteline wrote them.
 func version1(path string) error { return hostile.AtVersion(path, 1) }
@@ -62,12 +75,7 @@ func TestOpenReadOnly_ChangesNothing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := generated(t, dir, "doc.quoteline", tt.events)
-			if err := tt.make(path); err != nil {
-				t.Fatal(err)
-			}
-			before := filestate.Of(t, dir)
+			path, dir, before := prepared(t, tt.events, tt.make)
 			s, err := data.OpenReadOnly(ctx, path)
 			if err != nil {
 				t.Fatalf("OpenReadOnly: %v", err)

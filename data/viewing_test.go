@@ -38,12 +38,7 @@ func TestOpenForViewing_WritesOnlyWhenAsked(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := generated(t, dir, "doc.quoteline", tt.events)
-			if err := tt.make(path); err != nil {
-				t.Fatal(err)
-			}
-			before := filestate.Of(t, dir)
+			path, dir, before := prepared(t, tt.events, tt.make)
 			s, check, p, err := data.OpenForViewing(ctx, path)
 			if err != nil {
 				t.Fatalf("OpenForViewing: %v", err)

@@ -2,13 +2,11 @@ package session_test
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -162,33 +160,6 @@ func TestSession_WritesOnlyAtTheFirstEdit(t *testing.T) {
 	}
 }
 
-// holdWriteLock begins a write transaction on the document at path through
-// the plain driver, as another program would, and returns the function that
-// ends it.
-func holdWriteLock(t *testing.T, path string) (release func()) {
-	t.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path+"?_txlock=immediate")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tx, err := db.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tx.Exec(`UPDATE meta SET value = value WHERE key = 'title'`); err != nil {
-		t.Fatal(err)
-	}
-	var once sync.Once
-	release = func() {
-		once.Do(func() {
-			tx.Rollback()
-			db.Close()
-		})
-	}
-	t.Cleanup(release)
-	return release
-}
-
 // TestSession_WaitsForAnotherWriter edits a document while another
 // connection holds its write lock: the status line says the edit waits and
 // for whom, and the edit goes through once the other write ends; with a
@@ -202,7 +173,7 @@ func TestSession_WaitsForAnotherWriter(t *testing.T) {
 	t.Run("waits", func(t *testing.T) {
 		t.Parallel()
 		o, path := sessiontest.OpenExample(t)
-		release := holdWriteLock(t, path)
+		release := hostile.HoldWriteLock(t, path)
 		save(o.S, ev(o.S))
 		st := o.Await("the status line saying the edit waits", func(e session.Event) bool {
 			st, ok := e.(session.Status)
@@ -225,7 +196,7 @@ func TestSession_WaitsForAnotherWriter(t *testing.T) {
 		if err := o.Open(path); err != nil {
 			t.Fatal(err)
 		}
-		holdWriteLock(t, path)
+		hostile.HoldWriteLock(t, path)
 		save(o.S, ev(o.S))
 		p := sessiontest.Next[session.Problem](o)
 		if !errors.Is(p.Err, data.ErrLocked) || !strings.Contains(p.Err.Error(), fmt.Sprintf("(process %d", os.Getpid())) {

@@ -14,6 +14,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"testing"
 
 	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/data/migrations"
@@ -394,4 +396,33 @@ func AtVersion(path string, v int) error {
 		os.Remove(path + suffix)
 	}
 	return os.Rename(tmp, path)
+}
+
+// HoldWriteLock begins a write transaction on the document at path through
+// the plain driver, as another program writing to it would, and returns the
+// function that ends it (it may be called more than once); the test's end
+// ends it too.
+func HoldWriteLock(t testing.TB, path string) (release func()) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+path+"?_txlock=immediate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := db.Begin()
+	if err == nil {
+		_, err = tx.Exec(`UPDATE meta SET value = value WHERE key = 'title'`)
+	}
+	if err != nil {
+		db.Close()
+		t.Fatal(err)
+	}
+	var once sync.Once
+	release = func() {
+		once.Do(func() {
+			tx.Rollback()
+			db.Close()
+		})
+	}
+	t.Cleanup(release)
+	return release
 }
