@@ -32,8 +32,6 @@ type Document struct {
 	// check, fetching titles); release ends it when the document is closed.
 	ctx     context.Context
 	release context.CancelFunc
-	// unwatch ends the watch for changes made elsewhere (watchChanges).
-	unwatch context.CancelFunc
 }
 
 // spans is what the timeline draws of a document, held compactly.

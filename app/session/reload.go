@@ -79,12 +79,15 @@ func (s *Session) SetPresenting(on bool) {
 // through the store doc is read through now, and ends the watch of the one
 // before (whose view of the file the first write replaced).
 func (s *Session) watchChanges(doc *Document) {
-	if doc.unwatch != nil {
-		doc.unwatch()
+	r := doc.ref
+	r.mu.Lock()
+	if r.unwatch != nil {
+		r.unwatch()
 	}
 	st := doc.st()
 	ctx, stop := context.WithCancel(doc.ctx)
-	doc.unwatch = stop
+	r.unwatch = stop
+	r.mu.Unlock()
 	var readAgain func()
 	readAgain = func() {
 		switch {

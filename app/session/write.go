@@ -28,9 +28,15 @@ const writerWait = time.Minute
 type storeRef struct {
 	path    string
 	current atomic.Pointer[data.Store]
-	mu      sync.Mutex   // guards what follows, and one opening for writing at a time
+	opening sync.Mutex   // one opening for writing at a time
+	mu      sync.Mutex   // guards what follows, held only briefly: the owner's goroutine takes it
 	pending data.Pending // what opening it for writing will do; none once done, or when it cannot be
 	retired []*data.Store
+	closed  bool // closeStores has run: nothing is opened any more
+	// unwatch ends the watch for changes made elsewhere through the
+	// current store (watchChanges); opening for writing ends it first, as
+	// the new store's own writes would seem another's to the old one.
+	unwatch context.CancelFunc
 }
 
 // newStoreRef returns the reference of store s, with what opening it for
@@ -64,7 +70,7 @@ func (d *Document) Pending() data.Pending {
 func (r *storeRef) closeStores() {
 	r.mu.Lock()
 	retired := r.retired
-	r.retired = nil
+	r.retired, r.closed = nil, true
 	r.mu.Unlock()
 	for _, s := range retired {
 		s.Close()
@@ -96,12 +102,19 @@ func (s *Session) write(ctx context.Context, doc *Document, fn func(st *data.Sto
 // goroutine; one at a time.
 func (s *Session) openForWriting(ctx context.Context, doc *Document) (*data.Store, error) {
 	r := doc.ref
+	r.opening.Lock()
+	defer r.opening.Unlock()
+	name := filepath.Base(r.path)
+	errClosed := fmt.Errorf("%s was closed; nothing was written", name)
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.pending.None() {
+	closed, p := r.closed, r.pending
+	r.mu.Unlock()
+	if closed {
+		return nil, errClosed
+	}
+	if p.None() {
 		return r.current.Load(), nil
 	}
-	name := filepath.Base(r.path)
 	s.deliver(func() {
 		if doc == s.doc && s.task == nil {
 			s.emit(Status{Text: "Opening " + name + " for writing…", Work: WorkBusy})
@@ -117,9 +130,19 @@ func (s *Session) openForWriting(ctx context.Context, doc *Document) (*data.Stor
 		return nil, fmt.Errorf("open %s for writing: %w; nothing was changed", name, err)
 	}
 	s.waitForWriters(doc, w)
-	p, up := r.pending, w.Upgraded()
+	r.mu.Lock()
+	if r.closed { // while it was being opened
+		r.mu.Unlock()
+		w.Close()
+		return nil, errClosed
+	}
+	if r.unwatch != nil {
+		r.unwatch()
+	}
 	r.retired = append(r.retired, r.current.Swap(w))
 	r.pending = data.Pending{}
+	r.mu.Unlock()
+	up := w.Upgraded()
 	s.deliver(func() { s.openedForWriting(doc, p, up) })
 	return w, nil
 }
