@@ -323,15 +323,22 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %q: %w", path, err)
 	}
-	return openReadOnlyWith(ctx, path, ms)
+	s, _, err := openReadOnlyWith(ctx, path, ms, false)
+	return s, err
 }
 
-// openReadOnlyWith is OpenReadOnly with the schema migrations ms.
-func openReadOnlyWith(ctx context.Context, path string, ms []migration) (*Store, error) {
-	fail := func(err error) (*Store, error) {
-		return nil, fmt.Errorf("open %q: %w", path, err)
+// openReadOnlyWith is OpenReadOnly with the schema migrations ms; with
+// deferCheck, as OpenChecking leaves the integrity check of a document of
+// this version to check (one of an older version is checked whole before
+// it is upgraded in its copy). Without it check does nothing.
+func openReadOnlyWith(ctx context.Context, path string, ms []migration, deferCheck bool) (*Store, func(context.Context) error, error) {
+	fail := func(err error) (*Store, func(context.Context) error, error) {
+		return nil, nil, fmt.Errorf("open %q: %w", path, err)
 	}
-	in, err := inspect(ctx, path, ms, true)
+	in, err := inspect(ctx, path, ms, !deferCheck)
+	if err == nil && deferCheck && in.Version < in.Latest {
+		err, deferCheck = quickCheckFile(ctx, in.view.file, in.view.access), false
+	}
 	if err != nil {
 		in.view.release()
 		return fail(err)
@@ -350,7 +357,17 @@ func openReadOnlyWith(ctx context.Context, path string, ms []migration) (*Store,
 		v.release()
 		return fail(corruptOr(err))
 	}
-	return &Store{db: db, path: path, file: v.file, access: v.access, readOnly: true, temp: v.temp}, nil
+	s := &Store{db: db, path: path, file: v.file, access: v.access, readOnly: true, temp: v.temp}
+	check := func(context.Context) error { return nil }
+	if deferCheck {
+		check = func(ctx context.Context) error {
+			if err := quickCheckFile(ctx, v.file, v.access); err != nil {
+				return fmt.Errorf("open %q: %w", path, err)
+			}
+			return nil
+		}
+	}
+	return s, check, nil
 }
 
 // openWith is Open, or OpenChecking when deferCheck is true, with the

@@ -30,10 +30,10 @@ func (p Pending) None() bool { return p == Pending{} }
 // writing changes nothing in it (a document of this version, in WAL mode,
 // with no change another program left unfinished beside it), it is opened
 // so, as OpenChecking opens it: the integrity check is left to check, and
-// Pending is none. Otherwise, if it can be written, it is opened as
-// OpenReadOnly opens it, checked whole (check does nothing), and Pending
-// says what opening it for writing will do: the caller opens it with Open
-// before its first write. A document that cannot be written is opened read-
+// Pending is none. Otherwise, if it can be written, it is read as
+// OpenReadOnly reads it, its integrity check left to check as OpenChecking
+// leaves it, and Pending says what opening it for writing will do: the
+// caller opens it with Open before its first write. A document that cannot be written is opened read-
 // only, as Open would open it (one of an older version as OpenReadOnly
 // does, rather than refused), with nothing pending.
 func OpenForViewing(ctx context.Context, path string) (s *Store, check func(context.Context) error, p Pending, err error) {
@@ -58,9 +58,9 @@ func OpenForViewing(ctx context.Context, path string) (s *Store, check func(cont
 	if !canWrite {
 		p = Pending{} // an older version is still shown, as it would be upgraded
 	}
-	s, err = openReadOnlyWith(ctx, path, ms)
+	s, check, err = openReadOnlyWith(ctx, path, ms, true)
 	if err != nil {
 		return nil, nil, Pending{}, err
 	}
-	return s, func(context.Context) error { return nil }, p, nil
+	return s, check, p, nil
 }

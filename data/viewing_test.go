@@ -3,6 +3,7 @@ package data_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/quoteline/quoteline/data"
@@ -103,5 +104,30 @@ func TestAtVersion_WritesWhatThatVersionWrote(t *testing.T) {
 		if err != nil || r.Version != v || r.Events != 120 {
 			t.Errorf("Check at version %d: %+v, %v", v, r, err)
 		}
+	}
+}
+
+// TestOpenForViewing_ChecksAfterShowing opens a damaged document in
+// rollback-journal mode as the window does: it opens at once, as one in WAL
+// mode does (a million events are not read twice before the first frame),
+// and its deferred check finds the damage, without changing its folder.
+func TestOpenForViewing_ChecksAfterShowing(t *testing.T) {
+	ctx := context.Background()
+	path, dir, before := prepared(t, 50, func(p string) error {
+		return hostile.Exec(p, `PRAGMA ignore_check_constraints = ON; UPDATE event SET start = 'abc' WHERE id = 1; PRAGMA journal_mode = DELETE;`)
+	})
+	s, check, p, err := data.OpenForViewing(ctx, path)
+	if err != nil {
+		t.Fatalf("OpenForViewing: %v", err)
+	}
+	if !p.ToWAL {
+		t.Errorf("Pending = %+v", p)
+	}
+	if err := check(ctx); !errors.Is(err, data.ErrCorrupt) || !strings.Contains(err.Error(), `event 1: its start holds the text "abc"`) {
+		t.Errorf("check: %v", err)
+	}
+	s.Close()
+	if d := before.Diff(filestate.Of(t, dir)); d != "" {
+		t.Errorf("the folder changed: %s", d)
 	}
 }
