@@ -96,10 +96,16 @@ func (s *Session) write(ctx context.Context, doc *Document, fn func(st *data.Sto
 }
 
 // openForWriting returns the store to write doc through. A document read
-// without changing it is opened for writing first (data.Open, which checks
-// it whole again and may upgrade it), and that store replaces the other;
-// the owner is told what it did (openedForWriting). Safe from any
-// goroutine; one at a time.
+// without changing it is opened for writing first, and that store replaces
+// the other; the owner is told what it did (openedForWriting). Safe from
+// any goroutine; one at a time.
+//
+// It is opened with data.OpenChecking, whose every check but the integrity
+// check is made again, and which checks a document it upgrades whole first.
+// The integrity check is not run again: doc passed it as it was read (write
+// waits for that), and a change another program makes to the file
+// meanwhile has the document read again (watchChanges). At a million events
+// it would take seconds, which the first edit would wait.
 func (s *Session) openForWriting(ctx context.Context, doc *Document) (*data.Store, error) {
 	r := doc.ref
 	r.opening.Lock()
@@ -120,7 +126,7 @@ func (s *Session) openForWriting(ctx context.Context, doc *Document) (*data.Stor
 			s.emit(Status{Text: "Opening " + name + " for writing…", Work: WorkBusy})
 		}
 	})
-	w, err := data.Open(ctx, r.path)
+	w, _, err := data.OpenChecking(ctx, r.path)
 	if err == nil && w.ReadOnly() {
 		w.Close()
 		err = fmt.Errorf("%s can no longer be written: the file or its folder has become read-only", name)
