@@ -332,42 +332,65 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 // this version to check (one of an older version is checked whole before
 // it is upgraded in its copy). Without it check does nothing.
 func openReadOnlyWith(ctx context.Context, path string, ms []migration, deferCheck bool) (*Store, func(context.Context) error, error) {
-	fail := func(err error) (*Store, func(context.Context) error, error) {
-		return nil, nil, fmt.Errorf("open %q: %w", path, err)
-	}
-	in, err := inspect(ctx, path, ms, !deferCheck)
-	if err == nil && deferCheck && in.Version < in.Latest {
-		err, deferCheck = quickCheckFile(ctx, in.view.file, in.view.access), false
-	}
+	in, deferCheck, err := inspectOpening(ctx, path, ms, deferCheck)
 	if err != nil {
-		in.view.release()
-		return fail(err)
+		return nil, nil, fmt.Errorf("open %q: %w", path, err)
 	}
 	v := in.view
 	if in.Version < in.Latest {
 		up, err := upgradedCopy(ctx, v, ms)
 		v.release()
 		if err != nil {
-			return fail(fmt.Errorf("reading schema version %d as version %d: %w", in.Version, in.Latest, err))
+			return nil, nil, fmt.Errorf("open %q: reading schema version %d as version %d: %w", path, in.Version, in.Latest, err)
 		}
 		v = up
 	}
+	return viewStore(ctx, path, v, deferCheck)
+}
+
+// inspectOpening inspects the document at path for opening it (see
+// inspect), with its integrity check unless deferCheck; a document that
+// needs upgrading is checked whole whatever deferCheck says. It returns
+// whether the integrity check is still to be made. After an error it has
+// released the view.
+func inspectOpening(ctx context.Context, path string, ms []migration, deferCheck bool) (inspection, bool, error) {
+	in, err := inspect(ctx, path, ms, !deferCheck)
+	if err == nil && deferCheck && in.Version < in.Latest {
+		// A document that needs migrating is checked whole before it is written.
+		err, deferCheck = quickCheckFile(ctx, in.view.file, in.view.access), false
+	}
+	if err != nil {
+		in.view.release()
+	}
+	return in, deferCheck, err
+}
+
+// viewStore opens a read-only store of the document at path through its
+// view v, which it then owns, with the integrity check left to check if
+// deferCheck (else check does nothing).
+func viewStore(ctx context.Context, path string, v view, deferCheck bool) (*Store, func(context.Context) error, error) {
 	db, err := openDB(ctx, v.file, v.access)
 	if err != nil {
 		v.release()
-		return fail(corruptOr(err))
+		return nil, nil, fmt.Errorf("open %q: %w", path, corruptOr(err))
 	}
 	s := &Store{db: db, path: path, file: v.file, access: v.access, readOnly: true, temp: v.temp}
-	check := func(context.Context) error { return nil }
-	if deferCheck {
-		check = func(ctx context.Context) error {
-			if err := quickCheckFile(ctx, v.file, v.access); err != nil {
-				return fmt.Errorf("open %q: %w", path, err)
-			}
-			return nil
-		}
+	return s, laterCheck(path, v.file, v.access, deferCheck), nil
+}
+
+// laterCheck returns the integrity check of the document at path, read as
+// file with a, to be made when the caller chooses; or, unless deferCheck,
+// one that does nothing, the document being checked already.
+func laterCheck(path, file string, a access, deferCheck bool) func(context.Context) error {
+	if !deferCheck {
+		return func(context.Context) error { return nil }
 	}
-	return s, check, nil
+	return func(ctx context.Context) error {
+		if err := quickCheckFile(ctx, file, a); err != nil {
+			return fmt.Errorf("open %q: %w", path, err)
+		}
+		return nil
+	}
 }
 
 // openWith is Open, or OpenChecking when deferCheck is true, with the
@@ -377,38 +400,17 @@ func openWith(ctx context.Context, path string, ms []migration, deferCheck bool)
 	fail := func(err error) (*Store, func(context.Context) error, error) {
 		return nil, nil, fmt.Errorf("open %q: %w", path, err)
 	}
-	in, err := inspect(ctx, path, ms, !deferCheck)
-	if err == nil && deferCheck && in.Version < in.Latest {
-		// A document that needs migrating is checked whole before it is written.
-		err, deferCheck = quickCheckFile(ctx, in.view.file, in.view.access), false
-	}
+	in, deferCheck, err := inspectOpening(ctx, path, ms, deferCheck)
 	if err != nil {
-		in.view.release()
 		return fail(err)
 	}
-	checked := func(context.Context) error { return nil }
 	if !writable(path) {
 		// Read as OpenReadOnly reads, from a private copy if need be.
 		if in.Version < in.Latest {
 			in.view.release()
 			return fail(fmt.Errorf("%w: schema version %d needs upgrading to %d", ErrReadOnly, in.Version, in.Latest))
 		}
-		v := in.view
-		db, err := openDB(ctx, v.file, v.access)
-		if err != nil {
-			v.release()
-			return fail(corruptOr(err))
-		}
-		s := &Store{db: db, path: path, file: v.file, access: v.access, readOnly: true, temp: v.temp}
-		if !deferCheck {
-			return s, checked, nil
-		}
-		return s, func(ctx context.Context) error {
-			if err := quickCheckFile(ctx, v.file, v.access); err != nil {
-				return fmt.Errorf("open %q: %w", path, err)
-			}
-			return nil
-		}, nil
+		return viewStore(ctx, path, in.view, deferCheck)
 	}
 	// The document itself is opened: SQLite finishes here, in place, what
 	// the view of it did on a private copy (see viewOf).
@@ -426,16 +428,7 @@ func openWith(ctx context.Context, path string, ms []migration, deferCheck bool)
 		}
 		s.upgraded = up
 	}
-	if !deferCheck {
-		return s, checked, nil
-	}
-	check := func(ctx context.Context) error {
-		if err := quickCheckFile(ctx, path, readOnly); err != nil {
-			return fmt.Errorf("open %q: %w", path, err)
-		}
-		return nil
-	}
-	return s, check, nil
+	return s, laterCheck(path, path, readOnly, deferCheck), nil
 }
 
 // writable reports whether the file at path can be opened for writing and
