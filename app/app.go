@@ -89,10 +89,10 @@ func Run(args []string, appTOML string, stdout, stderr io.Writer) int {
 		}
 	}
 	a := newApp(version)
-	defer quitOnSignal(a, stderr)()
 	// Each window may open others (File ▸ New Window); the application
 	// quits when the last one closes.
 	var sessions []*session.Session
+	defer sayOnSignal(stderr)()
 	var open func(path string, blank bool) *window
 	open = func(path string, blank bool) *window {
 		w := newWindow(a, version, fyne.Do)
