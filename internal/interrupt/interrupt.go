@@ -2,8 +2,9 @@
 // or the system asks the program to stop (SIGTERM), so that the work stops
 // as it would on any error: temporary files removed, documents closed,
 // nothing half-written. Command-line work takes a context that ends then
-// (Context); the window closes its windows (Notify). A second signal ends
-// the process at once, for work that does not stop.
+// (Context); the window, which Fyne quits on those signals by itself, says
+// why it closes (Notify). A second signal ends the process at once, for
+// work that does not stop, unless another handler (Fyne's) still takes it.
 package interrupt
 
 import (
