@@ -23,6 +23,7 @@ type Report struct {
 	Latest  int   // the schema version this Quoteline writes
 	Events  int
 	Lanes   int
+	Periods int
 	// Unfinished names the rollback journal beside a document that another
 	// program left part-way through a change: the document was checked as
 	// it was before that change, and opening it for writing finishes
@@ -202,10 +203,15 @@ func validate(ctx context.Context, in *inspection, ms []migration, quick bool) e
 			return err
 		}
 	}
-	if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM lane)`).Scan(&in.Events, &in.Lanes); err != nil {
+	// Periods came with schema version 4: an older document has none.
+	periods := "0"
+	if in.Version >= periodsVersion {
+		periods = "(SELECT count(*) FROM period)"
+	}
+	if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM lane), `+periods).Scan(&in.Events, &in.Lanes, &in.Periods); err != nil {
 		return corruptOr(err)
 	}
-	return countsWithin(int64(in.Events), int64(in.Lanes))
+	return countsWithin(int64(in.Events), int64(in.Lanes), int64(in.Periods))
 }
 
 // quickCheckFile runs PRAGMA quick_check, and the checks of the rows'

@@ -11,17 +11,9 @@ import (
 	"time"
 )
 
-// The times a document may hold, in Unix seconds: from the first second of
-// the earliest year ParseTime reads to the last second of the latest, so
-// that every stored time writes out as text that reads back the same.
-var (
-	minUnix = time.Date(minYear, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
-	maxUnix = time.Date(maxYear+1, 1, 1, 0, 0, 0, 0, time.UTC).Unix() - 1
-)
-
-// unixInRange reports whether a time in Unix seconds is one a document may
-// hold.
-func unixInRange(u int64) bool { return u >= minUnix && u <= maxUnix }
+// firstDatedUnix is the first second of FirstDatedYear: a time before it
+// is known to the year at most.
+var firstDatedUnix = time.Date(FirstDatedYear, time.January, 1, 0, 0, 0, 0, time.UTC).Unix()
 
 // A valueRule is a condition every row of a table must meet, beyond what
 // SQLite's own integrity check verifies: SQLite stores a text in a column
@@ -53,9 +45,23 @@ func valueRules() []valueRule {
 	precision := func(table, col string) valueRule {
 		return valueRule{table, col, fmt.Sprintf("%s NOT BETWEEN 1 AND 5", col), "one of 1 to 5 (a year to a second)", false}
 	}
+	// A time lies in the years a document may hold, from firstUnix to
+	// lastUnix, so that it writes out as text that reads back the same.
 	when := func(table, col string) valueRule {
-		return valueRule{table, col, fmt.Sprintf("%s NOT BETWEEN %d AND %d", col, minUnix, maxUnix),
-			fmt.Sprintf("a time in the years %d to %d", minYear, maxYear), false}
+		return valueRule{table, col, fmt.Sprintf("%s NOT BETWEEN %d AND %d", col, firstUnix, lastUnix),
+			fmt.Sprintf("a time in the years %s to %s", YearText(FirstYear), YearText(LastYear)), false}
+	}
+	// A time before FirstDatedYear is known to the year at most.
+	deep := func(table, col, prec string) valueRule {
+		return valueRule{table, prec, fmt.Sprintf("%s < %d AND %s > 1", col, firstDatedUnix, prec),
+			fmt.Sprintf("1 (a year) for a time before %s", YearText(FirstDatedYear)), false}
+	}
+	// Milliseconds, 0 to 999, are kept only for a time known to the second.
+	milli := func(table, col, prec string) []valueRule {
+		return []valueRule{
+			{table, col, fmt.Sprintf("%s NOT BETWEEN 0 AND 999", col), "a millisecond, 0 to 999", false},
+			{table, col, fmt.Sprintf("%s IS NOT NULL AND %s IS NOT 5", col, prec), "nothing (NULL) for a time not known to the second", false},
+		}
 	}
 	oneOf := func(table, col string, values ...string) valueRule {
 		quoted := make([]string, len(values))
@@ -72,7 +78,7 @@ func valueRules() []valueRule {
 		return valueRule{table, a, fmt.Sprintf("(%s IS NULL) <> (%s IS NULL)", a, b), "a value exactly when " + b + " has one", false}
 	}
 	stances := []string{string(StanceSupports), string(StanceDisputes)}
-	return []valueRule{
+	rules := []valueRule{
 		{"lane", "color", "NOT (length(color) = 7 AND color GLOB '#[0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f]')", "a colour written #RRGGBB", false},
 		flag("lane", "collapsed"),
 		oneOf("actor", "kind", KindPerson, KindOrganisation, KindState, KindUnnamed),
@@ -91,7 +97,17 @@ func valueRules() []valueRule {
 		oneOf("event_source", "stance", stances...),
 		when("stop", "view_start"), when("stop", "view_end"),
 		{"stop", "view_end", "view_end <= view_start", "a time after its view_start", false},
+		when("period", "start"), precision("period", "start_precision"), deep("period", "start", "start_precision"),
+		when("period", `"end"`), precision("period", "end_precision"), deep("period", `"end"`, "end_precision"),
+		{"period", `"end"`, `"end" < start`, "a time no earlier than its start", false},
+		deep("event", "start", "start_precision"), deep("event", `"end"`, "end_precision"),
+		deep("event", "derived_said_at", "derived_said_precision"),
+		deep("quote", "said_at", "said_precision"), deep("source", "published_at", "published_precision"),
 	}
+	rules = append(rules, milli("event", "start_ms", "start_precision")...)
+	rules = append(rules, milli("event", "end_ms", "end_precision")...)
+	rules = append(rules, milli("period", "start_ms", "start_precision")...)
+	return append(rules, milli("period", "end_ms", "end_precision")...)
 }
 
 // typeRules are the rules of the columns of table, given as

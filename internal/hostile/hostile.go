@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/data/migrations"
@@ -99,6 +100,15 @@ func Make(ctx context.Context, dir string) ([]Case, error) {
 		}
 	}
 	const pageSize = 4096
+	// Times of deep time and of the far future, in Unix seconds.
+	bigBang := time.Date(-13_800_000_000, time.January, 1, 0, 0, 0, 0, time.UTC).Unix()
+	ice := time.Date(-2_000_000, time.January, 1, 0, 0, 0, 0, time.UTC).Unix()
+	lastYear := time.Date(data.LastYear, time.January, 1, 0, 0, 0, 0, time.UTC).Unix()
+	// A period as the schema takes it, for the value rules to break.
+	period := func(start, startPrec, end, endPrec any) string {
+		return fmt.Sprintf(`INSERT INTO period (id, title, start, start_precision, "end", end_precision, created_at, updated_at)
+			VALUES (1, 'P', %v, %v, %v, %v, 0, 0);`, start, startPrec, end, endPrec)
+	}
 	// The rows a link has to exist for a stance to be broken.
 	const linked = `INSERT INTO source (id, title, created_at, updated_at) VALUES (1, 'S', 0, 0);
 		INSERT INTO event_source (event_id, source_id, stance) VALUES (1, 1, 'supports');`
@@ -178,12 +188,26 @@ func Make(ctx context.Context, dir string) ([]Case, error) {
 			unchecked(`INSERT INTO actor (id, name, kind) VALUES (1, 'R', 'robot');`)},
 		{"bad-stance.quoteline", data.ErrCorrupt, `event_source (event_id 1, source_id 1): its stance holds the text "maybe"`,
 			unchecked(linked + `UPDATE event_source SET stance = 'maybe';`)},
-		{"year-1e9.quoteline", data.ErrCorrupt, `event 6: its start holds 31556952000000000, where Quoteline keeps a time in the years -999999 to 999999`,
+		{"year-1e9.quoteline", data.ErrCorrupt, `event 6: its start holds 31556952000000000, where Quoteline keeps a time in the years 14,000,000,001 BC to 999,999`,
 			unchecked(`UPDATE event SET start = 31556952000000000, "end" = NULL, end_precision = NULL WHERE id = 6;`)},
 		{"min-int64.quoteline", data.ErrCorrupt, `event 7: its start holds -9223372036854775808`,
 			unchecked(`UPDATE event SET start = -9223372036854775808 WHERE id = 7;`)},
 		{"max-int64.quoteline", data.ErrCorrupt, `event 8: its end holds 9223372036854775807`,
 			unchecked(`UPDATE event SET "end" = 9223372036854775807, end_precision = 5 WHERE id = 8;`)},
+		{"milliseconds-1000.quoteline", data.ErrCorrupt, `event 9: its start_ms holds 1000, where Quoteline keeps a millisecond, 0 to 999`,
+			unchecked(`UPDATE event SET start_precision = 5, start_ms = 1000, "end" = NULL, end_precision = NULL WHERE id = 9;`)},
+		{"milliseconds-of-a-day.quoteline", data.ErrCorrupt, `event 10: its start_ms holds 5, where Quoteline keeps nothing (NULL) for a time not known to the second`,
+			unchecked(`UPDATE event SET start_precision = 3, start_ms = 5, "end" = NULL, end_precision = NULL WHERE id = 10;`)},
+		{"deep-time-month.quoteline", data.ErrCorrupt, `event 11: its start_precision holds 2, where Quoteline keeps 1 (a year) for a time before 1,000,000 BC`,
+			unchecked(fmt.Sprintf(`UPDATE event SET start = %d, start_precision = 2, "end" = NULL, end_precision = NULL WHERE id = 11;`, ice))},
+		{"period-text-start.quoteline", data.ErrCorrupt, `period 1: its start holds the text "soon", where Quoteline keeps a whole number`,
+			unchecked(period("'soon'", 1, 0, 1))},
+		{"period-ends-before-start.quoteline", data.ErrCorrupt, `period 1: its end holds 50, where Quoteline keeps a time no earlier than its start`,
+			unchecked(period(100, 5, 50, 5))},
+		{"period-precision-9.quoteline", data.ErrCorrupt, `period 1: its end_precision holds 9, where Quoteline keeps one of 1 to 5`,
+			unchecked(period(0, 1, 0, 9))},
+		{"period-year-1e9.quoteline", data.ErrCorrupt, `period 1: its end holds 31556952000000000, where Quoteline keeps a time in the years 14,000,000,001 BC to 999,999`,
+			unchecked(period(0, 1, int64(31556952000000000), 1))},
 		// Files beside the document. A hot journal, left by a program that
 		// stopped part-way through a change, is read as the change undone:
 		// this one would bring back a trigger the change removed.
@@ -208,6 +232,13 @@ func Make(ctx context.Context, dir string) ([]Case, error) {
 			}
 			return LeftoverWAL(p, `UPDATE event SET title = 'Only in the WAL' WHERE id = 1;`)
 		}},
+		// Deep time, the last year and milliseconds, in events and periods,
+		// are what documents hold now: sound.
+		{"deep-time-and-milliseconds.quoteline", nil, "", planted(fmt.Sprintf(`
+			UPDATE event SET start = %d, start_precision = 1, "end" = %d, end_precision = 1 WHERE id = 1;
+			UPDATE event SET start = %d, start_precision = 5, start_ms = 999, "end" = %d, end_precision = 5, end_ms = 0 WHERE id = 2;
+			UPDATE event SET start = %d, start_precision = 1, "end" = NULL, end_precision = NULL WHERE id = 3;
+			%s`, bigBang, ice, 1700000000, 1700000001, lastYear, period(bigBang, 1, lastYear, 1)))},
 		// A title and a quote far longer than any real one are accepted and
 		// must be shown without harm.
 		{"huge-title.quoteline", nil, "", planted(`UPDATE event SET title = 'A' || replace(hex(zeroblob(500000)), '0', 'ab ') WHERE id = 1;
