@@ -24,6 +24,11 @@ type ExportOptions struct {
 // change. Times that are instants rather than dated values (earliest start,
 // latest end) are written to the second.
 func (s *Store) ExportDocument(ctx context.Context, opt ExportOptions) (*Document, error) {
+	// An export reads every row: a document not checked whole has its rows
+	// checked first, so that a bad value is refused naming its row.
+	if err := s.VerifyRows(ctx); err != nil {
+		return nil, err
+	}
 	doc, err := s.exportDocument(ctx, opt)
 	if err != nil {
 		return nil, fmt.Errorf("data.ExportDocument: %w", err)

@@ -3,6 +3,7 @@ package data
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -46,6 +47,9 @@ func searchWords(text string) []string {
 // start of the query: a query of thousands of words is not repeated whole.
 // An FTS query with more terms than the index takes is ErrTooLarge.
 func queryError(op, query string, err error) error {
+	if errors.Is(err, ErrCorrupt) {
+		return err // the query has nothing to do with it
+	}
 	if strings.Contains(err.Error(), "expression tree is too large") {
 		err = fmt.Errorf("%w: the query has more terms than the full-text index takes; use fewer words", ErrTooLarge)
 	}
@@ -60,23 +64,8 @@ func (s *Store) SearchEventIDs(ctx context.Context, query string, limit int) ([]
 	if strings.TrimSpace(query) == "" {
 		return nil, nil
 	}
-	if limit <= 0 {
-		limit = -1 // SQLite: no limit
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT docid FROM event_fts WHERE event_fts MATCH ? LIMIT ?`, query, limit)
+	ids, err := s.matching(ctx, "event_fts", query, limit)
 	if err != nil {
-		return nil, queryError("data.SearchEventIDs", query, err)
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("data.SearchEventIDs: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, queryError("data.SearchEventIDs", query, err)
 	}
 	return ids, nil

@@ -230,7 +230,7 @@ func (s *Store) EachSpanIn(ctx context.Context, part SpanPart, progress func(n i
 		return stop.err
 	}
 	if err != nil {
-		return fmt.Errorf("data.EachSpanIn: %w", err)
+		return fmt.Errorf("data.EachSpanIn: %w", corruptOr(err))
 	}
 	if n != part.Count {
 		return fmt.Errorf("data.EachSpanIn: %d events where there were %d: the document changed while it was read", n, part.Count)

@@ -46,6 +46,12 @@ type Store struct {
 	readOnly bool
 	// temp is a folder of private copies, removed by Close.
 	temp string
+	// unverified is set while the document's pages and rows have not all
+	// been checked: it was opened without that check (OpenReadOnly), or
+	// with it left to later (OpenChecking) and it has not yet passed.
+	// Meanwhile the reads check the rows they return (see verifyRows), and
+	// an export checks every row first (VerifyRows).
+	unverified atomic.Bool
 	// upgraded says what opening the document did to it, if anything.
 	upgraded Upgrade
 	// walMu guards wal and switched: whether the file is known to be in
@@ -201,6 +207,7 @@ func createWith(ctx context.Context, path string, fill func(*Store) error) (*Sto
 	if err != nil {
 		return nil, fmt.Errorf("data.Create: %w", err)
 	}
+	s.unverified.Store(false) // its rows are the ones written here
 	return s, nil
 }
 
@@ -309,21 +316,26 @@ func OpenChecking(ctx context.Context, path string) (s *Store, check func(contex
 	return openWith(ctx, path, ms, true)
 }
 
-// OpenReadOnly opens an existing document for reading only, after the
-// whole validation Check runs, and never changes a byte of it nor leaves a
-// file beside it: not even SQLite's -wal or -shm files, nor the switch to
-// WAL mode or the upgrade Open makes. A document that cannot be read in
-// place without writing (one left with a -wal file and no -shm beside it,
-// or with the rollback journal of an unfinished change) is read from a
-// private copy, as is one of an older schema version, which is read as
-// this version of Quoteline would upgrade it. The store refuses every
-// write with ErrReadOnly.
+// OpenReadOnly opens an existing document for reading only, and never
+// changes a byte of it nor leaves a file beside it: not even SQLite's -wal
+// or -shm files, nor the switch to WAL mode or the upgrade Open makes. It
+// makes every check Check makes but those that read the whole file (see
+// Inspect), so that a command reading a few rows of a large document does
+// not read all of it: instead every read checks the rows it returns, as the
+// full check would (naming the first bad one), SQLite's own errors on a
+// damaged page it meets are ErrCorrupt as the full check's are, and an
+// export checks every row first (VerifyRows). A document that cannot be
+// read in place without writing (one left with a -wal file and no -shm
+// beside it, or with the rollback journal of an unfinished change) is read
+// from a private copy, as is one of an older schema version, which is
+// checked whole and read as this version of Quoteline would upgrade it.
+// The store refuses every write with ErrReadOnly.
 func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	ms, err := schemaMigrations()
 	if err != nil {
 		return nil, fmt.Errorf("open %q: %w", path, err)
 	}
-	s, _, err := openReadOnlyWith(ctx, path, ms, false)
+	s, _, err := openReadOnlyWith(ctx, path, ms, true)
 	return s, err
 }
 
@@ -375,20 +387,23 @@ func viewStore(ctx context.Context, path string, v view, deferCheck bool) (*Stor
 		return nil, nil, fmt.Errorf("open %q: %w", path, corruptOr(err))
 	}
 	s := &Store{db: db, path: path, file: v.file, access: v.access, readOnly: true, temp: v.temp}
-	return s, laterCheck(path, v.file, v.access, deferCheck), nil
+	return s, s.laterCheck(v.file, v.access, deferCheck), nil
 }
 
-// laterCheck returns the integrity check of the document at path, read as
-// file with a, to be made when the caller chooses; or, unless deferCheck,
-// one that does nothing, the document being checked already.
-func laterCheck(path, file string, a access, deferCheck bool) func(context.Context) error {
+// laterCheck returns the integrity check of s's document, read as file
+// with a, to be made when the caller chooses, and marks s unverified until
+// it has passed; or, unless deferCheck, one that does nothing, the document
+// being checked already.
+func (s *Store) laterCheck(file string, a access, deferCheck bool) func(context.Context) error {
 	if !deferCheck {
 		return func(context.Context) error { return nil }
 	}
+	s.unverified.Store(true)
 	return func(ctx context.Context) error {
 		if err := quickCheckFile(ctx, file, a); err != nil {
-			return fmt.Errorf("open %q: %w", path, err)
+			return fmt.Errorf("open %q: %w", s.path, err)
 		}
+		s.unverified.Store(false)
 		return nil
 	}
 }
@@ -428,7 +443,7 @@ func openWith(ctx context.Context, path string, ms []migration, deferCheck bool)
 		}
 		s.upgraded = up
 	}
-	return s, laterCheck(path, path, readOnly, deferCheck), nil
+	return s, s.laterCheck(path, readOnly, deferCheck), nil
 }
 
 // writable reports whether the file at path can be opened for writing and

@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/mattn/go-sqlite3"
 
@@ -37,18 +38,33 @@ func (r Report) NeedsUpgrade() bool { return r.Version < r.Latest }
 
 // Check runs on the file at path exactly the validation Open runs before it
 // opens a document, and writes nothing: the file, and its directory, are
-// left as they were. A nil error means Open would accept the file.
+// left as they were. A nil error means Open would accept the file. It reads
+// the whole file (SQLite's PRAGMA quick_check, and every row's values and
+// references).
 func Check(ctx context.Context, path string) (Report, error) {
 	ms, err := schemaMigrations()
 	if err != nil {
 		return Report{}, fmt.Errorf("check %q: %w", path, err)
 	}
-	return checkWith(ctx, path, ms)
+	return checkWith(ctx, path, ms, true)
 }
 
-// checkWith is Check with the schema migrations ms.
-func checkWith(ctx context.Context, path string, ms []migration) (Report, error) {
-	in, err := inspect(ctx, path, ms, true)
+// Inspect runs on the file at path the checks OpenReadOnly makes before it
+// reads a document: those of Check but the ones that read the whole file,
+// so that it takes about as long for a million events as for ten. A nil
+// error means OpenReadOnly would accept the file, not that every page and
+// row is sound. Like Check it writes nothing.
+func Inspect(ctx context.Context, path string) (Report, error) {
+	ms, err := schemaMigrations()
+	if err != nil {
+		return Report{}, fmt.Errorf("check %q: %w", path, err)
+	}
+	return checkWith(ctx, path, ms, false)
+}
+
+// checkWith is Check (whole) or Inspect with the schema migrations ms.
+func checkWith(ctx context.Context, path string, ms []migration, whole bool) (Report, error) {
+	in, err := inspect(ctx, path, ms, whole)
 	in.view.release()
 	if err != nil {
 		return Report{}, fmt.Errorf("check %q: %w", path, err)
@@ -244,7 +260,7 @@ func quickCheck(ctx context.Context, db *sql.DB) error {
 		return corruptOr(err)
 	}
 	if result != "ok" {
-		return fmt.Errorf("%w: %s", ErrCorrupt, result)
+		return damaged(result)
 	}
 	if valuesErr != nil {
 		return valuesErr
@@ -379,17 +395,39 @@ func checkSchema(ctx context.Context, db *sql.DB, ms []migration) error {
 	return nil
 }
 
-// corruptOr marks SQLite's corruption errors as ErrCorrupt and returns
-// other errors unchanged.
+// corruptOr marks SQLite's corruption errors, from database/sql or from a
+// connection of cConn's, as ErrCorrupt, said as the full check says what
+// it finds (see damaged), and a value too long to read as ErrTooLarge; it
+// returns other errors unchanged, and errors it marked already as they are.
 func corruptOr(err error) error {
-	var se sqlite3.Error
-	if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
-		return fmt.Errorf("%w: %v", ErrCorrupt, err)
+	if err == nil || errors.Is(err, ErrCorrupt) || errors.Is(err, ErrTooLarge) {
+		return err
 	}
-	if errors.As(err, &se) && se.Code == sqlite3.ErrTooBig {
-		return fmt.Errorf("%w: a text in the document is longer than %s: %v", ErrTooLarge, FormatBytes(MaxValueBytes), err)
+	var se sqlite3.Error
+	var ce *cError
+	code, msg := 0, ""
+	switch {
+	case errors.As(err, &se):
+		code, msg = int(se.Code), se.Error()
+	case errors.As(err, &ce):
+		code, msg = ce.code&0xff, ce.msg
+	default:
+		return err
+	}
+	switch sqlite3.ErrNo(code) {
+	case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
+		return damaged(msg)
+	case sqlite3.ErrTooBig:
+		return fmt.Errorf("%w: a text in the document is longer than %s: %s", ErrTooLarge, FormatBytes(MaxValueBytes), msg)
 	}
 	return err
+}
+
+// damaged is ErrCorrupt for a file whose pages SQLite finds damaged, with
+// what SQLite said (cut short): the same words whether a read met the
+// damage or the full check found it.
+func damaged(said string) error {
+	return fmt.Errorf("%w: part of the file is not as SQLite wrote it, as when a file is cut short or written over (SQLite: %s)", ErrCorrupt, clip(strings.ReplaceAll(said, "\n", "; "), 200))
 }
 
 // FormatBytes writes a number of bytes for people, such as "2.1 GiB".

@@ -167,18 +167,94 @@ func checkValues(ctx context.Context, db *sql.DB) error {
 	if err != nil {
 		return corruptOr(err)
 	}
-	byTable := map[string][]valueRule{}
-	for _, r := range valueRules() {
-		byTable[r.table] = append(byTable[r.table], r)
-	}
 	for _, table := range tables {
-		cols, err := tableColumns(ctx, db, table)
+		cols, rules, err := tableRules(ctx, db, table)
 		if err != nil {
 			return err
 		}
-		if err := checkTable(ctx, db, table, cols, append(typeRules(table, cols), ofColumns(byTable[table], cols)...)); err != nil {
+		if err := checkTable(ctx, db, table, cols, rules, ""); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// tableRules returns the columns of table and the rules its rows must
+// meet: typeRules and the valueRules of its columns.
+func tableRules(ctx context.Context, db *sql.DB, table string) ([]columnInfo, []valueRule, error) {
+	cols, err := tableColumns(ctx, db, table)
+	if err != nil {
+		return nil, nil, corruptOr(err)
+	}
+	var own []valueRule
+	for _, r := range valueRules() {
+		if r.table == table {
+			own = append(own, r)
+		}
+	}
+	return cols, append(typeRules(table, cols), ofColumns(own, cols)...), nil
+}
+
+// checkRows checks the rows of table whose rowids are ids against its
+// rules (see checkValues), and returns the error of the first that breaks
+// one, naming it: how a read of a document not checked whole checks the
+// rows it returns.
+func checkRows(ctx context.Context, db *sql.DB, table string, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	cols, rules, err := tableRules(ctx, db, table)
+	if err != nil {
+		return err
+	}
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		if err := checkTable(ctx, db, table, cols, rules, `rowid IN (?`+strings.Repeat(", ?", n-1)+`)`, args...); err != nil {
+			var bad *errBadValue
+			if errors.As(err, &bad) {
+				return bad.err
+			}
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// verifyRows checks the rows of table with rowids ids, as the full check
+// would, if s's document has not been checked whole: what a read calls on
+// the rows it is about to return.
+func (s *Store) verifyRows(ctx context.Context, table string, ids []int64) error {
+	if !s.unverified.Load() {
+		return nil
+	}
+	return checkRows(ctx, s.db, table, ids)
+}
+
+// VerifyRows checks every row of the document's tables, their values and
+// their references, as the full check does but without SQLite's check of
+// every page (a damaged page the rows lie on is found all the same), if
+// s's document has not been checked whole (see OpenReadOnly); else it does
+// nothing. An export, which reads every row, calls it first, so that it
+// refuses a bad value naming its row rather than writing it out.
+func (s *Store) VerifyRows(ctx context.Context) error {
+	if !s.unverified.Load() {
+		return nil
+	}
+	err := checkValues(ctx, s.db)
+	if err == nil {
+		err = checkContent(ctx, s.db)
+	}
+	var bad *errBadValue
+	if errors.As(err, &bad) {
+		err = bad.err
+	}
+	if err != nil {
+		return fmt.Errorf("read %q: %w", s.path, corruptOr(err))
 	}
 	return nil
 }
@@ -236,8 +312,10 @@ func tableColumns(ctx context.Context, db *sql.DB, table string) ([]columnInfo, 
 	return cols, rows.Err()
 }
 
-// checkTable scans table for the first row that breaks one of rules.
-func checkTable(ctx context.Context, db *sql.DB, table string, cols []columnInfo, rules []valueRule) error {
+// checkTable scans table, or its rows for which the SQL condition within
+// holds with args if within is not "", for the first row that breaks one
+// of rules.
+func checkTable(ctx context.Context, db *sql.DB, table string, cols []columnInfo, rules []valueRule, within string, args ...any) error {
 	if len(rules) == 0 {
 		return nil
 	}
@@ -251,9 +329,13 @@ func checkTable(ctx context.Context, db *sql.DB, table string, cols []columnInfo
 		where.WriteString("(" + r.bad + ")")
 	}
 	which.WriteString(" END")
+	cond := "(" + where.String() + ")"
+	if within != "" {
+		cond = within + " AND " + cond
+	}
 	var rowid int64
 	var broken int
-	err := db.QueryRowContext(ctx, `SELECT rowid, `+which.String()+` FROM `+quoteIdent(table)+` WHERE `+where.String()+` LIMIT 1`).Scan(&rowid, &broken)
+	err := db.QueryRowContext(ctx, `SELECT rowid, `+which.String()+` FROM `+quoteIdent(table)+` WHERE `+cond+` LIMIT 1`, args...).Scan(&rowid, &broken)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
