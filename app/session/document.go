@@ -70,11 +70,11 @@ type integrity struct {
 // leaves the document be: Release ends its work). The integrity check of
 // the file is left to the document's check, to be run once it is shown:
 // the document must be closed if it fails. With readOnly, as for an export,
-// the document is opened with data.OpenReadOnly, checked whole first, and
-// nothing in its folder changes. Without it, as for the window, it is opened
-// with data.OpenForViewing: a document that opening for writing would
-// change is read as OpenReadOnly reads it until its first write (see
-// Session.write).
+// the document is opened with data.OpenReadOnly, its rows are checked
+// first (data.Store.VerifyRows), and nothing in its folder changes. Without
+// it, as for the window, it is opened with data.OpenForViewing: a document
+// that opening for writing would change is read as OpenReadOnly reads it
+// until its first write (see Session.write).
 func loadDocument(ctx context.Context, path string, readOnly bool, allTitlesUpTo int, progress func(float64)) (*Document, error) {
 	// The document's own context outlives ctx, which ends with the loading,
 	// but is cancelled with it while it loads.
@@ -87,7 +87,13 @@ func loadDocument(ctx context.Context, path string, readOnly bool, allTitlesUpTo
 	var pending data.Pending
 	var err error
 	if readOnly {
-		s, err = data.OpenReadOnly(ctx, path)
+		// An export reads every row: they are checked first (but not
+		// every page of the file, as the window's check does).
+		if s, err = data.OpenReadOnly(ctx, path); err == nil {
+			if err = s.VerifyRows(ctx); err != nil {
+				s.Close()
+			}
+		}
 		check = func(context.Context) error { return nil }
 	} else {
 		s, check, pending, err = data.OpenForViewing(ctx, path)
