@@ -47,7 +47,8 @@ Usage:
                                           draw the timeline as a picture with its sources listed, or write it as CSV, JSON, TimelineJS or vis
   quoteline export --format pdf --stops IN.quoteline OUT.pdf
                                           a handout of the presentation: a page per stop, then the sources
-  quoteline check FILE.quoteline          check FILE as opening does, write nothing (exit 0 if sound, 1 if not)
+  quoteline check [--full] FILE.quoteline
+                                          check FILE as commands read it (--full: every page and row too), write nothing (exit 0 if sound, 1 if not)
   quoteline search [--limit N] [--fts] FILE.quoteline WORDS...
                                           print the events, quotes and sources matching WORDS as JSON lines
   quoteline import [--from FORMAT] IN OUT.quoteline
