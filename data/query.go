@@ -611,13 +611,8 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]SearchHi
 		if err := s.verifyRows(ctx, k.kind, ids); err != nil {
 			return fail(err)
 		}
-		for len(ids) > 0 {
-			n := min(len(ids), 500)
-			args := make([]any, n)
-			for i, id := range ids[:n] {
-				args[i] = id
-			}
-			err := s.eachRow(ctx, `SELECT `+k.columns+` FROM `+k.kind+` WHERE id IN (?`+strings.Repeat(", ?", n-1)+`) ORDER BY id`, args, func(r *sql.Rows) error {
+		err = inBatches(ids, func(in string, args []any) error {
+			return s.eachRow(ctx, `SELECT `+k.columns+` FROM `+k.kind+` WHERE id IN `+in+` ORDER BY id`, args, func(r *sql.Rows) error {
 				h := SearchHit{Kind: k.kind}
 				var at, prec *int64
 				if err := r.Scan(&h.ID, &h.Title, &at, &prec); err != nil {
@@ -627,10 +622,9 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]SearchHi
 				hits = append(hits, h)
 				return nil
 			})
-			if err != nil {
-				return fail(err)
-			}
-			ids = ids[n:]
+		})
+		if err != nil {
+			return fail(err)
 		}
 	}
 	return hits, nil

@@ -76,24 +76,36 @@ func (s *Store) SearchEventIDs(ctx context.Context, query string, limit int) ([]
 // whole document again.
 func (s *Store) EventsOf(ctx context.Context, ids []int64) ([]Event, error) {
 	var out []Event
+	err := inBatches(ids, func(in string, args []any) error {
+		events, err := s.queryEvents(ctx, `SELECT `+eventColumns+` FROM event e WHERE e.id IN `+in, args...)
+		out = append(out, events...)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("data.EventsOf: %w", err)
+	}
+	slices.SortFunc(out, func(a, b Event) int {
+		return cmp.Or(cmp.Compare(a.Start.Unix, b.Start.Unix), cmp.Compare(a.ID, b.ID))
+	})
+	return out, nil
+}
+
+// inBatches calls fn with ids in batches of at most 500 (SQLite takes up to
+// 32,766 parameters a statement), each as the list "(?, ?, …)" and its
+// arguments, until fn returns an error.
+func inBatches(ids []int64, fn func(in string, args []any) error) error {
 	for len(ids) > 0 {
 		n := min(len(ids), 500)
 		args := make([]any, n)
 		for i, id := range ids[:n] {
 			args[i] = id
 		}
-		events, err := s.queryEvents(ctx, `SELECT `+eventColumns+` FROM event e WHERE e.id IN (?`+
-			strings.Repeat(", ?", n-1)+`)`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("data.EventsOf: %w", err)
+		if err := fn("(?"+strings.Repeat(", ?", n-1)+")", args); err != nil {
+			return err
 		}
-		out = append(out, events...)
 		ids = ids[n:]
 	}
-	slices.SortFunc(out, func(a, b Event) int {
-		return cmp.Or(cmp.Compare(a.Start.Unix, b.Start.Unix), cmp.Compare(a.ID, b.ID))
-	})
-	return out, nil
+	return nil
 }
 
 // SpanOf returns the span of an event, as Spans reads it.

@@ -207,22 +207,14 @@ func checkRows(ctx context.Context, db *sql.DB, table string, ids []int64) error
 	if err != nil {
 		return err
 	}
-	for len(ids) > 0 {
-		n := min(len(ids), 500)
-		args := make([]any, n)
-		for i, id := range ids[:n] {
-			args[i] = id
-		}
-		if err := checkTable(ctx, db, table, cols, rules, `rowid IN (?`+strings.Repeat(", ?", n-1)+`)`, args...); err != nil {
-			var bad *errBadValue
-			if errors.As(err, &bad) {
-				return bad.err
-			}
-			return err
-		}
-		ids = ids[n:]
+	err = inBatches(ids, func(in string, args []any) error {
+		return checkTable(ctx, db, table, cols, rules, `rowid IN `+in, args...)
+	})
+	var bad *errBadValue
+	if errors.As(err, &bad) {
+		return bad.err
 	}
-	return nil
+	return err
 }
 
 // verifyRows checks the rows of table with rowids ids, as the full check
