@@ -43,6 +43,7 @@ func TestReadOnlyCommands_ChangeNothing(t *testing.T) {
 			for _, args := range [][]string{
 				{"search", doc, "drone"},
 				{"check", doc},
+				{"check", "--full", doc},
 				{"export", doc, filepath.Join(out, "a.csv")},
 				{"export", doc, filepath.Join(out, "a.json")},
 				{"export", "--width", "800", doc, filepath.Join(out, "a.png")},
