@@ -113,10 +113,13 @@ type session struct {
 	env     []string
 	display string
 	home    string
+	tmp     string // the app's TMPDIR
 	window  string
 	log     *bytes.Buffer
 	shotDir string
-	exited  <-chan struct{} // closed when the app last run has ended
+	cmd     *exec.Cmd       // the app last run
+	exited  <-chan struct{} // closed when the app last run has ended, with exitErr
+	exitErr error
 }
 
 // toolTimeout bounds each run of xdotool and import: one that hangs (a
@@ -176,7 +179,7 @@ func newSession(t *testing.T) *session {
 	tools := e2eTools(t)
 	display := startXvfb(t, tools["Xvfb"])
 	home := t.TempDir()
-	s := &session{t: t, tools: tools, display: display, home: home, log: &bytes.Buffer{}, shotDir: t.TempDir()}
+	s := &session{t: t, tools: tools, display: display, home: home, tmp: t.TempDir(), log: &bytes.Buffer{}, shotDir: t.TempDir()}
 	if dir := os.Getenv("QUOTELINE_SHOTS"); dir != "" {
 		s.shotDir = dir
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -185,7 +188,7 @@ func newSession(t *testing.T) *session {
 	}
 	s.env = append(os.Environ(), "DISPLAY="+display, "HOME="+home,
 		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "XDG_DATA_HOME="+filepath.Join(home, ".local/share"),
-		"LANG=C.UTF-8", "LIBGL_ALWAYS_SOFTWARE=1")
+		"LANG=C.UTF-8", "LIBGL_ALWAYS_SOFTWARE=1", "TMPDIR="+s.tmp)
 	return s
 }
 
@@ -214,6 +217,7 @@ func (s *session) run(args ...string) {
 	t := s.t
 	bin := buildBinary(t)
 	cmd := exec.Command(bin, args...)
+	s.cmd = cmd
 	cmd.Env = s.env
 	cmd.Stdout, cmd.Stderr = s.log, s.log
 	// A process the app leaves behind holding its output (a helper the
@@ -223,9 +227,8 @@ func (s *session) run(args ...string) {
 		t.Fatalf("start %s: %v", bin, err)
 	}
 	exited := make(chan struct{})
-	var waitErr error
-	go func() { waitErr = cmd.Wait(); close(exited) }()
 	s.exited = exited
+	go func() { s.exitErr = cmd.Wait(); close(exited) }()
 	t.Cleanup(func() {
 		cmd.Process.Kill()
 		<-exited
@@ -236,7 +239,7 @@ func (s *session) run(args ...string) {
 	waitFor(t, 60*time.Second, "the Quoteline window with a document", func() bool {
 		select {
 		case <-exited:
-			t.Fatalf("app exited early: %v\n%s", waitErr, s.log)
+			t.Fatalf("app exited early: %v\n%s", s.exitErr, s.log)
 		default:
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), toolTimeout)
@@ -465,6 +468,25 @@ func TestE2E_SourceOfTheDroneTransferEvent(t *testing.T) {
 	}
 }
 
+// addEvent adds an event with title and when to the document at path with
+// the keyboard, as a person would (Ctrl+E, the form, Return), taking the
+// screenshot shot of the filled form if it is not "", and waits until the
+// event is in the file.
+func (s *session) addEvent(path, title, when, shot string) {
+	s.t.Helper()
+	s.xdotool("key", "ctrl+e")
+	time.Sleep(800 * time.Millisecond)
+	s.xdotool("type", "--delay", "20", title)
+	s.xdotool("key", "Tab")
+	s.xdotool("type", "--delay", "20", when)
+	time.Sleep(500 * time.Millisecond)
+	if shot != "" {
+		s.shot(shot)
+	}
+	s.xdotool("key", "Return")
+	waitFor(s.t, 15*time.Second, "the new event in the document", func() bool { return eventTitled(s.t, path, title) != 0 })
+}
+
 // eventTitled returns the id of the event in the document at path with
 // that title, or 0.
 func eventTitled(t *testing.T, path, title string) int64 { return eventNamed(t, path, title).ID }
@@ -527,15 +549,7 @@ func TestE2E_EditUndoSearch(t *testing.T) {
 	const title = "Shahed drones reach Crimea"
 	before := s.shot("e2e-edit-before")
 
-	s.xdotool("key", "ctrl+e")
-	time.Sleep(800 * time.Millisecond)
-	s.xdotool("type", "--delay", "20", title)
-	s.xdotool("key", "Tab")
-	s.xdotool("type", "--delay", "20", "2022-08?/15 Sep 2022")
-	time.Sleep(500 * time.Millisecond)
-	s.shot("e2e-edit-form")
-	s.xdotool("key", "Return")
-	waitFor(t, 15*time.Second, "the new event in the document", func() bool { return eventTitled(t, path, title) != 0 })
+	s.addEvent(path, title, "2022-08?/15 Sep 2022", "e2e-edit-form")
 	time.Sleep(700 * time.Millisecond)
 	added := s.shot("e2e-edit-added")
 	if d := differs(before, added); d < 0.002 {

@@ -23,12 +23,7 @@ import (
 // The data package's kill tests cover imports and streams of commits.
 func TestKill_BinaryCreatesWholeDocumentsOrNothing(t *testing.T) {
 	bin := buildBinary(t)
-	seed := uint64(time.Now().UnixNano())
-	if s := os.Getenv("QUOTELINE_CRASH_SEED"); s != "" {
-		seed, _ = strconv.ParseUint(s, 10, 64)
-	}
-	t.Logf("QUOTELINE_CRASH_SEED=%d", seed)
-	r := rand.New(rand.NewPCG(seed, 1))
+	r := crashRand(t, 1)
 	rounds, events := 2, "100000"
 	if os.Getenv("QUOTELINE_SOAK") != "" {
 		rounds, events = 15, "200000"
@@ -102,12 +97,7 @@ func TestKill_BinaryCreatesWholeDocumentsOrNothing(t *testing.T) {
 // passes the check and holds either none of the rows or all of them.
 func TestKill_ImportIsAllOrNothing(t *testing.T) {
 	bin := buildBinary(t)
-	seed := uint64(time.Now().UnixNano())
-	if s := os.Getenv("QUOTELINE_CRASH_SEED"); s != "" {
-		seed, _ = strconv.ParseUint(s, 10, 64)
-	}
-	t.Logf("QUOTELINE_CRASH_SEED=%d", seed)
-	r := rand.New(rand.NewPCG(seed, 2))
+	r := crashRand(t, 2)
 	rounds, rows := 3, 40_000
 	if os.Getenv("QUOTELINE_SOAK") != "" {
 		rounds, rows = 15, 100_000
@@ -146,4 +136,18 @@ func TestKill_ImportIsAllOrNothing(t *testing.T) {
 		}
 		t.Logf("import killed after %v: %d events", delay, rep.Events)
 	}
+}
+
+// crashRand returns the random numbers of a test that kills or interrupts
+// the binary at random moments, from the seed QUOTELINE_CRASH_SEED gives
+// or from the clock, which it logs so that a run can be repeated; stream
+// tells the tests apart.
+func crashRand(t *testing.T, stream uint64) *rand.Rand {
+	t.Helper()
+	seed := uint64(time.Now().UnixNano())
+	if s := os.Getenv("QUOTELINE_CRASH_SEED"); s != "" {
+		seed, _ = strconv.ParseUint(s, 10, 64)
+	}
+	t.Logf("QUOTELINE_CRASH_SEED=%d", seed)
+	return rand.New(rand.NewPCG(seed, stream))
 }

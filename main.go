@@ -9,7 +9,7 @@
 //	quoteline bench FILE.quoteline
 //	quoteline export [--format png|svg|pdf|csv|json|timelinejs|vis] [--from DATE --to DATE] [--width W --height H] IN OUT
 //	quoteline export --format pdf --stops IN OUT.pdf
-//	quoteline check FILE.quoteline
+//	quoteline check [--full] FILE.quoteline
 //	quoteline search [--limit N] [--fts] FILE.quoteline WORDS...
 //	quoteline import [--from FORMAT] IN OUT.quoteline
 //	quoteline --version

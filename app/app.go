@@ -48,7 +48,8 @@ Usage:
                                           draw the timeline as a picture with its sources listed, or write it as CSV, JSON, TimelineJS or vis
   quoteline export --format pdf --stops IN.quoteline OUT.pdf
                                           a handout of the presentation: a page per stop, then the sources
-  quoteline check FILE.quoteline          check FILE as opening does, write nothing (exit 0 if sound, 1 if not)
+  quoteline check [--full] FILE.quoteline
+                                          check FILE as commands read it (--full: every page and row too), write nothing (exit 0 if sound, 1 if not)
   quoteline search [--limit N] [--fts] FILE.quoteline WORDS...
                                           print the events, quotes and sources matching WORDS as JSON lines
   quoteline import [--from FORMAT] IN OUT.quoteline
@@ -92,9 +93,12 @@ func Run(args []string, appTOML string, stdout, stderr io.Writer) int {
 	a := newApp(version)
 	// Each window may open others (File ▸ New Window); the application
 	// quits when the last one closes.
+	var sessions []*session.Session
+	defer sayOnSignal(stderr)()
 	var open func(path string, blank bool) *window
 	open = func(path string, blank bool) *window {
 		w := newWindow(a, version, fyne.Do)
+		sessions = append(sessions, w.s)
 		w.newWindow = func(path string, blank bool) { open(path, blank).win.Show() }
 		if blank {
 			w.showNoDocument()
@@ -111,6 +115,7 @@ func Run(args []string, appTOML string, stdout, stderr io.Writer) int {
 	w := open(path, false)
 	a.Lifecycle().SetOnStarted(func() { w.win.Canvas().Focus(w.timeline) })
 	w.win.ShowAndRun()
+	closeAll(sessions)
 	return 0
 }
 

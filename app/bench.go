@@ -120,7 +120,7 @@ func bench(path, version string, out io.Writer) error {
 	w.win.SetOnClosed(func() { w.s.Close(); a.Quit() })
 	w.s.Open(path) // as Run does: reading overlaps making the window
 	w.win.ShowAndRun()
-	w.s.Close()
+	closeAll([]*session.Session{w.s})
 	if runErr != nil {
 		return runErr
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/quoteline/quoteline/app/present"
 	"github.com/quoteline/quoteline/app/session"
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/weblink"
 	"github.com/quoteline/quoteline/timeline"
 	"github.com/quoteline/quoteline/timeline/view"
 )
@@ -294,11 +295,12 @@ func (w *window) present() {
 	})
 }
 
-// openURL opens a web address in the system browser; anything but http and
-// https is refused.
+// openURL opens a web or mail address in the system browser or mail
+// program; anything but http, https and mailto is refused (see
+// weblink.Link).
 func (w *window) openURL(u *url.URL) error {
-	if _, ok := session.WebAddress(u.String()); !ok {
-		err := fmt.Errorf("%q is not a web address: only http and https addresses are opened", u.String())
+	if _, ok := weblink.Link(u.String()); !ok {
+		err := fmt.Errorf("%q is not a web or mail address: only http, https and mailto addresses are opened", u.String())
 		fynedialog.ShowError(err, w.win)
 		return err
 	}

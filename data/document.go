@@ -7,11 +7,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/url"
 	"path"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/quoteline/quoteline/internal/weblink"
 )
 
 // The format name and version of the JSON interchange documents this
@@ -471,8 +472,7 @@ func (d *Document) resolve() (*plan, error) {
 			return nil, fail(rec, "title", "missing")
 		}
 		if s.URL != "" {
-			u, err := url.Parse(s.URL)
-			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			if _, ok := weblink.Web(s.URL); !ok {
 				return nil, fail(rec, "url", "%q is not an http or https URL", s.URL)
 			}
 		}

@@ -396,7 +396,7 @@ func (s *Store) edit(ctx context.Context, op, name string, fn func(r *recorder) 
 	if err := r.syncFTS(); err != nil {
 		return nil, fmt.Errorf("data.%s: %w", op, err)
 	}
-	if err := tx.Commit(); err != nil {
+	if err := s.commit(ctx, tx); err != nil {
 		return nil, fmt.Errorf("data.%s: %w", op, err)
 	}
 	return &Edit{Name: name, ops: r.ops}, nil

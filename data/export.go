@@ -24,6 +24,11 @@ type ExportOptions struct {
 // change. Times that are instants rather than dated values (earliest start,
 // latest end) are written to the second.
 func (s *Store) ExportDocument(ctx context.Context, opt ExportOptions) (*Document, error) {
+	// An export reads every row: a document not checked whole has its rows
+	// checked first, so that a bad value is refused naming its row.
+	if err := s.VerifyRows(ctx); err != nil {
+		return nil, err
+	}
 	doc, err := s.exportDocument(ctx, opt)
 	if err != nil {
 		return nil, fmt.Errorf("data.ExportDocument: %w", err)
@@ -34,6 +39,7 @@ func (s *Store) ExportDocument(ctx context.Context, opt ExportOptions) (*Documen
 func key(kind string, id int64) string { return kind + "-" + strconv.FormatInt(id, 10) }
 
 func (s *Store) exportDocument(ctx context.Context, opt ExportOptions) (*Document, error) {
+	var w timeWriter
 	doc := &Document{Format: DocumentFormat, Version: DocumentVersion,
 		Lanes: []DocumentLane{}, Actors: []DocumentActor{}, Sources: []DocumentSource{},
 		Quotes: []DocumentQuote{}, Events: []DocumentEvent{}}
@@ -84,7 +90,7 @@ func (s *Store) exportDocument(ctx context.Context, opt ExportOptions) (*Documen
 			return err
 		}
 		src.Key = key("source", id)
-		src.Published = timeOf(pub, prec).String()
+		src.Published = w.text(record("sources", len(doc.Sources), src.Key), "published", timeOf(pub, prec), false)
 		if text != nil {
 			src.Text = *text
 			src.TextFile = src.Key + ".txt"
@@ -100,8 +106,9 @@ func (s *Store) exportDocument(ctx context.Context, opt ExportOptions) (*Documen
 		if err != nil {
 			return err
 		}
-		dq := DocumentQuote{Key: key("quote", q.ID), Source: key("source", q.SourceID), SaidAt: q.SaidAt.String(), Text: q.Text,
+		dq := DocumentQuote{Key: key("quote", q.ID), Source: key("source", q.SourceID), Text: q.Text,
 			SpeakerNote: q.SpeakerNote, SpeakerConfidence: q.SpeakerConfidence}
+		dq.SaidAt = w.text(record("quotes", len(doc.Quotes), dq.Key), "said_at", q.SaidAt, true)
 		if q.SpeakerID != 0 {
 			dq.Speaker = key("actor", q.SpeakerID)
 		}
@@ -131,18 +138,21 @@ func (s *Store) exportDocument(ctx context.Context, opt ExportOptions) (*Documen
 			}
 		}
 		de := DocumentEvent{Key: key("event", e.ID), Lane: key("lane", e.LaneID), Title: e.Title, Summary: e.Summary,
-			Start: e.Start.String(), End: e.End.String(), StartUncertain: e.StartUncertain, EndUncertain: e.EndUncertain,
+			StartUncertain: e.StartUncertain, EndUncertain: e.EndUncertain,
 			Status: e.Status, DateNote: e.DateNote, Tags: e.Tags}
+		rec := record("events", len(doc.Events), de.Key)
+		de.Start = w.text(rec, "start", e.Start, true)
+		de.End = w.text(rec, "end", e.End, false)
 		if e.EarliestStart != nil {
-			t := Time{Unix: *e.EarliestStart, Precision: PrecisionSecond}.String()
+			t := w.text(rec, "earliest_start", Time{Unix: *e.EarliestStart, Precision: PrecisionSecond}, true)
 			de.EarliestStart = &t
 		}
 		if e.LatestEnd != nil {
-			t := Time{Unix: *e.LatestEnd, Precision: PrecisionSecond}.String()
+			t := w.text(rec, "latest_end", Time{Unix: *e.LatestEnd, Precision: PrecisionSecond}, true)
 			de.LatestEnd = &t
 		}
 		if d := e.Derivation; d != nil {
-			de.Derived = &DocumentDerivation{Expression: d.Expression, SaidAt: d.SaidAt.String()}
+			de.Derived = &DocumentDerivation{Expression: d.Expression, SaidAt: w.text(rec, "derived said_at", d.SaidAt, false)}
 			if d.QuoteID != 0 {
 				de.Derived.Quote = key("quote", d.QuoteID)
 			}
@@ -181,19 +191,43 @@ func (s *Store) exportDocument(ctx context.Context, opt ExportOptions) (*Documen
 	if err != nil {
 		return nil, err
 	}
-	if err := s.exportPeriods(ctx, doc, opt); err != nil {
+	if err := s.exportPeriods(ctx, doc, opt, &w); err != nil {
 		return nil, err
 	}
-	if err := s.exportStops(ctx, doc, index); err != nil {
+	if err := s.exportStops(ctx, doc, index, &w); err != nil {
 		return nil, err
+	}
+	if w.err != nil {
+		return nil, w.err
 	}
 	return doc, nil
+}
+
+// timeWriter writes the times of an export as text, and keeps the first
+// that would not read back as the same time, to its precision: an export
+// is refused rather than written wrong (a time beyond the years ParseTime
+// reads, or without a precision), whatever the document holds.
+type timeWriter struct{ err error }
+
+// text returns t as text. An empty t is written "" if it is not required.
+func (w *timeWriter) text(rec recordName, field string, t Time, required bool) string {
+	s := t.String()
+	if w.err != nil || (t.IsZero() && !required) {
+		return s
+	}
+	// Written at its precision, a time reads back as the start of the
+	// period it falls in.
+	if back, err := parseTime(s); err != nil || back.Precision != t.Precision || t.Unix < back.Unix || t.Unix > back.End() {
+		w.err = &DocumentError{Record: rec.String(), Field: field,
+			Err: fmt.Errorf("%w: %d seconds at precision %d cannot be written as a time that reads back as the same", ErrInvalidTime, t.Unix, t.Precision)}
+	}
+	return s
 }
 
 // exportStops adds the store's stops to doc, whose events are indexed by
 // id in index; a stop's event or quote left out of doc is left out of the
 // stop too.
-func (s *Store) exportStops(ctx context.Context, doc *Document, index map[int64]int) error {
+func (s *Store) exportStops(ctx context.Context, doc *Document, index map[int64]int, w *timeWriter) error {
 	stops, err := s.Stops(ctx)
 	if err != nil {
 		return err
@@ -203,9 +237,10 @@ func (s *Store) exportStops(ctx context.Context, doc *Document, index map[int64]
 		quotes[q.Key] = true
 	}
 	for _, st := range stops {
+		rec := record("stops", len(doc.Stops), "")
 		ds := DocumentStop{Caption: st.Caption,
-			From: Time{Unix: st.ViewStart, Precision: PrecisionSecond}.String(),
-			To:   Time{Unix: st.ViewEnd - 1, Precision: PrecisionSecond}.String()}
+			From: w.text(rec, "from", Time{Unix: st.ViewStart, Precision: PrecisionSecond}, true),
+			To:   w.text(rec, "to", Time{Unix: st.ViewEnd - 1, Precision: PrecisionSecond}, true)}
 		if _, ok := index[st.EventID]; ok {
 			ds.Event = key("event", st.EventID)
 		}

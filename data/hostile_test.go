@@ -69,9 +69,8 @@ func TestHostileDocuments(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			// Each case in a folder of its own, so that files left beside it show.
-			dir := t.TempDir()
-			path := filepath.Join(dir, c.Name)
-			if err := os.Rename(c.Path, path); err != nil {
+			path, err := c.MoveTo(t.TempDir())
+			if err != nil {
 				t.Fatal(err)
 			}
 			old := time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)

@@ -118,11 +118,11 @@ func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, prog
 		return err
 	})
 	if err == nil {
-		if err = im.writeEventRows(ctx, s.path, progress); err != nil {
+		if err = im.writeEventRows(ctx, s.file, progress); err != nil {
 			if cerr := ctx.Err(); cerr != nil {
 				err = cerr
 			}
-			err = fmt.Errorf("data.ImportDocument: %w", err)
+			err = fmt.Errorf("data.ImportDocument: %w", tooBig(err))
 		}
 	}
 	if err == nil {
@@ -151,9 +151,9 @@ func (s *Store) importTx(ctx context.Context, fn func(*sql.Tx) error) error {
 			// fails with sql.ErrTxDone, which is not the reason.
 			err = cerr
 		}
-		return fmt.Errorf("data.ImportDocument: %w", err)
+		return fmt.Errorf("data.ImportDocument: %w", tooBig(err))
 	}
-	if err := tx.Commit(); err != nil {
+	if err := s.commit(ctx, tx); err != nil {
 		return fmt.Errorf("data.ImportDocument: %w", err)
 	}
 	return nil
@@ -477,7 +477,7 @@ const eventRowsBatch = 1000
 // writes it as buildFile does. It checks for cancelling between batches,
 // and reports progress.
 func (im *importer) writeEventRows(ctx context.Context, path string, progress func(done, total int)) error {
-	c, err := openC(path, true, false)
+	c, err := openC(path, readWrite)
 	if err != nil {
 		return err
 	}

@@ -1,10 +1,14 @@
 package data
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 // Limits on what Quoteline reads, so that a hostile or broken file gets a
@@ -19,8 +23,8 @@ const (
 	MaxDocumentEvents = 5_000_000
 	// MaxDocumentLanes is the most lanes a document may hold.
 	MaxDocumentLanes = 10_000
-	// MaxDocumentPeriods is the most periods a JSON document may hold:
-	// every one is drawn behind the lanes it spans.
+	// MaxDocumentPeriods is the most periods a document may hold: every
+	// one is drawn behind the lanes it spans.
 	MaxDocumentPeriods = 10_000
 	// MaxValueBytes is the longest single text SQLite will read or write:
 	// a source's full text, a quote or a title. Longer values are refused
@@ -133,4 +137,73 @@ func (d *Document) checkLimits() error {
 		}
 	}
 	return nil
+}
+
+// countsWithin refuses a document of events, lanes and periods beyond the
+// limits above, in the words every open uses.
+func countsWithin(events, lanes, periods int64) error {
+	if events > MaxDocumentEvents {
+		return fmt.Errorf("%w: %d events, and Quoteline opens documents of up to %d", ErrTooLarge, events, MaxDocumentEvents)
+	}
+	if lanes > MaxDocumentLanes {
+		return fmt.Errorf("%w: %d lanes, and Quoteline opens documents of up to %d", ErrTooLarge, lanes, MaxDocumentLanes)
+	}
+	if periods > MaxDocumentPeriods {
+		return fmt.Errorf("%w: %d periods, and Quoteline opens documents of up to %d", ErrTooLarge, periods, MaxDocumentPeriods)
+	}
+	return nil
+}
+
+// rowQuerier is what withinLimits reads through: a database or a
+// transaction.
+type rowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// withinLimits refuses the document q reads, as it stands in q's
+// transaction if it is one, if it holds more than Open accepts: events,
+// lanes, periods, or bytes. Every write checks it before it commits, so that no
+// write leaves a document that opening would refuse. The counts are taken
+// from the ids' range, a few index lookups, unless that range is beyond a
+// limit: then the rows are counted.
+func withinLimits(ctx context.Context, q rowQuerier) error {
+	var eventSpan, laneSpan, periodSpan float64
+	var pages, pageSize int64
+	// Each min() and max() alone in its query, so that SQLite reads it from
+	// the end of the table rather than scanning it.
+	err := q.QueryRowContext(ctx, `SELECT
+		coalesce(CAST((SELECT max(id) FROM event) AS REAL) - (SELECT min(id) FROM event) + 1, 0),
+		coalesce(CAST((SELECT max(id) FROM lane) AS REAL) - (SELECT min(id) FROM lane) + 1, 0),
+		coalesce(CAST((SELECT max(id) FROM period) AS REAL) - (SELECT min(id) FROM period) + 1, 0),
+		(SELECT page_count FROM pragma_page_count), (SELECT page_size FROM pragma_page_size)`).Scan(&eventSpan, &laneSpan, &periodSpan, &pages, &pageSize)
+	if err != nil {
+		return fmt.Errorf("count the document's records: %w", err)
+	}
+	if size := pages * pageSize; size > MaxDocumentBytes {
+		return fmt.Errorf("%w: the file would be %s, and Quoteline opens documents of up to %s", ErrTooLarge, FormatBytes(size), FormatBytes(MaxDocumentBytes))
+	}
+	if eventSpan <= MaxDocumentEvents && laneSpan <= MaxDocumentLanes && periodSpan <= MaxDocumentPeriods {
+		return nil
+	}
+	var events, lanes, periods int64
+	if err := q.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM lane), (SELECT count(*) FROM period)`).Scan(&events, &lanes, &periods); err != nil {
+		return fmt.Errorf("count the document's records: %w", err)
+	}
+	return countsWithin(events, lanes, periods)
+}
+
+// sqliteTooBig is SQLite's result code for a text or blob beyond
+// SQLITE_LIMIT_LENGTH.
+const sqliteTooBig = 18
+
+// tooBig marks SQLite's "string or blob too big", from database/sql or
+// from a connection of cConn's, as ErrTooLarge and says what the limit is;
+// it returns other errors as they are.
+func tooBig(err error) error {
+	var se sqlite3.Error
+	var ce *cError
+	if (errors.As(err, &se) && se.Code == sqlite3.ErrTooBig) || (errors.As(err, &ce) && ce.code == sqliteTooBig) {
+		return fmt.Errorf("%w (%w: Quoteline keeps texts of up to %s)", err, ErrTooLarge, FormatBytes(MaxValueBytes))
+	}
+	return err
 }

@@ -258,7 +258,7 @@ func (s *Store) AddQuote(ctx context.Context, nq NewQuote) (quoteID, eventID int
 		eventID, quoteID, string(nq.Stance)); err != nil {
 		return fail(fmt.Errorf("link to event %d: %w", eventID, err))
 	}
-	if err := tx.Commit(); err != nil {
+	if err := s.commit(ctx, tx); err != nil {
 		return fail(err)
 	}
 	return quoteID, eventID, nil
@@ -359,7 +359,7 @@ func (s *Store) SetSourceText(ctx context.Context, id int64, text string) (unpla
 			return fail(err)
 		}
 	}
-	if err := tx.Commit(); err != nil {
+	if err := s.commit(ctx, tx); err != nil {
 		return fail(err)
 	}
 	return unplaced, nil

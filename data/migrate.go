@@ -135,14 +135,15 @@ func migrate(ctx context.Context, db *sql.DB, ms []migration) (err error) {
 // upgrade brings the open document s, at schema version from, up to the
 // last version of ms. It first writes a backup copy of the document beside
 // it (see backupPath), and only then migrates, in one transaction.
-func upgrade(ctx context.Context, s *Store, from int, ms []migration) error {
-	if _, err := backup(ctx, s.db, s.path, from); err != nil {
-		return fmt.Errorf("upgrade from schema version %d: backup: %w", from, err)
+func upgrade(ctx context.Context, s *Store, from int, ms []migration) (Upgrade, error) {
+	name, err := backup(ctx, s.db, s.path, from)
+	if err != nil {
+		return Upgrade{}, fmt.Errorf("upgrade from schema version %d: backup: %w", from, err)
 	}
 	if err := migrate(ctx, s.db, ms); err != nil {
-		return fmt.Errorf("upgrade from schema version %d: %w", from, err)
+		return Upgrade{}, fmt.Errorf("upgrade from schema version %d: %w", from, err)
 	}
-	return nil
+	return Upgrade{From: from, To: latest(ms), Backup: name}, nil
 }
 
 // backupPath returns the n'th candidate name of the backup of the document

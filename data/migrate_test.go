@@ -72,7 +72,7 @@ func TestOpen_UpgradesOlderDocumentAfterBackup(t *testing.T) {
 	ms := testMigrations(t, `ALTER TABLE lane ADD COLUMN note TEXT NOT NULL DEFAULT '';
 		CREATE INDEX lane_note ON lane (note);`)
 
-	if r, err := checkWith(ctx, path, ms); err != nil || r.Version != cur || r.Latest != cur+1 || !r.NeedsUpgrade() {
+	if r, err := checkWith(ctx, path, ms, true); err != nil || r.Version != cur || r.Latest != cur+1 || !r.NeedsUpgrade() {
 		t.Fatalf("check before upgrade: %+v, %v", r, err)
 	}
 	s, _, err := openWith(ctx, path, ms, false)
@@ -99,7 +99,7 @@ func TestOpen_UpgradesOlderDocumentAfterBackup(t *testing.T) {
 	}
 	// The upgraded document passes the newer check and is no longer
 	// upgraded; this program refuses it as too new.
-	if r, err := checkWith(ctx, path, ms); err != nil || r.NeedsUpgrade() || r.Events != 2 {
+	if r, err := checkWith(ctx, path, ms, true); err != nil || r.NeedsUpgrade() || r.Events != 2 {
 		t.Errorf("check after upgrade: %+v, %v", r, err)
 	}
 	if _, err := Check(ctx, path); !errors.Is(err, ErrTooNew) {

@@ -6,6 +6,9 @@ import (
 	"fmt"
 )
 
+// periodsVersion is the schema version that added the period table.
+const periodsVersion = 4
+
 // Periods returns the document's periods, in order of start (and of id
 // for those that start together).
 func (s *Store) Periods(ctx context.Context) ([]Period, error) {
@@ -94,7 +97,7 @@ func (s *Store) DeletePeriod(ctx context.Context, id int64) (*Edit, error) {
 }
 
 // exportPeriods adds the store's periods that overlap opt's window to doc.
-func (s *Store) exportPeriods(ctx context.Context, doc *Document, opt ExportOptions) error {
+func (s *Store) exportPeriods(ctx context.Context, doc *Document, opt ExportOptions, w *timeWriter) error {
 	periods, err := s.Periods(ctx)
 	if err != nil {
 		return err
@@ -103,8 +106,9 @@ func (s *Store) exportPeriods(ctx context.Context, doc *Document, opt ExportOpti
 		if (opt.From != nil && p.End.End() < *opt.From) || (opt.To != nil && p.Start.Unix > *opt.To) {
 			continue
 		}
-		dp := DocumentPeriod{Key: key("period", p.ID), Title: p.Title, Summary: p.Summary,
-			Start: p.Start.String(), End: p.End.String()}
+		dp := DocumentPeriod{Key: key("period", p.ID), Title: p.Title, Summary: p.Summary}
+		rec := record("periods", len(doc.Periods), dp.Key)
+		dp.Start, dp.End = w.text(rec, "start", p.Start, true), w.text(rec, "end", p.End, true)
 		if p.LaneID != 0 {
 			dp.Lane = key("lane", p.LaneID)
 		}

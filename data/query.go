@@ -173,19 +173,19 @@ func (s *Store) queryEvents(ctx context.Context, query string, args ...any) ([]E
 func (r reader) queryEvents(ctx context.Context, query string, args ...any) ([]Event, error) {
 	rows, err := r.q.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, err
+		return nil, corruptOr(err)
 	}
 	defer rows.Close()
 	var events []Event
 	for rows.Next() {
 		e, err := scanEvent(rows)
 		if err != nil {
-			return nil, err
+			return nil, corruptOr(err)
 		}
 		events = append(events, e)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, corruptOr(err)
 	}
 	if err := r.attachLinks(ctx, events); err != nil {
 		return nil, err
@@ -265,18 +265,20 @@ func (s *Store) eachRow(ctx context.Context, query string, args []any, fn func(*
 	return s.read().eachRow(ctx, query, args, fn)
 }
 
+// eachRow calls fn with each row of query; SQLite's errors on a damaged
+// page are ErrCorrupt (see corruptOr).
 func (r reader) eachRow(ctx context.Context, query string, args []any, fn func(*sql.Rows) error) error {
 	rows, err := r.q.QueryContext(ctx, query, args...)
 	if err != nil {
-		return err
+		return corruptOr(err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		if err := fn(rows); err != nil {
-			return err
+			return corruptOr(err)
 		}
 	}
-	return rows.Err()
+	return corruptOr(rows.Err())
 }
 
 // quoteColumns are the quote columns scanned by scanQuote, in order.
@@ -580,34 +582,68 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]SearchHi
 	if limit <= 0 {
 		limit = 100
 	}
+	// A damaged page or a bad value met is the document's fault, not the
+	// query's, and is said of the document.
+	fail := func(err error) ([]SearchHit, error) {
+		if errors.Is(err, ErrCorrupt) || errors.Is(err, ErrTooLarge) {
+			return nil, fmt.Errorf("read %q: %w", s.path, err)
+		}
+		return nil, queryError("data.Search", query, err)
+	}
 	var hits []SearchHit
 	kinds := []struct {
-		kind, query string
+		kind, columns string // the kind is its table's name
 	}{
-		{"event", `SELECT e.id, e.title, e.start, e.start_precision FROM event e
-			WHERE e.id IN (SELECT docid FROM event_fts WHERE event_fts MATCH ? LIMIT ?) ORDER BY e.id`},
-		{"quote", `SELECT q.id, q.text, q.said_at, q.said_precision FROM quote q
-			WHERE q.id IN (SELECT docid FROM quote_fts WHERE quote_fts MATCH ? LIMIT ?) ORDER BY q.id`},
-		{"source", `SELECT s.id, s.title, s.published_at, s.published_precision FROM source s
-			WHERE s.id IN (SELECT docid FROM source_fts WHERE source_fts MATCH ? LIMIT ?) ORDER BY s.id`},
+		{"event", `id, title, start, start_precision`},
+		{"quote", `id, text, said_at, said_precision`},
+		{"source", `id, title, published_at, published_precision`},
 	}
 	for _, k := range kinds {
 		if len(hits) >= limit {
 			break
 		}
-		err := s.eachRow(ctx, k.query, []any{query, limit - len(hits)}, func(r *sql.Rows) error {
-			h := SearchHit{Kind: k.kind}
-			var at, prec *int64
-			if err := r.Scan(&h.ID, &h.Title, &at, &prec); err != nil {
-				return err
-			}
-			h.Time = timeOf(at, prec)
-			hits = append(hits, h)
-			return nil
+		ids, err := s.matching(ctx, k.kind+"_fts", query, limit-len(hits))
+		if err != nil {
+			return fail(err)
+		}
+		// The rows found are checked before they are read, so that a bad
+		// value is refused naming its row rather than failing the scan.
+		if err := s.verifyRows(ctx, k.kind, ids); err != nil {
+			return fail(err)
+		}
+		err = inBatches(ids, func(in string, args []any) error {
+			return s.eachRow(ctx, `SELECT `+k.columns+` FROM `+k.kind+` WHERE id IN `+in+` ORDER BY id`, args, func(r *sql.Rows) error {
+				h := SearchHit{Kind: k.kind}
+				var at, prec *int64
+				if err := r.Scan(&h.ID, &h.Title, &at, &prec); err != nil {
+					return err
+				}
+				h.Time = timeOf(at, prec)
+				hits = append(hits, h)
+				return nil
+			})
 		})
 		if err != nil {
-			return nil, fmt.Errorf("data.Search %q: %w", query, err)
+			return fail(err)
 		}
 	}
 	return hits, nil
+}
+
+// matching returns the ids of the first limit rows (all, for a limit of 0
+// or less) that the full-text table fts finds for query, ascending.
+func (s *Store) matching(ctx context.Context, fts, query string, limit int) ([]int64, error) {
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
+	}
+	var ids []int64
+	err := s.eachRow(ctx, `SELECT docid FROM `+fts+` WHERE `+fts+` MATCH ? ORDER BY docid LIMIT ?`, []any{query, limit}, func(r *sql.Rows) error {
+		var id int64
+		if err := r.Scan(&id); err != nil {
+			return err
+		}
+		ids = append(ids, id)
+		return nil
+	})
+	return ids, err
 }

@@ -3,10 +3,11 @@ package data
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/quoteline/quoteline/internal/weblink"
 )
 
 // Longest texts the editing methods accept, in characters.
@@ -579,8 +580,7 @@ func (s *Store) SaveSource(ctx context.Context, src Source) (int64, *Edit, error
 			}
 		}
 		if src.URL != "" {
-			u, err := url.Parse(src.URL)
-			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			if _, ok := weblink.Web(src.URL); !ok {
 				return 0, invalid(rec, "URL", "%q is not an http or https address", src.URL)
 			}
 		}

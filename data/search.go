@@ -3,6 +3,7 @@ package data
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,19 +12,48 @@ import (
 	"unicode"
 )
 
+// MaxSearchWords is the most words a plain search looks for: PlainQuery
+// keeps the first ones, and SearchWords says how many were typed. The
+// full-text index takes a few thousand terms at most, and no search needs
+// more than a sentence.
+const MaxSearchWords = 64
+
 // PlainQuery turns words as a person types them into a full-text query
 // that always parses: it keeps the letters and digits of each word (as the
 // index's tokenizer does), so quotes, brackets and operators are ignored,
 // and matches the last word as a prefix, so results come while typing.
-// "shahed dro" becomes `shahed dro*`. It returns "" when no word is left.
+// "shahed dro" becomes `shahed dro*`. Only the first MaxSearchWords words
+// are kept. It returns "" when no word is left.
 func PlainQuery(text string) string {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	words := searchWords(text)
 	if len(words) == 0 {
 		return ""
 	}
-	return strings.Join(words, " ") + "*"
+	return strings.Join(words[:min(len(words), MaxSearchWords)], " ") + "*"
+}
+
+// SearchWords returns how many words PlainQuery finds in text, before it
+// keeps the first MaxSearchWords of them.
+func SearchWords(text string) int { return len(searchWords(text)) }
+
+// searchWords splits text into words as the full-text index does.
+func searchWords(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// queryError describes a full-text query that failed, quoting at most the
+// start of the query: a query of thousands of words is not repeated whole.
+// An FTS query with more terms than the index takes is ErrTooLarge.
+func queryError(op, query string, err error) error {
+	if errors.Is(err, ErrCorrupt) {
+		return err // the query has nothing to do with it
+	}
+	if strings.Contains(err.Error(), "expression tree is too large") {
+		err = fmt.Errorf("%w: the query has more terms than the full-text index takes; use fewer words", ErrTooLarge)
+	}
+	return fmt.Errorf("%s %q: %w", op, clip(query, 80), err)
 }
 
 // SearchEventIDs returns the ids of the first limit events (all with a
@@ -34,24 +64,9 @@ func (s *Store) SearchEventIDs(ctx context.Context, query string, limit int) ([]
 	if strings.TrimSpace(query) == "" {
 		return nil, nil
 	}
-	if limit <= 0 {
-		limit = -1 // SQLite: no limit
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT docid FROM event_fts WHERE event_fts MATCH ? LIMIT ?`, query, limit)
+	ids, err := s.matching(ctx, "event_fts", query, limit)
 	if err != nil {
-		return nil, fmt.Errorf("data.SearchEventIDs %q: %w", query, err)
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("data.SearchEventIDs: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("data.SearchEventIDs %q: %w", query, err)
+		return nil, queryError("data.SearchEventIDs", query, err)
 	}
 	return ids, nil
 }
@@ -61,24 +76,36 @@ func (s *Store) SearchEventIDs(ctx context.Context, query string, limit int) ([]
 // whole document again.
 func (s *Store) EventsOf(ctx context.Context, ids []int64) ([]Event, error) {
 	var out []Event
+	err := inBatches(ids, func(in string, args []any) error {
+		events, err := s.queryEvents(ctx, `SELECT `+eventColumns+` FROM event e WHERE e.id IN `+in, args...)
+		out = append(out, events...)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("data.EventsOf: %w", err)
+	}
+	slices.SortFunc(out, func(a, b Event) int {
+		return cmp.Or(cmp.Compare(a.Start.Unix, b.Start.Unix), cmp.Compare(a.ID, b.ID))
+	})
+	return out, nil
+}
+
+// inBatches calls fn with ids in batches of at most 500 (SQLite takes up to
+// 32,766 parameters a statement), each as the list "(?, ?, …)" and its
+// arguments, until fn returns an error.
+func inBatches(ids []int64, fn func(in string, args []any) error) error {
 	for len(ids) > 0 {
 		n := min(len(ids), 500)
 		args := make([]any, n)
 		for i, id := range ids[:n] {
 			args[i] = id
 		}
-		events, err := s.queryEvents(ctx, `SELECT `+eventColumns+` FROM event e WHERE e.id IN (?`+
-			strings.Repeat(", ?", n-1)+`)`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("data.EventsOf: %w", err)
+		if err := fn("(?"+strings.Repeat(", ?", n-1)+")", args); err != nil {
+			return err
 		}
-		out = append(out, events...)
 		ids = ids[n:]
 	}
-	slices.SortFunc(out, func(a, b Event) int {
-		return cmp.Or(cmp.Compare(a.Start.Unix, b.Start.Unix), cmp.Compare(a.ID, b.ID))
-	})
-	return out, nil
+	return nil
 }
 
 // SpanOf returns the span of an event, as Spans reads it.

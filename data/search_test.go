@@ -2,10 +2,12 @@ package data
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -21,6 +23,37 @@ func TestPlainQuery(t *testing.T) {
 		if got := PlainQuery(tt.in); got != tt.want {
 			t.Errorf("PlainQuery(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestSearch_ManyWords searches for thousands of words, as issue 24 did:
+// a plain search keeps the first MaxSearchWords and works, and an FTS
+// query with more terms than the index takes is refused as ErrTooLarge
+// with the start of the query, not all of it.
+func TestSearch_ManyWords(t *testing.T) {
+	ctx := context.Background()
+	s, _ := createTestStore(t, mustReadTestDoc(t))
+	words := make([]string, 5000)
+	for i := range words {
+		words[i] = fmt.Sprint("w", i)
+	}
+	text := strings.Join(words, " ")
+	if n := SearchWords(text); n != 5000 {
+		t.Errorf("SearchWords = %d", n)
+	}
+	q := PlainQuery(text)
+	if n := len(strings.Fields(q)); n != MaxSearchWords {
+		t.Errorf("PlainQuery kept %d words", n)
+	}
+	if _, err := s.Search(ctx, q, 10); err != nil {
+		t.Errorf("Search of the words kept: %v", err)
+	}
+	_, err := s.Search(ctx, text, 10)
+	if !errors.Is(err, ErrTooLarge) || len(err.Error()) > 300 || !strings.Contains(err.Error(), "more terms than the full-text index takes") {
+		t.Errorf("Search of 5,000 terms: %v", err)
+	}
+	if _, err := s.SearchEventIDs(ctx, text, 10); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("SearchEventIDs of 5,000 terms: %v", err)
 	}
 }
 

@@ -230,7 +230,7 @@ func (s *Store) EachSpanIn(ctx context.Context, part SpanPart, progress func(n i
 		return stop.err
 	}
 	if err != nil {
-		return fmt.Errorf("data.EachSpanIn: %w", err)
+		return fmt.Errorf("data.EachSpanIn: %w", corruptOr(err))
 	}
 	if n != part.Count {
 		return fmt.Errorf("data.EachSpanIn: %d events where there were %d: the document changed while it was read", n, part.Count)
@@ -309,7 +309,7 @@ func (s *Store) Spans(ctx context.Context, progress func(done, total int)) ([]Sp
 func (s *Store) Titles(ctx context.Context, batch int, fn func(ids []int64, titles []string) bool) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, title FROM event`)
 	if err != nil {
-		return fmt.Errorf("data.Titles: %w", err)
+		return fmt.Errorf("data.Titles: %w", corruptOr(err))
 	}
 	defer rows.Close()
 	batch = max(batch, 1)
@@ -318,7 +318,7 @@ func (s *Store) Titles(ctx context.Context, batch int, fn func(ids []int64, titl
 		var id int64
 		var title string
 		if err := rows.Scan(&id, &title); err != nil {
-			return fmt.Errorf("data.Titles: %w", err)
+			return fmt.Errorf("data.Titles: %w", corruptOr(err))
 		}
 		ids, titles = append(ids, id), append(titles, title)
 		if len(ids) == batch {
@@ -329,7 +329,7 @@ func (s *Store) Titles(ctx context.Context, batch int, fn func(ids []int64, titl
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("data.Titles: %w", err)
+		return fmt.Errorf("data.Titles: %w", corruptOr(err))
 	}
 	if len(ids) > 0 {
 		fn(ids, titles)

@@ -12,6 +12,7 @@ typedef struct sqlite3_stmt sqlite3_stmt;
 int sqlite3_open_v2(const char *filename, sqlite3 **db, int flags, const char *vfs);
 int sqlite3_close_v2(sqlite3 *db);
 int sqlite3_busy_timeout(sqlite3 *db, int ms);
+int sqlite3_limit(sqlite3 *db, int id, int value);
 const char *sqlite3_errmsg(sqlite3 *db);
 int sqlite3_exec(sqlite3 *db, const char *sql, void *callback, void *arg, char **errmsg);
 void sqlite3_interrupt(sqlite3 *db);
@@ -26,7 +27,7 @@ int sqlite3_column_type(sqlite3_stmt *stmt, int i);
 long long sqlite3_column_int64(sqlite3_stmt *stmt, int i);
 int sqlite3_finalize(sqlite3_stmt *stmt);
 
-enum { openReadOnly = 0x1, openReadWrite = 0x2, openURI = 0x40, openNoMutex = 0x8000 };
+enum { openReadOnly = 0x1, openReadWrite = 0x2, openURI = 0x40, openNoMutex = 0x8000, openNoFollow = 0x01000000 };
 enum { stepRow = 100, stepDone = 101, typeInteger = 1 };
 enum { rowInt = 0, rowText = 1, rowNull = 2 };
 
@@ -103,7 +104,6 @@ import "C"
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"unsafe"
 )
 
@@ -116,22 +116,33 @@ const spanRowsBatch = 4096
 // a million spans through database/sql costs most. fn gets each batch,
 // row after row of cols values. The query's parameters are args.
 func (s *Store) spanRows(ctx context.Context, query string, cols int, args []int64, fn func(rows []int64) error) error {
-	c, err := openC(s.path, false, s.immutable)
+	a := readOnly
+	if s.access == immutable {
+		a = immutable
+	}
+	c, err := openC(s.file, a)
 	if err != nil {
 		return err
 	}
 	defer c.close()
+	return c.queryInts(ctx, query, cols, args, fn)
+}
+
+// queryInts runs query, whose cols columns are all integers, with the
+// parameters args, and gives fn the rows in batches of up to
+// spanRowsBatch, row after row of cols values.
+func (c *cConn) queryInts(ctx context.Context, query string, cols int, args []int64, fn func(rows []int64) error) error {
 	db := c.db
 	csql := C.CString(query)
 	defer C.free(unsafe.Pointer(csql))
 	var stmt *C.sqlite3_stmt
 	if rc := C.sqlite3_prepare_v2(db, csql, -1, &stmt, nil); rc != 0 {
-		return fmt.Errorf("prepare: %s", sqliteError(db, rc))
+		return fmt.Errorf("prepare: %w", sqliteError(db, rc))
 	}
 	defer C.sqlite3_finalize(stmt)
 	for i, a := range args {
 		if rc := C.sqlite3_bind_int64(stmt, C.int(i+1), C.longlong(a)); rc != 0 {
-			return fmt.Errorf("bind: %s", sqliteError(db, rc))
+			return fmt.Errorf("bind: %w", sqliteError(db, rc))
 		}
 	}
 	buf := make([]int64, spanRowsBatch*cols)
@@ -151,12 +162,20 @@ func (s *Store) spanRows(ctx context.Context, query string, cols int, args []int
 		case bad != 0:
 			return fmt.Errorf("event %d: column %d of its span is not an integer", int64(badID), int(bad))
 		case rc != 0:
-			return fmt.Errorf("step: %s", sqliteError(db, rc))
+			return fmt.Errorf("step: %w", sqliteError(db, rc))
 		case done != 0:
 			return nil
 		}
 	}
 }
+
+// cError is an error SQLite returned on a connection of cConn's.
+type cError struct {
+	code int // SQLite's result code
+	msg  string
+}
+
+func (e *cError) Error() string { return fmt.Sprintf("%s (SQLite code %d)", e.msg, e.code) }
 
 // sqliteError describes SQLite's error code rc on db.
 func sqliteError(db *C.sqlite3, rc C.int) error {
@@ -164,31 +183,25 @@ func sqliteError(db *C.sqlite3, rc C.int) error {
 	if db != nil {
 		msg = C.GoString(C.sqlite3_errmsg(db))
 	}
-	return fmt.Errorf("%s (SQLite code %d)", msg, int(rc))
+	return &cError{code: int(rc), msg: msg}
 }
 
 // cConn is a connection to a document opened outside database/sql, for
 // the few jobs where database/sql's cost per row and value is most of the
-// work: reading spans and writing a new document's events.
+// work: reading spans and writing a new document's events. It has the
+// limits and pragmas of every connection (setUpConn).
 type cConn struct{ db *C.sqlite3 }
 
-// openC opens the file at path, for reading and writing if write is set.
-// An immutable file is read without locking (see Store.immutable).
-func openC(path string, write, immutable bool) (*cConn, error) {
-	abs, err := filepath.Abs(path)
+// openC opens the file at path with a.
+func openC(path string, a access) (*cConn, error) {
+	uri, err := fileURI(path, a)
 	if err != nil {
 		return nil, err
 	}
-	uri := "file:" + uriPath(abs)
-	flags := C.int(C.openURI | C.openNoMutex)
-	switch {
-	case write:
+	flags := C.int(C.openURI | C.openNoMutex | C.openNoFollow)
+	if a == readWrite {
 		flags |= C.openReadWrite
-	case immutable:
-		uri += "?mode=ro&immutable=1"
-		flags |= C.openReadOnly
-	default:
-		uri += "?mode=ro"
+	} else {
 		flags |= C.openReadOnly
 	}
 	curi := C.CString(uri)
@@ -197,13 +210,19 @@ func openC(path string, write, immutable bool) (*cConn, error) {
 	if rc := C.sqlite3_open_v2(curi, &db, flags, nil); rc != 0 {
 		err := sqliteError(db, rc)
 		C.sqlite3_close_v2(db) // also after a failed open, as SQLite asks
-		if write {
+		if a == readWrite {
 			return nil, fmt.Errorf("open for writing: %w", err)
 		}
 		return nil, fmt.Errorf("open for reading: %w", err)
 	}
-	C.sqlite3_busy_timeout(db, 5000)
-	return &cConn{db: db}, nil
+	c := &cConn{db: db}
+	C.sqlite3_busy_timeout(db, busyTimeout)
+	err = setUpConn(func(id, value int) { C.sqlite3_limit(db, C.int(id), C.int(value)) }, c.exec)
+	if err != nil {
+		c.close()
+		return nil, fmt.Errorf("set up the connection: %w", err)
+	}
+	return c, nil
 }
 
 func (c *cConn) close() { C.sqlite3_close_v2(c.db) }

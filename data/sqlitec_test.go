@@ -77,7 +77,7 @@ func TestStore_SpanRows(t *testing.T) {
 
 func TestRowInserter(t *testing.T) {
 	path := emptyFile(t, "rows.db")
-	c, err := openC(path, true, false)
+	c, err := openC(path, readWrite)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func TestRowInserter(t *testing.T) {
 		t.Fatalf("insert of nothing = %d, %v", n, err)
 	}
 
-	s, err := openDB(context.Background(), path, true, false)
+	s, err := openDB(context.Background(), path, readOnly)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +148,7 @@ func TestRowInserter(t *testing.T) {
 }
 
 func TestCConn_ExecStopsWhenCancelled(t *testing.T) {
-	c, err := openC(emptyFile(t, "long.db"), true, false)
+	c, err := openC(emptyFile(t, "long.db"), readWrite)
 	if err != nil {
 		t.Fatal(err)
 	}

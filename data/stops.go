@@ -207,7 +207,7 @@ func (s *Store) write(ctx context.Context, op string, fn func(*sql.Tx) error) er
 	if err := fn(tx); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
-	if err := tx.Commit(); err != nil {
+	if err := s.commit(ctx, tx); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
 	return nil

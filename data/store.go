@@ -9,12 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/mattn/go-sqlite3"
 )
 
 // ApplicationID is the SQLite application_id of every Quoteline document:
@@ -31,53 +28,99 @@ const driverName = "quoteline_sqlite3"
 // sqliteHeader starts every SQLite database file.
 const sqliteHeader = "SQLite format 3\x00"
 
-// connPragmas are run on every new connection. trusted_schema=OFF keeps
-// SQL functions and virtual tables named in an untrusted schema from
-// running with side effects.
-const connPragmas = `PRAGMA trusted_schema=OFF; PRAGMA cell_size_check=ON; PRAGMA mmap_size=0; PRAGMA foreign_keys=ON;`
-
 //go:embed migrations/*.sql
 var migrationFS embed.FS
-
-var registerOnce sync.Once
-
-// registerDriver registers the quoteline_sqlite3 driver once per process.
-func registerDriver() {
-	registerOnce.Do(func() {
-		sql.Register(driverName, &sqlite3.SQLiteDriver{
-			ConnectHook: func(c *sqlite3.SQLiteConn) error {
-				c.SetLimit(sqlite3.SQLITE_LIMIT_LENGTH, MaxValueBytes)
-				_, err := c.Exec(connPragmas, nil)
-				return err
-			},
-		})
-	})
-}
 
 // Store is an open Quoteline document. Its methods are safe for concurrent
 // use.
 type Store struct {
-	db       *sql.DB
-	path     string
+	db   *sql.DB
+	path string // the document's path, as given
+	// file is the file the connections open: path itself, or a private
+	// copy of it when reading it in place would write to it or beside it
+	// (see view). access is how they open it.
+	file   string
+	access access
+	// readOnly is true when the store refuses to write: the file or its
+	// folder is not writable, or it was opened with OpenReadOnly.
 	readOnly bool
-	// immutable is true for a read-only document opened as one that
-	// nothing else can change (see dsn).
-	immutable bool
+	// temp is a folder of private copies, removed by Close.
+	temp string
+	// unverified is set while the document's pages and rows have not all
+	// been checked: it was opened without that check (OpenReadOnly), or
+	// with it left to later (OpenChecking) and it has not yet passed.
+	// Meanwhile the reads check the rows they return (see verifyRows), and
+	// an export checks every row first (VerifyRows).
+	unverified atomic.Bool
+	// upgraded says what opening the document did to it, if anything.
+	upgraded Upgrade
+	// walMu guards wal and switched: whether the file is known to be in
+	// WAL mode, and whether this store switched it (see commit).
+	walMu         sync.Mutex
+	wal, switched bool
 	// writes counts this store's own write transactions as they end and
 	// writing those under way, so that Watch can tell them from others'.
 	writes, writing atomic.Int64
+	// waitFor says how writes wait for another writer (WaitForWriters).
+	waitFor atomic.Pointer[waitPolicy]
+	// watches are the Watch goroutines, which Close ends (closing, made
+	// when first needed) and waits for, so that every connection is closed
+	// when it returns.
+	watches   sync.WaitGroup
+	closeMu   sync.Mutex
+	closing   chan struct{}
+	closeOnce sync.Once
+}
+
+// closed returns a channel that is closed when the store is.
+func (s *Store) closed() chan struct{} {
+	s.closeMu.Lock()
+	defer s.closeMu.Unlock()
+	if s.closing == nil {
+		s.closing = make(chan struct{})
+	}
+	return s.closing
 }
 
 // Path returns the path the store was opened with.
 func (s *Store) Path() string { return s.path }
 
-// ReadOnly reports whether the document was opened read-only because the
-// file or its directory is not writable.
+// ReadOnly reports whether the store refuses to write: the document was
+// opened with OpenReadOnly, or the file or its directory is not writable.
 func (s *Store) ReadOnly() bool { return s.readOnly }
 
-// Close closes the document.
+// Upgrade says what opening a document of an older schema version did.
+type Upgrade struct {
+	From, To int    // the schema versions before and after; From is 0 if there was no upgrade
+	Backup   string // the copy of the document as it was, written beside it
+}
+
+// Upgraded returns what opening the document did to bring it up to this
+// version of Quoteline: the zero Upgrade if it was already.
+func (s *Store) Upgraded() Upgrade { return s.upgraded }
+
+// SwitchedToWAL reports whether this store switched the document to WAL
+// mode, which a document takes at its first write (see commit): documents
+// made by other programs may come in another journal mode, and are not
+// changed by being read.
+func (s *Store) SwitchedToWAL() bool {
+	s.walMu.Lock()
+	defer s.walMu.Unlock()
+	return s.switched
+}
+
+// Close ends the store's watches (see Watch), closes the document, and
+// removes any private copy it was read from. Every connection to the file
+// is closed when it returns, but those of reads still under way, which
+// close as they end.
 func (s *Store) Close() error {
-	if err := s.db.Close(); err != nil {
+	s.closeOnce.Do(func() { close(s.closed()) })
+	s.watches.Wait()
+	err := s.db.Close()
+	if s.temp != "" {
+		os.RemoveAll(s.temp)
+	}
+	if err != nil {
 		return fmt.Errorf("data.Close: %w", err)
 	}
 	return nil
@@ -94,64 +137,6 @@ func (s *Store) Title(ctx context.Context) (string, error) {
 		return "", fmt.Errorf("data.Title: %w", err)
 	}
 	return title, nil
-}
-
-// uriPath escapes an absolute file path for the path part of an SQLite
-// file: URI, percent-encoding every byte but unreserved characters and '/'.
-func uriPath(p string) string {
-	p = filepath.ToSlash(p)
-	if len(p) >= 2 && p[1] == ':' { // a Windows drive letter
-		p = "/" + p
-	}
-	var b strings.Builder
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-			c == '-' || c == '.' || c == '_' || c == '~' || c == '/' || c == ':' {
-			b.WriteByte(c)
-			continue
-		}
-		fmt.Fprintf(&b, "%%%02X", c)
-	}
-	return b.String()
-}
-
-// dsn returns the data source name for the file at p. The read-write form
-// uses WAL; the read-only form opens with mode=ro, and with immutable=1 too
-// when immutable is true.
-func dsn(p string, readOnly, immutable bool) (string, error) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
-	q := "file:" + uriPath(abs) + "?_busy_timeout=5000&_txlock=immediate&_foreign_keys=on"
-	if readOnly {
-		q += "&mode=ro"
-		if immutable {
-			q += "&immutable=1"
-		}
-	} else {
-		q += "&_journal_mode=WAL"
-	}
-	return q, nil
-}
-
-// openDB opens a database handle and checks that it connects.
-func openDB(ctx context.Context, p string, readOnly, immutable bool) (*sql.DB, error) {
-	registerDriver()
-	name, err := dsn(p, readOnly, immutable)
-	if err != nil {
-		return nil, err
-	}
-	db, err := sql.Open(driverName, name)
-	if err != nil {
-		return nil, err
-	}
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return db, nil
 }
 
 // Create creates a new, empty document at path, which must not exist. The
@@ -222,6 +207,7 @@ func createWith(ctx context.Context, path string, fill func(*Store) error) (*Sto
 	if err != nil {
 		return nil, fmt.Errorf("data.Create: %w", err)
 	}
+	s.unverified.Store(false) // its rows are the ones written here
 	return s, nil
 }
 
@@ -235,17 +221,11 @@ func createWith(ctx context.Context, path string, fill func(*Store) error) (*Sto
 // locking (_mutex=no), which database/sql makes unneeded by never using a
 // connection from two goroutines at once. The file is complete once closed.
 func buildFile(ctx context.Context, tmp string, fill func(*Store) error) error {
-	registerDriver()
-	abs, err := filepath.Abs(tmp)
+	db, err := openDB(ctx, tmp, readWrite, "_journal_mode=MEMORY", "_synchronous=OFF", "_mutex=no")
 	if err != nil {
 		return err
 	}
-	db, err := sql.Open(driverName, "file:"+uriPath(abs)+
-		"?_busy_timeout=5000&_txlock=immediate&_foreign_keys=on&_journal_mode=MEMORY&_synchronous=OFF&_mutex=no")
-	if err != nil {
-		return err
-	}
-	s := &Store{db: db, path: tmp}
+	s := &Store{db: db, path: tmp, file: tmp, access: readWrite}
 	ms, err := schemaMigrations()
 	if err == nil {
 		err = migrate(ctx, db, ms)
@@ -258,9 +238,14 @@ func buildFile(ctx context.Context, tmp string, fill func(*Store) error) error {
 		err = fill(s)
 	}
 	if err == nil {
-		// Documents are kept in WAL mode (see dsn). Switching to it here,
-		// not when the document is first opened under its name, means
-		// that nothing writes the document once it has its name.
+		// What fill wrote, on whatever connection, is held to the limits
+		// every open checks, before the file can take its name.
+		err = withinLimits(ctx, db)
+	}
+	if err == nil {
+		// Documents are kept in WAL mode (see Store.commit). Switching to it
+		// here, not when the document is first written under its name,
+		// means that nothing writes the document once it has its name.
 		_, err = db.ExecContext(ctx, "PRAGMA journal_mode = WAL")
 	}
 	if cerr := db.Close(); err == nil {
@@ -291,14 +276,20 @@ func syncDir(dir string) {
 	}
 }
 
-// Open opens an existing document. It first runs, without writing
-// anything, the validation Check runs: a regular file within the size
-// limits, an SQLite database with Quoteline's application_id, a schema
-// version this package understands with exactly the schema Quoteline makes,
-// passing PRAGMA quick_check. It then opens the document for reading and
-// writing, or read-only if the file or its directory is not writable (see
+// Open opens an existing document for reading and writing. It first runs,
+// without writing anything, the validation Check runs: a regular file
+// within the size limits, an SQLite database with Quoteline's
+// application_id, a schema version this package understands with exactly
+// the schema Quoteline makes, passing PRAGMA quick_check and the checks of
+// every row's values. It then opens the document for reading and writing,
+// or read-only if the file or its directory is not writable (see
 // ReadOnly). A document of an older schema version is upgraded, after a
-// backup copy is written beside it.
+// backup copy is written beside it (see Upgraded). Opening changes nothing
+// else in the file: its first write switches it to WAL mode if it is not
+// in it already (see SwitchedToWAL).
+//
+// Open is for a document the user means to change; OpenReadOnly reads one
+// without changing it.
 func Open(ctx context.Context, path string) (*Store, error) {
 	ms, err := schemaMigrations()
 	if err != nil {
@@ -309,19 +300,112 @@ func Open(ctx context.Context, path string) (*Store, error) {
 }
 
 // OpenChecking is Open without the integrity check (PRAGMA quick_check,
-// which reads the whole file): every other check is done before it
-// returns, and the integrity check is left to check, which the caller runs
-// when it chooses, as soon as it has shown what it read. check runs on a
-// connection of its own and returns nil, or an error (ErrCorrupt if the
-// file is damaged). Until it has returned nil, the caller must not write to
-// the document nor trust it beyond showing it, and must refuse it if the
-// check fails. A document that needs upgrading is checked whole first.
+// which reads the whole file, and the checks of every row's values): every
+// other check is done before it returns, and the integrity check is left
+// to check, which the caller runs when it chooses, as soon as it has shown
+// what it read. check runs on a connection of its own and returns nil, or
+// an error (ErrCorrupt if the file is damaged). Until it has returned nil,
+// the caller must not write to the document nor trust it beyond showing it,
+// and must refuse it if the check fails. A document that needs upgrading is
+// checked whole first.
 func OpenChecking(ctx context.Context, path string) (s *Store, check func(context.Context) error, err error) {
 	ms, err := schemaMigrations()
 	if err != nil {
 		return nil, nil, fmt.Errorf("open %q: %w", path, err)
 	}
 	return openWith(ctx, path, ms, true)
+}
+
+// OpenReadOnly opens an existing document for reading only, and never
+// changes a byte of it nor leaves a file beside it: not even SQLite's -wal
+// or -shm files, nor the switch to WAL mode or the upgrade Open makes. It
+// makes every check Check makes but those that read the whole file (see
+// Inspect), so that a command reading a few rows of a large document does
+// not read all of it: instead every read checks the rows it returns, as the
+// full check would (naming the first bad one), SQLite's own errors on a
+// damaged page it meets are ErrCorrupt as the full check's are, and an
+// export checks every row first (VerifyRows). A document that cannot be
+// read in place without writing (one left with a -wal file and no -shm
+// beside it, or with the rollback journal of an unfinished change) is read
+// from a private copy, as is one of an older schema version, which is
+// checked whole and read as this version of Quoteline would upgrade it.
+// The store refuses every write with ErrReadOnly.
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	ms, err := schemaMigrations()
+	if err != nil {
+		return nil, fmt.Errorf("open %q: %w", path, err)
+	}
+	s, _, err := openReadOnlyWith(ctx, path, ms, true)
+	return s, err
+}
+
+// openReadOnlyWith is OpenReadOnly with the schema migrations ms; with
+// deferCheck, as OpenChecking leaves the integrity check of a document of
+// this version to check (one of an older version is checked whole before
+// it is upgraded in its copy). Without it check does nothing.
+func openReadOnlyWith(ctx context.Context, path string, ms []migration, deferCheck bool) (*Store, func(context.Context) error, error) {
+	in, deferCheck, err := inspectOpening(ctx, path, ms, deferCheck)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open %q: %w", path, err)
+	}
+	v := in.view
+	if in.Version < in.Latest {
+		up, err := upgradedCopy(ctx, v, ms)
+		v.release()
+		if err != nil {
+			return nil, nil, fmt.Errorf("open %q: reading schema version %d as version %d: %w", path, in.Version, in.Latest, err)
+		}
+		v = up
+	}
+	return viewStore(ctx, path, v, deferCheck)
+}
+
+// inspectOpening inspects the document at path for opening it (see
+// inspect), with its integrity check unless deferCheck; a document that
+// needs upgrading is checked whole whatever deferCheck says. It returns
+// whether the integrity check is still to be made. After an error it has
+// released the view.
+func inspectOpening(ctx context.Context, path string, ms []migration, deferCheck bool) (inspection, bool, error) {
+	in, err := inspect(ctx, path, ms, !deferCheck)
+	if err == nil && deferCheck && in.Version < in.Latest {
+		// A document that needs migrating is checked whole before it is written.
+		err, deferCheck = quickCheckFile(ctx, in.view.file, in.view.access), false
+	}
+	if err != nil {
+		in.view.release()
+	}
+	return in, deferCheck, err
+}
+
+// viewStore opens a read-only store of the document at path through its
+// view v, which it then owns, with the integrity check left to check if
+// deferCheck (else check does nothing).
+func viewStore(ctx context.Context, path string, v view, deferCheck bool) (*Store, func(context.Context) error, error) {
+	db, err := openDB(ctx, v.file, v.access)
+	if err != nil {
+		v.release()
+		return nil, nil, fmt.Errorf("open %q: %w", path, corruptOr(err))
+	}
+	s := &Store{db: db, path: path, file: v.file, access: v.access, readOnly: true, temp: v.temp}
+	return s, s.laterCheck(v.file, v.access, deferCheck), nil
+}
+
+// laterCheck returns the integrity check of s's document, read as file
+// with a, to be made when the caller chooses, and marks s unverified until
+// it has passed; or, unless deferCheck, one that does nothing, the document
+// being checked already.
+func (s *Store) laterCheck(file string, a access, deferCheck bool) func(context.Context) error {
+	if !deferCheck {
+		return func(context.Context) error { return nil }
+	}
+	s.unverified.Store(true)
+	return func(ctx context.Context) error {
+		if err := quickCheckFile(ctx, file, a); err != nil {
+			return fmt.Errorf("open %q: %w", s.path, err)
+		}
+		s.unverified.Store(false)
+		return nil
+	}
 }
 
 // openWith is Open, or OpenChecking when deferCheck is true, with the
@@ -331,43 +415,35 @@ func openWith(ctx context.Context, path string, ms []migration, deferCheck bool)
 	fail := func(err error) (*Store, func(context.Context) error, error) {
 		return nil, nil, fmt.Errorf("open %q: %w", path, err)
 	}
-	in, err := inspect(ctx, path, ms, !deferCheck)
-	if err == nil && deferCheck && in.Version < in.Latest {
-		// A document that needs migrating is checked whole before it is written.
-		err, deferCheck = quickCheckFile(ctx, path, in.immutable), false
-	}
+	in, deferCheck, err := inspectOpening(ctx, path, ms, deferCheck)
 	if err != nil {
 		return fail(err)
 	}
-	immutable, version := in.immutable, in.Version
-
-	readOnly := !writable(path)
-	db, err := openDB(ctx, path, readOnly, immutable && readOnly)
-	if err != nil {
-		return fail(err)
-	}
-	s := &Store{db: db, path: path, readOnly: readOnly, immutable: immutable && readOnly}
-	if version < in.Latest {
-		if readOnly {
-			db.Close()
-			return fail(fmt.Errorf("%w: schema version %d needs upgrading to %d", ErrReadOnly, version, in.Latest))
+	if !writable(path) {
+		// Read as OpenReadOnly reads, from a private copy if need be.
+		if in.Version < in.Latest {
+			in.view.release()
+			return fail(fmt.Errorf("%w: schema version %d needs upgrading to %d", ErrReadOnly, in.Version, in.Latest))
 		}
-		if err := upgrade(ctx, s, version, ms); err != nil {
+		return viewStore(ctx, path, in.view, deferCheck)
+	}
+	// The document itself is opened: SQLite finishes here, in place, what
+	// the view of it did on a private copy (see viewOf).
+	in.view.release()
+	db, err := openDB(ctx, path, readWrite)
+	if err != nil {
+		return fail(corruptOr(err))
+	}
+	s := &Store{db: db, path: path, file: path, access: readWrite}
+	if in.Version < in.Latest {
+		up, err := upgrade(ctx, s, in.Version, ms)
+		if err != nil {
 			db.Close()
 			return fail(err)
 		}
+		s.upgraded = up
 	}
-	checked := func(context.Context) error { return nil }
-	if !deferCheck {
-		return s, checked, nil
-	}
-	check := func(ctx context.Context) error {
-		if err := quickCheckFile(ctx, path, immutable && readOnly); err != nil {
-			return fmt.Errorf("open %q: %w", path, err)
-		}
-		return nil
-	}
-	return s, check, nil
+	return s, s.laterCheck(path, readOnly, deferCheck), nil
 }
 
 // writable reports whether the file at path can be opened for writing and

@@ -10,9 +10,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"strings"
 
 	"github.com/mattn/go-sqlite3"
+
+	"github.com/quoteline/quoteline/internal/outfile"
 )
 
 // Report is what Check found in a sound document.
@@ -22,26 +24,48 @@ type Report struct {
 	Latest  int   // the schema version this Quoteline writes
 	Events  int
 	Lanes   int
+	Periods int
+	// Unfinished names the rollback journal beside a document that another
+	// program left part-way through a change: the document was checked as
+	// it was before that change, and opening it for writing finishes
+	// undoing the change. It is "" for a document with nothing pending.
+	Unfinished string
 }
 
-// NeedsUpgrade reports whether opening the document will upgrade its
-// schema (after writing a backup copy beside it).
+// NeedsUpgrade reports whether opening the document for writing (Open)
+// will upgrade its schema (after writing a backup copy beside it).
 func (r Report) NeedsUpgrade() bool { return r.Version < r.Latest }
 
 // Check runs on the file at path exactly the validation Open runs before it
 // opens a document, and writes nothing: the file, and its directory, are
-// left as they were. A nil error means Open would accept the file.
+// left as they were. A nil error means Open would accept the file. It reads
+// the whole file (SQLite's PRAGMA quick_check, and every row's values and
+// references).
 func Check(ctx context.Context, path string) (Report, error) {
 	ms, err := schemaMigrations()
 	if err != nil {
 		return Report{}, fmt.Errorf("check %q: %w", path, err)
 	}
-	return checkWith(ctx, path, ms)
+	return checkWith(ctx, path, ms, true)
 }
 
-// checkWith is Check with the schema migrations ms.
-func checkWith(ctx context.Context, path string, ms []migration) (Report, error) {
-	in, err := inspect(ctx, path, ms, true)
+// Inspect runs on the file at path the checks OpenReadOnly makes before it
+// reads a document: those of Check but the ones that read the whole file,
+// so that it takes about as long for a million events as for ten. A nil
+// error means OpenReadOnly would accept the file, not that every page and
+// row is sound. Like Check it writes nothing.
+func Inspect(ctx context.Context, path string) (Report, error) {
+	ms, err := schemaMigrations()
+	if err != nil {
+		return Report{}, fmt.Errorf("check %q: %w", path, err)
+	}
+	return checkWith(ctx, path, ms, false)
+}
+
+// checkWith is Check (whole) or Inspect with the schema migrations ms.
+func checkWith(ctx context.Context, path string, ms []migration, whole bool) (Report, error) {
+	in, err := inspect(ctx, path, ms, whole)
+	in.view.release()
 	if err != nil {
 		return Report{}, fmt.Errorf("check %q: %w", path, err)
 	}
@@ -51,14 +75,20 @@ func checkWith(ctx context.Context, path string, ms []migration) (Report, error)
 // inspection is the result of inspect.
 type inspection struct {
 	Report
-	immutable bool // read the file as immutable: WAL mode with no WAL beside it
+	// view is how the document was read, and can be read again without
+	// writing to it; the caller releases it.
+	view view
+	// wal is set when the file is in WAL mode.
+	wal bool
 }
 
 // inspect checks, without writing anything, that path is a regular file of
 // bounded size holding an SQLite database with Quoteline's application_id,
 // a schema version that ms knows, exactly the schema ms build for that
 // version (no triggers, views or other planted objects), within the limits
-// on events and lanes, and that it passes PRAGMA quick_check.
+// on events and lanes, and, if quick is set, that it passes PRAGMA
+// quick_check and the checks of its rows' values. The caller releases
+// in.view, also after an error.
 func inspect(ctx context.Context, path string, ms []migration, quick bool) (inspection, error) {
 	var in inspection
 	info, err := os.Stat(path)
@@ -89,45 +119,50 @@ func inspect(ctx context.Context, path string, ms []migration, quick bool) (insp
 			return in, fmt.Errorf("%w (application_id 0x%08X)", ErrNotQuoteline, id)
 		}
 	}
-	walHeader := len(hdr) >= 20 && hdr[18] == 2 && hdr[19] == 2
-	_, walErr := os.Lstat(path + "-wal")
-	// A WAL-mode file with no WAL beside it is complete in itself: read it
-	// as immutable so that checking it creates no -wal or -shm files.
-	in.immutable = walHeader && errors.Is(walErr, fs.ErrNotExist)
+	in.wal = inWAL(hdr)
+	if in.view, err = viewOf(ctx, path, hdr); err != nil {
+		return in, err
+	}
+	in.Unfinished = in.view.unfinished
 	in.Latest = latest(ms)
-	if err := validate(ctx, path, &in, ms, quick); err != nil {
+	if err := validate(ctx, &in, ms, quick); err != nil {
+		if in.Unfinished != "" {
+			err = fmt.Errorf("%w, once the change another program left unfinished is undone (%s beside it holds what the file was before it)", err, in.Unfinished)
+		}
 		return in, err
 	}
 	return in, nil
 }
 
 // CheckOutput refuses an output path for an export of the document in that
-// cannot be written, or that would replace a Quoteline document: in itself,
-// or any other, since an export is never a document.
+// cannot be written (see outfile.Check: only a regular file is written,
+// never a folder, a link, a device or a named pipe), or that would replace
+// a Quoteline document: in itself, or any other, since an export is never
+// a document.
 func CheckOutput(in, out string) error {
-	if out == "" {
-		return errors.New("no output file given")
+	if err := outfile.Check(out); err != nil {
+		return err
 	}
-	if st, err := os.Stat(out); err == nil {
-		if st.IsDir() {
-			return fmt.Errorf("%s is a folder: give a file name", out)
-		}
-		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
-			return fmt.Errorf("%s is the document being exported: give another file name", out)
-		}
-		if isDocument(out) {
-			return fmt.Errorf("%s is a Quoteline document: an export would replace it; give another file name", out)
-		}
+	st, err := os.Lstat(out)
+	if err != nil {
+		return nil // a new file
 	}
-	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
-		return fmt.Errorf("%s: the folder %s does not exist", out, filepath.Dir(out))
+	if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
+		return fmt.Errorf("%s is the document being exported: give another file name", out)
+	}
+	if isDocument(out) {
+		return fmt.Errorf("%s is a Quoteline document: an export would replace it; give another file name", out)
 	}
 	return nil
 }
 
-// isDocument reports whether the file at path starts as a Quoteline
-// document does: a SQLite header with Quoteline's application_id.
+// isDocument reports whether the file at path is a regular file that
+// starts as a Quoteline document does: a SQLite header with Quoteline's
+// application_id. It opens nothing else, so never waits on a named pipe.
 func isDocument(path string) bool {
+	if info, err := os.Lstat(path); err != nil || !info.Mode().IsRegular() {
+		return false
+	}
 	hdr, err := readHeader(path)
 	return err == nil && len(hdr) >= 72 && bytes.HasPrefix(hdr, []byte(sqliteHeader)) &&
 		binary.BigEndian.Uint32(hdr[68:72]) == ApplicationID
@@ -136,7 +171,9 @@ func isDocument(path string) bool {
 // readHeader returns the first 100 bytes of the file (fewer if it is
 // shorter).
 func readHeader(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	// Never blocking: a named pipe put in a regular file's place between a
+	// check and this open gives no header rather than a wait.
+	f, err := os.OpenFile(path, os.O_RDONLY|oNonBlock, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -152,8 +189,8 @@ func readHeader(path string) ([]byte, error) {
 // validate checks the document on a read-only connection and fills in the
 // report's version and counts. quick adds PRAGMA quick_check, which reads
 // the whole file.
-func validate(ctx context.Context, path string, in *inspection, ms []migration, quick bool) error {
-	db, err := openDB(ctx, path, true, in.immutable)
+func validate(ctx context.Context, in *inspection, ms []migration, quick bool) error {
+	db, err := openDB(ctx, in.view.file, in.view.access)
 	if err != nil {
 		return corruptOr(err)
 	}
@@ -182,21 +219,21 @@ func validate(ctx context.Context, path string, in *inspection, ms []migration, 
 			return err
 		}
 	}
-	if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM lane)`).Scan(&in.Events, &in.Lanes); err != nil {
+	// Periods came with schema version 4: an older document has none.
+	periods := "0"
+	if in.Version >= periodsVersion {
+		periods = "(SELECT count(*) FROM period)"
+	}
+	if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM lane), `+periods).Scan(&in.Events, &in.Lanes, &in.Periods); err != nil {
 		return corruptOr(err)
 	}
-	if in.Events > MaxDocumentEvents {
-		return fmt.Errorf("%w: %d events, and Quoteline opens documents of up to %d", ErrTooLarge, in.Events, MaxDocumentEvents)
-	}
-	if in.Lanes > MaxDocumentLanes {
-		return fmt.Errorf("%w: %d lanes, and Quoteline opens documents of up to %d", ErrTooLarge, in.Lanes, MaxDocumentLanes)
-	}
-	return nil
+	return countsWithin(int64(in.Events), int64(in.Lanes), int64(in.Periods))
 }
 
-// quickCheckFile runs PRAGMA quick_check on a read-only connection of its own.
-func quickCheckFile(ctx context.Context, path string, immutable bool) error {
-	db, err := openDB(ctx, path, true, immutable)
+// quickCheckFile runs PRAGMA quick_check, and the checks of the rows'
+// values, on a read-only connection of its own to file.
+func quickCheckFile(ctx context.Context, file string, a access) error {
+	db, err := openDB(ctx, file, a)
 	if err != nil {
 		return corruptOr(err)
 	}
@@ -205,14 +242,28 @@ func quickCheckFile(ctx context.Context, path string, immutable bool) error {
 }
 
 // quickCheck runs PRAGMA quick_check, SQLite's check of the whole file's
-// structure, and returns ErrCorrupt with its first finding if it fails.
+// structure, and the checks of every row's values (checkValues) and
+// references (checkContent), and returns ErrCorrupt (or ErrTooLarge, for
+// a value too long to read) with the first finding.
 func quickCheck(ctx context.Context, db *sql.DB) error {
+	// The rows' values are checked first: a value too long to read makes
+	// SQLite's own check misreport the full-text index as malformed. An
+	// error reading them (a damaged page) is left to SQLite's check to
+	// describe.
+	valuesErr := checkValues(ctx, db)
+	var bad *errBadValue
+	if errors.As(valuesErr, &bad) {
+		return valuesErr
+	}
 	var result string
 	if err := db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&result); err != nil {
 		return corruptOr(err)
 	}
 	if result != "ok" {
-		return fmt.Errorf("%w: %s", ErrCorrupt, result)
+		return damaged(result)
+	}
+	if valuesErr != nil {
+		return valuesErr
 	}
 	return checkContent(ctx, db)
 }
@@ -344,17 +395,39 @@ func checkSchema(ctx context.Context, db *sql.DB, ms []migration) error {
 	return nil
 }
 
-// corruptOr marks SQLite's corruption errors as ErrCorrupt and returns
-// other errors unchanged.
+// corruptOr marks SQLite's corruption errors, from database/sql or from a
+// connection of cConn's, as ErrCorrupt, said as the full check says what
+// it finds (see damaged), and a value too long to read as ErrTooLarge; it
+// returns other errors unchanged, and errors it marked already as they are.
 func corruptOr(err error) error {
-	var se sqlite3.Error
-	if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
-		return fmt.Errorf("%w: %v", ErrCorrupt, err)
+	if err == nil || errors.Is(err, ErrCorrupt) || errors.Is(err, ErrTooLarge) {
+		return err
 	}
-	if errors.As(err, &se) && se.Code == sqlite3.ErrTooBig {
-		return fmt.Errorf("%w: a text in the document is longer than %s: %v", ErrTooLarge, FormatBytes(MaxValueBytes), err)
+	var se sqlite3.Error
+	var ce *cError
+	code, msg := 0, ""
+	switch {
+	case errors.As(err, &se):
+		code, msg = int(se.Code), se.Error()
+	case errors.As(err, &ce):
+		code, msg = ce.code&0xff, ce.msg
+	default:
+		return err
+	}
+	switch sqlite3.ErrNo(code) {
+	case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
+		return damaged(msg)
+	case sqlite3.ErrTooBig:
+		return fmt.Errorf("%w: a text in the document is longer than %s: %s", ErrTooLarge, FormatBytes(MaxValueBytes), msg)
 	}
 	return err
+}
+
+// damaged is ErrCorrupt for a file whose pages SQLite finds damaged, with
+// what SQLite said (cut short): the same words whether a read met the
+// damage or the full check found it.
+func damaged(said string) error {
+	return fmt.Errorf("%w: part of the file is not as SQLite wrote it, as when a file is cut short or written over (SQLite: %s)", ErrCorrupt, clip(strings.ReplaceAll(said, "\n", "; "), 200))
 }
 
 // FormatBytes writes a number of bytes for people, such as "2.1 GiB".

@@ -3,16 +3,64 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"path/filepath"
+	"strings"
 	"time"
+
+	"github.com/mattn/go-sqlite3"
 )
 
-// beginWrite begins a write transaction of the store's own. Call done once
-// it has been committed or rolled back: Watch counts such transactions, and
-// not the changes they make, as this store's.
+// ErrLocked means another program, or another connection, is writing to
+// the document and did not finish in time.
+var ErrLocked = errors.New("another program is writing to the document")
+
+// Wait describes a write of this store's waiting for another program's to
+// finish, for WaitForWriters' report.
+type Wait struct {
+	Waited time.Duration // so far
+	Holder string        // the program writing, as "sqlite3 (process 4242)", or "" if not known
+}
+
+// waitPolicy is what WaitForWriters set.
+type waitPolicy struct {
+	limit  time.Duration
+	report func(Wait)
+}
+
+// WaitForWriters makes the store's writes wait for another program's
+// write to finish, for up to limit (or until their context ends), calling
+// report, if not nil, every few seconds while they wait. Without it a
+// write waits a few seconds (busyTimeout) and then fails with ErrLocked.
+// Either way the error names the program writing, where the system tells.
+func (s *Store) WaitForWriters(limit time.Duration, report func(Wait)) {
+	s.waitFor.Store(&waitPolicy{limit: limit, report: report})
+}
+
+// beginWrite begins a write transaction of the store's own, waiting for a
+// writer elsewhere as WaitForWriters says. Call done once it has been
+// committed or rolled back: Watch counts such transactions, and not the
+// changes they make, as this store's.
 func (s *Store) beginWrite(ctx context.Context) (tx *sql.Tx, done func(), err error) {
 	s.writing.Add(1)
-	tx, err = s.db.BeginTx(ctx, nil)
+	start := time.Now()
+	for {
+		// SQLite itself waits busyTimeout for the lock before it says busy.
+		tx, err = s.db.BeginTx(ctx, nil)
+		if err == nil || !isBusy(err) || ctx.Err() != nil {
+			break
+		}
+		w := Wait{Waited: time.Since(start).Round(time.Second), Holder: writerHolding(s.file)}
+		p := s.waitFor.Load()
+		if p == nil || w.Waited >= p.limit {
+			err = lockedError(s.path, w)
+			break
+		}
+		if p.report != nil {
+			p.report(w)
+		}
+	}
 	if err != nil {
 		s.writing.Add(-1)
 		return nil, nil, err
@@ -23,12 +71,28 @@ func (s *Store) beginWrite(ctx context.Context) (tx *sql.Tx, done func(), err er
 	}, nil
 }
 
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+}
+
+// lockedError is ErrLocked for the document at path after w.
+func lockedError(path string, w Wait) error {
+	who := "another program"
+	if w.Holder != "" {
+		who = w.Holder
+	}
+	return fmt.Errorf("%w: %s has been writing to %s for %v and has not finished; try again once it has, or close it",
+		ErrLocked, who, filepath.Base(path), max(w.Waited, time.Second))
+}
+
 // Watch calls changed, on its own goroutine, each time it finds that
 // another program or another Store (such as a second window on the same
 // file) has written to the document; this Store's own writes do not count.
-// It looks every interval until ctx ends, and returns an error only if it
-// cannot start. A change made by another at the very moment this Store
-// writes may go unnoticed until the next one.
+// It looks every interval until ctx ends or the store is closed, and
+// returns an error only if it cannot start. A change made by another at the
+// very moment this Store writes may go unnoticed until the next one.
 func (s *Store) Watch(ctx context.Context, interval time.Duration, changed func()) error {
 	// SQLite's data_version changes on a connection when any other
 	// connection, this store's others included, commits to the file.
@@ -47,13 +111,16 @@ func (s *Store) Watch(ctx context.Context, interval time.Duration, changed func(
 		return fmt.Errorf("data.Watch: %w", err)
 	}
 	lastOwn := s.writes.Load()
-	go func() {
+	closing := s.closed()
+	s.watches.Go(func() {
 		defer conn.Close()
 		tick := time.NewTicker(interval)
 		defer tick.Stop()
 		for {
 			select {
 			case <-ctx.Done():
+				return
+			case <-closing:
 				return
 			case <-tick.C:
 			}
@@ -71,6 +138,57 @@ func (s *Store) Watch(ctx context.Context, interval time.Duration, changed func(
 			}
 			changed()
 		}
-	}()
+	})
 	return nil
+}
+
+// commit commits tx, a write transaction of the store's own begun by
+// beginWrite, if the document it leaves is within the limits every open
+// checks (withinLimits): a write that would break one is refused before it
+// commits, with the message opening would give. After the first commit the
+// document is switched to WAL mode if it is not in it already (see
+// keepInWAL).
+func (s *Store) commit(ctx context.Context, tx *sql.Tx) error {
+	if err := withinLimits(ctx, tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.keepInWAL(ctx)
+	return nil
+}
+
+// keepInWAL switches the document to WAL mode, in which Quoteline keeps
+// its documents (readers and the writer do not wait for each other), once
+// it has been written: a document another program made in another mode is
+// not changed by being read. If the switch cannot be made at once (another
+// connection is reading), it is tried again after the next write.
+func (s *Store) keepInWAL(ctx context.Context) {
+	s.walMu.Lock()
+	defer s.walMu.Unlock()
+	if s.wal {
+		return
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	var mode string
+	if err := conn.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
+		return
+	}
+	if strings.EqualFold(mode, "wal") {
+		s.wal = true
+		return
+	}
+	// Without waiting for readers: the write is done, and the switch can wait.
+	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 0`); err != nil {
+		return
+	}
+	defer conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA busy_timeout = %d`, busyTimeout))
+	if err := conn.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode); err == nil && strings.EqualFold(mode, "wal") {
+		s.wal, s.switched = true, true
+	}
 }

@@ -2,6 +2,8 @@ package data
 
 import (
 	"context"
+	"errors"
+	"os"
 	"testing"
 	"time"
 )
@@ -59,4 +61,28 @@ func TestStore_WatchSeesOthersWritesOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	quiet("after the watch ended")
+}
+
+// TestStore_CloseEndsWatchesAndLeavesNoFiles closes a store that was
+// written and watched, with the watch's context still alive: Close ends
+// the watch, and once it returns the document has no -wal or -shm beside
+// it, as a window closed by a signal must leave it.
+func TestStore_CloseEndsWatchesAndLeavesNoFiles(t *testing.T) {
+	ctx := context.Background()
+	s, path := createTestStore(t, mustReadTestDoc(t))
+	if err := s.Watch(ctx, 10*time.Millisecond, func() {}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.SaveLane(ctx, Lane{Name: "Written", Color: "#112233"}); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(30 * time.Millisecond) // the watch has looked
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + suffix); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s is left after Close: %v", suffix, err)
+		}
+	}
 }

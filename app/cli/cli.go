@@ -10,12 +10,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"time"
 
 	"github.com/quoteline/quoteline/app/session"
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/interrupt"
 )
 
 // commands are the subcommands, by their first word.
@@ -98,7 +97,7 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	out := fs.Arg(0)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interrupt.Context(context.Background())
 	defer stop()
 	start := time.Now()
 	progress := func(done int) {
@@ -112,20 +111,13 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 		err = s.Close()
 	}
 	if err != nil {
+		if ctx.Err() != nil {
+			err = fmt.Errorf("interrupted; %s was not written", out)
+		}
 		fmt.Fprintln(stderr, "quoteline gen:", err)
 		return 1
 	}
 	fmt.Fprintf(stdout, "wrote %s: %d events in %d lanes in %.1f s\n", out, *events, *lanes, time.Since(start).Seconds())
-	return 0
-}
-
-// checkDocument refuses a bad file with a message, before any work; it
-// returns the exit code.
-func checkDocument(path string, stderr io.Writer) int {
-	if err := session.CheckOpens(context.Background(), path); err != nil {
-		fmt.Fprintln(stderr, "quoteline:", err)
-		return 1
-	}
 	return 0
 }
 

@@ -7,14 +7,13 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/quoteline/quoteline/app/session"
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/interrupt"
 	"github.com/quoteline/quoteline/timeline/export"
 )
 
@@ -108,12 +107,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		case *fromS != "" || *toS != "" || *width != 0 || *height != 0 || *paperS != "" || *sourcesS != "" || *scale != 1:
 			return fail("--stops takes each page's window from its stop: --from, --to, --width, --height, --paper, --sources and --scale do not apply")
 		}
-		if code := checkDocument(in, stderr); code != 0 {
-			return code
-		}
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		ctx, stop := interrupt.Context(context.Background())
 		defer stop()
-		return wrote(stdout, stderr, out, drawDocument(ctx, in, out, func(d *session.Document) error {
+		return wrote(ctx, stdout, stderr, out, drawDocument(ctx, in, out, func(d *session.Document) error {
 			return session.WriteHandout(ctx, d, out, data.DateStyle{}, nil)
 		}))
 	}
@@ -152,10 +148,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			return fail("--paper: %v", err)
 		}
 	}
-	if code := checkDocument(in, stderr); code != 0 {
-		return code
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interrupt.Context(context.Background())
 	defer stop()
 
 	var second string // the sources' own picture, if written
@@ -186,16 +179,22 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		}
 		err = exportInterchange(ctx, f, in, out, from, to)
 	}
-	code := wrote(stdout, stderr, out, err)
+	code := wrote(ctx, stdout, stderr, out, err)
 	if code == 0 && second != "" {
 		fmt.Fprintln(stdout, "wrote", second, "(the sources)")
 	}
 	return code
 }
 
-// wrote says that out was written, or why not, and returns the exit code.
-func wrote(stdout, stderr io.Writer, out string, err error) int {
-	if err != nil {
+// wrote says that out was written, or why not (that the export ended
+// because ctx did: it was interrupted), and returns the exit code. If it
+// was not written, out is as it was.
+func wrote(ctx context.Context, stdout, stderr io.Writer, out string, err error) int {
+	switch {
+	case err != nil && ctx.Err() != nil:
+		fmt.Fprintf(stderr, "quoteline export: interrupted; %s was not written\n", out)
+		return 1
+	case err != nil:
 		fmt.Fprintln(stderr, "quoteline export:", err)
 		return 1
 	}

@@ -23,7 +23,7 @@ func exportInterchange(ctx context.Context, format, in, out string, from, to *ti
 	if from != nil && to != nil && to.Before(*from) {
 		return fmt.Errorf("--to %s is before --from %s", to.Format(time.DateOnly), from.Format(time.DateOnly))
 	}
-	s, err := data.Open(ctx, in)
+	s, err := data.OpenReadOnly(ctx, in)
 	if err != nil {
 		return err
 	}

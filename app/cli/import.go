@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"path/filepath"
 	"time"
 
@@ -15,6 +13,7 @@ import (
 	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/data/extract"
 	"github.com/quoteline/quoteline/data/interchange"
+	"github.com/quoteline/quoteline/internal/interrupt"
 )
 
 // runImport carries out "quoteline import".
@@ -104,7 +103,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interrupt.Context(context.Background())
 	defer stop()
 	started := time.Now()
 	opt := interchange.Options{CSV: m, Zone: zone, DateOrder: data.DateOrder(*dateOrder)}
@@ -150,7 +149,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	if err := session.ImportInto(ctx, out, checked, progress); err != nil {
+	note := func(s string) { fmt.Fprintln(stderr, "quoteline import:", s) }
+	if err := session.ImportInto(ctx, out, checked, progress, note); err != nil {
 		if ctx.Err() != nil {
 			fmt.Fprintf(stderr, "quoteline import: cancelled; %s is as it was\n", out)
 		} else {

@@ -304,7 +304,7 @@ func BenchmarkImportCSV1M(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := session.ImportInto(context.Background(), out, doc, nil); err != nil {
+		if err := session.ImportInto(context.Background(), out, doc, nil, func(string) {}); err != nil {
 			b.Fatal(err)
 		}
 	}

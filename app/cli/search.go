@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/interrupt"
 )
 
 // searchLine is one line of "quoteline search" output.
@@ -55,14 +56,21 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	query := words
 	if !*raw {
 		query = data.PlainQuery(words)
+		if n := data.SearchWords(words); n > data.MaxSearchWords {
+			fmt.Fprintf(stderr, "quoteline search: searching for the first %d of %d words\n", data.MaxSearchWords, n)
+		}
 	}
 	if query == "" {
 		fmt.Fprintf(stderr, "quoteline search: %q has no word to search for\n", words)
 		return 2
 	}
-	ctx := context.Background()
-	s, err := data.Open(ctx, path)
+	ctx, stop := interrupt.Context(context.Background())
+	defer stop()
+	s, err := data.OpenReadOnly(ctx, path)
 	if err != nil {
+		if ctx.Err() != nil {
+			err = errors.New("interrupted")
+		}
 		fmt.Fprintln(stderr, "quoteline search:", err)
 		return 1
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/quoteline/quoteline/app/session"
+	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/hostile"
 )
 
 func TestRunSearch(t *testing.T) {
@@ -74,5 +76,74 @@ func TestRunSearch(t *testing.T) {
 		if line.ID == 0 || line.Time == "" || line.Precision == "" || (line.Title == "") == (line.Text == "") {
 			t.Errorf("incomplete line %s", l)
 		}
+	}
+}
+
+// TestRunSearch_DamagedPages runs quoteline search and check on a document
+// of 3,000 events with one page of its events damaged: away from the rows a
+// search reads, the search works and only check --full finds the damage;
+// under them, the search says the document is damaged, naming it, as the
+// full check does, and neither panics.
+func TestRunSearch_DamagedPages(t *testing.T) {
+	ctx := context.Background()
+	base := filepath.Join(t.TempDir(), "base.quoteline")
+	s, err := data.Generate(ctx, base, data.GenerateOptions{Events: 3000, Lanes: 3, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	run := func(args ...string) (int, string, string) {
+		var stdout, stderr bytes.Buffer
+		code := Run(args, &stdout, &stderr)
+		return code, stdout.String(), stderr.String()
+	}
+	code, found, _ := run("search", "--limit", "5", base, "ruling")
+	var first struct{ ID int64 }
+	if err := json.Unmarshal([]byte(strings.SplitN(found, "\n", 2)[0]), &first); code != 0 || err != nil {
+		t.Fatalf("search of the undamaged document: exit %d, %q", code, found)
+	}
+	read, err := hostile.RowPage(base, "event", first.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name   string
+		row    int64 // the row whose page is damaged
+		reads  bool  // whether the search reads that page
+		stderr string
+	}{
+		{"unread", 3000, false, ""},
+		{"read", first.ID, true, `document is damaged: part of the file is not as SQLite wrote it`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "doc.quoteline")
+			s, err := data.Generate(ctx, path, data.GenerateOptions{Events: 3000, Lanes: 3, Seed: 7})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+			page, err := hostile.RowPage(path, "event", tt.row)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (page == read) != tt.reads {
+				t.Fatalf("event %d is on page %d, the first hit's on %d", tt.row, page, read)
+			}
+			if err := hostile.DamagePage(path, page); err != nil {
+				t.Fatal(err)
+			}
+			code, stdout, stderr := run("search", "--limit", "5", path, "ruling")
+			switch {
+			case strings.Contains(stderr, "panic") || strings.Contains(stderr, "goroutine"):
+				t.Errorf("search panicked: %s", stderr)
+			case !tt.reads && (code != 0 || stdout != found):
+				t.Errorf("search: exit %d, %q, %q; want what it found undamaged", code, stdout, stderr)
+			case tt.reads && (code != 1 || stdout != "" || !strings.HasPrefix(stderr, `quoteline search: read "`+path+`": `+tt.stderr)):
+				t.Errorf("search: exit %d, %q, %q; want exit 1 saying %q", code, stdout, stderr, tt.stderr)
+			}
+			if code, _, stderr := run("check", "--full", path); code != 1 || !strings.Contains(stderr, `document is damaged: part of the file is not as SQLite wrote it`) {
+				t.Errorf("check --full: exit %d, %q; want the damage found", code, stderr)
+			}
+		})
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/quoteline/quoteline/app/pane"
 	"github.com/quoteline/quoteline/app/session"
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/weblink"
 	"github.com/quoteline/quoteline/timeline"
 )
 
@@ -219,7 +220,7 @@ func validateURL(s string) error {
 	if s == "" {
 		return nil
 	}
-	if _, ok := session.WebAddress(s); !ok {
+	if _, ok := weblink.Web(s); !ok {
 		return errors.New("URL: write a web address starting with http:// or https://")
 	}
 	return nil

@@ -3,7 +3,6 @@ package pane
 import (
 	"fmt"
 	"image/color"
-	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/quoteline/quoteline/app/session"
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/weblink"
 	"github.com/quoteline/quoteline/timeline"
 )
 
@@ -483,8 +483,7 @@ func (c *sourceCard) set(s *data.SourceRef, event int64, dates data.DateStyle) f
 	c.where.SetText(session.SourceLine(dates, &s.Source))
 	c.summary.SetText(s.Summary)
 	show(c.summary, s.Summary != "")
-	u, err := url.Parse(s.URL)
-	web := err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+	u, web := weblink.Web(s.URL)
 	if web {
 		c.link.SetText(u.Host + u.EscapedPath())
 		c.link.SetURL(u)

@@ -315,6 +315,28 @@ func TestStatusLine_ShowsWorkAndCancel(t *testing.T) {
 	}
 }
 
+// TestSearchBar_SaysWhenWordsWereDropped types a search of more words than
+// a search looks for: the bar finds what the first ones match and says
+// how many it searched for. Issue 24 found such a search failing with the
+// whole query repeated in the message.
+func TestSearchBar_SaysWhenWordsWereDropped(t *testing.T) {
+	var b *SearchBar
+	o := openExample(t, func(s *session.Session) { b = NewSearchBar(s) })
+	test.NewTempWindow(t, b.Object()).Resize(fyne.NewSize(900, 300))
+	b.Show()
+	words := "drones " + strings.Repeat("shahed ", 2099)
+	b.entry.SetText(words)
+	o.Until("the search's answer", func() bool { return b.count.Text != "" })
+	if !strings.Contains(b.count.Text, "searched the first 64 of 2,100 words") || len(b.hits) == 0 {
+		t.Errorf("the bar says %q, with %d hits", b.count.Text, len(b.hits))
+	}
+	b.entry.SetText("drones shahed")
+	o.Until("the search's answer", func() bool { return !strings.Contains(b.count.Text, "searched") })
+	if len(b.hits) == 0 {
+		t.Errorf("a short search says %q, with %d hits", b.count.Text, len(b.hits))
+	}
+}
+
 // TestQuotes_SayHowTheirSpeakerWasFound: a stored quote whose speaker the
 // article import found tells how, in its card and in the source viewer's
 // tooltip, and one to check is highlighted apart.

@@ -191,9 +191,9 @@ func (b *SearchBar) showResults(f session.Found, msg string) {
 	case strings.TrimSpace(b.entry.Text) == "":
 		b.count.SetText("")
 	case len(f.Hits) == 0:
-		b.count.SetText("No matches")
+		b.count.SetText("No matches" + dropped(f))
 	default:
-		b.count.SetText(summary(f.Hits, f.Total))
+		b.count.SetText(summary(f.Hits, f.Total) + dropped(f))
 	}
 	rows := min(len(f.Hits), 5)
 	h := float32(0)
@@ -203,6 +203,15 @@ func (b *SearchBar) showResults(f session.Found, msg string) {
 	b.sizer.SetMinSize(fyne.NewSize(0, h))
 	show(b.listBx, rows > 0)
 	b.box.Refresh()
+}
+
+// dropped says, after a search's summary, that it looked for only its
+// first words, or is "".
+func dropped(f session.Found) string {
+	if f.Dropped() == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" · searched the first %d of %s words", data.MaxSearchWords, timeline.FormatCount(f.Words))
 }
 
 // summary counts hits by kind: "12 events · 2 quotes", with events the

@@ -12,6 +12,7 @@ import (
 
 	"github.com/quoteline/quoteline/app/session"
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/weblink"
 	"github.com/quoteline/quoteline/timeline"
 )
 
@@ -315,15 +316,16 @@ func (v *SourceViewer) selectionChanged(start, end int) {
 	v.selInfo.SetText(fmt.Sprintf("Selected: “%s”", words))
 }
 
-// urlField shows a source's address: a button that opens it in the
-// system browser if it is a web address, else the address as plain text.
+// urlField shows a source's address: a button that opens it (in the
+// system browser, or the mail program for a mailto address) if it may be a
+// link (see weblink.Link), else the address as plain text.
 func urlField(raw string, open func(*url.URL) error) fyne.CanvasObject {
 	if raw == "" {
 		return newField("Address").set("None recorded")
 	}
-	u, ok := session.WebAddress(raw)
+	u, ok := weblink.Link(raw)
 	if !ok || open == nil {
-		return newField("Address").set(raw + " (not a web address: Quoteline does not open it)")
+		return newField("Address").set(raw + " (not a web or mail address: Quoteline does not open it)")
 	}
 	addr := Wrapped(u.String())
 	addr.Wrapping = fyne.TextWrapBreak

@@ -15,6 +15,7 @@ import (
 type StatusLine struct {
 	box      *fyne.Container
 	text     *widget.Label
+	bars     *fyne.Container             // holds busy and progress; hidden, with no width, when neither shows
 	busy     *widget.ProgressBarInfinite // work of unknown length
 	progress *widget.ProgressBar         // a task's
 	cancel   *widget.Button
@@ -23,12 +24,16 @@ type StatusLine struct {
 // NewStatusLine makes the status line of session s.
 func NewStatusLine(s *session.Session) *StatusLine {
 	l := &StatusLine{text: widget.NewLabel("Opening…"), busy: widget.NewProgressBarInfinite(), progress: widget.NewProgressBar()}
+	// A long note (what a first change will do to an older document) takes
+	// a second line rather than widening the window.
+	l.text.Wrapping = fyne.TextWrapWord
 	l.busy.Hide()
 	l.progress.Hide()
 	l.cancel = LowButton("Cancel", theme.CancelIcon(), s.Cancel)
 	l.cancel.Hide()
-	bars := container.NewGridWrap(fyne.NewSize(220, l.progress.MinSize().Height), l.busy, l.progress)
-	l.box = container.NewBorder(nil, nil, nil, container.NewHBox(bars, l.cancel), l.text)
+	l.bars = container.NewGridWrap(fyne.NewSize(220, l.progress.MinSize().Height), l.busy, l.progress)
+	l.bars.Hide()
+	l.box = container.NewBorder(nil, nil, nil, container.NewHBox(l.bars, l.cancel), l.text)
 	s.Watch(func(e session.Event) {
 		switch e := e.(type) {
 		case session.Status:
@@ -57,11 +62,13 @@ func (l *StatusLine) Show(st session.Status) {
 	l.text.SetText(st.Text)
 	switch st.Work {
 	case session.WorkBusy:
+		l.bars.Show()
 		l.progress.Hide()
 		l.cancel.Hide()
 		l.busy.Show()
 		l.busy.Start()
 	case session.WorkProgress:
+		l.bars.Show()
 		l.busy.Stop()
 		l.busy.Hide()
 		l.progress.SetValue(0)
@@ -72,5 +79,6 @@ func (l *StatusLine) Show(st session.Status) {
 		l.busy.Hide()
 		l.progress.Hide()
 		l.cancel.Hide()
+		l.bars.Hide()
 	}
 }

@@ -23,7 +23,7 @@ import (
 // are read when an event is selected. Its methods are for the goroutine that
 // owns its session.
 type Document struct {
-	store  *data.Store
+	ref    *storeRef // the store it is read and written through (st)
 	title  string
 	counts data.Counts
 	spans
@@ -69,15 +69,35 @@ type integrity struct {
 // run on the UI goroutine; ctx cancels it (once it has returned, ending ctx
 // leaves the document be: Release ends its work). The integrity check of
 // the file is left to the document's check, to be run once it is shown:
-// the document must be closed if it fails.
-func loadDocument(ctx context.Context, path string, allTitlesUpTo int, progress func(float64)) (*Document, error) {
+// the document must be closed if it fails. With readOnly, as for an export,
+// the document is opened with data.OpenReadOnly, its rows are checked
+// first (data.Store.VerifyRows), and nothing in its folder changes. Without
+// it, as for the window, it is opened with data.OpenForViewing: a document
+// that opening for writing would change is read as OpenReadOnly reads it
+// until its first write (see Session.write).
+func loadDocument(ctx context.Context, path string, readOnly bool, allTitlesUpTo int, progress func(float64)) (*Document, error) {
 	// The document's own context outlives ctx, which ends with the loading,
 	// but is cancelled with it while it loads.
 	life, release := context.WithCancel(context.WithoutCancel(ctx))
 	stop := context.AfterFunc(ctx, release)
 	defer stop()
 	ctx = life
-	s, check, err := data.OpenChecking(ctx, path)
+	var s *data.Store
+	var check func(context.Context) error
+	var pending data.Pending
+	var err error
+	if readOnly {
+		// An export reads every row: they are checked first (but not
+		// every page of the file, as the window's check does).
+		if s, err = data.OpenReadOnly(ctx, path); err == nil {
+			if err = s.VerifyRows(ctx); err != nil {
+				s.Close()
+			}
+		}
+		check = func(context.Context) error { return nil }
+	} else {
+		s, check, pending, err = data.OpenForViewing(ctx, path)
+	}
 	if err != nil {
 		release()
 		return nil, err
@@ -85,9 +105,12 @@ func loadDocument(ctx context.Context, path string, allTitlesUpTo int, progress 
 	d, err := readDocument(ctx, s, allTitlesUpTo, progress)
 	if err != nil {
 		release()
-		go s.Close()
+		// Closed before returning, so that a command that exits on the
+		// error leaves no -wal or -shm behind.
+		s.Close()
 		return nil, fmt.Errorf("read %q: %w", path, err)
 	}
+	d.ref.pending = pending
 	d.integrity = integrity{run: check, verified: make(chan struct{})}
 	d.ctx, d.release = ctx, release
 	return d, nil
@@ -95,7 +118,7 @@ func loadDocument(ctx context.Context, path string, allTitlesUpTo int, progress 
 
 // newDocument returns an empty document of s, whose events are yet to be read.
 func newDocument(s *data.Store) *Document {
-	return &Document{store: s, spans: spans{earliest: map[int64]float64{}, titles: map[int64]string{}, matches: map[int64]bool{}}}
+	return &Document{ref: newStoreRef(s, data.Pending{}), spans: spans{earliest: map[int64]float64{}, titles: map[int64]string{}, matches: map[int64]bool{}}}
 }
 
 // readDocument reads what the first frame of s needs, and every title too
@@ -139,7 +162,7 @@ func readDocument(ctx context.Context, s *data.Store, allTitlesUpTo int, progres
 // that keeps nothing else, in parts read at once on the available
 // processors, each filling its own stretch of the two slices.
 func (d *Document) readItems(ctx context.Context, progress func(float64)) error {
-	parts, err := d.store.SpanParts(ctx, min(runtime.GOMAXPROCS(0), 4))
+	parts, err := d.st().SpanParts(ctx, min(runtime.GOMAXPROCS(0), 4))
 	if err != nil {
 		return err
 	}
@@ -168,7 +191,7 @@ func (d *Document) readItems(ctx context.Context, progress func(float64)) error 
 			k, lastLaneID, lastLane := 0, int64(0), -1
 			var earliest []earlyStart
 			defer func() { early[p] = earliest }()
-			errs[p] = d.store.EachSpanIn(ctx, part, report, func(sp *data.Span) error {
+			errs[p] = d.st().EachSpanIn(ctx, part, report, func(sp *data.Span) error {
 				if sp.LaneID != lastLaneID || lastLane < 0 {
 					lane, ok := laneIndex[sp.LaneID]
 					if !ok {
@@ -262,7 +285,7 @@ func (d *Document) readTitles(ctx context.Context) error {
 // readAllTitles reads every event's title into d.titles.
 func (d *Document) readAllTitles(ctx context.Context) error {
 	d.titles = make(map[int64]string, len(d.items))
-	err := d.store.Titles(ctx, 10_000, func(ids []int64, titles []string) bool {
+	err := d.st().Titles(ctx, 10_000, func(ids []int64, titles []string) bool {
 		for k, id := range ids {
 			if _, ok := d.ids.pos(id); ok {
 				d.titles[id] = titles[k]
@@ -431,11 +454,12 @@ func LaneColor(s string) color.NRGBA {
 }
 
 // Path returns the file the document was read from.
-func (d *Document) Path() string { return d.store.Path() }
+func (d *Document) Path() string { return d.ref.path }
 
 // ReadOnly reports whether the document may not be changed: the file or its
-// folder is not writable.
-func (d *Document) ReadOnly() bool { return d.store.ReadOnly() }
+// folder is not writable. A document read without changing it until its
+// first change (see Pending) is not read-only.
+func (d *Document) ReadOnly() bool { return d.st().ReadOnly() && d.Pending().None() }
 
 // Title returns the document's title, or "" if it has none.
 func (d *Document) Title() string { return d.title }

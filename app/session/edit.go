@@ -24,7 +24,7 @@ type editor struct {
 // editJob is one edit, undo or redo waiting to be written.
 type editJob struct {
 	doc   *Document
-	write func(ctx context.Context) (*data.Edit, error)
+	write func(ctx context.Context, st *data.Store) (*data.Edit, error)
 	done  func(*data.Edit)
 	// source is the source open in the viewer when the edit was asked
 	// for, or 0: it is read again if the edit touches quotes or sources.
@@ -53,7 +53,7 @@ type editChanges struct {
 
 func newEditor(s *Session) *editor {
 	e := &editor{s: s, histories: map[string]*data.History{}, jobs: make(chan editJob, 64)}
-	go e.work()
+	s.bg.Go(e.work)
 	return e
 }
 
@@ -102,8 +102,8 @@ func (s *Session) Edit(name string, fn func(ctx context.Context, st *data.Store)
 		return
 	}
 	h := s.edits.history(doc.Path())
-	s.edits.run(doc, func(ctx context.Context) (*data.Edit, error) {
-		ed, err := fn(ctx, doc.store)
+	s.edits.run(doc, func(ctx context.Context, st *data.Store) (*data.Edit, error) {
+		ed, err := fn(ctx, st)
 		if err != nil {
 			return nil, err
 		}
@@ -129,17 +129,18 @@ func (s *Session) undoRedo(redo bool) {
 	// Checked when its turn comes: edits queued before it may change what
 	// there is to undo.
 	h := s.edits.history(doc.Path())
-	s.edits.run(doc, func(ctx context.Context) (*data.Edit, error) {
+	s.edits.run(doc, func(ctx context.Context, st *data.Store) (*data.Edit, error) {
 		if redo {
-			return h.Redo(ctx, doc.store)
+			return h.Redo(ctx, st)
 		}
-		return h.Undo(ctx, doc.store)
+		return h.Undo(ctx, st)
 	}, nil)
 }
 
 // run queues write to be carried out off the owner's goroutine, after the
 // edits queued before it; what it changed is then read back and shown.
-func (e *editor) run(doc *Document, write func(ctx context.Context) (*data.Edit, error), done func(*data.Edit)) {
+func (e *editor) run(doc *Document, write func(ctx context.Context, st *data.Store) (*data.Edit, error), done func(*data.Edit)) {
+	e.s.editAsked()
 	j := editJob{doc: doc, write: write, done: done}
 	if v := e.s.look.source; v != nil {
 		j.source = v.Source.ID
@@ -167,14 +168,15 @@ func (e *editor) work() {
 func (e *editor) write(j editJob) {
 	ctx := e.s.life
 	var ed *data.Edit
-	err := j.doc.whenVerified(ctx)
-	if err == nil {
-		ed, err = j.write(ctx)
-	}
 	var ch editChanges
-	if err == nil && ed != nil {
-		ch, err = readChanges(ctx, j.doc.store, ed, j.source)
-	}
+	err := e.s.write(ctx, j.doc, func(st *data.Store) error {
+		var err error
+		ed, err = j.write(ctx, st)
+		if err == nil && ed != nil {
+			ch, err = readChanges(ctx, st, ed, j.source)
+		}
+		return err
+	})
 	e.s.deliver(func() {
 		name := ""
 		if ed != nil {
@@ -187,6 +189,7 @@ func (e *editor) write(j editJob) {
 			}
 		}
 		if err != nil && !errors.Is(err, context.Canceled) {
+			e.s.settle(j.doc)
 			e.s.problem(EditError(err))
 		}
 		e.s.emit(Edited{Name: name, Err: err})

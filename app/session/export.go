@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"image"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"github.com/quoteline/quoteline/assets"
 	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/data/interchange"
+	"github.com/quoteline/quoteline/internal/outfile"
 	"github.com/quoteline/quoteline/timeline"
 	"github.com/quoteline/quoteline/timeline/export"
 )
@@ -57,7 +57,7 @@ func WritePicture(ctx context.Context, d *Document, out string, opt PictureOptio
 	second := SourcesPath(out)
 	pic.SourcesName = filepath.Base(second)
 	var list *export.SourceList
-	err = writeFile(out, func(w io.Writer, fonts *export.Fonts) error {
+	err = writeFile(ctx, out, func(w io.Writer, fonts *export.Fonts) error {
 		list, err = export.Write(ctx, w, opt.Format, pic, fonts, progress)
 		return err
 	})
@@ -67,7 +67,7 @@ func WritePicture(ctx context.Context, d *Document, out string, opt PictureOptio
 	if err := data.CheckOutput(d.Path(), second); err != nil {
 		return "", err
 	}
-	return second, writeFile(second, func(w io.Writer, _ *export.Fonts) error { return list.Write(w) })
+	return second, writeFile(ctx, second, func(w io.Writer, _ *export.Fonts) error { return list.Write(ctx, w) })
 }
 
 // SourcesPath is where a picture at out puts its source list when the list
@@ -82,7 +82,7 @@ func SourcesPath(out string) string {
 func (d *Document) window(ctx context.Context, from, to *int64) (float64, float64, error) {
 	var lo, hi float64
 	if from == nil || to == nil {
-		first, last, ok, err := d.store.Extent(ctx)
+		first, last, ok, err := d.st().Extent(ctx)
 		if err != nil {
 			return 0, 0, err
 		}
@@ -120,7 +120,7 @@ func ptrOr(p *int64, def int64) int64 {
 // paper palette and sizes (the window's light theme: pictures go on paper
 // and white pages). It reads d's events: call it where they cannot change.
 func (d *Document) picture(from, to float64, opt PictureOptions) *export.Picture {
-	store := d.store
+	store := d.st()
 	return &export.Picture{
 		Title:   d.title,
 		Lanes:   d.tlLanes,
@@ -184,30 +184,18 @@ func citations(ctx context.Context, s *data.Store, ids []int64) (map[int64][]exp
 	return out, nil
 }
 
-// writeFile writes path with draw, in the window's fonts, through a
-// temporary file beside it: path is replaced only by a complete file.
-func writeFile(path string, draw func(w io.Writer, fonts *export.Fonts) error) error {
+// writeFile writes path with draw, in the window's fonts, through
+// outfile.Write: only a regular file, replaced only by a complete one, and
+// nothing left behind when ctx ends first. Its error starts with path, as
+// the caller names the export: "quoteline export: out.png: picture too
+// large: …".
+func writeFile(ctx context.Context, path string, draw func(w io.Writer, fonts *export.Fonts) error) error {
 	fonts, err := export.NewFonts(assets.Fonts())
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("export to %s: %w", path, err)
-	}
-	err = tmp.Chmod(0o644) // a file to share, not a private temporary file
-	if err == nil {
-		err = draw(tmp, fonts)
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("export to %s: %w", path, err)
+	if err := outfile.Write(ctx, path, func(w io.Writer) error { return draw(w, fonts) }); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
 }
@@ -227,10 +215,8 @@ func ExportData(ctx context.Context, st *data.Store, out string, f interchange.F
 	if err != nil {
 		return err
 	}
-	if err := interchange.WriteFile(out, f, doc); err != nil {
-		return fmt.Errorf("export %s: %w", out, err)
-	}
-	return nil
+	// Its errors name the file written ("write out.csv: …").
+	return interchange.WriteFile(ctx, out, f, doc)
 }
 
 // ExportPicture draws what the timeline shows of the open document to path,
@@ -351,7 +337,7 @@ func (s *Session) ExportData(path string, f interchange.Format, done func(error)
 		return
 	}
 	s.exportTask(path, func(ctx context.Context, _ func(float64)) error {
-		return ExportData(ctx, doc.store, path, f, nil, nil)
+		return ExportData(ctx, doc.st(), path, f, nil, nil)
 	}, nil, done)
 }
 

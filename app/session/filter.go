@@ -278,7 +278,7 @@ func (s *Session) refilter() {
 	var allowed []int64
 	s.read(func(ctx context.Context) error {
 		var err error
-		allowed, err = allowedEvents(ctx, doc.store, &f)
+		allowed, err = allowedEvents(ctx, doc.st(), &f)
 		return err
 	}, func(err error) {
 		if !current() {

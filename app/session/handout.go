@@ -24,7 +24,7 @@ func WriteHandout(ctx context.Context, d *Document, out string, ds data.DateStyl
 	if err := data.CheckOutput(d.Path(), out); err != nil {
 		return err
 	}
-	views, err := readStopViews(ctx, d.store, ds)
+	views, err := readStopViews(ctx, d.st(), ds)
 	if err != nil {
 		return fmt.Errorf("read the stops: %w", err)
 	}
@@ -36,7 +36,7 @@ func WriteHandout(ctx context.Context, d *Document, out string, ds data.DateStyl
 		stops[i] = d.handoutStop(&views[i], ds)
 	}
 	pic := d.picture(0, 1, PictureOptions{}) // each stop gives its own window
-	return writeFile(out, func(w io.Writer, fonts *export.Fonts) error {
+	return writeFile(ctx, out, func(w io.Writer, fonts *export.Fonts) error {
 		return export.WriteHandout(ctx, w, pic, stops, fonts, progress)
 	})
 }

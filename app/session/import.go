@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/data/extract"
@@ -50,10 +51,15 @@ func ArticleDocument(a *extract.Article, pub data.Time, path string, sugg extrac
 	return data.CheckDocument(extract.Document(a, pub, path, sugg))
 }
 
+// importWait is how long an import waits for another program writing to
+// the document before it gives up.
+const importWait = 2 * time.Minute
+
 // ImportInto adds doc to the document at path in one transaction, creating
 // it (atomically) if it does not exist. progress, if not nil, is called
-// with the number of events written.
-func ImportInto(ctx context.Context, path string, doc *data.CheckedDocument, progress func(done, total int)) error {
+// with the number of events written; notes is told what else was done to
+// an existing document (an upgrade, the switch to WAL).
+func ImportInto(ctx context.Context, path string, doc *data.CheckedDocument, progress func(done, total int), notes func(string)) error {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		if filepath.Ext(path) != ".quoteline" {
 			return fmt.Errorf("%s: a new document's name must end in .quoteline", path)
@@ -68,11 +74,24 @@ func ImportInto(ctx context.Context, path string, doc *data.CheckedDocument, pro
 	if err != nil {
 		return err
 	}
-	if err := s.ImportChecked(ctx, doc, progress); err != nil {
-		s.Close()
-		return err
+	s.WaitForWriters(importWait, func(w data.Wait) {
+		who := w.Holder
+		if who == "" {
+			who = "another program"
+		}
+		notes(fmt.Sprintf("waiting for %s to finish writing to %s (%v so far; Ctrl+C to stop)", who, path, w.Waited))
+	})
+	if up := s.Upgraded(); up.From != 0 {
+		notes(fmt.Sprintf("%s was upgraded from schema version %d to %d to take the import; it was kept as it was in %s", path, up.From, up.To, up.Backup))
 	}
-	return s.Close()
+	err = s.ImportChecked(ctx, doc, progress)
+	if err == nil && s.SwitchedToWAL() {
+		notes(fmt.Sprintf("%s was switched to write-ahead logging (WAL), the journal mode Quoteline keeps its documents in", path))
+	}
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // ReadArticleFile reads the article at path (text or HTML), to be
@@ -152,11 +171,13 @@ func (s *Session) Import(path string, read func() (*data.CheckedDocument, error)
 	if doc == nil {
 		return
 	}
-	store, name := doc.store, filepath.Base(path)
+	name := filepath.Base(path)
 	s.startTask("Importing "+name+"…", func(j *job) error {
 		checked, err := read()
 		if err == nil && j.ctx.Err() == nil {
-			err = store.ImportChecked(j.ctx, checked, func(done, total int) { j.progress(float64(done) / float64(total)) })
+			err = s.write(j.ctx, doc, func(st *data.Store) error {
+				return st.ImportChecked(j.ctx, checked, func(done, total int) { j.progress(float64(done) / float64(total)) })
+			})
 		}
 		if err == nil {
 			err = j.ctx.Err()
@@ -172,7 +193,7 @@ func (s *Session) Import(path string, read func() (*data.CheckedDocument, error)
 			s.idle("")
 			s.problem(fmt.Errorf("import %s: %w; the document is unchanged", name, err))
 		case doc == s.doc:
-			s.Open(store.Path())
+			s.Open(doc.Path())
 		}
 	})
 }

@@ -35,20 +35,32 @@ func (s *Session) newJob() *job {
 // the one asked for. Owner's goroutine only.
 func (j *job) current() bool { return j.gen == j.s.gen }
 
-// deliver runs f on the owner's goroutine.
+// deliver runs f on the owner's goroutine. Once the session has been
+// closed, the owner may have stopped running what is delivered (the
+// window's application may have quit): f then runs on the caller's
+// goroutine, one at a time, and tells no watcher (Close forgets them); all
+// that is left for it to do is the session's own tidying, such as closing
+// a document read meanwhile.
 func (s *Session) deliver(f func()) {
-	if s.opts.Deliver == nil {
+	run := func() {
+		if s.Ended() {
+			s.afterEnd.Lock()
+			defer s.afterEnd.Unlock()
+		}
 		f()
+	}
+	if s.opts.Deliver == nil || s.Ended() {
+		run()
 		return
 	}
-	s.opts.Deliver(f)
+	s.opts.Deliver(run)
 }
 
 // read runs work off the owner's goroutine, then, on it, done with work's
 // error, unless another document has been asked for meanwhile.
 func (s *Session) read(work func(ctx context.Context) error, done func(err error)) {
 	j := s.newJob()
-	go func() {
+	s.bg.Go(func() {
 		err := work(j.ctx)
 		j.cancel()
 		s.deliver(func() {
@@ -56,7 +68,7 @@ func (s *Session) read(work func(ctx context.Context) error, done func(err error
 				done(err)
 			}
 		})
-	}()
+	})
 }
 
 // readOrSay is read for reads whose only answer to an error is to show it:
@@ -98,7 +110,7 @@ func (s *Session) startBusy(what string, work func(j *job) error, end func(j *jo
 
 // run runs work for j on its own goroutine and then end on the owner's.
 func (s *Session) run(j *job, work func(j *job) error, end func(j *job, err error)) {
-	go func() {
+	s.bg.Go(func() {
 		err := work(j)
 		j.cancel()
 		s.deliver(func() {
@@ -107,7 +119,7 @@ func (s *Session) run(j *job, work func(j *job) error, end func(j *job, err erro
 			}
 			end(j, err)
 		})
-	}()
+	})
 }
 
 // progress reports, from any goroutine, how far the task has got (0 to 1):
@@ -137,6 +149,9 @@ func (s *Session) idle(msg string) {
 	if msg != "" {
 		text = msg + " " + text
 	}
+	if note := s.noteText(); note != "" {
+		text = note + " " + text
+	}
 	s.emit(Status{Text: text})
 }
 
@@ -146,9 +161,9 @@ func (s *Session) idle(msg string) {
 // ends when the session closes.
 func (s *Session) Await(work func(ctx context.Context) error, done func(err error)) {
 	j := s.newJob()
-	go func() {
+	s.bg.Go(func() {
 		err := work(j.ctx)
 		j.cancel()
 		s.deliver(func() { done(err) })
-	}()
+	})
 }

@@ -71,7 +71,7 @@ func (s *Session) loadLinks(doc *Document) {
 	var l Links
 	s.read(func(ctx context.Context) error {
 		var err error
-		l, err = readLinks(ctx, doc.store)
+		l, err = readLinks(ctx, doc.st())
 		return err
 	}, func(err error) {
 		if doc != s.doc {
@@ -148,8 +148,8 @@ func (s *Session) ShowSource(id, quote int64) {
 	var v SourceView
 	s.readOrSay(func(ctx context.Context) error {
 		var err error
-		if v.Source, err = doc.store.Source(ctx, id); err == nil {
-			v.Quotes, err = doc.store.QuotesOfSource(ctx, id)
+		if v.Source, err = doc.st().Source(ctx, id); err == nil {
+			v.Quotes, err = doc.st().QuotesOfSource(ctx, id)
 		}
 		if err != nil {
 			return fmt.Errorf("read source %d: %w", id, err)
@@ -175,8 +175,8 @@ func (s *Session) ShowSelectedSource() bool {
 	)
 	s.readOrSay(func(ctx context.Context) error {
 		var err error
-		if quotes, err = doc.store.QuotesOfEvent(ctx, id); err == nil {
-			sources, err = doc.store.SourcesOfEvent(ctx, id)
+		if quotes, err = doc.st().QuotesOfEvent(ctx, id); err == nil {
+			sources, err = doc.st().SourcesOfEvent(ctx, id)
 		}
 		if err != nil {
 			return fmt.Errorf("read the sources of event %d: %w", id, err)
@@ -214,15 +214,15 @@ func (s *Session) ChooseQuote(id int64) {
 	)
 	s.readOrSay(func(ctx context.Context) error {
 		var err error
-		q, err = doc.store.Quote(ctx, id)
+		q, err = doc.st().Quote(ctx, id)
 		if err == nil && (shown == nil || shown.Source.ID != q.SourceID) {
 			v = &SourceView{}
-			if v.Source, err = doc.store.Source(ctx, q.SourceID); err == nil {
-				v.Quotes, err = doc.store.QuotesOfSource(ctx, q.SourceID)
+			if v.Source, err = doc.st().Source(ctx, q.SourceID); err == nil {
+				v.Quotes, err = doc.st().QuotesOfSource(ctx, q.SourceID)
 			}
 		}
 		if err == nil {
-			events, err = doc.store.EventsOfQuote(ctx, id)
+			events, err = doc.st().EventsOfQuote(ctx, id)
 		}
 		if err != nil {
 			return fmt.Errorf("read quote %d: %w", id, err)

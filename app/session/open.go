@@ -11,13 +11,13 @@ import (
 	"github.com/quoteline/quoteline/data"
 )
 
-// Load opens the document at path and reads what the timeline draws, with
-// every title if it has at most allTitlesUpTo events, reporting progress (0
-// to 1) as it reads the events; then it runs the file's integrity check.
-// It touches SQLite: not on a UI goroutine. Close the document's store
-// with Release.
+// Load opens the document at path read-only (data.OpenReadOnly: checked
+// whole, and nothing in its folder changes) and reads what the timeline
+// draws, with every title if it has at most allTitlesUpTo events, reporting
+// progress (0 to 1) as it reads the events. It touches SQLite: not on a UI
+// goroutine. Close the document's store with Release.
 func Load(ctx context.Context, path string, allTitlesUpTo int, progress func(float64)) (*Document, error) {
-	d, err := loadDocument(ctx, path, allTitlesUpTo, progress)
+	d, err := loadDocument(ctx, path, true, allTitlesUpTo, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -33,7 +33,7 @@ func Load(ctx context.Context, path string, allTitlesUpTo int, progress func(flo
 // Release ends the document's background work and closes its store.
 func (d *Document) Release() {
 	d.release()
-	d.store.Close()
+	d.ref.closeStores()
 }
 
 // WriteExample writes the default timeline to path, which must not exist.
@@ -104,12 +104,12 @@ func (s *Session) Open(path string) {
 	var doc *Document
 	s.startTask("Opening "+name+"…", func(j *job) error {
 		var err error
-		doc, err = loadDocument(j.ctx, path, s.opts.AllTitlesUpTo, j.progress)
+		doc, err = loadDocument(j.ctx, path, false, s.opts.AllTitlesUpTo, j.progress)
 		return err
 	}, func(j *job, err error) {
 		if !j.current() { // another document was asked for meanwhile
 			if doc != nil {
-				go doc.Release() // closing may checkpoint: not on the owner's goroutine
+				s.bg.Go(doc.Release) // closing may checkpoint: not on the owner's goroutine
 			}
 			return
 		}
@@ -156,6 +156,7 @@ func (s *Session) install(doc *Document) {
 		s.emit(Framed{All: true})
 	}
 	s.reload.note = note
+	s.noteOpened(doc)
 	msg := s.Summary() + " · checking the file…"
 	if note != "" {
 		msg = note + " " + msg
@@ -236,15 +237,12 @@ func (s *Session) release() {
 	s.look.selected, s.look.period = 0, 0
 	s.filter.shown = nil
 	old.release()
-	go old.store.Close()
+	s.bg.Go(old.ref.closeStores)
 }
 
 // CheckOpens reports why the document at path would not open, or nil: it
-// opens it as Open does, up to its deferred integrity check, and closes it.
+// runs data.Check, the validation opening runs, and writes nothing.
 func CheckOpens(ctx context.Context, path string) error {
-	s, err := data.Open(ctx, path)
-	if err != nil {
-		return err
-	}
-	return s.Close()
+	_, err := data.Check(ctx, path)
+	return err
 }

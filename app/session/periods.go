@@ -132,6 +132,7 @@ func periodHits(periods []data.Period, text string) []data.SearchHit {
 	if len(words) == 0 {
 		return nil
 	}
+	words = words[:min(len(words), data.MaxSearchWords)]
 	var hits []data.SearchHit
 	for _, p := range periods {
 		in := strings.ToLower(p.Title + " " + p.Summary)

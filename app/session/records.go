@@ -37,7 +37,7 @@ func (s *Session) confirmDelete(what, then string, links func(ctx context.Contex
 	var found string
 	s.readOrSay(func(ctx context.Context) error {
 		var err error
-		found, err = links(ctx, doc.store)
+		found, err = links(ctx, doc.st())
 		return err
 	}, func() {
 		if doc != s.doc {
@@ -141,7 +141,7 @@ func (s *Session) Read(read func(ctx context.Context, st *data.Store) error, the
 	if doc == nil {
 		return
 	}
-	s.readOrSay(func(ctx context.Context) error { return read(ctx, doc.store) }, func() {
+	s.readOrSay(func(ctx context.Context) error { return read(ctx, doc.st()) }, func() {
 		if doc == s.doc {
 			then()
 		}
@@ -164,20 +164,20 @@ func (s *Session) AddQuote(nq data.NewQuote) {
 		quotes []data.QuoteRef
 	)
 	s.startBusy("Adding the quote…", func(j *job) error {
-		err := doc.whenVerified(j.ctx)
-		if err == nil {
-			qid, _, err = doc.store.AddQuote(j.ctx, nq)
-		}
-		if err == nil {
-			marks, err = doc.store.QuoteMarks(j.ctx)
-		}
-		if err == nil {
-			actors, err = doc.store.Actors(j.ctx)
-		}
-		if err == nil {
-			quotes, err = doc.store.QuotesOfSource(j.ctx, nq.SourceID)
-		}
-		return err
+		return s.write(j.ctx, doc, func(st *data.Store) error {
+			var err error
+			qid, _, err = st.AddQuote(j.ctx, nq)
+			if err == nil {
+				marks, err = st.QuoteMarks(j.ctx)
+			}
+			if err == nil {
+				actors, err = st.Actors(j.ctx)
+			}
+			if err == nil {
+				quotes, err = st.QuotesOfSource(j.ctx, nq.SourceID)
+			}
+			return err
+		})
 	}, func(j *job, err error) {
 		if err == nil {
 			doc.counts.Quotes = len(marks)
@@ -214,7 +214,7 @@ func (s *Session) SaveCopy(path string, done func()) {
 		return
 	}
 	s.startBusy("Saving a copy as "+filepath.Base(path)+"…", func(j *job) error {
-		return doc.store.SaveCopy(j.ctx, path)
+		return doc.st().SaveCopy(j.ctx, path)
 	}, func(j *job, err error) {
 		s.idle("")
 		if err != nil {

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -74,12 +75,23 @@ func (s *Session) SetPresenting(on bool) {
 // watchChanges reads doc again whenever another window or program writes
 // to its file, so that every window on a file shows what it holds. While
 // presenting, the document is read again when the presentation ends; while
-// a task is under way (an export, say), once it has ended.
+// a task is under way (an export, say), once it has ended. It watches
+// through the store doc is read through now, and ends the watch of the one
+// before (whose view of the file the first write replaced).
 func (s *Session) watchChanges(doc *Document) {
+	r := doc.ref
+	r.mu.Lock()
+	if r.unwatch != nil {
+		r.unwatch()
+	}
+	st := doc.st()
+	ctx, stop := context.WithCancel(doc.ctx)
+	r.unwatch = stop
+	r.mu.Unlock()
 	var readAgain func()
 	readAgain = func() {
 		switch {
-		case doc != s.doc || doc.ctx.Err() != nil:
+		case doc != s.doc || ctx.Err() != nil || doc.st() != st:
 		case s.reload.presenting:
 			s.reload.changedElsewhere = true
 		case s.task != nil:
@@ -88,8 +100,8 @@ func (s *Session) watchChanges(doc *Document) {
 			s.Reopen(ChangedElsewhereNote)
 		}
 	}
-	err := doc.store.Watch(doc.ctx, watchInterval, func() { s.deliver(readAgain) })
-	if err != nil && !errors.Is(err, doc.ctx.Err()) {
+	err := st.Watch(ctx, watchInterval, func() { s.deliver(readAgain) })
+	if err != nil && !errors.Is(err, ctx.Err()) {
 		s.problem(fmt.Errorf("watch %s for changes: %w", filepath.Base(doc.Path()), err))
 	}
 }

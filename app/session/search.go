@@ -21,7 +21,14 @@ type Found struct {
 	// counts the matches, at most SearchMarks.
 	Events []int64
 	Total  int
+	// Words counts the words of the search, of which it looked for the
+	// first data.MaxSearchWords.
+	Words int
 }
+
+// Dropped returns how many of the search's words were left out, past the
+// first data.MaxSearchWords.
+func (f Found) Dropped() int { return max(f.Words-data.MaxSearchWords, 0) }
 
 // Search looks for the words of text in the open document's periods,
 // events, quotes and sources off the owner's goroutine, then passes what it found (or why
@@ -40,16 +47,16 @@ func (s *Session) Search(text string, done func(f Found, err error)) {
 	)
 	s.read(func(ctx context.Context) error {
 		var err error
-		hits, err = doc.store.Search(ctx, q, SearchPage)
+		hits, err = doc.st().Search(ctx, q, SearchPage)
 		if err == nil {
-			ids, err = doc.store.SearchEventIDs(ctx, q, SearchMarks)
+			ids, err = doc.st().SearchEventIDs(ctx, q, SearchMarks)
 		}
 		return err
 	}, func(err error) {
 		if doc != s.doc {
 			return
 		}
-		f := Found{Hits: append(periodHits(doc.periodRecords, text), hits...), Total: len(ids)}
+		f := Found{Hits: append(periodHits(doc.periodRecords, text), hits...), Total: len(ids), Words: data.SearchWords(text)}
 		for _, id := range ids {
 			if _, ok := doc.ids.pos(id); ok {
 				f.Events = append(f.Events, id)

@@ -30,7 +30,7 @@ func (s *Session) Select(id int64) {
 	var d data.EventDetails
 	s.read(func(ctx context.Context) error {
 		var err error
-		d, err = doc.store.EventDetails(ctx, id)
+		d, err = doc.st().EventDetails(ctx, id)
 		return err
 	}, func(err error) {
 		if doc != s.doc || s.look.selected != id { // ids repeat across documents

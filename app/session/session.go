@@ -19,6 +19,8 @@ package session
 import (
 	"context"
 	"fmt"
+	"sync"
+	"time"
 
 	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/timeline"
@@ -34,6 +36,10 @@ type Options struct {
 	// titles to be read with it; a larger one reads the titles in view as
 	// they are drawn. 0 means DefaultAllTitlesUpTo.
 	AllTitlesUpTo int
+	// WriterWait is how long a write waits for another program's to finish
+	// before it gives up, saying which program holds the file. 0 means a
+	// minute.
+	WriterWait time.Duration
 }
 
 // DefaultAllTitlesUpTo is the most events whose titles are all read before
@@ -56,7 +62,12 @@ type Session struct {
 	links    Links
 	edits    *editor
 	reload   reloadState
+	notes    writeNotes
 	rows     Rows
+	// bg counts the goroutines the session started, for Wait; afterEnd
+	// takes their deliveries in turn once the session is closed.
+	bg       sync.WaitGroup
+	afterEnd sync.Mutex
 }
 
 // look is what the user is looking at.
@@ -74,6 +85,9 @@ func New(opts Options) *Session {
 	if opts.AllTitlesUpTo == 0 {
 		opts.AllTitlesUpTo = DefaultAllTitlesUpTo
 	}
+	if opts.WriterWait == 0 {
+		opts.WriterWait = writerWait
+	}
 	s := &Session{opts: opts}
 	s.life, s.end = context.WithCancel(context.Background())
 	s.look.view = timeline.NewViewport(0, 365*86400, 800)
@@ -82,12 +96,24 @@ func New(opts Options) *Session {
 	return s
 }
 
-// Close ends the session's background work and closes its document.
+// Close ends the session's background work and closes its document (off
+// the owner's goroutine: see Wait). No watcher is told anything after it.
 func (s *Session) Close() {
-	s.end()
+	// What is delivered from now on runs under afterEnd, once the session
+	// has ended (see deliver): after all of this.
+	s.afterEnd.Lock()
+	defer s.afterEnd.Unlock()
+	s.watchers = nil
 	s.gen++
 	s.release()
+	s.end()
 }
+
+// Wait waits, after Close, until the work the session started has ended
+// and its documents are closed: nothing it wrote is left half-written, and
+// no -wal or -shm file it made is left beside a document. A program calls
+// it before it exits.
+func (s *Session) Wait() { s.bg.Wait() }
 
 // Ended reports whether the session has been closed.
 func (s *Session) Ended() bool { return s.life.Err() != nil }

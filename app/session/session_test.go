@@ -339,30 +339,6 @@ func TestClaimAndProvenanceText(t *testing.T) {
 	}
 }
 
-func TestWebAddress(t *testing.T) {
-	tests := []struct {
-		in string
-		ok bool
-	}{
-		{"https://www.example.org/news/1", true},
-		{"http://example.org", true},
-		{"HTTPS://example.org/a?b=c", true},
-		{"file:///etc/passwd", false},
-		{"javascript:alert(1)", false},
-		{"mailto:someone@example.org", false},
-		{"https:///no-host", false},
-		{"https://example.org/a b", false},
-		{"https://example.org/\nx", false},
-		{"example.org", false},
-		{"", false},
-	}
-	for _, tt := range tests {
-		if _, ok := session.WebAddress(tt.in); ok != tt.ok {
-			t.Errorf("WebAddress(%q) ok = %v, want %v", tt.in, ok, tt.ok)
-		}
-	}
-}
-
 func TestShorten(t *testing.T) {
 	tests := []struct {
 		in   string

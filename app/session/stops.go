@@ -21,7 +21,7 @@ func (s *Session) ReadStops(keep int64) {
 	var stops []data.Stop
 	s.read(func(ctx context.Context) error {
 		var err error
-		stops, err = doc.store.Stops(ctx)
+		stops, err = doc.st().Stops(ctx)
 		return err
 	}, func(err error) {
 		if doc != s.doc {
@@ -45,11 +45,11 @@ func (s *Session) WriteStops(what string, fn func(ctx context.Context, st *data.
 	}
 	var keep int64
 	s.read(func(ctx context.Context) error {
-		err := doc.whenVerified(ctx)
-		if err == nil {
-			keep, err = fn(ctx, doc.store)
-		}
-		return err
+		return s.write(ctx, doc, func(st *data.Store) error {
+			var err error
+			keep, err = fn(ctx, st)
+			return err
+		})
 	}, func(err error) {
 		if doc != s.doc {
 			return
@@ -70,11 +70,11 @@ func (s *Session) DeleteStop(st data.Stop, done func(old data.Stop)) {
 	}
 	var old data.Stop
 	s.read(func(ctx context.Context) error {
-		err := doc.whenVerified(ctx)
-		if err == nil {
-			old, err = doc.store.DeleteStop(ctx, st.ID)
-		}
-		return err
+		return s.write(ctx, doc, func(w *data.Store) error {
+			var err error
+			old, err = w.DeleteStop(ctx, st.ID)
+			return err
+		})
 	}, func(err error) {
 		if doc != s.doc {
 			return
@@ -167,7 +167,7 @@ func (s *Session) ReadStopViews(done func(views []StopView)) {
 	var views []StopView
 	s.startBusy("Preparing the presentation…", func(j *job) error {
 		var err error
-		views, err = readStopViews(j.ctx, doc.store, dates)
+		views, err = readStopViews(j.ctx, doc.st(), dates)
 		return err
 	}, func(j *job, err error) {
 		s.idle("")

@@ -2,9 +2,7 @@ package session
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/quoteline/quoteline/data"
@@ -164,24 +162,6 @@ func Shorten(s string, n int) string {
 
 // Named is `kind “name”`, with the name shortened for menus and messages.
 func Named(kind, name string) string { return kind + " “" + Shorten(name, 30) + "”" }
-
-// WebAddress returns the address s if it is an http or https URL with a
-// host and nothing that could be mistaken for something else (spaces,
-// control characters): the only addresses Quoteline opens.
-func WebAddress(s string) (*url.URL, bool) {
-	if s == "" || strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
-		return nil, false
-	}
-	u, err := url.Parse(s)
-	if err != nil || u.Host == "" || u.Opaque != "" {
-		return nil, false
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https":
-		return u, true
-	}
-	return nil, false
-}
 
 // SpeakerFound says how a quote's speaker was found by the article import,
 // for the quote card and the source viewer: "How the speaker was found:

@@ -77,7 +77,7 @@ func (f *titleFetcher) run(ctx context.Context, deliver func(req []int64, got []
 		case req = <-f.requests:
 		}
 		got := make([]titleGot, 0, len(req))
-		err := f.doc.store.TitlesOf(ctx, req, func(id int64, title string) {
+		err := f.doc.st().TitlesOf(ctx, req, func(id int64, title string) {
 			got = append(got, titleGot{id: id, title: title})
 		})
 		if errors.Is(err, context.Canceled) {
@@ -121,7 +121,12 @@ func (s *Session) startTitles(doc *Document) {
 	}
 	f := newTitleFetcher(doc)
 	s.titles = f
-	go f.run(doc.ctx, func(req []int64, got []titleGot, err error) {
+	s.bg.Go(func() { f.run(doc.ctx, s.deliverTitles(f)) })
+}
+
+// deliverTitles hands the titles f read to the owner's goroutine.
+func (s *Session) deliverTitles(f *titleFetcher) func(req []int64, got []titleGot, err error) {
+	return func(req []int64, got []titleGot, err error) {
 		s.deliver(func() {
 			if s.titles != f {
 				return
@@ -135,7 +140,7 @@ func (s *Session) startTitles(doc *Document) {
 			}
 			s.emit(TitlesRead{Err: err})
 		})
-	})
+	}
 }
 
 // WantTitles asks for the titles of events the timeline drew without one,

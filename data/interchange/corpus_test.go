@@ -1,6 +1,7 @@
 package interchange
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -395,7 +396,7 @@ func TestCorpus_RoundTrips(t *testing.T) {
 		for _, f := range []Format{FormatTimelineJS, FormatVis, FormatCSV, FormatQuoteline} {
 			t.Run(c.file+" as "+string(f), func(t *testing.T) {
 				path := filepath.Join(t.TempDir(), "out."+string(f))
-				if err := WriteFile(path, f, doc); err != nil {
+				if err := WriteFile(context.Background(), path, f, doc); err != nil {
 					t.Fatal(err)
 				}
 				// Read back on another clock: what was written says its zone.

@@ -208,7 +208,18 @@ func ReadFile(path string, f Format, opt Options) (*data.CheckedDocument, error)
 // records that can be read with the list of those that cannot.
 func ReadFileResult(path string, f Format, opt Options) (*Result, error) {
 	if f == FormatQuoteline {
-		c, err := data.ReadCheckedDocument(os.DirFS(filepath.Dir(path)), filepath.Base(path))
+		// The texts are read beside the document itself, wherever a link
+		// to it was given.
+		real, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return nil, err
+		}
+		folder, err := openSourceFolder(filepath.Dir(real))
+		if err != nil {
+			return nil, err
+		}
+		defer folder.close()
+		c, err := data.ReadCheckedDocument(folder, filepath.Base(real))
 		if err != nil {
 			return nil, err
 		}

@@ -235,7 +235,7 @@ func TestQuotelineRoundTrip(t *testing.T) {
 	}
 	first := storeOf(t, seed)
 	path := filepath.Join(t.TempDir(), "timeline.json")
-	if err := WriteFile(path, FormatQuoteline, first); err != nil {
+	if err := WriteFile(context.Background(), path, FormatQuoteline, first); err != nil {
 		t.Fatal(err)
 	}
 	head, _ := os.ReadFile(path)
@@ -277,7 +277,7 @@ func TestQuotelineRoundTrip_SpeakerNotes(t *testing.T) {
 	seed.Quotes[1].SpeakerNote, seed.Quotes[1].SpeakerConfidence = "he → a Treasury spokesman, the last man named", data.ConfidenceCheck
 	first := storeOf(t, seed)
 	path := filepath.Join(t.TempDir(), "timeline.json")
-	if err := WriteFile(path, FormatQuoteline, first); err != nil {
+	if err := WriteFile(context.Background(), path, FormatQuoteline, first); err != nil {
 		t.Fatal(err)
 	}
 	raw, _ := os.ReadFile(path)
@@ -315,7 +315,7 @@ func TestRoundTrips(t *testing.T) {
 	want := events(doc)
 	for _, f := range []Format{FormatTimelineJS, FormatVis, FormatCSV} {
 		path := filepath.Join(t.TempDir(), "out."+string(f))
-		if err := WriteFile(path, f, doc); err != nil {
+		if err := WriteFile(context.Background(), path, f, doc); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
 		back := readTestFile(t, path, f, Options{})
@@ -399,7 +399,7 @@ func TestWriteQuoteline_EmptyListsAreLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "empty.json")
-	if err := WriteFile(path, FormatQuoteline, doc); err != nil {
+	if err := WriteFile(context.Background(), path, FormatQuoteline, doc); err != nil {
 		t.Fatal(err)
 	}
 	file, _ := os.ReadFile(path)

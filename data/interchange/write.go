@@ -1,35 +1,45 @@
 package interchange
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/outfile"
 )
 
-// WriteFile writes doc to path in format f. The file appears at path only
-// once complete. For FormatQuoteline the texts of sources are written
+// WriteFile writes doc to path in format f, through outfile.Write: only a
+// regular file is written, created or replaced whole once complete, and
+// ctx stops it. For FormatQuoteline the texts of sources are written
 // beside it, in a folder named after the file ("timeline.json" keeps them
 // in "timeline-sources/"), and the document names them with text_file.
-func WriteFile(path string, f Format, doc *data.Document) error {
+func WriteFile(ctx context.Context, path string, f Format, doc *data.Document) error {
+	write := func(path string, fill func(io.Writer) error) error {
+		if err := outfile.Write(ctx, path, fill); err != nil {
+			return fmt.Errorf("write %s: %w", filepath.Base(path), err)
+		}
+		return nil
+	}
 	switch f {
 	case FormatCSV:
-		return writeAtomic(path, func(w io.Writer) error { return WriteCSV(w, doc) })
+		return write(path, func(w io.Writer) error { return WriteCSV(w, doc) })
 	case FormatTimelineJS:
-		return writeAtomic(path, func(w io.Writer) error { return WriteTimelineJS(w, doc) })
+		return write(path, func(w io.Writer) error { return WriteTimelineJS(w, doc) })
 	case FormatVis:
-		return writeAtomic(path, func(w io.Writer) error { return WriteVis(w, doc) })
+		return write(path, func(w io.Writer) error { return WriteVis(w, doc) })
 	case FormatQuoteline:
-		return writeQuotelineFile(path, doc)
+		return writeQuotelineFile(path, doc, write)
 	}
 	return fmt.Errorf("cannot write format %q", f)
 }
 
-func writeQuotelineFile(path string, doc *data.Document) error {
+// writeQuotelineFile writes doc to path as Quoteline JSON with write, and
+// the texts of its sources in a folder beside it.
+func writeQuotelineFile(path string, doc *data.Document, write func(string, func(io.Writer) error) error) error {
 	out := *doc
 	out.Sources = append(make([]data.DocumentSource, 0, len(doc.Sources)), doc.Sources...) // [] for none, not null
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
@@ -44,18 +54,20 @@ func writeQuotelineFile(path string, doc *data.Document) error {
 			name = src.Key + ".txt"
 		}
 		src.TextFile = dir + "/" + name
-		if err := os.MkdirAll(filepath.Join(filepath.Dir(path), dir), 0o755); err != nil {
+		// The folder is made if need be, but never followed if it is a
+		// link: the texts go beside the document and nowhere else.
+		if err := outfile.Folder(filepath.Join(filepath.Dir(path), dir)); err != nil {
 			return err
 		}
 		text := src.Text
-		if err := writeAtomic(filepath.Join(filepath.Dir(path), dir, name), func(w io.Writer) error {
+		if err := write(filepath.Join(filepath.Dir(path), dir, name), func(w io.Writer) error {
 			_, err := io.WriteString(w, text)
 			return err
 		}); err != nil {
 			return err
 		}
 	}
-	return writeAtomic(path, func(w io.Writer) error { return WriteQuoteline(w, &out) })
+	return write(path, func(w io.Writer) error { return WriteQuoteline(w, &out) })
 }
 
 // WriteQuoteline writes doc as Quoteline JSON. Source texts are not
@@ -82,33 +94,4 @@ func WriteQuoteline(w io.Writer, doc *data.Document) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(doc)
-}
-
-// writeAtomic writes a temporary file beside path with fill and renames it
-// to path; on failure nothing is left behind.
-func writeAtomic(path string, fill func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := newBufferedWriter(tmp)
-	if err = fill(bw); err != nil {
-		return fmt.Errorf("write %s: %w", filepath.Base(path), err)
-	}
-	if err = bw.Flush(); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"image/color"
 	"math"
 
@@ -26,8 +27,9 @@ type surface interface {
 	unclip()
 }
 
-// drawPage draws pg on s: background, heading, scene, source list.
-func drawPage(s surface, pg *page, fonts *Fonts) {
+// drawPage draws pg on s: background, heading, scene, source list. It
+// stops, with ctx's error, when ctx ends.
+func drawPage(ctx context.Context, s surface, pg *page, fonts *Fonts) error {
 	p, m := pg.palette, pg.metrics
 	s.rect(0, 0, pg.width, pg.height, 0, p.Background, color.NRGBA{}, 0)
 	s.text(margin, margin, pg.heading, m.TextSize*headingSize, true, p.Text)
@@ -35,8 +37,11 @@ func drawPage(s surface, pg *page, fonts *Fonts) {
 	s.text(margin, margin+hh+2, pg.subheading, m.TextSize, false, p.MutedText)
 	if pg.scene != nil {
 		s.clip(0, pg.sceneY, pg.width, pg.clipH)
-		drawScene(s, pg.scene, 0, pg.sceneY)
+		err := drawScene(ctx, s, pg.scene, 0, pg.sceneY)
 		s.unclip()
+		if err != nil {
+			return err
+		}
 		// A rule under the lanes closes the timeline off from what follows.
 		s.line(0, pg.sceneY+pg.clipH, pg.width, pg.sceneY+pg.clipH, p.GridStrong, 1)
 	}
@@ -44,6 +49,7 @@ func drawPage(s surface, pg *page, fonts *Fonts) {
 	for _, l := range pg.compact {
 		s.text(margin, l.y, l.text, m.TextSize*0.9, false, p.MutedText)
 	}
+	return ctx.Err()
 }
 
 // drawSources draws the numbered source list of pg.
@@ -69,9 +75,15 @@ func drawSources(s surface, pg *page, fonts *Fonts) {
 	}
 }
 
-// drawScene draws sc's primitives in order, offset by (ox, oy).
-func drawScene(s surface, sc *timeline.Scene, ox, oy float64) {
+// drawScene draws sc's primitives in order, offset by (ox, oy), and stops
+// with ctx's error when ctx ends.
+func drawScene(ctx context.Context, s surface, sc *timeline.Scene, ox, oy float64) error {
 	for i := range sc.Prims {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		pr := &sc.Prims[i]
 		x, y := pr.X+ox, pr.Y+oy
 		switch pr.Kind {
@@ -95,6 +107,7 @@ func drawScene(s surface, sc *timeline.Scene, ox, oy float64) {
 			}
 		}
 	}
+	return nil
 }
 
 // drawDensity draws the density charts of sc as the screen's raster does:

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/quoteline/quoteline/internal/weblink"
 	"github.com/quoteline/quoteline/timeline"
 )
 
@@ -33,12 +34,76 @@ const (
 	PDF Format = "pdf"
 )
 
-// Size limits of a picture, in pixels.
+// Size limits of a picture, in pixels. A PNG is drawn in memory, four
+// bytes a pixel: MaxPixels keeps that to 256 MiB, whatever the width and
+// height.
 const (
 	MinWidth  = 320
 	MaxWidth  = 16000
 	MaxHeight = 16000
+	MaxPixels = 64 << 20
 )
+
+// ErrTooLarge means a picture would be larger than the limits above: a
+// document of thousands of lanes drawn whole, for example.
+var ErrTooLarge = errors.New("picture too large")
+
+// Lengths, in characters, beyond which texts are cut with an ellipsis
+// before they are laid out: no picture shows more of a label, and a
+// hostile document's megabyte title or URL costs no more than a sane one.
+const (
+	maxLabelRunes  = 500  // an event's title, the document's title
+	maxSourceRunes = 1000 // a source's title or outlet in the list
+	maxURLRunes    = 300  // a URL as printed (the link keeps it whole)
+	maxCardRunes   = 2000 // a handout's caption and quote
+)
+
+// elide cuts s to at most n characters, ending it with an ellipsis if it
+// was longer.
+func elide(s string, n int) string {
+	if len(s) <= n { // n bytes hold at most n characters
+		return s
+	}
+	i := 0
+	for k := range s {
+		if i == n {
+			return strings.TrimRight(s[:k], " ") + "…"
+		}
+		i++
+	}
+	return s
+}
+
+// elided returns p with its texts cut to the lengths above: its title,
+// its events' titles (copied only if one is too long) and, as they are
+// read, the titles, outlets and URLs of its sources.
+func (p *Picture) elided() *Picture {
+	q := *p
+	q.Title = elide(p.Title, maxLabelRunes)
+	for _, title := range p.Events.Titles {
+		if len(title) > maxLabelRunes {
+			titles := make(map[int64]string, len(p.Events.Titles))
+			for id, title := range p.Events.Titles {
+				titles[id] = elide(title, maxLabelRunes)
+			}
+			q.Events.Titles = titles
+			break
+		}
+	}
+	if p.Citations != nil {
+		q.Citations = func(ctx context.Context, ids []int64) (map[int64][]Source, error) {
+			cites, err := p.Citations(ctx, ids)
+			for _, list := range cites {
+				for i := range list {
+					list[i].Title = elide(list[i].Title, maxSourceRunes)
+					list[i].Outlet = elide(list[i].Outlet, maxSourceRunes)
+				}
+			}
+			return cites, err
+		}
+	}
+	return &q
+}
 
 // Source is one entry of the source list: a publication an event cites,
 // directly or through a quote.
@@ -103,6 +168,7 @@ func Write(ctx context.Context, w io.Writer, f Format, p *Picture, fonts *Fonts,
 	if err := p.check(f); err != nil {
 		return nil, err
 	}
+	p = p.elided()
 	if progress == nil {
 		progress = func(float64) {}
 	}
@@ -114,7 +180,7 @@ func Write(ctx context.Context, w io.Writer, f Format, p *Picture, fonts *Fonts,
 		}
 		progress(0.5)
 		scale := max(p.Scale, 1)
-		if err := writeFormat(w, f, pg, fonts, scale); err != nil {
+		if err := writeFormat(ctx, w, f, pg, fonts, scale); err != nil {
 			return nil, err
 		}
 		progress(1)
@@ -131,33 +197,33 @@ func Write(ctx context.Context, w io.Writer, f Format, p *Picture, fonts *Fonts,
 	case PDF:
 		return nil, writePDF(ctx, w, p, fonts, progress)
 	}
-	return nil, fmt.Errorf("export: unknown format %q", f)
+	return nil, fmt.Errorf("unknown format %q", f)
 }
 
 func (p *Picture) check(f Format) error {
 	switch {
 	case f != PNG && f != SVG && f != PDF:
-		return fmt.Errorf("export: unknown format %q (want png, svg or pdf)", f)
+		return fmt.Errorf("unknown format %q (want png, svg or pdf)", f)
 	case !(p.To > p.From) || math.IsInf(p.From, 0) || math.IsInf(p.To, 0):
-		return fmt.Errorf("export: the time window must end after it starts")
+		return fmt.Errorf("the time window must end after it starts")
 	case p.Scale != 0 && (p.Scale < MinScale || p.Scale > MaxScale):
-		return fmt.Errorf("export: scale %v: give %d to %d", p.Scale, MinScale, MaxScale)
+		return fmt.Errorf("scale %v: give %d to %d", p.Scale, MinScale, MaxScale)
 	case p.Scale > 1 && f != PNG:
-		return fmt.Errorf("export: scale %v: only a PNG has a pixel scale (%s scales itself)", p.Scale, strings.ToUpper(string(f)))
+		return fmt.Errorf("scale %v: only a PNG has a pixel scale (%s scales itself)", p.Scale, strings.ToUpper(string(f)))
 	case f == PDF && p.Height != 0 && p.Paper != (Paper{}):
-		return fmt.Errorf("export: a PDF has %s pages or pages of the size given, not both", p.Paper.Name)
+		return fmt.Errorf("a PDF has %s pages or pages of the size given, not both", p.Paper.Name)
 	case f != PDF && p.Paper != (Paper{}):
-		return fmt.Errorf("export: paper sizes are for PDF; give a %s its width and height in pixels", strings.ToUpper(string(f)))
+		return fmt.Errorf("paper sizes are for PDF; give a %s its width and height in pixels", strings.ToUpper(string(f)))
 	case p.Sources != SourcesAuto && p.Sources != SourcesBelow && p.Sources != SourcesPage && p.Sources != SourcesNone:
-		return fmt.Errorf("export: sources %q: want below, page or none", p.Sources)
+		return fmt.Errorf("sources %q: want below, page or none", p.Sources)
 	case f == PDF && p.Height == 0 && p.Sources == SourcesBelow:
-		return fmt.Errorf("export: a PDF on paper lists its sources on pages of their own: give page or none, or give the page a height")
+		return fmt.Errorf("a PDF on paper lists its sources on pages of their own: give page or none, or give the page a height")
 	case p.Width != 0 && (p.Width < MinWidth || p.Width > MaxWidth):
-		return fmt.Errorf("export: width %d: give %d to %d pixels", p.Width, MinWidth, MaxWidth)
+		return fmt.Errorf("width %d: give %d to %d pixels", p.Width, MinWidth, MaxWidth)
 	case !(p.Metrics.TextSize >= 4 && p.Metrics.TextSize <= 72):
-		return fmt.Errorf("export: text size %v: give 4 to 72 pixels", p.Metrics.TextSize)
+		return fmt.Errorf("text size %v: give 4 to 72 pixels", p.Metrics.TextSize)
 	case p.Height < 0 || p.Height > MaxHeight:
-		return fmt.Errorf("export: height %d: give up to %d pixels (0 fits the content)", p.Height, MaxHeight)
+		return fmt.Errorf("height %d: give up to %d pixels (0 fits the content)", p.Height, MaxHeight)
 	}
 	return nil
 }
@@ -182,7 +248,7 @@ type page struct {
 type noteLine struct {
 	number string
 	text   string
-	url    string // set on a line that is a source's URL (drawn as a link)
+	url    string // set on a line of a source's URL that may be a link (see weblink): drawn as one
 	y      float64
 }
 
@@ -276,7 +342,7 @@ func numbering(ctx context.Context, p *Picture, scenes []*timeline.Scene) (map[i
 	}
 	cites, err := p.Citations(ctx, ids)
 	if err != nil {
-		return nil, nil, fmt.Errorf("export: read the sources: %w", err)
+		return nil, nil, fmt.Errorf("read the sources: %w", err)
 	}
 	numberOf := map[string]int{}
 	var list []Source
@@ -337,8 +403,14 @@ func sourceLines(sources []Source, fonts *Fonts, size, width float64) []noteLine
 			out = append(out, nl)
 		}
 		if s.URL != "" {
-			for _, l := range fonts.wrap(s.URL, size, false, width-indent) {
-				out = append(out, noteLine{text: l, url: s.URL})
+			// Only a web or mail address becomes a link; anything else
+			// (javascript:, file:…) is printed as text.
+			link := ""
+			if u, ok := weblink.Link(s.URL); ok {
+				link = u.String()
+			}
+			for _, l := range fonts.wrap(elide(s.URL, maxURLRunes), size, false, width-indent) {
+				out = append(out, noteLine{text: l, url: link})
 			}
 		}
 	}
@@ -349,6 +421,20 @@ func sourceLines(sources []Source, fonts *Fonts, size, width float64) []noteLine
 func lineHeight(fonts *Fonts, size float64) float64 {
 	_, h := fonts.Measure("Hg", size, false)
 	return math.Ceil(h * 1.15)
+}
+
+// sizeWithin refuses a picture of w by h pixels beyond MaxHeight or
+// MaxPixels, saying what to do instead.
+func sizeWithin(w, h int) error {
+	switch {
+	case h > MaxHeight:
+		return fmt.Errorf("%w: this picture would be %d × %d pixels, and pictures are drawn up to %d pixels high: "+
+			"draw a shorter time window or fewer lanes, or export a PDF, which spreads the timeline over pages", ErrTooLarge, w, h, MaxHeight)
+	case w*h > MaxPixels:
+		return fmt.Errorf("%w: this picture would be %d × %d pixels, %.0f million, and pictures are drawn up to %.0f million: "+
+			"make it narrower or draw less of the timeline", ErrTooLarge, w, h, float64(w)*float64(h)/1e6, float64(MaxPixels)/1e6)
+	}
+	return nil
 }
 
 // newPage places a heading and the scene sc on a page of width, in the
@@ -396,7 +482,7 @@ func (p *Picture) checkWindow(width float64) error {
 	if out == 0 {
 		return nil
 	}
-	return fmt.Errorf("export: the window %s reaches beyond what a timeline draws (%s): %d events or periods in it would be left out; give a window within it",
+	return fmt.Errorf("the window %s reaches beyond what a timeline draws (%s): %d events or periods in it would be left out; give a window within it",
 		windowText(p.From, p.To), windowText(timeline.MinTime, timeline.MaxTime), out)
 }
 

@@ -69,15 +69,17 @@ type SourceList struct {
 	Count int // how many sources it lists
 }
 
-// Write draws the source list in its format to w.
-func (l *SourceList) Write(w io.Writer) error { return writeFormat(w, l.f, l.pg, l.fonts, l.scale) }
+// Write draws the source list in its format to w. It stops when ctx ends.
+func (l *SourceList) Write(ctx context.Context, w io.Writer) error {
+	return writeFormat(ctx, w, l.f, l.pg, l.fonts, l.scale)
+}
 
 // writeFormat writes pg as a PNG (at scale pixels per unit) or an SVG.
-func writeFormat(w io.Writer, f Format, pg *page, fonts *Fonts, scale float64) error {
+func writeFormat(ctx context.Context, w io.Writer, f Format, pg *page, fonts *Fonts, scale float64) error {
 	if f == PNG {
-		return writePNG(w, pg, fonts, scale)
+		return writePNG(ctx, w, pg, fonts, scale)
 	}
-	return writeSVG(w, pg, fonts)
+	return writeSVG(ctx, w, pg, fonts)
 }
 
 // layoutSingle lays p out as one picture: a heading, the scene and the
@@ -125,7 +127,7 @@ func layoutSingle(ctx context.Context, f Format, p *Picture, fonts *Fonts) (*pag
 			where = SourcesBelow
 		}
 		pg := compose(p.Metrics, where)
-		return pg, apart(p, fonts, width, pg, sources), nil
+		return within(pg, apart(p, fonts, width, pg, sources))
 	}
 	avail := float64(p.Height)
 	lo := math.Min(1, MinTextSize/p.Metrics.TextSize)
@@ -157,7 +159,22 @@ func layoutSingle(ctx context.Context, f Format, p *Picture, fonts *Fonts) (*pag
 		pg = compose(m, placement)
 	}
 	pg.height = avail
-	return pg, apart(p, fonts, width, pg, sources), nil
+	return within(pg, apart(p, fonts, width, pg, sources))
+}
+
+// within returns a picture's page and its source list apart (nil if none),
+// or why one of them is larger than pictures are drawn: before anything
+// as large is allocated.
+func within(pg, list *page) (*page, *page, error) {
+	for _, q := range []*page{pg, list} {
+		if q == nil {
+			continue
+		}
+		if err := sizeWithin(int(q.width), int(q.height)); err != nil {
+			return nil, nil, err
+		}
+	}
+	return pg, list, nil
 }
 
 // tooSmall says that p's height cannot hold the smallest readable layout,
@@ -167,7 +184,7 @@ func tooSmall(p *Picture, width, need float64, where Sources) error {
 	if where == SourcesBelow {
 		hint = "put the sources on a page of their own, or " + hint
 	}
-	return fmt.Errorf("export: %d×%d: %w: even with text at %v pixels and one row per lane this picture needs %d pixels at width %d (%s)",
+	return fmt.Errorf("%d×%d: %w: even with text at %v pixels and one row per lane this picture needs %d pixels at width %d (%s)",
 		int(width), p.Height, ErrTooSmall, MinTextSize, int(math.Ceil(need)), int(width), hint)
 }
 
@@ -286,5 +303,5 @@ func Preview(ctx context.Context, f Format, p *Picture, fonts *Fonts) (*image.RG
 	if err != nil {
 		return nil, err
 	}
-	return rasterize(pg, fonts, 1), nil
+	return rasterize(ctx, pg, fonts, 1)
 }

@@ -107,7 +107,7 @@ func TestWrite_SourcesApartAndScale(t *testing.T) {
 		t.Fatalf("sources apart: %+v, want a list of 3", list)
 	}
 	buf.Reset()
-	if err := list.Write(&buf); err != nil {
+	if err := list.Write(context.Background(), &buf); err != nil {
 		t.Fatal(err)
 	}
 	if img, err := png.Decode(&buf); err != nil || img.Bounds().Dx() != 1600 || img.Bounds().Dy() < 900 {

@@ -84,16 +84,77 @@ func (f *Fonts) width(text string, size float64, bold bool) float64 {
 	return w
 }
 
-// truncate shortens s with an ellipsis to fit in maxW.
+// runWidths measures a run of text once, so that the width of any part of
+// it costs two subtractions: what makes truncating and wrapping linear in
+// the length of the text, where measuring each candidate from scratch made
+// them quadratic (an 8,000-character title took 9 s to shorten).
+type runWidths struct {
+	runes []rune
+	// at[i] is the width of runes[:i], kerning included; kern[i] the
+	// kerning between runes[i-1] and runes[i], counted in at[i+1].
+	at, kern []fixed.Int26_6
+	ellipsis fixed.Int26_6 // the width of "…" after the whole run
+	face     font.Face
+}
+
+// measureRun measures text at size in the regular or bold face.
+func (f *Fonts) measureRun(text string, size float64, bold bool) *runWidths {
+	fc := f.face(size, bold)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	m := &runWidths{runes: []rune(text), face: fc}
+	m.at = make([]fixed.Int26_6, len(m.runes)+1)
+	m.kern = make([]fixed.Int26_6, len(m.runes))
+	var x fixed.Int26_6
+	for i, r := range m.runes {
+		if i > 0 {
+			m.kern[i] = fc.Kern(m.runes[i-1], r)
+			x += m.kern[i]
+		}
+		adv, _ := fc.GlyphAdvance(r)
+		x += adv
+		m.at[i+1] = x
+	}
+	m.ellipsis, _ = fc.GlyphAdvance('…')
+	return m
+}
+
+// width returns the width of runes[i:j], drawn on its own.
+func (m *runWidths) width(i, j int) float64 {
+	if j <= i {
+		return 0
+	}
+	return fix(m.at[j] - m.at[i] - m.kern[i])
+}
+
+// withEllipsis returns the width of runes[:n] followed by "…".
+func (m *runWidths) withEllipsis(n int) float64 {
+	w := m.at[n] + m.ellipsis
+	if n > 0 {
+		f := m.face
+		w += f.Kern(m.runes[n-1], '…')
+	}
+	return fix(w)
+}
+
+// truncate shortens s with an ellipsis to fit in maxW, dropping spaces and
+// punctuation before the ellipsis; "" if not even a letter fits. It
+// measures s once.
 func (f *Fonts) truncate(s string, size float64, bold bool, maxW float64) string {
-	if f.width(s, size, bold) <= maxW {
+	m := f.measureRun(s, size, bold)
+	n := len(m.runes)
+	if m.width(0, n) <= maxW {
 		return s
 	}
-	r := []rune(s)
-	for n := len(r) - 1; n > 0; n-- {
-		t := strings.TrimRight(string(r[:n]), " ,;:") + "…"
-		if f.width(t, size, bold) <= maxW {
-			return t
+	f.mu.Lock() // the face's kerning table, in withEllipsis
+	defer f.mu.Unlock()
+	for n--; n > 0; n-- {
+		keep := n
+		for keep > 0 && strings.ContainsRune(" ,;:", m.runes[keep-1]) {
+			keep--
+		}
+		if m.withEllipsis(keep) <= maxW {
+			return string(m.runes[:keep]) + "…"
 		}
 	}
 	return ""
@@ -101,37 +162,49 @@ func (f *Fonts) truncate(s string, size float64, bold bool, maxW float64) string
 
 // wrap breaks text into lines no wider than maxW in the regular or bold
 // face, at spaces where it can and anywhere in a word (such as a URL) too
-// long for a line.
+// long for a line. Runs of white space become one space. It measures the
+// text once and looks at each letter a bounded number of times.
 func (f *Fonts) wrap(text string, size float64, bold bool, maxW float64) []string {
+	m := f.measureRun(strings.Join(strings.Fields(text), " "), size, bold)
+	r := m.runes
 	var lines []string
-	line := ""
-	for _, word := range strings.Fields(text) {
-		try := word
-		if line != "" {
-			try = line + " " + word
+	start := 0 // of the line being filled
+	for i := 0; i < len(r); {
+		if start == i-1 {
+			start = i // the line is empty: it starts at this word, not at the space before it
 		}
-		if f.width(try, size, bold) <= maxW {
-			line = try
-			continue
+		// The next word is r[i:j].
+		j := i
+		for j < len(r) && r[j] != ' ' {
+			j++
 		}
-		if line != "" {
-			lines = append(lines, line)
-			line = ""
-		}
-		// A word longer than a line is cut where it must be.
-		for f.width(word, size, bold) > maxW {
-			r := []rune(word)
-			n := len(r) - 1
-			for n > 1 && f.width(string(r[:n]), size, bold) > maxW {
-				n--
+		switch {
+		case m.width(start, j) <= maxW:
+			// The word fits on the line.
+		case start < i-1:
+			// It does not: the line ends before it (and its space).
+			lines = append(lines, string(r[start:i-1]))
+			start = i
+			if m.width(start, j) <= maxW {
+				break
 			}
-			lines = append(lines, string(r[:n]))
-			word = string(r[n:])
+			fallthrough
+		default:
+			// A word longer than a line is cut where it must be, at
+			// least one letter to a line.
+			for start < j && m.width(start, j) > maxW {
+				n := start + 1
+				for n < j && m.width(start, n+1) <= maxW {
+					n++
+				}
+				lines = append(lines, string(r[start:n]))
+				start = n
+			}
 		}
-		line = word
+		i = j + 1
 	}
-	if line != "" {
-		lines = append(lines, line)
+	if start < len(r) {
+		lines = append(lines, string(r[start:]))
 	}
 	return lines
 }

@@ -43,7 +43,7 @@ const (
 // hears the fraction done.
 func WriteHandout(ctx context.Context, w io.Writer, p *Picture, stops []Stop, fonts *Fonts, progress func(float64)) error {
 	if len(stops) == 0 {
-		return fmt.Errorf("export: a handout needs at least one stop")
+		return fmt.Errorf("a handout needs at least one stop")
 	}
 	if progress == nil {
 		progress = func(float64) {}
@@ -52,6 +52,7 @@ func WriteHandout(ctx context.Context, w io.Writer, p *Picture, stops []Stop, fo
 	if width == 0 {
 		width = DefaultPageWidth
 	}
+	p = p.elided()
 	pics := make([]Picture, len(stops))
 	for i, st := range stops {
 		q := *p
@@ -97,7 +98,9 @@ func WriteHandout(ctx context.Context, w io.Writer, p *Picture, stops []Stop, fo
 		s := math.Min(scale, (A4.H-2*pdfMargin)/pg.height)
 		doc.AddPage()
 		surf := &pdfSurface{doc: doc, fonts: fonts, s: s, ox: pdfMargin, oy: pdfMargin}
-		drawPage(surf, pg, fonts)
+		if err := drawPage(ctx, surf, pg, fonts); err != nil {
+			return err
+		}
 		drawStopLines(surf, lines, p.Palette)
 		progress(0.2 + 0.7*float64(i+1)/float64(len(stops)))
 	}
@@ -126,7 +129,7 @@ type stopLine struct {
 func stopLines(st *Stop, fonts *Fonts, size, width float64) []stopLine {
 	var out []stopLine
 	add := func(text string, sz float64, bold, muted, bar bool, indent, gap float64) {
-		lines := fonts.wrap(text, sz, bold, width-indent)
+		lines := fonts.wrap(elide(text, maxCardRunes), sz, bold, width-indent)
 		for k, l := range lines {
 			g := 0.0
 			if k == len(lines)-1 {

@@ -84,7 +84,9 @@ func writePDF(ctx context.Context, w io.Writer, p *Picture, fonts *Fonts, progre
 		}
 		pg, s := paperPage(p, fonts, win, i, n, width, notes, paper)
 		doc.AddPage()
-		drawPage(&pdfSurface{doc: doc, fonts: fonts, s: s, ox: pdfMargin, oy: pdfMargin}, pg, fonts)
+		if err := drawPage(ctx, &pdfSurface{doc: doc, fonts: fonts, s: s, ox: pdfMargin, oy: pdfMargin}, pg, fonts); err != nil {
+			return err
+		}
 		progress(0.3 + 0.6*float64(i+1)/float64(n))
 	}
 	if len(sources) > 0 {
@@ -145,7 +147,9 @@ func previewPaper(ctx context.Context, p *Picture, fonts *Fonts) (*image.RGBA, e
 	img := image.NewRGBA(image.Rect(0, 0, int(paper.W), int(paper.H)))
 	draw.Draw(img, img.Rect, image.NewUniform(p.Palette.Background), image.Point{}, draw.Src)
 	r := &raster{img: img, fonts: fonts, clipR: img.Rect}
-	drawPage(scaled{s: r, k: s, ox: pdfMargin, oy: pdfMargin}, pg, fonts)
+	if err := drawPage(ctx, scaled{s: r, k: s, ox: pdfMargin, oy: pdfMargin}, pg, fonts); err != nil {
+		return nil, err
+	}
 	return img, nil
 }
 
@@ -164,7 +168,9 @@ func writeSizedPDF(ctx context.Context, w io.Writer, p *Picture, fonts *Fonts, p
 		return err
 	}
 	doc.AddPage()
-	drawPage(&pdfSurface{doc: doc, fonts: fonts, s: 1}, pg, fonts)
+	if err := drawPage(ctx, &pdfSurface{doc: doc, fonts: fonts, s: 1}, pg, fonts); err != nil {
+		return err
+	}
 	if list != nil && len(list.sources) > 0 {
 		writeSourceLines(doc, p, fonts, list.sources, pg.width, 1, sheet, 0)
 	}

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -15,24 +16,35 @@ import (
 )
 
 // writePNG rasterizes pg at scale pixels per unit and encodes it as PNG.
-func writePNG(w io.Writer, pg *page, fonts *Fonts, scale float64) error {
-	img := rasterize(pg, fonts, scale)
+// It stops when ctx ends.
+func writePNG(ctx context.Context, w io.Writer, pg *page, fonts *Fonts, scale float64) error {
+	img, err := rasterize(ctx, pg, fonts, scale)
+	if err != nil {
+		return err
+	}
 	if err := png.Encode(w, img); err != nil {
 		return fmt.Errorf("export: write PNG: %w", err)
 	}
 	return nil
 }
 
-// rasterize draws pg on an image at scale pixels per unit.
-func rasterize(pg *page, fonts *Fonts, scale float64) *image.RGBA {
-	img := image.NewRGBA(image.Rect(0, 0, int(math.Round(pg.width*scale)), int(math.Round(pg.height*scale))))
+// rasterize draws pg on an image at scale pixels per unit, refusing one
+// larger than pictures are drawn before it is allocated.
+func rasterize(ctx context.Context, pg *page, fonts *Fonts, scale float64) (*image.RGBA, error) {
+	w, h := int(math.Round(pg.width*scale)), int(math.Round(pg.height*scale))
+	if err := sizeWithin(w, h); err != nil {
+		return nil, err
+	}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	r := &raster{img: img, fonts: fonts, clipR: img.Rect}
 	var s surface = r
 	if scale != 1 {
 		s = scaled{s: r, k: scale}
 	}
-	drawPage(s, pg, fonts)
-	return img
+	if err := drawPage(ctx, s, pg, fonts); err != nil {
+		return nil, err
+	}
+	return img, nil
 }
 
 // raster draws on an image with anti-aliased paths.

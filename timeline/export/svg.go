@@ -3,6 +3,7 @@ package export
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/base64"
 	"encoding/xml"
 	"fmt"
@@ -20,12 +21,15 @@ import (
 // for it.
 const fontFamily = "'Quoteline Sans', 'Noto Sans', 'Open Sans', Arial, 'Liberation Sans', Helvetica, sans-serif"
 
-// writeSVG writes pg as an SVG document with its text as text.
-func writeSVG(w io.Writer, pg *page, fonts *Fonts) error {
+// writeSVG writes pg as an SVG document with its text as text. It stops
+// when ctx ends.
+func writeSVG(ctx context.Context, w io.Writer, pg *page, fonts *Fonts) error {
 	var body bytes.Buffer
 	bw := bufio.NewWriter(&body)
 	s := &svg{w: bw, fonts: fonts, runes: [2]map[rune]bool{{}, {}}}
-	drawPage(s, pg, fonts)
+	if err := drawPage(ctx, s, pg, fonts); err != nil {
+		return err
+	}
 	s.unclip()
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("export: write SVG: %w", err)
