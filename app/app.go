@@ -130,8 +130,10 @@ func newApp(version string) fyne.App {
 	return a
 }
 
-// checkDocument refuses a bad file with a message on the terminal, before
-// any window opens; it returns the exit code.
+// checkDocument refuses a file that is not a Quoteline document (or one
+// of a later version) with a message on the terminal, before any window
+// opens; it returns the exit code. The window checks every page after it
+// shows the document.
 func checkDocument(path string, stderr io.Writer) int {
 	if err := session.CheckOpens(context.Background(), path); err != nil {
 		fmt.Fprintln(stderr, "quoteline:", err)

@@ -206,6 +206,46 @@ func TestSession_HostileDocuments(t *testing.T) {
 	}
 }
 
+// TestCheckOpens_LightBeforeTheWindow: what is checked before a window
+// opens takes no longer at any size: a file that is not a document (or of
+// a later version) is refused there, while damaged pages are left to the
+// window's check after its first frame, which closes the document saying
+// why (TestSession_HostileDocuments).
+func TestCheckOpens_LightBeforeTheWindow(t *testing.T) {
+	cases, err := hostile.Make(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		err := session.CheckOpens(context.Background(), c.Path)
+		switch c.Name {
+		case "future-version.quoteline", "planted-trigger.quoteline":
+			if err == nil || !strings.Contains(err.Error(), c.Want) {
+				t.Errorf("%s: %v, want an error with %q", c.Name, err, c.Want)
+			}
+		}
+	}
+	// A page of events in the middle damaged: found by the window's check,
+	// not before the window opens.
+	path := sessiontest.Generated(t, 3000, 2, 1)
+	page, err := hostile.RowPage(path, "event", 1500)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := hostile.DamagePage(path, page); err != nil {
+		t.Fatal(err)
+	}
+	if err := session.CheckOpens(context.Background(), path); err != nil {
+		t.Errorf("a damaged page of events: %v, want it left to the window's check", err)
+	}
+	if _, err := data.Check(context.Background(), path); !errors.Is(err, data.ErrCorrupt) {
+		t.Errorf("the whole check: %v, want the damage found", err)
+	}
+	if err := session.CheckOpens(context.Background(), filepath.Join(t.TempDir(), "none.quoteline")); err == nil {
+		t.Error("a missing file passed")
+	}
+}
+
 // TestSession_ReadsAgainWhenChangedElsewhere writes to the session's file
 // through another store, as a second window or instance would: the session
 // reads it again, keeping its view and selection, while its own edits do
