@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
 	"image/png"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -572,5 +574,44 @@ func TestE2E_EditUndoSearch(t *testing.T) {
 	}
 	if d := differs(selected, filtered); d < 0.05 {
 		t.Errorf("filtering to one lane changed only %.2f%% of the screen", d*100)
+	}
+}
+
+// TestE2E_BenchWithBaseline runs `quoteline bench --baseline` on the
+// default timeline: the bare window plays as many steps as the document,
+// the side pane shows an event, the ratio is the two frame rates', and a CPU
+// profile of the script is written. What the figures are is for
+// BENCHMARKS.md, not for a test.
+func TestE2E_BenchWithBaseline(t *testing.T) {
+	tools := e2eTools(t)
+	bin := buildBinary(t)
+	display := startXvfb(t, tools["Xvfb"])
+	dir := t.TempDir()
+	doc, profile := filepath.Join(dir, "example.quoteline"), filepath.Join(dir, "cpu.pprof")
+	if err := writeExample(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "bench", "--baseline", "--cpuprofile", profile, doc)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+dir, "LANG=C.UTF-8", "LIBGL_ALWAYS_SOFTWARE=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("quoteline bench: %v\n%s", err, stderr.String())
+	}
+	var res app.BenchResult
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("bench printed %q: %v", out, err)
+	}
+	if res.Events != 17 || res.Frames == 0 || res.BaselineFrames != res.Frames || res.Selected == 0 {
+		t.Errorf("events %d, frames %d, baseline frames %d, selected %d", res.Events, res.Frames, res.BaselineFrames, res.Selected)
+	}
+	if !(res.FPS > 0 && res.BaselineFPS > 0) || math.Abs(res.FPSRatio-res.FPS/res.BaselineFPS) > 0.001 {
+		t.Errorf("fps %v, baseline %v, ratio %v", res.FPS, res.BaselineFPS, res.FPSRatio)
+	}
+	if st, err := os.Stat(profile); err != nil || st.Size() == 0 {
+		t.Errorf("no CPU profile written: %v", err)
 	}
 }
