@@ -20,6 +20,7 @@ import (
 	"github.com/quoteline/quoteline/app/session"
 	"github.com/quoteline/quoteline/internal/procstat"
 	"github.com/quoteline/quoteline/timeline"
+	"github.com/quoteline/quoteline/timeline/paint"
 )
 
 // BenchResult is what `quoteline bench` measures; see BENCHMARKS.md.
@@ -183,7 +184,7 @@ func playBaseline(bw fyne.Window, steps [][2]float64, done func(frames int, fps 
 	var img *image.RGBA
 	step := 0
 	raster := canvas.NewRaster(func(w, h int) image.Image {
-		img = blankImage(img, w, h)
+		img = paint.Reuse(img, w, h)
 		// A pattern that moves with the step: a background, and a stripe
 		// every 64 pixels shifted by the step; every row alike.
 		row := img.Pix[:4*w]
@@ -222,14 +223,6 @@ func playBaseline(bw fyne.Window, steps [][2]float64, done func(frames int, fps 
 		raster.Refresh()
 	})
 	anim.Start()
-}
-
-// blankImage returns a w×h image, reusing img if it has that size.
-func blankImage(img *image.RGBA, w, h int) *image.RGBA {
-	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
-		return image.NewRGBA(image.Rect(0, 0, w, h))
-	}
-	return img
 }
 
 // benchRun is one run of the benchmark's script in the main window.

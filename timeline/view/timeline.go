@@ -337,14 +337,12 @@ func (t *Timeline) Reveal(id int64) { t.RevealAll([]int64{id}) }
 func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	r := &renderer{t: t}
 	t.renderer = r
-	r.background = canvas.NewRectangle(color.Transparent)
+	r.raster = canvas.NewRaster(r.paintScene)
 	r.focus = canvas.NewRectangle(color.Transparent)
 	r.tipBox = canvas.NewRectangle(color.Transparent)
 	r.tipTitle = canvas.NewText("", color.Black)
 	r.tipTitle.TextStyle.Bold = true
 	r.tipDetail = canvas.NewText("", color.Black)
-	r.density = canvas.NewRaster(r.drawDensity)
-	r.outlines = canvas.NewRaster(r.drawOutlines)
 	r.newGhost()
 	r.applyTheme()
 	return r

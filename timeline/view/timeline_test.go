@@ -342,24 +342,3 @@ func TestTimeline_MoveToAndScale(t *testing.T) {
 		t.Errorf("text size %v at scale 1, %v at scale 2", before, after)
 	}
 }
-
-// TestFillRect: rasters hold premultiplied colours, as Fyne's painter takes
-// them without converting; rectangles are clipped, and empty ones draw
-// nothing.
-func TestFillRect(t *testing.T) {
-	img := blankImage(nil, 4, 3)
-	fillRect(img, -2, 1, 2, 9, color.NRGBA{R: 200, G: 100, B: 0, A: 128})
-	fillRect(img, 3, 0, 3, 3, color.NRGBA{R: 255, A: 255}) // empty
-	fillRect(img, 3, 0, 1, 3, color.NRGBA{R: 255, A: 255}) // reversed
-	for y := range 3 {
-		for x := range 4 {
-			want := color.RGBA{}
-			if x < 2 && y >= 1 {
-				want = color.RGBA{R: 100, G: 50, B: 0, A: 128}
-			}
-			if got := img.RGBAAt(x, y); got != want {
-				t.Errorf("pixel (%d, %d) = %v, want %v", x, y, got, want)
-			}
-		}
-	}
-}

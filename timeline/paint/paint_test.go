@@ -1,0 +1,308 @@
+package paint
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/go-text/typesetting/font"
+
+	"github.com/quoteline/quoteline/assets"
+	"github.com/quoteline/quoteline/timeline"
+)
+
+var (
+	black = color.NRGBA{A: 0xff}
+	white = color.NRGBA{0xff, 0xff, 0xff, 0xff}
+	red   = color.NRGBA{R: 0xff, A: 0xff}
+)
+
+// testPainter returns a painter with the fonts Quoteline ships, Fyne's own.
+func testPainter(t testing.TB) *Painter {
+	t.Helper()
+	regular, bold := assets.Fonts()
+	r, err := font.ParseTTF(bytes.NewReader(regular))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := font.ParseTTF(bytes.NewReader(bold))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(r, b)
+}
+
+// paintPrims paints prims on black into a w×h image at scale 1.
+func paintPrims(t testing.TB, p *Painter, w, h int, prims ...timeline.Prim) (*image.RGBA, []int) {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	skipped := p.Paint(img, &timeline.Scene{Prims: prims}, black, Pixels{Scale: 1}, nil)
+	return img, skipped
+}
+
+// TestFillRect: images hold premultiplied colours, as Fyne's painter takes
+// them without converting; rectangles are clipped, and empty ones draw
+// nothing.
+func TestFillRect(t *testing.T) {
+	img := Reuse(nil, 4, 3)
+	FillRect(img, -2, 1, 2, 9, color.NRGBA{R: 200, G: 100, B: 0, A: 128})
+	FillRect(img, 3, 0, 3, 3, red) // empty
+	FillRect(img, 3, 0, 1, 3, red) // reversed
+	for y := range 3 {
+		for x := range 4 {
+			want := color.RGBA{}
+			if x < 2 && y >= 1 {
+				want = color.RGBA{R: 100, G: 50, B: 0, A: 128}
+			}
+			if got := img.RGBAAt(x, y); got != want {
+				t.Errorf("pixel (%d, %d) = %v, want %v", x, y, got, want)
+			}
+		}
+	}
+}
+
+// TestPaint_Shapes: each primitive lands on the pixels Fyne's painter
+// gives it, in its colour, blended over what is below.
+func TestPaint_Shapes(t *testing.T) {
+	p := testPainter(t)
+	half := color.NRGBA{R: 0xff, A: 0x80}
+	tests := []struct {
+		name string
+		prim timeline.Prim
+		// want is the colour expected at each point; outside nothing.
+		want map[image.Point]color.RGBA
+	}{
+		{"rectangle at rounded bounds", timeline.Prim{Kind: timeline.PrimRect, X: 2.4, Y: 1.6, W: 3.4, H: 2, Fill: red},
+			map[image.Point]color.RGBA{{2, 2}: {R: 0xff, A: 0xff}, {4, 3}: {R: 0xff, A: 0xff}, {5, 2}: {A: 0xff}, {2, 4}: {A: 0xff}, {1, 2}: {A: 0xff}}},
+		{"half transparent over black", timeline.Prim{Kind: timeline.PrimRect, X: 0, Y: 0, W: 2, H: 2, Fill: half},
+			map[image.Point]color.RGBA{{0, 0}: {R: 0x80, A: 0xff}, {1, 1}: {R: 0x80, A: 0xff}, {2, 2}: {A: 0xff}}},
+		{"stroke inside the bounds", timeline.Prim{Kind: timeline.PrimRect, X: 1, Y: 1, W: 6, H: 6, Fill: red, Stroke: white, StrokeWidth: 1},
+			map[image.Point]color.RGBA{{1, 1}: {0xff, 0xff, 0xff, 0xff}, {6, 3}: {0xff, 0xff, 0xff, 0xff}, {3, 3}: {R: 0xff, A: 0xff}, {7, 3}: {A: 0xff}}},
+		{"thin vertical line drawn half a pixel left", timeline.Prim{Kind: timeline.PrimLine, X: 5, Y: 1, X2: 5, Y2: 6, Stroke: white, StrokeWidth: 1},
+			map[image.Point]color.RGBA{{4, 3}: {0xff, 0xff, 0xff, 0xff}, {5, 3}: {A: 0xff}, {3, 3}: {A: 0xff}, {4, 0}: {A: 0xff}, {4, 6}: {A: 0xff}}},
+		{"two-pixel horizontal line", timeline.Prim{Kind: timeline.PrimLine, X: 1, Y: 4, X2: 7, Y2: 4, Stroke: white, StrokeWidth: 2},
+			map[image.Point]color.RGBA{{3, 3}: {0xff, 0xff, 0xff, 0xff}, {3, 4}: {0xff, 0xff, 0xff, 0xff}, {3, 2}: {A: 0xff}, {3, 5}: {A: 0xff}}},
+		{"gradient left to right", timeline.Prim{Kind: timeline.PrimGradient, X: 0, Y: 0, W: 4, H: 1, Fill: color.NRGBA{R: 0xff}, Fill2: red},
+			map[image.Point]color.RGBA{{0, 0}: {R: 0x1f, A: 0xff}, {3, 0}: {R: 0xdf, A: 0xff}, {0, 1}: {A: 0xff}}},
+		{"invisible rectangle", timeline.Prim{Kind: timeline.PrimRect, X: 0, Y: 0, W: 8, H: 8, Stroke: red},
+			map[image.Point]color.RGBA{{0, 0}: {A: 0xff}, {4, 4}: {A: 0xff}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			img, _ := paintPrims(t, p, 8, 8, tt.prim)
+			for pt, want := range tt.want {
+				if got := img.RGBAAt(pt.X, pt.Y); absDiff(got, want) > 1 {
+					t.Errorf("pixel %v = %v, want %v", pt, got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestPaint_RoundedShapesHaveSoftEdges: a rounded bar is solid inside, its
+// corners cut and its edges antialiased; a diamond is solid at its centre,
+// empty at its bounding box's corners and symmetric.
+func TestPaint_RoundedShapesHaveSoftEdges(t *testing.T) {
+	p := testPainter(t)
+	img, _ := paintPrims(t, p, 40, 20, timeline.Prim{Kind: timeline.PrimRect, X: 2, Y: 2, W: 30, H: 12, Fill: white, Radius: 3})
+	if c := img.RGBAAt(15, 8); c.R != 0xff {
+		t.Errorf("inside the bar: %v", c)
+	}
+	if c := img.RGBAAt(2, 2); c.R > 0x60 {
+		t.Errorf("the bar's corner is not cut: %v", c)
+	}
+	if c := img.RGBAAt(2, 8); c.R == 0 || c.R == 0xff {
+		t.Errorf("the bar's left edge is not soft: %v", c)
+	}
+	img, _ = paintPrims(t, p, 20, 20, timeline.Prim{Kind: timeline.PrimDiamond, X: 3, Y: 3, W: 14, H: 14, Fill: red, Stroke: white, StrokeWidth: 1.5})
+	if c := img.RGBAAt(10, 10); c != (color.RGBA{R: 0xff, A: 0xff}) {
+		t.Errorf("centre of the diamond: %v", c)
+	}
+	if c := img.RGBAAt(3, 3); c != (color.RGBA{A: 0xff}) {
+		t.Errorf("corner of its box: %v", c)
+	}
+	for y := range 20 {
+		for x := range 20 {
+			if a, b := img.RGBAAt(x, y), img.RGBAAt(19-x, y); absDiff(a, b) > 1 {
+				t.Fatalf("not symmetric: (%d,%d) %v, mirrored %v", x, y, a, b)
+			}
+		}
+	}
+}
+
+// TestRoundRect_RunsMatchThePixelShader: the runs of a row blended in one
+// go give what the shader gives pixel by pixel, for random bars, rings and
+// dots.
+func TestRoundRect_RunsMatchThePixelShader(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 300 {
+		pr := timeline.Prim{Kind: timeline.PrimRect, X: r.Float64() * 20, Y: r.Float64() * 20,
+			W: r.Float64() * 60, H: r.Float64() * 30, Radius: r.Float64() * 12,
+			Fill:   color.NRGBA{uint8(r.IntN(256)), uint8(r.IntN(256)), uint8(r.IntN(256)), uint8(r.IntN(256))},
+			Stroke: color.NRGBA{uint8(r.IntN(256)), uint8(r.IntN(256)), uint8(r.IntN(256)), uint8(r.IntN(256))}}
+		if r.IntN(2) == 0 {
+			pr.StrokeWidth = float64(r.IntN(4))
+		}
+		if r.IntN(4) == 0 {
+			pr.Fill = color.NRGBA{}
+		}
+		scale := []float64{1, 1.5, 2}[r.IntN(3)]
+		g := newGrid(Pixels{Scale: scale})
+		fast := image.NewRGBA(image.Rect(0, 0, 200, 120))
+		fillOpaque(fast, color.NRGBA{0x20, 0x30, 0x40, 0xff})
+		slow := image.NewRGBA(fast.Rect)
+		copy(slow.Pix, fast.Pix)
+		roundRect(fast, &pr, g)
+		roundRectPixels(slow, &pr, g)
+		for i := range fast.Pix {
+			if d := int(fast.Pix[i]) - int(slow.Pix[i]); d > 1 || d < -1 {
+				t.Fatalf("%+v at scale %v: byte %d (pixel %d,%d) is %d, the shader gives %d", pr, scale, i, (i/4)%200, i/4/200, fast.Pix[i], slow.Pix[i])
+			}
+		}
+	}
+}
+
+// roundRectPixels is round_rectangle.frag evaluated at every pixel, as
+// roundRect's reference.
+func roundRectPixels(dst *image.RGBA, pr *timeline.Prim, g grid) {
+	swS := float32(0)
+	if pr.StrokeWidth > 0 {
+		swS = float32(g.n(pr.StrokeWidth))
+	}
+	if pr.Fill.A == 0 && (pr.Stroke.A == 0 || swS == 0) {
+		return
+	}
+	x1, y1, x2, y2 := g.bounds(pr.X, pr.Y, pr.W, pr.H)
+	r := float32(g.n(maxCornerRadius(pr.Radius, pr.Radius, pr.Radius, float64(x2-x1)/g.s, float64(y2-y1)/g.s)))
+	es, swh := float32(g.n(1)), swS/2
+	bx, by := (float32(x2-x1)-swS)/2, (float32(y2-y1)-swS)/2
+	cx, cy := float32(x1+x2)/2, float32(y1+y2)/2
+	fill, stroke := glColorOf(pr.Fill), glColorOf(pr.Stroke)
+	all := r-0.9 > min(bx, by)+swh
+	e := int(es)
+	for y := max(y1-e, 0); y < min(y2+e, dst.Rect.Dy()); y++ {
+		for x := max(x1-e, 0); x < min(x2+e, dst.Rect.Dx()); x++ {
+			px, py := float32(x)+0.5-cx, float32(y)+0.5-cy
+			col := fill
+			var alpha float32
+			if all {
+				d := distAllQuadrants(px, py, bx+swh, by+swh, r)
+				alpha = 1 - smoothstep(-es, es, d)
+				if swh > 0 {
+					col = mix(fill, stroke, 1-smoothstep(2*swh-es, 2*swh+es, abs32(d)))
+				}
+			} else {
+				d := distRounded(px, py, bx, by, r-swh)
+				alpha = 1 - smoothstep(swh-es, swh+es, d)
+				if swh > 0 {
+					col = mix(fill, stroke, smoothstep(-swh-es, -swh+es, d))
+				}
+			}
+			blendGL(dst.Pix, dst.PixOffset(x, y), col, alpha)
+		}
+	}
+}
+
+// TestPaint_Text: a label is drawn in its colour from its top-left corner,
+// its glyphs where shaping puts them; one with a character the fonts lack
+// is left to the caller.
+func TestPaint_Text(t *testing.T) {
+	p := testPainter(t)
+	label := timeline.Prim{Kind: timeline.PrimText, X: 10.4, Y: 5, Text: "Iran sends drones", TextSize: 13, Fill: white}
+	img, skipped := paintPrims(t, p, 200, 30, label)
+	if len(skipped) != 0 {
+		t.Fatalf("skipped %v", skipped)
+	}
+	ink := image.Rectangle{}
+	for y := range 30 {
+		for x := range 200 {
+			if img.RGBAAt(x, y).R > 0x40 {
+				ink = ink.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	// Noto Sans at 13 px: capitals about 9 px tall under an ascent of
+	// 14 px, the line about 100 px long.
+	if ink.Min.X < 10 || ink.Min.X > 12 || ink.Min.Y < 7 || ink.Min.Y > 10 || ink.Max.Y > 24 || ink.Dx() < 90 || ink.Dx() > 115 {
+		t.Errorf("ink within %v", ink)
+	}
+	if c := img.RGBAAt(ink.Min.X+ink.Dx()/2, ink.Min.Y+ink.Dy()/2); c.R != c.G || c.G != c.B {
+		t.Errorf("white text drew %v", c)
+	}
+	// The same label again comes from the caches, pixel for pixel.
+	again, _ := paintPrims(t, p, 200, 30, label)
+	if !bytes.Equal(img.Pix, again.Pix) {
+		t.Error("the label drawn from the caches differs")
+	}
+
+	missing := timeline.Prim{Kind: timeline.PrimText, X: 0, Y: 0, Text: "Tehran تهران", TextSize: 13, Fill: white}
+	bold := timeline.Prim{Kind: timeline.PrimText, X: 0, Y: 0, Text: "Киев – Kyiv", TextSize: 13, Fill: white, Bold: true}
+	_, skipped = paintPrims(t, p, 200, 30, label, missing, bold)
+	if len(skipped) != 1 || skipped[0] != 1 || p.CanDraw(&missing) || !p.CanDraw(&bold) {
+		t.Errorf("skipped %v, want [1] (the Persian letters)", skipped)
+	}
+}
+
+// TestPaint_TextWordByWordMatchesWholeShaping: a Latin label laid out word
+// by word puts its glyphs where shaping it whole does, to a tenth of a pixel.
+func TestPaint_TextWordByWordMatchesWholeShaping(t *testing.T) {
+	p := testPainter(t)
+	face := p.text.faces[0]
+	for _, s := range []string{"Iran sends Russia more than 400 drones", "33,521 events here — zoom in to see them one by one",
+		"AVAST Wave: \"quoted\" (2022–2023)", "  two  spaces "} {
+		words := p.text.joinWords(face, s, 13, 1.5, false)
+		whole := p.text.shape(face, s, 13, 1.5)
+		if len(words.glyphs) != len(whole.glyphs) || words.ascent != whole.ascent {
+			t.Fatalf("%q: %d glyphs, ascent %d; whole: %d, %d", s, len(words.glyphs), words.ascent, len(whole.glyphs), whole.ascent)
+		}
+		for i := range words.glyphs {
+			a, b := words.glyphs[i], whole.glyphs[i]
+			if a.gid != b.gid || math.Abs(float64(a.x-b.x)) > 0.1 || a.y != b.y {
+				t.Errorf("%q glyph %d: %+v, whole %+v", s, i, a, b)
+			}
+		}
+	}
+}
+
+// TestPaint_OutOfReason: coordinates a scene should not hold (NaN,
+// infinities, far off the image) draw nothing and do not panic.
+func TestPaint_OutOfReason(t *testing.T) {
+	p := testPainter(t)
+	inf, nan := math.Inf(1), math.NaN()
+	var prims []timeline.Prim
+	for _, k := range []timeline.PrimKind{timeline.PrimRect, timeline.PrimGradient, timeline.PrimLine, timeline.PrimDiamond, timeline.PrimText} {
+		for _, v := range []float64{inf, -inf, nan, 1e300, -1e300} {
+			prims = append(prims,
+				timeline.Prim{Kind: k, X: v, Y: 1, W: 5, H: 5, X2: 3, Y2: 3, Fill: red, Stroke: red, StrokeWidth: 1, Text: "x", TextSize: 13},
+				timeline.Prim{Kind: k, X: 1, Y: 1, W: v, H: v, X2: v, Y2: 3, Fill: red, Stroke: red, StrokeWidth: v, Radius: v, Text: "x", TextSize: v})
+		}
+	}
+	img := image.NewRGBA(image.Rect(0, 0, 16, 16))
+	p.Paint(img, &timeline.Scene{Prims: prims, Outlines: []timeline.Outline{{X: nan, Y: inf, W: 3, H: 3, Width: 2, Dash: 2, Gap: 1, Color: red}}},
+		black, Pixels{Scale: nan, OriginX: inf}, nil)
+}
+
+func absDiff(a, b color.RGBA) int {
+	d := 0
+	for _, v := range [][2]uint8{{a.R, b.R}, {a.G, b.G}, {a.B, b.B}, {a.A, b.A}} {
+		d = max(d, int(v[0])-int(v[1]), int(v[1])-int(v[0]))
+	}
+	return d
+}
+
+func BenchmarkPainter_Text(b *testing.B) {
+	p := testPainter(b)
+	img := image.NewRGBA(image.Rect(0, 0, 900, 600))
+	var prims []timeline.Prim
+	for i := range 100 {
+		prims = append(prims, timeline.Prim{Kind: timeline.PrimText, X: float64(i%3) * 300, Y: float64(i/3) * 18,
+			Text: "Regulators extend a shipment in the capital", TextSize: 13, Fill: white})
+	}
+	sc := &timeline.Scene{Prims: prims}
+	for b.Loop() {
+		p.Paint(img, sc, black, Pixels{Scale: 1}, nil)
+	}
+}
