@@ -41,15 +41,13 @@ func density(dst *image.RGBA, sc *timeline.Scene, g grid) {
 
 // outlines draws the scene's dashed and dotted outlines, stepping along each
 // dash and stamping a square of the outline's width. The stamps overlap, so
-// they are set on a layer of their own, which is then composited once.
+// they are set on a layer of their own (the image's size, made by Paint),
+// which is then composited once.
 func (p *Painter) outlines(dst *image.RGBA, sc *timeline.Scene, g grid) {
 	if len(sc.Outlines) == 0 {
 		return
 	}
 	s := g.s // the outlines were a raster of their own, at the image's corner
-	if p.layer == nil || p.layer.Rect != dst.Rect {
-		p.layer = image.NewRGBA(dst.Rect)
-	}
 	top := int(sc.Top * s)
 	drawn := image.Rectangle{}
 	for _, o := range sc.Outlines {
@@ -73,10 +71,10 @@ func (p *Painter) outlines(dst *image.RGBA, sc *timeline.Scene, g grid) {
 		}
 	}
 	for y := drawn.Min.Y; y < drawn.Max.Y; y++ {
-		o := dst.PixOffset(drawn.Min.X, y)
-		for x := drawn.Min.X; x < drawn.Max.X; x, o = x+1, o+4 {
-			if p.layer.Pix[o+3] != 0 {
-				overPM(dst.Pix[o:o+4:o+4], p.layer.Pix[o:o+4:o+4])
+		o, lo := dst.PixOffset(drawn.Min.X, y), p.layer.PixOffset(drawn.Min.X, y)
+		for x := drawn.Min.X; x < drawn.Max.X; x, o, lo = x+1, o+4, lo+4 {
+			if p.layer.Pix[lo+3] != 0 {
+				overPM(dst.Pix[o:o+4:o+4], p.layer.Pix[lo:lo+4:lo+4])
 			}
 		}
 		clear(p.layer.Pix[p.layer.PixOffset(drawn.Min.X, y):p.layer.PixOffset(drawn.Max.X, y)])

@@ -18,6 +18,8 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"runtime"
+	"sync"
 
 	"github.com/go-text/typesetting/font"
 
@@ -31,6 +33,10 @@ type Painter struct {
 	text     textCache
 	diamonds cache[diamondKey, *sprite]
 	layer    *image.RGBA // outlines are drawn here, then composited
+	// Per primitive of the scene being painted: the layout of a label, the
+	// picture of a diamond; nil for others.
+	labels  []*layout
+	sprites []*sprite
 }
 
 // New returns a painter that draws text in the faces regular and bold (nil
@@ -83,8 +89,56 @@ func (g grid) n(v float64) int { return whole(v * g.s) }
 // at says, clipped to dst. It appends to skipped, and returns, the indexes
 // in sc.Prims of the texts it could not draw because its fonts lack a
 // character of theirs (see CanDraw); the caller shows those in another way.
+//
+// What the caches lack (a label's layout, a glyph, a diamond) is made
+// first; then the image is painted in horizontal bands at once, one for
+// each processor.
 func (p *Painter) Paint(dst *image.RGBA, sc *timeline.Scene, bg color.NRGBA, at Pixels, skipped []int) []int {
 	g := newGrid(at)
+	p.labels, p.sprites = resize(p.labels, len(sc.Prims)), resize(p.sprites, len(sc.Prims))
+	for i := range sc.Prims {
+		pr := &sc.Prims[i]
+		switch pr.Kind {
+		case timeline.PrimText:
+			l, ok := p.text.prepare(pr, g)
+			if !ok {
+				skipped = append(skipped, i)
+			}
+			p.labels[i] = l
+		case timeline.PrimDiamond:
+			p.sprites[i] = p.diamond(pr, g)
+		case timeline.PrimOutlines:
+			if p.layer == nil || p.layer.Rect != dst.Rect {
+				p.layer = image.NewRGBA(dst.Rect)
+			}
+		}
+	}
+	n := min(runtime.GOMAXPROCS(0), maxBands, dst.Rect.Dy()/minBand)
+	if n <= 1 {
+		p.paintBand(dst, sc, bg, g)
+		return skipped
+	}
+	var wg sync.WaitGroup
+	for k := range n {
+		y0 := dst.Rect.Min.Y + dst.Rect.Dy()*k/n
+		y1 := dst.Rect.Min.Y + dst.Rect.Dy()*(k+1)/n
+		band := dst.SubImage(image.Rect(dst.Rect.Min.X, y0, dst.Rect.Max.X, y1)).(*image.RGBA)
+		wg.Go(func() { p.paintBand(band, sc, bg, g) })
+	}
+	wg.Wait()
+	return skipped
+}
+
+// Bands an image is painted in at once: at most maxBands, each at least
+// minBand rows high.
+const (
+	maxBands = 4
+	minBand  = 64
+)
+
+// paintBand paints sc into dst, a band of the image, with what Paint
+// prepared. Bands share nothing they write.
+func (p *Painter) paintBand(dst *image.RGBA, sc *timeline.Scene, bg color.NRGBA, g grid) {
 	fillOpaque(dst, bg)
 	for i := range sc.Prims {
 		pr := &sc.Prims[i]
@@ -100,10 +154,13 @@ func (p *Painter) Paint(dst *image.RGBA, sc *timeline.Scene, bg color.NRGBA, at 
 		case timeline.PrimLine:
 			line(dst, pr, g)
 		case timeline.PrimDiamond:
-			p.diamond(dst, pr, g)
+			if sp := p.sprites[i]; sp != nil {
+				x1, y1, _, _ := g.bounds(pr.X, pr.Y, pr.W, pr.H)
+				composite(dst, sp.img, x1+sp.x0, y1+sp.y0)
+			}
 		case timeline.PrimText:
-			if !p.text.draw(dst, pr, g) {
-				skipped = append(skipped, i)
+			if l := p.labels[i]; l != nil {
+				drawLabel(dst, l, pr, g)
 			}
 		case timeline.PrimDensity:
 			density(dst, sc, g)
@@ -111,7 +168,16 @@ func (p *Painter) Paint(dst *image.RGBA, sc *timeline.Scene, bg color.NRGBA, at 
 			p.outlines(dst, sc, g)
 		}
 	}
-	return skipped
+}
+
+// resize returns s with n elements, all nil.
+func resize[T any](s []*T, n int) []*T {
+	if cap(s) < n {
+		return make([]*T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // Reuse returns a transparent w×h image, reusing img if it has that size.

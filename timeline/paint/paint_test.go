@@ -306,3 +306,49 @@ func BenchmarkPainter_Text(b *testing.B) {
 		p.Paint(img, sc, black, Pixels{Scale: 1}, nil)
 	}
 }
+
+// TestPaint_BandsMatchOnePass: painting in bands at once gives the image
+// painting it in one pass does, for random scenes of every kind of
+// primitive.
+func TestPaint_BandsMatchOnePass(t *testing.T) {
+	p := testPainter(t)
+	r := rand.New(rand.NewPCG(5, 6))
+	col := func() color.NRGBA {
+		return color.NRGBA{uint8(r.IntN(256)), uint8(r.IntN(256)), uint8(r.IntN(256)), uint8(r.IntN(256))}
+	}
+	words := []string{"Iran", "sends", "Russia", "drones", "—", "33,521", "Ωmega", "Киев"}
+	for range 20 {
+		sc := &timeline.Scene{Top: 20}
+		for range 200 {
+			k := timeline.PrimKind(r.IntN(5))
+			pr := timeline.Prim{Kind: k, X: r.Float64()*300 - 20, Y: r.Float64()*300 - 20, W: r.Float64() * 120, H: r.Float64() * 40,
+				X2: r.Float64() * 300, Y2: r.Float64() * 300, Fill: col(), Fill2: col(), Stroke: col(), StrokeWidth: float64(r.IntN(3)),
+				Radius: float64(r.IntN(8)), TextSize: 13, Bold: r.IntN(2) == 0}
+			if k == timeline.PrimText {
+				pr.Text = words[r.IntN(len(words))] + " " + words[r.IntN(len(words))]
+			}
+			sc.Prims = append(sc.Prims, pr)
+		}
+		d := timeline.DenseLane{Y: 150, Height: 40, ColumnWidth: 2, Color: col(), MaxStarts: 9, MaxRanges: 4}
+		for range 140 {
+			d.Starts, d.Ranges = append(d.Starts, int32(r.IntN(10))), append(d.Ranges, int32(r.IntN(5)))
+		}
+		sc.Dense = []timeline.DenseLane{d}
+		sc.Outlines = []timeline.Outline{{X: 30, Y: 100, W: 200, H: 60, Color: col(), Width: 2, Dash: 6, Gap: 4}}
+		sc.Prims = append(sc.Prims, timeline.Prim{Kind: timeline.PrimDensity}, timeline.Prim{Kind: timeline.PrimOutlines})
+		at := Pixels{Scale: []float64{1, 1.5, 2}[r.IntN(3)], OriginX: r.Float64() * 3, OriginY: r.Float64() * 3}
+		banded := image.NewRGBA(image.Rect(0, 0, 280, 300))
+		p.Paint(banded, sc, black, at, nil)
+		whole := image.NewRGBA(banded.Rect)
+		p.Paint(whole, sc, black, at, nil) // fill the caches the same way
+		p.paintBand(whole, sc, black, newGrid(at))
+		if !bytes.Equal(banded.Pix, whole.Pix) {
+			for i := range banded.Pix {
+				if banded.Pix[i] != whole.Pix[i] {
+					t.Fatalf("the image painted in bands differs from the one painted in one pass, first at pixel (%d, %d): %v, %v",
+						i/4%280, i/4/280, banded.Pix[i&^3:i&^3+4], whole.Pix[i&^3:i&^3+4])
+				}
+			}
+		}
+	}
+}

@@ -236,30 +236,30 @@ type sprite struct {
 	img    *image.RGBA
 }
 
-// diamond draws a four-sided regular polygon standing on a corner
-// (polygon.frag), its stroke inside its edge. Diamonds of one kind look
-// alike pixel for pixel, as they are drawn at whole pixels: each kind is
-// drawn once and copied.
-func (p *Painter) diamond(dst *image.RGBA, pr *timeline.Prim, g grid) {
+// diamond returns the picture of diamond pr, a four-sided regular polygon
+// standing on a corner (polygon.frag) with its stroke inside its edge, or
+// nil if it is not drawn. Diamonds of one kind look alike pixel for pixel,
+// as they are drawn at whole pixels: each kind is drawn once.
+func (p *Painter) diamond(pr *timeline.Prim, g grid) *sprite {
 	sw := 0
 	if pr.StrokeWidth > 0 {
 		sw = g.n(pr.StrokeWidth)
 	}
 	if pr.Fill.A == 0 && (pr.Stroke.A == 0 || sw == 0) {
-		return
+		return nil
 	}
 	x1, y1, x2, y2 := g.bounds(pr.X, pr.Y, pr.W, pr.H)
 	k := diamondKey{w: x2 - x1, h: y2 - y1, outer: g.n(math.Min(pr.W, pr.H) / 2), sw: sw, es: g.n(1),
 		fill: pr.Fill, stroke: pr.Stroke}
 	if k.w <= 0 || k.h <= 0 || k.w > 1<<12 || k.h > 1<<12 {
-		return
+		return nil
 	}
 	sp, ok := p.diamonds.get(k)
 	if !ok {
 		sp = drawDiamond(k)
 		p.diamonds.put(k, sp)
 	}
-	composite(dst, sp.img, x1+sp.x0, y1+sp.y0)
+	return sp
 }
 
 // drawDiamond draws the diamond of k into a sprite.

@@ -133,30 +133,35 @@ func (t *textCache) face(pr *timeline.Prim) *font.Face {
 	return face
 }
 
-// draw draws text prim pr into dst at scale, and reports whether it could
-// (see face).
-func (t *textCache) draw(dst *image.RGBA, pr *timeline.Prim, g grid) bool {
+// prepare returns the layout of text prim pr, its glyphs' masks found, or
+// nil if there is nothing to draw; ok is false if it cannot be drawn (see
+// face).
+func (t *textCache) prepare(pr *timeline.Prim, g grid) (l *layout, ok bool) {
 	if pr.Text == "" || pr.Text == " " {
-		return true // as Fyne: nothing to draw
+		return nil, true // as Fyne: nothing to draw
 	}
 	face := t.face(pr)
 	if face == nil {
-		return false
+		return nil, false
 	}
 	if pr.Fill.A == 0 {
-		return true
+		return nil, true
 	}
 	s := float32(g.s)
-	l := t.layout(face, pr.Text, float32(pr.TextSize), s, pr.Bold)
+	l = t.layout(face, pr.Text, float32(pr.TextSize), s, pr.Bold)
 	if l.masks == nil {
 		t.resolve(l, face, float32(pr.TextSize), s, pr.Bold)
 	}
+	return l, true
+}
+
+// drawLabel draws text prim pr, laid out as l, into dst.
+func drawLabel(dst *image.RGBA, l *layout, pr *timeline.Prim, g grid) {
 	ox, oy := g.x(pr.X), g.y(pr.Y)+l.ascent
 	c := premul(pr.Fill)
 	for i, m := range l.masks {
 		blitMask(dst, ox+l.at[i], oy+m.y, m, c)
 	}
-	return true
 }
 
 // resolve finds the masks of l's glyphs: each glyph drawn at the quarter
