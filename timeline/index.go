@@ -27,9 +27,12 @@ type laneIndex struct {
 	earliest    times     // earliest time of order[i]
 	latest      times     // latest time of order[i] (not sorted)
 	blockMax    []float64 // per block of indexBlock: the latest time in it
-	starts      times     // every item's start, sorted; earliest itself when they are the same
+	starts      times     // every item's start, sorted; earliest itself when sharedStarts
 	rangeStarts times     // ranges' starts, sorted
 	rangeEnds   times     // ranges' ends, sorted
+	// sharedStarts says starts is earliest: no item of the lane may have
+	// started before its start.
+	sharedStarts bool
 }
 
 // times is a column of times, sorted but for laneIndex.latest. Where every
@@ -193,7 +196,7 @@ func (li *laneIndex) finish(items []Item, earliestOf map[int64]float64, ranges i
 	// Where no item may have started before its start, as in most
 	// documents, the sorted starts are the earliest times: share them.
 	if startsAreEarliest {
-		li.starts = li.earliest
+		li.starts, li.sharedStarts = li.earliest, true
 	} else {
 		starts := make([]float64, len(li.order))
 		for k, i := range li.order {
@@ -302,4 +305,235 @@ func (x *Index) Density(lane int, v Viewport, starts, ranges []int32) {
 			ranges[c] = int32(begun - ended)
 		}
 	}
+}
+
+// at returns time k of c.
+func (c *times) at(k int) float64 {
+	if c.f != nil {
+		return c.f[k]
+	}
+	return c.base + float64(c.off[k])
+}
+
+// insert puts v at position k of c. A time the offsets cannot hold
+// exactly turns the column into full times, unless moving the base down
+// to it keeps every offset within range.
+func (c *times) insert(k int, v float64) {
+	if c.f == nil {
+		if c.len() == 0 && math.Abs(v) <= 1<<52 && v == math.Trunc(v) {
+			c.base, c.off = v, append(c.off[:0], 0)
+			return
+		}
+		if v < c.base && v == math.Trunc(v) && c.base-v < 1<<32 {
+			if d := uint32(c.base - v); uint64(slices.Max(c.off))+uint64(d) < 1<<32 {
+				for j := range c.off {
+					c.off[j] += d
+				}
+				c.base = v
+			}
+		}
+		if d := v - c.base; d >= 0 && d < 1<<32 && c.base+float64(uint32(d)) == v {
+			c.off = slices.Insert(c.off, k, uint32(d))
+			return
+		}
+		f := make([]float64, len(c.off), len(c.off)+1)
+		for j, o := range c.off {
+			f[j] = c.base + float64(o)
+		}
+		*c = times{f: f}
+	}
+	c.f = slices.Insert(c.f, k, v)
+}
+
+// remove takes time k out of c.
+func (c *times) remove(k int) {
+	if c.f != nil {
+		c.f = slices.Delete(c.f, k, k+1)
+		return
+	}
+	c.off = slices.Delete(c.off, k, k+1)
+}
+
+// insertSorted puts v into c, which is sorted, keeping it so.
+func (c *times) insertSorted(v float64) { c.insert(c.search(v), v) }
+
+// removeSorted takes one time v out of c, which is sorted and holds it.
+func (c *times) removeSorted(v float64) {
+	if k := c.search(v); k < c.len() && c.at(k) == v {
+		c.remove(k)
+	}
+}
+
+// Insert adds to the index the item now at position i of items, after the
+// items that were at i and above moved up one place (as slices.Insert moves
+// them); earliest is the earliest time it may have started (its Start if
+// it has no earlier bound, as in Events.Extent). It costs a pass over the
+// index's positions and, in the item's lane, moving the arrays' tails:
+// O(n) with a small constant, no allocation but for growth.
+func (x *Index) Insert(items []Item, i int, earliest float64) {
+	x.shift(i, 1)
+	it := &items[i]
+	l := int(it.Lane)
+	if l < 0 || l >= len(x.lanes) {
+		return
+	}
+	li := &x.lanes[l]
+	e, late := math.Min(earliest, it.Start), math.Max(it.Latest, it.End)
+	// After the items of the same earliest time that come before it, as
+	// a stable sort by earliest time leaves them.
+	k := li.earliest.search(e)
+	for k < len(li.order) && li.earliest.at(k) == e && int(li.order[k]) < i {
+		k++
+	}
+	if li.sharedStarts && e != it.Start {
+		// From now on the starts differ from the earliest times.
+		li.starts = li.earliest.copyOf()
+		li.sharedStarts = false
+	}
+	li.order = slices.Insert(li.order, k, int32(i))
+	li.earliest.insert(k, e)
+	li.latest.insert(k, late)
+	if li.sharedStarts {
+		li.starts = li.earliest
+	} else {
+		li.starts.insertSorted(it.Start)
+	}
+	if it.Range {
+		li.rangeStarts.insertSorted(it.Start)
+		li.rangeEnds.insertSorted(it.End)
+	}
+	li.updateBlocks(k)
+	x.n++
+}
+
+// Remove takes out of the index item it, which was at position i, after
+// the items above it moved down one place (as slices.Delete moves them);
+// earliest is what it was given to Insert or NewIndex with. See Insert for
+// the cost.
+func (x *Index) Remove(i int, it Item, earliest float64) {
+	defer x.shift(i+1, -1)
+	l := int(it.Lane)
+	if l < 0 || l >= len(x.lanes) {
+		return
+	}
+	li := &x.lanes[l]
+	e := math.Min(earliest, it.Start)
+	k := li.earliest.search(e)
+	for k < len(li.order) && int(li.order[k]) != i {
+		k++
+	}
+	if k == len(li.order) {
+		return // not indexed: it was not given to the index
+	}
+	li.order = slices.Delete(li.order, k, k+1)
+	li.earliest.remove(k)
+	li.latest.remove(k)
+	if li.sharedStarts {
+		li.starts = li.earliest
+	} else {
+		li.starts.removeSorted(it.Start)
+	}
+	if it.Range {
+		li.rangeStarts.removeSorted(it.Start)
+		li.rangeEnds.removeSorted(it.End)
+	}
+	li.updateBlocks(k)
+	x.n--
+}
+
+// shift adds d to every position at or above from, for items moved up or
+// down one place.
+func (x *Index) shift(from, d int) {
+	f := int32(from)
+	for l := range x.lanes {
+		for k, p := range x.lanes[l].order {
+			if p >= f {
+				x.lanes[l].order[k] = p + int32(d)
+			}
+		}
+	}
+}
+
+// updateBlocks works out again the latest time of each block from the one
+// holding position k on, after the arrays changed there.
+func (li *laneIndex) updateBlocks(k int) {
+	n := (len(li.order) + indexBlock - 1) / indexBlock
+	if cap(li.blockMax) < n {
+		li.blockMax = slices.Grow(li.blockMax[:0], n)[:len(li.blockMax)]
+	}
+	li.blockMax = li.blockMax[:n]
+	for b := k / indexBlock; b < n; b++ {
+		m := math.Inf(-1)
+		for j := b * indexBlock; j < min((b+1)*indexBlock, len(li.order)); j++ {
+			m = math.Max(m, li.latest.at(j))
+		}
+		li.blockMax[b] = m
+	}
+}
+
+// copyOf returns a copy of c that shares nothing with it.
+func (c *times) copyOf() times {
+	return times{base: c.base, off: slices.Clone(c.off), f: slices.Clone(c.f)}
+}
+
+// Clone returns a copy of x that shares nothing with it, for reading
+// elsewhere while x changes.
+func (x *Index) Clone() *Index {
+	c := &Index{lanes: make([]laneIndex, len(x.lanes)), n: x.n}
+	for l := range x.lanes {
+		a, b := &x.lanes[l], &c.lanes[l]
+		b.order, b.blockMax = slices.Clone(a.order), slices.Clone(a.blockMax)
+		b.earliest, b.latest = a.earliest.copyOf(), a.latest.copyOf()
+		b.rangeStarts, b.rangeEnds = a.rangeStarts.copyOf(), a.rangeEnds.copyOf()
+		b.sharedStarts = a.sharedStarts
+		if a.sharedStarts {
+			b.starts = b.earliest
+		} else {
+			b.starts = a.starts.copyOf()
+		}
+	}
+	return c
+}
+
+// Extent returns the earliest and latest times of the items indexed, with
+// ok false if there are none; O(lanes + n/64).
+func (x *Index) Extent() (lo, hi float64, ok bool) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for l := range x.lanes {
+		li := &x.lanes[l]
+		if len(li.order) == 0 {
+			continue
+		}
+		lo = math.Min(lo, li.earliest.at(0))
+		for _, m := range li.blockMax {
+			hi = math.Max(hi, m)
+		}
+	}
+	return lo, hi, lo <= hi
+}
+
+// Equal reports whether x and o index the same items in the same order,
+// with the same times, however each holds its times.
+func (x *Index) Equal(o *Index) bool {
+	if x.n != o.n || len(x.lanes) != len(o.lanes) {
+		return false
+	}
+	for l := range x.lanes {
+		a, b := &x.lanes[l], &o.lanes[l]
+		if !slices.Equal(a.order, b.order) || !slices.Equal(a.blockMax, b.blockMax) {
+			return false
+		}
+		for _, c := range [][2]*times{{&a.earliest, &b.earliest}, {&a.latest, &b.latest}, {&a.starts, &b.starts},
+			{&a.rangeStarts, &b.rangeStarts}, {&a.rangeEnds, &b.rangeEnds}} {
+			if c[0].len() != c[1].len() {
+				return false
+			}
+			for k := range c[0].len() {
+				if c[0].at(k) != c[1].at(k) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
