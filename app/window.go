@@ -187,7 +187,9 @@ func (w *window) follow(e session.Event) {
 	case session.Selected:
 		tl.Select(e.ID)
 	case session.Revealed:
-		tl.RevealAll(e.IDs)
+		if e.From <= e.To {
+			tl.RevealTimes(e.From, e.To)
+		}
 	case session.QuoteChosen:
 		ids := make([]int64, len(e.Events))
 		for i, ev := range e.Events {

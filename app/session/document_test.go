@@ -7,7 +7,6 @@ import (
 	"maps"
 	"math/rand/v2"
 	"os"
-	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -152,7 +151,7 @@ func TestDocument_MergeRunsMatchesFullRebuild(t *testing.T) {
 		if !slices.Equal(fast.items, full.items) || !slices.Equal(fast.info, full.info) || !maps.Equal(fast.earliest, full.earliest) {
 			t.Fatalf("step %d: merged runs differ from a full rebuild", step)
 		}
-		if !reflect.DeepEqual(fast.index, full.index) {
+		if !fast.index.Equal(full.index) {
 			t.Fatalf("step %d: indexes differ", step)
 		}
 		for _, e := range changed {

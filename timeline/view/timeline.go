@@ -143,10 +143,13 @@ func (t *Timeline) SetData(lanes []timeline.Lane, ev timeline.Events, index *tim
 	t.hovered = 0 // ids belong to the previous data
 	t.hasData = len(ev.Items) > 0
 	if t.hasData {
-		t.lo, t.hi = math.Inf(1), math.Inf(-1)
-		for i := range ev.Items {
-			lo, hi := ev.Extent(&ev.Items[i])
-			t.lo, t.hi = math.Min(t.lo, lo), math.Max(t.hi, hi)
+		var ok bool
+		if t.lo, t.hi, ok = index.Extent(); !ok { // no item in a lane shown
+			t.lo, t.hi = math.Inf(1), math.Inf(-1)
+			for i := range ev.Items {
+				lo, hi := ev.Extent(&ev.Items[i])
+				t.lo, t.hi = math.Min(t.lo, lo), math.Max(t.hi, hi)
+			}
 		}
 		// Allow looking well around the data, but not getting lost far from it.
 		pad := math.Max(t.hi-t.lo, 2*365*86400)
@@ -301,7 +304,15 @@ func (t *Timeline) RevealAll(ids []int64) {
 			s, e = math.Min(s, lo), math.Max(e, hi)
 		}
 	}
-	if s > e || (s >= t.vp.Start() && e <= t.vp.End()) {
+	if s <= e {
+		t.RevealTimes(s, e)
+	}
+}
+
+// RevealTimes brings the times from s to e into view, zooming out if need
+// be, animated.
+func (t *Timeline) RevealTimes(s, e float64) {
+	if !(s <= e) || (s >= t.vp.Start() && e <= t.vp.End()) {
 		return
 	}
 	target := t.vp
