@@ -367,15 +367,72 @@ func (c *times) removeSorted(v float64) {
 // Insert adds to the index the item now at position i of items, after the
 // items that were at i and above moved up one place (as slices.Insert moves
 // them); earliest is the earliest time it may have started (its Start if
-// it has no earlier bound, as in Events.Extent). It costs a pass over the
-// index's positions and, in the item's lane, moving the arrays' tails:
-// O(n) with a small constant, no allocation but for growth.
+// it has no earlier bound, as in Events.Extent). It costs moving the
+// positions above i up one and, in the item's lane, the arrays' tails:
+// O(n − i) with a small constant.
 func (x *Index) Insert(items []Item, i int, earliest float64) {
-	x.shift(i, 1)
+	x.shift(i, math.MaxInt32, 1)
+	if li, k := x.insertEntry(items, i, earliest); li != nil {
+		li.updateBlocks(k, math.MaxInt)
+	}
+}
+
+// Remove takes out of the index item it, which was at position i, after
+// the items above it moved down one place (as slices.Delete moves them);
+// earliest is what it was given to Insert or NewIndex with. See Insert for
+// the cost.
+func (x *Index) Remove(i int, it Item, earliest float64) {
+	if li, k := x.removeEntry(i, &it, earliest); li != nil {
+		li.updateBlocks(k, math.MaxInt)
+	}
+	x.shift(i+1, math.MaxInt32, -1)
+}
+
+// Move updates the index for the item at position from, old (with its
+// earliest time oldEarliest), changed and moved to position to of items,
+// the items between moving one place towards from (a rotation of
+// items[from:to+1] or items[to:from+1]); earliest is its earliest time
+// now. Only what lies between the two places moves: O(|to − from|), with a
+// few bisections in lanes whose items have no earlier bounds and a pass
+// over the others.
+func (x *Index) Move(items []Item, from, to int, old Item, oldEarliest, earliest float64) {
+	li0, k0 := x.removeEntry(from, &old, oldEarliest)
+	if from < to {
+		x.shift(from+1, to, -1)
+	} else {
+		x.shift(to, from-1, 1)
+	}
+	li1, k1 := x.insertEntry(items, to, earliest)
+	switch {
+	case li0 != nil && li0 == li1: // within the lane, only what lies between moved
+		li0.updateBlocks(min(k0, k1), max(k0, k1))
+		return
+	case li0 != nil:
+		li0.updateBlocks(k0, math.MaxInt)
+	}
+	if li1 != nil {
+		li1.updateBlocks(k1, math.MaxInt)
+	}
+}
+
+// entry returns where in li's arrays the item at position i is, whose
+// earliest time is e; len(li.order) if it is not there.
+func (li *laneIndex) entry(i int, e float64) int {
+	k := li.earliest.search(e)
+	for k < len(li.order) && int(li.order[k]) != i {
+		k++
+	}
+	return k
+}
+
+// insertEntry puts the item at position i of items into its lane's arrays,
+// the positions already made room for, and returns the lane and its place
+// there; a nil lane if it is in none. The lane's blocks are left to update.
+func (x *Index) insertEntry(items []Item, i int, earliest float64) (*laneIndex, int) {
 	it := &items[i]
 	l := int(it.Lane)
 	if l < 0 || l >= len(x.lanes) {
-		return
+		return nil, 0
 	}
 	li := &x.lanes[l]
 	e, late := math.Min(earliest, it.Start), math.Max(it.Latest, it.End)
@@ -402,28 +459,22 @@ func (x *Index) Insert(items []Item, i int, earliest float64) {
 		li.rangeStarts.insertSorted(it.Start)
 		li.rangeEnds.insertSorted(it.End)
 	}
-	li.updateBlocks(k)
 	x.n++
+	return li, k
 }
 
-// Remove takes out of the index item it, which was at position i, after
-// the items above it moved down one place (as slices.Delete moves them);
-// earliest is what it was given to Insert or NewIndex with. See Insert for
-// the cost.
-func (x *Index) Remove(i int, it Item, earliest float64) {
-	defer x.shift(i+1, -1)
+// removeEntry takes item it, at position i, out of its lane's arrays, the
+// positions left as they are, and returns the lane and the place it had
+// there; a nil lane if it was in none. The lane's blocks are left to update.
+func (x *Index) removeEntry(i int, it *Item, earliest float64) (*laneIndex, int) {
 	l := int(it.Lane)
 	if l < 0 || l >= len(x.lanes) {
-		return
+		return nil, 0
 	}
 	li := &x.lanes[l]
-	e := math.Min(earliest, it.Start)
-	k := li.earliest.search(e)
-	for k < len(li.order) && int(li.order[k]) != i {
-		k++
-	}
+	k := li.entry(i, math.Min(earliest, it.Start))
 	if k == len(li.order) {
-		return // not indexed: it was not given to the index
+		return nil, 0 // not indexed: it was not given to the index
 	}
 	li.order = slices.Delete(li.order, k, k+1)
 	li.earliest.remove(k)
@@ -437,38 +488,74 @@ func (x *Index) Remove(i int, it Item, earliest float64) {
 		li.rangeStarts.removeSorted(it.Start)
 		li.rangeEnds.removeSorted(it.End)
 	}
-	li.updateBlocks(k)
 	x.n--
+	return li, k
 }
 
-// shift adds d to every position at or above from, for items moved up or
-// down one place.
-func (x *Index) shift(from, d int) {
-	f := int32(from)
+// shift adds d to every position from lo to hi. In a lane whose items have
+// no earlier bounds the positions ascend, and those in range are found by
+// bisection; in another every position is looked at.
+func (x *Index) shift(lo, hi, d int) {
+	if lo > hi {
+		return
+	}
+	l32, h32, d32 := int32(lo), int32(min(hi, math.MaxInt32)), int32(d)
 	for l := range x.lanes {
-		for k, p := range x.lanes[l].order {
-			if p >= f {
-				x.lanes[l].order[k] = p + int32(d)
+		order := x.lanes[l].order
+		if x.lanes[l].sharedStarts {
+			k0, _ := slices.BinarySearch(order, l32)
+			k1, found := slices.BinarySearch(order, h32)
+			if found {
+				k1++
+			}
+			for k := k0; k < k1; k++ {
+				order[k] += d32
+			}
+			continue
+		}
+		for k, p := range order {
+			if p >= l32 && p <= h32 {
+				order[k] = p + d32
 			}
 		}
 	}
 }
 
-// updateBlocks works out again the latest time of each block from the one
-// holding position k on, after the arrays changed there.
-func (li *laneIndex) updateBlocks(k int) {
+// updateBlocks works out again the latest time of each block holding
+// places from lo to hi (to the end if hi is MaxInt), after the arrays
+// changed there.
+func (li *laneIndex) updateBlocks(lo, hi int) {
 	n := (len(li.order) + indexBlock - 1) / indexBlock
 	if cap(li.blockMax) < n {
 		li.blockMax = slices.Grow(li.blockMax[:0], n)[:len(li.blockMax)]
 	}
 	li.blockMax = li.blockMax[:n]
-	for b := k / indexBlock; b < n; b++ {
-		m := math.Inf(-1)
-		for j := b * indexBlock; j < min((b+1)*indexBlock, len(li.order)); j++ {
-			m = math.Max(m, li.latest.at(j))
-		}
-		li.blockMax[b] = m
+	last := n - 1
+	if hi != math.MaxInt {
+		last = min(hi/indexBlock, n-1)
 	}
+	for b := lo / indexBlock; b <= last; b++ {
+		li.blockMax[b] = li.latest.maxIn(b*indexBlock, min((b+1)*indexBlock, len(li.order)))
+	}
+}
+
+// maxIn returns the latest of times lo to hi of c (−∞ for none).
+func (c *times) maxIn(lo, hi int) float64 {
+	m := math.Inf(-1)
+	if c.f != nil {
+		for _, v := range c.f[lo:hi] {
+			m = math.Max(m, v)
+		}
+		return m
+	}
+	if lo >= hi {
+		return m
+	}
+	o := c.off[lo]
+	for _, v := range c.off[lo+1 : hi] {
+		o = max(o, v)
+	}
+	return c.base + float64(o)
 }
 
 // copyOf returns a copy of c that shares nothing with it.

@@ -368,21 +368,33 @@ func TestIndex_InsertAndRemoveMatchNewIndex(t *testing.T) {
 			x.Remove(i, it, earliestOf(&it))
 			items = slices.Delete(items, i, i+1)
 			delete(earliest, it.ID)
-		case op == 1 && len(items) > 0: // move: out, then in again, changed
+		case op == 1 && len(items) > 0: // move: changed, and rotated to its new place
 			i := r.IntN(len(items))
 			it := items[i]
-			x.Remove(i, it, earliestOf(&it))
-			items = slices.Delete(items, i, i+1)
+			oldE := earliestOf(&it)
 			delete(earliest, it.ID)
 			moved, e := newItem(step)
 			moved.ID = it.ID
 			nextID--
+			if r.IntN(3) == 0 { // a little later, in the same lane, as a drag
+				moved = it
+				moved.Start, moved.End, moved.Latest = it.Start+3600, it.End+3600, it.Latest+3600
+				e = oldE + 3600
+			}
 			j := place(&moved)
-			items = slices.Insert(items, j, moved)
+			if j > i {
+				j--
+			}
+			if j > i {
+				copy(items[i:j], items[i+1:j+1])
+			} else {
+				copy(items[j+1:i+1], items[j:i])
+			}
+			items[j] = moved
 			if e < moved.Start {
 				earliest[moved.ID] = e
 			}
-			x.Insert(items, j, e)
+			x.Move(items, i, j, it, oldE, e)
 		default: // add
 			it, e := newItem(step)
 			j := place(&it)
@@ -415,21 +427,30 @@ func TestIndex_InsertAndRemoveMatchNewIndex(t *testing.T) {
 	}
 }
 
-// BenchmarkIndex_MoveOne1M moves one item of a million to another place,
-// in place: out of the index and in again, as an edit does.
+// BenchmarkIndex_MoveOne1M moves one item of a million to a place
+// 900,000 items away, in time and in the items, and updates the index in
+// place, as an edit does.
 func BenchmarkIndex_MoveOne1M(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 1))
 	test := randomItems(r, 1_000_000, 10)
 	ev := eventsOf(test)
+	ev.Earliest = nil // no earlier bounds, as in most documents
 	items := ev.Items
-	x := NewIndex(items, ev.Earliest, 10)
+	x := NewIndex(items, nil, 10)
 	i, j := 100, 900_000
 	for b.Loop() {
-		it := items[i]
-		x.Remove(i, it, it.Start)
-		items = slices.Delete(items, i, i+1)
-		items = slices.Insert(items, j, it)
-		x.Insert(items, j, it.Start)
+		old := items[i]
+		it := old
+		it.Start = items[j].Start // where it goes, in time
+		it.End, it.Latest = it.Start, it.Start
+		if i < j {
+			copy(items[i:j], items[i+1:j+1])
+		} else {
+			copy(items[j+1:i+1], items[j:i])
+		}
+		items[j] = it
+		oldE, _ := ev.Extent(&old)
+		x.Move(items, i, j, old, oldE, it.Start)
 		i, j = j, i
 	}
 }

@@ -320,7 +320,7 @@ func (d *Document) insertAt(i int, it timeline.Item, info spanInfo, earliest flo
 // places move, each by one.
 func (d *Document) moveTo(i int, it timeline.Item, info spanInfo, earliest float64) {
 	old := d.items[i]
-	d.index.Remove(i, old, d.earliestOf(&old))
+	oldEarliest := d.earliestOf(&old)
 	j := d.place(&it) // among the items with the old one still at i
 	if j > i {
 		j-- // and without it
@@ -336,7 +336,7 @@ func (d *Document) moveTo(i int, it timeline.Item, info spanInfo, earliest float
 	d.items[j], d.info[j] = it, info
 	d.setEarliest(&it, earliest)
 	d.ids.moved(d.items, i, j)
-	d.index.Insert(d.items, j, d.earliestOf(&it))
+	d.index.Move(d.items, i, j, old, oldEarliest, d.earliestOf(&it))
 }
 
 // roomFor is the capacity the arrays of n items are given: a little more,
