@@ -42,9 +42,10 @@ Usage:
   quoteline new [--example] OUT.quoteline create an empty document (or the default timeline)
   quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
                                           write a synthetic document of N events, for trying it at scale
-  quoteline bench [--baseline] [--cpuprofile FILE] FILE.quoteline
+  quoteline bench [--baseline] [--cpuprofile FILE] [--edits N] FILE.quoteline
                                           open FILE in the window, zoom and pan through it, print figures as JSON;
-                                          --baseline first measures a bare window's frame rate (the painter's ceiling)
+                                          --baseline measures a bare window's frame rate (the painter's ceiling)
+                                          before and after; --edits times moving an event and undoing it
   quoteline export [--format png|svg|pdf|csv|json|timelinejs|vis] [--from DATE --to DATE] [--width W --height H] IN.quoteline OUT
                                           draw the timeline as a picture with its sources listed, or write it as CSV, JSON, TimelineJS or vis
   quoteline export --format pdf --stops IN.quoteline OUT.pdf

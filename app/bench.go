@@ -35,10 +35,19 @@ type BenchResult struct {
 	FPS                float64 `json:"fps"`
 	// With --baseline: the frame rate of a bare window of the same size
 	// repainting a full-window raster through the same number of steps,
-	// measured first in the same process, and FPS as a fraction of it.
-	BaselineFrames int     `json:"baseline_frames,omitempty"`
-	BaselineFPS    float64 `json:"baseline_fps,omitempty"`
-	FPSRatio       float64 `json:"fps_ratio,omitempty"`
+	// measured in the same process before the document and again after it
+	// (BaselineRuns), their mean, and FPS as a fraction of it.
+	BaselineFrames int        `json:"baseline_frames,omitempty"`
+	BaselineRuns   [2]float64 `json:"baseline_runs,omitzero"`
+	BaselineFPS    float64    `json:"baseline_fps,omitempty"`
+	FPSRatio       float64    `json:"fps_ratio,omitempty"`
+	// With --edits N: the selected event moved a day later and the move
+	// undone, N times each (Edits counts both); the time from asking for
+	// each edit to its being shown on the timeline (written, read back and
+	// applied: the next frame paints it).
+	Edits     int     `json:"edits,omitempty"`
+	EditMsP50 float64 `json:"edit_ms_p50,omitempty"`
+	EditMsMax float64 `json:"edit_ms_max,omitempty"`
 	// Selected is the event whose details the side pane shows during the run.
 	Selected     int64   `json:"selected"`
 	RSSMB        float64 `json:"rss_mb"`
@@ -48,8 +57,9 @@ type BenchResult struct {
 
 // benchOptions are the flags of "quoteline bench".
 type benchOptions struct {
-	baseline   bool   // measure the painter's ceiling first
+	baseline   bool   // measure the painter's ceiling before and after
 	cpuProfile string // write a CPU profile of the script to this file
+	edits      int    // moves of the selected event to time, each undone
 }
 
 // benchSteps returns the scripted views of a benchmark run over [lo, hi]:
@@ -82,13 +92,14 @@ func runBench(args []string, version string, stdout, stderr io.Writer) int {
 	var opts benchOptions
 	fs.BoolVar(&opts.baseline, "baseline", false, "first play the same script in a bare window repainting a full-window raster: the painter's ceiling")
 	fs.StringVar(&opts.cpuProfile, "cpuprofile", "", "write a CPU profile of the script (pprof) to `FILE`")
+	fs.IntVar(&opts.edits, "edits", 0, "after the script, move the selected event a day later and undo it `N` times, timing each edit (this writes to FILE, and leaves it as it was)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: quoteline bench [--baseline] [--cpuprofile FILE] FILE.quoteline\n\n"+
+		fmt.Fprint(stderr, "Usage: quoteline bench [--baseline] [--cpuprofile FILE] [--edits N] FILE.quoteline\n\n"+
 			"Open FILE in the real window, show an event's details in the side pane, zoom from the\n"+
 			"whole extent to an hour and back with pans on the way, one step per frame, and print one\n"+
-			"JSON line of figures (see BENCHMARKS.md). --baseline first plays as many steps in a bare\n"+
-			"window of the same size that repaints a full-window raster each frame, and reports the\n"+
-			"document's frame rate as a fraction of that one.\n\nFlags:\n")
+			"JSON line of figures (see BENCHMARKS.md). --baseline plays as many steps in a bare window\n"+
+			"of the same size that repaints a full-window raster each frame, before the document and\n"+
+			"after it, and reports the document's frame rate as a fraction of that one.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -97,7 +108,7 @@ func runBench(args []string, version string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() != 1 || opts.edits < 0 {
 		fs.Usage()
 		return 2
 	}
@@ -121,15 +132,7 @@ func bench(path, version string, opts benchOptions, out io.Writer) error {
 	var res BenchResult
 	var runErr error
 	var w *window
-	openDocument := func() {
-		w = newWindow(a, version, fyne.Do)
-		start, startCPU := time.Now(), procstat.CPUTime()
-		r := &benchRun{w: w, a: a, res: &res, err: &runErr, start: start, startCPU: startCPU, cpuProfile: opts.cpuProfile}
-		w.s.Watch(r.follow)
-		w.win.SetOnClosed(func() { w.s.Close(); a.Quit() })
-		w.s.Open(path) // as Run does: reading overlaps making the window
-		w.win.Show()
-	}
+	var steps [][2]float64
 	if opts.baseline {
 		first, last, ok, err := session.Extent(context.Background(), path)
 		if err != nil {
@@ -138,13 +141,36 @@ func bench(path, version string, opts benchOptions, out io.Writer) error {
 		if !ok {
 			return fmt.Errorf("%s has no events to zoom through", path)
 		}
-		bw := a.NewWindow("Quoteline bench baseline")
-		playBaseline(bw, benchSteps(float64(first), float64(last)), func(frames int, fps float64) {
-			res.BaselineFrames, res.BaselineFPS = frames, fps
-			openDocument() // before the baseline closes, or the application would quit
-			bw.Close()
+		steps = benchSteps(float64(first), float64(last))
+	}
+	// After the document: the edits, then the baseline again.
+	var after []func(next func())
+	if opts.edits > 0 {
+		after = append(after, func(next func()) { playEdits(w, &res, opts.edits, &runErr, next) })
+	}
+	if opts.baseline {
+		after = append(after, func(next func()) {
+			playBaseline(a.NewWindow("Quoteline bench baseline"), steps, func(_ int, fps float64) {
+				res.BaselineRuns[1] = fps
+				next()
+			})
 		})
-		bw.Show()
+	}
+	openDocument := func() {
+		w = newWindow(a, version, fyne.Do)
+		start, startCPU := time.Now(), procstat.CPUTime()
+		r := &benchRun{w: w, a: a, res: &res, err: &runErr, start: start, startCPU: startCPU, cpuProfile: opts.cpuProfile}
+		r.done = func() { chain(after, a.Quit) }
+		w.s.Watch(r.follow)
+		w.win.SetOnClosed(func() { w.s.Close(); a.Quit() })
+		w.s.Open(path) // as Run does: reading overlaps making the window
+		w.win.Show()
+	}
+	if opts.baseline {
+		playBaseline(a.NewWindow("Quoteline bench baseline"), steps, func(frames int, fps float64) {
+			res.BaselineFrames, res.BaselineRuns[0] = frames, fps
+			openDocument() // before the baseline closes, or the application would quit
+		})
 	} else {
 		openDocument()
 	}
@@ -155,10 +181,11 @@ func bench(path, version string, opts benchOptions, out io.Writer) error {
 	if runErr != nil {
 		return runErr
 	}
-	if res.Frames == 0 {
+	if res.Frames == 0 || opts.baseline && res.BaselineRuns[1] == 0 || res.Edits < 2*opts.edits {
 		return fmt.Errorf("bench: the window closed before the run finished")
 	}
-	if res.BaselineFPS > 0 {
+	if opts.baseline {
+		res.BaselineFPS = math.Round((res.BaselineRuns[0]+res.BaselineRuns[1])/2*10) / 10
 		res.FPSRatio = math.Round(res.FPS/res.BaselineFPS*1000) / 1000
 	}
 	size := w.win.Canvas().Size()
@@ -172,6 +199,15 @@ func bench(path, version string, opts benchOptions, out io.Writer) error {
 	return err
 }
 
+// chain runs steps one after another, each told what comes next, then last.
+func chain(steps []func(next func()), last func()) {
+	if len(steps) == 0 {
+		last()
+		return
+	}
+	steps[0](func() { chain(steps[1:], last) })
+}
+
 // benchSize is the size of the benchmark's windows, the main window's.
 var benchSize = fyne.NewSize(1280, 760)
 
@@ -179,8 +215,10 @@ var benchSize = fyne.NewSize(1280, 760)
 // whole window that is painted again for every step of steps, one step per
 // frame, as a timeline would be: the painter's ceiling, a full-window
 // texture upload a frame and nothing else to draw. It then calls done with
-// the frames played and the frame rate achieved, on the UI goroutine.
+// the frames played and the frame rate achieved, on the UI goroutine, and
+// closes bw.
 func playBaseline(bw fyne.Window, steps [][2]float64, done func(frames int, fps float64)) {
+	defer bw.Show()
 	var img *image.RGBA
 	step := 0
 	raster := canvas.NewRaster(func(w, h int) image.Image {
@@ -217,6 +255,7 @@ func playBaseline(bw fyne.Window, steps [][2]float64, done func(frames int, fps 
 		if step == len(steps) {
 			anim.Stop()
 			done(len(steps), math.Round(float64(len(steps))/time.Since(playStart).Seconds()*10)/10)
+			bw.Close()
 			return
 		}
 		step++
@@ -235,6 +274,7 @@ type benchRun struct {
 	startCPU   time.Duration
 	cpuProfile string
 	profile    *os.File // being written
+	done       func()   // called once the script has been played
 	opened     bool
 	checked    bool // the document's integrity check has ended
 	detailed   bool // the selected event's details are shown
@@ -279,7 +319,7 @@ func (r *benchRun) fail(err error) {
 }
 
 // play runs the benchmark's script once the document is shown, a step per
-// frame, filling res; then quits. Before the first step it selects the
+// frame, filling res; then calls r.done. Before the first step it selects the
 // event in the middle of the document and waits for the side pane to show
 // its details, and for the integrity check of the file, which reads all of
 // it after the first frame, to end: the frames measured are those of a
@@ -337,7 +377,7 @@ func (r *benchRun) play() {
 			res.Frames = len(frameMs)
 			res.FPS = math.Round(float64(len(frameMs))/elapsed.Seconds()*10) / 10
 			res.FrameMsP50, res.FrameMsP95, res.FrameMsMax = percentile(frameMs, 50), percentile(frameMs, 95), percentile(frameMs, 100)
-			r.a.Quit()
+			r.done()
 			return
 		}
 		lastWork = tl.Work()
@@ -346,6 +386,50 @@ func (r *benchRun) play() {
 		step++
 	})
 	anim.Start()
+}
+
+// playEdits moves the selected event a day later and undoes the move, n
+// times each, one edit at a time, timing each from asking for it to its
+// being shown (session.Edited, after the timeline has it); then calls next.
+func playEdits(w *window, res *BenchResult, n int, runErr *error, next func()) {
+	id := res.Selected
+	shown := w.timeline.Events()
+	it, ok := shown.Item(id)
+	if !ok {
+		*runErr = fmt.Errorf("bench: event %d is not on the timeline", id)
+		w.app.Quit()
+		return
+	}
+	var took []float64
+	asked := time.Now()
+	edit := func() {
+		asked = time.Now()
+		if len(took)%2 == 0 {
+			w.s.MoveEvent(id, 86400, int(it.Lane))
+		} else {
+			w.s.Undo()
+		}
+	}
+	w.s.Watch(func(e session.Event) {
+		ed, ok := e.(session.Edited)
+		if !ok || len(took) == 2*n {
+			return
+		}
+		if ed.Err != nil {
+			*runErr = fmt.Errorf("bench: edit: %w", ed.Err)
+			w.app.Quit()
+			return
+		}
+		took = append(took, ms(time.Since(asked)))
+		if len(took) < 2*n {
+			edit()
+			return
+		}
+		res.Edits = len(took)
+		res.EditMsP50, res.EditMsMax = percentile(took, 50), percentile(took, 100)
+		next()
+	})
+	edit()
 }
 
 // startProfile starts the CPU profile of the script, if one was asked for.
