@@ -617,29 +617,23 @@ func TestE2E_BenchWithBaseline(t *testing.T) {
 	if res.Edits != 4 || !(res.EditMsP50 > 0) || res.EditMsMax < res.EditMsP50 {
 		t.Errorf("%d edits, p50 %v ms, max %v ms", res.Edits, res.EditMsP50, res.EditMsMax)
 	}
-	st, err := data.Open(context.Background(), doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	moved, err := st.Event(context.Background(), res.Selected)
-	if err != nil {
-		t.Fatal(err)
+	eventIn := func(path string) data.Event {
+		st, err := data.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		ev, err := st.Event(context.Background(), res.Selected)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ev
 	}
 	orig := filepath.Join(dir, "orig.quoteline")
 	if err := writeExample(context.Background(), orig); err != nil {
 		t.Fatal(err)
 	}
-	so, err := data.Open(context.Background(), orig)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer so.Close()
-	was, err := so.Event(context.Background(), res.Selected)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if moved.Start != was.Start || moved.End != was.End || moved.LaneID != was.LaneID {
+	if moved, was := eventIn(doc), eventIn(orig); moved.Start != was.Start || moved.End != was.End || moved.LaneID != was.LaneID {
 		t.Errorf("event %d after the bench: %+v, was %+v", res.Selected, moved, was)
 	}
 	if st, err := os.Stat(profile); err != nil || st.Size() == 0 {

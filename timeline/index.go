@@ -450,15 +450,7 @@ func (x *Index) insertEntry(items []Item, i int, earliest float64) (*laneIndex, 
 	li.order = slices.Insert(li.order, k, int32(i))
 	li.earliest.insert(k, e)
 	li.latest.insert(k, late)
-	if li.sharedStarts {
-		li.starts = li.earliest
-	} else {
-		li.starts.insertSorted(it.Start)
-	}
-	if it.Range {
-		li.rangeStarts.insertSorted(it.Start)
-		li.rangeEnds.insertSorted(it.End)
-	}
+	li.sortedTimes(it, (*times).insertSorted)
 	x.n++
 	return li, k
 }
@@ -479,17 +471,25 @@ func (x *Index) removeEntry(i int, it *Item, earliest float64) (*laneIndex, int)
 	li.order = slices.Delete(li.order, k, k+1)
 	li.earliest.remove(k)
 	li.latest.remove(k)
+	li.sortedTimes(it, (*times).removeSorted)
+	x.n--
+	return li, k
+}
+
+// sortedTimes puts item it's times into the lane's sorted columns of
+// starts and of ranges' starts and ends, or takes them out: op is
+// insertSorted or removeSorted. Starts shared with the earliest times
+// follow them.
+func (li *laneIndex) sortedTimes(it *Item, op func(*times, float64)) {
 	if li.sharedStarts {
 		li.starts = li.earliest
 	} else {
-		li.starts.removeSorted(it.Start)
+		op(&li.starts, it.Start)
 	}
 	if it.Range {
-		li.rangeStarts.removeSorted(it.Start)
-		li.rangeEnds.removeSorted(it.End)
+		op(&li.rangeStarts, it.Start)
+		op(&li.rangeEnds, it.End)
 	}
-	x.n--
-	return li, k
 }
 
 // shift adds d to every position from lo to hi. In a lane whose items have

@@ -220,34 +220,7 @@ func fillOpaque(img *image.RGBA, c color.NRGBA) {
 
 // blendSpan composites c, premultiplied (r, g, b, a in 0..255), over the
 // pixels [x0, x1) of row y of img, clipped to img.
-func blendSpan(img *image.RGBA, x0, x1, y int, c pmColor) {
-	b := img.Rect
-	if y < b.Min.Y || y >= b.Max.Y {
-		return
-	}
-	x0, x1 = max(x0, b.Min.X), min(x1, b.Max.X)
-	if x0 >= x1 || c.a <= 0 {
-		return
-	}
-	row := img.Pix[img.PixOffset(x0, y):img.PixOffset(x1, y)]
-	if c.a >= 255 {
-		px := [4]uint8{uint8(c.r + 0.5), uint8(c.g + 0.5), uint8(c.b + 0.5), 0xff}
-		for i := 0; i < len(row); i += 4 {
-			copy(row[i:i+4], px[:])
-		}
-		return
-	}
-	// Fixed point: dst·(255−a)/255 + src, rounded, as GL's 8-bit blending.
-	inv := uint32(65536 * (255 - c.a) / 255)
-	sr, sg, sb, sa := uint32(c.r*256), uint32(c.g*256), uint32(c.b*256), uint32(c.a*256)
-	for i := 0; i < len(row); i += 4 {
-		p := row[i : i+4 : i+4]
-		p[0] = uint8((uint32(p[0])*inv>>8 + sr + 128) >> 8)
-		p[1] = uint8((uint32(p[1])*inv>>8 + sg + 128) >> 8)
-		p[2] = uint8((uint32(p[2])*inv>>8 + sb + 128) >> 8)
-		p[3] = uint8((uint32(p[3])*inv>>8 + sa + 128) >> 8)
-	}
-}
+func blendSpan(img *image.RGBA, x0, x1, y int, c pmColor) { blendBox(img, x0, y, x1, y+1, c) }
 
 // pmColor is a colour with premultiplied alpha, each part in 0..255.
 type pmColor struct{ r, g, b, a float32 }

@@ -165,42 +165,17 @@ func TestRoundRect_RunsMatchThePixelShader(t *testing.T) {
 	}
 }
 
-// roundRectPixels is round_rectangle.frag evaluated at every pixel, as
-// roundRect's reference.
+// roundRectPixels is the shader evaluated at every pixel, as the reference
+// for roundRect's runs.
 func roundRectPixels(dst *image.RGBA, pr *timeline.Prim, g grid) {
-	swS := float32(0)
-	if pr.StrokeWidth > 0 {
-		swS = float32(g.n(pr.StrokeWidth))
-	}
-	if pr.Fill.A == 0 && (pr.Stroke.A == 0 || swS == 0) {
+	q, ok := roundGeometry(pr, g)
+	if !ok {
 		return
 	}
-	x1, y1, x2, y2 := g.bounds(pr.X, pr.Y, pr.W, pr.H)
-	r := float32(g.n(maxCornerRadius(pr.Radius, pr.Radius, pr.Radius, float64(x2-x1)/g.s, float64(y2-y1)/g.s)))
-	es, swh := float32(g.n(1)), swS/2
-	bx, by := (float32(x2-x1)-swS)/2, (float32(y2-y1)-swS)/2
-	cx, cy := float32(x1+x2)/2, float32(y1+y2)/2
-	fill, stroke := glColorOf(pr.Fill), glColorOf(pr.Stroke)
-	all := r-0.9 > min(bx, by)+swh
-	e := int(es)
-	for y := max(y1-e, 0); y < min(y2+e, dst.Rect.Dy()); y++ {
-		for x := max(x1-e, 0); x < min(x2+e, dst.Rect.Dx()); x++ {
-			px, py := float32(x)+0.5-cx, float32(y)+0.5-cy
-			col := fill
-			var alpha float32
-			if all {
-				d := distAllQuadrants(px, py, bx+swh, by+swh, r)
-				alpha = 1 - smoothstep(-es, es, d)
-				if swh > 0 {
-					col = mix(fill, stroke, 1-smoothstep(2*swh-es, 2*swh+es, abs32(d)))
-				}
-			} else {
-				d := distRounded(px, py, bx, by, r-swh)
-				alpha = 1 - smoothstep(swh-es, swh+es, d)
-				if swh > 0 {
-					col = mix(fill, stroke, smoothstep(-swh-es, -swh+es, d))
-				}
-			}
+	e := int(q.es)
+	for y := max(q.y1-e, 0); y < min(q.y2+e, dst.Rect.Dy()); y++ {
+		for x := max(q.x1-e, 0); x < min(q.x2+e, dst.Rect.Dx()); x++ {
+			col, alpha := q.shade(q.dist(float32(x)+0.5-q.cx, float32(y)+0.5-q.cy))
 			blendGL(dst.Pix, dst.PixOffset(x, y), col, alpha)
 		}
 	}

@@ -56,66 +56,94 @@ func maxCornerRadius(r, adjW, adjH, w, h float64) float64 {
 	return math.Min(math.Min(ew, eh), r)
 }
 
-// roundRect draws a rectangle with rounded corners (round_rectangle.frag):
-// a signed distance to its outline, edges softened over a pixel either side.
-func roundRect(dst *image.RGBA, pr *timeline.Prim, g grid) {
+// roundGeom is where and how round_rectangle.frag draws a rectangle with
+// rounded corners, in pixels.
+type roundGeom struct {
+	x1, y1, x2, y2 int     // the bounds
+	r, es, swh     float32 // the radius, the edge's softness and half the stroke's width
+	bx, by, cx, cy float32 // half the size inside the stroke, and the centre
+	fill, stroke   glColor
+	all            bool // a radius above half the shorter side: the shader's other distance
+}
+
+// roundGeometry returns how pr is drawn, or false if it is not.
+func roundGeometry(pr *timeline.Prim, g grid) (roundGeom, bool) {
 	swS := float32(0)
 	if pr.StrokeWidth > 0 {
 		swS = float32(g.n(pr.StrokeWidth))
 	}
 	if pr.Fill.A == 0 && (pr.Stroke.A == 0 || swS == 0) {
+		return roundGeom{}, false
+	}
+	var q roundGeom
+	q.x1, q.y1, q.x2, q.y2 = g.bounds(pr.X, pr.Y, pr.W, pr.H)
+	wu, hu := float64(q.x2-q.x1)/g.s, float64(q.y2-q.y1)/g.s // the rounded size, in units
+	q.r = float32(g.n(maxCornerRadius(pr.Radius, pr.Radius, pr.Radius, wu, hu)))
+	q.es, q.swh = float32(g.n(1)), swS/2
+	q.bx, q.by = (float32(q.x2-q.x1)-swS)/2, (float32(q.y2-q.y1)-swS)/2
+	q.cx, q.cy = float32(q.x1+q.x2)/2, float32(q.y1+q.y2)/2
+	q.fill, q.stroke = glColorOf(pr.Fill), glColorOf(pr.Stroke)
+	q.all = q.r-0.9 > min(q.bx, q.by)+q.swh
+	return q, true
+}
+
+// shade is the shader's colour and alpha factor at a signed distance
+// from the outline.
+func (q *roundGeom) shade(dist float32) (glColor, float32) {
+	col := q.fill
+	if q.all {
+		if q.swh > 0 {
+			col = mix(q.fill, q.stroke, 1-smoothstep(2*q.swh-q.es, 2*q.swh+q.es, abs32(dist)))
+		}
+		return col, 1 - smoothstep(-q.es, q.es, dist)
+	}
+	if q.swh > 0 {
+		col = mix(q.fill, q.stroke, smoothstep(-q.swh-q.es, -q.swh+q.es, dist))
+	}
+	return col, 1 - smoothstep(q.swh-q.es, q.swh+q.es, dist)
+}
+
+// dist is the shader's signed distance from the outline of the pixel
+// centre (x, y), relative to the centre.
+func (q *roundGeom) dist(x, y float32) float32 {
+	if q.all {
+		return distAllQuadrants(x, y, q.bx+q.swh, q.by+q.swh, q.r)
+	}
+	return distRounded(x, y, q.bx, q.by, q.r-q.swh)
+}
+
+// roundRect draws a rectangle with rounded corners (round_rectangle.frag):
+// a signed distance to its outline, edges softened over a pixel either side.
+func roundRect(dst *image.RGBA, pr *timeline.Prim, g grid) {
+	q, ok := roundGeometry(pr, g)
+	if !ok {
 		return
 	}
-	x1, y1, x2, y2 := g.bounds(pr.X, pr.Y, pr.W, pr.H)
-	wu, hu := float64(x2-x1)/g.s, float64(y2-y1)/g.s // the rounded size, in units
-	r := float32(g.n(maxCornerRadius(pr.Radius, pr.Radius, pr.Radius, wu, hu)))
-	es := float32(g.n(1))
-	swh := swS / 2
-	bx, by := (float32(x2-x1)-swS)/2, (float32(y2-y1)-swS)/2
-	cx, cy := float32(x1+x2)/2, float32(y1+y2)/2
-	fill, stroke := glColorOf(pr.Fill), glColorOf(pr.Stroke)
-	all := r-0.9 > min(bx, by)+swh // a radius above half the shorter side
-	rr := r - swh                  // the radius calc_distance is given
-	// shade is the fragment shader: the colour and alpha factor at a
-	// signed distance from the outline.
-	shade := func(dist float32) (glColor, float32) {
-		if all {
-			col := fill
-			if swh > 0 {
-				col = mix(fill, stroke, 1-smoothstep(2*swh-es, 2*swh+es, abs32(dist)))
-			}
-			return col, 1 - smoothstep(-es, es, dist)
-		}
-		col := fill
-		if swh > 0 {
-			col = mix(fill, stroke, smoothstep(-swh-es, -swh+es, dist))
-		}
-		return col, 1 - smoothstep(swh-es, swh+es, dist)
-	}
-	e := int(es)
+	e := int(q.es)
 	b := dst.Rect
-	for y := max(y1-e, b.Min.Y); y < min(y2+e, b.Max.Y); y++ {
-		py := float32(y) + 0.5 - cy
-		lo, hi := max(x1-e, b.Min.X), min(x2+e, b.Max.X)
+	for y := max(q.y1-e, b.Min.Y); y < min(q.y2+e, b.Max.Y); y++ {
+		py := float32(y) + 0.5 - q.cy
+		lo, hi := max(q.x1-e, b.Min.X), min(q.x2+e, b.Max.X)
 		// Along most of a row the distance depends on the row alone: where
 		// the nearest part of the outline is its top or bottom edge. That
 		// run is blended in one go; the pixels either side one by one.
 		s0, s1 := hi, hi
-		if !all {
-			dy := abs32(py) - by + rr
-			reach := bx - rr // |x| within which x does not matter
+		if !q.all {
+			rr := q.r - q.swh // the radius the distance is measured with
+			dy := abs32(py) - q.by + rr
+			reach := q.bx - rr // |x| within which x does not matter
 			if dy < 0 {
-				reach = bx - by + abs32(py)
+				reach = q.bx - q.by + abs32(py)
 			}
 			if reach >= 0 {
-				s0 = max(int(math.Ceil(float64(cx-reach-0.5))), lo)
-				s1 = min(int(math.Floor(float64(cx+reach-0.5)))+1, hi)
+				s0 = max(int(math.Ceil(float64(q.cx-reach-0.5))), lo)
+				s1 = min(int(math.Floor(float64(q.cx+reach-0.5)))+1, hi)
 				if s1 <= s0 {
 					s0, s1 = hi, hi
 				}
 			}
 			if s0 < s1 {
-				col, alpha := shade(dy - rr)
+				col, alpha := q.shade(dy - rr)
 				a := col.a * alpha
 				blendSpan(dst, s0, s1, y, pmColor{col.r * a * 255, col.g * a * 255, col.b * a * 255, a * 255})
 			}
@@ -126,14 +154,7 @@ func roundRect(dst *image.RGBA, pr *timeline.Prim, g grid) {
 				x, o = s1-1, o+4*(s1-s0-1)
 				continue
 			}
-			pxc := float32(x) + 0.5 - cx
-			var dist float32
-			if all {
-				dist = distAllQuadrants(pxc, py, bx+swh, by+swh, r)
-			} else {
-				dist = distRounded(pxc, py, bx, by, rr)
-			}
-			col, alpha := shade(dist)
+			col, alpha := q.shade(q.dist(float32(x)+0.5-q.cx, py))
 			blendGL(dst.Pix, o, col, alpha)
 		}
 	}
