@@ -1,16 +1,22 @@
 package view
 
 import (
+	"image"
 	"image/color"
 	"math"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/quoteline/quoteline/timeline"
+	"github.com/quoteline/quoteline/timeline/paint"
 )
 
 const day = 86400.0
@@ -340,5 +346,54 @@ func TestTimeline_MoveToAndScale(t *testing.T) {
 	tl.SetScale(2)
 	if after := textSize(); before == 0 || !near(after, 2*before, 0.01) {
 		t.Errorf("text size %v at scale 1, %v at scale 2", before, after)
+	}
+}
+
+// TestPicture_LabelsAsFyneDrawsText: a label in the picture has the
+// pixels Fyne's own text rendering gives it (its software painter, which
+// rasterises text as its OpenGL one does), at scales 1 and 2, in regular
+// and bold: the same ink, no pixel off by more than a few levels.
+func TestPicture_LabelsAsFyneDrawsText(t *testing.T) {
+	test.NewTempApp(t)
+	p := paint.New(parseFont(theme.TextFont()), parseFont(theme.TextBoldFont()))
+	for _, scale := range []float32{1, 2} {
+		for _, s := range []string{"First Iranian-made Shahed reported shot down", "Statements", "2022", "33,521 events here"} {
+			for _, bold := range []bool{false, true} {
+				txt := canvas.NewText(s, color.White)
+				txt.TextSize, txt.TextStyle.Bold = 13, bold
+				c := software.NewTransparentCanvas()
+				c.SetPadded(false)
+				c.SetScale(scale)
+				c.SetContent(container.NewWithoutLayout(txt))
+				c.Resize(fyne.NewSize(330, 30))
+				txt.Move(fyne.NewPos(10, 5))
+				txt.Resize(txt.MinSize())
+				want := c.Capture()
+				got := image.NewRGBA(want.Bounds())
+				p.Paint(got, &timeline.Scene{Prims: []timeline.Prim{{Kind: timeline.PrimText, X: 10, Y: 5, Text: s, TextSize: 13, Bold: bold,
+					Fill: color.NRGBA{0xff, 0xff, 0xff, 0xff}}}}, color.NRGBA{A: 0xff}, paint.Pixels{Scale: float64(scale)}, nil)
+				worst, off, inked := 0, 0, 0
+				b := want.Bounds()
+				for y := b.Min.Y; y < b.Max.Y; y++ {
+					for x := b.Min.X; x < b.Max.X; x++ {
+						_, w, _, _ := want.At(x, y).RGBA() // premultiplied white over nothing: its alpha
+						wg, gg := int(w>>8), int(got.RGBAAt(x, y).G)
+						d := max(wg-gg, gg-wg)
+						worst = max(worst, d)
+						if wg > 0 || gg > 0 {
+							inked++
+						}
+						if d > 8 {
+							off++
+						}
+					}
+				}
+				// A point of a glyph may fall a 64th of a pixel aside, where
+				// the rasteriser's grid rounds a sum of floats the other way.
+				if worst > 16 || off*100 > inked {
+					t.Errorf("%q (bold %v) at scale %v: %d of %d pixels off by more than 8 of 255, one by %d", s, bold, scale, off, inked, worst)
+				}
+			}
+		}
 	}
 }
