@@ -349,6 +349,7 @@ func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	r := &renderer{t: t}
 	t.renderer = r
 	r.raster = canvas.NewRaster(r.paintScene)
+	r.raster.ScaleMode = canvas.ImageScalePixels // drawn pixel for pixel: no filtering to pay for
 	r.focus = canvas.NewRectangle(color.Transparent)
 	r.tipBox = canvas.NewRectangle(color.Transparent)
 	r.tipTitle = canvas.NewText("", color.Black)
