@@ -87,7 +87,11 @@ func (l *EventList) follow(e session.Event) {
 	case session.Selected:
 		l.Follow(e.ID)
 	case session.DatesChanged, session.TitlesRead:
-		l.table.Refresh()
+		// Titles arrive as the timeline moves over a large document: a
+		// hidden list is refreshed when it is shown instead.
+		if l.table.Visible() {
+			l.table.Refresh()
+		}
 	}
 }
 
