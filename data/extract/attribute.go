@@ -16,6 +16,9 @@ type attributor struct {
 	// resolved are the speakers found so far, as mentions in subject
 	// position, so that a later "he said" can refer to them.
 	resolved []mention
+	// labels counts the paragraphs that open with a speaker's label, up to
+	// two; -1 until counted.
+	labels int
 }
 
 // speaker is who spoke a passage and how that was found.
@@ -51,7 +54,7 @@ var officialRoles = toSet(`official spokesman spokeswoman spokesperson secretary
 // findQuotes returns the quoted passages of the text of l, in order, with
 // their speakers.
 func findQuotes(l *layout) []Quote {
-	a := &attributor{l: l, r: newRegistry(l)}
+	a := &attributor{l: l, r: newRegistry(l), labels: -1}
 	return a.run()
 }
 
@@ -71,7 +74,23 @@ func (a *attributor) run() []Quote {
 			continue
 		}
 		res[i].keep = true
-		c, ok := a.afterCue(p)
+		if lb, ok := a.passageLabel(p); ok && (lb.inPassage || !a.hasAfterCue(p)) {
+			if sp := a.labelSpeaker(lb); sp.ent >= 0 {
+				res[i].sp, res[i].has = sp, true
+				a.remember(sp, lb.first)
+				continue
+			}
+		}
+		var c cue
+		ok := false
+		if open := l.tokenAt(p.open); open > 0 && l.isWordTok(open-1) && namingVerbs.has(l.word(open-1)) {
+			// "what Mr. Hedge called “the prior model,” the club charged":
+			// the naming verb right before the words is their cue.
+			c, ok = a.beforeCue(p)
+		}
+		if !ok {
+			c, ok = a.afterCue(p)
+		}
 		if !ok {
 			c, ok = a.beforeCue(p)
 		}
@@ -85,7 +104,22 @@ func (a *attributor) run() []Quote {
 			c, ok = a.headlineCue(p)
 		}
 		if ok {
-			res[i].sp, res[i].has = a.resolveCue(c, p), true
+			sp := a.resolveCue(c, p)
+			if sp.ent < 0 && (c.how == "before" || c.how == "participle") {
+				// "Obama said it would tell a story, one of “…”": the
+				// nearest verb's subject is no one; the quote is part of
+				// what the verb before it reports.
+				if outer, ok := a.cueBefore(min(c.verb, c.subj.first)); ok {
+					if osp := a.resolveCue(outer, p); osp.ent >= 0 {
+						sp, c = osp, outer
+						sp.sure = false
+					}
+				}
+			}
+			if c.how == "colon-after-name" {
+				sp.sure = false
+			}
+			res[i].sp, res[i].has = sp, true
 			a.remember(res[i].sp, c.subj.first)
 		}
 	}
@@ -125,16 +159,26 @@ func (a *attributor) run() []Quote {
 		for j < len(l.passages) && l.passages[j].cont {
 			j++
 		}
+		// Each part goes to the nearest attributed part before it (a
+		// transcript's labels change speakers within one run of marks),
+		// else to the first after it.
+		anchored := func(k int) bool {
+			return res[k].keep && res[k].sp.ent >= 0 && res[k].sp.how != howContinued && res[k].sp.how != howNearby
+		}
 		best := -1
 		for k := i; k < j; k++ {
-			if res[k].keep && res[k].sp.ent >= 0 && res[k].sp.how != howContinued && res[k].sp.how != howNearby {
+			if anchored(k) {
 				best = k
 				break
 			}
 		}
 		if best >= 0 {
 			for k := i; k < j; k++ {
-				if k != best && res[k].keep && (res[k].sp.how == howContinued || res[k].sp.how == howNearby || res[k].sp.ent < 0) {
+				if anchored(k) {
+					best = k
+					continue
+				}
+				if res[k].keep && (res[k].sp.how == howContinued || res[k].sp.how == howNearby || res[k].sp.ent < 0) {
 					res[k].sp = a.carry(res[best].sp, "one quotation over several paragraphs, by ")
 				}
 			}
@@ -159,6 +203,12 @@ func (a *attributor) run() []Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// hasAfterCue reports whether an attribution follows passage p.
+func (a *attributor) hasAfterCue(p passage) bool {
+	_, ok := a.afterCue(p)
+	return ok
 }
 
 // describedSpeakers records the people described, not named, as the
@@ -241,12 +291,21 @@ func (a *attributor) continued(i int, res []passageResult) (speaker, bool) {
 		sp := res[i-1].sp
 		return a.carry(sp, "goes on from the paragraph before, quoting "), true
 	}
+	first := l.paras[p.para].firstTok
+	open := l.tokenAt(p.open)
+	// "Jeb Bush broke down what was wrong to a Dutch paper: “…”": a colon
+	// or dash right before the quote hands it to its clause's subject,
+	// before any quote earlier in the paragraph.
+	if s := l.sents[l.toks[min(open, len(l.toks)-1)].sent]; open > s.first && (l.punct(open-1, ":") || l.isDashTok(open-1)) &&
+		!(i > 0 && a.sameSentence(i-1, i)) {
+		if sp, ok := a.sentenceBefore(i, open, res); ok && sp.ent >= 0 && a.r.ents[sp.ent].kind == data.KindPerson {
+			return sp, true
+		}
+	}
 	sp, para, ok := prevSpeaker()
 	if ok && para == p.para {
 		return a.carry(sp, "goes on from the quote before it in the paragraph, by "), true
 	}
-	first := l.paras[p.para].firstTok
-	open := l.tokenAt(p.open)
 	if open != first || p.para == 0 {
 		return a.sentenceBefore(i, open, res)
 	}
@@ -274,7 +333,10 @@ func (a *attributor) sentenceBefore(i, open int, res []passageResult) (speaker, 
 	l := a.l
 	p := l.passages[i]
 	s := l.sents[l.toks[open].sent]
-	if open > s.first && (l.punct(open-1, "—") || l.punct(open-1, "–") || l.punct(open-1, ":")) {
+	// "Clinton shared her worry with donors in the Hamptons, “I do not
+	// know …”": a full quote after a comma that ends a clause without a
+	// speech verb is the clause subject's, to check.
+	if open > s.first && (l.isDashTok(open-1) || l.punct(open-1, ":") || l.punct(open-1, ",") && isFull(l.text, p)) {
 		if subj, appos, ok := a.clauseSubject(open-1, s); ok {
 			sp := a.resolveCue(cue{how: "subject", subj: subj, appos: appos, text: subj}, p)
 			if sp.ent >= 0 {
@@ -306,6 +368,14 @@ func (a *attributor) speakerOfSentence(s sentence, i int, res []passageResult, w
 			return sp, true
 		}
 	}
+	// A sentence that reports someone's words, in whatever place its
+	// speech verb stands: "The administration may be reluctant to act,
+	// Schiff said." before a quote standing alone is Schiff's.
+	if sp, ok := a.reporterOf(s, l.passages[i]); ok {
+		sp.how, sp.sure = howContinued, false
+		sp.why = "goes on from the sentence before, which reports " + a.r.ents[sp.ent].name + "’s words"
+		return sp, true
+	}
 	subj, appos, ok := a.sentenceSubject(s, s.end)
 	if !ok {
 		return speaker{}, false
@@ -317,6 +387,39 @@ func (a *attributor) speakerOfSentence(s sentence, i int, res []passageResult, w
 	sp.how, sp.sure = howContinued, false
 	sp.why = whyAbout + a.r.ents[sp.ent].name
 	return sp, true
+}
+
+// reporterOf returns who sentence s reports the words of: the subject of
+// its first speech verb that has one ("Schiff said", "said Schiff"),
+// a person or body; false if it has none.
+func (a *attributor) reporterOf(s sentence, p passage) (speaker, bool) {
+	l := a.l
+	for t := s.first; t < s.end && t < s.first+3*cueWindow; t++ {
+		if l.toks[t].passage >= 0 || l.toks[t].kind == tokMark {
+			continue
+		}
+		end, ok := a.cueVerbAt(t)
+		if !ok {
+			continue
+		}
+		subj, appos, ok := a.subjectBefore(t, s.first)
+		if !ok && l.punct(t-1, ",") && !addressVerbs.has(l.word(t)) {
+			// ", said Schiff." ends the clause; ", told the program" has
+			// an object, not a subject.
+			subj, appos, ok = a.subjectAfter(end, s.end)
+			if e := max(subj.end, appos.end); ok && e < s.end && l.isWordTok(e) {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		sp := a.resolveCue(cue{how: "subject", subj: subj, appos: appos, text: subj}, p)
+		if sp.ent >= 0 && a.r.ents[sp.ent].kind != data.KindState {
+			return sp, true
+		}
+	}
+	return speaker{}, false
 }
 
 // lastOfParagraph returns who paragraph k (before passage i) ends with: the
@@ -388,7 +491,7 @@ func (a *attributor) signatureCue(p passage) (cue, bool) {
 	}
 	next := l.paras[p.para+1]
 	t := next.firstTok
-	if t >= next.endTok || l.toks[t].kind != tokPunct || !strings.Contains("—–-", l.word(t)) {
+	if t >= next.endTok || !l.isDashTok(t) {
 		return cue{}, false
 	}
 	for t < next.endTok && l.toks[t].kind == tokPunct {
@@ -474,6 +577,15 @@ func (a *attributor) excerpt(r tokRange) string {
 		s = string(rs[:28]) + "…" + string(rs[len(rs)-28:])
 	}
 	return s
+}
+
+// wordsOf returns the words of the tokens of r, without possessives.
+func (a *attributor) wordsOf(r tokRange) []string {
+	ws := make([]string, 0, r.end-r.first)
+	for t := r.first; t < r.end; t++ {
+		ws = append(ws, stripPossessive(a.l.word(t)))
+	}
+	return ws
 }
 
 // phrase returns the text of the tokens of r.
@@ -577,6 +689,13 @@ func (a *attributor) resolveName(r tokRange, where string) (speaker, bool) {
 	if capStart >= r.end {
 		return noSpeaker, false
 	}
+	// "The Red Cross said" at the start of a sentence: "The" is no part
+	// of the name.
+	afterThe := capStart > r.first && strings.EqualFold(l.word(capStart-1), "the")
+	if capStart+1 < r.end && strings.EqualFold(l.word(capStart), "the") {
+		capStart++
+		afterThe = true
+	}
 	ws := make([]string, 0, r.end-capStart)
 	for t := capStart; t < r.end; t++ {
 		ws = append(ws, stripPossessive(l.word(t)))
@@ -587,20 +706,32 @@ func (a *attributor) resolveName(r tokRange, where string) (speaker, bool) {
 		e := a.r.body(name, kind, r.first)
 		return speaker{ent: e, how: howNamed, why: where, sure: true}, true
 	}
-	if len(ws) == 1 && groupNouns.has(ws[0]) {
+	if len(ws) == 1 && (groupNouns.has(ws[0]) || nationalityPlural(ws[0])) {
+		// "Republicans said", "the Russians said": people not named.
 		e := a.r.body(name, data.KindUnnamed, r.first)
 		return speaker{ent: e, how: howDescription, why: where, sure: true}, true
 	}
+	// "the Post reported", "the Blaze said": one capitalised word after
+	// "the" that names no person of the article is a body's name.
+	if len(ws) == 1 && afterThe && !isGivenName(ws[0]) && !titleWords.has(ws[0]) && !a.r.knownName(ws[0]) {
+		e := a.r.body(ws[0], data.KindOrganisation, r.first)
+		return speaker{ent: e, how: howNamed, why: where, sure: true}, true
+	}
 	// "The American Legion": a capitalised name after "the" is a body's,
 	// unless it is a person known by that name.
-	if len(ws) > 1 && capStart > r.first && strings.EqualFold(l.word(capStart-1), "the") && !isGivenName(ws[0]) &&
-		!titleWords.has(ws[0]) && a.r.persons[strings.ToLower(strings.Join(ws, " "))] == 0 {
+	if _, known := a.r.persons[strings.ToLower(strings.Join(ws, " "))]; len(ws) > 1 && afterThe && !isGivenName(ws[0]) &&
+		!titleWords.has(ws[0]) && !known {
 		if _, np, ok := splitName(ws); !ok || a.r.person(np, capStart, false) < 0 {
 			e := a.r.body(strings.Join(ws, " "), data.KindOrganisation, r.first)
 			return speaker{ent: e, how: howNamed, why: where, sure: true}, true
 		}
 	}
 	title, np, ok := splitName(ws)
+	if !ok && len(ws) == 1 && len(a.r.surnames[strings.ToLower(ws[0])]) > 0 {
+		// "Cuban said" of Mark Cuban, "Green said" of Joshua Green: a
+		// surname that is also a nationality or a word of titles.
+		np, ok = nameParts{last: ws[0], words: ws}, true
+	}
 	if !ok {
 		return noSpeaker, false
 	}
@@ -651,10 +782,17 @@ func (a *attributor) resolveDescription(r tokRange, where string) speaker {
 	switch {
 	case speechNouns[head] || a.hasSpeechNoun(r):
 		// "Trump's statement", "a statement from the ministry": the owner.
+		if sp, ok := a.modifierOwner(r, where); ok {
+			return sp
+		}
 		for t := r.first; t < r.end; t++ {
 			w := l.word(t)
 			if isPossessive(w) && isUpperStart(w) {
 				return a.resolveNP(tokRange{a.r.capRunBackward(t+1, r.first), t + 1}, t, where)
+			}
+			if isPossessive(w) && t > r.first && (orgWords.has(stripPossessive(w)) || personNouns.has(stripPossessive(w))) {
+				// "the Trump campaign's website": the campaign's.
+				return a.resolveNP(tokRange{r.first, t + 1}, t, where)
 			}
 			if (w == "from" || w == "by" || w == "of") && t+1 < r.end {
 				return a.resolveNP(tokRange{t + 1, r.end}, t+1, where)
@@ -690,7 +828,7 @@ func (a *attributor) resolveDescription(r tokRange, where string) speaker {
 	case groupNouns[head] || pluralRoles[head]:
 		e := a.r.body(bare, data.KindUnnamed, r.first)
 		return speaker{ent: e, how: howDescription, why: where + "; “" + bare + "” are not named", sure: true}
-	case personNouns[head] || titleWords[head]:
+	case personNouns[head] || titleWords[head] && !titleModifiers[head]:
 		if indefinite {
 			if e, why := a.lede(head, r.first); e >= 0 {
 				return speaker{ent: e, how: howDescription, why: where + "; “" + name + "” " + why}
@@ -721,6 +859,49 @@ func (a *attributor) resolveDescription(r tokRange, where string) speaker {
 		t = end
 	}
 	return speaker{ent: -1, why: where + "; “" + name + "” is not a person or body"}
+}
+
+// modifierOwner resolves the owner of a document named by a capitalised
+// word before it: "the Rove ad", "one Clinton ad", "an FEC opinion" — an
+// organisation, state or person the article names, never someone new.
+func (a *attributor) modifierOwner(r tokRange, where string) (speaker, bool) {
+	l := a.l
+	for t := r.first; t < r.end; t++ {
+		if isPossessive(l.word(t)) {
+			return speaker{}, false // "Trump's first tweet": the possessor
+		}
+	}
+	for t := r.first; t < r.end-1; t++ {
+		if !a.r.capWord(t) {
+			continue
+		}
+		end := a.r.capRunForward(t, r.end)
+		if end >= r.end || isPossessive(l.word(end-1)) || !speechNouns.has(l.word(r.end-1)) {
+			return speaker{}, false
+		}
+		ws := make([]string, 0, end-t)
+		for k := t; k < end; k++ {
+			ws = append(ws, l.word(k))
+		}
+		if kind := bodyKind(ws); kind != "" {
+			e := a.r.body(strings.Join(ws, " "), kind, t)
+			return speaker{ent: e, how: howDescription, why: where + "; “" + a.phrase(r) + "” is " + a.r.ents[e].name + "’s"}, true
+		}
+		if _, np, ok := splitName(ws); ok {
+			if e := a.r.person(np, t, false); e >= 0 {
+				return speaker{ent: e, how: howDescription, why: where + "; “" + a.phrase(r) + "” is " + a.r.ents[e].name + "’s"}, true
+			}
+		}
+		return speaker{}, false
+	}
+	return speaker{}, false
+}
+
+// nationalityPlural reports whether w is the plural of a nationality:
+// "Russians", "Americans".
+func nationalityPlural(w string) bool {
+	lw := strings.ToLower(w)
+	return strings.HasSuffix(lw, "s") && nationalities[strings.TrimSuffix(lw, "s")]
 }
 
 // lowerFirst writes a description as it reads inside a sentence: "A
@@ -974,12 +1155,26 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 	}
 	para := l.sents[l.toks[t].sent].para
 	best, fallback, unconfirmed := -1, -1, -1
+	bestSent := -1 // the sentence of best: its main subject, named first, wins
 	var rivals []int
 	a.eachBefore(t, 120, func(m mention) bool {
 		e := a.r.ents[m.ent]
 		mp := l.sents[l.toks[m.tok].sent].para
 		if para-mp > 8 {
 			return false
+		}
+		if bestSent >= 0 {
+			// "Mr. Coll said that Mr. Cohen had …. He went on": the
+			// subject of the sentence's main clause, not of the clause
+			// inside it.
+			if l.toks[m.tok].sent != bestSent {
+				return false
+			}
+			if m.subject && e.kind == data.KindPerson && e.confirmed && (e.gender == 0 || e.gender == gender) && m.ent != best &&
+				!a.possessiveAt(m.tok) && !a.inOpener(m.tok) {
+				best = m.ent
+			}
+			return true
 		}
 		if e.kind == data.KindUnnamed && m.subject && (e.gender == 0 || e.gender == gender) && describedPerson(e.name) {
 			if best < 0 && fallback < 0 {
@@ -998,8 +1193,8 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 			return true
 		}
 		if m.subject {
-			best = m.ent
-			return false
+			best, bestSent = m.ent, l.toks[m.tok].sent
+			return true
 		}
 		if fallback < 0 {
 			fallback = m.ent
@@ -1035,6 +1230,35 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 		}
 	}
 	return sp
+}
+
+// possessiveAt reports whether the name at token t is a possessive ("Mr.
+// Kim's execution"): its owner is not the subject.
+func (a *attributor) possessiveAt(t int) bool {
+	end := a.r.capRunForward(t, min(len(a.l.toks), t+6))
+	return end > t && isPossessive(a.l.word(end-1))
+}
+
+// inOpener reports whether token t lies in the opening phrase of its
+// sentence, before the comma that ends it: "With a vote for Trump ruled
+// out, Cross said".
+func (a *attributor) inOpener(t int) bool {
+	l := a.l
+	s := l.sents[l.toks[t].sent]
+	if !l.isWordTok(s.first) || !openers.has(l.word(s.first)) || t-s.first > 3*phraseWindow {
+		return false
+	}
+	for k := s.first; k < t; k++ {
+		if l.punct(k, ",") {
+			return false
+		}
+	}
+	for k := t; k < s.end && k < t+2*phraseWindow; k++ {
+		if l.punct(k, ",") {
+			return true
+		}
+	}
+	return false
 }
 
 // describedPerson reports whether the name of an unnamed speaker is one

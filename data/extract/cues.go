@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -31,6 +32,21 @@ const (
 	phraseWindow = 14 // the longest noun phrase read
 )
 
+// reflexives stand after a subject for emphasis: "Sanders himself said".
+var reflexives = toSet(`himself herself themselves itself myself ourselves`)
+
+// relativeWords start a relative clause after a noun.
+var relativeWords = toSet(`who whose which that`)
+
+// showingWords come before someone shown or heard speaking: "footage of
+// Trump saying", "a clip shows Clinton asking".
+var showingWords = toSet(`with of shows showed show showing features featured featuring hear heard hears see saw
+	sees watch watched captured caught depicts depicted`)
+
+// addressVerbs take the one spoken to as their object ("told reporters"):
+// the word after them is never their subject.
+var addressVerbs = toSet(`told tell tells informed informs reminded reminds assured assures briefed urged`)
+
 // pronouns that can be the subject of a speech verb.
 var subjectPronouns = toSet(`he she they it we i you who which`)
 
@@ -53,6 +69,9 @@ func (a *attributor) cueVerbAt(t int) (end int, ok bool) {
 		return 0, false
 	}
 	w := strings.ToLower(l.word(t))
+	if !speechVerbs[w] && speechStem(w) && (a.afterModal(t) || a.afterPlural(t)) {
+		return t + 1, true // "a spokesman could only quip:", "she would add", "the Saudis state"
+	}
 	if !speechVerbs[w] || unicode.IsUpper(firstRune(l.word(t))) && t > 0 && l.toks[t-1].sent == l.toks[t].sent {
 		return 0, false
 	}
@@ -87,25 +106,30 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 	s := l.sents[l.toks[mark].sent]
 	limit := min(s.end, mark+cueWindow)
 	t := mark + 1
-	for t < limit && l.toks[t].kind == tokPunct && strings.Contains(",—–-:…", l.word(t)) {
+	for t < limit && l.toks[t].kind == tokPunct && (strings.Contains(",:…", l.word(t)) || isDash(l.word(t))) {
 		t++
 	}
 	if t >= limit || !l.isWordTok(t) {
 		return cue{}, false
 	}
 	// "“…” -- Ruth Amsel, Chief Executive Officer": a signature.
-	if dash := l.toks[mark+1]; mark+1 < t && dash.kind == tokPunct && strings.Contains("—–-", l.word(mark+1)) && a.r.capWord(t) {
+	if dash := l.toks[mark+1]; mark+1 < t && dash.kind == tokPunct && isDash(l.word(mark+1)) && a.r.capWord(t) {
 		end := a.r.capRunForward(t, limit)
 		if end-t >= 2 && end-t <= 5 && (end >= limit || l.punct(end, ",") || l.punct(end, ".")) {
 			return cue{how: "after", verb: mark + 1, subj: tokRange{t, end}, text: tokRange{mark, end}}, true
 		}
+	}
+	// "…,” as a ministry memo put it."
+	if strings.EqualFold(l.word(t), "as") && t+1 < limit && l.isWordTok(t+1) &&
+		(l.punct(t-1, ",") || strings.HasSuffix(strings.TrimSpace(l.text[p.start0:p.end0]), ",")) {
+		t++
 	}
 	// "…,” then said Pence"
 	v := t
 	if speechAdverbs.has(l.word(v)) && !verbLike.has(l.word(v)) {
 		v++
 	}
-	if end, ok := a.cueVerbAt(v); ok {
+	if end, ok := a.cueVerbAt(v); ok && !addressVerbs.has(l.word(v)) {
 		subj, appos, ok := a.subjectAfter(a.skipTime(end, limit), limit)
 		if ok {
 			return cue{how: "after", verb: v, subj: subj, appos: appos, text: tokRange{mark, max(subj.end, appos.end)}}, true
@@ -136,11 +160,25 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 	}
 	if !appos.empty() && l.punct(i, ",") {
 		i++ // the comma that closes "the chief inspector, Richard Lindholm,"
-	} else if j := a.skipAside(i, limit); j != i || !l.punct(i, ",") {
+	} else if j := a.skipAside(i, limit); j != i || !l.punct(i, ",") && !(l.isWordTok(i) && relativeWords.has(l.word(i))) {
 		i = j
+		// Two asides: "Scott Pruitt, the attorney general of Oklahoma,
+		// one of the states suing the agency, said".
+		for k := 0; k < 4 && i > 0 && l.punct(i-1, ","); k++ {
+			if _, verb := a.cueVerbAt(i); verb {
+				break
+			}
+			j := a.skipAside(i-1, limit)
+			if j == i-1 {
+				break
+			}
+			i = j
+		}
 	} else {
 		// A description whose closing comma was left out: "Nate Silver,
-		// the polling guru who founded the site tweeted".
+		// the polling guru who founded the site tweeted", or a relative
+		// clause without commas: "a member who uses the name Charlie
+		// Smith told the BBC".
 		for j := i + 1; j < limit && j < i+phraseWindow; j++ {
 			if l.toks[j].kind == tokMark || l.punct(j, ",") {
 				break
@@ -156,6 +194,11 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 	}
 	i = a.skipTime(i, limit)
 	if end, ok := a.cueVerbAt(i); ok {
+		if l.isDashTok(mark+1) && l.reportsClause(end, limit) {
+			// "… lamented her gaffes - “…?” - Democrats who watched said
+			// they were unfazed": the quote was an aside.
+			return cue{}, false
+		}
 		return cue{how: "after", verb: i, subj: subj, appos: appos, text: tokRange{mark, end}}, true
 	}
 	// "…,” the statement read."
@@ -169,8 +212,13 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 // nearest speech verb, "according to", colon or participle before the
 // opening mark, not inside another passage.
 func (a *attributor) beforeCue(p passage) (cue, bool) {
+	return a.cueBefore(a.l.tokenAt(p.open))
+}
+
+// cueBefore finds the nearest attribution before token open in its
+// sentence.
+func (a *attributor) cueBefore(open int) (cue, bool) {
 	l := a.l
-	open := l.tokenAt(p.open)
 	if open >= len(l.toks) {
 		return cue{}, false
 	}
@@ -194,7 +242,7 @@ func (a *attributor) beforeCue(p passage) (cue, bool) {
 				return cue{}, false
 			}
 			return cue{how: "according", verb: t, subj: subj, appos: appos, text: tokRange{t, open}}, true
-		case participleSpeech[lw] || isSpeechParticiple(lw) && !verbLike.has(l.word(t-1)):
+		case participleSpeech[lw] || isSpeechParticiple(lw) && !(l.isWordTok(t-1) && verbLike.has(l.word(t-1))):
 			subj, appos, ok := a.clauseSubject(t, s)
 			if !ok {
 				return cue{}, false
@@ -232,6 +280,14 @@ func (a *attributor) beforeCue(p passage) (cue, bool) {
 				// "Carson took the stage and called the system “…”".
 				subj, appos, ok = a.sentenceSubject(s, t)
 			}
+			if !ok && t > s.first && l.punct(t-1, ",") && !addressVerbs.has(l.word(t)) {
+				// "Because of how the schedule was drawn, explained
+				// Rosenberg, “…”", "The paradox, says Carl Anthony, a
+				// historian, is that …": the verb set off with its subject.
+				if sb, ap, found := a.subjectAfter(end, open); found && (l.punct(max(sb.end, ap.end), ",") || max(sb.end, ap.end) == open) {
+					subj, appos, ok = sb, ap, true
+				}
+			}
 			if !ok {
 				// "…, was quoted as saying" has no subject here.
 				return cue{}, false
@@ -241,6 +297,43 @@ func (a *attributor) beforeCue(p passage) (cue, bool) {
 	}
 	return cue{}, false
 }
+
+// speechStem reports whether a lower-case word is the bare form of a verb
+// that reports speech after a modal: "could only quip", "would add".
+func speechStem(w string) bool { return modalSpeech[w] }
+
+var modalSpeech = toSet(`say tell add quip joke note argue warn insist declare reply respond explain remark admit
+	acknowledge claim predict caution stress concede ask boast complain vow promise urge write tweet retort
+	muse scoff recall state contend assert maintain agree allege`)
+
+// afterPlural reports whether token t follows a plural subject, for whom
+// the bare form is the present: "the Saudis state", "critics argue".
+func (a *attributor) afterPlural(t int) bool {
+	l := a.l
+	k := t - 1
+	for k >= 0 && l.isWordTok(k) && (speechAdverbs.has(l.word(k)) && !verbLike.has(l.word(k)) || isAdverb(l.word(k))) {
+		k--
+	}
+	if !l.isWordTok(k) || determiners.has(l.word(k)) {
+		return false
+	}
+	w := strings.ToLower(l.word(k))
+	return w == "they" || w == "we" || w == "i" || w == "you" || groupNouns[w] ||
+		strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && (isUpperStart(l.word(k)) || personNouns[w]) && !isPossessive(w)
+}
+
+// afterModal reports whether token t follows a modal verb, past an adverb:
+// "could only quip", "would later say".
+func (a *attributor) afterModal(t int) bool {
+	l := a.l
+	k := t - 1
+	if l.isWordTok(k) && (isAdverb(l.word(k)) || speechAdverbs.has(l.word(k)) && !verbLike.has(l.word(k)) || l.word(k) == "only") {
+		k--
+	}
+	return l.isWordTok(k) && modals.has(l.word(k))
+}
+
+var modals = toSet(`would could will can may might should must shall did does do`)
 
 // isSpeechParticiple reports whether a word is the -ing form of a speech
 // verb: "interjecting", "quipping".
@@ -334,21 +427,42 @@ func (a *attributor) cueAfterComma(comma, end int) (cue, bool) {
 // the name right before it ("Rubio: ‘…’").
 func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 	l := a.l
-	for t := c - 1; t >= floor && t >= c-12; t-- {
+	// "Pollsters agree - Carl Bialik: “…”": a name after a dash right
+	// before the colon is the speaker, whatever verb comes before.
+	if np, ok := a.npBefore(c-1, floor); ok && a.r.capWord(c-1) && np.first > floor && l.isDashTok(np.first-1) && np.end-np.first <= 4 {
+		return cue{how: "colon", verb: c, subj: np, text: tokRange{np.first, c + 1}}, true
+	}
+	for t := c - 1; t >= floor && t >= c-30; t-- {
 		if l.toks[t].passage >= 0 || l.toks[t].kind == tokMark {
 			break
+		}
+		if l.punct(t, ",") && t < c-1 {
+			// Only a verb of the clause the colon ends: not "With leaders
+			// worried about …, Obama is rolling out a message:".
+			break
+		}
+		if l.isWordTok(t) && participleSpeech.has(l.word(t)) && l.punct(t-1, ",") {
+			// "…, reacted to the news, saying:"
+			if subj, appos, ok := a.clauseSubject(t, l.sents[l.toks[t].sent]); ok {
+				return cue{how: "participle", verb: t, subj: subj, appos: appos, text: tokRange{subj.first, c + 1}}, true
+			}
 		}
 		end, ok := a.cueVerbAt(t)
 		if !ok && l.isWordTok(t) && (statementVerbs.has(l.word(t)) || l.word(t) == "read" || l.word(t) == "reads") {
 			end, ok = t+1, true // "Clinton released the following statement:", "Harper's statement read:"
 		}
+		if !ok && t == c-1 && l.isWordTok(t) && (l.word(t) == "was" || l.word(t) == "is") {
+			// "Clinton's response was: “…”"
+			if subj, _, found := a.subjectBefore(t, l.sents[l.toks[t].sent].first); found && a.hasSpeechNoun(subj) {
+				end, ok = t+1, true
+			}
+		}
 		if ok {
 			first := l.sents[l.toks[t].sent].first
-			if t == first {
-				// "Continued Stone: “…”"
-				if subj, appos, ok := a.subjectAfter(t+1, c); ok {
-					return cue{how: "colon", verb: t, subj: subj, appos: appos, text: tokRange{t, c + 1}}, true
-				}
+			// "Continued Stone: “…”", "In other words, explained CBS
+			// moderator Nancy Cordes: “…”": the name after the verb.
+			if subj, appos, ok := a.subjectAfter(end, c); ok && (t == first || l.punct(t-1, ",")) && max(subj.end, appos.end) == c {
+				return cue{how: "colon", verb: t, subj: subj, appos: appos, text: tokRange{t, c + 1}}, true
 			}
 			subj, appos, ok := a.subjectBefore(t, first)
 			if ok {
@@ -380,11 +494,26 @@ func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 	// start its sentence and be a name, not "the stage itself:".
 	subj, ok := a.npBefore(c-1, floor)
 	starts := ok && (subj.first == s.first || subj.first > s.first && l.toks[subj.first-1].kind == tokPunct &&
-		strings.Contains("—–-", l.word(subj.first-1)))
-	if !starts || !a.r.capWord(c-1) || subj.end-subj.first > 4 {
-		return cue{}, false
+		isDash(l.word(subj.first-1)))
+	if starts && a.r.capWord(c-1) && subj.end-subj.first <= 4 {
+		return cue{how: "colon", verb: c, subj: subj, text: tokRange{subj.first, c + 1}}, true
 	}
-	return cue{how: "colon", verb: c, subj: subj, text: tokRange{subj.first, c + 1}}, true
+	// "The surge does not surprise Republican pollster Daron Shaw: “…”":
+	// a person named in full right before the colon, to check.
+	if ok && a.r.capWord(c-1) && c-2 >= floor && a.r.capWord(c-2) && !a.r.titleCase(c) && !a.namedSubject(s, c) {
+		name := tokRange{a.r.capRunBackward(c, floor), c}
+		if _, np, isName := splitName(a.wordsOf(name)); isName && np.first != "" && a.r.person(np, name.first, false) >= 0 {
+			return cue{how: "colon-after-name", verb: c, subj: name, text: tokRange{subj.first, c + 1}}, true
+		}
+	}
+	return cue{}, false
+}
+
+// namedSubject reports whether the subject of sentence s (before token c)
+// is a name: "Trump praises Boyle: ‘…’" quotes Trump, not Boyle.
+func (a *attributor) namedSubject(s sentence, c int) bool {
+	subj, _, ok := a.sentenceSubject(s, c)
+	return ok && a.r.capWord(subj.end-1)
 }
 
 // irregularPast are verbs in the past tense that do not end in "-ed".
@@ -417,9 +546,20 @@ func (a *attributor) finiteVerb(t int) bool {
 	if strings.HasSuffix(lw, "ed") && !roleWord(lw) && !(t > 0 && l.isWordTok(t-1) && determiners.has(l.word(t-1))) {
 		return true // "Clinton celebrated", not "the noted author"
 	}
+	// "Trump then appears": a subject and adverbs before a verb in -s.
+	prev := t - 1
+	for prev > 0 && prev > t-3 && l.isWordTok(prev) && (speechAdverbs.has(l.word(prev)) && !verbLike.has(l.word(prev)) || isAdverb(l.word(prev))) {
+		prev--
+	}
+	// "The Kessler ad hits": after a noun of a speaker or document, a
+	// word in -s that is no such noun itself.
+	nounBefore := prev == t-1 && l.isWordTok(prev) && !isUpperStart(l.word(prev)) &&
+		(speechNouns.has(l.word(prev)) || personNouns.has(l.word(prev)) && !groupNouns.has(l.word(prev)) || genericBodies.has(l.word(prev))) &&
+		!roleWord(strings.TrimSuffix(lw, "s")) && !speechNouns.has(strings.TrimSuffix(lw, "s")) && !genericBodies.has(strings.TrimSuffix(lw, "s"))
 	return likelyVerb(lw) || strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "us") &&
-		!isPossessive(lw) && len(lw) > 3 && t > 0 && l.isWordTok(t-1) &&
-		(isUpperStart(l.word(t-1)) && !notNames.has(l.word(t-1)) || l.word(t-1) == "he" || l.word(t-1) == "she" || l.word(t-1) == "it")
+		!isPossessive(lw) && len(lw) > 3 && prev >= 0 && l.isWordTok(prev) &&
+		(isUpperStart(l.word(prev)) && !notNames.has(l.word(prev)) && !nationalities.has(l.word(prev)) ||
+			l.word(prev) == "he" || l.word(prev) == "she" || l.word(prev) == "it" || nounBefore)
 }
 
 // clauseSubject returns the subject of the clause a participle or phrase
@@ -428,10 +568,31 @@ func (a *attributor) finiteVerb(t int) bool {
 // Spicer's), else the sentence's first noun phrase.
 func (a *attributor) clauseSubject(t int, s sentence) (tokRange, tokRange, bool) {
 	l := a.l
-	// "with the campaign of the former senator saying": the phrase the
+	// "with Trump tweeting that it was a disaster and asking": the
+	// participle it is coordinated with has the subject.
+	if k := t - 1; strings.HasSuffix(l.word(t), "ing") && l.isWordTok(k) && l.word(k) == "and" {
+		for j := k - 1; j > s.first && j > k-cueWindow; j-- {
+			if l.toks[j].kind == tokMark || l.toks[j].passage >= 0 || !l.isWordTok(j) {
+				continue
+			}
+			if w := strings.ToLower(l.word(j)); strings.HasSuffix(w, "ing") && (participleSpeech[w] || isSpeechParticiple(w)) {
+				return a.clauseSubject(j, s)
+			}
+		}
+	}
+	// "with the campaign of the former senator saying", "footage of
+	// Trump saying", "the ad shows Clinton asking": the phrase the
 	// participle follows is its subject.
-	if np, ok := a.npBefore(t-1, s.first); ok && np.first > s.first && l.isWordTok(np.first-1) && l.word(np.first-1) == "with" {
-		return np, tokRange{}, true
+	if np, ok := a.npBefore(t-1, s.first); ok && strings.HasSuffix(l.word(t), "ing") {
+		for k := np.end - 2; k >= np.first; k-- {
+			if w := l.word(k); showingWords.has(w) && w != "of" && w != "with" {
+				np.first = k + 1 // "The ad shows Governor Moss saying"
+				break
+			}
+		}
+		if np.first > s.first && l.isWordTok(np.first-1) && showingWords.has(l.word(np.first-1)) {
+			return np, tokRange{}, true
+		}
 	}
 	// The subject of the nearest speech verb before it, else of the
 	// nearest verb: "Cuban complained that Cruz is too principled,
@@ -449,6 +610,13 @@ func (a *attributor) clauseSubject(t int, s sentence) (tokRange, tokRange, bool)
 				continue
 			}
 			if subj, appos, ok := a.subjectBefore(v, s.first); ok {
+				if k := subj.first - 1; k >= s.first && l.isWordTok(k) && complementizers.has(l.word(k)) {
+					// "Putin came close to an admission that Russian
+					// soldiers had fought, saying …": the participle hangs
+					// from the main clause, not the clause after "that".
+					v = subj.first
+					continue
+				}
 				return subj, appos, true
 			}
 			if speech && a.coordinated(v, s.first) {
@@ -458,6 +626,9 @@ func (a *attributor) clauseSubject(t int, s sentence) (tokRange, tokRange, bool)
 	}
 	return a.sentenceSubject(s, t)
 }
+
+// complementizers start a clause that is the object of a verb or noun.
+var complementizers = toSet(`that whether if`)
 
 // statementVerbs put out words a colon introduces.
 var statementVerbs = toSet(`released issued sent posted shared published gave delivered offered made put wrote
@@ -478,7 +649,17 @@ func (a *attributor) sentenceSubject(s sentence, before int) (tokRange, tokRange
 	skipPast := func(from int) int {
 		for i := from; i < before && i < from+2*phraseWindow; i++ {
 			if l.toks[i].kind == tokMark {
-				return from
+				// A title in the phrase: "On “Face the Nation,” Sanders
+				// said"; its comma may be inside the marks.
+				next, ok := l.shortTitleEnd(i)
+				if !ok || next >= before {
+					return from
+				}
+				if l.punct(next-2, ",") {
+					return next
+				}
+				i = next - 1
+				continue
 			}
 			if l.punct(i, ",") {
 				return i + 1
@@ -486,8 +667,9 @@ func (a *attributor) sentenceSubject(s sentence, before int) (tokRange, tokRange
 		}
 		return from
 	}
-	if start < before && l.isWordTok(start) && (openers.has(l.word(start)) || isSpeechParticiple(strings.ToLower(l.word(start))) ||
-		strings.HasSuffix(strings.ToLower(l.word(start)), "ing")) {
+	// "Speaking to MSNBC, …" but not "Boreing said …", a name.
+	ing := strings.HasSuffix(strings.ToLower(l.word(start)), "ing") && !a.r.knownName(l.word(start)) && !a.finiteVerb(start+1)
+	if start < before && l.isWordTok(start) && (openers.has(l.word(start)) || isSpeechParticiple(strings.ToLower(l.word(start))) || ing) {
 		start = skipPast(start)
 		for start < before && l.isWordTok(start) && (l.word(start) == "which" || l.word(start) == "who" || l.word(start) == "where" ||
 			l.word(start) == "when" || l.word(start) == "whose") {
@@ -566,7 +748,13 @@ func (a *attributor) skipAside(i, limit int) int {
 	if l.punct(i, ",") {
 		for j := i + 1; j < limit && j < i+2*phraseWindow; j++ {
 			if l.toks[j].kind == tokMark {
-				break
+				// "Bill Eastland, wearing “Ted Cruz” pins, said"
+				next, ok := l.shortTitleEnd(j)
+				if !ok {
+					break
+				}
+				j = next - 1
+				continue
 			}
 			if l.punct(j, ",") {
 				return j + 1
@@ -581,11 +769,14 @@ func (a *attributor) skipAside(i, limit int) int {
 // word, verb or adverb.
 func (a *attributor) bodyWord(t int) bool {
 	l := a.l
-	if !l.isWordTok(t) || l.toks[t].passage >= 0 {
+	if !l.isWordTok(t) || l.toks[t].passage >= 0 || l.toks[t].end-l.toks[t].start > maxNameWordBytes {
 		return false
 	}
 	w := l.word(t)
 	if unicode.IsUpper(firstRune(w)) || unicode.IsDigit(firstRune(w)) {
+		if orgNames.has(stripPossessive(w)) {
+			return true // "reported Reuters", "Twitter said"
+		}
 		if notNames.has(w) && t > 0 && a.r.capWordAt(t-1) && a.r.capWordAt(t+1) && l.toks[t-1].sent == l.toks[t].sent {
 			return true // "CBS This Morning co-anchor DeMarco Morgan"
 		}
@@ -605,6 +796,18 @@ func (a *attributor) bodyWord(t int) bool {
 	return true
 }
 
+// clauseWord reports whether a lower-case word is a verb or adverb that
+// ends a noun phrase read backwards: "echoing some commentators",
+// "relayed the exchange", "now a senior fellow".
+func clauseWord(w string) bool {
+	if isUpperStart(w) {
+		return false
+	}
+	lw := strings.ToLower(w)
+	return strings.HasSuffix(lw, "ing") && len(lw) > 5 && !personNouns[lw] && !titleWords[lw] || likelyVerb(lw) ||
+		isAdverb(lw) || moreAdverbs[lw]
+}
+
 // isAdverb reports whether a lower-case word is an adverb that may stand
 // between a subject and its verb: "Gorka similarly warned".
 func isAdverb(w string) bool {
@@ -612,8 +815,13 @@ func isAdverb(w string) bool {
 		return false
 	}
 	lw := strings.ToLower(w)
-	return strings.HasSuffix(lw, "ly") && len(lw) > 4 && !personNouns[lw] || moreAdverbs[lw]
+	return strings.HasSuffix(lw, "ly") && len(lw) > 4 && !personNouns[lw] && !speechNouns[lw] && !groupNouns[lw] &&
+		!orgWords[lw] && !lyNouns[lw] || moreAdverbs[lw]
 }
+
+// lyNouns end in "-ly" and are no adverbs.
+var lyNouns = toSet(`family supply ally rally assembly july italy anomaly monopoly bully belly jelly lily
+	folly holly melancholy homily`)
 
 var moreAdverbs = toSet(`now however too instead ultimately eventually initially originally first last once
 	nonetheless nevertheless meanwhile soon quickly immediately promptly subsequently later earlier then also`)
@@ -655,6 +863,23 @@ func (a *attributor) headWord(t int) bool {
 		genericBodies[lw] || pluralRoles[lw]
 }
 
+// modifierAlone reports whether token t is a word that only modifies a
+// role ("state", "federal") with no role or name after it: "the Norwegians
+// state in a filing" has a verb there.
+func (a *attributor) modifierAlone(t int) bool {
+	l := a.l
+	w := strings.ToLower(l.word(t))
+	if !titleModifiers[w] || personNouns[w] || orgWords[w] {
+		return false
+	}
+	for k := t + 1; k <= t+2 && l.isWordTok(k); k++ {
+		if roleWord(l.word(k)) || a.r.capWord(k) {
+			return false // "senior trial counsel Caroline Wolverton"
+		}
+	}
+	return true
+}
+
 // subjectAfter reads a speaker's noun phrase starting at token t: a
 // pronoun, a name with its titles, or a description ("a Google
 // spokesman", "the ministry", "a spokesman for the campaign"), and a name
@@ -667,17 +892,24 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 	if subjectPronouns.has(l.word(t)) && strings.ToLower(l.word(t)) != "who" && strings.ToLower(l.word(t)) != "which" {
 		return tokRange{t, t + 1}, appos, true
 	}
+	if clauseWord(l.word(t)) && !a.r.capWord(t+1) && !(l.isWordTok(t+1) && roleWord(l.word(t+1))) || strings.EqualFold(l.word(t), "that") {
+		return subj, appos, false // "…,” echoing some commentators who", but "said undecided voter X"
+	}
 	i := t
 	if determiners.has(l.word(i)) {
 		i++
 	}
 	head := -1
 	pp := false
+	ppHead := -1   // the head before a prepositional phrase: "a narrator in the council's film"
 	named := false // a capitalised word has been read: only nouns of roles may follow
 	for i < limit && i < t+phraseWindow {
 		switch {
-		case a.bodyWord(i) && (!named || isUpperStart(l.word(i)) || roleWord(l.word(i)) || isDigits(l.word(i)) ||
-			i+1 < limit && l.isWordTok(i+1) && roleWord(l.word(i+1))) && !likelyVerb(l.word(i)):
+		case a.bodyWord(i) && (!named || isUpperStart(l.word(i)) || roleWord(l.word(i)) && !a.modifierAlone(i) || isDigits(l.word(i)) ||
+			i+1 < limit && l.isWordTok(i+1) && roleWord(l.word(i+1)) || a.r.capWord(i+1) && !clauseWord(l.word(i))) &&
+			(!likelyVerb(l.word(i)) || a.r.capWord(i+1) || l.isWordTok(i+1) && roleWord(l.word(i+1))):
+			// "undecided Republican voter Stephanie Hooton", "Bush
+			// speechwriter Noam Neusner": adjectives and roles between names.
 			if a.headWord(i) {
 				head = i
 			}
@@ -690,7 +922,7 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 			continue
 		case !pp && head >= 0 && l.isWordTok(i) && (l.word(i) == "for" || l.word(i) == "of" || l.word(i) == "at" || l.word(i) == "from" || l.word(i) == "with" || l.word(i) == "in") &&
 			(personNouns.has(stripPossessive(l.word(head))) || orgWords.has(l.word(head)) || speechNouns.has(l.word(head)) || titleWords.has(l.word(head))):
-			pp, named = true, false
+			pp, named, ppHead = true, false, head
 			i++
 			if l.isWordTok(i) && determiners.has(l.word(i)) {
 				i++
@@ -702,15 +934,31 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 		}
 		break
 	}
+	if pp && ppHead >= 0 && head < ppHead && i-1 > ppHead && l.isWordTok(i-1) {
+		head = i - 1 // the phrase runs to the end of its prepositional phrase
+	}
 	if head < 0 {
+		// "the assailant, John McGraw, told …": a description of any
+		// noun, and the name set off after it.
+		if i > t && determiners.has(l.word(t)) && l.punct(i, ",") && a.r.capWord(i+1) {
+			end := a.r.capRunForward(i+1, limit)
+			if _, verb := a.cueVerbAt(end); end-(i+1) >= 2 && end-(i+1) <= 5 && (end >= limit || l.punct(end, ",") || l.punct(end, ".") || verb) {
+				return tokRange{t, i}, tokRange{i + 1, end}, true
+			}
+		}
 		return subj, appos, false
 	}
 	subj = tokRange{t, head + 1}
-	// A name after a description: "a spokeswoman, Anna Richardson White,".
-	if l.punct(head+1, ",") && a.r.capWord(head+2) && !a.isNameLike(subj) {
-		end := a.r.capRunForward(head+2, limit)
-		if _, verb := a.cueVerbAt(end); end-(head+2) <= 5 && (end >= limit || !l.isWordTok(end) || verb) {
-			appos = tokRange{head + 2, end} // "another friend, Mariam Emara told CNN"
+	// A name after a description: "a spokeswoman, Anna Richardson White,",
+	// "the host, actress Lena Park".
+	k := head + 2
+	for k < limit && k < head+5 && l.isWordTok(k) && !isUpperStart(l.word(k)) && roleWord(l.word(k)) {
+		k++
+	}
+	if l.punct(head+1, ",") && a.r.capWord(k) && !a.isNameLike(subj) {
+		end := a.r.capRunForward(k, limit)
+		if _, verb := a.cueVerbAt(end); end-k <= 5 && (end >= limit || !l.isWordTok(end) || verb) {
+			appos = tokRange{k, end} // "another friend, Mariam Emara told CNN"
 		}
 	}
 	return subj, appos, true
@@ -725,8 +973,8 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 	i := v - 1
 	for {
 		switch {
-		case i >= floor && l.isWordTok(i) && (speechAdverbs.has(l.word(i)) || isAdverb(l.word(i))):
-			i--
+		case i >= floor && l.isWordTok(i) && (speechAdverbs.has(l.word(i)) || isAdverb(l.word(i)) || reflexives.has(l.word(i))):
+			i-- // "Sanders himself acknowledged"
 			continue
 		case i >= floor+1 && l.isWordTok(i) && isTimeWord(l.word(i)):
 			i--
@@ -749,7 +997,41 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 	if i < floor {
 		return subj, appos, false
 	}
-	if l.punct(i, ",") {
+	// "Mr. Trump was prompted to say", "she declined to say": the subject
+	// of the verb that governs the infinitive.
+	if l.isWordTok(i) && l.word(i) == "to" && i-1 > floor && l.isWordTok(i-1) {
+		w := strings.ToLower(l.word(i - 1))
+		if strings.HasSuffix(w, "ed") && !roleWord(w) || irregularPast[w] || verbLike[w] || w == "wants" || w == "want" || w == "tries" {
+			i -= 2
+			for i >= floor && l.isWordTok(i) && (verbLike.has(l.word(i)) || speechAdverbs.has(l.word(i)) || isAdverb(l.word(i))) {
+				i--
+			}
+			if i < floor {
+				return subj, appos, false
+			}
+		}
+	}
+	// An aside between dashes: "John Dickey, the chief executive of Ora
+	// Media -- the company that owns the show -- told me".
+	dashed := false
+	if l.isDashTok(i) {
+		j := i
+		for j > floor && l.isDashTok(j-1) {
+			j--
+		}
+		k := j - 1
+		for k > floor && k > j-3*phraseWindow && !l.isDashTok(k) && l.toks[k].kind != tokMark {
+			k--
+		}
+		if k <= floor || !l.isDashTok(k) {
+			return subj, appos, false
+		}
+		for k > floor && l.isDashTok(k-1) {
+			k--
+		}
+		i, dashed = k, true
+	}
+	if l.punct(i, ",") || dashed {
 		coreBefore := func(c int) (tokRange, bool) {
 			k := c - 1
 			if l.punct(k, ")") {
@@ -767,15 +1049,23 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 				break
 			}
 			if l.punct(c, ",") && l.isWordTok(c+1) && (l.word(c+1) == "who" || l.word(c+1) == "whose" || l.word(c+1) == "which") {
-				if core, ok := coreBefore(c); ok {
+				// Not a phrase inside another relative clause: "who
+				// heads the Senate Banking Committee, which oversees".
+				if core, ok := coreBefore(c); ok && !(core.first > floor && l.isWordTok(core.first-1) && relativeWords.has(l.word(core.first-1))) {
 					return core, appos, true
 				}
 			}
 		}
 		// The nearest comma before whose phrase reads as an aside.
-		for c := i - 1; c >= floor && c > i-2*phraseWindow; c-- {
+		for c := i - 1; c >= floor && c > i-3*phraseWindow; c-- {
 			if l.toks[c].kind == tokMark {
-				break
+				// "Ron Ames, wearing “Kessler 2028” pins, said"
+				open, ok := l.shortTitleStart(c)
+				if !ok {
+					break
+				}
+				c = open
+				continue
 			}
 			if !l.punct(c, ",") {
 				continue
@@ -792,7 +1082,10 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 				return core, appos, true
 			}
 		}
-		return subj, appos, false
+		if !dashed {
+			return subj, appos, false
+		}
+		i--
 	}
 	subj, ok = a.npBefore(i, floor)
 	return subj, appos, ok
@@ -821,17 +1114,19 @@ func (a *attributor) npBefore(i, floor int) (tokRange, bool) {
 	for j-1 >= floor && j-1 > i-phraseWindow {
 		k := j - 1
 		switch {
-		case a.bodyWord(k):
+		case a.bodyWord(k) && !clauseWord(l.word(k)):
 			j = k
 			continue
-		case l.isWordTok(k) && determiners.has(l.word(k)):
+		case l.isWordTok(k) && determiners.has(l.word(k)) && !strings.EqualFold(l.word(k), "that"):
+			// "said that the United States is …": "that" starts a clause.
 			j = k
 		case l.isWordTok(k) && nameParticles.has(l.word(k)) && a.r.capWord(k-1) && a.r.capWord(k+1):
 			j = k
 			continue
 		case l.isWordTok(k) && (l.word(k) == "for" || l.word(k) == "of" || l.word(k) == "at" || l.word(k) == "from" || l.word(k) == "in") &&
 			k-1 >= floor && l.isWordTok(k-1) && (personNouns.has(l.word(k-1)) || titleWords.has(l.word(k-1)) || speechNouns.has(l.word(k-1)) ||
-			a.r.capWord(k-1) && a.r.capWord(k+1)):
+			a.r.capWord(k-1) && (a.r.capWord(k+1) || l.isWordTok(k+1) && strings.EqualFold(l.word(k+1), "the") && a.r.capWord(k+2))):
+			// "Archbishop Aris Shirvanian of the Armenian Patriarchate"
 			j = k
 			continue
 		}
@@ -859,10 +1154,18 @@ func (a *attributor) isAside(r tokRange, core tokRange) bool {
 		w == "then" || w == "now" || w == "himself" || w == "herself" || w == "along" || w == "like" ||
 		w == "both" || w == "also" || w == "once" || w == "until" || w == "formerly" || w == "in" || w == "speaking" ||
 		w == "for" || w == "at" || w == "on" || w == "by" || w == "unlike" || w == "however" || w == "though" ||
-		w == "meanwhile" || w == "too" || w == "of" || w == "from" || w == "after" || w == "during":
+		w == "meanwhile" || w == "too" || w == "of" || w == "from" || w == "after" || w == "during" ||
+		w == "while" || w == "when" || w == "before" || w == "despite" || w == "amid" || w == "following" ||
+		w == "appearing" || w == "visibly" || w == "clearly" || w == "according":
 		return true
 	case isDigits(w):
 		return true // an age: "Smith, 45, said"
+	case r.end-r.first <= 8 && l.isWordTok(r.end-1) && roleWord(l.word(r.end-1)) && !isUpperStart(l.word(r.end-1)):
+		return true // "Christie, New Jersey's sitting governor, repeated"
+	case partyLabelRe.MatchString(l.word(r.first)) && r.end-r.first <= 2:
+		return true // "Sen. Ron Johnson, R-Wis., said"
+	case a.hasRoleNoun(r) && r.end-r.first <= 12:
+		return true // "Mark Mahaney, technology analyst at RBC Capital Markets, agreed"
 	case isPossessive(w) || titleWords[w] || personNouns[w] || w == "his" || w == "her" || w == "their" || w == "its" ||
 		w == "my" || w == "our":
 		return true
@@ -870,6 +1173,26 @@ func (a *attributor) isAside(r tokRange, core tokRange) bool {
 		return true // "Trump, asked about the post, said"
 	case a.isNameLike(r) && !a.isNameLike(core):
 		return true
+	}
+	return false
+}
+
+// partyLabelRe matches a party and state written after a name: "R-Wis.",
+// "D-N.Y.", "I-Vt.".
+var partyLabelRe = regexp.MustCompile(`^[RDI]-[A-Z]`)
+
+// hasRoleNoun reports whether the tokens of r hold a lower-case noun of a
+// person's role ("analyst", "spokeswoman"), as a description does.
+func (a *attributor) hasRoleNoun(r tokRange) bool {
+	l := a.l
+	for t := r.first; t < r.end; t++ {
+		if !l.isWordTok(t) || isUpperStart(l.word(t)) {
+			continue
+		}
+		w := strings.ToLower(l.word(t))
+		if personNouns[w] && !groupNouns[w] || titleWords[w] && !titleModifiers[w] && !orgWords[w] {
+			return true
+		}
 	}
 	return false
 }

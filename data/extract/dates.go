@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"unicode"
+
 	"regexp"
 	"sort"
 	"strconv"
@@ -76,18 +78,21 @@ var datePatterns = []datePattern{
 	pat("mdy", `(?:`+weekdayName+`,?\s+)?`+mdy),
 	pat("dmy", `(?:`+weekdayName+`,?\s+)?`+dmy),
 	pat("month-year", `(?:(?i:in|since|by|until|through|during|before|after|from|early|late|mid|last|next|this)[- ]\s*)?(?:(?i:early|late|mid)[- ]\s*)?(`+monthName+`),?\s+`+yearNum),
-	pat("month", `(?i:(in|since|by|until|through|during|before|after|last|next|this|early|late|mid|from|beyond|around|to|till|for)[- ]\s*)(?:(?i:early|late|mid)[- ]\s*)?(`+monthName+`)`),
+	pat("month", `(?i:(in|since|by|until|through|during|before|after|last|next|this|early|late|mid|from|beyond|around|to|till|for|as\s+of|and|or)[- ]\s*)(?:(?i:early|late|mid)[- ]\s*)?(`+monthName+`)`),
+	pat("month-modifier", `(?:(?i:the|a|an|its|their|his|her|this|last|next|as\s+early\s+as|as\s+late\s+as)\s+)?(`+monthName+`)(?:'s|’s)?`),
+	pat("part-of-month", `(?i:(?:by|at|until|before|toward|towards|around|near|in|from|since|after)\s+)?(?i:the\s+(?:end|beginning|start|middle|close|turn)\s+of\s+)(`+monthName+`)(?:,?\s+`+yearNum+`)?`),
 	// Relative to the publication date.
-	pat("rolling", `(?i:(?:over|in|during|for|within|throughout)\s+)?(?i:the\s+(?:past|last|previous|preceding)\s+(`+number+`\s+)?(days?|weeks?|months?|years?|decades?|(?:24|48|72)\s+hours))`),
+	pat("rolling", `(?i:(?:over|in|during|for|within|throughout)\s+)?(?i:the\s+(?:past|last)\s+(`+number+`\s+)?(days?|weeks?|months?|years?|decades?|(?:24|48|72)\s+hours))`),
 	pat("coming", `(?i:(?:in|over|within|during)\s+the\s+(?:coming|next|next\s+few|upcoming|following)\s+(`+number+`\s+)?(days|weeks|months|years))`),
 	pat("weekday", `(?:(?i:last|this|next|on|late|early|since|by|until|through)\s+)?(?:(?i:this|next|last)\s+)?(`+weekdayName+`)`),
-	pat("unit", `(?i:(?:since\s+)?(last|this|next|previous|coming)\s+(week|month|year|weekend))`),
-	pat("ago", `(?i:(`+number+`)\s+(day|week|month|year)s?\s+ago)`),
+	pat("unit", `(?i:(?:since\s+)?(?:the\s+)?(last|this|next|previous|coming|current)\s+(?:fiscal\s+)?(week|month|year|weekend))`),
+	pat("ago", `(?i:(`+number+`)\s+(day|week|month|year)s?\s+(?:ago|earlier))`),
 	pat("within-unit", `(?i:(earlier|later)\s+this\s+(week|month|year))`),
 	pat("day", `(?i:(?:since\s+)?(today|yesterday|tomorrow|tonight))`),
 	pat("year", `(?:(?i:in|since|by|until|through|during|before|after|from|of|early|late|mid|fiscal|circa)[- ]\s*)?`+yearNum),
+	pat("short-year", `(?i:in|since|by|until|through|during|before|after|from|of|circa)\s+['’](\d{2})`),
 	pat("holiday", `(?:(?i:on|by|until|before|after|since|at|over|for)\s+)?(?i:(last|this|next)\s+)?(`+holidayNames+`)(?:,?\s+`+yearNum+`)?`),
-	pat("end-of", `(?i:(?:by|at|until|before|toward|towards|around|near)\s+)?(?i:the\s+end\s+of\s+(?:(the|this|next|last)\s+)?(year|month))`),
+	pat("end-of", `(?i:(?:by|at|until|before|toward|towards|around|near|since|from|in)\s+)?(?i:the\s+(?:end|close|beginning|start|middle|turn)\s+of\s+(?:(the|this|next|last)\s+)?(year|month))`),
 }
 
 // holidayNames are the holidays with a fixed date.
@@ -121,21 +126,21 @@ var patternsFor = func() map[string][]int {
 	m := map[string][]int{
 		"#year":    idx("range-dash-y", "iso", "ago", "year"),
 		"#day":     idx("dmy", "ago"),
-		"#month":   idx("range-dash-md", "mdy", "month-year"),
+		"#month":   idx("range-dash-md", "mdy", "month-year", "month-modifier"),
 		"#weekday": idx("weekday", "mdy", "dmy"),
 		"#number":  idx("ago"),
 	}
 	for _, w := range strings.Fields("from between") {
-		m[w] = idx("range-md", "range-m", "range-y", "range-wd", "month-year", "month", "year")
+		m[w] = idx("range-md", "range-m", "range-y", "range-wd", "month-year", "month", "year", "part-of-month")
 	}
-	m["since"] = idx("since-full", "month-year", "month", "weekday", "unit", "day", "year", "holiday")
+	m["since"] = idx("short-year", "since-full", "month-year", "month", "weekday", "unit", "day", "year", "holiday", "part-of-month")
 	for _, w := range strings.Fields("in by until through during before after early late mid of fiscal circa beyond around to till at over for on toward towards near") {
-		m[w] = idx("month-year", "month", "year", "rolling", "coming", "weekday", "holiday", "end-of")
+		m[w] = idx("short-year", "month-year", "month", "year", "rolling", "coming", "weekday", "holiday", "end-of", "part-of-month")
 	}
 	for _, w := range strings.Fields("christmas boxing new halloween valentine's valentine’s independence bastille st guy armistice") {
 		m[w] = idx("holiday")
 	}
-	for _, w := range strings.Fields("last this next previous coming") {
+	for _, w := range strings.Fields("last this next previous coming current") {
 		m[w] = idx("month-year", "month", "weekday", "unit", "holiday")
 	}
 	for _, w := range strings.Fields("on over for") {
@@ -145,7 +150,19 @@ var patternsFor = func() map[string][]int {
 	for _, w := range strings.Fields("within throughout") {
 		m[w] = idx("rolling", "coming")
 	}
-	m["the"] = idx("rolling", "holiday", "end-of")
+	m["the"] = idx("rolling", "holiday", "end-of", "part-of-month", "unit")
+	m["as"] = idx("month", "month-modifier")
+	for _, w := range strings.Fields("the a an its their his her") {
+		m[w] = append(append([]int{}, m[w]...), idx("month-modifier")...)
+		if _, isNumber := numberWords[w]; isNumber {
+			m[w] = append(m[w], idx("ago")...) // "a week ago"
+		}
+		sort.Ints(m[w])
+	}
+	m["last"] = append(append([]int{}, m["last"]...), idx("month-modifier")...)
+	m["next"] = append(append([]int{}, m["next"]...), idx("month-modifier")...)
+	// "in January and February": a month after another.
+	m["and"], m["or"] = idx("month"), idx("month")
 	m["earlier"], m["later"] = idx("within-unit"), idx("within-unit")
 	for _, w := range strings.Fields("today yesterday tomorrow tonight") {
 		m[w] = idx("day")
@@ -156,6 +173,11 @@ var patternsFor = func() map[string][]int {
 // patternsAt returns the indexes of the patterns that may start with the
 // word w (lower case, without a final dot).
 func patternsAt(w string) []int {
+	// "Sunday's vote", "December’s figures"
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	if w == "" {
+		return nil
+	}
 	switch {
 	case w[0] >= '0' && w[0] <= '9':
 		switch {
@@ -222,12 +244,44 @@ func findDates(l *layout, pub data.Time) []DateMention {
 				continue
 			}
 			d.Start, d.End = tok.start, tok.start+n
+			// "in October last year", "June 21 this year": the year named
+			// after the month.
+			if d.Relative && d.To.IsZero() && calendarDay(d) {
+				if m := yearAfterRe.FindStringSubmatch(text[d.End:min(para.end, d.End+24)]); m != nil {
+					y := p.Year()
+					switch strings.ToLower(m[1]) {
+					case "last":
+						y--
+					case "next":
+						y++
+					}
+					d.From, d.Relative = withYear(d.From, y), true
+					d.End += len(m[0])
+				}
+			}
 			d.Expression = text[d.Start:d.End]
+			// "September's gain was down from the previous month": the
+			// month before the one just named, not before publication.
+			if m := previousUnitRe.FindStringSubmatch(d.Expression); m != nil {
+				for k := len(out) - 1; k >= 0 && k >= len(out)-8 && (sentOf[k] == tok.sent || sentOf[k] == tok.sent-1); k-- {
+					prev := time.Unix(out[k].From.Unix, 0).UTC()
+					if strings.EqualFold(m[1], "year") && out[k].From.Precision <= data.PrecisionDay {
+						d.From = yearOf(prev.Year() - 1)
+						break
+					}
+					if strings.EqualFold(m[1], "month") && out[k].From.Precision >= data.PrecisionMonth && out[k].From.Precision <= data.PrecisionDay {
+						t := time.Date(prev.Year(), prev.Month()-1, 1, 0, 0, 0, 0, time.UTC)
+						d.From = monthOf(t.Year(), t.Month())
+						break
+					}
+				}
+			}
 			// "Last year the service was blocked in June": the June of that
 			// year.
-			if d.Relative && d.To.IsZero() && (d.From.Precision == data.PrecisionMonth || d.From.Precision == data.PrecisionDay) {
+			if d.Relative && d.To.IsZero() && calendarDay(d) {
 				for k := len(out) - 1; k >= 0 && k >= len(out)-8 && sentOf[k] == tok.sent; k-- {
-					if out[k].From.Precision == data.PrecisionYear && out[k].To.IsZero() && out[k].Relative {
+					if out[k].From.Precision == data.PrecisionYear && out[k].To.IsZero() && out[k].Relative &&
+						lastNextYearRe.MatchString(out[k].Expression) {
 						d.From = withYear(d.From, time.Unix(out[k].From.Unix, 0).UTC().Year())
 						break
 					}
@@ -240,6 +294,30 @@ func findDates(l *layout, pub data.Time) []DateMention {
 		}
 	}
 	return out
+}
+
+// yearAfterRe reads the year named after a month or day: "October last
+// year".
+var yearAfterRe = regexp.MustCompile(`^,?\s+(?i:(?:of\s+)?(last|this|next)\s+year)\b`)
+
+// previousUnitRe matches a year or month counted back from the one the
+// text has just named.
+var previousUnitRe = regexp.MustCompile(`(?i)(?:previous|preceding)\s+(year|month)$`)
+
+// lastNextYearRe matches a year named relative to the publication date
+// that frames what follows ("Last year the service was blocked in June"),
+// not a comparison ("up 26.8 percent from a year earlier").
+var lastNextYearRe = regexp.MustCompile(`(?i)^(?:in\s+|since\s+|by\s+)?(?:last|next|this)\s+year$`)
+
+// weekdayOrDayRe matches the expressions that name a day by its place in
+// the week or by today: they are never moved to another year.
+var weekdayOrDayRe = regexp.MustCompile(`(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|ago|earlier`)
+
+// calendarDay reports whether d names a month, or a day of a month, of a
+// year it does not write: "in June", "March 8".
+func calendarDay(d DateMention) bool {
+	return (d.From.Precision == data.PrecisionMonth || d.From.Precision == data.PrecisionDay) &&
+		!weekdayOrDayRe.MatchString(d.Expression)
 }
 
 // matchDate resolves the first of datePatterns that matches at the start
@@ -278,11 +356,33 @@ var quantityWords = toSet(`people persons votes voters troops soldiers dollars e
 // not one of years, or a month name that is a verb ("may").
 func plausible(kind, s string, end int, l *layout, t int) bool {
 	switch kind {
-	case "month":
-		// "until March 18" is a day, read by another pattern.
-		rest := strings.TrimLeft(s[end:], " ")
+	case "month", "month-modifier":
+		// "until March 18" and "from Nov. 15" are days, read by another
+		// pattern.
+		rest := strings.TrimLeft(s[end:], " .")
 		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
 			return false
+		}
+		lead := strings.ToLower(l.word(t))
+		if (lead == "and" || lead == "or") && !(t > 0 && l.isWordTok(t-1) && (months[strings.ToLower(strings.TrimSuffix(l.word(t-1), "."))] != 0 || isDigits(l.word(t-1)))) {
+			return false // "and May": only after a month or a day
+		}
+		if kind == "month-modifier" {
+			// "the March talks", "a February bomb blast", "December's
+			// toll": a month before a noun it dates; not "a May
+			// decision" of a verb, nor a name ("the April Fools").
+			next := rest
+			if i := strings.IndexAny(next, " ,.;:)"); i >= 0 {
+				next = next[:i]
+			}
+			possessive := strings.HasSuffix(s[:end], "'s") || strings.HasSuffix(s[:end], "’s")
+			lw := strings.ToLower(lead)
+			if _, bare := monthNamed(strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(lead, "'s"), "’s"), ".")); bare && !possessive {
+				return false // a month alone is read by "in March" and the like
+			}
+			if !possessive && (next == "" || isUpperStart(next) && lw != "as" || !unicode.IsLetter(firstRune(next)) && lw != "as") {
+				return false
+			}
 		}
 	case "weekday":
 		// "on a Friday night", "every Monday": no date.
@@ -290,11 +390,23 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 			strings.EqualFold(l.word(t-1), "each") || strings.EqualFold(l.word(t-1), "any")) {
 			return false
 		}
+		// "Black Monday", "Super Tuesday", "Good Friday": a name.
+		if t > 0 && l.isWordTok(t-1) && namedDayWords.has(l.word(t-1)) && isUpperStart(l.word(t-1)) {
+			return false
+		}
+		// "the Sunday shows", "a Saturday edition": a kind, not a day.
+		next := strings.TrimLeft(s[end:], " ")
+		if i := strings.IndexAny(next, " ,.;:)"); i >= 0 {
+			next = next[:i]
+		}
+		if weekdayKinds.has(next) {
+			return false
+		}
 	case "day":
 		// "BBC Radio 4's Today programme": a name.
 		w := l.word(t)
-		if w == "Today" && l.sents[l.toks[t].sent].first != t {
-			return false
+		if w == "Today" && l.sents[l.toks[t].sent].first != t && !(t > 0 && l.toks[t-1].kind == tokMark) {
+			return false // but “Today we received the results”
 		}
 	case "year", "range-dash-y":
 		tok := l.toks[t]
@@ -331,6 +443,14 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 	return true
 }
 
+// weekdayKinds after a weekday make it a kind of thing, not a day.
+var weekdayKinds = toSet(`show shows program programs programme programmes edition editions newspaper newspapers
+	paper papers talk talks-show services school`)
+
+// namedDayWords make a weekday the name of a day of its own.
+var namedDayWords = toSet(`black cyber super good ash easter bloody blue holy palm shrove maundy whit plough
+	giving small`)
+
 // tense is what the words around a date say about its time.
 type tense int
 
@@ -344,7 +464,7 @@ const (
 // futureWords mark a clause about what is to come.
 var futureWords = toSet(`will shall won't wont 'll ’ll would going plans plan planned planning expected expects
 	expect scheduled schedule set due slated aims aim intends intend hopes hope upcoming next vows vowed
-	promises promised pledges pledged wants`)
+	promises promised pledges pledged wants ahead forthcoming approaching`)
 
 // pastWords mark a clause about what happened.
 var pastWords = toSet(`was were had did ago earlier previously been`)
@@ -370,8 +490,21 @@ func tenseAt(l *layout, t, endByte int) tense {
 				return tenseFuture
 			}
 		}
+		// "has kept the markets closed until Friday": what goes on
+		// lasts until a day to come, unless the clause tells of the past.
+		for i := t - 1; i >= s.first && i >= t-12; i-- {
+			if l.isWordTok(i) && (strings.EqualFold(l.word(i), "has") || strings.EqualFold(l.word(i), "have")) {
+				return tenseFuture
+			}
+		}
+		for i := t - 1; i >= s.first && i >= t-12; i-- {
+			if te := tenseOf(l, i); te != tenseNone {
+				return te
+			}
+		}
+		return tenseFuture
 	}
-	for i := t - 1; i >= s.first && i >= t-10; i-- {
+	for i := t - 1; i >= s.first && i >= t-15; i-- {
 		if l.punct(i, ";") {
 			break
 		}
@@ -386,6 +519,9 @@ func tenseAt(l *layout, t, endByte int) tense {
 		}
 		if l.isWordTok(i) && speechVerbs.has(l.word(i)) {
 			break // "… in April, aides said": the saying is not the date's
+		}
+		if l.isWordTok(i) && modalWords.has(l.word(i)) && !strings.EqualFold(l.word(i), "must") {
+			break // "the costs of an incident in August could reach": a guess, not a schedule
 		}
 		if te := tenseOf(l, i); te != tenseNone {
 			return te
@@ -403,7 +539,8 @@ var presentVerbs = toSet(`close open start begin end run take meet vote arrive l
 // "was to take effect on Aug. 1".
 var scheduleVerbs = toSet(`take go come start begin hold meet vote sign open close end return visit announce
 	launch release publish present travel arrive leave decide resume testify appear speak attend run expire
-	finish complete reopen resume retire marry`)
+	finish complete reopen resume retire marry clash play face mobilise mobilize gather rally march compete
+	debate discuss review sign`)
 
 // untilVerbs move a period's end forward: "was extended until March 18".
 var untilVerbs = toSet(`extended extend extends postponed postpone delayed delay pushed suspended suspend
@@ -423,10 +560,17 @@ func tenseOf(l *layout, i int) tense {
 	passive := i > 0 && l.isWordTok(i-1) && (strings.EqualFold(l.word(i-1), "be") || strings.EqualFold(l.word(i-1), "been") ||
 		strings.EqualFold(l.word(i-1), "being"))
 	infinitive := i > 0 && l.isWordTok(i-1) && strings.EqualFold(l.word(i-1), "to")
+	// "would have been 85 on April 15": what did not happen, in the past.
+	if (w == "would" || w == "could" || w == "might" || w == "should") && l.isWordTok(i+1) && strings.EqualFold(l.word(i+1), "have") {
+		return tensePast
+	}
 	switch {
+	case w == "due" && l.isWordTok(i+1) && l.word(i+1) == "to" && !(l.isWordTok(i+2) && (scheduleVerbs.has(l.word(i+2)) || l.word(i+2) == "be")):
+		return tenseNone // "died due to injuries on Saturday": a cause, not a schedule
 	case futureWords[w] || strings.HasSuffix(w, "'ll"):
 		if w == "set" || w == "due" || w == "going" || w == "hopes" || w == "hope" || w == "plan" || w == "plans" ||
 			w == "expected" || w == "planned" || w == "scheduled" || w == "slated" || w == "next" || w == "upcoming" ||
+			w == "forthcoming" || w == "approaching" || w == "ahead" && l.isWordTok(i+1) && l.word(i+1) == "of" ||
 			w == "will" || w == "shall" || w == "would" || w == "won't" || strings.HasSuffix(w, "'ll") {
 			return tenseFuture
 		}
@@ -438,6 +582,8 @@ func tenseOf(l *layout, i int) tense {
 		return tenseFuture
 	case infinitive && scheduleVerbs[w]:
 		return tenseFuture // "was to take effect on Aug. 1"
+	case w == "be" && i > 0 && l.isWordTok(i-1) && strings.EqualFold(l.word(i-1), "to"):
+		return tenseFuture // "an event to be held on October 12", "is to be signed"
 	case passive || w == "be" || w == "been" || w == "being" || w == "to":
 		return tenseNone
 	case pastWords[w] || irregularPast[w] || speechVerbs[w] && strings.HasSuffix(w, "ed"):
@@ -447,7 +593,9 @@ func tenseOf(l *layout, i int) tense {
 		return tensePresent // "applications close on 30 April"
 	case w == "is" || w == "are" || w == "am" || w == "begins" || w == "starts" || w == "opens" ||
 		w == "ends" || w == "runs" || w == "takes" || w == "comes" || w == "meets" || w == "holds" || w == "votes" ||
-		w == "arrives" || w == "leaves" || w == "returns" || w == "closes":
+		w == "arrives" || w == "leaves" || w == "returns" || w == "closes" || w == "faces" || w == "expires" ||
+		w == "visits" || w == "hosts" || w == "plays" || w == "launches" || w == "resumes" || w == "convenes" ||
+		w == "reopens" || w == "travels" || w == "heads" || w == "kicks" || w == "goes":
 		return tensePresent
 	case w == "says" || w == "tells" || w == "writes" || w == "adds":
 		return tensePast // a report's present: "Trump says Monday"
@@ -501,9 +649,13 @@ type direction int
 
 const (
 	onOrBefore direction = iota // the most recent: "Monday" in a report of what happened
-	onOrAfter                   // the next: "will meet on Sunday"
-	before                      // strictly before: "last Monday"
-	after                       // strictly after: "next Monday"
+	// nearest is the most recent, unless the next comes within weeks and
+	// the last was most of a year ago: "the pope's visit on May 10-11",
+	// "services on Christmas Eve" a week before it.
+	nearest
+	onOrAfter // the next: "will meet on Sunday"
+	before    // strictly before: "last Monday"
+	after     // strictly after: "next Monday"
 )
 
 // directionOf turns a qualifier ("last", "next", "this") and the tense of
@@ -518,6 +670,8 @@ func directionOf(qualifier string, te func() tense) direction {
 	switch te() {
 	case tenseFuture, tensePresent:
 		return onOrAfter
+	case tenseNone:
+		return nearest
 	}
 	return onOrBefore
 }
@@ -559,6 +713,16 @@ func monthFrom(m time.Month, dir direction, p time.Time) data.Time {
 		if m < p.Month() {
 			y++
 		}
+	case nearest:
+		// The month after publication is the coming one; any other not yet
+		// come is last year's.
+		if next := p.Month()%12 + 1; m == next {
+			if next == 1 {
+				y++
+			}
+		} else if m > p.Month() {
+			y--
+		}
 	default:
 		if m > p.Month() {
 			y--
@@ -592,6 +756,9 @@ func dayFrom(m time.Month, d int, dir direction, p time.Time) (data.Time, bool) 
 	default:
 		for t.After(pd) {
 			t = t.AddDate(-1, 0, 0)
+		}
+		if next := t.AddDate(1, 0, 0); dir == nearest && pd.Sub(t) > 300*24*time.Hour && next.Sub(pd) <= 45*24*time.Hour {
+			t = next
 		}
 	}
 	return day(t), true
@@ -745,8 +912,9 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 		if !ok {
 			return d, false
 		}
-		d.From, d.To, d.Relative = t, pubDay, true
-		_ = rel
+		// "since July 26": the day it names, as news annotation reads it;
+		// the period to the publication date is the reader's to see.
+		d.From, d.Relative = t, rel
 	case "mdy", "dmy":
 		qual := lead
 		if qual != "since" {
@@ -757,9 +925,6 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			return d, false
 		}
 		d.From, d.Relative = t, rel
-		if lead == "since" {
-			d.To, d.Relative = pubDay, true
-		}
 	case "month-year":
 		mo, ok := monthNamed(sub(1))
 		y, err := strconv.Atoi(sub(2))
@@ -767,9 +932,6 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			return d, false
 		}
 		d.From, d.Relative = monthOf(y, mo), false
-		if lead == "since" {
-			d.To, d.Relative = pubDay, true
-		}
 	case "month":
 		mo, ok := monthNamed(sub(2))
 		if !ok {
@@ -782,7 +944,7 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			d.From = monthOf(p.Year(), mo)
 			return d, true
 		case "since":
-			d.From, d.To = monthFrom(mo, onOrBefore, p), pubDay
+			d.From = monthFrom(mo, onOrBefore, p)
 			return d, true
 		default:
 			qual = ""
@@ -804,7 +966,7 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			if qual == "last" {
 				dir = before
 			}
-			d.From, d.To = day(weekdayFrom(wd, dir, p)), pubDay
+			d.From = day(weekdayFrom(wd, dir, p))
 		case qual == "this":
 			d.From = day(weekdayFrom(wd, directionOf("", te), p))
 		default:
@@ -833,9 +995,6 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			d.From = monthOf(t.Year(), t.Month())
 		case "year":
 			d.From = yearOf(p.Year() + off)
-		}
-		if lead == "since" {
-			d.To = pubDay
 		}
 	case "rolling":
 		n := 1
@@ -894,6 +1053,9 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 		if !ok {
 			return d, false
 		}
+		if strings.HasSuffix(strings.ToLower(sub(0)), "earlier") && (strings.EqualFold(sub(2), "day") || strings.EqualFold(sub(2), "week")) {
+			return d, false // "two days earlier" counts from another day than today
+		}
 		switch strings.ToLower(sub(2)) {
 		case "day":
 			d.From = day(p.AddDate(0, 0, -n))
@@ -917,18 +1079,11 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 				d.From, d.To = pubDay, day(monday.AddDate(0, 0, 6))
 			}
 		case "month":
-			if early {
-				d.From, d.To = monthOf(p.Year(), p.Month()), pubDay
-			} else {
-				last := time.Date(p.Year(), p.Month()+1, 0, 0, 0, 0, 0, time.UTC)
-				d.From, d.To = pubDay, day(last)
-			}
+			// "earlier this month": this month, no more exact than the
+			// words, as news annotation reads it.
+			d.From = monthOf(p.Year(), p.Month())
 		case "year":
-			if early {
-				d.From, d.To = yearOf(p.Year()), pubDay
-			} else {
-				d.From, d.To = pubDay, day(time.Date(p.Year(), 12, 31, 0, 0, 0, 0, time.UTC))
-			}
+			d.From = yearOf(p.Year())
 		}
 		d.Uncertain = true
 	case "day":
@@ -940,18 +1095,23 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 		case "tomorrow":
 			d.From = day(p.AddDate(0, 0, 1))
 		}
-		if lead == "since" {
-			d.To = pubDay
-		}
 	case "year":
 		y, err := strconv.Atoi(sub(1))
 		if err != nil {
 			return d, false
 		}
 		d.From, d.Relative = yearOf(y), false
-		if lead == "since" {
-			d.To, d.Relative = pubDay, true
+	case "short-year":
+		// "since '82": the last such year, this century's if it has come.
+		yy, err := strconv.Atoi(sub(1))
+		if err != nil {
+			return d, false
 		}
+		y := p.Year()/100*100 + yy
+		if y > p.Year() {
+			y -= 100
+		}
+		d.From, d.Relative = yearOf(y), false
 	case "holiday":
 		name := strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(sub(2), "’", "'")), " "))
 		md, ok := holidayDates[name]
@@ -968,6 +1128,35 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			return d, false
 		}
 		d.From = t
+	case "month-modifier":
+		mo, ok := monthNamed(sub(1))
+		if !ok {
+			return d, false
+		}
+		qual := ""
+		if lead == "last" || lead == "next" {
+			qual = lead
+		}
+		if lead == "this" {
+			d.From = monthOf(p.Year(), mo)
+			break
+		}
+		d.From = monthFrom(mo, directionOf(qual, te), p)
+	case "part-of-month":
+		mo, ok := monthNamed(sub(1))
+		if !ok {
+			return d, false
+		}
+		if y := sub(2); y != "" {
+			yy, _ := strconv.Atoi(y)
+			d.From, d.Relative = monthOf(yy, mo), false
+			break
+		}
+		qual := ""
+		if lead == "since" {
+			qual = "since"
+		}
+		d.From = monthFrom(mo, directionOf(qual, te), p)
 	case "end-of":
 		y := p.Year()
 		switch strings.ToLower(sub(1)) {
@@ -977,7 +1166,9 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			y--
 		}
 		if strings.EqualFold(sub(2), "year") {
-			d.From = monthOf(y, 12)
+			// "by the end of the year": the year, as news annotation
+			// reads it, and no more exact than the words.
+			d.From, d.Uncertain = yearOf(y), true
 		} else {
 			m := p.Month()
 			switch strings.ToLower(sub(1)) {
@@ -989,9 +1180,6 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			t := time.Date(p.Year(), m, 1, 0, 0, 0, 0, time.UTC)
 			d.From = monthOf(t.Year(), t.Month())
 		}
-	}
-	if kind == "holiday" && lead == "since" {
-		d.To = pubDay
 	}
 	if !d.To.IsZero() && d.To.End() <= d.From.End() && d.To.Unix < d.From.Unix {
 		return d, false

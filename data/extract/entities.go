@@ -112,11 +112,17 @@ func newRegistry(l *layout) *registry {
 	return r
 }
 
+// maxNameWordBytes is the longest word read as part of a name or
+// description: longer runs of letters are no one's name, and would make an
+// actor's name longer than a document accepts.
+const maxNameWordBytes = 64
+
 // capWord reports whether token t is a capitalised word outside quoted
 // passages.
 func (r *registry) capWord(t int) bool {
 	l := r.l
-	if !l.isWordTok(t) || l.toks[t].passage >= 0 || t < l.paras[l.sents[l.toks[t].sent].para].bodyTok {
+	if !l.isWordTok(t) || l.toks[t].passage >= 0 || t < l.paras[l.sents[l.toks[t].sent].para].bodyTok ||
+		l.toks[t].end-l.toks[t].start > maxNameWordBytes {
 		return false
 	}
 	w := l.word(t)
@@ -147,7 +153,7 @@ func datelineEnd(l *layout, para paragraph) int {
 		switch {
 		case l.toks[t].kind == tokWord && strings.ToUpper(w) == w && unicode.IsLetter(firstRune(w)):
 			caps++
-		case (caps > 0 || agency) && (w == "—" || w == "–" || w == "-" || w == "--"):
+		case (caps > 0 || agency) && isDash(w):
 			return t + 1
 		case w == "(" || w == "/":
 			// "(Reuters)", "/PRNewswire/": an agency's mark.
@@ -228,9 +234,10 @@ func (r *registry) readRun(t, end int) {
 	for lead < len(ws)-1 && notNames.has(ws[lead]) && !honorific(ws[lead]) && !titleWords.has(ws[lead]) {
 		lead++
 	}
+	afterThe := lead > 0 && strings.EqualFold(ws[lead-1], "the") || t > 0 && l.isWordTok(t-1) && strings.EqualFold(l.word(t-1), "the")
 	ws, t = ws[lead:], t+lead
-	if len(ws) == 1 && notNames.has(ws[0]) {
-		return
+	if len(ws) == 1 && notNames.has(ws[0]) && !orgNames.has(ws[0]) {
+		return // but "Twitter said" names a company
 	}
 	if kind := bodyKind(ws); kind != "" {
 		r.mention(r.body(strings.Join(ws, " "), kind, t), t, end, false)
@@ -238,6 +245,11 @@ func (r *registry) readRun(t, end int) {
 	}
 	title, np, ok := splitName(ws)
 	if !ok {
+		if len(ws) == 1 && nationalities.has(ws[0]) {
+			// "Cuban said" after "Mark Cuban": known only once every full
+			// name is read.
+			r.pending = append(r.pending, bareName{n: nameParts{last: ws[0], words: ws}, t: t, end: end, subject: r.isSubject(t, end)})
+		}
 		return
 	}
 	// A lower-case title before the run ("campaign chairman John
@@ -249,6 +261,11 @@ func (r *registry) readRun(t, end int) {
 		np.titled = true
 	}
 	np.titled = np.titled || lowerTitle
+	// "Presumptive GOP nominee Donald Trump": words before a role and a
+	// name are the role's, no one's name.
+	if l.isWordTok(end) && !isUpperStart(l.word(end)) && roleWord(l.word(end)) && r.capWord(end+1) {
+		return
+	}
 	if r.titleCase(t) && !isGivenName(np.first) {
 		return // "Museum Guards Describe Night": a headline's capitals name no one
 	}
@@ -262,7 +279,8 @@ func (r *registry) readRun(t, end int) {
 		// A name of unknown first word is a person's only as the subject
 		// of a clause ("Marta Kowalczyk remembered"), and not confirmed; a
 		// headline in title case says nothing of the kind.
-		if len(np.words) > 3 || !r.isSubject(t, end) || placeLike(np.words) || r.titleCase(t) {
+		// "The Red Cross said": after "the", a body's name.
+		if len(np.words) > 3 || !r.isSubject(t, end) || placeLike(np.words) || r.titleCase(t) || afterThe {
 			return
 		}
 	}
@@ -497,11 +515,17 @@ func splitName(ws []string) (title []string, n nameParts, ok bool) {
 			named++
 		}
 	}
-	if named == 0 {
-		return nil, nameParts{}, false // "Secretary", "President" alone
+	if named == 0 && !(len(rest) == 1 && len(title) > 0 && honorific(title[len(title)-1])) {
+		return nil, nameParts{}, false // "Secretary", "President" alone, but "Ms. White" is a name
 	}
-	for _, w := range rest {
-		if notNames.has(w) && !isGivenName(w) && !nameSuffixes.has(w) && !titleWords.has(w) || nationalities.has(w) ||
+	for i, w := range rest {
+		// A nationality is a surname after a given name or a form of
+		// address ("Mark Cuban", "Mr. English"), not alone, first or
+		// after other words ("Cuban officials", "Central European").
+		nationality := nationalities.has(w) && len(title) == 0 && (i == 0 || !isGivenName(rest[0]))
+		// "Ai Jun": a month's short name after a given name is a name.
+		monthWord := i > 0 && months[strings.ToLower(strings.TrimSuffix(w, "."))] != 0 && !strings.HasSuffix(w, ".")
+		if notNames.has(w) && !isGivenName(w) && !nameSuffixes.has(w) && !titleWords.has(w) && !monthWord || nationality ||
 			groupNouns.has(w) || states.has(w) && len(rest) == 1 {
 			return nil, nameParts{}, false
 		}
@@ -628,6 +652,12 @@ func (r *registry) confirm(e int, n nameParts) {
 // body returns the entity of an organisation, state or described speaker
 // of the given name, creating it if new.
 func (r *registry) body(name, kind string, t int) int {
+	// "the Reyes campaign's website": the campaign.
+	if f := strings.Fields(name); len(f) > 0 {
+		if last := f[len(f)-1]; strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s") {
+			name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s"))
+		}
+	}
 	key := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
 	if e, ok := r.others[key]; ok {
 		return e
@@ -667,7 +697,25 @@ func (r *registry) isSubject(t, end int) bool {
 	if t >= 2 && l.punct(t-1, ",") && t-s.first <= 8 {
 		return true
 	}
+	// "Former Pennsylvania governor Ed Rendell (D) praised": only a title
+	// before the name.
+	titled := t-start <= 6
+	for k := start; k < t && titled; k++ {
+		w := l.word(k)
+		titled = l.isWordTok(k) && (isUpperStart(w) && (!notNames.has(w) || titleWords.has(w)) || roleWord(w) || determiners.has(w))
+	}
+	if titled {
+		return true
+	}
 	i := end
+	if l.punct(i, "(") {
+		for j := i + 1; j < s.end && j < i+8; j++ {
+			if l.punct(j, ")") {
+				i = j + 1
+				break
+			}
+		}
+	}
 	if l.punct(i, ",") {
 		// Skip a description set off by commas.
 		for j := i + 1; j < s.end && j < i+16; j++ {
@@ -688,6 +736,13 @@ func (r *registry) isSubject(t, end int) bool {
 		return true
 	}
 	return !unicode.IsUpper(firstRune(w)) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !isPossessive(w) && len(w) > 3)
+}
+
+// knownName reports whether w is a surname or given name of someone the
+// article names: "Boreing said" is no participle.
+func (r *registry) knownName(w string) bool {
+	lw := strings.ToLower(stripPossessive(w))
+	return len(r.surnames[lw]) > 0 || len(r.givens[lw]) > 0
 }
 
 // mentionsBefore returns the index in r.mentions of the first mention at

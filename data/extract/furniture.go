@@ -112,7 +112,7 @@ func isTweetFooter(line string) bool {
 	}
 	rest := line[i:]
 	j := strings.IndexByte(rest, ')')
-	return j > 0 && words(rest[j+1:]) <= 4 && strings.ContainsAny(line[:i], "—–-")
+	return j > 0 && words(rest[j+1:]) <= 4 && strings.ContainsAny(line[:i], dashes)
 }
 
 // isDateStamp reports whether a line holds nothing but a date and a time,

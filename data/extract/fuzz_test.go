@@ -37,6 +37,8 @@ func FuzzSuggest(f *testing.F) {
 		"Museum Guards Describe Night of Jewel Theft\nA guard said “he left” last Friday, and he said “go.”",
 		strings.Repeat("A very long first line without any stop ", 300) + "\n“Then a quote,” she said.",
 		"“a “b ”c” ‘d ‘e ’f’ 'g' \"h \"i\" «j» ‹k› -- K L, M\n\n“",
+		"H\n“We are ready,” said the " + strings.Repeat("Ab", 2100) + " Department.\n",
+		"“WALLACE: Who?\n“PENCE: Me.\nClinton: “Yes.” Obama on Trump: ‘No.’ ― Ann Lee",
 	} {
 		f.Add([]byte(s))
 	}

@@ -53,7 +53,7 @@ var speechVerbs = toSet(`said says say told tells tell added adds wrote writes t
 	conceded cracked grumbled mumbled muttered stammered stuttered sputtered trumpeted touted touts crowed
 	needled teased taunted taunts mocked mocks jabbed ribbed vented seethed huffed puffed rejoined clarified
 	clarifies elaborated elaborates summarized summarised acknowledged interjected interjects interrupted
-	tweeted retweeted retaliated projects projected estimates estimated calculates calculated believes believed
+	tweeted retweeted retaliated exhorted exhorts projects projected estimates estimated calculates calculated believes believed
 	thinks thought expects expected fears feared worries worried hopes hoped feels felt knows knew pressed
 	presses`)
 
@@ -67,7 +67,8 @@ var particleSpeech = map[string]string{"fired": "back", "shot": "back", "went": 
 var speechNouns = toSet(`statement statements tweet tweets post letter memo email e-mail message release
 	remarks speech interview testimony transcript note op-ed essay column filing complaint lawsuit report slogan
 	motto ad advertisement sign banner headline caption website site page account survey poll study book paper
-	document documents filing release announcement video ruling order decision editorial`)
+	document documents filing release announcement video ruling order decision editorial brief affidavit petition
+	indictment manifesto memoir pamphlet leaflet flier flyer newsletter blog podcast pitch response reply answer`)
 
 // participleSpeech are the -ing forms that attach a quote to the subject of
 // the sentence: "Trump attacked Clinton, saying “…”".
@@ -79,7 +80,7 @@ var participleSpeech = toSet(`saying adding writing telling noting arguing warni
 // namingVerbs report a word or phrase someone used for something: "Trump
 // called the deal “a disaster”".
 var namingVerbs = toSet(`called calls dubbed dubs labeled labelled labels termed terms branded brands described
-	describes deemed deems characterized characterised characterizes nicknamed`)
+	describes deemed deems characterized characterised characterizes nicknamed describe label dub characterize`)
 
 // speechAdverbs may stand between a subject and its speech verb: "he later
 // said", "Trump also told".
@@ -87,7 +88,7 @@ var speechAdverbs = toSet(`also later then again previously recently once repeat
 	bluntly flatly frankly openly publicly privately angrily calmly quietly loudly proudly firmly sharply
 	jokingly sarcastically emotionally tearfully reportedly allegedly apparently has have had was is would will
 	could can may might did does do just even still often since never always earlier famously memorably
-	separately further additionally subsequently afterwards afterward`)
+	separately further additionally subsequently afterwards afterward only`)
 
 // titleWords are words of the job titles and roles written before a name,
 // capitalised or not: "vice presidential candidate Mike Pence",
@@ -126,6 +127,19 @@ var titleWords = toSet(`spokesman spokeswoman spokesperson spokespeople presiden
 	local provincial international global prime cllr cllr. councillor presenter headteacher headmaster
 	headmistress principal chaplain curator archivist coroner paramedic midwife foreman steward warden`)
 
+// titleModifiers are words of titles that modify a role rather than name
+// one: "state", "finance", "federal" alone describe no one.
+var titleModifiers = toSet(`vice former ex- then-presidential emeritus retired late first deputy press
+	communications campaign presidential vice-presidential gubernatorial senatorial mayoral congressional
+	parliamentary republican democratic democrat gop independent libertarian conservative liberal labour labor
+	tory green party majority minority house senate state federal national foreign defense defence interior
+	justice treasury homeland security intelligence military army navy air force marine corps police fire
+	health education energy commerce trade transportation agriculture finance economic economy public affairs
+	communication strategic policy political legal general white council department ministry agency office
+	bureau committee commission authority service board court district county city town regional local
+	provincial international global prime senior junior acting interim assistant associate principal chief
+	head staff`)
+
 // personNouns are nouns for a person or people, heads of descriptions
 // such as "a Google spokesman" or "the Republican nominee".
 var personNouns = toSet(`spokesman spokeswoman spokesperson spokespeople official officials aide aides adviser
@@ -156,7 +170,14 @@ var personNouns = toSet(`spokesman spokeswoman spokesperson spokespeople officia
 	grandmother grandfather widow attendee attendees participant participants caller callers shopper shoppers
 	viewer viewers reader readers listener listeners patient patients guest guests panelist panelists moderator
 	moderators interviewer official's member's presenter headteacher headmaster headmistress insurer regulator
-	watchdog`)
+	watchdog narrator announcer assailant attacker gunman shooter suspect defendant plaintiff bystander
+	passerby onlooker relative relatives niece nephew cousin uncle aunt grandson granddaughter fiancé fiancée
+	widower landlord tenant producer singer actor actress comedian driver contestant recruit instructor
+	lecturer superintendent chaplain pilot commuter homeowner retiree retirees pensioner worshipper
+	churchgoer parishioner congregant entrepreneur executive executives family families crowd audience
+	spokespersons colleague colleagues classmate classmates roommate coworker co-worker boss
+	owner owners organiser organisers coordinator volunteer volunteers nominee delegate commenter commenters
+	poster posters blogger bloggers`)
 
 // groupNouns are plural nouns for people: "officials said".
 var groupNouns = toSet(`officials aides advisers advisors sources people members residents voters supporters
@@ -168,7 +189,8 @@ var groupNouns = toSet(`officials aides advisers advisors sources people members
 	insiders veterans delegates donors allies rivals opponents fans users customers investigators guards
 	residents rebels militants fighters insurgents independents moderates authorities organizers families
 	police paramedics firefighters crews commentators historians scholars physicians teachers farmers
-	passengers shoppers viewers listeners readers users members`)
+	passengers shoppers viewers listeners readers users members family families relatives crowd audience
+	volunteers executives colleagues classmates retirees worshippers parishioners commuters homeowners others`)
 
 // orgWords are words that make a capitalised name an organisation's:
 // "the State Department", "Iran's foreign ministry", "Breitbart News".
@@ -191,7 +213,9 @@ var orgNames = toSet(`google facebook twitter apple microsoft amazon meta netfli
 	amnesty hamas hezbollah taliban isis isil fatah kremlin pentagon vatican boeing airbus exxon exxonmobil
 	chevron walmart disney sony samsung huawei toyota volkswagen intel nvidia ibm oracle pfizer moderna
 	goldman verizon comcast gazprom rosneft aramco caterpillar starbucks mcdonald's nasa fema epa fda cdc
-	irs fbi cia nsa dhs doj dnc rnc naacp aclu nra`)
+	irs fbi cia nsa dhs doj dnc rnc naacp aclu nra forbes variety xinhua propublica vulture slate salon
+	newsweek mediaite gawker deadspin jezebel drudge tass interfax kyodo yonhap bernama ansa efe xinhuanet
+	telemundo univision fusion mashable techcrunch wired`)
 
 // states are countries and other states that speak in news: "Russia said".
 var states = toSet(`afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
@@ -216,14 +240,16 @@ var multiWordStates = toSet(`united-states united-kingdom north-korea south-kore
 	new-zealand sri-lanka costa-rica el-salvador ivory-coast czech-republic dominican-republic united-arab-emirates
 	european-union united-nations`)
 
-// nationalities are adjectives of states; alone they are not speakers.
+// nationalities are adjectives of states and faiths; alone they are not
+// speakers.
 var nationalities = toSet(`american british english french german russian chinese iranian iraqi israeli
 	palestinian ukrainian syrian turkish saudi egyptian indian pakistani afghan japanese korean mexican
 	canadian australian italian spanish polish dutch belgian swiss swedish norwegian danish finnish greek
 	irish scottish welsh european african asian arab latino hispanic cuban venezuelan brazilian argentine
 	nigerian kenyan ethiopian libyan lebanese jordanian qatari emirati yemeni sudanese somali belarusian
 	georgian armenian azerbaijani kazakh uzbek vietnamese thai filipino indonesian malaysian taiwanese
-	western eastern northern southern`)
+	western eastern northern southern jewish muslim catholic protestant evangelical islamic hindu
+	buddhist sikh arabic persian kurdish sunni shiite shia latin`)
 
 // honorifics are the forms of address before a name, with the gender
 // they imply.
@@ -241,7 +267,8 @@ var genderedWords = map[string]byte{"spokesman": 'm', "spokeswoman": 'f', "chair
 	"nephew": 'm', "niece": 'f', "boyfriend": 'm', "girlfriend": 'f', "fiancé": 'm', "fiancée": 'f',
 	"duke": 'm', "duchess": 'f', "emperor": 'm', "empress": 'f', "lady": 'f', "lord": 'm', "sir": 'm',
 	"dame": 'f', "nun": 'f', "monk": 'm', "priest": 'm', "pope": 'm', "rabbi": 'm', "imam": 'm',
-	"gentleman": 'm', "mr.": 'm', "mrs.": 'f', "ms.": 'f', "first": 0}
+	"gentleman": 'm', "mr.": 'm', "mrs.": 'f', "ms.": 'f', "first": 0, "archbishop": 'm', "bishop": 'm',
+	"cardinal": 'm', "sheikh": 'm', "ayatollah": 'm', "mullah": 'm', "patriarch": 'm', "abbot": 'm', "abbess": 'f'}
 
 // nameParticles are lower-case words inside names: "Ursula von der Leyen".
 var nameParticles = toSet(`de da di del della der den van von la le du dos das al el bin ibn bint ben ter ten

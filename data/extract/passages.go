@@ -29,6 +29,9 @@ type mark struct {
 	at, end           int
 	double            bool
 	canOpen, canClose bool
+	// curlyOpen and curlyClose are true for “ and ” used as what they
+	// are: an opening and a closing mark.
+	curlyOpen, curlyClose bool
 }
 
 // appendPassages appends the passages of paragraph k to ps. Marks pair
@@ -59,6 +62,15 @@ func appendPassages(ps []passage, text string, k int, para paragraph) []passage 
 			next[family(marks[i])][i] = i
 		}
 	}
+	// nextOpen[i] is the first curly opening mark (“) at or after i.
+	nextOpen := make([]int, len(marks)+1)
+	nextOpen[len(marks)] = len(marks)
+	for i := len(marks) - 1; i >= 0; i-- {
+		nextOpen[i] = nextOpen[i+1]
+		if marks[i].curlyOpen {
+			nextOpen[i] = i
+		}
+	}
 	for i := 0; i < len(marks); {
 		m := marks[i]
 		if !m.canOpen {
@@ -66,6 +78,14 @@ func appendPassages(ps []passage, text string, k int, para paragraph) []passage 
 			continue
 		}
 		j := next[family(m)][i+1]
+		// “He calls it “hell” and means it,” she said: a curly quotation
+		// inside another written with the same marks, when a closing
+		// mark follows the inner one before anything opens again.
+		if m.curlyOpen && j < len(marks) && nextOpen[i+1] < j {
+			if j2 := next[1][j+1]; j2 < len(marks) && marks[j2].curlyClose && nextOpen[j+1] > j2 && nextOpen[nextOpen[i+1]+1] > j {
+				j = j2
+			}
+		}
 		if j < len(marks) {
 			if p, ok := makePassage(text, m.at, m.end, marks[j].at, marks[j].end, k, true, !m.double); ok {
 				ps = append(ps, p)
@@ -147,6 +167,8 @@ func scanMarks(text string, from, to int) []mark {
 			m.canClose = !unicode.IsSpace(prev) && !isWordRune(next)
 			m.canOpen = r == '\'' && !isWordRune(prev) && unicode.IsLetter(next)
 		}
+		m.curlyOpen = r == '“' && m.canOpen && !m.canClose
+		m.curlyClose = r == '”' && m.canClose && !m.canOpen
 		if m.canOpen || m.canClose {
 			out = append(out, m)
 		}
@@ -156,11 +178,11 @@ func scanMarks(text string, from, to int) []mark {
 }
 
 func isOpenPunct(r rune) bool {
-	return strings.ContainsRune("([{—–-/:;", r)
+	return strings.ContainsRune("([{/:;", r) || strings.ContainsRune(dashes, r)
 }
 
 func isClosePunct(r rune) bool {
-	return strings.ContainsRune(",.;:!?)]}—–-…/'’\"”", r)
+	return strings.ContainsRune(",.;:!?)]}…/'’\"”", r) || strings.ContainsRune(dashes, r)
 }
 
 // maxPassageBytes is the longest passage suggested; longer runs between
@@ -176,7 +198,7 @@ func makePassage(text string, open, start0, end0, closeEnd, para int, closed, si
 		return passage{}, false // no quotation: a mark left open in a long text
 	}
 	lead := len(inner) - len(strings.TrimLeft(inner, " \t"))
-	body := strings.TrimRight(inner[lead:], " \t,.;:—–-")
+	body := strings.TrimRight(inner[lead:], " \t,.;:"+dashes)
 	if body == "" || !strings.ContainsFunc(body, unicode.IsLetter) {
 		return passage{}, false
 	}
@@ -226,6 +248,11 @@ func looksLikeTitle(text string, p passage) bool {
 	ws := strings.Fields(body)
 	if len(ws) < 2 || len(ws) > 8 || strings.ContainsAny(body, ",;?!") {
 		return false
+	}
+	for _, w := range ws[:len(ws)-1] {
+		if strings.HasSuffix(w, ".") && !isAbbreviation(w) {
+			return false // "Like Oakland. Or Ferguson," is two sentences
+		}
 	}
 	caps := 0
 	for i, w := range ws {

@@ -141,6 +141,225 @@ Marta Kowalczyk remembered the first morning of the strike.
 			{"We stood at the gate from five o'clock. Nobody spoke", "Marta Kowalczyk", data.KindPerson, data.ConfidenceHigh},
 			{"Then the manager came out and said, 'Enough is enough,' and we knew it had begun", "Marta Kowalczyk", data.KindPerson, data.ConfidenceHigh},
 		}},
+
+		{"a quote that ends its sentence, then another speaker reports", `Neighbours condemn the launch
+Norway called the launch a "reckless gamble with everyone's safety." Chile insisted that the council "meet within the week." The Red Cross said its teams had found "no sign of damage so far."
+"We were lucky," Mayor Ines Calder said. Aid worker Tomas Brell agreed that the town "got off lightly."
+`, []wantQuote{
+			{"reckless gamble with everyone's safety", "Norway", data.KindState, ""},
+			{"meet within the week", "Chile", data.KindState, ""},
+			{"no sign of damage so far", "Red Cross", data.KindOrganisation, ""},
+			{"We were lucky", "Ines Calder", data.KindPerson, data.ConfidenceHigh},
+			{"got off lightly", "Tomas Brell", data.KindPerson, ""},
+		}},
+
+		{"a transcript quoted whole, its speakers' labels in capitals", `Governor defends the ticket on Sunday show
+Gov. Dana Whitlock appeared on "Meet the Voters" with host Paul Brandt. A partial transcript follows:
+"BRANDT: Governor, your running mate invited a heckler to the debate. Why?
+"WHITLOCK: Because the voters deserve to see who the other side really is. They are tired of politics as usual.
+"And frankly, nobody in Ohio is talking about seating charts.
+"BRANDT: We are out of time."
+`, []wantQuote{
+			{"BRANDT: Governor, your running mate invited a heckler to the debate. Why?", "Paul Brandt", data.KindPerson, data.ConfidenceHigh},
+			{"WHITLOCK: Because the voters deserve to see who the other side really is. They are tired of politics as usual", "Dana Whitlock", data.KindPerson, data.ConfidenceHigh},
+			{"And frankly, nobody in Ohio is talking about seating charts", "Dana Whitlock", data.KindPerson, data.ConfidenceHigh},
+			{"BRANDT: We are out of time", "Paul Brandt", data.KindPerson, data.ConfidenceHigh},
+		}},
+
+		{"a label before a colon names the speaker, in headlines too", `Whitlock on Brandt: 'He Never Read the Bill'
+Two candidates traded barbs on Tuesday.
+Whitlock: "My opponent never read the bill." Brandt: "I wrote half of it."
+Maria Ocampo: Saying "we will fix it later" is not a plan for the county.
+`, []wantQuote{
+			{"He Never Read the Bill", "Whitlock", data.KindPerson, ""},
+			{"My opponent never read the bill", "Whitlock", data.KindPerson, ""},
+			{"I wrote half of it", "Brandt", data.KindPerson, ""},
+			{"we will fix it later", "Maria Ocampo", data.KindPerson, ""},
+		}},
+
+		{"readers' words signed after a dash of any kind, a quotation inside one in the same marks", `What our readers said about the debate
+We asked readers to tell us how the night went. Here is some of what they wrote.
+“He never answered a single question about the budget.” ― Lorna Dube
+“I switched off after twenty minutes. Nobody on that stage called it “a crisis” and meant it.” — Pedro Alves
+“My daughter asked me why they were shouting.” -- Grace Whitman
+`, []wantQuote{
+			{"He never answered a single question about the budget", "Lorna Dube", data.KindPerson, ""},
+			{"I switched off after twenty minutes. Nobody on that stage called it “a crisis” and meant it", "Pedro Alves", data.KindPerson, ""},
+			{"My daughter asked me why they were shouting", "Grace Whitman", data.KindPerson, ""},
+		}},
+
+		{"surnames that are also nationalities, and a description of any noun before a name", `Investors weigh in on the race
+Billionaire Mark Cuban and retail economist Rachel English spoke at the forum on Friday.
+"It's too early to tell," Cuban said.
+"Shoppers are nervous," said Ms. English.
+"He had it coming," the bystander, Ivo Marsh, told a local station.
+Trump took a risk by winking at Jewish voters, telling the crowd, "I'm a negotiator like you."
+`, []wantQuote{
+			{"It's too early to tell", "Mark Cuban", data.KindPerson, data.ConfidenceHigh},
+			{"Shoppers are nervous", "Rachel English", data.KindPerson, data.ConfidenceHigh},
+			{"He had it coming", "Ivo Marsh", data.KindPerson, data.ConfidenceHigh},
+			{"I'm a negotiator like you", "Trump", data.KindPerson, ""},
+		}},
+
+		{"a quote standing alone after a sentence that reports its speaker's words", `Committee split on the timing
+The committee may wait until after the election, Rep. Adam Lorde said on Sunday. "Nobody wants to look like they are tipping the scales. But the public has a right to know."
+In a statement released Thursday, Sen. Carla Ruiz reacted to the ruling, saying: "The court got it right."
+Mr. Bell, whose firm builds voting machines, said the county's system was a model for the whole state: "Nobody has ever found a fault in it."
+With aides increasingly worried about turnout, Mayor Dana Price is trying a new message: "Vote early."
+The ad shows Governor Alan Moss saying, "I never raised a tax."
+`, []wantQuote{
+			{"Nobody wants to look like they are tipping the scales. But the public has a right to know", "Adam Lorde", data.KindPerson, data.ConfidenceCheck},
+			{"The court got it right", "Carla Ruiz", data.KindPerson, ""},
+			{"Nobody has ever found a fault in it", "Bell", data.KindPerson, ""},
+			{"Vote early", "Dana Price", data.KindPerson, ""},
+			{"I never raised a tax", "Alan Moss", data.KindPerson, ""},
+		}},
+
+		{"attributions with asides, dashes and titles between the speaker and the verb", `Museum opens after a decade of work
+President Ruth Alder, opening the Harbour Museum on Saturday, said it would tell a long story, one of "loss and repair, and of a town that would not give up."
+On "Morning Edition," Sen. Paul Varga (Ohio), who chaired the funding panel, praised the design. "It is the best building in the state."
+Tom Reyes, the chief executive of Reyes Build -- the firm that laid the foundations in 2019 -- told me, "We never missed a deadline."
+"Nobody thought we would finish," Irene Falk, the museum's first curator, one of six staff hired in 2015, said.
+This is "the largest crowd the square has seen," reported Reuters.
+Fees were raised under what Ms. Falk called "the new visitor model," the board announced.
+Entry is free only for those with a "lawful reason to visit," as a council memo put it.
+A page on the Reyes campaign's website states that the firm will "hire locally first."
+"Why did it take ten years?" a narrator in the council's film asks.
+`, []wantQuote{
+			{"loss and repair, and of a town that would not give up", "Ruth Alder", data.KindPerson, data.ConfidenceCheck},
+			{"It is the best building in the state", "Paul Varga", data.KindPerson, data.ConfidenceCheck},
+			{"We never missed a deadline", "Tom Reyes", data.KindPerson, data.ConfidenceHigh},
+			{"Nobody thought we would finish", "Irene Falk", data.KindPerson, data.ConfidenceHigh},
+			{"the largest crowd the square has seen", "Reuters", data.KindOrganisation, data.ConfidenceHigh},
+			{"the new visitor model", "Irene Falk", data.KindPerson, ""},
+			{"lawful reason to visit", "", "", data.ConfidenceCheck},
+			{"hire locally first", "Reyes campaign", data.KindOrganisation, ""},
+			{"Why did it take ten years?", "a narrator in the council's film", data.KindUnnamed, ""},
+		}},
+
+		{"documents that speak for their owner, and quotes after a clause", `Ads fly in the final week
+Gov. Mark Kessler and Senator Anna Lindqvist are tied in the polls.
+Former Ohio governor Nora Platt (D), a Lindqvist supporter, spent Friday at a diner in Toledo.
+The Kessler ad hits Lindqvist for taking "more money from banks than from farmers" and claims that "Toledo deserves better."
+One Lindqvist ad declared, "Kessler wants your pension."
+Kessler then appears in a clip from a rally, saying, "I will protect every pension."
+Earlier this week, Platt shared her worries with donors in Columbus, "I do not know which Kessler will show up."
+Delegate Ron Ames, wearing a cap and "Kessler 2028" pins, said, "We are ready."
+`, []wantQuote{
+			{"more money from banks than from farmers", "Mark Kessler", data.KindPerson, ""},
+			{"Toledo deserves better", "Mark Kessler", data.KindPerson, ""},
+			{"Kessler wants your pension", "Anna Lindqvist", data.KindPerson, ""},
+			{"I will protect every pension", "Mark Kessler", data.KindPerson, ""},
+			{"I do not know which Kessler will show up", "Nora Platt", data.KindPerson, data.ConfidenceCheck},
+			{"We are ready", "Ron Ames", data.KindPerson, data.ConfidenceHigh},
+		}},
+
+		{"a pronoun refers to the main clause's subject, not a clause inside it", `Editor answers the oil company
+In his reply, Mr. Alvarez said he was troubled that Mr. Brandt had "made serious allegations" without evidence. He went on: "We stand by every word."
+With a vote for Brandt ruled out, Mr. Osei said he would back the challenger, whom he called "the only adult in the race."
+Bishop Tomas Reyna of the Diocese of Harlow told the Gazette, "We pray for both men." He added, "Nobody wins a shouting match."
+Senator Ruth Dale spent the week in hospital. Mr. Keane emailed her his wishes, telling her, "You will be back by Friday!" She replied to him that it was "the kindest note I had."
+Campaigners spent the day at the gate, with the union chief tweeting that it was "a scandal" and asking, "Who will pay?"
+`, []wantQuote{
+			{"made serious allegations", "Alvarez", data.KindPerson, ""},
+			{"We stand by every word", "Alvarez", data.KindPerson, ""},
+			{"the only adult in the race", "Osei", data.KindPerson, ""},
+			{"We pray for both men", "Tomas Reyna", data.KindPerson, data.ConfidenceHigh},
+			{"Nobody wins a shouting match", "Tomas Reyna", data.KindPerson, data.ConfidenceHigh},
+			{"You will be back by Friday!", "Keane", data.KindPerson, ""},
+			{"the kindest note I had", "Ruth Dale", data.KindPerson, ""},
+			{"a scandal", "the union chief", data.KindUnnamed, ""},
+			{"Who will pay?", "the union chief", data.KindUnnamed, ""},
+		}},
+
+		{"names that are also words of titles, bodies known by one word, verbs after modals and infinitives", `Platform rules under fire
+Facebook spokeswoman Ada White and analyst Joshua Green spoke after the hearing.
+"We built the tool for exactly this," Ms. White said.
+"It is easy to promise a fix," Green said.
+Twitter suspended the accounts on Monday. "There is no magic filter," the company said.
+Sen. Hal Moreno, who heads the Commerce Committee, which oversees the agency, said the rules "call the whole system into question."
+The hearing was so tense that a committee aide could only quip: "Nobody brought snacks."
+The mood was so grim that Ms. White was prompted to say, "We are listening."
+Gov. Lena Ortiz, Nevada's sitting governor, repeated claims that Facebook ignores small towns, calling the company "a landlord that never visits."
+Moreno came close to an admission that the committee had failed, saying, "We were slow."
+`, []wantQuote{
+			{"We built the tool for exactly this", "Ada White", data.KindPerson, data.ConfidenceHigh},
+			{"It is easy to promise a fix", "Joshua Green", data.KindPerson, data.ConfidenceHigh},
+			{"There is no magic filter", "Twitter", data.KindOrganisation, ""},
+			{"call the whole system into question", "Hal Moreno", data.KindPerson, data.ConfidenceHigh},
+			{"Nobody brought snacks", "a committee aide", data.KindUnnamed, ""},
+			{"We are listening", "Ada White", data.KindPerson, data.ConfidenceHigh},
+			{"a landlord that never visits", "Lena Ortiz", data.KindPerson, ""},
+			{"We were slow", "Hal Moreno", data.KindPerson, ""},
+		}},
+
+		{"short sentences in capitals are quotations, titles are not", `Crime figures in dispute
+"Like Toledo. Or Dayton," Mayor Ben Aldous said. He was asked about "Mr. Smith Goes to Washington" on Sunday.
+`, []wantQuote{
+			{"Like Toledo. Or Dayton", "Ben Aldous", data.KindPerson, data.ConfidenceHigh},
+		}},
+
+		{"asides of roles and parties, reflexives, a name before a colon, a name that looks like a participle", `Analysts weigh the merger
+Rita Vance, technology analyst at Corbel Partners, agreed: "They have a brand nobody can copy."
+Sen. Ron Jalbert, R-Ore., said in a column, "The deal deserves a hearing."
+Jalbert himself acknowledged on Monday "it will be very hard to stop."
+The timing does not surprise veteran pollster Dana Whitcombe: "Mergers always come in waves."
+Ewing said the board would meet again, but said, "We are in no hurry."
+"It is about time," exhorted the host, actress Lena Park.
+`, []wantQuote{
+			{"They have a brand nobody can copy", "Rita Vance", data.KindPerson, data.ConfidenceHigh},
+			{"The deal deserves a hearing", "Ron Jalbert", data.KindPerson, data.ConfidenceHigh},
+			{"it will be very hard to stop", "Ron Jalbert", data.KindPerson, ""},
+			{"Mergers always come in waves", "Dana Whitcombe", data.KindPerson, data.ConfidenceCheck},
+			{"We are in no hurry", "Ewing", data.KindPerson, ""},
+			{"It is about time", "Lena Park", data.KindPerson, data.ConfidenceHigh},
+		}},
+
+		{"outlets and peoples that speak are no persons", `Sanctions debated
+"The sanctions will not work," the Ledger reported on Monday.
+"We will answer in kind," the Russians said.
+"Talks are over," Xinhua said.
+`, []wantQuote{
+			{"The sanctions will not work", "Ledger", data.KindOrganisation, data.ConfidenceHigh},
+			{"We will answer in kind", "Russians", data.KindUnnamed, ""},
+			{"Talks are over", "Xinhua", data.KindOrganisation, data.ConfidenceHigh},
+		}},
+
+		{"plural subjects in the present, adjectives and roles between names, a document's reply", `Voters weigh the ballot measure
+"The measure is a fraud," the Norwegians state in their filing.
+Critics argue it will "raise every bill in the county."
+"I don't know where he stands," said undecided Green voter Mara Tellis of Derby, Ore., before the rally.
+"These are dark days," former Jane Doyle speechwriter Noam Petrak said.
+"Nobody reads the small print," columnist Ai Jun wrote.
+Others, reacting to the vote, shouted, "Recount!"
+Lobbyists describe the fight as "a different cup of tea."
+Councillor Ana Vries was asked about the fee. Vries's reply was: "Ask the mayor."
+`, []wantQuote{
+			{"The measure is a fraud", "Norwegians", data.KindUnnamed, ""},
+			{"raise every bill in the county", "Critics", data.KindUnnamed, ""},
+			{"I don't know where he stands", "Mara Tellis", data.KindPerson, data.ConfidenceHigh},
+			{"These are dark days", "Noam Petrak", data.KindPerson, data.ConfidenceHigh},
+			{"Nobody reads the small print", "Ai Jun", data.KindPerson, data.ConfidenceHigh},
+			{"Recount!", "Others", data.KindUnnamed, ""},
+			{"a different cup of tea", "Lobbyists", data.KindUnnamed, ""},
+			{"Ask the mayor", "Ana Vries", data.KindPerson, ""},
+		}},
+
+		{"inverted verbs set off by commas or before a colon, and a new clause before a colon", `Pollsters look back on the caucuses
+"Turnout surprised us," Dale Ruiz said. In other words, explained moderator Nora Quist: "Nobody saw it coming."
+Because the calendar was compressed, explained strategist Omar Bell, "the race was over by March."
+The paradox of the result, says historian Ana Kerr, is that it was "decided by the weather."
+Another commenter said, "The polls were fine."
+"We read every poll," Ruiz said. Former mayor Jon Pratt broke down what went wrong to a local paper: "The rural count came in late."
+`, []wantQuote{
+			{"Turnout surprised us", "Dale Ruiz", data.KindPerson, data.ConfidenceHigh},
+			{"Nobody saw it coming", "Nora Quist", data.KindPerson, data.ConfidenceHigh},
+			{"the race was over by March", "Omar Bell", data.KindPerson, data.ConfidenceHigh},
+			{"decided by the weather", "Ana Kerr", data.KindPerson, ""},
+			{"The polls were fine", "another commenter", data.KindUnnamed, ""},
+			{"We read every poll", "Dale Ruiz", data.KindPerson, data.ConfidenceHigh},
+			{"The rural count came in late", "Jon Pratt", data.KindPerson, data.ConfidenceCheck},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

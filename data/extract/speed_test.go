@@ -90,6 +90,35 @@ func markDense(n int, oneLine bool) string {
 	return b.String()
 }
 
+// labelDense returns about n bytes of the shapes that look far for their
+// cue: transcript labels, names before colons, pronouns, runs of
+// capitalised words, sentences that never end (no full stop at all), with
+// or without line breaks.
+func labelDense(n int, oneLine bool) string {
+	var b strings.Builder
+	sep := "\n"
+	if oneLine {
+		sep = " "
+	}
+	for i := 0; b.Len() < n; i++ {
+		name := genNames[i%len(genNames)]
+		surname := strings.ToUpper(name[strings.IndexByte(name, ' ')+1:])
+		switch i % 5 {
+		case 0:
+			fmt.Fprintf(&b, "“%s: we will look at plan %d and then %s: no” and %s", surname, i, surname, sep)
+		case 1:
+			fmt.Fprintf(&b, "Pollsters agree - %s: “it is close %d” while %s's reply was: “no” and he said “yes” %s", name, i, name, sep)
+		case 2:
+			fmt.Fprintf(&b, "Alpha Beta Gamma Delta %s Epsilon Zeta Eta Theta, the Saudis state “%d” as she added %s", name, i, sep)
+		case 3:
+			fmt.Fprintf(&b, "With a vote for %s ruled out, %s himself said since Monday %d, before the end of May, “ok” %s", name, name, i, sep)
+		default:
+			fmt.Fprintf(&b, "%s: “a” “b” “c %d” -- %s, R-Ore., said, adding %s", name, i, name, sep)
+		}
+	}
+	return b.String()
+}
+
 var speedPub = data.Time{Unix: 1684108800, Precision: data.PrecisionDay} // 2023-05-15
 
 // timeOnce returns the time Suggest and Document take on text.
@@ -125,7 +154,7 @@ func TestSuggest_LinearTime(t *testing.T) {
 	gens := []struct {
 		name string
 		gen  func(int, bool) string
-	}{{"quotes", quoteDense}, {"dates", dateDense}, {"stray marks", markDense}}
+	}{{"quotes", quoteDense}, {"dates", dateDense}, {"stray marks", markDense}, {"far cues", labelDense}}
 	for _, g := range gens {
 		for _, oneLine := range []bool{false, true} {
 			ts, tb := timePair(g.gen(16<<10, oneLine), g.gen(128<<10, oneLine))

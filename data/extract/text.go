@@ -249,6 +249,20 @@ func (l *layout) addSentence(first, end, para int) {
 	l.sents = append(l.sents, sentence{first: first, end: end, para: para})
 }
 
+// dashes are the dashes that set off a signature or an aside: em, en,
+// hyphen, horizontal bar and figure dash ("-- Ruth Amsel" is two hyphens).
+const dashes = "—–-―‒"
+
+// isDash reports whether s is one dash.
+func isDash(s string) bool {
+	return s != "" && utf8.RuneCountInString(s) == 1 && strings.Contains(dashes, s)
+}
+
+// isDashTok reports whether token t is a dash.
+func (l *layout) isDashTok(t int) bool {
+	return t >= 0 && t < len(l.toks) && l.toks[t].kind == tokPunct && isDash(l.word(t))
+}
+
 func isTerminator(s string) bool { return s == "." || s == "?" || s == "!" || s == "…" }
 
 // closes reports whether the mark token t closes its passage.
@@ -260,7 +274,7 @@ func (l *layout) closes(t int) bool {
 // startsSentence reports whether token t can begin a sentence: a
 // capitalised word, a number or an opening mark.
 func (l *layout) startsSentence(t, limit int) bool {
-	for t < limit && l.toks[t].kind == tokPunct && strings.ContainsAny(l.text[l.toks[t].start:l.toks[t].end], "([—–-") {
+	for t < limit && l.toks[t].kind == tokPunct && (strings.ContainsAny(l.word(t), "([") || isDash(l.word(t))) {
 		t++
 	}
 	if t >= limit {
@@ -278,8 +292,8 @@ func (l *layout) startsSentence(t, limit int) bool {
 // a short clause with a speech verb, as "Trump said." after a quote.
 func (l *layout) shortAttribution(t, limit int) bool {
 	// "“…” -- Ruth Amsel, Chief Executive Officer": a signature.
-	if t+1 < limit && l.toks[t].kind == tokPunct && strings.Contains("—–-", l.word(t)) {
-		for t < limit && l.toks[t].kind == tokPunct && strings.Contains("—–-", l.word(t)) {
+	if t+1 < limit && l.isDashTok(t) {
+		for t < limit && l.isDashTok(t) {
 			t++
 		}
 		return t < limit && l.toks[t].kind == tokWord && isUpperStart(l.word(t))
@@ -297,11 +311,90 @@ func (l *layout) shortAttribution(t, limit int) bool {
 		if tok.kind == tokWord {
 			words++
 			if speechVerbs.has(s) {
-				return true
+				return !l.reportsClause(t+1, limit)
 			}
 		}
 	}
 	return false
+}
+
+// reportsClause reports whether the words after the speech verb before
+// token t report something in a clause of their own ("Russia insisted
+// that …", "The agency said North Korea had …", "Mills then writes back,
+// “You look cute.”") rather than end an attribution ("Trump said.",
+// "said the mayor on Monday.").
+func (l *layout) reportsClause(t, limit int) bool {
+	for t < limit && l.isWordTok(t) && (speechAdverbs.has(l.word(t)) || l.word(t) == "back") && !verbLike.has(l.word(t)) {
+		t++
+	}
+	if t < limit && l.punct(t, ",") {
+		// A quotation introduced: “…?” Mills writes back, “You look cute.”
+		if t+1 < limit && l.toks[t+1].kind == tokMark {
+			r := firstRune(l.text[l.toks[t+1].end:])
+			return unicode.IsUpper(r)
+		}
+		return false
+	}
+	if t >= limit || !l.isWordTok(t) {
+		return false
+	}
+	w := strings.ToLower(l.word(t))
+	switch {
+	case w == "that":
+		return true
+	case adjunctStarts.has(w) || isTimeWord(w):
+		// "She replied to him that it was …"
+		for i := t + 1; i < limit && i < t+5 && l.isWordTok(i); i++ {
+			if strings.EqualFold(l.word(i), "that") {
+				return true
+			}
+		}
+		return false
+	}
+	// An inverted subject ends the clause ("said the mayor."); a subject
+	// with a verb of its own starts another ("said the campaign has …").
+	for i := t + 1; i < limit && i < t+7; i++ {
+		if !l.isWordTok(i) {
+			return false
+		}
+		lw := strings.ToLower(l.word(i))
+		if verbLike[lw] || irregularPast[lw] || speechVerbs[lw] && !isUpperStart(l.word(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjunctStarts are the words that start what may follow a speech verb in
+// an attribution: "said on Monday", "told reporters in Ohio".
+var adjunctStarts = toSet(`on in at to during after before of about from with via while when as by for
+	through outside inside near following told reporters`)
+
+// shortTitleEnd returns the token after the closing mark when token t opens
+// a short quoted title inside the reporter's sentence ("wearing “Ted Cruz”
+// pins", "On “Face the Nation,”"), and false otherwise.
+func (l *layout) shortTitleEnd(t int) (int, bool) {
+	if t+1 >= len(l.toks) || l.toks[t].kind != tokMark || l.toks[t+1].passage < 0 {
+		return 0, false
+	}
+	p := l.passages[l.toks[t+1].passage]
+	if !p.closed || p.open != l.toks[t].start || words(l.text[p.start:p.end]) > 6 {
+		return 0, false
+	}
+	return l.tokenAt(p.end0) + 1, true
+}
+
+// shortTitleStart returns the opening mark of the short quoted title whose
+// closing mark is token t, and false if t closes none.
+func (l *layout) shortTitleStart(t int) (int, bool) {
+	if t < 1 || l.toks[t].kind != tokMark || l.toks[t-1].passage < 0 {
+		return 0, false
+	}
+	p := l.passages[l.toks[t-1].passage]
+	if !p.closed || p.end0 != l.toks[t].start || words(l.text[p.start:p.end]) > 6 {
+		return 0, false
+	}
+	return l.tokenAt(p.open), true
 }
 
 // tokenAt returns the index of the first token that ends after offset at.

@@ -42,5 +42,5 @@ func titleOf(line string) string {
 	if cut := strings.LastIndexByte(head, ' '); cut >= maxTitleRunes/2 {
 		head = head[:cut]
 	}
-	return strings.TrimRight(head, " ,;:—–-") + "…"
+	return strings.TrimRight(head, " ,;:"+dashes) + "…"
 }

@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"testing"
+	"time"
+
+	"github.com/quoteline/quoteline/data"
+)
+
+// TestFindDates_Context: what the words around a date say about it, in the
+// ways news writes them (sentences written for this test). Each row is a
+// text, its publication date and the one date expected in it.
+func TestFindDates_Context(t *testing.T) {
+	tests := []struct {
+		name, text, pub, expr, from, to string
+	}{
+		{"since names the point", "He has not been seen in public since July 26.", "2006-12-15", "since July 26", "2006-07-26", ""},
+		{"since a month and year", "Its first rate change since June 2004 surprised markets.", "2005-12-15", "since June 2004", "2004-06", ""},
+		{"a month then last year", "The second test in October last year was drawn.", "2005-12-03", "in October last year", "2004-10", ""},
+		{"a day then last year", "A resident complained on June 21 last year.", "2006-11-22", "June 21 last year", "2005-06-21", ""},
+		{"a month of next year", "Franchises will not be renewed after October of next year.", "2009-05-15", "after October of next year", "2010-10", ""},
+		{"a weekday is never moved to last year", "Profit rose from the same period last year, the bank announced Thursday.", "1997-04-10", "Thursday", "1997-04-10", ""},
+		{"a comparison year does not move the month", "Exports fell 26.8 percent from a year earlier but rose from February, the ministry said.", "1997-04-17", "from February", "1997-02", ""},
+		{"present tense of a schedule", "The front faces a vote of confidence in parliament on April 11.", "1997-04-03", "April 11", "1997-04-11", ""},
+		{"a term that expires", "Everyone urged the governor, whose term expires in September, to stay.", "1997-04-15", "in September", "1997-09", ""},
+		{"what would have been", "The leader would have been 85 on April 15.", "1997-04-25", "April 15", "1997-04-15", ""},
+		{"an event to be held", "The company announced today another event to be held on October 12.", "2005-10-04", "October 12", "2005-10-12", ""},
+		{"ahead of an election", "Factions plotted ahead of the presidential election in December.", "1997-04-11", "in December", "1997-12", ""},
+		{"a date a week ahead, no tense", "Talks during the president's visit on Nov. 29, a spokesman said.", "2006-11-23", "Nov. 29", "2006-11-29", ""},
+		{"a possessive weekday", "Bayern crashed out after Tuesday's match.", "2006-12-02", "Tuesday", "2006-11-28", ""},
+		{"from a day abbreviated", "The price rises apply from Nov. 15.", "2006-11-28", "Nov. 15", "2006-11-15", ""},
+		{"the end of a month", "Strength will fall to 1,600 by the end of May.", "1997-04-21", "by the end of May", "1997-05", ""},
+		{"the end of the year is the year", "Troops will leave by the end of the year.", "2005-11-23", "by the end of the year", "2005", ""},
+		{"earlier this month is the month", "He returned to Malaysia earlier this month.", "2006-12-17", "earlier this month", "2006-12", ""},
+		{"as of a month", "As of October, sales were down four percent.", "2006-12-03", "As of October", "2006-10", ""},
+		{"a month that dates a noun", "The breakthroughs in the March talks were real.", "1997-04-21", "the March", "1997-03", ""},
+		{"a month after another", "He attended briefings in January and February.", "1997-04-03", "and February", "1997-02", ""},
+		{"a possessive month", "The deaths brought December's toll to 99.", "2006-12-28", "December's", "2006-12", ""},
+		{"the previous month counts back from the month named", "The gain in September was down from the previous month.", "2005-11-16", "the previous month", "2005-08", ""},
+		{"a cause is no schedule", "Two soldiers died due to wounds in Anbar on Saturday.", "2006-11-26", "on Saturday", "2006-11-25", ""},
+		{"until a day to come", "The government has continued to keep the markets closed until Friday.", "2008-09-18", "until Friday", "2008-09-19", ""},
+		{"the current year", "Profit for the current fiscal year is likely to top forecasts.", "2005-11-04", "the current fiscal year", "2005", ""},
+		{"a year written short", "Stocks fell to the lowest level since '82.", "2008-10-27", "since '82", "1982", ""},
+		{"a year earlier", "Net income was $14 million, against $18 million a year earlier.", "1989-11-02", "a year earlier", "1988", ""},
+		{"a week ago", "The quake hit the country a week ago.", "2011-03-18", "a week ago", "2011-03-11", ""},
+		{"quoted today", "\"Today we received the results,\" the minister said.", "2005-12-03", "Today", "2005-12-03", ""},
+		{"a range stays a range", "Aircraft will arrive between 2014 and 2016.", "2007-06-09", "between 2014 and 2016", "2014", "2016"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pub, err := data.ParseTime(tt.pub)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var found *DateMention
+			got := findDates(newLayout(tt.text), pub)
+			for i := range got {
+				if got[i].Expression == tt.expr {
+					found = &got[i]
+				}
+			}
+			if found == nil {
+				t.Fatalf("no %q in %+v", tt.expr, got)
+			}
+			if found.From.String() != tt.from || found.To.String() != tt.to {
+				t.Errorf("%q: %s to %s, want %s to %s", tt.expr, found.From, found.To, tt.from, tt.to)
+			}
+		})
+	}
+}
+
+// TestFindDates_NotDates: names of days and weeks that are no date.
+func TestFindDates_NotDates(t *testing.T) {
+	pub := data.Time{Unix: time.Date(2007, 10, 20, 0, 0, 0, 0, time.UTC).Unix(), Precision: data.PrecisionDay}
+	for _, text := range []string{
+		"Markets tumble on the Black Monday anniversary.",
+		"Candidates campaign before Super Tuesday.",
+		"The April Fools joke fooled nobody.",
+		"She made the rounds of the Sunday shows.",
+	} {
+		if got := findDates(newLayout(text), pub); len(got) != 0 {
+			t.Errorf("%q: %+v", text, got)
+		}
+	}
+}
