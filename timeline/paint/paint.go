@@ -89,11 +89,18 @@ func (g grid) n(v float64) int { return whole(v * g.s) }
 // at says, clipped to dst. It appends to skipped, and returns, the indexes
 // in sc.Prims of the texts it could not draw because its fonts lack a
 // character of theirs (see CanDraw); the caller shows those in another way.
-//
-// What the caches lack (a label's layout, a glyph, a diamond) is made
-// first; then the image is painted in horizontal bands at once, one for
-// each processor.
+// It is Prepare, then Draw.
 func (p *Painter) Paint(dst *image.RGBA, sc *timeline.Scene, bg color.NRGBA, at Pixels, skipped []int) []int {
+	skipped = p.Prepare(sc, dst.Rect, at, skipped)
+	p.Draw(dst, sc, bg, at)
+	return skipped
+}
+
+// Prepare makes what drawing sc into an image of bounds r at the pixels at
+// says needs and the caches lack (a label's layout, a glyph, a diamond),
+// and appends to skipped, and returns, the texts it cannot draw (see
+// Paint). It must not run while Draw does.
+func (p *Painter) Prepare(sc *timeline.Scene, r image.Rectangle, at Pixels, skipped []int) []int {
 	g := newGrid(at)
 	p.labels, p.sprites = resize(p.labels, len(sc.Prims)), resize(p.sprites, len(sc.Prims))
 	for i := range sc.Prims {
@@ -108,25 +115,39 @@ func (p *Painter) Paint(dst *image.RGBA, sc *timeline.Scene, bg color.NRGBA, at 
 		case timeline.PrimDiamond:
 			p.sprites[i] = p.diamond(pr, g)
 		case timeline.PrimOutlines:
-			if p.layer == nil || p.layer.Rect != dst.Rect {
-				p.layer = image.NewRGBA(dst.Rect)
+			if p.layer == nil || p.layer.Rect != r {
+				p.layer = image.NewRGBA(r)
 			}
 		}
 	}
+	return skipped
+}
+
+// Draw draws sc, prepared for dst's bounds and at by Prepare, over a
+// background of colour bg into dst: in horizontal bands at once, one for
+// each processor. It changes nothing but dst and a layer of its own, so it
+// may run on another goroutine while sc is left as it is and Prepare,
+// Paint and CanDraw are not called.
+func (p *Painter) Draw(dst *image.RGBA, sc *timeline.Scene, bg color.NRGBA, at Pixels) {
+	g := newGrid(at)
 	n := min(runtime.GOMAXPROCS(0), maxBands, dst.Rect.Dy()/minBand)
 	if n <= 1 {
 		p.paintBand(dst, sc, bg, g)
-		return skipped
+		return
 	}
 	var wg sync.WaitGroup
-	for k := range n {
-		y0 := dst.Rect.Min.Y + dst.Rect.Dy()*k/n
-		y1 := dst.Rect.Min.Y + dst.Rect.Dy()*(k+1)/n
-		band := dst.SubImage(image.Rect(dst.Rect.Min.X, y0, dst.Rect.Max.X, y1)).(*image.RGBA)
-		wg.Go(func() { p.paintBand(band, sc, bg, g) })
+	for k := range n - 1 {
+		wg.Go(func() { p.paintBand(band(dst, k, n), sc, bg, g) })
 	}
+	p.paintBand(band(dst, n-1, n), sc, bg, g)
 	wg.Wait()
-	return skipped
+}
+
+// band returns the k'th of n horizontal bands of img.
+func band(img *image.RGBA, k, n int) *image.RGBA {
+	y0 := img.Rect.Min.Y + img.Rect.Dy()*k/n
+	y1 := img.Rect.Min.Y + img.Rect.Dy()*(k+1)/n
+	return img.SubImage(image.Rect(img.Rect.Min.X, y0, img.Rect.Max.X, y1)).(*image.RGBA)
 }
 
 // Bands an image is painted in at once: at most maxBands, each at least

@@ -69,15 +69,26 @@ type ghost struct {
 	ghostBack *canvas.Rectangle // behind the ghost's title when it is beside it
 }
 
-// picture is the scene drawn into one raster.
+// picture is the scene drawn into one raster. A scene that changed is
+// painted as soon as it is built, on other goroutines, while the UI
+// goroutine goes on with the frame (the rest of the window, the painter's
+// other objects); the raster takes the picture when Fyne draws it.
 type picture struct {
 	raster  *canvas.Raster
 	img     *image.RGBA
 	painter *paint.Painter
 	fonts   [2]fyne.Resource // the theme's regular and bold fonts the painter draws with
-	drawn   drawnScene       // what img shows
+	drawn   drawnScene       // what img shows, or will once painted
 	skipped []int            // texts of the scene the painter cannot draw
 	labels  []*canvas.Text   // which show them instead, over the picture
+	// pending, while the scene is being painted into img in the
+	// background, gets how long that took; at is where it is painted.
+	pending chan time.Duration
+	at      paint.Pixels
+	// pixels is the size in pixels the raster was last drawn at, for a
+	// widget of size widget: a scene is painted ahead at that size.
+	pixels image.Point
+	widget fyne.Size
 }
 
 func (r *renderer) Layout(size fyne.Size) {
@@ -187,6 +198,7 @@ func (r *renderer) input(vp timeline.Viewport, m timeline.Metrics) timeline.Inpu
 // paints the window). The objects over it are laid out.
 func (r *renderer) rebuild() {
 	t := r.t
+	r.waitPaint() // the scene is about to change
 	defer t.addWork(time.Now())
 	in := r.input(t.vp, r.metrics)
 	in.ScrollY = max(t.scrollY, 0)
@@ -207,6 +219,7 @@ func (r *renderer) rebuild() {
 	}
 	if !r.drawn.is(&r.scene, r.palette.Background) {
 		r.raster.Refresh()
+		r.paintAhead()
 	}
 	r.placeSkipped()
 	r.layoutOverlay(false)
@@ -217,13 +230,62 @@ func (r *renderer) rebuild() {
 	r.objects = append(r.objects, r.ghostLine, r.ghostBar, r.ghostMark, r.ghostBack, r.ghostText, r.focus, r.tipBox, r.tipTitle, r.tipDetail)
 }
 
-// paintScene is the picture's raster: it draws the scene into a w×h pixel
-// image.
+// paintScene is the picture's raster: it returns the scene drawn into a
+// w×h pixel image, painted ahead if it was at that size and place, else now.
 func (r *renderer) paintScene(w, h int) image.Image {
-	defer r.t.addWork(time.Now())
-	if r.img == nil || w != r.img.Rect.Dx() || h != r.img.Rect.Dy() {
-		r.img = image.NewRGBA(image.Rect(0, 0, max(w, 0), max(h, 0)))
+	r.pixels, r.widget = image.Pt(w, h), r.size
+	at := r.pixelsAt(w)
+	if r.pending != nil {
+		r.waitPaint()
+		if r.img.Rect.Size() == r.pixels && r.at == at {
+			return r.img
+		}
 	}
+	defer r.t.addWork(time.Now())
+	r.sizeImage()
+	r.painter.Paint(r.img, &r.scene, r.palette.Background, at, nil)
+	r.drawn.take(&r.scene, r.palette.Background)
+	return r.img
+}
+
+// paintAhead starts painting the scene, as it now is, into the picture in
+// the background, if the picture has been drawn at this size before.
+func (r *renderer) paintAhead() {
+	if r.pixels.X <= 0 || r.pixels.Y <= 0 || r.widget != r.size {
+		return // painted when Fyne asks for it
+	}
+	r.sizeImage()
+	r.at = r.pixelsAt(r.pixels.X)
+	r.painter.Prepare(&r.scene, r.img.Rect, r.at, nil)
+	r.drawn.take(&r.scene, r.palette.Background)
+	done := make(chan time.Duration, 1)
+	p, img, sc, bg, at := r.painter, r.img, &r.scene, r.palette.Background, r.at
+	go func() {
+		start := time.Now()
+		p.Draw(img, sc, bg, at)
+		done <- time.Since(start)
+	}()
+	r.pending = done
+}
+
+// waitPaint waits for the painting going on in the background, if any.
+func (r *renderer) waitPaint() {
+	if r.pending != nil {
+		r.t.work += <-r.pending
+		r.pending = nil
+	}
+}
+
+// sizeImage makes the picture's image r.pixels in size.
+func (r *renderer) sizeImage() {
+	if r.img == nil || r.img.Rect.Size() != r.pixels {
+		r.img = image.NewRGBA(image.Rectangle{Max: image.Pt(max(r.pixels.X, 0), max(r.pixels.Y, 0))})
+	}
+}
+
+// pixelsAt returns where the scene's units fall on a picture w pixels wide
+// of the timeline as it is placed in the window.
+func (r *renderer) pixelsAt(w int) paint.Pixels {
 	at := paint.Pixels{Scale: 1}
 	if r.size.Width > 0 {
 		at.Scale = float64(w) / float64(r.size.Width)
@@ -232,9 +294,7 @@ func (r *renderer) paintScene(w, h int) image.Image {
 		pos := d.AbsolutePositionForObject(r.t)
 		at.OriginX, at.OriginY = float64(pos.X), float64(pos.Y)
 	}
-	r.painter.Paint(r.img, &r.scene, r.palette.Background, at, nil)
-	r.drawn.take(&r.scene, r.palette.Background)
-	return r.img
+	return at
 }
 
 // placeSkipped shows the texts of the scene the painter cannot draw (a

@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -394,6 +395,29 @@ func TestPicture_LabelsAsFyneDrawsText(t *testing.T) {
 					t.Errorf("%q (bold %v) at scale %v: %d of %d pixels off by more than 8 of 255, one by %d", s, bold, scale, off, inked, worst)
 				}
 			}
+		}
+	}
+}
+
+// TestPicture_PaintedAheadIsTheScene: once the picture has been drawn, a
+// scene that changes is painted in the background as soon as it is built,
+// and the raster gets that picture, the same as painting it then would
+// give; hit tests read the scene meanwhile.
+func TestPicture_PaintedAheadIsTheScene(t *testing.T) {
+	tl, _ := newTimeline(t)
+	r := tl.renderer
+	r.paintScene(800, 400) // as Fyne first draws it
+	for i := range 20 {
+		tl.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(100+20*i), 100)}, Scrolled: fyne.NewDelta(0, 25)})
+		if r.pending == nil {
+			t.Fatal("a changed scene is not being painted ahead")
+		}
+		tl.hitTest(fyne.NewPos(400, 200)) // while it paints
+		ahead := r.paintScene(800, 400).(*image.RGBA)
+		now := image.NewRGBA(ahead.Rect)
+		r.painter.Paint(now, &r.scene, r.palette.Background, r.pixelsAt(800), nil)
+		if !slices.Equal(ahead.Pix, now.Pix) {
+			t.Fatalf("step %d: the picture painted ahead differs from the scene", i)
 		}
 	}
 }
