@@ -113,10 +113,12 @@ type session struct {
 	t       *testing.T
 	tools   map[string]string
 	env     []string
+	display string
 	home    string
 	window  string
 	log     *bytes.Buffer
 	shotDir string
+	exited  <-chan struct{} // closed when the app last run has ended
 }
 
 // toolTimeout bounds each run of xdotool and import: one that hangs (a
@@ -161,13 +163,22 @@ func (s *session) shot(name string) image.Image {
 }
 
 // startApp runs the binary with args on a fresh display and home folder and
-// waits for its window to show a document.
+// waits for its window to show a document. The window opens at 1280×760, the
+// size the tests were written for, as the size last used on this screen.
 func startApp(t *testing.T, args ...string) *session {
+	s := newSession(t)
+	s.rememberWindowSize("1280x760")
+	s.run(args...)
+	return s
+}
+
+// newSession starts a private display and makes a fresh home folder for
+// the app to run in.
+func newSession(t *testing.T) *session {
 	tools := e2eTools(t)
-	bin := buildBinary(t)
 	display := startXvfb(t, tools["Xvfb"])
 	home := t.TempDir()
-	s := &session{t: t, tools: tools, home: home, log: &bytes.Buffer{}, shotDir: t.TempDir()}
+	s := &session{t: t, tools: tools, display: display, home: home, log: &bytes.Buffer{}, shotDir: t.TempDir()}
 	if dir := os.Getenv("QUOTELINE_SHOTS"); dir != "" {
 		s.shotDir = dir
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -177,6 +188,33 @@ func startApp(t *testing.T, args ...string) *session {
 	s.env = append(os.Environ(), "DISPLAY="+display, "HOME="+home,
 		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "XDG_DATA_HOME="+filepath.Join(home, ".local/share"),
 		"LANG=C.UTF-8", "LIBGL_ALWAYS_SOFTWARE=1")
+	return s
+}
+
+// prefsFile is where the app keeps its preferences in the session's home.
+func (s *session) prefsFile() string {
+	return filepath.Join(s.home, ".config", "fyne", app.ID, "preferences.json")
+}
+
+// rememberWindowSize makes size ("1280x760") the window's last size on the
+// session's screen.
+func (s *session) rememberWindowSize(size string) {
+	s.t.Helper()
+	if err := os.MkdirAll(filepath.Dir(s.prefsFile()), 0o755); err != nil {
+		s.t.Fatal(err)
+	}
+	prefs := fmt.Sprintf(`{"window.size.%dx%d": %q}`, e2eScreenW, e2eScreenH, size)
+	if err := os.WriteFile(s.prefsFile(), []byte(prefs), 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// run runs the binary with args in the session and waits for its window to
+// show a document. The app is stopped when the test ends, if it has not
+// ended by then (see exited).
+func (s *session) run(args ...string) {
+	t := s.t
+	bin := buildBinary(t)
 	cmd := exec.Command(bin, args...)
 	cmd.Env = s.env
 	cmd.Stdout, cmd.Stderr = s.log, s.log
@@ -186,8 +224,10 @@ func startApp(t *testing.T, args ...string) *session {
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start %s: %v", bin, err)
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	exited := make(chan struct{})
+	var waitErr error
+	go func() { waitErr = cmd.Wait(); close(exited) }()
+	s.exited = exited
 	t.Cleanup(func() {
 		cmd.Process.Kill()
 		<-exited
@@ -197,13 +237,13 @@ func startApp(t *testing.T, args ...string) *session {
 	})
 	waitFor(t, 60*time.Second, "the Quoteline window with a document", func() bool {
 		select {
-		case err := <-exited:
-			t.Fatalf("app exited early: %v\n%s", err, s.log)
+		case <-exited:
+			t.Fatalf("app exited early: %v\n%s", waitErr, s.log)
 		default:
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), toolTimeout)
 		defer cancel()
-		search := exec.CommandContext(ctx, tools["xdotool"], "search", "--name", "Quoteline")
+		search := exec.CommandContext(ctx, s.tools["xdotool"], "search", "--name", "Quoteline")
 		search.Env = s.env
 		out, err := search.Output()
 		ids := strings.Fields(string(out))
@@ -211,7 +251,7 @@ func startApp(t *testing.T, args ...string) *session {
 			return false
 		}
 		for _, id := range ids {
-			c := exec.CommandContext(ctx, tools["xdotool"], "getwindowname", id)
+			c := exec.CommandContext(ctx, s.tools["xdotool"], "getwindowname", id)
 			c.Env = s.env
 			name, _ := c.Output()
 			if strings.Contains(string(name), ".quoteline") {
@@ -222,7 +262,6 @@ func startApp(t *testing.T, args ...string) *session {
 		return false
 	})
 	time.Sleep(1500 * time.Millisecond) // let the first frames paint
-	return s
 }
 
 // colourStats counts distinct colours and the share of pixels unlike the most common one.

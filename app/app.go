@@ -145,8 +145,8 @@ func newWindow(a fyne.App, version string, deliver func(func())) *window {
 	w := &window{app: a, version: version, win: a.NewWindow("Quoteline")}
 	w.s = session.New(session.Options{Deliver: deliver})
 	w.s.Watch(w.follow) // first: the window makes room for a pane before the pane fills it
-	w.win.SetOnClosed(w.s.Close)
-	w.win.Resize(fyne.NewSize(1280, 760))
+	keepSize := sizeWindow(w.win, a.Preferences())
+	w.win.SetOnClosed(func() { keepSize(); keepSplit(w.split, a.Preferences()); w.s.Close() })
 	w.timeline, w.overview = view.New(), view.NewOverview()
 	w.span = widget.NewLabel("")
 	w.span.Truncation = fyne.TextTruncateEllipsis
@@ -170,7 +170,7 @@ func newWindow(a fyne.App, version string, deliver func(func())) *window {
 		container.NewTabItemWithIcon("Stops", theme.MediaPlayIcon(), p.stops.Object()),
 	)
 	w.split = container.NewHSplit(left, w.side)
-	w.split.Offset = 0.68
+	w.split.Offset = splitOffset(a.Preferences())
 	w.win.SetContent(w.split)
 	w.wire()
 	w.win.SetMainMenu(w.mainMenu())

@@ -285,11 +285,12 @@ func TestWindow_FileMenuExportsEveryFormat(t *testing.T) {
 // timeline.
 func TestWindow_ChoosingAQuoteMarksItsEvents(t *testing.T) {
 	w, o, _ := openExample(t)
+	w.split.SetOffset(0.75) // where the user left it
 	w.s.Select(sessiontest.EventByTitle(t, w.s, "Iran sends Russia more than 400 drones"))
 	w.showSelectedSource()
 	v := sessiontest.Next[session.SourceShown](o).Source
-	if w.side.SelectedIndex() != tabSource || w.split.Offset > 0.55 {
-		t.Errorf("side pane shows tab %d at %v, want the source, wider", w.side.SelectedIndex(), w.split.Offset)
+	if w.side.SelectedIndex() != tabSource || w.split.Offset != 0.75 {
+		t.Errorf("side pane shows tab %d split at %v, want the source, split where it was (0.75)", w.side.SelectedIndex(), w.split.Offset)
 	}
 	var providing int64
 	for _, q := range v.Quotes {
@@ -328,3 +329,53 @@ func waitDetails(o *sessiontest.Owner) { sessiontest.Next[session.DetailsRead](o
 
 // deadline is how long a test waits for an animation to settle.
 const deadline = 3 * time.Second
+
+// TestWindow_PeriodsAreSelectedShownEditedAndDeleted adds a period to the
+// default timeline, selects it by its name on the timeline, and finds it in
+// the details pane with its dates and lane; Delete Selected deletes it, and
+// undo brings it back.
+func TestWindow_PeriodsAreSelectedShownEditedAndDeleted(t *testing.T) {
+	w, o, _ := openExample(t)
+	s, tl := w.s, w.timeline
+	in, err := data.ParseDateInput("2022-09/2022-12")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lane := s.Doc().Lanes()[1]
+	s.SavePeriod(data.Period{Title: "Autumn strikes", Summary: "Attacks on the power grid", LaneID: lane.ID, Start: in.Start, End: in.Through()})
+	o.Edited()
+	id := s.SelectedPeriod()
+	if id == 0 || tl.SelectedPeriod() != id || w.side.SelectedIndex() != tabDetails {
+		t.Fatalf("the new period %d: timeline selects %d, side tab %d", id, tl.SelectedPeriod(), w.side.SelectedIndex())
+	}
+	details := strings.Join(shownTexts(w.panes.details.Object()), "\n")
+	for _, want := range []string{"Autumn strikes", "Sep 2022 – Dec 2022", "behind the lane " + lane.Name, "Attacks on the power grid", "Edit…", "Delete"} {
+		if !strings.Contains(details, want) {
+			t.Errorf("the details pane lacks %q:\n%s", want, details)
+		}
+	}
+	// Choosing an event, then the period by its name on the timeline.
+	w.timeline.OnSelected(sessiontest.EventByTitle(t, s, "Iran sends Russia more than 400 drones"))
+	if s.SelectedPeriod() != 0 || tl.SelectedPeriod() != 0 {
+		t.Errorf("an event chosen left period %d (timeline %d) selected", s.SelectedPeriod(), tl.SelectedPeriod())
+	}
+	tl.OnPeriodSelected(id)
+	if s.Selected() != 0 || tl.Selected() != 0 || s.SelectedPeriod() != id {
+		t.Errorf("the period chosen left event %d (timeline %d) selected", s.Selected(), tl.Selected())
+	}
+	if title, detail := tl.PeriodTooltip(id); title != "Autumn strikes" || !strings.Contains(detail, "Sep 2022 – Dec 2022") {
+		t.Errorf("tooltip %q, %q", title, detail)
+	}
+	w.deleteSelected()
+	if e := o.Edited(); e.Name != "Delete period" || len(s.Doc().Periods()) != 0 || tl.SelectedPeriod() != 0 {
+		t.Errorf("after Delete Selected: edit %q, %d periods, timeline selects %d", e.Name, len(s.Doc().Periods()), tl.SelectedPeriod())
+	}
+	if !strings.Contains(strings.Join(shownTexts(w.panes.details.Object()), "\n"), "17 events in 5 lanes") {
+		t.Error("the details pane does not show the document once the period is gone")
+	}
+	s.Undo()
+	o.Edited()
+	if len(s.Showing().Events.Periods) != 1 {
+		t.Errorf("undo: %d periods drawn", len(s.Showing().Events.Periods))
+	}
+}

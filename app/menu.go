@@ -10,6 +10,7 @@ import (
 
 	"github.com/quoteline/quoteline/app/dialog"
 	"github.com/quoteline/quoteline/app/session"
+	"github.com/quoteline/quoteline/data"
 )
 
 // menus are the menu items that change with the document.
@@ -72,8 +73,8 @@ func (w *window) fileMenu() *fyne.Menu {
 		shortcut(fyne.NewMenuItem("Close Window", w.win.Close), fyne.KeyW, ctrlShift))
 }
 
-// editMenu is the Edit menu: undo and redo, editing events, lanes and
-// sources, find.
+// editMenu is the Edit menu: undo and redo, editing events, periods, lanes
+// and sources, find. Edit and Delete Selected act on a selected period too.
 func (w *window) editMenu() *fyne.Menu {
 	p := w.parent()
 	w.menus.undo = fyne.NewMenuItem("Undo", w.s.Undo)
@@ -88,8 +89,9 @@ func (w *window) editMenu() *fyne.Menu {
 		w.menus.undo, w.menus.redo,
 		fyne.NewMenuItemSeparator(),
 		shortcut(fyne.NewMenuItem("New Event…", func() { dialog.ShowEventForm(p, 0) }), fyne.KeyE, ctrl),
-		shortcut(fyne.NewMenuItem("Edit Selected Event…", func() { dialog.ShowEventForm(p, w.s.Selected()) }), fyne.KeyReturn, ctrl),
-		shortcut(fyne.NewMenuItem("Delete Selected Event…", func() { dialog.DeleteSelected(p) }), fyne.KeyDelete, ctrl),
+		shortcut(fyne.NewMenuItem("Edit Selected Event…", w.editSelected), fyne.KeyReturn, ctrl),
+		shortcut(fyne.NewMenuItem("Delete Selected Event…", w.deleteSelected), fyne.KeyDelete, ctrl),
+		fyne.NewMenuItem("New Period…", func() { dialog.ShowPeriodForm(p, data.Period{}) }),
 		shortcut(fyne.NewMenuItem("Lanes…", func() { dialog.ShowLanes(p) }), fyne.KeyL, ctrl),
 		fyne.NewMenuItem("Sources…", func() { dialog.ShowSources(p) }),
 		fyne.NewMenuItemSeparator(),

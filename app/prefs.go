@@ -67,9 +67,10 @@ func (w *window) themeMenu() *fyne.MenuItem {
 	return item
 }
 
-// statementsMenuItem is the View menu's toggle for the statements row.
+// statementsMenuItem is the View menu's toggle for the statements row (named
+// "Said" on the timeline).
 func (w *window) statementsMenuItem() *fyne.MenuItem {
-	item := fyne.NewMenuItem("Show Statements Row", nil)
+	item := fyne.NewMenuItem("Show the Said Row", nil)
 	item.Checked = w.timeline.ShowQuotes()
 	item.Action = func() {
 		show := !w.timeline.ShowQuotes()

@@ -104,6 +104,8 @@ func (w *window) wire() {
 	}
 	tl.OnUntitled = s.WantTitles
 	tl.Tooltip = s.Tooltip
+	tl.OnPeriodSelected = s.SelectPeriod
+	tl.PeriodTooltip = s.PeriodTooltip
 	tl.Precision = func(id int64) (start, end timeline.Unit) {
 		if doc := s.Doc(); doc != nil {
 			return doc.DragUnits(id)
@@ -128,6 +130,7 @@ func (w *window) wire() {
 	p.details.OnDeleteQuote = func(q data.QuoteRef) { dialog.DeleteQuote(w.parent(), q) }
 	p.details.OnLink = func(event int64, kind session.LinkKind) { dialog.ShowLinkPicker(w.parent(), event, kind) }
 	p.details.OnGoTo = w.goToEvent
+	p.details.OnEditPeriod = func(pd data.Period) { dialog.ShowPeriodForm(w.parent(), pd) }
 	p.source.Actions = pane.SourceActions{
 		NewQuote:    func(src data.Source, start, end int) { dialog.NewQuoteFromSelection(w.parent(), src, start, end) },
 		OpenURL:     w.openURL,
@@ -161,6 +164,7 @@ func (w *window) follow(e session.Event) {
 		}
 		w.win.SetTitle(title)
 		tl.Select(0)
+		tl.SelectPeriod(0)
 		tl.SetEditable(s.Editable())
 		tl.SetMarked(nil)
 		tl.SelectQuote(0)
@@ -186,6 +190,11 @@ func (w *window) follow(e session.Event) {
 		tl.SetQuotes(s.Statements())
 	case session.Selected:
 		tl.Select(e.ID)
+	case session.PeriodSelected:
+		tl.SelectPeriod(e.ID)
+		if e.ID != 0 {
+			w.side.SelectIndex(tabDetails)
+		}
 	case session.Revealed:
 		if e.From <= e.To {
 			tl.RevealTimes(e.From, e.To)
@@ -228,6 +237,7 @@ func (w *window) showSpan(vp timeline.Viewport) {
 // session themselves.
 func (w *window) showNoDocument() {
 	w.timeline.Select(0)
+	w.timeline.SelectPeriod(0)
 	w.timeline.SetData(nil, timeline.Events{}, nil)
 	w.overview.SetData(nil, 0, 0)
 	w.win.SetTitle("Quoteline")
@@ -235,12 +245,9 @@ func (w *window) showNoDocument() {
 	w.refreshUndo()
 }
 
-// revealSide selects a side tab and, for the source, makes the side pane
-// wide enough to read.
+// revealSide selects a side tab. The split between the timeline and the
+// side pane stays where the user left it.
 func (w *window) revealSide(tab int) {
-	if tab == tabSource && w.split.Offset > 0.55 {
-		w.split.SetOffset(0.55)
-	}
 	w.side.SelectIndex(tab)
 }
 
@@ -256,6 +263,28 @@ func (w *window) showSelectedSource() {
 	if !w.s.ShowSelectedSource() {
 		w.revealSide(tabSource)
 	}
+}
+
+// editSelected opens the form of the selected period, or else of the
+// selected event (Edit ▸ Edit Selected Event…).
+func (w *window) editSelected() {
+	if id := w.s.SelectedPeriod(); id != 0 {
+		if pd, _, _, ok := w.s.Doc().Period(id); ok {
+			dialog.ShowPeriodForm(w.parent(), pd)
+			return
+		}
+	}
+	dialog.ShowEventForm(w.parent(), w.s.Selected())
+}
+
+// deleteSelected deletes the selected period (an edit that can be undone),
+// or else the selected event.
+func (w *window) deleteSelected() {
+	if id := w.s.SelectedPeriod(); id != 0 {
+		w.s.DeletePeriod(id)
+		return
+	}
+	dialog.DeleteSelected(w.parent())
 }
 
 // showFilter asks which events to show (View ▸ Filter…).

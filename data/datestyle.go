@@ -2,7 +2,6 @@ package data
 
 import (
 	"fmt"
-	"strconv"
 	"time"
 )
 
@@ -36,8 +35,9 @@ type DateStyle struct {
 }
 
 // Format writes t at its precision in the style: "2022", "Aug 2022",
-// "15 Aug 2022", "15 Aug 2022 14:30"; years before 1 AD read "45 BC". The
-// zero Time gives "".
+// "15 Aug 2022", "15 Aug 2022 14:30", "15 Aug 2022 14:30:05.250"; years
+// before 1 AD read "45 BC", and long years are grouped ("13,800,000,000
+// BC"). The zero Time gives "".
 func (st DateStyle) Format(t Time) string {
 	if !t.Precision.Valid() {
 		return ""
@@ -49,10 +49,7 @@ func (st DateStyle) Format(t Time) string {
 		zone, _ = d.Zone()
 	}
 	mon := d.Month().String()[:3]
-	year := strconv.Itoa(d.Year())
-	if d.Year() <= 0 {
-		year = strconv.Itoa(1-d.Year()) + " BC"
-	}
+	year := YearText(int64(d.Year()))
 	iso := st.Order == YearMonthDay && d.Year() > 0 && d.Year() <= 9999 // ISO dates for years it writes plainly
 	var date string
 	switch {
@@ -74,8 +71,10 @@ func (st DateStyle) Format(t Time) string {
 		return date
 	case PrecisionMinute:
 		date = fmt.Sprintf("%s %02d:%02d", date, d.Hour(), d.Minute())
-	default:
+	case PrecisionSecond:
 		date = fmt.Sprintf("%s %02d:%02d:%02d", date, d.Hour(), d.Minute(), d.Second())
+	default:
+		date = fmt.Sprintf("%s %02d:%02d:%02d.%03d", date, d.Hour(), d.Minute(), d.Second(), t.Milli)
 	}
 	if zone != "" {
 		date += " " + zone

@@ -34,6 +34,7 @@ type Document struct {
 	Sources     []DocumentSource `json:"sources"`
 	Quotes      []DocumentQuote  `json:"quotes"`
 	Events      []DocumentEvent  `json:"events"`
+	Periods     []DocumentPeriod `json:"periods,omitempty"`
 	Stops       []DocumentStop   `json:"stops,omitempty"`
 }
 
@@ -127,6 +128,18 @@ type DocumentQuoteLink struct {
 type DocumentSourceLink struct {
 	Source string `json:"source"`
 	Stance Stance `json:"stance"`
+}
+
+// DocumentPeriod is a period of a Document (see Period). Lane is a lane's
+// key, or empty for a period behind every lane; End is the last period of
+// time it covers, as an event's end.
+type DocumentPeriod struct {
+	Key     string `json:"key"`
+	Title   string `json:"title"`
+	Summary string `json:"summary,omitempty"`
+	Lane    string `json:"lane,omitempty"`
+	Start   string `json:"start"`
+	End     string `json:"end"`
 }
 
 // DocumentStop is a stop of a Document's presentation; stops are shown in
@@ -300,7 +313,13 @@ type plan struct {
 	quotes  []plannedQuote
 	events  []plannedEvent
 	links   []plannedLink // see plannedLink
+	periods []plannedPeriod
 	stops   []plannedStop
+}
+
+type plannedPeriod struct {
+	lane       int // -1: every lane
+	start, end Time
 }
 
 type plannedStop struct {
@@ -561,7 +580,7 @@ func (d *Document) resolve() (*plan, error) {
 			if pe.end, err = parse(rec, "end", e.End); err != nil {
 				return nil, err
 			}
-			if pe.end.Unix < pe.start.Unix {
+			if pe.end.Before(pe.start) {
 				return nil, fail(rec, "end", "%q is before start %q", e.End, e.Start)
 			}
 			last = pe.end.Unix
@@ -668,6 +687,37 @@ func (d *Document) resolve() (*plan, error) {
 		reset()
 		pe.actors, pe.quotes, pe.sources = uint16(len(e.Actors)), uint16(len(e.Quotes)), uint16(len(e.Sources))
 		p.events = append(p.events, pe)
+	}
+
+	if _, err := keys("periods", len(d.Periods), func(i int) string { return d.Periods[i].Key }); err != nil {
+		return nil, err
+	}
+	p.periods = make([]plannedPeriod, 0, len(d.Periods))
+	for i, pd := range d.Periods {
+		rec := record("periods", i, pd.Key)
+		pp := plannedPeriod{lane: -1}
+		if strings.TrimSpace(pd.Title) == "" {
+			return nil, fail(rec, "title", "missing")
+		}
+		if pd.Lane != "" {
+			var ok bool
+			if pp.lane, ok = lanes[pd.Lane]; !ok {
+				return nil, fail(rec, "lane", "unknown lane %q", pd.Lane)
+			}
+		}
+		if pp.start, err = parse(rec, "start", pd.Start); err != nil {
+			return nil, err
+		}
+		if pd.End == "" {
+			return nil, fail(rec, "end", "missing: a period has a start and an end")
+		}
+		if pp.end, err = parse(rec, "end", pd.End); err != nil {
+			return nil, err
+		}
+		if pp.end.Before(pp.start) {
+			return nil, fail(rec, "end", "%q is before start %q", pd.End, pd.Start)
+		}
+		p.periods = append(p.periods, pp)
 	}
 
 	for i, st := range d.Stops {

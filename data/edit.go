@@ -108,6 +108,9 @@ func (e *Edit) Delta() Counts {
 	return c
 }
 
+// Periods returns the ids of the periods whose rows e changes, ascending.
+func (e *Edit) Periods() []int64 { return e.ids("period") }
+
 // Lanes returns the ids of the lanes whose rows e changes, ascending.
 func (e *Edit) Lanes() []int64 { return e.ids("lane") }
 
@@ -143,7 +146,7 @@ func (e *Edit) ids(table string) []int64 {
 
 // tableKeys are the primary key columns of the tables edits change.
 var tableKeys = map[string][]string{
-	"lane": {"id"}, "actor": {"id"}, "source": {"id"}, "quote": {"id"}, "event": {"id"}, "tag": {"id"},
+	"lane": {"id"}, "actor": {"id"}, "source": {"id"}, "quote": {"id"}, "event": {"id"}, "tag": {"id"}, "period": {"id"},
 	"event_quote":  {"event_id", "quote_id"},
 	"event_source": {"event_id", "source_id"},
 	"event_actor":  {"event_id", "actor_id"},

@@ -11,9 +11,9 @@ import (
 
 // ExportOptions narrows what Store.ExportDocument returns.
 type ExportOptions struct {
-	// From and To, when set, keep only the events whose extent overlaps
-	// the closed interval [From, To] (Unix seconds). Lanes, actors, sources
-	// and quotes are kept whole.
+	// From and To, when set, keep only the events and periods whose extent
+	// overlaps the closed interval [From, To] (Unix seconds). Lanes,
+	// actors, sources and quotes are kept whole.
 	From, To *int64
 }
 
@@ -179,6 +179,9 @@ func (s *Store) exportDocument(ctx context.Context, opt ExportOptions) (*Documen
 		return nil
 	})
 	if err != nil {
+		return nil, err
+	}
+	if err := s.exportPeriods(ctx, doc, opt); err != nil {
 		return nil, err
 	}
 	if err := s.exportStops(ctx, doc, index); err != nil {

@@ -73,7 +73,7 @@ func (c *CheckedDocument) Document() *Document { return c.doc }
 func (c *CheckedDocument) unchanged() error {
 	d, p := c.doc, c.p
 	if len(d.Sources) != len(p.sources) || len(d.Quotes) != len(p.quotes) ||
-		len(d.Events) != len(p.events) || len(d.Stops) != len(p.stops) {
+		len(d.Events) != len(p.events) || len(d.Periods) != len(p.periods) || len(d.Stops) != len(p.stops) {
 		return errors.New("the document was changed after it was checked")
 	}
 	return nil
@@ -269,6 +269,21 @@ func importRecords(ctx context.Context, tx *sql.Tx, doc *Document, p *plan) (*im
 			return nil, fmt.Errorf("%s: %w", record("lanes", i, l.Key), err)
 		}
 		im.laneIDs[i] = id
+	}
+
+	for i, pd := range doc.Periods {
+		pp := p.periods[i]
+		var lane any
+		if pp.lane >= 0 {
+			lane = im.laneIDs[pp.lane]
+		}
+		start, startPrec, startMS := pp.start.nullableMilli()
+		end, endPrec, endMS := pp.end.nullableMilli()
+		if _, err := exec(`INSERT INTO period (title, summary, lane_id, start, start_precision, start_ms,
+			"end", end_precision, end_ms, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			pd.Title, pd.Summary, lane, start, startPrec, startMS, end, endPrec, endMS, im.now, im.now); err != nil {
+			return nil, fmt.Errorf("%s: %w", record("periods", i, pd.Key), err)
+		}
 	}
 
 	im.actorIDs = make([]int64, len(doc.Actors))
@@ -645,7 +660,7 @@ const eventsPerInsert = 50
 // eventRowColumns are the columns of an event row as eventWriter writes them.
 const eventRowColumns = `id, lane_id, title, summary, start, start_precision, "end", end_precision,
 	earliest_start, latest_end, start_uncertain, end_uncertain, status, date_note, derived_expression,
-	derived_quote_id, derived_said_at, derived_said_precision, created_at, updated_at`
+	derived_quote_id, derived_said_at, derived_said_precision, created_at, updated_at, start_ms, end_ms`
 
 // eventInsert returns an INSERT of n event rows.
 func eventInsert(n int) string {
@@ -813,9 +828,9 @@ func (im *importer) eventRow(dst rowValues, i int) {
 	dst.Text(e.Title)
 	dst.Text(e.Summary)
 	dst.Int(pe.start.Unix)
-	dst.Int(int64(pe.start.Precision))
+	dst.Int(int64(min(pe.start.Precision, PrecisionSecond)))
 	optional(pe.end.Unix, !pe.end.IsZero())
-	optional(int64(pe.end.Precision), !pe.end.IsZero())
+	optional(int64(min(pe.end.Precision, PrecisionSecond)), !pe.end.IsZero())
 	optional(pe.earliest, pe.hasEarliest)
 	optional(pe.latest, pe.hasLatest)
 	flag(e.StartUncertain)
@@ -839,4 +854,6 @@ func (im *importer) eventRow(dst rowValues, i int) {
 	}
 	dst.Int(im.now)
 	dst.Int(im.now)
+	optional(int64(pe.start.Milli), pe.start.Precision == PrecisionMillisecond)
+	optional(int64(pe.end.Milli), pe.end.Precision == PrecisionMillisecond)
 }

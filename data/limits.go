@@ -19,6 +19,9 @@ const (
 	MaxDocumentEvents = 5_000_000
 	// MaxDocumentLanes is the most lanes a document may hold.
 	MaxDocumentLanes = 10_000
+	// MaxDocumentPeriods is the most periods a JSON document may hold:
+	// every one is drawn behind the lanes it spans.
+	MaxDocumentPeriods = 10_000
 	// MaxValueBytes is the longest single text SQLite will read or write:
 	// a source's full text, a quote or a title. Longer values are refused
 	// by SQLite with "string or blob too big".
@@ -82,6 +85,14 @@ func (d *Document) checkLimits() error {
 	}
 	if len(d.Events) > MaxDocumentEvents {
 		return tooLarge(recordName{}, "events", "%d events, the limit is %d", len(d.Events), MaxDocumentEvents)
+	}
+	if len(d.Periods) > MaxDocumentPeriods {
+		return tooLarge(recordName{}, "periods", "%d periods, the limit is %d", len(d.Periods), MaxDocumentPeriods)
+	}
+	for i, p := range d.Periods {
+		if err := long(record("periods", i, p.Key), "title", p.Title, MaxTitleBytes); err != nil {
+			return err
+		}
 	}
 	if err := long(recordName{}, "title", d.Title, MaxTitleBytes); err != nil {
 		return err

@@ -240,9 +240,10 @@ func (s *Store) AddQuote(ctx context.Context, nq NewQuote) (quoteID, eventID int
 
 	eventID = nq.EventID
 	if ne := nq.NewEvent; ne != nil {
-		res, err := tx.ExecContext(ctx, `INSERT INTO event (lane_id, title, start, start_precision, status,
-			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			ne.LaneID, strings.TrimSpace(ne.Title), ne.Start.Unix, int64(ne.Start.Precision), string(ne.Status), now, now)
+		start, startPrec, startMS := ne.Start.nullableMilli()
+		res, err := tx.ExecContext(ctx, `INSERT INTO event (lane_id, title, start, start_precision, start_ms, status,
+			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			ne.LaneID, strings.TrimSpace(ne.Title), start, startPrec, startMS, string(ne.Status), now, now)
 		if err != nil {
 			return fail(fmt.Errorf("new event: %w", err))
 		}

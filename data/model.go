@@ -203,6 +203,21 @@ func (e Event) Extent() (start, end int64) {
 	return start, end
 }
 
+// Period is a named stretch of time, drawn as a shaded band behind the
+// lanes and named along the axis: a TimelineJS era or a vis background
+// item.
+type Period struct {
+	ID      int64
+	Title   string
+	Summary string
+	// LaneID is the lane the period is drawn behind; 0 draws it behind
+	// every lane.
+	LaneID int64
+	// Start and End are the first and the last period of time it covers,
+	// at their precisions, as an event's.
+	Start, End Time
+}
+
 // QuoteRef is a quote linked to an event, with its speaker's name and its
 // source (without text).
 type QuoteRef struct {

@@ -18,7 +18,7 @@ const maxPrecisionSpan = 367 * 24 * 60 * 60
 const eventColumns = `e.id, e.lane_id, e.title, e.summary, e.start, e.start_precision,
 	e."end", e.end_precision, e.earliest_start, e.latest_end, e.start_uncertain,
 	e.end_uncertain, e.status, e.date_note, e.derived_expression, e.derived_quote_id,
-	e.derived_said_at, e.derived_said_precision`
+	e.derived_said_at, e.derived_said_precision, e.start_ms, e.end_ms`
 
 // scanner is a *sql.Row or *sql.Rows.
 type scanner interface{ Scan(dest ...any) error }
@@ -46,15 +46,16 @@ func scanEvent(r scanner, extra ...any) (Event, error) {
 		status                    string
 		derivExpr                 *string
 		derivQuote, said, saidPre *int64
+		startMS, endMS            *int64
 	)
 	dest := []any{&e.ID, &e.LaneID, &e.Title, &e.Summary, &e.Start.Unix, &startPrec,
 		&end, &endPrec, &e.EarliestStart, &e.LatestEnd, &e.StartUncertain,
-		&e.EndUncertain, &status, &e.DateNote, &derivExpr, &derivQuote, &said, &saidPre}
+		&e.EndUncertain, &status, &e.DateNote, &derivExpr, &derivQuote, &said, &saidPre, &startMS, &endMS}
 	if err := r.Scan(append(dest, extra...)...); err != nil {
 		return Event{}, err
 	}
-	e.Start.Precision = Precision(startPrec)
-	e.End = timeOf(end, endPrec)
+	e.Start = timeOfMilli(&e.Start.Unix, &startPrec, startMS)
+	e.End = timeOfMilli(end, endPrec, endMS)
 	e.Status = ClaimStatus(status)
 	if derivExpr != nil {
 		d := &Derivation{Expression: *derivExpr, SaidAt: timeOf(said, saidPre)}
@@ -489,10 +490,29 @@ func (s *Store) Quote(ctx context.Context, id int64) (Quote, error) {
 	return q, nil
 }
 
-// Extent returns the first and last second covered by any event, counting
-// uncertainty bounds and the precision of end points; ok is false if the
-// document has no events.
+// Extent returns the first and last second covered by any event or
+// period, counting uncertainty bounds and the precision of end points; ok
+// is false if the document has neither.
 func (s *Store) Extent(ctx context.Context) (first, last int64, ok bool, err error) {
+	first, last, ok, err = s.eventExtent(ctx)
+	if err != nil {
+		return 0, 0, false, err
+	}
+	periods, err := s.Periods(ctx)
+	if err != nil {
+		return 0, 0, false, fmt.Errorf("data.Extent: %w", err)
+	}
+	for _, p := range periods {
+		if !ok {
+			first, last, ok = p.Start.Unix, p.End.End(), true
+		}
+		first, last = min(first, p.Start.Unix), max(last, p.End.End())
+	}
+	return first, last, ok, nil
+}
+
+// eventExtent is Extent for the events alone.
+func (s *Store) eventExtent(ctx context.Context) (first, last int64, ok bool, err error) {
 	var lo, hiRaw, hiLatest *int64
 	err = s.db.QueryRowContext(ctx, `SELECT
 		min(min(start, coalesce(earliest_start, start))),

@@ -124,7 +124,7 @@ func validateEvent(ev *Event) error {
 	if err := validateTime(rec, "end", ev.End, false); err != nil {
 		return err
 	}
-	if ev.HasEnd() && ev.End.End() < ev.Start.Unix {
+	if ev.HasEnd() && (ev.End.End() < ev.Start.Unix || ev.End.End() == ev.Start.Unix && ev.End.Before(ev.Start)) {
 		return invalid(rec, "end", "%s is before the start, %s", ev.End.Display(), ev.Start.Display())
 	}
 	start, end := ev.Start.Unix, ev.Start.End()
@@ -193,10 +193,11 @@ func (s *Store) SaveEvent(ctx context.Context, ev Event) (int64, *Edit, error) {
 		if err != nil {
 			return 0, err
 		}
-		end, endPrec := ev.End.nullable()
+		start, startPrec, startMS := ev.Start.nullableMilli()
+		end, endPrec, endMS := ev.End.nullableMilli()
 		row := Row{"lane_id": ev.LaneID, "title": ev.Title, "summary": ev.Summary,
-			"start": ev.Start.Unix, "start_precision": int64(ev.Start.Precision),
-			"end": end, "end_precision": endPrec, "earliest_start": nil, "latest_end": nil,
+			"start": start, "start_precision": startPrec, "start_ms": startMS,
+			"end": end, "end_precision": endPrec, "end_ms": endMS, "earliest_start": nil, "latest_end": nil,
 			"start_uncertain": boolInt(ev.StartUncertain), "end_uncertain": boolInt(ev.EndUncertain),
 			"status": string(ev.Status), "date_note": ev.DateNote,
 			"derived_expression": nil, "derived_quote_id": nil, "derived_said_at": nil, "derived_said_precision": nil}
@@ -499,6 +500,16 @@ func (s *Store) DeleteLane(ctx context.Context, id int64) (*Edit, error) {
 		}
 		if n > 0 {
 			return fmt.Errorf("lane %q has %s; move or delete them first: %w", old["name"], countOf(n, "event", "events"), ErrInUse)
+		}
+		// Its periods go with it, recorded, so that an undo brings them back.
+		periods, err := r.ids(`SELECT id FROM period WHERE lane_id = ?`, id)
+		if err != nil {
+			return err
+		}
+		for _, p := range periods {
+			if err := r.del("period", p); err != nil {
+				return err
+			}
 		}
 		return r.del("lane", id)
 	})

@@ -4,11 +4,35 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
+
+// writeOldDocument writes a document made by the migrations ms (the first
+// few of the program's: an older version) holding the rows inserts write,
+// and returns its path.
+func writeOldDocument(t *testing.T, ms []migration, inserts ...string) string {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.quoteline")
+	registerDriver()
+	db, err := sql.Open(driverName, "file:"+path+"?_foreign_keys=on")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := migrate(ctx, db, ms); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range inserts {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	return path
+}
 
 // TestMigrate_SpeakerNotesKeepActorsAndLinks opens a document of schema
 // version 2 (before speaker notes and unnamed actors): the upgrade rebuilds
@@ -21,17 +45,7 @@ func TestMigrate_SpeakerNotesKeepActorsAndLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "old.quoteline")
-	registerDriver()
-	db, err := sql.Open(driverName, "file:"+path+"?_foreign_keys=on")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := migrate(ctx, db, ms[:2]); err != nil {
-		t.Fatal(err)
-	}
-	now := time.Now().Unix()
-	for _, q := range []string{
+	path := writeOldDocument(t, ms[:2],
 		`INSERT INTO lane (id, name, position, color) VALUES (1, 'L', 0, '#112233')`,
 		`INSERT INTO actor (id, name, kind, description) VALUES (7, 'Ana Lopez', 'person', 'mayor'), (9, 'Iran', 'state', '')`,
 		`INSERT INTO source (id, title, created_at, updated_at) VALUES (1, 'S', 0, 0)`,
@@ -40,12 +54,7 @@ func TestMigrate_SpeakerNotesKeepActorsAndLinks(t *testing.T) {
 		`INSERT INTO event (id, lane_id, title, start, start_precision, status, created_at, updated_at)
 			VALUES (1, 1, 'E', 0, 3, 'reported', 0, 0)`,
 		`INSERT INTO event_actor (event_id, actor_id) VALUES (1, 7), (1, 9)`,
-	} {
-		if _, err := db.ExecContext(ctx, q, now); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	db.Close()
+	)
 
 	s, err := Open(ctx, path)
 	if err != nil {
@@ -116,5 +125,67 @@ func TestCheckDocument_SpeakerFields(t *testing.T) {
 	doc.Quotes[2].SpeakerConfidence = "sure"
 	if _, err := CheckDocument(doc); !errors.Is(err, ErrInvalidDocument) || !strings.Contains(err.Error(), `quotes[2] "q3" speaker_confidence`) {
 		t.Errorf("bad confidence: %v", err)
+	}
+}
+
+// TestMigrate_ComposesFromEveryOlderVersion opens documents written at
+// schema versions 1 and 2 with an event and a quote in them: every later
+// migration runs in turn (3 rebuilds the actor table, 4 alters the event
+// table and adds periods), the rows are kept, and afterwards an event known
+// to the millisecond, a period and an unnamed actor can be written and the
+// document passes its check.
+func TestMigrate_ComposesFromEveryOlderVersion(t *testing.T) {
+	ctx := context.Background()
+	ms, err := schemaMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if SchemaVersion != 4 || len(ms) != 4 {
+		t.Fatalf("SchemaVersion %d with %d migrations: this test knows four", SchemaVersion, len(ms))
+	}
+	for _, from := range []int{1, 2, 3} {
+		t.Run(fmt.Sprintf("from version %d", from), func(t *testing.T) {
+			path := writeOldDocument(t, ms[:from],
+				`INSERT INTO lane (id, name, position, color) VALUES (1, 'L', 0, '#112233')`,
+				`INSERT INTO actor (id, name, kind, description) VALUES (7, 'Ana Lopez', 'person', '')`,
+				`INSERT INTO source (id, title, created_at, updated_at) VALUES (1, 'S', 0, 0)`,
+				`INSERT INTO quote (id, text, speaker_id, said_at, said_precision, source_id, created_at, updated_at)
+					VALUES (1, 'words', 7, 0, 3, 1, 0, 0)`,
+				`INSERT INTO event (id, lane_id, title, start, start_precision, "end", end_precision, status, created_at, updated_at)
+					VALUES (1, 1, 'E', 86400, 3, 172800, 3, 'reported', 0, 0)`,
+			)
+
+			s, err := Open(ctx, path)
+			if err != nil {
+				t.Fatalf("open and upgrade: %v", err)
+			}
+			defer s.Close()
+			e, err := s.Event(ctx, 1)
+			if err != nil || e.Start != (Time{Unix: 86400, Precision: PrecisionDay}) ||
+				e.End != (Time{Unix: 172800, Precision: PrecisionDay}) {
+				t.Fatalf("event after the upgrade: %+v, %v", e, err)
+			}
+			if q, err := s.Quote(ctx, 1); err != nil || q.SpeakerID != 7 {
+				t.Errorf("quote after the upgrade: %+v, %v", q, err)
+			}
+			e.Start = Time{Unix: 86400, Precision: PrecisionMillisecond, Milli: 200}
+			e.End = Time{}
+			if _, _, err := s.SaveEvent(ctx, e); err != nil {
+				t.Fatalf("save an event known to the millisecond: %v", err)
+			}
+			if got, err := s.Event(ctx, 1); err != nil || got.Start != e.Start {
+				t.Errorf("event start read back %+v, %v; want %+v", got.Start, err, e.Start)
+			}
+			p := Period{Title: "Era", LaneID: 1, Start: Time{Unix: 0, Precision: PrecisionYear}, End: Time{Unix: 0, Precision: PrecisionYear}}
+			if _, _, err := s.SavePeriod(ctx, p); err != nil {
+				t.Fatalf("save a period: %v", err)
+			}
+			if _, _, err := s.SaveActor(ctx, Actor{Name: "a spokesman", Kind: KindUnnamed}); err != nil {
+				t.Errorf("save an unnamed actor: %v", err)
+			}
+			if r, err := Check(ctx, path); err != nil || r.Version != SchemaVersion {
+				t.Errorf("check of the upgraded document: %+v, %v", r, err)
+			}
+		})
 	}
 }

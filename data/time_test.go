@@ -16,19 +16,19 @@ func TestParseTime_Forms(t *testing.T) {
 		in   string
 		want Time
 	}{
-		{"2022", Time{unix(2022, 1, 1, 0, 0, 0), PrecisionYear}},
-		{"2022-08", Time{unix(2022, 8, 1, 0, 0, 0), PrecisionMonth}},
-		{"2023-05-15", Time{unix(2023, 5, 15, 0, 0, 0), PrecisionDay}},
-		{"2023-05-15T14:30", Time{unix(2023, 5, 15, 14, 30, 0), PrecisionMinute}},
-		{"2023-05-15T14:30:05", Time{unix(2023, 5, 15, 14, 30, 5), PrecisionSecond}},
-		{"2023-05-15T14:30:05Z", Time{unix(2023, 5, 15, 14, 30, 5), PrecisionSecond}},
-		{"2024-02-29", Time{unix(2024, 2, 29, 0, 0, 0), PrecisionDay}},
-		{"2000-02-29", Time{unix(2000, 2, 29, 0, 0, 0), PrecisionDay}},
-		{"-0044-03-15", Time{unix(-44, 3, 15, 0, 0, 0), PrecisionDay}},
-		{"0000", Time{unix(0, 1, 1, 0, 0, 0), PrecisionYear}},
-		{"+12345", Time{unix(12345, 1, 1, 0, 0, 0), PrecisionYear}},
-		{"-100000", Time{unix(-100000, 1, 1, 0, 0, 0), PrecisionYear}},
-		{"1969-12-31T23:59:59", Time{-1, PrecisionSecond}},
+		{"2022", Time{Unix: unix(2022, 1, 1, 0, 0, 0), Precision: PrecisionYear}},
+		{"2022-08", Time{Unix: unix(2022, 8, 1, 0, 0, 0), Precision: PrecisionMonth}},
+		{"2023-05-15", Time{Unix: unix(2023, 5, 15, 0, 0, 0), Precision: PrecisionDay}},
+		{"2023-05-15T14:30", Time{Unix: unix(2023, 5, 15, 14, 30, 0), Precision: PrecisionMinute}},
+		{"2023-05-15T14:30:05", Time{Unix: unix(2023, 5, 15, 14, 30, 5), Precision: PrecisionSecond}},
+		{"2023-05-15T14:30:05Z", Time{Unix: unix(2023, 5, 15, 14, 30, 5), Precision: PrecisionSecond}},
+		{"2024-02-29", Time{Unix: unix(2024, 2, 29, 0, 0, 0), Precision: PrecisionDay}},
+		{"2000-02-29", Time{Unix: unix(2000, 2, 29, 0, 0, 0), Precision: PrecisionDay}},
+		{"-0044-03-15", Time{Unix: unix(-44, 3, 15, 0, 0, 0), Precision: PrecisionDay}},
+		{"0000", Time{Unix: unix(0, 1, 1, 0, 0, 0), Precision: PrecisionYear}},
+		{"+12345", Time{Unix: unix(12345, 1, 1, 0, 0, 0), Precision: PrecisionYear}},
+		{"-100000", Time{Unix: unix(-100000, 1, 1, 0, 0, 0), Precision: PrecisionYear}},
+		{"1969-12-31T23:59:59", Time{Unix: -1, Precision: PrecisionSecond}},
 	}
 	for _, tt := range tests {
 		got, err := ParseTime(tt.in)
@@ -93,7 +93,15 @@ func TestTime_StringAndDisplay(t *testing.T) {
 		{"-0044-03-15", "-0044-03-15", "15 Mar 45 BC"},
 		{"0000", "0000", "1 BC"},
 		{"0001", "0001", "1"},
-		{"+10000-01", "+10000-01", "Jan 10000"},
+		{"+10000-01", "+10000-01", "Jan 10,000"},
+		{"2023-05-15T14:30:05.250", "2023-05-15T14:30:05.250Z", "15 May 2023 14:30:05.250"},
+		{"2023-05-15T14:30:05.2Z", "2023-05-15T14:30:05.200Z", "15 May 2023 14:30:05.200"},
+		{"2023-05-15T14:30:05.123456789Z", "2023-05-15T14:30:05.123Z", "15 May 2023 14:30:05.123"},
+		{"-0299", "-0299", "300 BC"},
+		{"-299999", "-299999", "300,000 BC"},
+		{"-13799999999", "-13799999999", "13,800,000,000 BC"},
+		{"-4600000000", "-4600000000", "4,600,000,001 BC"},
+		{"+999999", "+999999", "999,999"},
 	}
 	for _, tt := range tests {
 		tm, err := ParseTime(tt.in)
@@ -179,4 +187,85 @@ func FuzzParseTime(f *testing.F) {
 		}
 		_ = tm.Display()
 	})
+}
+
+func TestParseTime_DeepTimeAndMilliseconds(t *testing.T) {
+	tests := []struct {
+		in    string
+		year  int
+		prec  Precision
+		milli int16
+	}{
+		{"-13799999999", -13799999999, PrecisionYear, 0},
+		{"-14000000000", FirstYear, PrecisionYear, 0},
+		{"-1000000", -1000000, PrecisionYear, 0},
+		{"-999999-03", -999999, PrecisionMonth, 0},
+		{"+999999-12-31T23:59:59.999Z", LastYear, PrecisionMillisecond, 999},
+		{"1970-01-01T00:00:00.000", 1970, PrecisionMillisecond, 0},
+	}
+	for _, tt := range tests {
+		got, err := ParseTime(tt.in)
+		if err != nil {
+			t.Errorf("ParseTime(%q): %v", tt.in, err)
+			continue
+		}
+		if y := got.std().Year(); y != tt.year || got.Precision != tt.prec || got.Milli != tt.milli {
+			t.Errorf("ParseTime(%q) = year %d %v %d ms, want year %d %v %d ms", tt.in, y, got.Precision, got.Milli, tt.year, tt.prec, tt.milli)
+		}
+		if back, err := ParseTime(got.String()); err != nil || back != got {
+			t.Errorf("ParseTime(%q).String() = %q reads back as %+v, %v", tt.in, got.String(), back, err)
+		}
+		if !got.InRange() {
+			t.Errorf("ParseTime(%q) not InRange", tt.in)
+		}
+	}
+	for _, tt := range []struct{ in, says string }{
+		{"-14000000001", "before the Big Bang"},
+		{"+1000000", "after year 999,999"},
+		{"-1000000-01", "known to the year"},
+		{"13800000000", "is not a time"},
+		{"-123456789012", "is not a time"},
+		{"2023-05-15T14:30.5", "is not a time"},
+		{"2023-05-15T14:30:05.", "one to nine digits"},
+		{"2023-05-15T14:30:05.1234567890", "one to nine digits"},
+	} {
+		if _, err := ParseTime(tt.in); err == nil || !strings.Contains(err.Error(), tt.says) {
+			t.Errorf("ParseTime(%q) error = %v, want one saying %q", tt.in, err, tt.says)
+		}
+	}
+}
+
+func TestTime_StepAndEndSeconds(t *testing.T) {
+	tests := []struct {
+		in        string
+		n         int
+		want      string
+		endSecond float64 // EndSeconds of in
+	}{
+		{"2014-01-22", -1, "2014-01-21", float64(unix(2014, 1, 23, 0, 0, 0))},
+		{"2014", 1, "2015", float64(unix(2015, 1, 1, 0, 0, 0))},
+		{"2014-03", -1, "2014-02", float64(unix(2014, 4, 1, 0, 0, 0))},
+		{"2014-01-22T10:00Z", -1, "2014-01-22T09:59Z", float64(unix(2014, 1, 22, 10, 1, 0))},
+		{"2014-01-22T10:00:00Z", -1, "2014-01-22T09:59:59Z", float64(unix(2014, 1, 22, 10, 0, 1))},
+		{"2014-01-22T10:00:00.000Z", -1, "2014-01-22T09:59:59.999Z", float64(unix(2014, 1, 22, 10, 0, 0)) + 0.001},
+		{"-13799999999", 1, "-13799999998", float64(unix(-13799999998, 1, 1, 0, 0, 0))},
+	}
+	for _, tt := range tests {
+		tm := mustTime(t, tt.in)
+		if got := tm.Step(tt.n).String(); got != tt.want {
+			t.Errorf("%s.Step(%d) = %s, want %s", tt.in, tt.n, got, tt.want)
+		}
+		if got := tm.EndSeconds(); got != tt.endSecond {
+			t.Errorf("%s.EndSeconds() = %f, want %f", tt.in, got, tt.endSecond)
+		}
+	}
+}
+
+func TestYearText(t *testing.T) {
+	for y, want := range map[int64]string{2023: "2023", 1: "1", 0: "1 BC", -44: "45 BC", -9999: "10,000 BC", -9998: "9999 BC",
+		-11999: "12,000 BC", 12345: "12,345", FirstYear: "14,000,000,001 BC"} {
+		if got := YearText(y); got != want {
+			t.Errorf("YearText(%d) = %q, want %q", y, got, want)
+		}
+	}
 }

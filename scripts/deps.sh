@@ -30,13 +30,13 @@ esac
 # Everything already here, whatever installed it? Then there is nothing to do.
 have_all() {
   for t in "${tools[@]}"; do command -v "$t" >/dev/null || return 1; done
-  pkg-config --exists gl x11 xrandr xcursor xinerama xi xxf86vm 2>/dev/null
+  pkg-config --exists gl x11 xrandr xcursor xinerama xi xxf86vm xfixes 2>/dev/null
 }
 have_all && exit 0
 
 if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
   echo "Quoteline needs: ${tools[*]}, and the OpenGL and X11 development headers" >&2
-  echo "(gl x11 xrandr xcursor xinerama xi xxf86vm for pkg-config)." >&2
+  echo "(gl x11 xrandr xcursor xinerama xi xxf86vm xfixes for pkg-config)." >&2
   echo "This is not a Debian/Ubuntu system: install their equivalents by hand." >&2
   exit 1
 fi

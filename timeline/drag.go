@@ -2,6 +2,8 @@ package timeline
 
 import (
 	"math"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -55,16 +57,17 @@ func (s *Scene) LaneAt(y float64) (int, bool) {
 
 // unitSeconds holds the usual length of each unit, for choosing one to snap to.
 var unitSeconds = [...]float64{
-	Second: 1,
-	Minute: 60,
-	Hour:   3600,
-	Day:    secondsPerDay,
-	Month:  365.2425 / 12 * secondsPerDay,
-	Year:   365.2425 * secondsPerDay,
+	Millisecond: 0.001,
+	Second:      1,
+	Minute:      60,
+	Hour:        3600,
+	Day:         secondsPerDay,
+	Month:       365.2425 / 12 * secondsPerDay,
+	Year:        365.2425 * secondsPerDay,
 }
 
 // SnapUnit returns the unit times dragged in v snap to: the finest of
-// seconds, minutes, hours, days, months and years that is drawn at least
+// milliseconds, seconds, minutes, hours, days, months and years that is drawn at least
 // minPixels wide, or years when none is.
 func SnapUnit(v Viewport, minPixels float64) Unit {
 	for u, s := range unitSeconds {
@@ -75,8 +78,8 @@ func SnapUnit(v Viewport, minPixels float64) Unit {
 	return Year
 }
 
-// Snap returns the start of the second, minute, hour, day, month or year
-// (by u) nearest t, in the calendar of the axis.
+// Snap returns the start of the millisecond, second, minute, hour, day,
+// month or year (by u) nearest t, in the calendar of the axis.
 func Snap(t float64, u Unit) float64 {
 	lo := floorTo(t, u)
 	var hi float64
@@ -113,8 +116,9 @@ func DragTimes(start, end, dt float64, g Grab, u Unit) (newStart, newEnd float64
 }
 
 // DateLabel writes t as people read it, to unit u: "2023", "May 2023",
-// "Mon 15 May 2023", "Mon 15 May 2023 14:30" or "Mon 15 May 2023
-// 14:30:05"; clock times in zone (nil: UTC), as the axis shows them.
+// "Mon 15 May 2023", "Mon 15 May 2023 14:30", "Mon 15 May 2023 14:30:05"
+// or "Mon 15 May 2023 14:30:05.250"; clock times in zone (nil: UTC), as
+// the axis shows them.
 func DateLabel(t float64, u Unit, zone *time.Location) string {
 	tm := utc(t)
 	switch u {
@@ -125,6 +129,14 @@ func DateLabel(t float64, u Unit, zone *time.Location) string {
 		tm = tm.In(zone)
 	}
 	switch u {
+	case Millisecond:
+		ms := int64(math.Round((t - math.Floor(t)) * 1000))
+		sec := int64(math.Floor(t))
+		if ms == 1000 {
+			sec, ms = sec+1, 0
+		}
+		tm = time.Unix(sec, 0).In(tm.Location())
+		return contextLabel(tm, Day) + " " + millisecondLabel(sec+int64(offsetOf(tm)), ms)
 	case Second:
 		return contextLabel(tm, Day) + " " + fineLabel(tm, Step{Second, 1})
 	}
@@ -149,4 +161,36 @@ func SpanLabel(start, end float64, u Unit, zone *time.Location) string {
 		return from
 	}
 	return from + " – " + to
+}
+
+// WindowLabel describes the time window [from, to) for a heading, to the
+// unit its width calls for: "13,800,000,000 BC – 2025", "1 Aug 2022 – 15
+// Jun 2023", "Mon 15 May 2023 14:30 – 14:35", "Mon 15 May 2023
+// 14:30:05.200 – 14:30:06.000".
+func WindowLabel(from, to float64) string {
+	span := to - from
+	last := to - 1 // the window's last second, not the next one's
+	switch {
+	case span >= 2*365.2425*secondsPerDay:
+		return YearLabel(utc(from).Year()) + " – " + YearLabel(utc(last).Year())
+	case span >= 2*secondsPerDay:
+		return dayLabel(utc(from)) + " – " + dayLabel(utc(last))
+	}
+	u := Minute
+	switch {
+	case span < 10:
+		u, last = Millisecond, to-0.001
+	case span < 600:
+		u = Second
+	}
+	a, b := DateLabel(from, u, nil), DateLabel(last, u, nil)
+	if day := contextLabel(utc(from), Day); len(a) > len(day) && strings.HasPrefix(b, day+" ") {
+		b = b[len(day)+1:] // the same day: its clock time alone
+	}
+	return a + " – " + b
+}
+
+// dayLabel writes the day of tm: "15 May 2023", "15 Mar 44 BC".
+func dayLabel(tm time.Time) string {
+	return strconv.Itoa(tm.Day()) + " " + monthNames[tm.Month()-1] + " " + YearLabel(tm.Year())
 }

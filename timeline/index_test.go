@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"testing"
+	"time"
 )
 
 // randomItems makes n items over about a year in lanes, a fifth of them ranges.
@@ -452,5 +453,67 @@ func BenchmarkIndex_MoveOne1M(b *testing.B) {
 		oldE, _ := ev.Extent(&old)
 		x.Move(items, i, j, old, oldE, it.Start)
 		i, j = j, i
+	}
+}
+
+// TestIndex_MillisecondsAndDeepTimeMatchAScan checks the times the 4-byte
+// offsets cannot hold, milliseconds and years billions apart, held as they
+// are and found exactly.
+func TestIndex_MillisecondsAndDeepTimeMatchAScan(t *testing.T) {
+	var items []testItem
+	for k := range 200 { // five splits a second, 200 ms apart
+		at := aug2022 + float64(k)*0.2
+		items = append(items, point(int64(k+1), 0, at, "split"))
+	}
+	for k, y := range []int{-13_799_999_999, -4_599_999_999, -538_799_999, -65_999_999, -299_999, 1969} {
+		at := float64(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Unix())
+		items = append(items, testItem{ID: int64(1000 + k), Lane: 1, Start: at, End: at + 365*day, Range: true, Earliest: at, Latest: at + 365*day})
+	}
+	slices.SortFunc(items, func(a, b testItem) int { return cmp.Compare(a.Start, b.Start) })
+	x := indexOf(items, 2)
+	if x.lanes[0].starts.off != nil || x.lanes[1].starts.off != nil {
+		t.Fatal("times with milliseconds or billions of years apart held as 4-byte offsets")
+	}
+	scan := func(lane int, from, to float64) (visible []int32, starting int) {
+		for i, it := range items {
+			if it.Lane != lane {
+				continue
+			}
+			if it.Start <= to && math.Max(it.End, it.Latest) >= from {
+				visible = append(visible, int32(i))
+			}
+			if it.Start >= from && it.Start < to {
+				starting++
+			}
+		}
+		return visible, starting
+	}
+	for _, w := range []struct {
+		lane     int
+		from, to float64
+	}{
+		{0, aug2022 + 1.0, aug2022 + 1.0}, {0, aug2022 + 0.19, aug2022 + 0.41}, {0, aug2022 + 3.999, aug2022 + 5},
+		{1, MinTime, MaxTime}, {1, float64(time.Date(-600_000_000, 1, 1, 0, 0, 0, 0, time.UTC).Unix()), 0},
+	} {
+		want, starting := scan(w.lane, w.from, w.to)
+		got := x.Visible(w.lane, w.from, w.to, nil)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("Visible(%d, %v, %v) = %v, a scan finds %v", w.lane, w.from, w.to, got, want)
+		}
+		if n := x.StartsIn(w.lane, w.from, w.to); n != starting {
+			t.Errorf("StartsIn(%d, %v, %v) = %d, a scan finds %d", w.lane, w.from, w.to, n, starting)
+		}
+	}
+	// Counted per column of a 40-second view 4,000 pixels wide: one split
+	// in every fortieth column.
+	starts := make([]int32, 4000)
+	x.Density(0, NewViewport(aug2022, aug2022+40, 4000), starts, nil)
+	total := 0
+	for _, n := range starts {
+		total += int(n)
+	}
+	if total != 200 {
+		t.Errorf("density counts %d starts, want 200", total)
 	}
 }

@@ -59,6 +59,9 @@ type Events struct {
 	Titles map[int64]string
 	// Matches are the items found by a search, drawn with a ring.
 	Matches map[int64]bool
+	// Periods, sorted by Start, are shaded behind the lanes and named in a
+	// strip under the axis.
+	Periods []Period
 }
 
 // Extent returns the earliest and latest times it may cover.
@@ -97,6 +100,7 @@ type Palette struct {
 	Match       color.NRGBA // ring around items found by a search
 	Hover       color.NRGBA
 	Disputed    color.NRGBA
+	Period      color.NRGBA // periods' bands and names; zero: GridStrong
 	OnDarkText  color.NRGBA // label colour on a dark bar
 	OnLightText color.NRGBA // label colour on a light bar
 }
@@ -160,9 +164,12 @@ type Input struct {
 	ScrollY  float64 // how far the lanes are scrolled up under the axis, in pixels
 	Selected int64   // 0: none
 	Hovered  int64   // 0: none
-	Palette  Palette
-	Metrics  Metrics
-	Measure  TextMeasure
+	// SelectedPeriod and HoveredPeriod are periods' IDs (0: none): their
+	// names in the strip under the axis are outlined.
+	SelectedPeriod, HoveredPeriod int64
+	Palette                       Palette
+	Metrics                       Metrics
+	Measure                       TextMeasure
 	// Zone is the clock the axis shows times of day in (nil: UTC); see
 	// TicksIn.
 	Zone *time.Location
@@ -244,6 +251,13 @@ type Scene struct {
 	// Input.Quotes each mark stands for.
 	QuoteHits   []Hit
 	QuoteGroups [][2]int
+	// SaidName is where the statements row's name (SaidRow) is drawn, for
+	// its tooltip; the zero Hit when the row is not drawn.
+	SaidName Hit
+	// PeriodHits are the clickable names of periods in the strip under the
+	// axis: ID is the period's, Item its index in Input.Events.Periods.
+	// Periods without an ID have none.
+	PeriodHits []Hit
 	// Hidden counts the items in view drawn only as a mark in their lane's
 	// overflow strip, for want of rows.
 	Hidden int
@@ -317,6 +331,7 @@ type Builder struct {
 	hitAt    map[int64]int // item id -> index in the scene's Hits, for connectors
 	linked   []int64       // items one statements mark is already connected to
 	near     []int64       // untitled items placed outside the view, this frame
+	periods  periodLayout
 }
 
 type labelKey struct {
@@ -332,6 +347,8 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	dst.Outlines = dst.Outlines[:0]
 	dst.QuoteHits = dst.QuoteHits[:0]
 	dst.QuoteGroups = dst.QuoteGroups[:0]
+	dst.SaidName = Hit{}
+	dst.PeriodHits = dst.PeriodHits[:0]
 	dst.Untitled, b.near = dst.Untitled[:0], b.near[:0]
 	m := in.Metrics
 	vp := in.Viewport
@@ -445,7 +462,8 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	}
 	dst.Lanes = resizeBoxes(dst.Lanes, nl)
 	stmtH := statementsHeight(in)
-	dst.Top = m.AxisHeight + stmtH
+	b.layoutPeriods(in)
+	dst.Top = m.AxisHeight + b.periodsHeight(m) + stmtH
 	dst.Height = dst.Top + LayoutLanes(b.rowCount, b.collapse, dst.Top-in.ScrollY, m.LaneHeader, m.RowHeight, m.LanePadding, dst.Lanes)
 
 	p := in.Palette
@@ -456,6 +474,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 		}
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: 0, Y: box.Y, W: 4, H: box.Height, Fill: in.Lanes[l].Color})
 	}
+	b.drawPeriodBands(in, dst, max(in.Height, dst.Height))
 
 	// Grid and axis.
 	TicksIn(vp, in.Zone, func(s string) float64 { return b.measure(in, s, false) }, 16, &dst.Axis)
@@ -549,6 +568,7 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 	if stmtH > 0 {
 		b.drawStatements(in, dst, textH)
 	}
+	b.drawPeriodStrip(in, dst, textH)
 
 	// The axis, over the lanes that scroll under it.
 	dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: 0, Y: 0, W: width, H: m.AxisHeight, Fill: p.Axis})
@@ -629,15 +649,24 @@ func (b *Builder) place(in *Input, it *Item) geom {
 		xs := vp.X(it.Start)
 		g.x0 = math.Min(g.x0, xs-m.MarkerSize/2)
 		g.x1 = math.Max(g.x1, xs+m.MarkerSize/2)
-		if xs < 0 || xs > width {
+		if xl := vp.X(latest); xs < 0 && xl > 0 && latest > it.Start {
+			// A point known only to a month or a year, its marker left of
+			// the view and its faint band in it: the label keeps to the
+			// band's visible part, as a range's to its bar's, or follows it.
+			after, before = xl+m.LabelGap, -1 // no room before it
+			if label+2*m.LabelGap <= math.Min(xl, width) {
+				after = m.LabelGap
+			}
+		} else if xs < 0 || xs > width {
 			return g // the marker is off screen: so is its label
+		} else {
+			after = xs + m.MarkerSize/2 + m.LabelGap // over the faint band of a coarse date, if any
+			left := math.Min(xs-m.MarkerSize/2, vp.X(earliest))
+			if it.StartUncertain {
+				left = math.Min(left, xs-3*m.MarkerSize) // the fade-in drawn before the marker
+			}
+			before = left - m.LabelGap
 		}
-		after = xs + m.MarkerSize/2 + m.LabelGap // over the faint band of a coarse date, if any
-		left := math.Min(xs-m.MarkerSize/2, vp.X(earliest))
-		if it.StartUncertain {
-			left = math.Min(left, xs-3*m.MarkerSize) // the fade-in drawn before the marker
-		}
-		before = left - m.LabelGap
 	}
 	switch {
 	case after+label <= width:

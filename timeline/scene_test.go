@@ -286,12 +286,47 @@ func TestBuilder_PlacesLabelsInsideTheView(t *testing.T) {
 					t.Errorf("label %q [%v, %v] outside the view", p.Text, p.X, p.X+w)
 				}
 			}},
+		{"bar starting left of the view: label pinned to its visible part",
+			testItem{ID: 1, Start: aug2022 - 40*day, End: aug2022 + 40*day, Range: true, Earliest: aug2022 - 40*day, Latest: aug2022 + 40*day,
+				Title: "Shipments under way"}, "Shipments",
+			func(t *testing.T, p Prim) {
+				if w, _ := measure7(p.Text, 0, false); p.X < 0 || p.X > 10 || p.X+w > vp.X(aug2022+40*day) {
+					t.Errorf("label %q [%v, %v] not at the left of the bar's visible part [0, %v]", p.Text, p.X, p.X+w, vp.X(aug2022+40*day))
+				}
+			}},
+		{"bar starting left of the view, a sliver of it in view: label after it",
+			testItem{ID: 1, Start: aug2022 - 40*day, End: aug2022 + 2*day, Range: true, Earliest: aug2022 - 40*day, Latest: aug2022 + 2*day,
+				Title: "Shipments under way"}, "Shipments",
+			func(t *testing.T, p Prim) {
+				if p.X < vp.X(aug2022+2*day) || p.X > vp.X(aug2022+2*day)+10 {
+					t.Errorf("label at %v, want just after the bar's end at %v", p.X, vp.X(aug2022+2*day))
+				}
+			}},
+		{"point known to a month, its marker left of the view: label on its band",
+			testItem{ID: 1, Start: aug2022 - 20*day, End: aug2022 - 20*day, Earliest: aug2022 - 20*day, Latest: aug2022 + 30*day,
+				Title: "Iran prepares drones"}, "Iran prepares",
+			func(t *testing.T, p Prim) {
+				if w, _ := measure7(p.Text, 0, false); p.X < 0 || p.X > 10 || p.X+w > vp.X(aug2022+30*day) {
+					t.Errorf("label %q [%v, %v] not on the band's visible part [0, %v]", p.Text, p.X, p.X+w, vp.X(aug2022+30*day))
+				}
+			}},
+		{"point known to a month, a sliver of its band in view: label after the band",
+			testItem{ID: 1, Start: aug2022 - 20*day, End: aug2022 - 20*day, Earliest: aug2022 - 20*day, Latest: aug2022 + 3*day,
+				Title: "White House says Iran is preparing to send Russia hundreds of drones"}, "White House",
+			func(t *testing.T, p Prim) {
+				if w, _ := measure7(p.Text, 0, false); p.X < vp.X(aug2022+3*day) || p.X+w > 800 {
+					t.Errorf("label %q [%v, %v], want after the band's end at %v and in view", p.Text, p.X, p.X+w, vp.X(aug2022+3*day))
+				}
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b Builder
 			var s Scene
 			b.Build(sceneInput([]testItem{tt.item}, vp), &s)
+			if _, ok := s.HitBox(1); !ok {
+				t.Fatal("the item is not drawn")
+			}
 			p, ok := labelOf(&s, tt.prefix)
 			if !ok {
 				t.Fatalf("no label starting %q drawn", tt.prefix)

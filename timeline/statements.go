@@ -96,6 +96,14 @@ type QuoteMark struct {
 	Disputes []bool // parallel to Events: the quote disputes that item
 }
 
+// SaidRow is the name of the row of quotes under the axis, named for what
+// it shows, and SaidRowTip its tooltip: it is not one of the document's
+// lanes, which may have any name ("Statements" is the default timeline's).
+const (
+	SaidRow    = "Said"
+	SaidRowTip = "when each quote was said"
+)
+
 // statementsHeight is the height of the statements row, 0 if it is not shown.
 func statementsHeight(in *Input) float64 {
 	if !in.ShowQuotes || len(in.Quotes) == 0 {
@@ -119,12 +127,13 @@ func (b *Builder) drawStatements(in *Input, dst *Scene, textH float64) {
 	p := in.Palette
 	vp := in.Viewport
 	width := vp.Width()
-	y0 := m.AxisHeight
 	h := statementsHeight(in)
+	y0 := dst.Top - h
 	cy := y0 + h/2
 	dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: 0, Y: y0, W: width, H: h, Fill: p.Axis})
 	dst.Prims = append(dst.Prims, Prim{Kind: PrimLine, X: 0, Y: y0 + h, X2: width, Y2: y0 + h, Stroke: p.GridStrong, StrokeWidth: 1})
-	dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: 10, Y: cy - textH/2, Text: "Statements", TextSize: m.TextSize, Bold: true, Fill: p.MutedText})
+	dst.Prims = append(dst.Prims, Prim{Kind: PrimText, X: 10, Y: cy - textH/2, Text: SaidRow, TextSize: m.TextSize, Bold: true, Fill: p.MutedText})
+	dst.SaidName = Hit{X0: 10, Y0: cy - textH/2, X1: 10 + b.measure(in, SaidRow, true), Y1: cy + textH/2}
 
 	// Where each drawn item is, for the connectors.
 	if b.hitAt == nil {

@@ -12,7 +12,8 @@ type Unit int
 
 // Calendar units, finest first.
 const (
-	Second Unit = iota
+	Millisecond Unit = iota
+	Second
 	Minute
 	Hour
 	Day
@@ -20,7 +21,7 @@ const (
 	Year
 )
 
-var unitNames = [...]string{"second", "minute", "hour", "day", "month", "year"}
+var unitNames = [...]string{"millisecond", "second", "minute", "hour", "day", "month", "year"}
 
 // String returns the unit's name in English, as in "month".
 func (u Unit) String() string {
@@ -62,6 +63,7 @@ type Measure func(label string) float64
 
 // ladder lists the steps fine ticks may be spaced by, finest first.
 var ladder = [...]Step{
+	{Millisecond, 1}, {Millisecond, 5}, {Millisecond, 10}, {Millisecond, 50}, {Millisecond, 100}, {Millisecond, 500},
 	{Second, 1}, {Second, 5}, {Second, 15}, {Second, 30},
 	{Minute, 1}, {Minute, 5}, {Minute, 15}, {Minute, 30},
 	{Hour, 1}, {Hour, 3}, {Hour, 6}, {Hour, 12},
@@ -69,13 +71,18 @@ var ladder = [...]Step{
 	{Month, 1}, {Month, 3}, {Month, 6},
 	{Year, 1}, {Year, 2}, {Year, 5}, {Year, 10}, {Year, 20}, {Year, 50},
 	{Year, 100}, {Year, 200}, {Year, 500}, {Year, 1000}, {Year, 2000}, {Year, 5000},
+	// Deep time.
+	{Year, 1e4}, {Year, 2e4}, {Year, 5e4}, {Year, 1e5}, {Year, 2e5}, {Year, 5e5},
+	{Year, 1e6}, {Year, 2e6}, {Year, 5e6}, {Year, 1e7}, {Year, 2e7}, {Year, 5e7},
+	{Year, 1e8}, {Year, 2e8}, {Year, 5e8}, {Year, 1e9}, {Year, 2e9}, {Year, 5e9},
 }
 
 // Ticks fills dst with the calendar axis for v, reusing dst's slices.
 //
-// The fine row uses the finest step of the ladder (1, 5, 15 and 30 seconds
-// and minutes; 1, 3, 6 and 12 hours; 1, 2 and 7 days; 1, 3 and 6 months; 1,
-// 2 and 5 years and their multiples by powers of ten up to 5000) at which
+// The fine row uses the finest step of the ladder (1, 5, 10, 50, 100 and 500
+// milliseconds; 1, 5, 15 and 30 seconds and minutes; 1, 3, 6 and 12 hours;
+// 1, 2 and 7 days; 1, 3 and 6 months; 1, 2 and 5 years and their multiples
+// by powers of ten up to five billion) at which
 // every label ends at least gap pixels before the next begins, the label of a
 // tick at X occupying [X, X+measure(label)]. If no step fits, Fine is empty.
 // Boundaries are aligned to the calendar in UTC: minutes and hours at
@@ -85,9 +92,16 @@ var ladder = [...]Step{
 // both "100 BC" and "100" are boundaries), with AD 1 itself a boundary when
 // N is 5 or more.
 //
+// Year labels read "2023", "45 BC" and "12,000 BC"; with steps of 100,000
+// years or more, years before AD 1 are labelled in thousands, millions or
+// billions of years before it, as TimelineJS counts them: "300 ka", "540
+// Ma", "4.6 Ga" (see YearTickLabel).
+//
 // The context row labels the next larger unit at its boundaries: the day
-// ("Mon 15 May 2023") above seconds, minutes and hours, the month ("May
-// 2023") above days and the year above months; above years it is empty. When
+// and second ("Mon 15 May 2023 14:30:05") above milliseconds, the day
+// ("Mon 15 May 2023") above seconds, minutes and hours, the
+// month ("May 2023") above days and the year above months; above years it
+// is empty. When
 // the period the view starts in has its boundary off-screen, its label is
 // pinned at X = 0 unless it would overlap the next context label. Context
 // labels too close to the one before are dropped, so neither row overlaps.
@@ -140,7 +154,7 @@ func TicksIn(v Viewport, zone *time.Location, measure Measure, gap float64, dst 
 		return
 	}
 	w := tickWriter{v: v, step: Step{ctx, 1}, context: true, dst: dst.Context[:0], ok: true}
-	if ctx == Day { // above clock times
+	if ctx <= Day { // above clock times
 		w.zone = zone
 	}
 	w.run()
@@ -166,6 +180,8 @@ func TicksIn(v Viewport, zone *time.Location, measure Measure, gap float64, dst 
 func (s Step) maxSeconds() float64 {
 	n := float64(s.N)
 	switch s.Unit {
+	case Millisecond:
+		return n / 1000
 	case Second:
 		return n
 	case Minute:
@@ -254,6 +270,17 @@ func (w *tickWriter) offset(t float64) float64 {
 // add appends a tick at t if it is in view. It reports whether later
 // boundaries may still be added.
 func (w *tickWriter) add(t float64) bool {
+	return w.addLabelled(t, func() string {
+		if w.context {
+			return contextLabel(w.calendar(t), w.step.Unit)
+		}
+		return fineLabel(w.calendar(t), w.step)
+	})
+}
+
+// addLabelled appends a tick at t labelled label() if it is in view. It
+// reports whether later boundaries may still be added.
+func (w *tickWriter) addLabelled(t float64, label func() string) bool {
 	x := w.v.X(t)
 	if x < 0 {
 		return true
@@ -261,12 +288,11 @@ func (w *tickWriter) add(t float64) bool {
 	if !(x <= w.v.Width()) {
 		return false
 	}
-	var label string
-	if w.context {
-		label = contextLabel(w.calendar(t), w.step.Unit)
-	} else {
-		label = fineLabel(w.calendar(t), w.step)
-	}
+	return w.put(t, x, label())
+}
+
+// put appends a tick at t, drawn at x.
+func (w *tickWriter) put(t, x float64, label string) bool {
 	if w.measure != nil {
 		if x < w.end {
 			w.ok = false
@@ -284,6 +310,23 @@ func (w *tickWriter) run() {
 	start := w.v.Start()
 	n := w.step.N
 	switch w.step.Unit {
+	case Millisecond:
+		// Counted in whole milliseconds, so that a tick's label is
+		// exact whatever float64 makes of its time.
+		for ms := int64(math.Ceil((start+w.offset(start))*1000/float64(n))) * int64(n); ; ms += int64(n) {
+			sec, frac := floorDiv(ms, 1000), ms-floorDiv(ms, 1000)*1000
+			t := float64(sec) + float64(frac)/1000
+			off := w.offset(t)
+			t -= off
+			if !w.addLabelled(t, func() string {
+				if w.context {
+					return millisecondLabel(sec, frac)
+				}
+				return milliLabels[4*frac : 4*frac+4]
+			}) {
+				return
+			}
+		}
 	case Second, Minute, Hour:
 		// Multiples of d on the zone's clock; the offset is looked up
 		// again at each tick, as it changes with summer time.
@@ -335,9 +378,67 @@ func (w *tickWriter) run() {
 			}
 		}
 	case Year:
-		for y := firstYearTick(utc(start).Year(), n); w.add(yearStart(y)); y = nextYearTick(y, n) {
+		for y := firstYearTick(utc(start).Year(), n); w.addLabelled(yearStart(y), func() string {
+			if w.context {
+				return YearLabel(y)
+			}
+			return YearTickLabel(y, n)
+		}); y = nextYearTick(y, n) {
 		}
 	}
+}
+
+// floorDiv returns a/b rounded down, for b > 0.
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b < 0 {
+		q--
+	}
+	return q
+}
+
+// millisecondLabel labels the tick at second sec and millisecond ms of
+// it, on the clock it was counted on: "14:30:05.250".
+func millisecondLabel(sec, ms int64) string {
+	h, m, s := time.Unix(sec, 0).UTC().Clock()
+	b := [12]byte{byte('0' + h/10), byte('0' + h%10), ':', byte('0' + m/10), byte('0' + m%10), ':', byte('0' + s/10), byte('0' + s%10),
+		'.', byte('0' + ms/100), byte('0' + ms/10%10), byte('0' + ms%10)}
+	return string(b[:])
+}
+
+// milliLabels holds ".000" to ".999", four bytes each, so that the fine
+// labels of milliseconds need no allocation.
+var milliLabels = func() string {
+	b := make([]byte, 0, 4000)
+	for ms := range 1000 {
+		b = append(b, '.', byte('0'+ms/100), byte('0'+ms/10%10), byte('0'+ms%10))
+	}
+	return string(b)
+}()
+
+// YearTickLabel labels the boundary of year y (astronomical: 0 is 1 BC)
+// on an axis of steps of n years: as YearLabel does for steps of up to
+// 50,000 years and for years from AD 1 on, else as the thousands,
+// millions or billions of years before AD 1 ("300 ka", "540 Ma",
+// "4.6 Ga"), the unit chosen by the step so that every label of an axis
+// reads alike. That is how TimelineJS counts its negative years, and not
+// from today: at these steps the two differ by less than a tick.
+func YearTickLabel(y, n int) string {
+	if n < 1e5 || y >= 1 {
+		if y == 1 && n > 1 {
+			return "AD 1"
+		}
+		return YearLabel(y)
+	}
+	before := float64(1 - y) // years BC
+	unit, name := 1e3, " ka"
+	switch {
+	case n >= 5e8:
+		unit, name = 1e9, " Ga"
+	case n >= 1e6:
+		unit, name = 1e6, " Ma"
+	}
+	return strconv.FormatFloat(before/unit, 'f', -1, 64) + name
 }
 
 // Year boundaries for steps of n > 1 years fall on displayed years that are
@@ -394,6 +495,8 @@ func daysIn(y int, m time.Month) int {
 // contextUnit returns the unit of the context row above fine ticks of unit u.
 func contextUnit(u Unit) (Unit, bool) {
 	switch u {
+	case Millisecond:
+		return Second, true
 	case Second, Minute, Hour:
 		return Day, true
 	case Day:
@@ -419,7 +522,7 @@ func (w *tickWriter) floorTo(t float64, u Unit) float64 {
 func floorTo(t float64, u Unit) float64 {
 	tm := utc(t)
 	switch u {
-	case Second, Minute, Hour:
+	case Millisecond, Second, Minute, Hour:
 		d := Step{u, 1}.maxSeconds()
 		return math.Floor(t/d) * d
 	case Day:
@@ -445,10 +548,15 @@ var clock = func() string {
 	return string(b)
 }()
 
-// fineLabel labels a fine tick at tm of step s: "14:30:15", "14:30", "14:00",
-// "15", "Aug", "2022", "45 BC", or "AD 1" at the change of era.
+// fineLabel labels a fine tick at tm of step s: ".250" (under the second
+// in the context row), "14:30:15",
+// "14:30", "14:00", "15", "Aug", "2022", "45 BC", or "AD 1" at the change of
+// era.
 func fineLabel(tm time.Time, s Step) string {
 	switch s.Unit {
+	case Millisecond:
+		ms := 4 * (tm.Nanosecond() / int(time.Millisecond))
+		return milliLabels[ms : ms+4]
 	case Second:
 		h, m, sec := tm.Clock()
 		b := [8]byte{byte('0' + h/10), byte('0' + h%10), ':', byte('0' + m/10), byte('0' + m%10), ':', byte('0' + sec/10), byte('0' + sec%10)}
@@ -462,17 +570,22 @@ func fineLabel(tm time.Time, s Step) string {
 	case Month:
 		return monthNames[tm.Month()-1]
 	default:
-		if y := tm.Year(); y != 1 || s.N == 1 {
-			return YearLabel(y)
-		}
-		return "AD 1"
+		return YearTickLabel(tm.Year(), s.N)
 	}
 }
 
-// contextLabel labels a context tick at tm of unit u: "Mon 15 May 2023",
-// "May 2023", "2023".
+// offsetOf returns the offset from UTC of tm's zone, in seconds.
+func offsetOf(tm time.Time) int {
+	_, off := tm.Zone()
+	return off
+}
+
+// contextLabel labels a context tick at tm of unit u: "Mon 15 May 2023
+// 14:30:05", "Mon 15 May 2023", "May 2023", "2023".
 func contextLabel(tm time.Time, u Unit) string {
 	switch u {
+	case Second:
+		return contextLabel(tm, Day) + " " + fineLabel(tm, Step{Second, 1})
 	case Day:
 		return tm.Weekday().String()[:3] + " " + strconv.Itoa(tm.Day()) + " " + monthNames[tm.Month()-1] + " " + YearLabel(tm.Year())
 	case Month:
@@ -502,8 +615,8 @@ var yearLabels = sync.OnceValues(func() (string, []uint32) {
 })
 
 // YearLabel returns year y, numbered astronomically (0 is 1 BC, -44 is 45
-// BC), as people read it: "2023", "1", "1 BC", "45 BC". Labels of the years
-// of the timeline are not allocated.
+// BC), as people read it: "2023", "1", "1 BC", "45 BC", "12,000 BC". Labels
+// of the years -10,000 to 10,000 are not allocated.
 func YearLabel(y int) string {
 	if y < firstLabelledYear || y > lastLabelledYear {
 		return string(appendYear(nil, y))
@@ -514,10 +627,25 @@ func YearLabel(y int) string {
 }
 
 func appendYear(b []byte, y int) []byte {
+	v := int64(y)
 	if y <= 0 {
-		return append(strconv.AppendInt(b, 1-int64(y), 10), " BC"...)
+		v = 1 - v
 	}
-	return strconv.AppendInt(b, int64(y), 10)
+	if v >= 10000 {
+		s := strconv.FormatInt(v, 10)
+		for i := 0; i < len(s); i++ {
+			if i > 0 && (len(s)-i)%3 == 0 {
+				b = append(b, ',')
+			}
+			b = append(b, s[i])
+		}
+	} else {
+		b = strconv.AppendInt(b, v, 10)
+	}
+	if y <= 0 {
+		b = append(b, " BC"...)
+	}
+	return b
 }
 
 // utc returns the calendar time of t, to the second below.

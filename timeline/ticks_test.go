@@ -60,11 +60,25 @@ func TestTicks_Cases(t *testing.T) {
 			[]string{"10 BC", "8 BC", "6 BC", "4 BC", "2 BC", "2", "4", "6", "8", "10"}, nil},
 		{"months before the era", unix(-44, 1, 1), unix(-43, 1, 1), 1200, []Step{{Month, 1}},
 			[]string{"Jan", "Feb"}, []string{"45 BC"}},
-		{"the whole timeline", MinTime, MaxTime, 1600, []Step{{Year, 1000}},
-			[]string{"10000 BC", "9000 BC"}, nil},
-		{"the whole timeline, narrow", MinTime, MaxTime, 400, []Step{{Year, 5000}},
-			[]string{"10000 BC", "5000 BC", "AD 1", "5000", "10000"}, nil},
-		{"nothing fits", MinTime, MaxTime, 100, []Step{{Year, 5000}}, nil, nil},
+		{"ten thousand years", unix(-9999, 1, 1), unix(10000, 1, 1), 1600, []Step{{Year, 1000}},
+			[]string{"10,000 BC", "9000 BC"}, nil},
+		{"ten thousand years, narrow", unix(-9999, 1, 1), unix(10000, 1, 1), 400, []Step{{Year, 5000}},
+			[]string{"10,000 BC", "5000 BC", "AD 1", "5000", "10,000"}, nil},
+		{"a hundred thousand years", unix(-99999, 1, 1), unix(1, 1, 1), 1200, []Step{{Year, 10000}},
+			[]string{"100,000 BC", "90,000 BC"}, nil},
+		{"the whole timeline", MinTime, MaxTime, 1600, []Step{{Year, 1e9}},
+			[]string{"14 Ga", "13 Ga", "12 Ga"}, nil},
+		{"the whole timeline, narrow", MinTime, MaxTime, 400, []Step{{Year, 2e9}},
+			[]string{"14 Ga", "12 Ga", "10 Ga"}, nil},
+		{"the Phanerozoic", unix(-539_999_999, 1, 1), unix(1, 1, 1), 1600, []Step{{Year, 2e7}},
+			[]string{"540 Ma", "520 Ma"}, nil},
+		{"the last million years", unix(-999_999, 1, 1), unix(1, 1, 1), 1600, []Step{{Year, 1e5}},
+			[]string{"1000 ka", "900 ka"}, nil},
+		{"nothing fits", MinTime, MaxTime, 30, []Step{{Year, 5e9}}, nil, nil},
+		{"a second across 1600 px", may15 + 3600, may15 + 3601, 1600, []Step{{Millisecond, 50}},
+			[]string{".000", ".050"}, []string{"Mon 15 May 2023 01:00:00", "Mon 15 May 2023 01:00:01"}},
+		{"ten milliseconds across 1600 px", may15 + 3600 + 0.25, may15 + 3600 + 0.26, 1600, []Step{{Millisecond, 1}},
+			[]string{".250", ".251"}, []string{"Mon 15 May 2023 01:00:00"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -140,8 +154,13 @@ func TestTicks_Properties(t *testing.T) {
 		cases = 300
 	}
 	for range cases {
-		span := MinSpan * math.Pow(10, r.Float64()*10.5) // 10 s to about 10,000 years
+		// 10 ms to the age of the universe, near the present as often as
+		// anywhere on the timeline.
+		span := MinSpan * math.Pow(10, r.Float64()*19.6)
 		start := MinTime + r.Float64()*(MaxTime-MinTime-span)
+		if r.IntN(2) == 0 && span < 1e12 {
+			start = aug2022 + (r.Float64()-0.5)*1e11
+		}
 		width := 200 + r.Float64()*2800
 		v := NewViewport(start, start+span, width)
 		Ticks(v, measure7px, gap, &a)
@@ -196,7 +215,8 @@ func TestTicks_ReusesItsSlices(t *testing.T) {
 	}{
 		{"months", unix(2022, 8, 10), unix(2023, 8, 1), 0},
 		{"years", unix(1900, 1, 1), unix(2030, 1, 1), 0},
-		{"millennia", MinTime, MaxTime, 0},
+		{"millennia", unix(-9999, 1, 1), unix(10000, 1, 1), 0},
+		{"ages", MinTime, MaxTime, 40}, // labels such as "4 Ga" are formatted on each call, two allocations each
 		{"days", unix(2023, 5, 10), unix(2023, 6, 1), 2},
 		{"hours", unix(2023, 5, 10) + 3600, unix(2023, 5, 10) + 7*3600, 1},
 	}
@@ -213,13 +233,30 @@ func TestTicks_ReusesItsSlices(t *testing.T) {
 	}
 }
 
+func TestYearTickLabel(t *testing.T) {
+	tests := []struct {
+		year, step int
+		want       string
+	}{
+		{2000, 1000, "2000"}, {1, 1000, "AD 1"}, {1, 1, "1"}, {-49999, 50000, "50,000 BC"},
+		{-99999, 100000, "100 ka"}, {-1999999, 1000000, "2 Ma"}, {-539999999, 10000000, "540 Ma"},
+		{-4599999999, 100000000, "4600 Ma"}, {-4499999999, 500000000, "4.5 Ga"}, {-13999999999, 1000000000, "14 Ga"},
+		{200000, 100000, "200,000"},
+	}
+	for _, tt := range tests {
+		if got := YearTickLabel(tt.year, tt.step); got != tt.want {
+			t.Errorf("YearTickLabel(%d, %d) = %q, want %q", tt.year, tt.step, got, tt.want)
+		}
+	}
+}
+
 func TestYearLabel_Formats(t *testing.T) {
 	tests := []struct {
 		year int
 		want string
 	}{
-		{2023, "2023"}, {1, "1"}, {0, "1 BC"}, {-44, "45 BC"}, {-9999, "10000 BC"},
-		{10000, "10000"}, {-10001, "10002 BC"}, {123456, "123456"},
+		{2023, "2023"}, {1, "1"}, {0, "1 BC"}, {-44, "45 BC"}, {-9999, "10,000 BC"}, {-9998, "9999 BC"},
+		{10000, "10,000"}, {-10001, "10,002 BC"}, {123456, "123,456"}, {-13_799_999_999, "13,800,000,000 BC"},
 	}
 	for _, tt := range tests {
 		if got := YearLabel(tt.year); got != tt.want {

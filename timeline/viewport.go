@@ -5,24 +5,36 @@
 // benchmarked without a display.
 //
 // Times are float64 seconds since the Unix epoch, UTC, so that the view can
-// zoom below a second smoothly. The calendar is the proleptic Gregorian
-// calendar in UTC, as implemented by package time, over the years -9999 to
-// 9999; year 0 is 1 BC.
+// zoom below a second smoothly: a float64 holds the milliseconds of a
+// modern time exactly enough, and a time at the Big Bang to a minute. The
+// calendar is the proleptic Gregorian calendar in UTC, as implemented by
+// package time, from the year -14,000,000,000 to 999,999; year 0 is 1 BC.
 package timeline
 
 import "math"
 
 // Limits of the timeline, in seconds since the Unix epoch.
 const (
-	// MinSpan is the narrowest window a viewport shows across its width.
-	MinSpan = 10.0
-	// MinTime is the start of year -9999 (-9999-01-01T00:00:00Z).
-	MinTime = -377705116800.0
-	// MaxTime is the start of year 10000 (10000-01-01T00:00:00Z).
-	MaxTime = 253402300800.0
+	// MinSpan is the narrowest window a viewport shows across its width,
+	// near the present: ten milliseconds. Far from the epoch a window is
+	// kept wider, so that a pixel still spans many distinct times (see
+	// minSpanAt).
+	MinSpan = 0.01
+	// MinTime is the start of the year -14,000,000,000 (14,000,000,001 BC),
+	// before the Big Bang.
+	MinTime = -441797390167219200.0
+	// MaxTime is the start of year 1,000,000.
+	MaxTime = 31494784780800.0
 	// MaxSpan is the widest window a viewport shows: the whole timeline.
 	MaxSpan = MaxTime - MinTime
 )
+
+// minSpanAt returns the narrowest window shown about time t: MinSpan, or
+// wider far from the epoch, where float64 seconds are coarser (2⁻⁴⁰ of |t|
+// leaves about 4,000 distinct times per pixel of a window 1,000 pixels
+// wide): 28 seconds in the year 999,999, four and a half days at the Big
+// Bang.
+func minSpanAt(t float64) float64 { return max(MinSpan, math.Abs(t)*0x1p-40) }
 
 // secondsPerDay is the length of a day in seconds; UTC as used here has no leap seconds.
 const secondsPerDay = 86400.0
@@ -98,7 +110,7 @@ func (v *Viewport) ZoomAt(x, factor float64) {
 		return
 	}
 	anchor := v.Time(x)
-	span := v.clampSpan(v.span / factor)
+	span := v.clampSpanAt(v.span/factor, anchor)
 	v.start = anchor - x/v.width*span
 	v.span = span
 	v.clampStart()
@@ -136,7 +148,7 @@ func (v *Viewport) Fit(from, to, margin float64) {
 		span = secondsPerDay
 	}
 	mid := from + (to-from)/2
-	v.span = v.clampSpan(span * (1 + 2*margin))
+	v.span = v.clampSpanAt(span*(1+2*margin), mid)
 	v.start = mid - v.span/2
 	v.clampStart()
 }
@@ -160,12 +172,14 @@ func (v *Viewport) SetLimits(lo, hi float64) {
 		hi = lo + MinSpan
 	}
 	v.lo, v.hi = lo, hi
-	v.span = v.clampSpan(v.span)
+	v.span = v.clampSpanAt(v.span, v.start+v.span/2)
 	v.clampStart()
 }
 
-func (v *Viewport) clampSpan(s float64) float64 {
-	return max(MinSpan, min(s, v.hi-v.lo))
+// clampSpanAt keeps a window of span s about time t between the narrowest
+// shown there and the width of the limits.
+func (v *Viewport) clampSpanAt(s, t float64) float64 {
+	return max(minSpanAt(t), min(s, v.hi-v.lo))
 }
 
 func (v *Viewport) clampStart() {

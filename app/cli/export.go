@@ -28,8 +28,10 @@ imports back whole), TimelineJS3 JSON or a vis-timeline DataSet. With
 --stops, write the presentation's handout instead: a PDF page per stop with
 the timeline as the stop shows it, its caption and quote card, then the
 sources.
-Without --from and --to the whole extent is drawn. DATE is YYYY, YYYY-MM or
-YYYY-MM-DD; --to includes the whole year, month or day it names. The format
+Without --from and --to the whole extent is drawn. DATE is a year, a month
+or a day written as the app's date field takes it (2022, 2022-08,
+15 May 2023, 300 BC, 540 Ma); --to includes the whole year, month or day it
+names. The format
 defaults to OUT's extension. A PDF is A4 landscape, split over pages at
 calendar boundaries when the events need the room; --width sets the width
 of its timeline per page in pixels (default 1100; wider fits more on a
@@ -47,8 +49,8 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	format := fs.String("format", "", "png, svg, pdf, csv, json, timelinejs or vis (default: from OUT's extension)")
-	fromS := fs.String("from", "", "first day drawn: YYYY, YYYY-MM or YYYY-MM-DD")
-	toS := fs.String("to", "", "last day drawn: YYYY, YYYY-MM or YYYY-MM-DD")
+	fromS := fs.String("from", "", "first day drawn: a year, month or day, such as 2022, 2022-08, 15 May 2023 or 300 BC")
+	toS := fs.String("to", "", "last day drawn: a year, month or day, such as 2022, 2022-08, 15 May 2023 or 300 BC")
 	width := fs.Int("width", 0, fmt.Sprintf("width in pixels, %d to %d", export.MinWidth, export.MaxWidth))
 	stops := fs.Bool("stops", false, "a handout of the presentation: a page per stop with its caption and quote card, then the sources (PDF)")
 	height := fs.Int("height", 0, fmt.Sprintf("height in pixels, up to %d (PNG and SVG; default fits the content)", export.MaxHeight))
@@ -167,9 +169,9 @@ func parseExportDate(s string, end bool) (*time.Time, error) {
 	if s == "" {
 		return nil, nil
 	}
-	t, err := data.ParseTime(s)
+	t, err := data.ParseDate(s)
 	if err != nil || t.Precision > data.PrecisionDay {
-		return nil, fmt.Errorf("%q is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", s)
+		return nil, fmt.Errorf("%q is not a year, a month or a day: write it like 2022, 2022-08, 15 May 2023 or 300 BC", s)
 	}
 	u := t.Unix
 	if end {

@@ -25,9 +25,14 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "Usage: quoteline import [--from FORMAT] [flags] IN OUT.quoteline\n\n"+
 			"Read IN and add its events to OUT, creating OUT if it does not exist. The import is one\n"+
 			"transaction: it all goes in, or OUT is left as it was. FORMAT is one of json (Quoteline's\n"+
-			"own), timelinejs (TimelineJS3 JSON), timelinecsv (the TimelineJS spreadsheet saved as CSV),\n"+
-			"vis (vis-timeline DataSet JSON), csv (one event a row) or article (a news article as text\n"+
-			"or HTML; every suggested quote and date is accepted). Without --from it is guessed.\n\n")
+			"own), timelinejs (TimelineJS 3 or 2 JSON), timelinecsv (the TimelineJS spreadsheet saved as\n"+
+			"CSV), vis (vis-timeline DataSet JSON), csv (one event a row) or article (a news article as\n"+
+			"text or HTML; every suggested quote and date is accepted). Without --from it is guessed.\n\n"+
+			"A file with records that cannot be read is refused, naming the first; with --skip-invalid\n"+
+			"the others are imported and each one left out is listed. Times of day written without a\n"+
+			"zone in vis and CSV files are read on the computer's clock unless --zone names another;\n"+
+			"TimelineJS times are UTC. CSV dates in numbers alone (3/11/2015) are read in the order of\n"+
+			"day, month and year under which all of them are dates, unless --date-order says which.\n\n")
 		fs.PrintDefaults()
 	}
 	from := fs.String("from", "", "the format of IN (guessed from its name and content when left out)")
@@ -43,6 +48,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&m.Tags, "tags-col", "", "csv: the column of tags, separated by ';'")
 	comma := fs.String("comma", "", "csv: the field separator (default ',', or tab for a tab-separated header)")
 	quiet := fs.Bool("quiet", false, "print no progress")
+	skipInvalid := fs.Bool("skip-invalid", false, "import the records that can be read, listing each one left out on stderr")
+	zoneName := fs.String("zone", "local", "vis, csv: the time zone of times written without one: local (the computer's), UTC or a name such as Europe/Berlin")
+	dateOrder := fs.String("date-order", "", "csv: the order of dates in numbers alone, dmy, mdy or ymd (default: the one that reads them all)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -61,6 +69,15 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		m.Comma = '\t'
 	case *comma != "":
 		fmt.Fprintf(stderr, "quoteline import: --comma %q: give one character\n", *comma)
+		return 2
+	}
+	zone, err := interchange.ParseZone(*zoneName)
+	if err != nil {
+		fmt.Fprintln(stderr, "quoteline import: --zone:", err)
+		return 2
+	}
+	if *dateOrder != "" && !data.DateOrder(*dateOrder).Valid() {
+		fmt.Fprintf(stderr, "quoteline import: --date-order %q: give dmy, mdy or ymd\n", *dateOrder)
 		return 2
 	}
 	format, err := importFormat(in, *from)
@@ -90,22 +107,26 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	started := time.Now()
-	opt := interchange.Options{CSV: m}
+	opt := interchange.Options{CSV: m, Zone: zone, DateOrder: data.DateOrder(*dateOrder)}
 	if !*quiet {
 		opt.Progress = func(read int64) { fmt.Fprintf(stderr, "\rquoteline import: read %.1f MB", float64(read)/1e6) }
 	}
 	var checked *data.CheckedDocument
+	var res *interchange.Result
 	if format == interchange.FormatArticle {
 		var summary string
 		checked, summary, err = articleDocument(in, pub, least, func(w string) { fmt.Fprintln(stderr, "quoteline import: warning:", w) })
 		if err == nil {
 			fmt.Fprintln(stdout, summary)
 		}
-	} else {
-		checked, err = interchange.ReadFile(in, format, opt)
+	} else if res, err = interchange.ReadFileResult(in, format, opt); err == nil {
+		checked = res.Doc
 	}
 	if opt.Progress != nil && format != interchange.FormatArticle {
 		fmt.Fprintln(stderr)
+	}
+	if err == nil && res != nil {
+		err = reportRecords(stderr, res, *skipInvalid)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "quoteline import:", err)
@@ -137,9 +158,34 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	fmt.Fprintf(stdout, "imported %s (%s) into %s: %d events, %d quotes, %d sources in %.1f s\n",
-		in, format, out, len(doc.Events), len(doc.Quotes), len(doc.Sources), time.Since(started).Seconds())
+	fmt.Fprintf(stdout, "imported %s (%s) into %s: %d events, %d periods, %d quotes, %d sources in %.1f s\n",
+		in, format, out, len(doc.Events), len(doc.Periods), len(doc.Quotes), len(doc.Sources), time.Since(started).Seconds())
 	return 0
+}
+
+// reportRecords says how the file of res was read and, if records were left
+// out, lists them when skip allows it or refuses the file.
+func reportRecords(stderr io.Writer, res *interchange.Result, skip bool) error {
+	for _, n := range res.Notes() {
+		fmt.Fprintln(stderr, "quoteline import:", n)
+	}
+	if res.SkippedCount == 0 {
+		return nil
+	}
+	if !skip {
+		return fmt.Errorf("%w: --skip-invalid imports those", res.Err())
+	}
+	for _, p := range res.Skipped {
+		fmt.Fprintf(stderr, "quoteline import: left out %s %v\n", res.File, p)
+	}
+	if more := res.SkippedCount - len(res.Skipped); more > 0 {
+		fmt.Fprintf(stderr, "quoteline import: and %d more left out, not listed\n", more)
+	}
+	fmt.Fprintln(stderr, "quoteline import:", res.Summary())
+	if res.Doc == nil {
+		return errors.New("no record can be read; nothing written")
+	}
+	return nil
 }
 
 // importFormat returns the named format, or the one detected from the file.

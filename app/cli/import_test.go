@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -45,8 +46,8 @@ func TestImportCommand(t *testing.T) {
 	if code, _, stderr := runCmd("import", "--quiet", filepath.Join(td, "timelinejs.json"), out); code != 0 {
 		t.Fatalf("import timelinejs: %d %s", code, stderr)
 	}
-	if c := counts(t, out); c.Events != 5 || c.Lanes != 3 || c.Sources != 1 {
-		t.Errorf("after TimelineJS: %+v", c)
+	if c := counts(t, out); c.Events != 4 || c.Lanes != 2 || c.Sources != 1 {
+		t.Errorf("after TimelineJS: %+v", c) // and its era, a period
 	}
 	// Into the same document: a vis file and a CSV; the "Events" lane is shared.
 	for _, f := range []string{"vis.json", "generic.csv"} {
@@ -54,7 +55,7 @@ func TestImportCommand(t *testing.T) {
 			t.Fatalf("import %s: %d %s", f, code, stderr)
 		}
 	}
-	if c := counts(t, out); c.Events != 14 || c.Lanes != 7 {
+	if c := counts(t, out); c.Events != 13 || c.Lanes != 6 {
 		t.Errorf("after vis and CSV: %+v", c)
 	}
 
@@ -63,7 +64,7 @@ func TestImportCommand(t *testing.T) {
 	bad := filepath.Join(dir, "bad.csv")
 	os.WriteFile(bad, []byte("title,start\nfine,2020\nbroken,2020-02-30\n"), 0o644)
 	code, _, stderr := runCmd("import", "--quiet", bad, out)
-	if code != 1 || !strings.Contains(stderr, `bad.csv: line 3 "start": "2020-02-30" day out of range`) {
+	if code != 1 || !strings.Contains(stderr, `bad.csv: line 3 "start": "2020-02-30" day out of range; 1 of its 2 records can be read: --skip-invalid imports those`) {
 		t.Errorf("bad CSV: code %d, %q", code, stderr)
 	}
 	if after, _ := os.ReadFile(out); !bytes.Equal(before, after) {
@@ -89,15 +90,100 @@ func TestImportCommand(t *testing.T) {
 		}
 	}
 
+	// With --skip-invalid the records that can be read go in, each one left
+	// out listed, and a summary.
+	code, _, stderr = runCmd("import", "--quiet", "--skip-invalid", filepath.Join(td, "corpus", "csv-bad.csv"), out)
+	if code != 0 {
+		t.Fatalf("--skip-invalid: code %d, %s", code, stderr)
+	}
+	for _, want := range []string{
+		`left out csv-bad.csv line 3: field 1 holds a NUL byte (after "Nul")`,
+		`left out csv-bad.csv line 4: field 1 is not UTF-8 text (byte 0xE9 after "Latin-1 caf")`,
+		`left out csv-bad.csv line 8 "start": "2020-13-01" month out of range`,
+		`quoteline import: line 6 has fewer fields than the header (4): the missing ones at the end were read as empty`,
+		`quoteline import: 4 of the 9 records of csv-bad.csv read; 5 left out`,
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("--skip-invalid: stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if c := counts(t, out); c.Events != 17 {
+		t.Errorf("after --skip-invalid: %d events, want 17", c.Events)
+	}
+	// Nothing readable: nothing written, and said.
+	allBad := filepath.Join(dir, "all-bad.csv")
+	os.WriteFile(allBad, []byte("title,start\nx,yesterday\n"), 0o644)
+	if code, _, stderr := runCmd("import", "--quiet", "--skip-invalid", allBad, out); code != 1 || !strings.Contains(stderr, "no record can be read; nothing written") {
+		t.Errorf("all records bad: code %d, %q", code, stderr)
+	}
+
+	// The order of dates in numbers alone, guessed and said, or given.
+	ambiguous := filepath.Join(dir, "ambiguous.csv")
+	os.WriteFile(ambiguous, []byte("title,date\nA,3/11/2015\nB,4/12/2015\n"), 0o644)
+	orders := filepath.Join(dir, "orders.quoteline")
+	code, _, stderr = runCmd("import", "--quiet", ambiguous, orders)
+	if code != 0 || !strings.Contains(stderr, "dates written in numbers alone were read month/day/year; every one of them reads day/month/year (--date-order dmy) too") {
+		t.Errorf("ambiguous dates: code %d, %q", code, stderr)
+	}
+	code, _, stderr = runCmd("import", "--quiet", "--date-order", "dmy", ambiguous, orders)
+	if code != 0 || strings.Contains(stderr, "were read") {
+		t.Errorf("--date-order dmy: code %d, %q", code, stderr)
+	}
+	if got := startsOf(t, orders); !slices.Equal(got, []string{"2015-03-11", "2015-04-12", "2015-11-03", "2015-12-04"}) {
+		t.Errorf("dates read %q", got)
+	}
+
+	// Times without a zone on the clock asked for.
+	clock := filepath.Join(dir, "clock.csv")
+	os.WriteFile(clock, []byte("title,date\nMeeting,2023-05-15 14:30\n"), 0o644)
+	zoned := filepath.Join(dir, "zoned.quoteline")
+	if code, _, stderr := runCmd("import", "--quiet", "--zone", "Europe/Berlin", clock, zoned); code != 0 {
+		t.Fatalf("--zone: %d %s", code, stderr)
+	}
+	if got := startsOf(t, zoned); !slices.Equal(got, []string{"2023-05-15T12:30Z"}) {
+		t.Errorf("14:30 in Berlin read as %q", got)
+	}
+
 	// Usage errors.
 	for _, args := range [][]string{
 		{"import", "only-one"},
 		{"import", "--from", "xml", bad, out},
 		{"import", "--from", "article", "--published", "2023-05", bad, out},
 		{"import", "--published", "2023-05-15", bad, out},
+		{"import", "--zone", "Mars/Olympus", bad, out},
+		{"import", "--date-order", "ydm", bad, out},
 	} {
 		if code, _, _ := runCmd(args...); code != 2 {
 			t.Errorf("%q: code %d, want 2", args, code)
+		}
+	}
+}
+
+// startsOf returns the starts of the events of the document at path, sorted.
+func startsOf(t *testing.T, path string) []string {
+	t.Helper()
+	s, err := data.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	evs, err := s.Events(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range evs {
+		out = append(out, e.Start.String())
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestImportCommand_HelpSaysHowTimesAreRead(t *testing.T) {
+	_, _, stderr := runCmd("import", "--help")
+	for _, want := range []string{"--skip-invalid", "--zone", "computer's clock", "--date-order", "TimelineJS 3 or 2"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("help lacks %q", want)
 		}
 	}
 }
@@ -154,7 +240,7 @@ func TestImportArticleCommand_PageDate(t *testing.T) {
 	}
 	code, stdout, stderr := runCmd("import", "--quiet", "--published", "2024-01-10", notice, filepath.Join(dir, "c.quoteline"))
 	if code != 0 || !strings.Contains(stderr, "warning: no quoted passages") || !strings.Contains(stderr, "warning: no dates") ||
-		!strings.Contains(stdout, "0 events, 0 quotes") {
+		!strings.Contains(stdout, "0 events, 0 periods, 0 quotes") {
 		t.Errorf("article without quotes or dates: code %d, %q, %q", code, stdout, stderr)
 	}
 }

@@ -21,6 +21,7 @@ import (
 	fynedialog "fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver"
 	"fyne.io/fyne/v2/storage"
+	"github.com/adrg/xdg"
 
 	"github.com/quoteline/quoteline/app/session"
 )
@@ -31,14 +32,67 @@ var errNoNativeChooser = errors.New("no native file chooser")
 
 // FileChoice asks for one file: to open, or (Save) to write.
 type FileChoice struct {
-	Title  string
-	Save   bool
-	Dir    string // folder to start in; "" for the current one
+	Title string
+	Save  bool
+	// Kind is what the file is for (one of the Files constants): the
+	// chooser starts in the folder last used for that kind.
+	Kind Files
+	// Dir is the folder to start in when none was used for Kind yet (the
+	// open document's, say); "" for none. See startFolder.
+	Dir    string
 	Name   string // suggested file name when saving
 	Filter string // what the files are, e.g. "Quoteline documents"
 	// Extensions are those of the files offered, e.g. ".quoteline"; a name
 	// saved without one of them gets the first.
 	Extensions []string
+}
+
+// Files are the kinds of file the chooser remembers a folder for.
+type Files string
+
+// The kinds of file asked for.
+const (
+	Documents Files = "documents" // Quoteline documents: open, new, save a copy
+	Imports   Files = "imports"   // files imported into a document
+	Exports   Files = "exports"   // pictures, handouts and data written from one
+)
+
+// folderKey is the preference that keeps the folder last used for kind.
+func folderKey(kind Files) string { return "files.folder." + string(kind) }
+
+// startFolder is the folder a chooser starts in: the first of last (the
+// folder last used for this kind of file), dir (one that suits this
+// choice), the user's Documents folder and home that is a folder and is
+// not in the app's own storage folder, private; "" if none is.
+func startFolder(last, dir, documents, home, private string) string {
+	for _, f := range []string{last, dir, documents, home} {
+		if f == "" || !filepath.IsAbs(f) || within(f, private) {
+			continue
+		}
+		if info, err := os.Stat(f); err == nil && info.IsDir() {
+			return filepath.Clean(f)
+		}
+	}
+	return ""
+}
+
+// within reports whether path is folder or inside it.
+func within(path, folder string) bool {
+	if folder == "" {
+		return false
+	}
+	rel, err := filepath.Rel(filepath.Clean(folder), filepath.Clean(path))
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// appFolders returns the preferences that remember the chooser's folders
+// and the app's own storage folder, which the chooser never starts in.
+func appFolders() (prefs fyne.Preferences, private string) {
+	a := fyne.CurrentApp()
+	if root := a.Storage().RootURI(); root != nil && root.Scheme() == "file" {
+		private = root.Path()
+	}
+	return a.Preferences(), private
 }
 
 // patterns are the shell patterns of c's extensions, e.g. "*.quoteline".
@@ -142,9 +196,14 @@ func ChooseFile(win fyne.Window, s *session.Session, c FileChoice, done func(pat
 			}
 		})
 	}
+	prefs, private := appFolders()
+	c.Dir = startFolder(prefs.String(folderKey(c.Kind)), c.Dir, xdg.UserDirs.Documents, xdg.Home, private)
 	chosen := func(path string) {
 		if c.Save {
 			path = withExtension(path, c.Extensions)
+		}
+		if dir := filepath.Dir(path); c.Kind != "" && !within(dir, private) {
+			prefs.SetString(folderKey(c.Kind), dir)
 		}
 		done(path)
 	}

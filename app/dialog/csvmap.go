@@ -2,7 +2,6 @@ package dialog
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,11 +10,9 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	fynedialog "fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/quoteline/quoteline/data"
 	"github.com/quoteline/quoteline/data/interchange"
 )
 
@@ -29,6 +26,7 @@ const maxCSVHeader = 1 << 20
 var csvFieldLabels = map[string]string{
 	"title": "Title", "start": "Start date", "end": "End date", "lane": "Lane", "summary": "Summary",
 	"status": "Claim status", "date_note": "Date note", "tags": "Tags (separated by ;)",
+	"type": "Type (event; period, era or background)",
 }
 
 // noColumn is the choice for a field the file does not have.
@@ -39,7 +37,10 @@ const noColumn = "(none)"
 type csvMapper struct {
 	comma   rune
 	choices map[string]*widget.Select // by field
-	content fyne.CanvasObject
+	intro   *widget.Label
+	form    *widget.Form
+	// OnChanged is called when a column is chosen for a field.
+	OnChanged func()
 }
 
 // newCSVMapper lays out the choices for a file with header, separated by
@@ -51,24 +52,28 @@ func newCSVMapper(header, sample []string, comma rune) *csvMapper {
 		options = append(options, columnLabel(i, h, sample))
 	}
 	guess := interchange.GuessCSVColumns(header)
-	form := widget.NewForm()
+	c.form = widget.NewForm()
 	for _, f := range interchange.CSVFields() {
 		sel := widget.NewSelect(options, nil)
 		sel.SetSelectedIndex(0)
 		if i := guess[f]; i >= 0 {
 			sel.SetSelectedIndex(i + 1)
 		}
+		sel.OnChanged = func(string) {
+			if c.OnChanged != nil {
+				c.OnChanged()
+			}
+		}
 		c.choices[f] = sel
 		label := csvFieldLabels[f]
 		if f == "title" || f == "start" {
 			label += " *"
 		}
-		form.Append(label, sel)
+		c.form.Append(label, sel)
 	}
-	intro := widget.NewLabel("Choose the column that holds each field. Title and start date are needed; " +
-		"dates may be written YYYY, YYYY-MM, YYYY-MM-DD or with a time.")
-	intro.Wrapping = fyne.TextWrapWord
-	c.content = container.NewBorder(intro, nil, nil, nil, container.NewVScroll(form))
+	c.intro = widget.NewLabel("Choose the column that holds each field. Title and start date are needed; " +
+		"dates may be written as the date field takes them (2022-08-15, 15 Aug 2022, 1850s, 300 BC, 1914-1918) or as spreadsheets write them (3/11/2015, 11-Mar-15).")
+	c.intro.Wrapping = fyne.TextWrapWord
 	return c
 }
 
@@ -130,28 +135,14 @@ func readCSVStart(path string) (header, sample []string, comma rune, err error) 
 	return header, sample, comma, nil
 }
 
-// mapCSV shows the column-mapping step for the CSV file at path, then
-// imports it with the columns chosen.
+// mapCSV shows the column-mapping step for the CSV file at path, with the
+// review of what the columns chosen read; the file is imported once the
+// user confirms.
 func mapCSV(p Parent, path string) {
 	header, sample, comma, err := readCSVStart(path)
 	if err != nil {
 		fynedialog.ShowError(err, p.Win)
 		return
 	}
-	c := newCSVMapper(header, sample, comma)
-	d := fynedialog.NewCustomConfirm("Import "+filepath.Base(path), "Import", "Cancel", c.content, func(ok bool) {
-		if !ok {
-			return
-		}
-		mapping, err := c.mapping()
-		if err != nil {
-			fynedialog.ShowError(errors.Join(err, errors.New("nothing was imported")), p.Win)
-			return
-		}
-		p.Session.Import(path, func() (*data.CheckedDocument, error) {
-			return interchange.ReadFile(path, interchange.FormatCSV, interchange.Options{CSV: mapping})
-		})
-	}, p.Win)
-	d.Resize(fyne.NewSize(640, 520))
-	d.Show()
+	showImportReview(p, path, interchange.FormatCSV, newCSVMapper(header, sample, comma))
 }

@@ -2,7 +2,6 @@ package dialog
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -14,13 +13,18 @@ import (
 	"github.com/quoteline/quoteline/timeline/export"
 )
 
-// documentChoice asks for a Quoteline document, in the open document's
-// folder (or dir, with none open).
-func documentChoice(p Parent, title, dir string) FileChoice {
+// documentChoice asks for a Quoteline document, starting in the folder
+// last used for documents, else the open document's.
+func documentChoice(p Parent, title string) FileChoice {
+	return FileChoice{Title: title, Kind: Documents, Dir: docFolder(p), Filter: "Quoteline documents", Extensions: []string{".quoteline"}}
+}
+
+// docFolder is the open document's folder, or "" with none open.
+func docFolder(p Parent) string {
 	if doc := p.Session.Doc(); doc != nil {
-		dir = filepath.Dir(doc.Path())
+		return filepath.Dir(doc.Path())
 	}
-	return FileChoice{Title: title, Dir: dir, Filter: "Quoteline documents", Extensions: []string{".quoteline"}}
+	return ""
 }
 
 // baseName is the open document's file name without its extension.
@@ -31,14 +35,13 @@ func baseName(p Parent) string {
 
 // AskToOpen asks for a document to open and calls open with its path.
 func AskToOpen(p Parent, open func(path string)) {
-	home, _ := os.UserHomeDir()
-	ChooseFile(p.Win, p.Session, documentChoice(p, "Open a Quoteline document", home), open)
+	ChooseFile(p.Win, p.Session, documentChoice(p, "Open a Quoteline document"), open)
 }
 
 // AskNew asks where to create a new, empty document, then creates and
 // opens it.
 func AskNew(p Parent) {
-	c := documentChoice(p, "New Quoteline document", "")
+	c := documentChoice(p, "New Quoteline document")
 	c.Save, c.Name = true, "Untitled.quoteline"
 	ChooseFile(p.Win, p.Session, c, p.Session.Create)
 }
@@ -49,7 +52,7 @@ func AskSaveCopy(p Parent, saved func(path string)) {
 	if p.Session.Doc() == nil {
 		return
 	}
-	c := documentChoice(p, "Save a copy", "")
+	c := documentChoice(p, "Save a copy")
 	c.Save, c.Name = true, baseName(p)+" copy.quoteline"
 	ChooseFile(p.Win, p.Session, c, func(path string) {
 		p.Session.SaveCopy(path, func() { saved(path) })
@@ -91,7 +94,7 @@ func ShowExportPicture(p Parent) {
 		f := pictureFormats[max(format.SelectedIndex(), 0)].format
 		full := what.Selected == "Full extent"
 		ext := "." + string(f)
-		c := FileChoice{Title: "Export", Save: true, Dir: filepath.Dir(p.Session.Doc().Path()), Name: baseName(p) + ext,
+		c := FileChoice{Title: "Export", Save: true, Kind: Exports, Dir: docFolder(p), Name: baseName(p) + ext,
 			Filter: strings.ToUpper(string(f)) + " files", Extensions: []string{ext}}
 		ChooseFile(p.Win, p.Session, c, func(path string) { p.Session.ExportPicture(path, f, full, nil) })
 	}, p.Win)
@@ -106,7 +109,7 @@ func AskHandout(p Parent) {
 	if doc == nil {
 		return
 	}
-	c := FileChoice{Title: "Export the handout", Save: true, Dir: filepath.Dir(doc.Path()), Name: baseName(p) + " handout.pdf",
+	c := FileChoice{Title: "Export the handout", Save: true, Kind: Exports, Dir: docFolder(p), Name: baseName(p) + " handout.pdf",
 		Filter: "PDF documents", Extensions: []string{".pdf"}}
 	ChooseFile(p.Win, p.Session, c, func(path string) { p.Session.ExportHandout(path, nil) })
 }
@@ -134,7 +137,7 @@ func AskExportData(p Parent, k int) {
 		return
 	}
 	f := DataFormats[k]
-	c := FileChoice{Title: "Export as " + strings.TrimSuffix(f.Label, "…"), Save: true, Dir: filepath.Dir(doc.Path()),
+	c := FileChoice{Title: "Export as " + strings.TrimSuffix(f.Label, "…"), Save: true, Kind: Exports, Dir: docFolder(p),
 		Name: baseName(p) + f.suffix, Filter: f.filter, Extensions: []string{filepath.Ext(f.suffix)}}
 	ChooseFile(p.Win, p.Session, c, func(path string) { p.Session.ExportData(path, f.Format, nil) })
 }

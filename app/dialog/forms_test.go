@@ -43,7 +43,9 @@ func TestEventForm_AddsAnEventAsTyped(t *testing.T) {
 	f := eventForm(p, data.Event{Status: data.StatusReported, LaneID: lanes[0].ID})
 	test.Type(f.title, "Shahed drones reach Crimea")
 	for _, tt := range []struct{ typed, says string }{
-		{"15 Ma", "Not understood"},
+		{"15 M", "Not understood"},
+		{"540 Ma", "Understood as 540,000,000 BC (year)"},
+		{"300 BC", "Understood as 300 BC (year)"},
 		{"15 May 2023", "Understood as 15 May 2023 (day)"},
 	} {
 		f.dates.SetText("")
@@ -371,5 +373,140 @@ func TestConfirm_AsksAndDeletes(t *testing.T) {
 	test.Tap(del)
 	if !deleted {
 		t.Error("Delete did not delete")
+	}
+}
+
+// TestPeriodForm_AddsEditsAndUndoes adds a period through the form, in deep
+// time and behind one lane, edits it to stand behind every lane, and undoes
+// both edits.
+func TestPeriodForm_AddsEditsAndUndoes(t *testing.T) {
+	o, p, st := openExample(t)
+	s := o.S
+	f := periodForm(p, data.Period{})
+	if f.lane.Selected != everyLane || f.when.entry.Text != "" {
+		t.Errorf("a new period starts behind %q, dated %q", f.lane.Selected, f.when.entry.Text)
+	}
+	test.Type(f.title, "Cambrian")
+	test.Type(f.when.entry, "539 Ma/485 Ma")
+	if !strings.Contains(f.when.understood.Text, "539,000,000 BC") {
+		t.Errorf("the dates are understood as %q", f.when.understood.Text)
+	}
+	f.lane.SetSelected("Sanctions")
+	test.Type(f.summary, "Most animal groups appear")
+	f.dialog.Submit()
+	if e := o.Edited(); e.Name != "Add period" {
+		t.Errorf("edit %q", e.Name)
+	}
+	periods, err := st.Periods(context.Background())
+	if err != nil || len(periods) != 1 {
+		t.Fatalf("periods stored %+v, %v", periods, err)
+	}
+	got := periods[0]
+	if got.Title != "Cambrian" || got.Summary != "Most animal groups appear" || data.TimeText(got.Start) != "539,000,000 BC" ||
+		data.TimeText(got.End) != "485,000,000 BC" || got.LaneID != s.Doc().Lanes()[1].ID {
+		t.Errorf("stored %+v", got)
+	}
+	if s.SelectedPeriod() != got.ID {
+		t.Errorf("selected period %d, want the new one, %d", s.SelectedPeriod(), got.ID)
+	}
+
+	// The form of a stored period reads back what it holds.
+	f = periodForm(p, got)
+	if f.title.Text != "Cambrian" || f.when.entry.Text != "539,000,000 BC/485,000,000 BC" || f.lane.Selected != "Sanctions" {
+		t.Errorf("the form shows %q, %q, %q", f.title.Text, f.when.entry.Text, f.lane.Selected)
+	}
+	f.lane.SetSelected(everyLane)
+	f.when.entry.SetText("2022")
+	f.dialog.Submit()
+	if e := o.Edited(); e.Name != "Edit period" {
+		t.Errorf("edit %q", e.Name)
+	}
+	if periods, _ := st.Periods(context.Background()); len(periods) != 1 || periods[0].LaneID != 0 ||
+		periods[0].Start.String() != "2022" || periods[0].End.String() != "2022" {
+		t.Errorf("after the edit %+v", periods)
+	}
+	s.Undo()
+	o.Edited()
+	if periods, _ := st.Periods(context.Background()); len(periods) != 1 || periods[0].Title != "Cambrian" || periods[0].LaneID == 0 {
+		t.Errorf("after undoing the edit %+v", periods)
+	}
+	s.Undo()
+	o.Edited()
+	if periods, _ := st.Periods(context.Background()); len(periods) != 0 || len(s.Doc().Periods()) != 0 {
+		t.Errorf("after undoing the addition %+v", periods)
+	}
+
+	// A period must have a name and a date.
+	f = periodForm(p, data.Period{})
+	test.Type(f.when.entry, "sometime")
+	if f.title.Validate() == nil || f.when.entry.Validate() == nil {
+		t.Error("a period without a name or a date passes the form's checks")
+	}
+}
+
+// TestActorForm_OffersUnnamedSpeakers: a speaker described but not named
+// ("a Treasury spokesman") is an actor of its own kind.
+func TestActorForm_OffersUnnamedSpeakers(t *testing.T) {
+	o, p, st := openExample(t)
+	f := actorForm(p, data.Actor{Kind: data.KindPerson})
+	test.Type(f.name, "a Treasury spokesman")
+	f.kind.SetSelectedIndex(len(actorKinds) - 1)
+	f.dialog.Submit()
+	o.Edited()
+	actors, err := st.Actors(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := slices.IndexFunc(actors, func(a data.Actor) bool { return a.Name == "a Treasury spokesman" }); i < 0 || actors[i].Kind != data.KindUnnamed {
+		t.Errorf("actors %+v", actors)
+	}
+	if f = actorForm(p, actors[slices.IndexFunc(actors, func(a data.Actor) bool { return a.Kind == data.KindUnnamed })]); !strings.HasPrefix(f.kind.Selected, "Unnamed") {
+		t.Errorf("an unnamed actor's form shows the kind %q", f.kind.Selected)
+	}
+}
+
+// TestQuoteForm_SpeakerByHandClearsTheImportsNote: a quote keeps how the
+// article import found its speaker while its words are edited; a speaker
+// chosen by hand clears it.
+func TestQuoteForm_SpeakerByHandClearsTheImportsNote(t *testing.T) {
+	o, p, st := openExample(t)
+	ctx := context.Background()
+	quotes, err := st.Quotes(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := quotes[slices.IndexFunc(quotes, func(q data.QuoteRef) bool { return q.SpeakerID != 0 })].Quote
+	q.SpeakerNote, q.SpeakerConfidence = "“he” → John Kirby, the last man named", data.ConfidenceCheck
+	if _, _, err := st.SaveQuote(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	actors, err := st.Actors(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := st.Source(ctx, q.SourceID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := quoteForm(p, q, src, actors)
+	if f.found.Text != "Speaker to check: “he” → John Kirby, the last man named" {
+		t.Errorf("the form says %q of the speaker", f.found.Text)
+	}
+	f.text.SetText(q.Text + " (checked)")
+	f.dialog.Submit()
+	o.Edited()
+	if got, _ := st.Quote(ctx, q.ID); got.SpeakerNote != q.SpeakerNote || got.SpeakerConfidence != data.ConfidenceCheck {
+		t.Errorf("editing the words changed the speaker's note: %+v", got)
+	}
+	q, _ = st.Quote(ctx, q.ID)
+	f = quoteForm(p, q, src, actors)
+	f.speaker.SetSelected(actors[len(actors)-1].Name)
+	if f.found.Text != "Chosen by hand." {
+		t.Errorf("after choosing a speaker the form says %q", f.found.Text)
+	}
+	f.dialog.Submit()
+	o.Edited()
+	if got, _ := st.Quote(ctx, q.ID); got.SpeakerID != actors[len(actors)-1].ID || got.SpeakerNote != "" || got.SpeakerConfidence != "" {
+		t.Errorf("a speaker chosen by hand kept the import's note: %+v", got)
 	}
 }

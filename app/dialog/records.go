@@ -21,6 +21,7 @@ import (
 // actorKinds are the kinds of actor in the order the actor form lists them.
 var actorKinds = []struct{ kind, label string }{
 	{data.KindPerson, "Person"}, {data.KindOrganisation, "Organisation"}, {data.KindState, "State"},
+	{data.KindUnnamed, "Unnamed (described, not named)"},
 }
 
 // actorFormView is an open actor form's fields, for tests.
@@ -277,6 +278,7 @@ func ShowQuoteForm(p Parent, id int64) {
 type quoteFormView struct {
 	text, saidAt *widget.Entry
 	speaker      *widget.Select
+	found        *widget.Label // how the speaker was found, until another is chosen
 	dialog       *fynedialog.FormDialog
 }
 
@@ -299,6 +301,17 @@ func quoteForm(p Parent, q data.Quote, src data.Source, actors []data.Actor) *qu
 			f.speaker.SetSelectedIndex(i + 1)
 		}
 	}
+	f.found = pane.Muted(session.SpeakerFound(&q))
+	original := f.speaker.Selected
+	// A speaker chosen by hand is no longer the import's: what it said of
+	// the one it found goes.
+	f.speaker.OnChanged = func(s string) {
+		if s == original {
+			f.found.SetText(session.SpeakerFound(&q))
+		} else {
+			f.found.SetText("Chosen by hand.")
+		}
+	}
 	f.saidAt.SetText(timeText(q.SaidAt))
 	f.saidAt.SetPlaceHolder("15 May 2023, 2023-05-15 14:30")
 	f.saidAt.Validator = func(s string) error {
@@ -312,15 +325,23 @@ func quoteForm(p Parent, q data.Quote, src data.Source, actors []data.Actor) *qu
 	items := []*widget.FormItem{
 		widget.NewFormItem("Words", f.text),
 		widget.NewFormItem("Speaker", f.speaker),
+	}
+	if f.found.Text != "" {
+		items = append(items, widget.NewFormItem("", f.found))
+	}
+	items = append(items, []*widget.FormItem{
 		widget.NewFormItem("Said at", f.saidAt),
 		widget.NewFormItem("From", pane.Muted(from)),
-	}
+	}...)
 	f.dialog = recordForm(p, "quote", q.ID, 560, items, func() {
 		q.Text = strings.TrimSpace(f.text.Text)
 		q.SaidAt, _ = parseOneTime(f.saidAt.Text, true)
 		q.SpeakerID = 0
 		if i := f.speaker.SelectedIndex(); i > 0 {
 			q.SpeakerID = actors[i-1].ID
+		}
+		if f.speaker.Selected != original {
+			q.SpeakerNote, q.SpeakerConfidence = "", "" // given by hand
 		}
 		p.Session.Edit("", func(ctx context.Context, st *data.Store) (*data.Edit, error) {
 			_, ed, err := st.SaveQuote(ctx, q)

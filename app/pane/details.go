@@ -20,8 +20,8 @@ import (
 
 // Details is the pane beside the timeline that shows the selection: an
 // event's dates, lane and claim status and the quotes and sources behind
-// it; or a chosen quote and the events it speaks about; or, with nothing
-// selected, what the document holds. Its widgets are made once and
+// it; or a chosen quote and the events it speaks about; or a period; or,
+// with nothing selected, what the document holds. Its widgets are made once and
 // refreshed in place; only the cards of quotes, sources and events grow in
 // number, as more are needed.
 type Details struct {
@@ -32,6 +32,7 @@ type Details struct {
 	event  eventView
 	links  linksView
 	quote  quoteView
+	period periodView
 	redraw func() // shows what is shown again, in another date style
 
 	// The actions the pane offers; those left nil are not offered.
@@ -40,6 +41,7 @@ type Details struct {
 	OnDeleteQuote func(q data.QuoteRef)
 	OnLink        func(event int64, kind session.LinkKind)
 	OnGoTo        func(id int64) // an event a chosen quote speaks about
+	OnEditPeriod  func(p data.Period)
 }
 
 // topView is the pane's heading and what is said under it without a
@@ -78,6 +80,16 @@ type quoteView struct {
 	events []*eventCard
 }
 
+// periodView is a selected period: its dates, the lanes it is drawn
+// behind, its summary, and buttons to edit and delete it.
+type periodView struct {
+	when, lanes *field
+	summary     *widget.Label
+	edit, del   *widget.Button
+	buttons     *fyne.Container
+	p           data.Period
+}
+
 // NewDetails makes the pane for session s.
 func NewDetails(s *session.Session) *Details {
 	d := &Details{s: s, box: container.NewVBox()}
@@ -101,6 +113,15 @@ func NewDetails(s *session.Session) *Details {
 	l.noSources = Muted("No sources are cited directly; see the quotes' sources above.")
 	d.quote = quoteView{card: d.newQuoteCard(), sep: widget.NewSeparator(), head: Subheading(""),
 		none: Muted("This quote is not linked to any event.")}
+	pv := &d.period
+	pv.when, pv.lanes, pv.summary = newField("Period"), newField("Drawn"), Wrapped("")
+	pv.edit = LowButton("Edit…", theme.DocumentCreateIcon(), func() {
+		if d.OnEditPeriod != nil {
+			d.OnEditPeriod(pv.p)
+		}
+	})
+	pv.del = LowButton("Delete", theme.DeleteIcon(), func() { s.DeletePeriod(pv.p.ID) })
+	pv.buttons = container.NewHBox(pv.edit, pv.del)
 	s.Watch(d.follow)
 	return d
 }
@@ -128,6 +149,13 @@ func (d *Details) follow(e session.Event) {
 		d.render(func() { d.showEvent(&det.Event, lane, det.Actors, &det, false) })
 	case session.QuoteChosen:
 		d.render(func() { d.showQuote(e.Quote, e.Events) })
+	case session.PeriodSelected:
+		switch {
+		case e.ID != 0:
+			d.render(func() { d.showPeriod(&e) })
+		case d.s.Selected() == 0:
+			d.ShowDocument()
+		}
 	case session.DatesChanged:
 		if d.redraw != nil {
 			d.redraw()
@@ -168,8 +196,12 @@ func (d *Details) ShowDocument() {
 	}
 	c := doc.Counts()
 	d.top.heading.SetText(title)
-	d.top.text.SetText(fmt.Sprintf("%s in %s, backed by %s from %s.", timeline.Plural(c.Events, "event", "events"),
-		timeline.Plural(c.Lanes, "lane", "lanes"), timeline.Plural(c.Quotes, "quote", "quotes"), timeline.Plural(c.Sources, "source", "sources")))
+	text := fmt.Sprintf("%s in %s, backed by %s from %s.", timeline.Plural(c.Events, "event", "events"),
+		timeline.Plural(c.Lanes, "lane", "lanes"), timeline.Plural(c.Quotes, "quote", "quotes"), timeline.Plural(c.Sources, "source", "sources"))
+	if n := len(doc.Periods()); n > 0 {
+		text += " " + timeline.Plural(n, "period is", "periods are") + " shaded behind the lanes."
+	}
+	d.top.text.SetText(text)
 	d.top.hint.SetText("Select an event on the timeline to see the quotes and sources behind it: who said it, where, and when.")
 	d.set(d.top.heading, d.top.text, d.top.sep, d.top.hint)
 }
@@ -245,6 +277,26 @@ func (d *Details) showQuote(q data.QuoteRef, events []data.EventRef) {
 	v.events = grow(v.events, len(events), d.newEventCard)
 	d.set(cards([]fyne.CanvasObject{d.top.heading, v.card.set(&q, 0, dates), v.sep, v.head},
 		v.none, len(events), func(i int) fyne.CanvasObject { return v.events[i].set(&events[i], dates) })...)
+}
+
+// showPeriod shows a selected period: its name, dates, the lanes it is
+// drawn behind and its summary, with buttons to edit or delete it where the
+// document can be changed.
+func (d *Details) showPeriod(e *session.PeriodSelected) {
+	v := &d.period
+	v.p = e.Period
+	d.top.heading.SetText(e.Period.Title)
+	objs := []fyne.CanvasObject{d.top.heading, v.when.set(session.PeriodDates(d.s.Dates(), &e.Period)),
+		v.lanes.set(session.PeriodLanes(e.Lane, e.OnLane))}
+	if e.Period.Summary != "" {
+		v.summary.SetText(e.Period.Summary)
+		objs = append(objs, v.summary)
+	}
+	show(v.edit, d.OnEditPeriod != nil)
+	if d.s.Editable() {
+		objs = append(objs, v.buttons)
+	}
+	d.set(objs...)
 }
 
 // grow returns pool with at least n cards, making those missing with make.
@@ -333,16 +385,17 @@ func stance(l *widget.Label, s data.Stance) {
 // and, when it is shown as linked to an event, to unlink it.
 type quoteCard struct {
 	frame
-	d                         *Details
-	words, who, where, stance *widget.Label
-	unlink, show, edit, del   *widget.Button
-	buttons                   *fyne.Container
-	q                         data.QuoteRef
-	event                     int64
+	d                              *Details
+	words, who, how, where, stance *widget.Label
+	unlink, show, edit, del        *widget.Button
+	buttons                        *fyne.Container
+	q                              data.QuoteRef
+	event                          int64
 }
 
 func (d *Details) newQuoteCard() *quoteCard {
-	c := &quoteCard{d: d, words: widget.NewLabel(""), who: Wrapped(""), where: Muted(""), stance: widget.NewLabel("")}
+	c := &quoteCard{d: d, words: widget.NewLabel(""), who: Wrapped(""), how: Wrapped(""), where: Muted(""), stance: widget.NewLabel("")}
+	c.how.SizeName = theme.SizeNameCaptionText
 	c.words.Wrapping = fyne.TextWrapWord
 	c.words.TextStyle = fyne.TextStyle{Italic: true}
 	c.words.Selectable = true
@@ -366,7 +419,7 @@ func (d *Details) newQuoteCard() *quoteCard {
 		}
 	})
 	c.buttons = container.NewHBox(c.show, c.edit, c.del)
-	c.frame = newFrame(container.NewBorder(nil, nil, nil, c.unlink, c.words), c.who, c.where, c.stance, c.buttons)
+	c.frame = newFrame(container.NewBorder(nil, nil, nil, c.unlink, c.words), c.who, c.how, c.where, c.stance, c.buttons)
 	return c
 }
 
@@ -379,6 +432,8 @@ func (c *quoteCard) set(q *data.QuoteRef, event int64, dates data.DateStyle) fyn
 		speaker = "Unknown speaker"
 	}
 	c.who.SetText("— " + speaker + ", said " + dates.Format(q.SaidAt))
+	c.how.SetText(session.SpeakerFound(&q.Quote))
+	show(c.how, c.how.Text != "")
 	c.where.SetText(session.SourceLine(dates, &q.Source))
 	show(c.unlink, event != 0)
 	show(c.stance, q.Stance == data.StanceDisputes)

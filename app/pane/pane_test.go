@@ -1,11 +1,13 @@
 package pane
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -310,5 +312,70 @@ func TestStatusLine_ShowsWorkAndCancel(t *testing.T) {
 	sessiontest.Next[session.Opened](o)
 	if l.Working() || !strings.HasSuffix(l.Text(), "· checking the file…") {
 		t.Errorf("once open: %q, working %v", l.Text(), l.Working())
+	}
+}
+
+// TestQuotes_SayHowTheirSpeakerWasFound: a stored quote whose speaker the
+// article import found tells how, in its card and in the source viewer's
+// tooltip, and one to check is highlighted apart.
+func TestQuotes_SayHowTheirSpeakerWasFound(t *testing.T) {
+	var d *Details
+	var v *SourceViewer
+	o := openExample(t, func(s *session.Session) { d, v = NewDetails(s), NewSourceViewer(s) })
+	test.NewTempWindow(t, container.NewHSplit(d.Object(), v.Object())).Resize(fyne.NewSize(1000, 800))
+	s := o.S
+	event := sessiontest.EventByTitle(t, s, "Iran sends Russia more than 400 drones")
+	s.Select(event)
+	det := sessiontest.Next[session.DetailsRead](o).Details
+	q := det.Quotes[0].Quote
+	q.SpeakerNote, q.SpeakerConfidence = "“he” → John Kirby, the last man named", data.ConfidenceCheck
+	s.Edit("", func(ctx context.Context, st *data.Store) (*data.Edit, error) {
+		_, ed, err := st.SaveQuote(ctx, q)
+		return ed, err
+	}, nil)
+	o.Edited()
+	sessiontest.Next[session.DetailsRead](o)
+	contains(t, d.box, "Speaker to check: “he” → John Kirby, the last man named")
+
+	s.ShowSource(q.SourceID, q.ID)
+	sessiontest.Next[session.SourceShown](o)
+	i := slices.IndexFunc(v.text.marks, func(m TextMark) bool { return m.ID == q.ID })
+	if i < 0 {
+		t.Fatal("the quote is not highlighted in its source")
+	}
+	if m := v.text.marks[i]; !m.Check || m.Title != "John Kirby" || m.Detail != "Speaker to check: “he” → John Kirby, the last man named" {
+		t.Errorf("its highlight %+v", m)
+	}
+	for _, m := range v.text.marks {
+		if m.ID != q.ID && (m.Check || m.Detail != "") {
+			t.Errorf("a quote whose speaker was given by hand is marked %+v", m)
+		}
+	}
+}
+
+// TestSearchBar_FindsPeriodsAndGoesToThem: a period is found by a word of
+// its name, listed, and Enter goes to it when no event matches.
+func TestSearchBar_FindsPeriodsAndGoesToThem(t *testing.T) {
+	var b *SearchBar
+	o := openExample(t, func(s *session.Session) { b = NewSearchBar(s) })
+	test.NewTempWindow(t, b.Object()).Resize(fyne.NewSize(800, 300))
+	s := o.S
+	in, err := data.ParseDateInput("1999")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SavePeriod(data.Period{Title: "Millennium bug scare", Start: in.Start, End: in.Start})
+	o.Edited()
+	id := s.SelectedPeriod()
+	s.SelectPeriod(0)
+	b.Show()
+	test.Type(b.entry, "millennium")
+	o.Until("the search", func() bool { return len(b.hits) > 0 })
+	if h := b.hits[0]; h.Kind != "period" || h.ID != id || b.count.Text != "1 period" {
+		t.Errorf("hits %+v, count %q", b.hits, b.count.Text)
+	}
+	b.entry.OnSubmitted(b.entry.Text)
+	if s.SelectedPeriod() != id || b.count.Text != "1 of 1 period" {
+		t.Errorf("Enter selected period %d (want %d), count %q", s.SelectedPeriod(), id, b.count.Text)
 	}
 }

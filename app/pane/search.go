@@ -64,7 +64,7 @@ func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 func NewSearchBar(s *session.Session) *SearchBar {
 	b := &SearchBar{s: s, cur: -1}
 	b.entry = newSearchEntry()
-	b.entry.SetPlaceHolder("Find events, quotes and sources")
+	b.entry.SetPlaceHolder("Find events, quotes, sources and periods")
 	b.entry.OnChanged = b.query
 	b.entry.OnSubmitted = func(string) { b.jump(1) }
 	b.entry.onKey = func(ev *fyne.KeyEvent) bool {
@@ -213,7 +213,7 @@ func summary(hits []data.SearchHit, events int) string {
 		n[h.Kind]++
 	}
 	var parts []string
-	for _, k := range []string{"event", "quote", "source"} {
+	for _, k := range []string{"period", "event", "quote", "source"} {
 		c := n[k]
 		if k == "event" {
 			c = max(c, events)
@@ -222,7 +222,7 @@ func summary(hits []data.SearchHit, events int) string {
 			continue
 		}
 		more := ""
-		if (k == "event" && events >= session.SearchMarks) || (k != "event" && len(hits) >= session.SearchPage) {
+		if (k == "event" && events >= session.SearchMarks) || (k != "event" && k != "period" && len(hits) >= session.SearchPage) {
 			more = "+"
 		}
 		parts = append(parts, timeline.Plural(c, k, k+"s")+more)
@@ -230,21 +230,32 @@ func summary(hits []data.SearchHit, events int) string {
 	return strings.Join(parts, " · ")
 }
 
-// jump selects the next (dir 1) or previous (-1) matching event in time.
+// jump selects the next (dir 1) or previous (-1) matching event in time;
+// with none, the next or previous period found, so that the keyboard
+// reaches periods as it reaches events.
 func (b *SearchBar) jump(dir int) {
-	if len(b.events) == 0 {
+	ids, one, many, goTo := b.events, "event", "events", b.s.GoTo
+	if len(ids) == 0 {
+		ids, one, many, goTo = nil, "period", "periods", b.s.GoToPeriod
+		for _, h := range b.hits {
+			if h.Kind == "period" {
+				ids = append(ids, h.ID)
+			}
+		}
+	}
+	if len(ids) == 0 {
 		return
 	}
 	if b.cur < 0 && dir < 0 {
 		b.cur = 0
 	}
-	b.cur = (b.cur + dir + len(b.events)) % len(b.events)
-	b.count.SetText(fmt.Sprintf("%d of %s", b.cur+1, timeline.Plural(len(b.events), "event", "events")))
-	b.s.GoTo(b.events[b.cur])
+	b.cur = (b.cur + dir + len(ids)) % len(ids)
+	b.count.SetText(fmt.Sprintf("%d of %s", b.cur+1, timeline.Plural(len(ids), one, many)))
+	goTo(ids[b.cur])
 }
 
-// open shows a listed hit: an event itself, the first event a quote
-// supports, or a note for a source.
+// open shows a listed hit: an event or a period itself, the first event a
+// quote supports, or a note for a source.
 func (b *SearchBar) open(i widget.ListItemID) {
 	if i < 0 || i >= len(b.hits) || b.s.Doc() == nil {
 		return
@@ -256,6 +267,8 @@ func (b *SearchBar) open(i widget.ListItemID) {
 			b.cur = k
 		}
 		b.s.GoTo(h.ID)
+	case "period":
+		b.s.GoToPeriod(h.ID)
 	case "quote":
 		b.s.EventsOfQuote(h.ID, func(refs []data.EventRef) {
 			if len(refs) == 0 {

@@ -25,7 +25,7 @@ type SourceViewer struct {
 	s       *session.Session
 	root    *fyne.Container
 	header  *fyne.Container
-	text    *sourceText
+	text    *MarkedText
 	scroll  *container.Scroll
 	quote   *fyne.Container // what the chosen quote speaks about
 	actions *fyne.Container
@@ -56,7 +56,7 @@ type SourceActions struct {
 // NewSourceViewer makes the viewer for session s.
 func NewSourceViewer(s *session.Session) *SourceViewer {
 	v := &SourceViewer{s: s, header: container.NewVBox(), quote: container.NewVBox()}
-	v.text = newSourceText()
+	v.text = NewMarkedText()
 	// The header scrolls away with the text, leaving the pane to the text.
 	v.scroll = container.NewVScroll(container.NewVBox(v.header, v.text))
 	v.text.OnHeightChanged = v.scroll.Refresh
@@ -210,12 +210,19 @@ func (v *SourceViewer) showHeader(src data.Source) {
 	v.header.Refresh()
 }
 
-// marksOf are the highlights of the quotes that have a place in the text.
-func marksOf(quotes []data.QuoteRef) []textMark {
-	var marks []textMark
+// marksOf are the highlights of the quotes that have a place in the text,
+// those whose speaker is to be checked in the warning colour, each with a
+// tooltip of who said it and how that was found.
+func marksOf(quotes []data.QuoteRef) []TextMark {
+	var marks []TextMark
 	for _, q := range quotes {
 		if q.HasOffsets {
-			marks = append(marks, textMark{ID: q.ID, Start: int(q.StartByte), End: int(q.EndByte)})
+			who := q.Speaker
+			if who == "" {
+				who = "Unknown speaker"
+			}
+			marks = append(marks, TextMark{ID: q.ID, Start: int(q.StartByte), End: int(q.EndByte),
+				Check: q.SpeakerConfidence == data.ConfidenceCheck, Title: who, Detail: session.SpeakerFound(&q.Quote)})
 		}
 	}
 	return marks

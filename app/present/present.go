@@ -1,7 +1,8 @@
 // Package present is present mode: the main window goes full screen, the
 // editing chrome goes, and the timeline, in large type, moves from stop to
 // stop, each stop's caption and quote card below it. Keys and presentation
-// clickers step through the stops.
+// clickers step through the stops; every key reaches the presenter
+// whatever holds the focus, and Esc always leaves.
 package present
 
 import (
@@ -20,6 +21,8 @@ import (
 	"github.com/quoteline/quoteline/app/dialog"
 	"github.com/quoteline/quoteline/app/session"
 	"github.com/quoteline/quoteline/data"
+	"github.com/quoteline/quoteline/internal/pointer"
+	"github.com/quoteline/quoteline/timeline"
 	"github.com/quoteline/quoteline/timeline/view"
 )
 
@@ -96,6 +99,9 @@ const (
 	// Move is how long the camera takes to move between stops: at most
 	// 300 ms, so that it reads as one motion.
 	Move = 280 * time.Millisecond
+	// PointerRest is how long the mouse pointer stays still before it
+	// hides from the audience.
+	PointerRest = 2 * time.Second
 )
 
 // Presenter runs present mode in a window: full screen, the editing
@@ -116,6 +122,8 @@ type Presenter struct {
 	below   *container.ThemeOverride
 	theme   *presentTheme
 	started bool // the first stop has been shown
+	shift   bool // a Shift key is held, for Shift+Space
+	pointer restingPointer
 
 	// OnEnd is called once present mode has ended and the window is as it
 	// was.
@@ -128,8 +136,21 @@ type saved struct {
 	menu               *fyne.MainMenu
 	fullScreen, padded bool
 	viewStart, viewEnd float64
+	fitting            timeline.Fitting
 	selected           int64
 	collapsed          []bool
+	// The canvas's own key handlers, which present mode takes over for
+	// keys that arrive with nothing focused.
+	typedKey       func(*fyne.KeyEvent)
+	typedRune      func(rune)
+	keyDown, keyUp func(*fyne.KeyEvent)
+}
+
+// restingPointer hides the mouse pointer once it has rested PointerRest.
+type restingPointer struct {
+	timer   *time.Timer
+	movedAt time.Time
+	hidden  bool // hidden by pointer.Hide, and not moved since
 }
 
 // card is what is shown under the timeline: the stop's caption, its quote
@@ -191,15 +212,17 @@ func (p *Presenter) start() {
 	w, tl, s := p.win, p.tl, p.s
 	vp := tl.Viewport()
 	p.saved = saved{content: w.Content(), menu: w.MainMenu(), fullScreen: w.FullScreen(), padded: w.Padded(),
-		viewStart: vp.Start(), viewEnd: vp.End(), selected: s.Selected(), collapsed: s.Collapsed()}
+		viewStart: vp.Start(), viewEnd: vp.End(), fitting: tl.Fitting(), selected: s.Selected(), collapsed: s.Collapsed()}
 	s.SetPresenting(true)
 
 	c := &p.card
 	footer := container.NewBorder(nil, nil, nil, c.progress, c.ref)
 	p.theme = &presentTheme{Theme: fyne.CurrentApp().Settings().Theme(), factor: 1}
 	p.below = container.NewThemeOverride(container.NewVBox(c.caption, c.box, widget.NewSeparator(), footer), p.theme)
-	body := container.NewBorder(nil, p.below, nil, nil, container.NewStack(tl, p.surface))
-	p.root = container.New(screenLayout{p}, container.NewPadded(body), p.blank)
+	body := container.NewBorder(nil, p.below, nil, nil, tl)
+	// The surface lies over everything: whatever is clicked, it is what
+	// takes the click, the pointer and the focus.
+	p.root = container.New(screenLayout{p}, container.NewPadded(body), p.blank, p.surface)
 
 	w.SetMainMenu(nil)
 	w.SetPadded(false) // blanking must black out the whole screen
@@ -208,8 +231,51 @@ func (p *Presenter) start() {
 	p.fitScreen(w.Canvas().Size().Height)
 	p.started = true
 	tl.SetEditable(false) // presenting shows; it does not edit
+	tl.Disable()          // nor select, nor take the focus, nor show tooltips
+	p.takeKeys(w.Canvas())
 	w.Canvas().Focus(p.surface)
+	p.pointer.timer = time.AfterFunc(PointerRest, func() { fyne.Do(p.pointerRested) })
 	p.show(0, false)
+}
+
+// takeKeys makes the canvas's key handlers present mode's, for keys that
+// arrive when nothing has the focus; Stop gives them back.
+func (p *Presenter) takeKeys(c fyne.Canvas) {
+	p.saved.typedKey, p.saved.typedRune = c.OnTypedKey(), c.OnTypedRune()
+	c.SetOnTypedKey(p.typedKey)
+	c.SetOnTypedRune(p.typed)
+	if dc, ok := c.(desktop.Canvas); ok {
+		p.saved.keyDown, p.saved.keyUp = dc.OnKeyDown(), dc.OnKeyUp()
+		dc.SetOnKeyDown(p.keyDown)
+		dc.SetOnKeyUp(p.keyUp)
+	}
+}
+
+// giveKeysBack puts back the canvas's key handlers.
+func (p *Presenter) giveKeysBack(c fyne.Canvas) {
+	c.SetOnTypedKey(p.saved.typedKey)
+	c.SetOnTypedRune(p.saved.typedRune)
+	if dc, ok := c.(desktop.Canvas); ok {
+		dc.SetOnKeyDown(p.saved.keyDown)
+		dc.SetOnKeyUp(p.saved.keyUp)
+	}
+}
+
+// pointerMoved shows the pointer again, and hides it once it has rested.
+func (p *Presenter) pointerMoved() {
+	p.pointer.hidden = false
+	p.pointer.movedAt = time.Now()
+	if p.pointer.timer != nil {
+		p.pointer.timer.Reset(PointerRest)
+	}
+}
+
+// pointerRested hides the pointer if it has not moved for PointerRest.
+func (p *Presenter) pointerRested() {
+	if !p.started || p.pointer.hidden || time.Since(p.pointer.movedAt) < PointerRest*9/10 {
+		return // it moved meanwhile: the timer runs again
+	}
+	p.pointer.hidden = pointer.Hide(p.win)
 }
 
 // Stop leaves present mode and puts the window back as it was.
@@ -219,7 +285,14 @@ func (p *Presenter) Stop() {
 	}
 	p.started = false
 	w, tl, s, sv := p.win, p.tl, p.s, p.saved
-	tl.SetScale(1)
+	p.pointer.timer.Stop()
+	if p.pointer.hidden {
+		pointer.Show(w)
+		p.pointer.hidden = false
+	}
+	p.giveKeysBack(w.Canvas())
+	tl.Enable()
+	tl.SetFitting(sv.fitting)
 	tl.SetEditable(s.Editable())
 	s.SetCollapsed(sv.collapsed)
 	w.SetFullScreen(sv.fullScreen)
@@ -251,7 +324,8 @@ func (p *Presenter) show(i int, animate bool) {
 	}
 	// As large as the screen allows, but with every lane of the stop in view.
 	p.s.HideLanesOf(v.Stop) // first: hidden lanes change the height needed
-	tl.SetScale(tl.ScaleToFit(float64(v.Stop.ViewStart), float64(v.Stop.ViewEnd), 1, p.timelineScale()))
+	fit, _ := tl.FitLanes(float64(v.Stop.ViewStart), float64(v.Stop.ViewEnd), 1, p.timelineScale())
+	tl.SetFitting(fit)
 	ShowStop(p.s, tl, v.Stop, d)
 
 	c := &p.card
@@ -339,6 +413,19 @@ func (p *Presenter) key(name fyne.KeyName, shift bool) {
 	}
 }
 
+// typedKey carries out a key, with the Shift state keyDown and keyUp follow.
+func (p *Presenter) typedKey(ev *fyne.KeyEvent) { p.key(ev.Name, p.shift) }
+
+// keyDown and keyUp follow the Shift keys, for Shift+Space.
+func (p *Presenter) keyDown(ev *fyne.KeyEvent) { p.setShift(ev, true) }
+func (p *Presenter) keyUp(ev *fyne.KeyEvent)   { p.setShift(ev, false) }
+
+func (p *Presenter) setShift(ev *fyne.KeyEvent, down bool) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		p.shift = down
+	}
+}
+
 // typed carries out a character key: letters arrive as characters, not
 // always as named keys, so they are handled here only.
 func (p *Presenter) typed(r rune) {
@@ -352,20 +439,24 @@ func (p *Presenter) typed(r rune) {
 	}
 }
 
-// presentSurface lies over the timeline in present mode: it holds the
-// keyboard focus, so keys step through the stops rather than pan, and a
-// click moves on (a right click goes back), as in slide shows.
+// presentSurface lies over the whole screen in present mode: it holds the
+// keyboard focus, so keys step through the stops rather than pan; a click
+// anywhere moves on (a right click goes back), as in slide shows; it takes
+// the pointer, so nothing under it shows a tooltip, and hides the pointer
+// once it rests. Shortcuts of the window (undo, redo) do nothing.
 type presentSurface struct {
 	widget.BaseWidget
-	p     *Presenter
-	shift bool
+	p *Presenter
 }
 
 var (
 	_ fyne.Focusable         = (*presentSurface)(nil)
 	_ fyne.Tappable          = (*presentSurface)(nil)
 	_ fyne.SecondaryTappable = (*presentSurface)(nil)
+	_ fyne.Shortcutable      = (*presentSurface)(nil)
 	_ desktop.Keyable        = (*presentSurface)(nil)
+	_ desktop.Hoverable      = (*presentSurface)(nil)
+	_ desktop.Cursorable     = (*presentSurface)(nil)
 )
 
 func newPresentSurface(p *Presenter) *presentSurface {
@@ -395,18 +486,32 @@ func (s *presentSurface) FocusLost() {}
 func (s *presentSurface) TypedRune(r rune) { s.p.typed(r) }
 
 // TypedKey carries out a key.
-func (s *presentSurface) TypedKey(ev *fyne.KeyEvent) { s.p.key(ev.Name, s.shift) }
+func (s *presentSurface) TypedKey(ev *fyne.KeyEvent) { s.p.typedKey(ev) }
+
+// TypedShortcut is part of fyne.Shortcutable: presenting edits nothing.
+func (s *presentSurface) TypedShortcut(fyne.Shortcut) {}
 
 // KeyDown tracks Shift, for Shift+Space.
-func (s *presentSurface) KeyDown(ev *fyne.KeyEvent) {
-	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
-		s.shift = true
-	}
-}
+func (s *presentSurface) KeyDown(ev *fyne.KeyEvent) { s.p.keyDown(ev) }
 
 // KeyUp tracks Shift, for Shift+Space.
-func (s *presentSurface) KeyUp(ev *fyne.KeyEvent) {
-	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
-		s.shift = false
+func (s *presentSurface) KeyUp(ev *fyne.KeyEvent) { s.p.keyUp(ev) }
+
+// MouseIn is part of desktop.Hoverable.
+func (s *presentSurface) MouseIn(*desktop.MouseEvent) { s.p.pointerMoved() }
+
+// MouseMoved is part of desktop.Hoverable.
+func (s *presentSurface) MouseMoved(*desktop.MouseEvent) { s.p.pointerMoved() }
+
+// MouseOut is part of desktop.Hoverable.
+func (s *presentSurface) MouseOut() {}
+
+// Cursor is part of desktop.Cursorable: the driver asks it as the pointer
+// moves, before MouseMoved, so a pointer hidden while it rested is hidden
+// for the driver at its first move, and shown at the next.
+func (s *presentSurface) Cursor() desktop.Cursor {
+	if s.p.pointer.hidden {
+		return desktop.HiddenCursor
 	}
+	return desktop.DefaultCursor
 }

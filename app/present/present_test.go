@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/quoteline/quoteline/app/session"
@@ -129,6 +130,69 @@ func TestPresent_WalksTheDefaultStory(t *testing.T) {
 	p.key(fyne.KeyEscape, false)
 	if !ended || w.FullScreen() || w.MainMenu() == nil || tl.Scale() != 1 {
 		t.Error("Esc did not restore the window")
+	}
+}
+
+// TestPresent_KeysReachThePresenterWhateverHoldsTheFocus: the timeline
+// cannot take the focus while presenting (a tap the driver holds back for
+// the double-tap time arrives after present mode began), and with nothing
+// focused (a click beside every widget) the canvas's own key handlers are
+// the presenter's; Esc leaves and gives the window its handlers back.
+func TestPresent_KeysReachThePresenterWhateverHoldsTheFocus(t *testing.T) {
+	test.NewTempApp(t)
+	o := sessiontest.New(t, session.Options{})
+	tl := view.New()
+	o.S.Watch(func(e session.Event) {
+		if _, ok := e.(session.Shown); ok {
+			sh := o.S.Showing()
+			tl.SetData(sh.Lanes, sh.Events, sh.Index)
+		}
+	})
+	if err := o.Open(sessiontest.Example(t)); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, container.NewStack(tl))
+	w.Resize(fyne.NewSize(1280, 760))
+	f5 := 0
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyF5 {
+			f5++
+		}
+	})
+	var p *Presenter
+	Start(o.S, w, tl, func(started *Presenter) { p = started })
+	o.Until("the first stop", func() bool { return p != nil })
+	c := w.Canvas()
+
+	// The late tap on the timeline: it neither selects nor takes the keys.
+	selected := o.S.Selected()
+	tl.Tapped(&fyne.PointEvent{Position: fyne.NewPos(400, 200)})
+	c.Focus(tl)
+	if c.Focused() != p.surface || o.S.Selected() != selected {
+		t.Fatalf("a tap on the timeline while presenting: focus %T, selected %d (was %d)", c.Focused(), o.S.Selected(), selected)
+	}
+	test.MoveMouse(c, fyne.NewPos(400, 200))
+	if p.surface.Cursor() != desktop.DefaultCursor {
+		t.Error("the pointer is not an arrow over the presentation")
+	}
+
+	// Nothing focused: keys and characters still drive the presentation.
+	c.Unfocus()
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	if p.At() != 1 {
+		t.Errorf("Page Down with nothing focused: at stop %d", p.At()+1)
+	}
+	c.OnTypedRune()('b')
+	if !p.blank.Visible() {
+		t.Error("B with nothing focused did not blank the screen")
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if p.started || w.FullScreen() {
+		t.Fatal("Esc with nothing focused did not leave present mode")
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF5})
+	if f5 != 1 || tl.Disabled() {
+		t.Errorf("after present mode: the window's key handler ran %d times, timeline disabled %v", f5, tl.Disabled())
 	}
 }
 

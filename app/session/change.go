@@ -51,6 +51,7 @@ func (d *Document) applyChanges(changed []data.Event, touched []int64, lanes []d
 	for ; k < len(changed); k++ {
 		d.addChanged(m, &changed[k])
 	}
+	d.periods = drawnPeriods(d.periodRecords, lanes)
 	d.lanes = lanes
 	d.tlLanes = make([]timeline.Lane, len(lanes))
 	for i, l := range lanes {

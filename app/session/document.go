@@ -27,7 +27,10 @@ type Document struct {
 	title  string
 	counts data.Counts
 	spans
-	integrity integrity
+	// periodRecords are the document's periods as stored, by start; spans
+	// holds them as the timeline draws them.
+	periodRecords []data.Period
+	integrity     integrity
 	// ctx bounds the work done in the background for the document (its
 	// check, fetching titles); release ends it when the document is closed.
 	ctx     context.Context
@@ -45,6 +48,7 @@ type spans struct {
 	titles   map[int64]string  // the titles read: all of a small document's, those near the view of a large one
 	matches  map[int64]bool    // events found by the search, ringed on the timeline
 	index    *timeline.Index
+	periods  []timeline.Period // by start
 	// allTitles is true when every item's title was read with the document.
 	allTitles bool
 }
@@ -112,6 +116,10 @@ func readDocument(ctx context.Context, s *data.Store, allTitlesUpTo int, progres
 	for i, l := range d.lanes {
 		d.tlLanes[i] = timeline.Lane{Name: l.Name, Color: LaneColor(l.Color), Collapsed: l.Collapsed}
 	}
+	if d.periodRecords, err = s.Periods(ctx); err != nil {
+		return nil, err
+	}
+	d.periods = drawnPeriods(d.periodRecords, d.lanes)
 	if err := d.readItems(ctx, progress); err != nil {
 		return nil, err
 	}
@@ -207,7 +215,25 @@ type earlyStart struct {
 
 // events returns what the timeline draws of d.
 func (d *Document) events() timeline.Events {
-	return timeline.Events{Items: d.items, Earliest: d.earliest, Titles: d.titles, Matches: d.matches}
+	return timeline.Events{Items: d.items, Earliest: d.earliest, Titles: d.titles, Matches: d.matches, Periods: d.periods}
+}
+
+// drawnPeriods returns periods as the timeline draws them, behind lanes
+// (by their index in lanes) or behind them all; those of a lane not among
+// lanes are left out.
+func drawnPeriods(periods []data.Period, lanes []data.Lane) []timeline.Period {
+	out := make([]timeline.Period, 0, len(periods))
+	for _, p := range periods {
+		tp := timeline.Period{Start: p.Start.Seconds(), End: p.End.EndSeconds(), Lane: -1, Title: p.Title, ID: p.ID}
+		if p.LaneID != 0 {
+			tp.Lane = int32(slices.IndexFunc(lanes, func(l data.Lane) bool { return l.ID == p.LaneID }))
+			if tp.Lane < 0 {
+				continue // a lane deleted meanwhile
+			}
+		}
+		out = append(out, tp)
+	}
+	return out
 }
 
 // snapshot returns a copy of d for work off the UI goroutine: titles,
@@ -287,10 +313,10 @@ func (d *Document) SpanAt(i int) data.Span {
 	sp := data.Span{
 		ID:             it.ID,
 		LaneID:         d.lanes[it.Lane].ID,
-		Start:          data.Time{Unix: int64(it.Start), Precision: data.Precision(info & 7)},
+		Start:          timeOfItem(it.Start, data.Precision(info&7)),
 		StartUncertain: it.StartUncertain,
 		EndUncertain:   it.EndUncertain,
-		EarliestStart:  int64(it.Start),
+		EarliestStart:  int64(math.Floor(it.Start)),
 		LatestEnd:      int64(it.Latest) - 1,
 		Status:         d.Status(i),
 	}
@@ -298,9 +324,26 @@ func (d *Document) SpanAt(i int) data.Span {
 		sp.EarliestStart = int64(e)
 	}
 	if it.Range {
-		sp.End = data.Time{Unix: int64(it.End) - 1, Precision: data.Precision(info >> 3 & 7)}
+		if p := data.Precision(info >> 3 & 7); p == data.PrecisionMillisecond {
+			sp.End = timeOfItem(it.End-0.001, p) // drawn to the end of its last millisecond
+		} else {
+			sp.End = data.Time{Unix: int64(math.Floor(it.End)) - 1, Precision: p}
+		}
 	}
 	return sp
+}
+
+// timeOfItem returns the time at seconds t, as an item holds it, at
+// precision p: with its milliseconds for PrecisionMillisecond.
+func timeOfItem(t float64, p data.Precision) data.Time {
+	sec := math.Floor(t)
+	out := data.Time{Unix: int64(sec), Precision: p}
+	if p == data.PrecisionMillisecond {
+		ms := int64(math.Round((t - sec) * 1000))
+		out.Unix += ms / 1000
+		out.Milli = int16(ms % 1000)
+	}
+	return out
 }
 
 // whenVerified waits until the document has passed its integrity check:
@@ -349,15 +392,20 @@ func itemOf(sp *data.Span, lane int) timeline.Item {
 	it := timeline.Item{
 		ID:             sp.ID,
 		Lane:           int32(lane),
-		Start:          float64(sp.Start.Unix),
+		Start:          sp.Start.Seconds(),
 		Range:          sp.HasEnd(),
 		StartUncertain: sp.StartUncertain,
 		EndUncertain:   sp.EndUncertain,
 		Latest:         float64(sp.LatestEnd + 1),
 	}
 	it.End = it.Start
+	last := sp.Start // the last period it is known to reach
 	if it.Range {
-		it.End = float64(sp.End.End() + 1)
+		it.End = sp.End.EndSeconds()
+		last = sp.End
+	}
+	if sp.LatestEnd <= last.End() {
+		it.Latest = last.EndSeconds() // to the millisecond, for a time known to it
 	}
 	it.Latest = math.Max(it.Latest, it.End)
 	switch sp.Status {

@@ -35,6 +35,9 @@ type editJob struct {
 type editChanges struct {
 	events []data.Event // its events as they are now
 	lanes  []data.Lane  // every lane, if it touched any; else nil
+	// periods are every period, if it touched periods or lanes (a lane
+	// takes its periods with it); else nil.
+	periods []data.Period
 	// links is the quotes' marks, actors and sources, read again if the
 	// edit touched any of them or events' links to them; else nil.
 	links *Links
@@ -206,6 +209,14 @@ func readChanges(ctx context.Context, s *data.Store, ed *data.Edit, source int64
 			ch.lanes = []data.Lane{}
 		}
 	}
+	if len(ed.Periods())+len(ed.Lanes()) > 0 {
+		if ch.periods, err = s.Periods(ctx); err != nil {
+			return ch, err
+		}
+		if ch.periods == nil {
+			ch.periods = []data.Period{}
+		}
+	}
 	if len(ed.Actors())+len(ed.Sources())+len(ed.Quotes())+len(ed.Relinked()) == 0 {
 		return ch, nil
 	}
@@ -233,6 +244,9 @@ func readChanges(ctx context.Context, s *data.Store, ed *data.Edit, source int64
 // viewer and the details of the selection.
 func (s *Session) applyEdit(doc *Document, ed *data.Edit, ch *editChanges) {
 	doc.applyChanges(ch.events, ed.Events(), ch.lanes)
+	if ch.periods != nil {
+		doc.setPeriods(ch.periods)
+	}
 	doc.counts = addCounts(doc.counts, ed.Delta())
 	s.rows.reset()
 	s.emit(FilterChanged{}) // lanes may have been renamed or deleted
@@ -255,6 +269,10 @@ func (s *Session) applyEdit(doc *Document, ed *data.Edit, ch *editChanges) {
 		defer s.refilter()
 	} else {
 		s.refilter()
+	}
+	if ch.periods != nil && s.look.period != 0 { // it may have changed, or be gone
+		s.SelectPeriod(s.look.period)
+		return
 	}
 	sel := s.look.selected
 	if _, ok := doc.ids.pos(sel); !ok {

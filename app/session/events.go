@@ -61,7 +61,8 @@ type Shown struct {
 }
 
 // Framed asks the owner to show the timeline's window: all of it (All), or
-// Viewport, the window kept from before the document was read again.
+// Viewport (the window kept from before the document was read again, or
+// one that shows a period gone to).
 type Framed struct {
 	All      bool
 	Viewport timeline.Viewport
@@ -88,6 +89,16 @@ type Redraw struct{}
 
 // Selected says the selection changed: ID is the event selected, or 0.
 type Selected struct{ ID int64 }
+
+// PeriodSelected says which period is selected (ID, 0 for none), or that
+// the one selected changed: Period is it as stored, drawn behind Lane if
+// OnLane, else behind every lane.
+type PeriodSelected struct {
+	ID     int64
+	Period data.Period
+	Lane   data.Lane
+	OnLane bool
+}
 
 // Revealed asks the owner to bring events into view on the timeline: IDs,
 // which cover the times From to To (From > To if none is in the document).
@@ -145,26 +156,27 @@ type DatesChanged struct{}
 // RowsSorted says the event list's rows are in a new order (Session.Rows).
 type RowsSorted struct{}
 
-func (Status) isEvent()        {}
-func (Progress) isEvent()      {}
-func (Problem) isEvent()       {}
-func (Opened) isEvent()        {}
-func (Closed) isEvent()        {}
-func (Checked) isEvent()       {}
-func (Shown) isEvent()         {}
-func (Framed) isEvent()        {}
-func (FilterChanged) isEvent() {}
-func (LinksRead) isEvent()     {}
-func (Statements) isEvent()    {}
-func (TitlesRead) isEvent()    {}
-func (Redraw) isEvent()        {}
-func (Selected) isEvent()      {}
-func (Revealed) isEvent()      {}
-func (DetailsRead) isEvent()   {}
-func (SourceShown) isEvent()   {}
-func (QuoteChosen) isEvent()   {}
-func (QuoteAdded) isEvent()    {}
-func (Edited) isEvent()        {}
-func (StopsRead) isEvent()     {}
-func (DatesChanged) isEvent()  {}
-func (RowsSorted) isEvent()    {}
+func (Status) isEvent()         {}
+func (Progress) isEvent()       {}
+func (Problem) isEvent()        {}
+func (Opened) isEvent()         {}
+func (Closed) isEvent()         {}
+func (Checked) isEvent()        {}
+func (Shown) isEvent()          {}
+func (Framed) isEvent()         {}
+func (FilterChanged) isEvent()  {}
+func (LinksRead) isEvent()      {}
+func (Statements) isEvent()     {}
+func (TitlesRead) isEvent()     {}
+func (Redraw) isEvent()         {}
+func (Selected) isEvent()       {}
+func (PeriodSelected) isEvent() {}
+func (Revealed) isEvent()       {}
+func (DetailsRead) isEvent()    {}
+func (SourceShown) isEvent()    {}
+func (QuoteChosen) isEvent()    {}
+func (QuoteAdded) isEvent()     {}
+func (Edited) isEvent()         {}
+func (StopsRead) isEvent()      {}
+func (DatesChanged) isEvent()   {}
+func (RowsSorted) isEvent()     {}

@@ -172,6 +172,14 @@ func (d *Document) match(f *Filter, allowed []int64) *Showing {
 		out.Events.Items[k] = d.items[p]
 		out.Events.Items[k].Lane = laneTo[d.items[p].Lane]
 	}
+	for _, p := range d.periods { // behind every lane, or behind a lane shown
+		if p.Lane >= 0 {
+			if p.Lane = laneTo[p.Lane]; p.Lane < 0 {
+				continue
+			}
+		}
+		out.Events.Periods = append(out.Events.Periods, p)
+	}
 	for id, at := range d.earliest { // few
 		if p, ok := d.ids.pos(id); ok {
 			if _, kept := slices.BinarySearch(out.positions, int32(p)); kept {
@@ -192,7 +200,7 @@ func (d *Document) keepOnly(shown *Showing) {
 	for k, p := range shown.positions {
 		info[k] = d.info[p]
 	}
-	d.items, d.info, d.earliest = shown.Events.Items, info, shown.Events.Earliest
+	d.items, d.info, d.earliest, d.periods = shown.Events.Items, info, shown.Events.Earliest, shown.Events.Periods
 	d.tlLanes, d.index = shown.Lanes, shown.Index
 	d.ids, _ = newIDIndex(d.items) // cannot fail for ids taken from the document
 }

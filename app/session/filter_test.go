@@ -66,6 +66,32 @@ func TestDocument_Match(t *testing.T) {
 	}
 }
 
+func TestDocument_MatchKeepsThePeriodsOfTheLanesShown(t *testing.T) {
+	d := spanDoc(10, 3)
+	hour := data.Time{Unix: 3600 - 60, Precision: data.PrecisionMinute} // the first hour's last minute
+	d.periodRecords = []data.Period{
+		{ID: 1, Start: data.Time{Precision: data.PrecisionMinute}, End: hour, Title: "everywhere"},
+		{ID: 2, Start: data.Time{Precision: data.PrecisionMinute}, End: hour, LaneID: d.lanes[1].ID, Title: "second lane"},
+		{ID: 3, Start: data.Time{Precision: data.PrecisionMinute}, End: hour, LaneID: d.lanes[2].ID, Title: "third lane"},
+	}
+	d.periods = drawnPeriods(d.periodRecords, d.lanes)
+	got := d.match(&Filter{Lanes: []int64{d.lanes[2].ID}}, nil)
+	want := []timeline.Period{{Start: 0, End: 3600, Lane: -1, Title: "everywhere", ID: 1}, {Start: 0, End: 3600, Lane: 0, Title: "third lane", ID: 3}}
+	if !slices.Equal(got.Events.Periods, want) {
+		t.Errorf("periods shown %+v, want %+v (the third lane's, behind the one lane shown)", got.Events.Periods, want)
+	}
+	if all := d.match(&Filter{}, nil); len(all.Events.Periods) != 3 {
+		t.Errorf("with nothing left out, %d periods shown", len(all.Events.Periods))
+	}
+	// Lanes reordered, one deleted: the periods follow their lanes.
+	lanes := []data.Lane{d.lanes[2], d.lanes[0]}
+	d.applyChanges(nil, nil, lanes)
+	want = []timeline.Period{{Start: 0, End: 3600, Lane: -1, Title: "everywhere", ID: 1}, {Start: 0, End: 3600, Lane: 0, Title: "third lane", ID: 3}}
+	if !slices.Equal(d.periods, want) {
+		t.Errorf("after the lanes changed, periods %+v, want %+v", d.periods, want)
+	}
+}
+
 // parseDateWindow reads a date or range the way the filter dialog does
 // ("2023", "Aug 2022", "2022-08/2023-05") as the period it covers.
 func parseDateWindow(text string) (*DateWindow, error) {

@@ -75,6 +75,75 @@ func ImportInto(ctx context.Context, path string, doc *data.CheckedDocument, pro
 	return s.Close()
 }
 
+// ReadArticleFile reads the article at path (text or HTML), to be
+// reviewed before it is imported, as the session's task with Cancel; done
+// gets it on the owner's goroutine, or why it cannot be read
+// (context.Canceled if the reading was cancelled or replaced).
+func (s *Session) ReadArticleFile(path string, done func(*extract.Article, error)) {
+	readForReview(s, path, func(*job) (*extract.Article, error) { return ReadArticle(path) }, done)
+}
+
+// ReadImport reads the file at path in format f with opt, to be reviewed
+// before it is imported, as the session's task: the status line shows how
+// far it has got, with Cancel. done gets, on the owner's goroutine, the
+// records that can be read with those that cannot, or why the file cannot
+// be read at all (context.Canceled if the reading was cancelled, or
+// replaced by another task).
+func (s *Session) ReadImport(path string, f interchange.Format, opt interchange.Options, done func(*interchange.Result, error)) {
+	var size int64
+	if st, err := os.Stat(path); err == nil {
+		size = st.Size()
+	}
+	readForReview(s, path, func(j *job) (*interchange.Result, error) {
+		if size > 0 {
+			opt.Progress = func(read int64) { j.progress(float64(read) / float64(size)) }
+		}
+		return interchange.ReadFileResult(path, f, opt)
+	}, done)
+}
+
+// readForReview runs read, which reads the file at path for a review, as
+// the session's task: the status line shows it with Cancel. A read cannot be
+// stopped half-way: Cancel ends the task at once and leaves the read to
+// finish on its own, dropping what it read. done gets what read returned on
+// the owner's goroutine, or context.Canceled if the task was cancelled or
+// replaced by another.
+func readForReview[T any](s *Session, path string, read func(j *job) (T, error), done func(T, error)) {
+	name := filepath.Base(path)
+	type result struct {
+		v   T
+		err error
+	}
+	var got result
+	s.startTask("Reading "+name+"…", func(j *job) error {
+		ch := make(chan result, 1)
+		go func() {
+			v, err := read(j)
+			ch <- result{v, err}
+		}()
+		select {
+		case got = <-ch:
+			return got.err
+		case <-j.ctx.Done():
+			return j.ctx.Err()
+		}
+	}, func(j *job, err error) {
+		switch {
+		case j.replaced:
+		case errors.Is(err, context.Canceled):
+			s.idle("Reading " + name + " cancelled; nothing was imported.")
+		default:
+			s.idle("")
+		}
+		if err != nil {
+			var zero T
+			done(zero, err)
+			return
+		}
+		done(got.v, nil)
+	})
+}
+
 // Import reads a file with read (named by path) and adds what it holds to
 // the open document in one transaction, in the background with progress
 // and Cancel; then reads the document again.

@@ -136,7 +136,7 @@ func (s *Session) install(doc *Document) {
 	kept := s.reload.take(doc.Path())
 	s.release()
 	s.doc = doc
-	s.look.selected = 0
+	s.look.selected, s.look.period = 0, 0
 	if s.reload.reshow == nil {
 		s.look.source = nil
 	}
@@ -233,7 +233,7 @@ func (s *Session) release() {
 	}
 	old := s.doc
 	s.doc, s.titles = nil, nil
-	s.look.selected = 0
+	s.look.selected, s.look.period = 0, 0
 	s.filter.shown = nil
 	old.release()
 	go old.store.Close()

@@ -16,15 +16,15 @@ const (
 
 // Found is what a search found in the open document.
 type Found struct {
-	Hits []data.SearchHit // events, quotes and sources, at most SearchPage
+	Hits []data.SearchHit // periods, then events, quotes and sources (at most SearchPage)
 	// Events are the matching events on the timeline, in time order; Total
 	// counts the matches, at most SearchMarks.
 	Events []int64
 	Total  int
 }
 
-// Search looks for the words of text in the open document's events, quotes
-// and sources off the owner's goroutine, then passes what it found (or why
+// Search looks for the words of text in the open document's periods,
+// events, quotes and sources off the owner's goroutine, then passes what it found (or why
 // it could not) to done, unless another document was opened meanwhile.
 // Text without a word finds nothing at once.
 func (s *Session) Search(text string, done func(f Found, err error)) {
@@ -49,7 +49,7 @@ func (s *Session) Search(text string, done func(f Found, err error)) {
 		if doc != s.doc {
 			return
 		}
-		f := Found{Hits: hits, Total: len(ids)}
+		f := Found{Hits: append(periodHits(doc.periodRecords, text), hits...), Total: len(ids)}
 		for _, id := range ids {
 			if _, ok := doc.ids.pos(id); ok {
 				f.Events = append(f.Events, id)

@@ -16,6 +16,10 @@ func (s *Session) Selected() int64 { return s.look.selected }
 // reads its details in one transaction in the background (DetailsRead).
 func (s *Session) Select(id int64) {
 	s.look.selected = id
+	if id != 0 && s.look.period != 0 {
+		s.look.period = 0
+		s.emitPeriod()
+	}
 	s.emit(Selected{ID: id})
 	doc := s.doc
 	if id == 0 || doc == nil {

@@ -63,6 +63,7 @@ type Session struct {
 type look struct {
 	view     timeline.Viewport // the timeline's visible window, as the owner last said
 	selected int64             // the selected event, or 0
+	period   int64             // the selected period, or 0; never both
 	dates    data.DateStyle
 	// source is the source shown in the viewer with its quotes, or nil.
 	source *SourceView

@@ -183,6 +183,22 @@ func WebAddress(s string) (*url.URL, bool) {
 	return nil, false
 }
 
+// SpeakerFound says how a quote's speaker was found by the article import,
+// for the quote card and the source viewer: "How the speaker was found:
+// after the quote: …", or "Speaker to check: …" when the import was
+// unsure; "" for a speaker given by hand.
+func SpeakerFound(q *data.Quote) string {
+	switch {
+	case q.SpeakerConfidence == data.ConfidenceCheck && q.SpeakerNote != "":
+		return "Speaker to check: " + q.SpeakerNote
+	case q.SpeakerConfidence == data.ConfidenceCheck:
+		return "Speaker to check: the article import was not sure of it"
+	case q.SpeakerNote != "":
+		return "How the speaker was found: " + q.SpeakerNote
+	}
+	return ""
+}
+
 // VisibleRange describes the visible window for the toolbar: "Showing Jan
 // 2022 – Oct 2023".
 func VisibleRange(st data.DateStyle, vp timeline.Viewport) string {
@@ -194,9 +210,12 @@ func VisibleRange(st data.DateStyle, vp timeline.Viewport) string {
 		p = data.PrecisionMonth
 	case span > 3*86400:
 		p = data.PrecisionDay
+	case span < 10:
+		p = data.PrecisionMillisecond
+	case span < 600:
+		p = data.PrecisionSecond
 	}
-	from := data.Time{Unix: int64(vp.Start()), Precision: p}
-	to := data.Time{Unix: int64(vp.End()), Precision: p}
+	from, to := timeOfItem(vp.Start(), p), timeOfItem(vp.End(), p)
 	return "Showing " + st.Format(from) + " – " + st.Format(to)
 }
 

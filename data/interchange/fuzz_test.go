@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/quoteline/quoteline/data"
 )
 
 // fuzzRead feeds arbitrary bytes to one reader: it must return a valid
@@ -22,16 +24,43 @@ func fuzzRead(f *testing.F, format Format, seeds ...string) {
 		if err == nil && doc == nil {
 			t.Fatal("no document and no error")
 		}
+		res, err := ReadResult(bytes.NewReader(b), "fuzz", format, Options{})
+		if err != nil {
+			return
+		}
+		if res.SkippedCount < len(res.Skipped) || (res.Doc == nil && res.SkippedCount == 0) {
+			t.Fatalf("%d records skipped of %d listed, document %v", res.SkippedCount, len(res.Skipped), res.Doc != nil)
+		}
+		if res.Doc != nil {
+			if err := data.ValidateDocument(res.Doc.Document()); err != nil {
+				t.Fatalf("the readable records do not make a valid document: %v", err)
+			}
+		}
+		if res.SkippedCount > 0 {
+			if msg := res.Err().Error(); len(msg) > 2000 {
+				t.Fatalf("a message of %d bytes", len(msg))
+			}
+		}
 	})
 }
 
-func FuzzReadTimelineJS(f *testing.F) { fuzzRead(f, FormatTimelineJS, "timelinejs.json") }
+func FuzzReadTimelineJS(f *testing.F) {
+	fuzzRead(f, FormatTimelineJS, "timelinejs.json", "corpus/tljs2-newsroom.json", "corpus/tljs3-wrapped.json",
+		"corpus/tljs-cosmos.json", "corpus/tljs-eras.json", "corpus/tljs-race.json", "corpus/tljs-markup.json")
+}
 
-func FuzzReadTimelineCSV(f *testing.F) { fuzzRead(f, FormatTimelineCSV, "template.csv") }
+func FuzzReadTimelineCSV(f *testing.F) {
+	fuzzRead(f, FormatTimelineCSV, "template.csv", "corpus/template-bce.csv")
+}
 
-func FuzzReadVis(f *testing.F) { fuzzRead(f, FormatVis, "vis.json", "vis-array.json") }
+func FuzzReadVis(f *testing.F) {
+	fuzzRead(f, FormatVis, "vis.json", "vis-array.json", "corpus/vis-backgrounds.json", "corpus/vis-dates.json")
+}
 
-func FuzzReadCSV(f *testing.F) { fuzzRead(f, FormatCSV, "generic.csv") }
+func FuzzReadCSV(f *testing.F) {
+	fuzzRead(f, FormatCSV, "generic.csv", "corpus/csv-spreadsheet.csv", "corpus/csv-month-first.csv", "corpus/csv-cr.csv",
+		"corpus/csv-bad.csv", "corpus/csv-periods.csv", "corpus/csv-windows1252.csv", "corpus/csv-human-ranges.csv")
+}
 
 func FuzzReadQuoteline(f *testing.F) {
 	f.Add([]byte(`{"format":"quoteline","version":1,"title":"t","lanes":[{"key":"l","name":"L","color":"#000000"}],"actors":[],"sources":[],"quotes":[],"events":[{"key":"e","lane":"l","title":"x","start":"2020","status":"reported"}]}`))

@@ -10,10 +10,21 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/quoteline/quoteline/assets"
 	"github.com/quoteline/quoteline/data"
 )
+
+// periods returns "title|lane|start|end" for each period of doc.
+func periods(doc *data.Document) []string {
+	lanes := laneNames(doc)
+	var out []string
+	for _, p := range doc.Periods {
+		out = append(out, p.Title+"|"+lanes[p.Lane]+"|"+p.Start+"|"+p.End)
+	}
+	return out
+}
 
 // events returns "title|lane|start|end" for each event of doc.
 func events(doc *data.Document) []string {
@@ -45,12 +56,14 @@ func TestReadTimelineJS(t *testing.T) {
 	want := []string{
 		"A year only|Events|1969|",
 		"Month to month|Politics|1989-11|1990-10",
-		"No headline here, only text|Politics|2001-09-11T08:46|",
-		"Ides of March|Events|-0044-03-15|",
-		"Cold War|Eras|1947|1991",
+		"No headline here, only text|Politics|2001-09-11T08:46Z|",
+		"Ides of March|Events|-0043-03-15|", // 44 BC
 	}
 	if got := events(doc); !reflect.DeepEqual(got, want) {
 		t.Errorf("events:\n got %q\nwant %q", got, want)
+	}
+	if got := periods(doc); !reflect.DeepEqual(got, []string{"Cold War||1947|1990"}) {
+		t.Errorf("periods %q", got) // an era ends where its end date begins
 	}
 	if s := doc.Events[1].Summary; s != "From one month\nto another & on." {
 		t.Errorf("summary %q", s)
@@ -75,13 +88,15 @@ func TestReadTimelineCSV(t *testing.T) {
 	}
 	doc := readTestFile(t, "template.csv", FormatTimelineCSV, Options{})
 	want := []string{
-		"Belle Époque|Eras|1900|1914",
-		"First flight|Aviation|1903-12-17T10:35|",
+		"First flight|Aviation|1903-12-17T10:35Z|",
 		"Atlantic crossing|Aviation|1927-05|1927-05-21",
 		"Year only|Events|1969|",
 	}
 	if got := events(doc); !reflect.DeepEqual(got, want) {
 		t.Errorf("events:\n got %q\nwant %q", got, want)
+	}
+	if got := periods(doc); !reflect.DeepEqual(got, []string{"Belle Époque||1900|1913"}) {
+		t.Errorf("periods %q", got)
 	}
 	if doc.Title != "My Timeline" || doc.Sources[0].Title != "The flyer" {
 		t.Errorf("title %q, sources %+v", doc.Title, doc.Sources)
@@ -93,18 +108,21 @@ func TestReadVis(t *testing.T) {
 	want := []string{
 		"Point in a year|Alpha|2014|",
 		"A day|Beta|2014-04-20|",
-		"A range|Events|2014-04-20T10:00|2014-04-22T18:30:00Z",
-		"Milliseconds|Alpha|2014-04-20T00:00:00Z|",
-		"With an offset|Events|2014-04-25T08:00:00Z|",
+		"A range|Events|2014-04-20T10:00Z|2014-04-22T18:29:59.999Z", // ends the millisecond before 18:30
+		"Milliseconds|Alpha|2014-04-20|",                            // a whole day in milliseconds
+		"27 Apr 2014 – 28 Apr 2014|Events|2014-04-27|2014-04-28",    // untitled: named by its dates
 	}
 	if got := events(doc); !reflect.DeepEqual(got, want) {
 		t.Errorf("events:\n got %q\nwant %q", got, want)
 	}
-	if doc.Events[2].Summary != "Hover text" || !reflect.DeepEqual(doc.Events[4].Tags, []string{"background"}) {
-		t.Errorf("summary %q tags %v", doc.Events[2].Summary, doc.Events[4].Tags)
+	if got := periods(doc); !reflect.DeepEqual(got, []string{"With an offset||2014-04-25T08:00:00Z|2014-04-26T07:59:59Z"}) {
+		t.Errorf("periods %q", got)
+	}
+	if doc.Events[2].Summary != "Hover text" {
+		t.Errorf("summary %q", doc.Events[2].Summary)
 	}
 	arr := readTestFile(t, "vis-array.json", FormatVis, Options{})
-	if got := events(arr); !reflect.DeepEqual(got, []string{"item 1|Events|2013-04-20|", "item 2|Events|2013-04-14|2013-04-18"}) {
+	if got := events(arr); !reflect.DeepEqual(got, []string{"item 1|Events|2013-04-20|", "item 2|Events|2013-04-14|2013-04-17"}) {
 		t.Errorf("array events %q", got)
 	}
 }
@@ -115,7 +133,7 @@ func TestReadCSV(t *testing.T) {
 		"Founding|Company|1901|",
 		"First product|Product|1903-06|",
 		"Long strike|Company|1910-03-01|1910-05-31",
-		"Merger talks|Company|1912-02-03T14:30|",
+		"Merger talks|Company|1912-02-03T14:30Z|",
 	}
 	if got := events(doc); !reflect.DeepEqual(got, want) {
 		t.Errorf("events:\n got %q\nwant %q", got, want)
@@ -140,18 +158,18 @@ func TestReadErrors(t *testing.T) {
 		{"bad.csv", "title,start\nA,\n", FormatCSV, `bad.csv: line 2 "start": missing`},
 		{"bad.csv", "title,start\n,2020\n", FormatCSV, `bad.csv: line 2 "title": missing`},
 		{"bad.csv", "what,date\n", FormatCSV, `bad.csv: line 1: no title column`},
-		{"bad.csv", "title,start,end\nA,2020,2019\n", FormatCSV, `bad.csv: events[0] "event-1" end: "2019" is before start "2020"`},
+		{"bad.csv", "title,start,end\nA,2020,2019\n", FormatCSV, `bad.csv: line 2 "end": 2019 is before the start, 2020`},
 		{"t.json", `{"events":[{"text":{"headline":"x"}}]}`, FormatTimelineJS, `t.json: events[0] start_date: missing (a year at least)`},
 		{"t.json", `{"events":[{"start_date":{"year":2000,"day":3}}]}`, FormatTimelineJS, `t.json: events[0] start_date: has a day but no month`},
-		{"t.json", `{"events":[{"start_date":{"year":2001}},{"start_date":{"year":"twenty"}}]}`, FormatTimelineJS, `t.json: events[1] start_date: year: twenty is not a whole number`},
+		{"t.json", `{"events":[{"start_date":{"year":2001}},{"start_date":{"year":"twenty"}}]}`, FormatTimelineJS, `t.json: events[1] start_date: year: "twenty" is not a whole number`},
 		{"t.json", "{\"events\": [\n  {\"start_date\": {\"year\": 2020}}\n  {\"start_date\": {}}]}", FormatTimelineJS, `t.json: line 3, column 3: invalid TimelineJS JSON`},
 		{"t.json", "\ufeff{\"events\": [{\"start_date\": {\"year\": 2020}, \"text\": {\"headline\": 7}}]}", FormatTimelineJS, `t.json: line 1, column 65: invalid TimelineJS JSON`},
 		{"v.json", "[\n{\"content\": \"a\", \"start\": \"2020\"},\n{\"content\": \"ü\" \"start\": \"2021\"}]", FormatVis, `v.json: line 3, column 17: invalid vis DataSet JSON`},
 		{"q.json", "{\"format\": \"quoteline\",\n \"version\": 1,\n \"title\": \"x\",,}", FormatQuoteline, `q.json: line 3, column 15: invalid JSON`},
-		{"t.json", `{"title":{}}`, FormatTimelineJS, `t.json: events: missing`},
-		{"v.json", `[{"id":1,"content":"a","start":"2020"},{"id":1,"content":"b","start":"2021"}]`, FormatVis, `v.json: items[1] id: 1 is used by an earlier item`},
-		{"v.json", `{"groups":[{"id":1,"content":"g"}],"items":[{"content":"a","start":"2020","group":2}]}`, FormatVis, `v.json: items[0] group: 2 is not one of the groups`},
-		{"v.json", `[{"content":"a","start":"yesterday"}]`, FormatVis, `v.json: items[0] start: "yesterday" is not a time`},
+		{"t.json", `{"title":{}}`, FormatTimelineJS, `t.json: events: missing: a TimelineJS 3 file has an events list, a TimelineJS 2 file a timeline with a date list`},
+		{"v.json", `[{"id":1,"content":"a","start":"2020"},{"id":1,"content":"b","start":"2021"}]`, FormatVis, `v.json: items[1] id: "1" is used by an earlier item`},
+		{"v.json", `{"groups":[{"id":1,"content":"g"}],"items":[{"content":"a","start":"2020","group":2}]}`, FormatVis, `v.json: items[0] group: "2" is not one of the file's groups`},
+		{"v.json", `[{"content":"a","start":"yesterday"}]`, FormatVis, `v.json: items[0] start: "yesterday" is not a date`},
 		{"v.json", `[{"content":"a"}]`, FormatVis, `v.json: items[0] start: missing`},
 		{"tl.csv", "Year,Month,Headline,End Year\n2000,June,x,\n", FormatTimelineCSV, `tl.csv: line 2 "Month": "June" is not a whole number`},
 	}
@@ -370,4 +388,74 @@ func TestWriteCSV_FormulasStayText(t *testing.T) {
 			t.Errorf("event %d read back as %+v, want %+v", i, b, e)
 		}
 	}
+}
+
+// The JSON export writes an empty list as [], not null, in the document
+// and in the file written beside its source texts.
+func TestWriteQuoteline_EmptyListsAreLists(t *testing.T) {
+	doc := &data.Document{Format: data.DocumentFormat, Version: data.DocumentVersion, Title: "Empty"}
+	var buf bytes.Buffer
+	if err := WriteQuoteline(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "empty.json")
+	if err := WriteFile(path, FormatQuoteline, doc); err != nil {
+		t.Fatal(err)
+	}
+	file, _ := os.ReadFile(path)
+	for _, out := range []string{buf.String(), string(file)} {
+		for _, list := range []string{"lanes", "actors", "sources", "quotes", "events"} {
+			if !strings.Contains(out, `"`+list+`": []`) {
+				t.Errorf("%s not written as []:\n%s", list, out)
+			}
+		}
+		if strings.Contains(out, "null") {
+			t.Errorf("null in\n%s", out)
+		}
+	}
+}
+
+func TestCountLines_CountsEveryLineEnd(t *testing.T) {
+	for in, want := range map[string]int{"a\nb\n": 3, "a\r\nb\r\n": 3, "a\rb\r": 3, "a\r\n\r\nb": 3, "": 1, strings.Repeat("x", 1<<16-1) + "\r\nb": 2} {
+		path := filepath.Join(t.TempDir(), "f.csv")
+		os.WriteFile(path, []byte(in), 0o644)
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := countLines(f); err != nil || n != want {
+			t.Errorf("countLines(%q...) = %d, %v; want %d", in[:min(len(in), 10)], n, err, want)
+		}
+		f.Close()
+	}
+}
+
+// crReader gives the same lines whatever its reads are cut at.
+func TestCRReader_LineEndsAcrossReads(t *testing.T) {
+	in := "a\r\nb\rc\n\r\nd\r\r\ne\r"
+	for size := 1; size <= len(in); size++ {
+		r := &crReader{r: iotest.OneByteReader(strings.NewReader(in))}
+		if size > 1 {
+			r = &crReader{r: &chunks{s: in, n: size}}
+		}
+		got, err := io.ReadAll(r)
+		if err != nil || string(got) != "a\nb\nc\n\nd\n\ne\n" {
+			t.Errorf("reads of %d: %q, %v", size, got, err)
+		}
+	}
+}
+
+// chunks reads s n bytes at a time.
+type chunks struct {
+	s string
+	n int
+}
+
+func (c *chunks) Read(p []byte) (int, error) {
+	if c.s == "" {
+		return 0, io.EOF
+	}
+	k := copy(p[:min(len(p), c.n)], c.s)
+	c.s = c.s[k:]
+	return k, nil
 }

@@ -31,7 +31,7 @@ func WriteFile(path string, f Format, doc *data.Document) error {
 
 func writeQuotelineFile(path string, doc *data.Document) error {
 	out := *doc
-	out.Sources = append([]data.DocumentSource(nil), doc.Sources...)
+	out.Sources = append(make([]data.DocumentSource, 0, len(doc.Sources)), doc.Sources...) // [] for none, not null
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	dir := stem + "-sources"
 	for i := range out.Sources {
@@ -59,8 +59,25 @@ func writeQuotelineFile(path string, doc *data.Document) error {
 }
 
 // WriteQuoteline writes doc as Quoteline JSON. Source texts are not
-// included: they live in the files named by text_file.
+// included: they live in the files named by text_file. Empty lists are
+// written as [], not null.
 func WriteQuoteline(w io.Writer, doc *data.Document) error {
+	out := *doc
+	for _, l := range []struct {
+		n    int
+		make func()
+	}{
+		{len(out.Lanes), func() { out.Lanes = []data.DocumentLane{} }},
+		{len(out.Actors), func() { out.Actors = []data.DocumentActor{} }},
+		{len(out.Sources), func() { out.Sources = []data.DocumentSource{} }},
+		{len(out.Quotes), func() { out.Quotes = []data.DocumentQuote{} }},
+		{len(out.Events), func() { out.Events = []data.DocumentEvent{} }},
+	} {
+		if l.n == 0 {
+			l.make()
+		}
+	}
+	doc = &out
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -322,6 +322,9 @@ func layoutSingle(ctx context.Context, p *Picture, fonts *Fonts) (*page, error) 
 	if width == 0 {
 		width = 1600
 	}
+	if err := p.checkWindow(width); err != nil {
+		return nil, err
+	}
 	sc := build(p, fonts, p.From, p.To, width, nil)
 	notes, sources, err := numbering(ctx, p, []*timeline.Scene{sc})
 	if err != nil {
@@ -330,7 +333,7 @@ func layoutSingle(ctx context.Context, p *Picture, fonts *Fonts) (*page, error) 
 	if len(notes) > 0 {
 		sc = build(p, fonts, p.From, p.To, width, notes)
 	}
-	pg := newPage(p, fonts, width, sc, windowText(p.From, p.To))
+	pg := newPage(p, fonts, width, sc, windowText(p.From, p.To)+hiddenText(sc))
 	pg.sources = sourceLines(sources, fonts, p.Metrics.TextSize, width-2*margin)
 	y := pg.sceneY + pg.clipH
 	if len(pg.sources) > 0 {
@@ -370,7 +373,46 @@ func newPage(p *Picture, fonts *Fonts, width float64, sc *timeline.Scene, sub st
 	return pg
 }
 
-// windowText describes a time window for a heading: "1 Aug 2022 – 15 Jun 2023".
-func windowText(from, to float64) string {
-	return formatDay(from) + " – " + formatDay(to-1) // to is not included
+// checkWindow refuses a window that a viewport width pixels wide cannot
+// show whole, if that would leave out events or periods in it: no event is
+// left out of a picture without a word.
+func (p *Picture) checkWindow(width float64) error {
+	vp := timeline.NewViewport(p.From, p.To, width)
+	tol := (p.To - p.From) * 1e-9
+	if vp.Start() <= p.From+tol && vp.End() >= p.To-tol {
+		return nil
+	}
+	out := 0
+	for i := range p.Events.Items {
+		lo, hi := p.Events.Extent(&p.Events.Items[i])
+		if lo <= p.To && hi >= p.From && (hi < vp.Start() || lo > vp.End()) {
+			out++
+		}
+	}
+	for _, pd := range p.Events.Periods {
+		if pd.Start <= p.To && pd.End >= p.From && (pd.End < vp.Start() || pd.Start > vp.End()) {
+			out++
+		}
+	}
+	if out == 0 {
+		return nil
+	}
+	return fmt.Errorf("export: the window %s reaches beyond what a timeline draws (%s): %d events or periods in it would be left out; give a window within it",
+		windowText(p.From, p.To), windowText(timeline.MinTime, timeline.MaxTime), out)
 }
+
+// hiddenText says, for a heading, how many events the scene drew only as
+// marks in their lanes' overflow strips, for want of rows; "" if none.
+func hiddenText(sc *timeline.Scene) string {
+	switch sc.Hidden {
+	case 0:
+		return ""
+	case 1:
+		return "   ·   1 event drawn as a mark only, for want of room"
+	}
+	return "   ·   " + timeline.FormatCount(sc.Hidden) + " events drawn as marks only, for want of room"
+}
+
+// windowText describes a time window for a heading: "1 Aug 2022 – 15 Jun
+// 2023", "13,800,000,000 BC – 2025" (see timeline.WindowLabel).
+func windowText(from, to float64) string { return timeline.WindowLabel(from, to) }

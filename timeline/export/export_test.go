@@ -519,3 +519,71 @@ func TestStopLines_WrapInTheirFace(t *testing.T) {
 		}
 	}
 }
+
+// deepPicture is a timeline from the Big Bang to a modern event, with eras.
+func deepPicture() *Picture {
+	p := testPicture()
+	year := func(y int) float64 { return day(y, 1, 1) }
+	p.Events = timeline.Events{
+		Items: []timeline.Item{
+			{ID: 1, Lane: 0, Start: year(-13_799_999_999), End: year(-13_799_999_999), Latest: year(-13_799_999_998)},
+			{ID: 2, Lane: 0, Start: year(-4_599_999_999), End: year(-4_599_999_999), Latest: year(-4_599_999_998)},
+			{ID: 3, Lane: 1, Start: year(-299_999), End: year(-299_999), Latest: year(-299_998)},
+			{ID: 4, Lane: 1, Start: year(1969), End: year(1969), Latest: year(1970)},
+		},
+		Titles:  map[int64]string{1: "The Big Bang", 2: "The Solar System forms", 3: "Homo sapiens", 4: "Moon landing"},
+		Periods: []timeline.Period{{Start: year(-538_799_999), End: year(-251_901_999), Lane: -1, Title: "Paleozoic"}},
+	}
+	p.Citations = nil
+	p.From, p.To = timeline.MinTime, timeline.MaxTime
+	return p
+}
+
+func TestWrite_DeepTimeDrawsEveryEventOnAnAxisOfAges(t *testing.T) {
+	p := deepPicture()
+	texts := svgText(t, write(t, SVG, p))
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{"The Big Bang", "The Solar System forms", "Homo sapiens", "Moon landing", "Paleozoic", "14 Ga", "2 Ga",
+		"14,000,000,001 BC – 999,999"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the picture of the whole timeline lacks %q", want)
+		}
+	}
+	if strings.Contains(all, "9999") && !strings.Contains(all, "999,999") {
+		t.Error("the axis still stops at the year 9999")
+	}
+	png := write(t, PNG, p)
+	if len(png) == 0 {
+		t.Fatal("no PNG")
+	}
+}
+
+func TestWrite_MillisecondsOnTheAxis(t *testing.T) {
+	p := testPicture()
+	at := day(2024, 7, 1) + 36000
+	p.Events = timeline.Events{Items: []timeline.Item{
+		{ID: 1, Lane: 0, Start: at + 0.2, End: at + 0.2},
+		{ID: 2, Lane: 0, Start: at + 0.4, End: at + 0.6, Range: true},
+	}, Titles: map[int64]string{1: "Split one", 2: "Split two"}}
+	p.Citations = nil
+	p.From, p.To = at, at+1
+	all := strings.Join(svgText(t, write(t, SVG, p)), "\n")
+	for _, want := range []string{"Split one", "Split two", ".200", ".500", "Mon 1 Jul 2024 10:00:00.000 – 10:00:00.999"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("a second of the timeline lacks %q", want)
+		}
+	}
+}
+
+func TestWrite_RefusesToLeaveEventsOutOfTheWindow(t *testing.T) {
+	p := deepPicture()
+	p.From = timeline.MinTime - 1e17 // before anything a timeline draws
+	if err := Write(context.Background(), io.Discard, SVG, p, testFonts(t), nil); err != nil {
+		t.Errorf("a window beyond the timeline with every event inside what it draws: %v", err)
+	}
+	p.Events.Items = append(p.Events.Items, timeline.Item{ID: 9, Lane: 0, Start: timeline.MinTime - 5e16, End: timeline.MinTime - 5e16, Latest: timeline.MinTime - 5e16})
+	err := Write(context.Background(), io.Discard, SVG, p, testFonts(t), nil)
+	if err == nil || !strings.Contains(err.Error(), "1 events or periods in it would be left out") {
+		t.Errorf("an event out of what a timeline draws: %v", err)
+	}
+}

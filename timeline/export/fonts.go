@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"time"
 
 	sfntfont "github.com/tdewolff/font"
 	"golang.org/x/image/font"
@@ -164,8 +163,3 @@ func (f *Fonts) subset(bold bool, runes map[rune]bool) ([]byte, error) {
 }
 
 func fix(v fixed.Int26_6) float64 { return float64(v) / 64 }
-
-// formatDay writes t (Unix seconds) as "15 May 2023".
-func formatDay(t float64) string {
-	return time.Unix(int64(t), 0).UTC().Format("2 Jan 2006")
-}

@@ -33,6 +33,9 @@ func writePDF(ctx context.Context, w io.Writer, p *Picture, fonts *Fonts, progre
 	if width == 0 {
 		width = DefaultPageWidth
 	}
+	if err := p.checkWindow(width); err != nil {
+		return err
+	}
 	windows, scenes, err := pageWindows(ctx, p, fonts, width)
 	if err != nil {
 		return err
@@ -53,7 +56,7 @@ func writePDF(ctx context.Context, w io.Writer, p *Picture, fonts *Fonts, progre
 			return err
 		}
 		sc := build(p, fonts, win[0], win[1], width, notes)
-		sub := windowText(win[0], win[1])
+		sub := windowText(win[0], win[1]) + hiddenText(sc)
 		if n > 1 {
 			sub = fmt.Sprintf("%s   (part %d of %d)", sub, i+1, n)
 		}

@@ -51,6 +51,9 @@ func (t *Timeline) Editable() bool { return !t.readOnly }
 // it began on; a drag that began elsewhere pans the timeline with the
 // pointer: sideways in time, up and down through lanes taller than the view.
 func (t *Timeline) Dragged(ev *fyne.DragEvent) {
+	if t.Disabled() {
+		return
+	}
 	if t.drag == nil && !t.panning {
 		t.stopAnimation()
 		// The driver reports where the pointer is and how far it has
@@ -142,7 +145,7 @@ func (t *Timeline) dragTo(pos fyne.Position) {
 			return
 		}
 		d.active = true
-		t.hovered = 0 // no tooltip or hover ring while dragging
+		t.hovered, t.hoverPer = 0, 0 // no tooltip or hover ring while dragging
 		t.Refresh()
 	}
 	d.unit = max(timeline.SnapUnit(t.vp, snapPixels), d.minUnit)
@@ -213,7 +216,7 @@ func (r *renderer) layoutOverlay(refresh bool) {
 	d := t.drag
 	if d == nil || !d.active || d.cancelled {
 		r.hideGhost()
-		r.layoutTooltip(t.hovered, t.pointer)
+		r.layoutTooltip(t.hovered, t.hoverPer, t.pointer)
 	} else {
 		r.layoutGhost(d)
 		title, detail := t.dragText(d)

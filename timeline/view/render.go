@@ -126,7 +126,7 @@ func (r *renderer) applyTheme() {
 	r.palette = Palette(th, v)
 	m := Metrics(th)
 	r.baseMetrics = m
-	m = m.Scaled(r.t.scale)
+	m = r.t.fit.Apply(m)
 	r.metrics = m
 	r.tipBox.FillColor = c(theme.ColorNameOverlayBackground)
 	r.tipBox.StrokeColor = mix(fg, bg, 0.3)
@@ -164,11 +164,9 @@ func parseFont(res fyne.Resource) *font.Face {
 }
 
 // contentHeight returns the height the lanes and axis need to show the
-// window [start, end] at scale.
-func (r *renderer) contentHeight(start, end, scale float64) float64 {
-	vp := r.t.vp
-	vp.Fit(start, end, 0)
-	in := r.input(vp, r.baseMetrics.Scaled(scale))
+// window of vp at the sizes m.
+func (r *renderer) contentHeight(vp timeline.Viewport, m timeline.Metrics) float64 {
+	in := r.input(vp, m)
 	r.trial.Build(&in, &r.trialSc)
 	return r.trialSc.Height
 }
@@ -203,10 +201,16 @@ func (r *renderer) rebuild() {
 	in := r.input(t.vp, r.metrics)
 	in.ScrollY = max(t.scrollY, 0)
 	in.Selected, in.Hovered, in.SelectedQuote = t.selected, t.hovered, t.selectedQuote
+	in.SelectedPeriod, in.HoveredPeriod = t.selectedPeriod, t.hoverPer
 	if d := t.drag; d != nil && d.active && !d.cancelled {
 		in.Dragged = d.item.ID
 	}
 	r.builder.Build(&in, &r.scene)
+	if t.refitLanes(r.scene.Height) {
+		in.Metrics, in.ScrollY = r.metrics, t.scrollY
+		r.builder.Build(&in, &r.scene)
+		t.laneFit.content = r.scene.Height
+	}
 	// Keep the lanes' scroll within what they need; lane heights do not
 	// depend on it, so one more build settles it.
 	if limit := max(0, r.scene.Height-float64(r.size.Height)); t.scrollY != min(max(t.scrollY, 0), limit) {
@@ -390,21 +394,31 @@ func (d *drawnScene) take(sc *timeline.Scene, bg color.NRGBA) {
 	}
 }
 
-// layoutTooltip shows event id's tooltip beside the pointer at pos, or
-// none for id 0.
-func (r *renderer) layoutTooltip(id int64, pos fyne.Position) {
+// layoutTooltip shows event id's tooltip beside the pointer at pos or, for
+// id 0, that of the period named period, or the statements row's if the
+// pointer is on its name; none when there is none of these.
+func (r *renderer) layoutTooltip(id, period int64, pos fyne.Position) {
 	t := r.t
-	if id == 0 {
+	title, detail := "", ""
+	switch {
+	case id != 0 && t.Tooltip != nil:
+		title, detail = t.Tooltip(id)
+	case id != 0:
+		title = t.events.Titles[id]
+	case period != 0 && t.PeriodTooltip != nil:
+		title, detail = t.PeriodTooltip(period)
+	case period != 0:
+		if _, k, ok := r.scene.PeriodHitTest(float64(pos.X), float64(pos.Y)); ok && k < len(t.events.Periods) {
+			title = t.events.Periods[k].Title
+		}
+	case t.hoverSaid:
+		title, detail = timeline.SaidRow, timeline.SaidRowTip
+	}
+	if title == "" {
 		r.tipBox.Hide()
 		r.tipTitle.Hide()
 		r.tipDetail.Hide()
 		return
-	}
-	title, detail := "", ""
-	if t.Tooltip != nil {
-		title, detail = t.Tooltip(id)
-	} else {
-		title = t.events.Titles[id]
 	}
 	r.showTip(title, detail, pos)
 }
@@ -499,6 +513,7 @@ func Palette(th fyne.Theme, v fyne.ThemeVariant) timeline.Palette {
 		Match:       c(theme.ColorNameWarning),
 		Hover:       mix(fg, bg, 0.45),
 		Disputed:    c(theme.ColorNameError),
+		Period:      mix(c(theme.ColorNamePrimary), fg, 0.55),
 		OnDarkText:  color.NRGBA{0xff, 0xff, 0xff, 0xff},
 		OnLightText: color.NRGBA{0x10, 0x14, 0x1c, 0xff},
 	}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/quoteline/quoteline/timeline"
@@ -54,5 +55,33 @@ func TestTimeline_StatementsRowChoosesQuotesAndHides(t *testing.T) {
 	vp := tl.Viewport()
 	if vp.Start() > t0 || vp.End() < t0+106*day {
 		t.Errorf("view %v–%v does not show items 1 and 3", vp.Start(), vp.End())
+	}
+}
+
+// TestTimeline_SaidRowIsNamedForWhatItShows: the statements row is called
+// "Said", not a name a lane may have, and its name's tooltip says what it
+// shows.
+func TestTimeline_SaidRowIsNamedForWhatItShows(t *testing.T) {
+	tl, _ := newTimeline(t)
+	tl.SetQuotes([]timeline.QuoteMark{{ID: 7, At: t0 + 40*day, Events: []int64{2}, Disputes: []bool{false}}})
+	tl.SetShowQuotes(true)
+	r := tl.renderer
+	var name string
+	for _, p := range r.scene.Prims {
+		if p.Kind == timeline.PrimText && p.Bold && p.X == 10 && p.Y < r.scene.Top {
+			name = p.Text
+		}
+	}
+	if name != "Said" {
+		t.Errorf("the statements row is named %q, want Said", name)
+	}
+	h := r.scene.SaidName
+	tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(h.X0+h.X1)/2, float32(h.Y0+h.Y1)/2)}})
+	if !r.tipBox.Visible() || r.tipTitle.Text != "Said" || r.tipDetail.Text != "when each quote was said" {
+		t.Errorf("tooltip on the row's name: shown %v, %q, %q", r.tipBox.Visible(), r.tipTitle.Text, r.tipDetail.Text)
+	}
+	tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(400, 390)}})
+	if r.tipBox.Visible() {
+		t.Error("the row's tooltip stays after the pointer left its name")
 	}
 }

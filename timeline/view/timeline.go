@@ -23,6 +23,7 @@ var (
 	_ fyne.Tappable       = (*Timeline)(nil)
 	_ fyne.DoubleTappable = (*Timeline)(nil)
 	_ fyne.Focusable      = (*Timeline)(nil)
+	_ fyne.Disableable    = (*Timeline)(nil)
 	_ desktop.Hoverable   = (*Timeline)(nil)
 	_ desktop.Cursorable  = (*Timeline)(nil)
 )
@@ -39,8 +40,9 @@ const (
 
 // Timeline is a zoomable, pannable timeline of events in lanes.
 // Set its data with SetData; all methods must be called on the UI goroutine.
+// A disabled timeline (Disable) only shows: it takes no input.
 type Timeline struct {
-	widget.BaseWidget
+	widget.DisableableWidget
 	Callbacks
 
 	shown    // what is drawn
@@ -50,8 +52,9 @@ type Timeline struct {
 	fitted     bool
 	anim       *fyne.Animation
 	animTarget timeline.Viewport
-	scale      float64        // sizes relative to the theme's; 1 normally
-	zone       *time.Location // the clock of the axis's times of day; nil: UTC
+	fit        timeline.Fitting // sizes relative to the theme's
+	laneFit    *laneFit         // the window the lanes were fitted to the height for
+	zone       *time.Location   // the clock of the axis's times of day; nil: UTC
 	selected   int64
 	readOnly   bool          // events cannot be dragged
 	work       time.Duration // building scenes and filling rasters, since New
@@ -75,6 +78,13 @@ type Callbacks struct {
 	// OnQuoteSelected is called when the user clicks a mark in the
 	// statements row, with the id of the first quote it stands for.
 	OnQuoteSelected func(id int64)
+	// OnPeriodSelected is called when the user clicks a period's name in
+	// the strip under the axis (id, the timeline.Period's ID), or clears
+	// the selection of one (0). Without it periods cannot be selected.
+	OnPeriodSelected func(id int64)
+	// PeriodTooltip returns the lines shown when the pointer rests on the
+	// name of period id. When nil its title is shown.
+	PeriodTooltip func(id int64) (title, detail string)
 
 	// OnMoved is called when the user has dragged event id by dt seconds,
 	// to the lane with index lane (its own if it was not dragged to
@@ -105,15 +115,18 @@ type shown struct {
 	lo, hi  float64 // extent of the data
 	hasData bool
 
-	marked        []int64
-	quotes        []timeline.QuoteMark
-	showQuotes    bool
-	selectedQuote int64
+	marked         []int64
+	quotes         []timeline.QuoteMark
+	showQuotes     bool
+	selectedQuote  int64
+	selectedPeriod int64
 }
 
 // pointing is what the pointer and the keyboard are doing on a Timeline.
 type pointing struct {
 	hovered   int64
+	hoverPer  int64 // the period whose name is under the pointer, when no event is
+	hoverSaid bool  // the pointer rests on the statements row's name
 	hoverGrab timeline.Grab
 	pointer   fyne.Position
 	focused   bool
@@ -122,9 +135,23 @@ type pointing struct {
 	panning   bool      // a drag that pans is going on
 }
 
+// laneFit is the time window FitAll fitted the lanes to the height for:
+// while the view shows it, a change of height, or of what the lanes hold,
+// fits them again.
+type laneFit struct {
+	start, end float64
+	height     float32 // the widget's height they were fitted to
+	content    float64 // the scene's height once fitted; -1: not built yet
+}
+
+// minFitText is the smallest text, in pixels, FitAll draws the lanes with
+// to fit them all in the height; when they need smaller it keeps the
+// usual sizes and the lanes scroll.
+const minFitText = 11
+
 // New returns an empty timeline.
 func New() *Timeline {
-	t := &Timeline{vp: timeline.NewViewport(0, 86400*365, 800), scale: 1}
+	t := &Timeline{vp: timeline.NewViewport(0, 86400*365, 800), fit: timeline.Fitting{Scale: 1}}
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -140,8 +167,8 @@ func (t *Timeline) SetData(lanes []timeline.Lane, ev timeline.Events, index *tim
 		index = timeline.NewIndex(ev.Items, ev.Earliest, len(lanes))
 	}
 	t.lanes, t.events, t.index = lanes, ev, index
-	t.hovered = 0 // ids belong to the previous data
-	t.hasData = len(ev.Items) > 0
+	t.hovered, t.hoverPer = 0, 0 // ids belong to the previous data
+	t.hasData = len(ev.Items) > 0 || len(ev.Periods) > 0
 	if t.hasData {
 		var ok bool
 		if t.lo, t.hi, ok = index.Extent(); !ok { // no item in a lane shown
@@ -150,6 +177,9 @@ func (t *Timeline) SetData(lanes []timeline.Lane, ev timeline.Events, index *tim
 				lo, hi := ev.Extent(&ev.Items[i])
 				t.lo, t.hi = math.Min(t.lo, lo), math.Max(t.hi, hi)
 			}
+		}
+		for _, p := range ev.Periods {
+			t.lo, t.hi = math.Min(t.lo, p.Start), math.Max(t.hi, p.End)
 		}
 		// Allow looking well around the data, but not getting lost far from it.
 		pad := math.Max(t.hi-t.lo, 2*365*86400)
@@ -160,6 +190,7 @@ func (t *Timeline) SetData(lanes []timeline.Lane, ev timeline.Events, index *tim
 	if !t.fitted && t.hasData {
 		t.fitted = true
 		t.vp.Fit(t.lo, t.hi, timeline.FitMargin)
+		t.fitLanes(t.vp)
 	}
 	t.viewChanged()
 }
@@ -200,39 +231,92 @@ func (t *Timeline) SetViewport(vp timeline.Viewport) {
 }
 
 // SetScale draws text, rows and marks scale times their usual size (1 is
-// normal), for presenting on a projector.
+// normal), with the usual spacing.
 func (t *Timeline) SetScale(scale float64) {
-	if !(scale > 0) || scale == t.scale {
+	if scale > 0 {
+		t.SetFitting(timeline.Fitting{Scale: scale})
+	}
+}
+
+// SetFitting draws the timeline at the sizes f gives, for presenting on a
+// projector (FitLanes says which fit).
+func (t *Timeline) SetFitting(f timeline.Fitting) {
+	if !(f.Scale > 0) {
+		f.Scale = 1
+	}
+	t.laneFit = nil
+	if f == t.fit {
 		return
 	}
-	t.scale = scale
+	t.fit = f
 	t.Refresh()
 }
 
-// ScaleToFit returns the largest scale from lo to hi at which the lanes
-// showing the window [start, end] fit the widget's height without
-// scrolling, or lo if none does. Before the widget is drawn it returns hi.
-func (t *Timeline) ScaleToFit(start, end, lo, hi float64) float64 {
+// Fitting returns the sizes the timeline is drawn at.
+func (t *Timeline) Fitting() timeline.Fitting { return t.fit }
+
+// Scale returns the size scale the timeline is drawn at.
+func (t *Timeline) Scale() float64 { return t.fit.Scale }
+
+// FitLanes returns the roomiest sizes, from scale hi down to lo, at which
+// the lanes showing the window [start, end] fit the widget's height
+// without scrolling (timeline.FitHeight), and whether they do. Before the
+// widget is drawn it returns hi.
+func (t *Timeline) FitLanes(start, end, lo, hi float64) (timeline.Fitting, bool) {
 	r := t.renderer
 	if r == nil || r.size.Height <= 0 || !(lo > 0) || hi < lo {
-		return hi
+		return timeline.Fitting{Scale: hi}, false
 	}
-	avail := float64(r.size.Height)
-	scale := hi
-	// Heights grow about linearly with the scale (and a little faster, as
-	// wider labels stack onto more rows): a few steps settle it.
-	for range 4 {
-		h := r.contentHeight(start, end, scale)
-		if h <= avail || scale <= lo {
-			break
-		}
-		scale = max(lo, scale*avail/h*0.98)
-	}
-	return scale
+	vp := t.vp
+	vp.Fit(start, end, 0)
+	return timeline.FitHeight(r.baseMetrics, lo, hi, float64(r.size.Height), func(m timeline.Metrics) float64 {
+		return r.contentHeight(vp, m)
+	})
 }
 
-// Scale returns the size scale set by SetScale.
-func (t *Timeline) Scale() float64 { return t.scale }
+// fitLanes fits every lane showing target's window to the height, with
+// text no smaller than minFitText, if they can fit so; else the lanes keep
+// their usual sizes and scroll. While the view shows that window, the
+// lanes are fitted again when the height or what they hold changes (the
+// quotes' row arrives, titles are read): see refitLanes.
+func (t *Timeline) fitLanes(target timeline.Viewport) {
+	t.laneFit = &laneFit{start: target.Start(), end: target.End(), content: -1}
+	t.scrollY = 0
+	if r := t.renderer; r != nil && r.size.Height > 0 {
+		t.fitLanesNow(target)
+	}
+}
+
+// fitLanesNow chooses the sizes at which the lanes of target's window fit
+// the widget's height.
+func (t *Timeline) fitLanesNow(target timeline.Viewport) {
+	r := t.renderer
+	f, ok := t.FitLanes(target.Start(), target.End(), minFitText/r.baseMetrics.TextSize, 1)
+	if !ok {
+		f = timeline.Fitting{Scale: 1}
+	}
+	t.laneFit.height = r.size.Height
+	if f != t.fit {
+		t.fit = f
+		r.applyTheme()
+	}
+}
+
+// refitLanes fits the lanes again if the view shows the window they were
+// fitted for and the widget's height, or the height of the scene last
+// built (content), has changed since; it reports whether it did.
+func (t *Timeline) refitLanes(content float64) bool {
+	lf, r := t.laneFit, t.renderer
+	if lf == nil || t.anim != nil || r.size.Height <= 0 || (lf.height == r.size.Height && lf.content == content) {
+		return false
+	}
+	tol := t.vp.Span() * 1e-6
+	if math.Abs(t.vp.Start()-lf.start) > tol || math.Abs(t.vp.End()-lf.end) > tol {
+		return false
+	}
+	t.fitLanesNow(t.vp)
+	return true
+}
 
 // ItemBox returns where event id is drawn and takes the pointer, if it is
 // drawn, as the timeline last drew it.
@@ -261,6 +345,19 @@ func (t *Timeline) Select(id int64) {
 		return
 	}
 	t.selected = id
+	t.Refresh()
+}
+
+// SelectedPeriod returns the selected period's ID, or 0.
+func (t *Timeline) SelectedPeriod() int64 { return t.selectedPeriod }
+
+// SelectPeriod selects the period with ID id (0 clears) without calling
+// OnPeriodSelected.
+func (t *Timeline) SelectPeriod(id int64) {
+	if t.selectedPeriod == id {
+		return
+	}
+	t.selectedPeriod = id
 	t.Refresh()
 }
 
@@ -331,13 +428,15 @@ func (t *Timeline) ZoomIn() { t.zoomAnimated(t.vp.Width()/2, keyZoom) }
 // ZoomOut zooms out about the centre, animated.
 func (t *Timeline) ZoomOut() { t.zoomAnimated(t.vp.Width()/2, 1/keyZoom) }
 
-// FitAll shows all events, animated.
+// FitAll shows all events, animated, and every lane with them when they
+// fit the height at a readable size.
 func (t *Timeline) FitAll() {
 	if !t.hasData {
 		return
 	}
 	target := t.vp
 	target.Fit(t.lo, t.hi, timeline.FitMargin)
+	t.fitLanes(target)
 	t.animateTo(target)
 }
 
@@ -366,8 +465,25 @@ func (t *Timeline) MinSize() fyne.Size {
 	return fyne.NewSize(320, 200)
 }
 
+// Disable makes the timeline only show what it is given, as present mode
+// wants: it takes no focus (Fyne does not focus a disabled widget) and
+// ignores the pointer and the keyboard, so a click selects nothing, the
+// pointer raises no tooltip and nothing pans or drags. A drag under way is
+// cancelled. Enable gives the timeline its input back.
+func (t *Timeline) Disable() {
+	if t.drag != nil {
+		t.cancelDrag()
+	}
+	t.panning = false
+	t.hovered, t.hoverPer, t.hoverSaid, t.hoverGrab = 0, 0, false, timeline.GrabNone
+	t.DisableableWidget.Disable()
+}
+
 // Scrolled zooms about the pointer on vertical scroll and pans on horizontal scroll.
 func (t *Timeline) Scrolled(ev *fyne.ScrollEvent) {
+	if t.Disabled() {
+		return
+	}
 	t.stopAnimation()
 	if dy := float64(ev.Scrolled.DY); dy != 0 {
 		t.vp.ZoomAt(float64(ev.Position.X), math.Pow(notchZoom, dy/wheelNotch))
@@ -381,6 +497,9 @@ func (t *Timeline) Scrolled(ev *fyne.ScrollEvent) {
 
 // Tapped selects the event under the pointer, or clears the selection.
 func (t *Timeline) Tapped(ev *fyne.PointEvent) {
+	if t.Disabled() {
+		return // a tap the driver held back for the double-tap time, say
+	}
 	t.requestFocus()
 	if t.renderer != nil && t.OnQuoteSelected != nil {
 		if lo, hi, ok := t.renderer.scene.QuoteGroupAt(float64(ev.Position.X), float64(ev.Position.Y)); ok && hi <= len(t.quotes) {
@@ -395,11 +514,39 @@ func (t *Timeline) Tapped(ev *fyne.PointEvent) {
 			return
 		}
 	}
+	if id := t.periodAt(ev.Position); id != 0 {
+		t.setSelectedPeriod(id)
+		return
+	}
+	t.setSelectedPeriod(0)
 	t.setSelected(t.hitTest(ev.Position))
+}
+
+// setSelectedPeriod selects period id (0 clears) and tells the owner.
+func (t *Timeline) setSelectedPeriod(id int64) {
+	if id == t.selectedPeriod || t.OnPeriodSelected == nil {
+		return
+	}
+	t.selectedPeriod = id
+	t.Refresh()
+	t.OnPeriodSelected(id)
+}
+
+// periodAt returns the ID of the period named under pos, if periods can be
+// selected, or 0.
+func (t *Timeline) periodAt(pos fyne.Position) int64 {
+	if t.renderer == nil || t.OnPeriodSelected == nil {
+		return 0
+	}
+	id, _, _ := t.renderer.scene.PeriodHitTest(float64(pos.X), float64(pos.Y))
+	return id
 }
 
 // DoubleTapped zooms to the event under the pointer.
 func (t *Timeline) DoubleTapped(ev *fyne.PointEvent) {
+	if t.Disabled() {
+		return
+	}
 	id := t.hitTest(ev.Position)
 	it, ok := t.events.Item(id)
 	if !ok {
@@ -409,8 +556,11 @@ func (t *Timeline) DoubleTapped(ev *fyne.PointEvent) {
 	t.setSelected(id)
 	s, e := t.events.Extent(&it)
 	if e-s < 86400 {
-		mid := (s + e) / 2
-		s, e = mid-3*86400, mid+3*86400
+		// An event known to the minute, the second or the millisecond:
+		// six times the period it is known to, so that its neighbours
+		// show at the same scale.
+		mid, half := (s+e)/2, 3*math.Max(e-s, 0.001)
+		s, e = mid-half, mid+half
 	}
 	target := t.vp
 	target.Fit(s, e, 0.15)
@@ -423,19 +573,38 @@ func (t *Timeline) MouseIn(ev *desktop.MouseEvent) { t.MouseMoved(ev) }
 // MouseMoved tracks the event under the pointer for its tooltip, and the
 // part of it a drag would take hold of.
 func (t *Timeline) MouseMoved(ev *desktop.MouseEvent) {
+	if t.Disabled() {
+		return
+	}
 	t.pointer = ev.Position
 	var id int64
 	id, t.hoverGrab = t.grabAt(ev.Position)
-	if id != t.hovered || id != 0 {
-		t.hovered = id
+	period := int64(0)
+	if id == 0 {
+		period = t.periodAt(ev.Position)
+	}
+	said := id == 0 && period == 0 && t.overSaidName(ev.Position)
+	if id != t.hovered || id != 0 || period != t.hoverPer || period != 0 || said != t.hoverSaid {
+		t.hovered, t.hoverPer, t.hoverSaid = id, period, said
 		t.Refresh()
 	}
 }
 
+// overSaidName reports whether pos is on the statements row's name, which
+// has a tooltip saying what the row shows.
+func (t *Timeline) overSaidName(pos fyne.Position) bool {
+	if t.renderer == nil {
+		return false
+	}
+	h := t.renderer.scene.SaidName
+	x, y := float64(pos.X), float64(pos.Y)
+	return h.X1 > h.X0 && x >= h.X0-4 && x <= h.X1+4 && y >= h.Y0-4 && y <= h.Y1+4
+}
+
 // MouseOut is part of desktop.Hoverable.
 func (t *Timeline) MouseOut() {
-	if t.hovered != 0 {
-		t.hovered = 0
+	if t.hovered != 0 || t.hoverPer != 0 || t.hoverSaid {
+		t.hovered, t.hoverPer, t.hoverSaid = 0, 0, false
 		t.Refresh()
 	}
 }
@@ -450,7 +619,7 @@ func (t *Timeline) Cursor() desktop.Cursor {
 	if grab == timeline.GrabStart || grab == timeline.GrabEnd {
 		return desktop.HResizeCursor
 	}
-	if t.hovered != 0 {
+	if t.hovered != 0 || t.hoverPer != 0 {
 		return desktop.PointerCursor
 	}
 	return desktop.DefaultCursor
@@ -464,6 +633,9 @@ func (t *Timeline) FocusLost() { t.focused = false; t.Refresh() }
 
 // TypedRune handles + and - (zoom), f (fit all) and 0 (reset to all).
 func (t *Timeline) TypedRune(r rune) {
+	if t.Disabled() {
+		return
+	}
 	switch r {
 	case '+', '=':
 		t.ZoomIn()
@@ -478,6 +650,9 @@ func (t *Timeline) TypedRune(r rune) {
 // the lanes), Home and End (go to the first or last event) and Escape
 // (cancel dragging an event, or else clear the selection).
 func (t *Timeline) TypedKey(ev *fyne.KeyEvent) {
+	if t.Disabled() {
+		return
+	}
 	w := t.vp.Width()
 	switch ev.Name {
 	case fyne.KeyLeft:
@@ -507,6 +682,7 @@ func (t *Timeline) TypedKey(ev *fyne.KeyEvent) {
 			t.cancelDrag()
 			return
 		}
+		t.setSelectedPeriod(0)
 		t.setSelected(0)
 	default:
 		if t.OnOtherKey != nil {
@@ -579,7 +755,7 @@ func (t *Timeline) panAnimated(dx float64) {
 // pointer, so any tooltip goes until the pointer moves again: otherwise it
 // would go on naming an event that is no longer under it, or in view.
 func (t *Timeline) viewChanged() {
-	t.hovered = 0
+	t.hovered, t.hoverPer = 0, 0
 	t.Refresh()
 	if t.OnViewChanged != nil {
 		t.OnViewChanged(t.vp)

@@ -182,6 +182,46 @@ func TestTimeline_HoverShowsTooltip(t *testing.T) {
 	}
 }
 
+// TestTimeline_DisabledOnlyShows: a disabled timeline, as present mode
+// has, takes no focus and ignores every input, including a tap the driver
+// delivers late (after the double-tap time); enabled again, it answers.
+func TestTimeline_DisabledOnlyShows(t *testing.T) {
+	tl, w := newTimeline(t)
+	selected := 0
+	tl.OnSelected = func(int64) { selected++ }
+	tl.Disable()
+	before := tl.Viewport()
+	at := centreOf(t, tl, 2)
+
+	w.Canvas().Focus(tl)
+	if w.Canvas().Focused() != nil {
+		t.Error("a disabled timeline took the focus")
+	}
+	tl.Tapped(&fyne.PointEvent{Position: at})
+	tl.DoubleTapped(&fyne.PointEvent{Position: at})
+	tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}})
+	tl.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: at}, Scrolled: fyne.NewDelta(0, 25)})
+	test.Drag(w.Canvas(), at, 120, 0)
+	tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	tl.TypedRune('+')
+	time.Sleep(2 * animDuration)
+	if selected != 0 || tl.Selected() != 0 {
+		t.Errorf("a disabled timeline selected %d (%d calls)", tl.Selected(), selected)
+	}
+	if tl.renderer.tipBox.Visible() || tl.Cursor() != desktop.DefaultCursor {
+		t.Error("a disabled timeline shows a tooltip or a pointing hand")
+	}
+	if after := tl.Viewport(); after != before {
+		t.Errorf("a disabled timeline moved: [%v +%v] -> [%v +%v]", before.Start(), before.Span(), after.Start(), after.Span())
+	}
+
+	tl.Enable()
+	tl.Tapped(&fyne.PointEvent{Position: at})
+	if tl.Selected() != 2 || w.Canvas().Focused() != tl {
+		t.Errorf("enabled again, a tap selected %d (focused: %v)", tl.Selected(), w.Canvas().Focused() == tl)
+	}
+}
+
 func TestTimeline_Keys(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -419,5 +459,107 @@ func TestPicture_PaintedAheadIsTheScene(t *testing.T) {
 		if !slices.Equal(ahead.Pix, now.Pix) {
 			t.Fatalf("step %d: the picture painted ahead differs from the scene", i)
 		}
+	}
+}
+
+// TestTimeline_FirstViewFitsEveryLane: the first view, and Fit all, take in
+// the space between rows, then draw smaller (down to 11 px text), until
+// every lane fits the height; what cannot fit so keeps the usual sizes and
+// scrolls. A new height fits them again while the view is still the one
+// fitted; once the user has moved it, it stays as it is.
+func TestTimeline_FirstViewFitsEveryLane(t *testing.T) {
+	test.NewTempApp(t)
+	lanes, _ := sample()
+	var ev timeline.Events
+	ev.Titles = map[int64]string{}
+	for i := range 12 { // six bars over the same months in each lane: six rows each
+		id := int64(i + 1)
+		ev.Items = append(ev.Items, timeline.Item{ID: id, Lane: int32(i % 2), Start: t0, End: t0 + 200*day, Latest: t0 + 200*day, Range: true})
+		ev.Titles[id] = "Bar"
+	}
+	tl := New()
+	w := test.NewTempWindow(t, tl)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(800, 360))
+	tl.SetData(lanes, ev, nil)
+	r := tl.renderer
+	text := r.baseMetrics.TextSize
+	usual := r.contentHeight(tl.Viewport(), r.baseMetrics)
+	if usual <= 360 {
+		t.Fatalf("the lanes need %v px at the usual sizes: the test wants more than 360", usual)
+	}
+
+	for _, tt := range []struct {
+		height     float32
+		fits       bool
+		sameText   bool
+		usualSizes bool
+	}{
+		{360, true, true, false},  // the rows closer together
+		{300, true, false, false}, // and smaller
+		{200, false, true, true},  // too small to read: scroll
+		{500, true, true, true},   // room enough
+	} {
+		w.Resize(fyne.NewSize(800, tt.height))
+		f := tl.Fitting()
+		if fits := r.scene.Height <= float64(tt.height); fits != tt.fits {
+			t.Errorf("at %v px high the lanes take %v px (fitting %+v)", tt.height, r.scene.Height, f)
+		}
+		if got := r.metrics.TextSize; (got == text) != tt.sameText || got < 11 {
+			t.Errorf("at %v px high the text is %v px (usual %v)", tt.height, got, text)
+		}
+		if usual := f == (timeline.Fitting{Scale: 1}); usual != tt.usualSizes {
+			t.Errorf("at %v px high: fitting %+v", tt.height, f)
+		}
+	}
+
+	// Once the user has zoomed, a new height leaves the sizes alone.
+	w.Resize(fyne.NewSize(800, 360))
+	fitted := tl.Fitting()
+	tl.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(400, 100)}, Scrolled: fyne.NewDelta(0, 25)})
+	w.Resize(fyne.NewSize(800, 500))
+	if tl.Fitting() != fitted {
+		t.Errorf("after a zoom, a new height changed the sizes from %+v to %+v", fitted, tl.Fitting())
+	}
+	// Fit all fits them to the new height.
+	tl.FitAll()
+	if tl.Fitting() != (timeline.Fitting{Scale: 1}) {
+		t.Errorf("Fit all at 500 px: %+v, want the usual sizes", tl.Fitting())
+	}
+}
+
+func TestTimeline_PeriodNamesSelectAndShowTooltips(t *testing.T) {
+	tl, _ := newTimeline(t)
+	lanes, ev := sample()
+	ev.Periods = []timeline.Period{{Start: t0 + 10*day, End: t0 + 200*day, Lane: -1, Title: "Winter campaign", ID: 5}}
+	tl.SetData(lanes, ev, nil)
+	var periods, events []int64
+	tl.OnSelected = func(id int64) { events = append(events, id) }
+	tl.OnPeriodSelected = func(id int64) { periods = append(periods, id) }
+	tl.PeriodTooltip = func(id int64) (string, string) { return "Period", "1 Aug 2022 – …" }
+	r := tl.renderer
+	if len(r.scene.PeriodHits) != 1 {
+		t.Fatalf("%d period names to click, want 1", len(r.scene.PeriodHits))
+	}
+	h := r.scene.PeriodHits[0]
+	name := fyne.NewPos(float32(h.X0+h.X1)/2, float32(h.Y0+h.Y1)/2)
+
+	tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: name}})
+	if !r.tipBox.Visible() || r.tipTitle.Text != "Period" || tl.Cursor() != desktop.PointerCursor {
+		t.Errorf("over a period's name: tooltip %v %q, cursor %v", r.tipBox.Visible(), r.tipTitle.Text, tl.Cursor())
+	}
+	test.TapAt(tl, name)
+	if tl.SelectedPeriod() != 5 || len(periods) != 1 || periods[0] != 5 {
+		t.Fatalf("after tapping the name: selected period %d, calls %v", tl.SelectedPeriod(), periods)
+	}
+	// An event tapped next takes the selection from the period.
+	test.TapAt(tl, centreOf(t, tl, 2))
+	if tl.SelectedPeriod() != 0 || tl.Selected() != 2 || len(periods) != 2 || periods[1] != 0 || len(events) != 1 {
+		t.Errorf("after tapping an event: period %d, event %d, period calls %v, event calls %v", tl.SelectedPeriod(), tl.Selected(), periods, events)
+	}
+	test.TapAt(tl, name)
+	tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if tl.SelectedPeriod() != 0 || periods[len(periods)-1] != 0 {
+		t.Errorf("Escape left period %d selected (calls %v)", tl.SelectedPeriod(), periods)
 	}
 }

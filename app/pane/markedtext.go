@@ -2,6 +2,7 @@ package pane
 
 import (
 	"image/color"
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -15,25 +16,32 @@ import (
 )
 
 var (
-	_ fyne.Widget        = (*sourceText)(nil)
-	_ fyne.Tappable      = (*sourceText)(nil)
-	_ fyne.Draggable     = (*sourceText)(nil)
-	_ desktop.Mouseable  = (*sourceText)(nil)
-	_ desktop.Cursorable = (*sourceText)(nil)
+	_ fyne.Widget        = (*MarkedText)(nil)
+	_ fyne.Tappable      = (*MarkedText)(nil)
+	_ fyne.Draggable     = (*MarkedText)(nil)
+	_ desktop.Mouseable  = (*MarkedText)(nil)
+	_ desktop.Hoverable  = (*MarkedText)(nil)
+	_ desktop.Cursorable = (*MarkedText)(nil)
 )
 
-// textMark is a highlighted span of a source's text: a stored quote.
-type textMark struct {
+// TextMark is a highlighted span of a text: a quote.
+type TextMark struct {
 	ID         int64
 	Start, End int // byte offsets, half-open
+	// Check draws it in the warning colour: its speaker is to be checked.
+	Check bool
+	// Title and Detail are shown in a tooltip while the pointer rests on
+	// it (none when Title is ""): who said it, and how that was found.
+	Title, Detail string
 }
 
-// sourceText shows a text wrapped to its width, with marked spans drawn on a
-// coloured background and a selection made by dragging the pointer. Fyne's
+// MarkedText shows a text wrapped to its width, with marked spans drawn on a
+// coloured background (a warning colour for those to check), a tooltip for
+// the mark under the pointer, and a selection made by dragging the pointer. Fyne's
 // Entry can select but not colour spans and its RichText can colour but not
 // select; this widget does both, and works in byte offsets into the text
 // throughout, as the document stores them.
-type sourceText struct {
+type MarkedText struct {
 	widget.BaseWidget
 
 	// OnMarkTapped is called with a mark's id when the user clicks it.
@@ -46,14 +54,16 @@ type sourceText struct {
 	OnHeightChanged func()
 
 	text     string
-	marks    []textMark // sorted by Start
+	marks    []TextMark // sorted by Start
 	active   int64      // the mark drawn as chosen, or 0
 	selStart int        // selection anchor
 	selEnd   int        // selection end; == selStart when nothing is selected
 	dragging bool
+	hovered  int64         // the mark under the pointer, or 0
+	pointer  fyne.Position // where the pointer rests
 
 	wrapping
-	render *sourceTextRenderer
+	render *markedTextRenderer
 }
 
 // wrapping is the text wrapped into lines, for one width and text size.
@@ -68,14 +78,14 @@ type wrapping struct {
 // textLine is one wrapped line: bytes [start, end) of the text.
 type textLine struct{ start, end int }
 
-func newSourceText() *sourceText {
-	t := &sourceText{}
+func NewMarkedText() *MarkedText {
+	t := &MarkedText{}
 	t.ExtendBaseWidget(t)
 	return t
 }
 
 // SetText replaces the text and its marks and clears the selection.
-func (t *sourceText) SetText(text string, marks []textMark) {
+func (t *MarkedText) SetText(text string, marks []TextMark) {
 	t.text = text
 	t.marks = nil
 	for _, m := range marks {
@@ -85,31 +95,34 @@ func (t *sourceText) SetText(text string, marks []textMark) {
 	}
 	sort.SliceStable(t.marks, func(i, j int) bool { return t.marks[i].Start < t.marks[j].Start })
 	t.selStart, t.selEnd = 0, 0
-	t.active = 0
+	t.active, t.hovered = 0, 0
 	t.wrapW = -1
 	t.Refresh()
 }
 
+// Marks returns the marks shown, by start.
+func (t *MarkedText) Marks() []TextMark { return t.marks }
+
 // SetActive draws mark id as the chosen one (0 for none).
-func (t *sourceText) SetActive(id int64) {
+func (t *MarkedText) SetActive(id int64) {
 	t.active = id
 	t.Refresh()
 }
 
 // Selection returns the selected byte range, start <= end.
-func (t *sourceText) Selection() (start, end int) {
+func (t *MarkedText) Selection() (start, end int) {
 	return min(t.selStart, t.selEnd), max(t.selStart, t.selEnd)
 }
 
 // Select selects bytes [start, end), snapped to character boundaries.
-func (t *sourceText) Select(start, end int) {
+func (t *MarkedText) Select(start, end int) {
 	t.selStart, t.selEnd = t.snap(start), t.snap(end)
 	t.Refresh()
 }
 
 // YOf returns the top of the line holding byte offset b, as laid out for
 // the current width.
-func (t *sourceText) YOf(b int) float32 {
+func (t *MarkedText) YOf(b int) float32 {
 	t.wrap(t.Size().Width)
 	for i, l := range t.lines {
 		if b < l.end || i == len(t.lines)-1 {
@@ -120,13 +133,13 @@ func (t *sourceText) YOf(b int) float32 {
 }
 
 // LineHeight returns the height of one line of text.
-func (t *sourceText) LineHeight() float32 {
+func (t *MarkedText) LineHeight() float32 {
 	t.wrap(t.Size().Width)
 	return t.lineH
 }
 
 // snap moves b back to the start of the character it is in, within the text.
-func (t *sourceText) snap(b int) int {
+func (t *MarkedText) snap(b int) int {
 	b = max(0, min(b, len(t.text)))
 	for b > 0 && b < len(t.text) && !utf8.RuneStart(t.text[b]) {
 		b--
@@ -136,7 +149,7 @@ func (t *sourceText) snap(b int) int {
 
 // wordBounds widens [start, end) so that it does not cut a word in two, as
 // a drag that starts or ends a letter or two off usually means to.
-func (t *sourceText) wordBounds(start, end int) (int, int) {
+func (t *MarkedText) wordBounds(start, end int) (int, int) {
 	if start >= end {
 		return start, end
 	}
@@ -164,20 +177,20 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 
 // MinSize is part of fyne.Widget: the height of the text wrapped to the
 // widget's current width.
-func (t *sourceText) MinSize() fyne.Size {
+func (t *MarkedText) MinSize() fyne.Size {
 	t.ExtendBaseWidget(t)
 	t.wrap(t.Size().Width)
 	return fyne.NewSize(160, t.minH)
 }
 
 // measure returns the width of s in the text style.
-func (t *sourceText) measure(s string) float32 {
+func (t *MarkedText) measure(s string) float32 {
 	return fyne.MeasureText(s, t.size, fyne.TextStyle{}).Width
 }
 
 // wrap breaks the text into lines no wider than width (a word longer than
 // the width gets a line of its own). It does nothing if width has not changed.
-func (t *sourceText) wrap(width float32) {
+func (t *MarkedText) wrap(width float32) {
 	size := theme.TextSize()
 	if width == t.wrapW && size == t.size {
 		return
@@ -225,7 +238,7 @@ func (t *sourceText) wrap(width float32) {
 }
 
 // byteAt returns the byte offset of the character boundary nearest to pos.
-func (t *sourceText) byteAt(pos fyne.Position) int {
+func (t *MarkedText) byteAt(pos fyne.Position) int {
 	t.wrap(t.Size().Width)
 	if len(t.lines) == 0 {
 		return 0
@@ -263,7 +276,7 @@ func (t *sourceText) byteAt(pos fyne.Position) int {
 }
 
 // markAt returns the innermost mark holding byte b, or 0.
-func (t *sourceText) markAt(b int) int64 {
+func (t *MarkedText) markAt(b int) int64 {
 	var id int64
 	best := -1
 	for _, m := range t.marks {
@@ -275,7 +288,7 @@ func (t *sourceText) markAt(b int) int64 {
 }
 
 // Tapped chooses the mark under the pointer, and clears the selection.
-func (t *sourceText) Tapped(ev *fyne.PointEvent) {
+func (t *MarkedText) Tapped(ev *fyne.PointEvent) {
 	if t.selStart != t.selEnd {
 		t.selStart, t.selEnd = 0, 0
 		t.Refresh()
@@ -290,7 +303,7 @@ func (t *sourceText) Tapped(ev *fyne.PointEvent) {
 }
 
 // MouseDown starts a selection where the pointer is pressed.
-func (t *sourceText) MouseDown(ev *desktop.MouseEvent) {
+func (t *MarkedText) MouseDown(ev *desktop.MouseEvent) {
 	if ev.Button != desktop.MouseButtonPrimary {
 		return
 	}
@@ -299,17 +312,50 @@ func (t *sourceText) MouseDown(ev *desktop.MouseEvent) {
 }
 
 // MouseUp is part of desktop.Mouseable.
-func (t *sourceText) MouseUp(*desktop.MouseEvent) {}
+func (t *MarkedText) MouseUp(*desktop.MouseEvent) {}
+
+// MouseIn is part of desktop.Hoverable.
+func (t *MarkedText) MouseIn(ev *desktop.MouseEvent) { t.MouseMoved(ev) }
+
+// MouseMoved shows the tooltip of the mark under the pointer, if it has one.
+func (t *MarkedText) MouseMoved(ev *desktop.MouseEvent) {
+	id := int64(0)
+	if !t.dragging {
+		id = t.markAt(t.byteAt(ev.Position))
+	}
+	if id != t.hovered || id != 0 {
+		t.hovered, t.pointer = id, ev.Position
+		t.Refresh()
+	}
+}
+
+// MouseOut is part of desktop.Hoverable.
+func (t *MarkedText) MouseOut() {
+	if t.hovered != 0 {
+		t.hovered = 0
+		t.Refresh()
+	}
+}
+
+// Tip returns the tooltip shown, title and detail, or "" and "" for none.
+func (t *MarkedText) Tip() (title, detail string) {
+	for _, m := range t.marks {
+		if m.ID == t.hovered && t.hovered != 0 {
+			return m.Title, m.Detail
+		}
+	}
+	return "", ""
+}
 
 // Dragged extends the selection to the pointer.
-func (t *sourceText) Dragged(ev *fyne.DragEvent) {
-	t.dragging = true
+func (t *MarkedText) Dragged(ev *fyne.DragEvent) {
+	t.dragging, t.hovered = true, 0
 	t.selEnd = t.byteAt(ev.Position)
 	t.Refresh()
 }
 
 // DragEnd ends a selection.
-func (t *sourceText) DragEnd() {
+func (t *MarkedText) DragEnd() {
 	if !t.dragging {
 		return
 	}
@@ -323,24 +369,41 @@ func (t *sourceText) DragEnd() {
 }
 
 // Cursor shows a text cursor.
-func (t *sourceText) Cursor() desktop.Cursor { return desktop.TextCursor }
+func (t *MarkedText) Cursor() desktop.Cursor { return desktop.TextCursor }
 
 // CreateRenderer is part of fyne.Widget.
-func (t *sourceText) CreateRenderer() fyne.WidgetRenderer {
-	r := &sourceTextRenderer{t: t}
+func (t *MarkedText) CreateRenderer() fyne.WidgetRenderer {
+	r := &markedTextRenderer{t: t, tip: textTip{box: canvas.NewRectangle(color.Transparent), title: canvas.NewText("", color.Black)}}
+	r.tip.title.TextStyle = fyne.TextStyle{Bold: true}
+	for i := range r.tip.detail {
+		r.tip.detail[i] = canvas.NewText("", color.Black)
+	}
 	t.render = r
 	return r
 }
 
-// sourceTextRenderer draws each line as runs of text split where marks and
-// the selection begin and end, with a rectangle behind each marked run.
-type sourceTextRenderer struct {
-	t       *sourceText
+// markedTextRenderer draws each line as runs of text split where marks and
+// the selection begin and end, with a rectangle behind each marked run, and
+// the tooltip over them.
+type markedTextRenderer struct {
+	t       *MarkedText
 	rects   []*canvas.Rectangle
 	texts   []*canvas.Text
+	tip     textTip
 	objects []fyne.CanvasObject
 	runs    []textRun // what was drawn last, for tests
 }
+
+// textTip is the tooltip of the mark under the pointer: a box with a bold
+// title and its detail wrapped on up to tipLines lines.
+type textTip struct {
+	box    *canvas.Rectangle
+	title  *canvas.Text
+	detail [tipLines]*canvas.Text
+}
+
+// tipLines is the most lines of detail a tooltip shows.
+const tipLines = 3
 
 // textRun is one drawn piece of a line.
 type textRun struct {
@@ -349,7 +412,7 @@ type textRun struct {
 	selected   bool
 }
 
-func (r *sourceTextRenderer) Layout(size fyne.Size) {
+func (r *markedTextRenderer) Layout(size fyne.Size) {
 	old := r.t.minH
 	r.t.wrap(size.Width)
 	r.draw()
@@ -358,26 +421,28 @@ func (r *sourceTextRenderer) Layout(size fyne.Size) {
 	}
 }
 
-func (r *sourceTextRenderer) MinSize() fyne.Size { return r.t.MinSize() }
+func (r *markedTextRenderer) MinSize() fyne.Size { return r.t.MinSize() }
 
-func (r *sourceTextRenderer) Refresh() {
+func (r *markedTextRenderer) Refresh() {
 	r.t.wrapW = -1 // the theme's text size may have changed
 	r.t.wrap(r.t.Size().Width)
 	r.draw()
 	canvas.Refresh(r.t)
 }
 
-func (r *sourceTextRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *markedTextRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
-func (r *sourceTextRenderer) Destroy() {}
+func (r *markedTextRenderer) Destroy() {}
 
 // draw updates the canvas objects to show the lines.
-func (r *sourceTextRenderer) draw() {
+func (r *markedTextRenderer) draw() {
 	t := r.t
 	th := t.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	fg := th.Color(theme.ColorNameForeground, v)
 	markBg := withAlpha(th.Color(theme.ColorNamePrimary, v), 0x48)
+	checkBg := withAlpha(th.Color(theme.ColorNameWarning, v), 0x60)
+	activeCheckBg := withAlpha(th.Color(theme.ColorNameWarning, v), 0xa0)
 	activeBg := withAlpha(th.Color(theme.ColorNamePrimary, v), 0x90)
 	underline := withAlpha(th.Color(theme.ColorNamePrimary, v), 0xff)
 	selBg := withAlpha(th.Color(theme.ColorNameSelection, v), 0xff)
@@ -417,8 +482,14 @@ func (r *sourceTextRenderer) draw() {
 			w := t.measure(t.text[a:c])
 			if run.mark != 0 || run.selected {
 				bg := markBg
+				if t.isCheck(run.mark) {
+					bg = checkBg
+				}
 				if run.mark == t.active && run.mark != 0 {
 					bg = activeBg
+					if t.isCheck(run.mark) {
+						bg = activeCheckBg
+					}
 				}
 				if run.selected {
 					bg = selBg
@@ -469,6 +540,110 @@ func (r *sourceTextRenderer) draw() {
 	for _, tx := range r.texts[nt:] {
 		tx.Hide()
 	}
+	r.drawTip(th, v)
+}
+
+// isCheck reports whether mark id is one to check.
+func (t *MarkedText) isCheck(id int64) bool {
+	for _, m := range t.marks {
+		if m.ID == id && id != 0 {
+			return m.Check
+		}
+	}
+	return false
+}
+
+// drawTip shows the hovered mark's tooltip under the pointer's line, kept
+// within the widget (its detail wrapped to fit), or hides it.
+func (r *markedTextRenderer) drawTip(th fyne.Theme, v fyne.ThemeVariant) {
+	tp := &r.tip
+	title, detail := r.t.Tip()
+	tp.box.Hide()
+	tp.title.Hide()
+	for _, d := range tp.detail {
+		d.Hide()
+	}
+	if title == "" {
+		return
+	}
+	size := r.t.Size()
+	pad := theme.InnerPadding() / 2
+	room := max(size.Width-2*pad, 40)
+	fg, bg := th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNameOverlayBackground, v)
+	tp.title.Text, tp.title.Color, tp.title.TextSize = fitText(title, room, r.t.size, tp.title.TextStyle), fg, r.t.size
+	lines := wrapText(detail, room, r.t.size, tipLines)
+	w, h := tp.title.MinSize().Width, tp.title.MinSize().Height
+	for i, line := range lines {
+		d := tp.detail[i]
+		d.Text, d.Color, d.TextSize = line, fg, r.t.size
+		w = max(w, d.MinSize().Width)
+	}
+	w += 2 * pad
+	lineH := tp.title.MinSize().Height
+	h += float32(len(lines))*lineH + 2*pad
+	// Whole lines of the text under it are covered, not halves.
+	h = float32(math.Ceil(float64(h/r.t.lineH))) * r.t.lineH
+	x := max(0, min(r.t.pointer.X+12, size.Width-w))
+	row := float32(int((r.t.pointer.Y-theme.InnerPadding())/r.t.lineH)) + 1
+	y := theme.InnerPadding() + row*r.t.lineH + 2 // under the pointer's line
+	if y+h > size.Height {
+		y = max(0, r.t.pointer.Y-h-r.t.lineH)
+	}
+	tp.box.FillColor, tp.box.StrokeColor, tp.box.StrokeWidth = bg, withAlpha(fg, 0x60), 1
+	tp.box.CornerRadius = th.Size(theme.SizeNameInputRadius)
+	place := func(o fyne.CanvasObject, pos fyne.Position, s fyne.Size) {
+		o.Move(pos)
+		o.Resize(s)
+		o.Show()
+		o.Refresh()
+		r.objects = append(r.objects, o)
+	}
+	place(tp.box, fyne.NewPos(x, y), fyne.NewSize(w, h))
+	place(tp.title, fyne.NewPos(x+pad, y+pad), tp.title.MinSize())
+	for i := range lines {
+		place(tp.detail[i], fyne.NewPos(x+pad, y+pad+float32(i+1)*lineH), tp.detail[i].MinSize())
+	}
+}
+
+// wrapText breaks s at spaces into lines no wider than width in text of
+// size, at most n of them, the last ending in "…" if s does not fit.
+func wrapText(s string, width, size float32, n int) []string {
+	var lines []string
+	words := strings.Fields(s)
+	for len(words) > 0 && len(lines) < n {
+		line := words[0]
+		k := 1
+		for ; k < len(words); k++ {
+			if fyne.MeasureText(line+" "+words[k], size, fyne.TextStyle{}).Width > width {
+				break
+			}
+			line += " " + words[k]
+		}
+		words = words[k:]
+		if len(lines) == n-1 && len(words) > 0 {
+			line += " " + strings.Join(words, " ")
+		}
+		lines = append(lines, fitText(line, width, size, fyne.TextStyle{}))
+	}
+	return lines
+}
+
+// fitText returns s, or as much of it as fits in width followed by "…".
+func fitText(s string, width, size float32, style fyne.TextStyle) string {
+	if fyne.MeasureText(s, size, style).Width <= width {
+		return s
+	}
+	rs := []rune(s)
+	lo, hi := 0, len(rs) // the longest prefix that fits with "…" is rs[:lo]
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(string(rs[:mid])+"…", size, style).Width <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return string(rs[:lo]) + "…"
 }
 
 func withAlpha(c color.Color, a uint8) color.NRGBA {

@@ -1,6 +1,7 @@
 package pane
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 
@@ -16,20 +17,20 @@ const sampleText = "A White House official said Monday that Iran and Russia are 
 	"\u201cSince August, Iran has provided Russia with more than 400 UAVs, primarily of the Shahed variety,\u201d he said. " +
 	"He said Iran is seeking \u201cbillions of dollars\u201d worth of equipment."
 
-func markOf(t *testing.T, id int64, words string) textMark {
+func markOf(t *testing.T, id int64, words string) TextMark {
 	t.Helper()
 	i := strings.Index(sampleText, words)
 	if i < 0 {
 		t.Fatalf("%q not in the sample", words)
 	}
-	return textMark{ID: id, Start: i, End: i + len(words)}
+	return TextMark{ID: id, Start: i, End: i + len(words)}
 }
 
 // drawnMarks returns, per mark id, the text drawn on that mark's background,
 // read from the canvas.Text objects the renderer shows.
-func drawnMarks(t *testing.T, st *sourceText) map[int64]string {
+func drawnMarks(t *testing.T, st *MarkedText) map[int64]string {
 	t.Helper()
-	r := test.TempWidgetRenderer(t, st).(*sourceTextRenderer)
+	r := test.TempWidgetRenderer(t, st).(*markedTextRenderer)
 	shown := map[*canvas.Text]bool{}
 	for _, o := range r.Objects() {
 		if tx, ok := o.(*canvas.Text); ok && tx.Visible() {
@@ -48,14 +49,14 @@ func drawnMarks(t *testing.T, st *sourceText) map[int64]string {
 	return got
 }
 
-func newSampleText(t *testing.T) (*sourceText, []textMark) {
+func newSampleText(t *testing.T) (*MarkedText, []TextMark) {
 	test.NewTempApp(t)
-	marks := []textMark{
+	marks := []TextMark{
 		markOf(t, 1, "unprecedented"),
 		markOf(t, 2, "Since August, Iran has provided Russia with more than 400 UAVs, primarily of the Shahed variety"),
 		markOf(t, 3, "billions of dollars"),
 	}
-	st := newSourceText()
+	st := NewMarkedText()
 	st.SetText(sampleText, marks)
 	w := test.NewTempWindow(t, st)
 	w.Resize(fyne.NewSize(360, 400))
@@ -63,7 +64,7 @@ func newSampleText(t *testing.T) (*sourceText, []textMark) {
 	return st, marks
 }
 
-func TestSourceText_HighlightsExactlyTheQuotedWords(t *testing.T) {
+func TestMarkedText_HighlightsExactlyTheQuotedWords(t *testing.T) {
 	st, marks := newSampleText(t)
 	if len(st.lines) < 4 {
 		t.Fatalf("the text was not wrapped at 360 px: %d lines", len(st.lines))
@@ -87,7 +88,7 @@ func TestSourceText_HighlightsExactlyTheQuotedWords(t *testing.T) {
 	}
 }
 
-func TestSourceText_TapOnAHighlightChoosesItsQuote(t *testing.T) {
+func TestMarkedText_TapOnAHighlightChoosesItsQuote(t *testing.T) {
 	st, marks := newSampleText(t)
 	var tapped int64
 	st.OnMarkTapped = func(id int64) { tapped = id }
@@ -110,7 +111,7 @@ func TestSourceText_TapOnAHighlightChoosesItsQuote(t *testing.T) {
 	}
 }
 
-func TestSourceText_DragSelectsWholeCharacters(t *testing.T) {
+func TestMarkedText_DragSelectsWholeCharacters(t *testing.T) {
 	st, _ := newSampleText(t)
 	var gotS, gotE int
 	st.OnSelectionChanged = func(s, e int) { gotS, gotE = s, e }
@@ -150,5 +151,50 @@ func TestSourceText_DragSelectsWholeCharacters(t *testing.T) {
 	}
 	if sel != "\u201cunprecedented" {
 		t.Errorf("drawn as selected: %q", sel)
+	}
+}
+
+func TestMarkedText_MarksToCheckAndTheirTooltips(t *testing.T) {
+	st, marks := newSampleText(t)
+	marks[1].Check, marks[1].Title, marks[1].Detail = true, "John Kirby", "Speaker to check: “he” → John Kirby, the last man named"
+	st.SetText(sampleText, marks)
+	r := st.render
+	var pos fyne.Position
+	for i, run := range r.runs {
+		if run.mark == marks[1].ID {
+			pos = r.texts[i].Position().Add(fyne.NewPos(r.texts[i].Size().Width/2, r.texts[i].Size().Height/2))
+			break
+		}
+	}
+	st.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
+	if title, detail := st.Tip(); title != "John Kirby" || !strings.HasPrefix(detail, "Speaker to check") {
+		t.Errorf("tooltip %q, %q", title, detail)
+	}
+	drawn := r.tip.detail[0].Text + " " + r.tip.detail[1].Text
+	if !r.tip.box.Visible() || r.tip.title.Text != "John Kirby" || drawn != marks[1].Detail || !r.tip.detail[1].Visible() {
+		t.Errorf("tooltip drawn %v: %q, %q", r.tip.box.Visible(), r.tip.title.Text, drawn)
+	}
+	if b := r.tip.box; b.Position().X < 0 || b.Position().X+b.Size().Width > st.Size().Width+0.5 {
+		t.Errorf("the tooltip at x %v, %v wide, leaves the text %v wide", b.Position().X, b.Size().Width, st.Size().Width)
+	}
+	// The mark to check is drawn in another colour than the others.
+	colours := map[int64]color.Color{}
+	for _, o := range r.Objects() {
+		rc, ok := o.(*canvas.Rectangle)
+		if !ok || !rc.Visible() || rc == r.tip.box {
+			continue
+		}
+		for _, m := range []TextMark{marks[0], marks[1]} {
+			if b := st.byteAt(rc.Position().Add(fyne.NewPos(1, 1))); b >= m.Start && b < m.End {
+				colours[m.ID] = rc.FillColor
+			}
+		}
+	}
+	if colours[marks[0].ID] == nil || colours[marks[0].ID] == colours[marks[1].ID] {
+		t.Errorf("marks drawn in %v: the one to check is not told apart", colours)
+	}
+	st.MouseOut()
+	if r.tip.box.Visible() {
+		t.Error("the tooltip stays after the pointer left")
 	}
 }
