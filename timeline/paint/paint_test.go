@@ -221,6 +221,71 @@ func TestPaint_Text(t *testing.T) {
 	}
 }
 
+// TestPaint_TextOnTheRectangleFyneGivesIt: a label's texture is as large
+// as its size in units, scaled and rounded; it is shown on the rectangle
+// between its position and its far corner each rounded to pixels, and
+// sampled between texels as a GPU's linear filtering does when the two
+// differ (a texel's value from the nearer texel centres, edges extended).
+func TestPaint_TextOnTheRectangleFyneGivesIt(t *testing.T) {
+	// Two texels, none and full, on 4 pixels: centres at -0.25, 0.25,
+	// 0.75 and 1.25 texels.
+	img := image.NewRGBA(image.Rect(0, 0, 6, 1))
+	stretchMask(img, 1, 0, 4, 1, &mask{w: 2, h: 1, a: []uint8{0, 255}}, premul(white))
+	var got []uint8
+	for x := range 6 {
+		got = append(got, img.RGBAAt(x, 0).R)
+	}
+	if want := []uint8{0, 0, 64, 191, 255, 0}; !bytes.Equal(got, want) {
+		t.Errorf("2 texels on 4 pixels: %v, want %v", got, want)
+	}
+
+	p := testPainter(t)
+	label := timeline.Prim{Kind: timeline.PrimText, Text: "Treasury sanctions", TextSize: 13, Fill: white}
+	paintPrims(t, p, 200, 30, label)
+	l := p.labels[0]
+	w, h := int(math.Round(float64(l.width))), int(math.Round(float64(l.height)))
+	if l.tex.w != w || l.tex.h != h || w < 90 || h < 15 {
+		t.Fatalf("texture %d×%d for a label of %v×%v units", l.tex.w, l.tex.h, l.width, l.height)
+	}
+	// Where the rectangle is the texture's size, the label is the texture
+	// at the position rounded, wherever its fraction falls.
+	at := func(x, y float64) *image.RGBA {
+		pr := label
+		pr.X, pr.Y = x, y
+		img, _ := paintPrims(t, p, 200, 30, pr)
+		return img
+	}
+	frac := float64(l.width) - math.Floor(float64(l.width))
+	base := at(10, 5)
+	for _, x := range []float64{10.2 - frac/2, 9.8 + (1-frac)/2} {
+		if w2 := int(math.Round(x+float64(l.width))) - int(math.Round(x)); w2 == w && !bytes.Equal(base.Pix, at(x, 5).Pix) {
+			t.Errorf("at x %v, on a rectangle of the texture's width, the label differs from the one at 10", x)
+		}
+	}
+	// Where it is a pixel wider or narrower, the label is spread over it.
+	for x := 10.01; x < 11; x += 0.1 {
+		if int(math.Round(x+float64(l.width)))-int(math.Round(x)) == w {
+			continue
+		}
+		img := at(x, 5)
+		if bytes.Equal(base.Pix, img.Pix) {
+			t.Errorf("at x %v, on a rectangle not the texture's width, the label is the texture as it is", x)
+		}
+		right := 0
+		for yy := range 30 {
+			for xx := range 200 {
+				if img.RGBAAt(xx, yy).R > 0 {
+					right = max(right, xx)
+				}
+			}
+		}
+		if want := int(math.Round(x+float64(l.width))) - 1; right > want {
+			t.Errorf("at x %v the label inks column %d, past the rectangle's last %d", x, right, want)
+		}
+		break
+	}
+}
+
 // TestPaint_TextWordByWordMatchesWholeShaping: a Latin label laid out word
 // by word puts its glyphs where shaping it whole does, to a tenth of a pixel.
 func TestPaint_TextWordByWordMatchesWholeShaping(t *testing.T) {

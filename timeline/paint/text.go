@@ -25,6 +25,15 @@ import (
 // positions within a pixel and then copied: a pen is off by at most a 64th
 // of a pixel from Fyne's, the grid its rasteriser places points on, and no
 // pixel of a label differs from Fyne's by more than a few levels of 255.
+//
+// Fyne's OpenGL painter draws a label into a texture as large as the text's
+// size in units, scaled and rounded, clipping what reaches beyond it, and
+// shows the texture on a rectangle from the label's position rounded to
+// pixels to its far corner rounded: a pixel wider or taller than the
+// texture, or narrower, as the position's fraction falls, and then sampled
+// with linear filtering. Labels here are drawn the same way: the label's
+// texture (its glyphs' coverage) kept with its layout, and copied, or
+// resampled as the GPU would when the rectangle is not the texture's size.
 
 // subpixels is how many pen positions within a pixel glyphs are drawn at.
 const subpixels = 32
@@ -38,6 +47,7 @@ type textCache struct {
 	masks   cache[maskKey, *mask]
 	covered cache[coverKey, bool]
 	words   cache[wordKey, *shapedWord]
+	lines   cache[wordKey, float32] // line heights by size and weight
 	runes   []rune
 }
 
@@ -65,6 +75,7 @@ func newTextCache(regular, bold *font.Face) textCache {
 		masks:   newCache[maskKey, *mask](16384),
 		covered: newCache[coverKey, bool](4096),
 		words:   newCache[wordKey, *shapedWord](8192),
+		lines:   newCache[wordKey, float32](64),
 	}
 }
 
@@ -80,8 +91,13 @@ type layoutKey struct {
 type layout struct {
 	ascent int // from the top of the label to its baseline, in pixels
 	glyphs []placed
-	masks  []*mask
-	at     []int // per glyph: its mask's left edge, from the label's
+	// width and height are the label's size in units as Fyne measures it
+	// (the advances' sum, the font's line height): its texture's size,
+	// and the rectangle's it is shown on, follow from them.
+	width, height float32
+	// tex is the label's texture once drawn: the glyphs' coverage, as
+	// Fyne draws them into the texture it uploads.
+	tex *mask
 }
 
 // placed is a glyph and its pen position from the label's left end and
@@ -150,26 +166,25 @@ func (t *textCache) prepare(pr *timeline.Prim, g grid) (l *layout, ok bool) {
 	}
 	s := float32(g.s)
 	l = t.layout(face, pr.Text, float32(pr.TextSize), s, pr.Bold)
-	if l.masks == nil {
-		t.resolve(l, face, float32(pr.TextSize), s, pr.Bold)
+	if l.tex == nil {
+		t.drawTexture(l, face, float32(pr.TextSize), s, pr.Bold)
 	}
 	return l, true
 }
 
-// drawLabel draws text prim pr, laid out as l, into dst.
-func drawLabel(dst *image.RGBA, l *layout, pr *timeline.Prim, g grid) {
-	ox, oy := g.x(pr.X), g.y(pr.Y)+l.ascent
-	c := premul(pr.Fill)
-	for i, m := range l.masks {
-		blitMask(dst, ox+l.at[i], oy+m.y, m, c)
+// drawTexture draws l's texture as Fyne's OpenGL painter does: the size
+// in units times the scale, rounded, and each glyph drawn over it at the
+// 32nd of a pixel nearest its pen position, clipped to it.
+func (t *textCache) drawTexture(l *layout, face *font.Face, size, scale float32, bold bool) {
+	l.height = t.lineHeight(face, size, bold)
+	w := int(math.Round(float64(l.width * scale)))
+	h := int(math.Round(float64(l.height * scale)))
+	if w <= 0 || h <= 0 || w > 1<<14 || h > 1<<12 {
+		l.tex = &mask{}
+		return
 	}
-}
-
-// resolve finds the masks of l's glyphs: each glyph drawn at the quarter
-// pixel nearest its pen position.
-func (t *textCache) resolve(l *layout, face *font.Face, size, scale float32, bold bool) {
-	l.masks, l.at = make([]*mask, len(l.glyphs)), make([]int, len(l.glyphs))
-	for i, gl := range l.glyphs {
+	tex := &mask{w: w, h: h, a: make([]uint8, w*h)}
+	for _, gl := range l.glyphs {
 		xi := float32(math.Floor(float64(gl.x)))
 		sub := int(math.Round(float64((gl.x - xi) * subpixels)))
 		if sub == subpixels {
@@ -177,9 +192,111 @@ func (t *textCache) resolve(l *layout, face *font.Face, size, scale float32, bol
 		}
 		dy := int8(max(min(math.Round(float64(gl.y*64)), 127), -128))
 		m := t.mask(face, gl.gid, size, scale, bold, uint8(sub), dy)
-		l.masks[i], l.at[i] = m, int(xi)+m.x
+		overMask(tex, int(xi)+m.x, l.ascent+m.y, m)
+	}
+	l.tex = tex
+}
+
+// overMask composites coverage m over dst with m's top-left corner at
+// (x, y) in dst, clipped to it, as drawing a glyph over another does.
+func overMask(dst *mask, x, y int, m *mask) {
+	for yy := max(y, 0); yy < min(y+m.h, dst.h); yy++ {
+		for xx := max(x, 0); xx < min(x+m.w, dst.w); xx++ {
+			a := uint32(m.a[(yy-y)*m.w+xx-x])
+			if a == 0 {
+				continue
+			}
+			d := &dst.a[yy*dst.w+xx]
+			*d = uint8(a + div255(uint32(*d)*(255-a)))
+		}
 	}
 }
+
+// lineHeight is the height in units Fyne gives a line of text in face at
+// size: the line bounds of a space shaped in it.
+func (t *textCache) lineHeight(face *font.Face, size float32, bold bool) float32 {
+	k := wordKey{" ", size, bold}
+	if h, ok := t.lines.get(k); ok {
+		return h
+	}
+	out := t.shaper.Shape(shaping.Input{
+		Text: []rune{' '}, RunStart: 0, RunEnd: 1,
+		Direction: di.DirectionLTR, Face: face, Size: fixed.Int26_6(float64(size) * 64),
+	})
+	h := fixedToFloat(out.LineBounds.LineThickness())
+	t.lines.put(k, h)
+	return h
+}
+
+// drawLabel draws text prim pr, laid out as l, into dst: its texture on
+// the rectangle Fyne's OpenGL painter shows it on.
+func drawLabel(dst *image.RGBA, l *layout, pr *timeline.Prim, g grid) {
+	tex := l.tex
+	if tex == nil || tex.w == 0 {
+		return
+	}
+	// Fyne rounds the text's far corner within its parent, and its
+	// position in the window; the rectangle is as many pixels as lie
+	// between the first two, from the last.
+	x, y := float32(pr.X), float32(pr.Y)
+	s := float32(g.s)
+	w := roundPixel((x+l.width)*s) - roundPixel(x*s)
+	h := roundPixel((y+l.height)*s) - roundPixel(y*s)
+	ox, oy := g.x(pr.X), g.y(pr.Y)
+	c := premul(pr.Fill)
+	if w == tex.w && h == tex.h {
+		blitMask(dst, ox, oy, tex, c)
+		return
+	}
+	stretchMask(dst, ox, oy, w, h, tex, c)
+}
+
+// roundPixel rounds v, in float32 as Fyne does, to a whole pixel.
+func roundPixel(v float32) int { return whole(float64(v)) }
+
+// stretchMask composites the colour c through m shown on a w×h rectangle
+// at (x, y) of dst, clipped to dst: m sampled at each pixel's centre
+// between its four nearest values, as a GPU's linear filtering does, its
+// edges extended.
+func stretchMask(dst *image.RGBA, x, y, w, h int, m *mask, c pmColor) {
+	r := image.Rect(x, y, x+w, y+h).Intersect(dst.Rect)
+	if r.Empty() || c.a < 0.5 {
+		return
+	}
+	nr, ng, nb := c.r*255/c.a, c.g*255/c.a, c.b*255/c.a
+	ca := c.a / 255
+	sx, sy := float32(m.w)/float32(w), float32(m.h)/float32(h)
+	for yy := r.Min.Y; yy < r.Max.Y; yy++ {
+		ty := (float32(yy-y)+0.5)*sy - 0.5
+		j0 := int(math.Floor(float64(ty)))
+		fy := ty - float32(j0)
+		j0c, j1c := min(max(j0, 0), m.h-1), min(max(j0+1, 0), m.h-1)
+		row0, row1 := m.a[j0c*m.w:(j0c+1)*m.w], m.a[j1c*m.w:(j1c+1)*m.w]
+		o := dst.PixOffset(r.Min.X, yy)
+		for xx := r.Min.X; xx < r.Max.X; xx++ {
+			tx := (float32(xx-x)+0.5)*sx - 0.5
+			i0 := int(math.Floor(float64(tx)))
+			fx := tx - float32(i0)
+			i0c, i1c := min(max(i0, 0), m.w-1), min(max(i0+1, 0), m.w-1)
+			top := float32(row0[i0c])*(1-fx) + float32(row0[i1c])*fx
+			bot := float32(row1[i0c])*(1-fx) + float32(row1[i1c])*fx
+			a := (top*(1-fy) + bot*fy) / 255 * ca
+			if a >= discardAlpha {
+				p := dst.Pix[o : o+4 : o+4]
+				ia := 1 - a
+				p[0] = uint8(nr*a + float32(p[0])*ia + 0.5)
+				p[1] = uint8(ng*a + float32(p[1])*ia + 0.5)
+				p[2] = uint8(nb*a + float32(p[2])*ia + 0.5)
+				p[3] = uint8(255*a + float32(p[3])*ia + 0.5)
+			}
+			o += 4
+		}
+	}
+}
+
+// discardAlpha is the alpha below which Fyne's texture shader draws
+// nothing.
+const discardAlpha = 0.01
 
 // layout returns text shaped in face at size and scale.
 func (t *textCache) layout(face *font.Face, text string, size, scale float32, bold bool) *layout {
@@ -247,6 +364,7 @@ func (t *textCache) appendWord(l *layout, face *font.Face, word string, size, sc
 	for _, g := range w.glyphs {
 		l.glyphs = append(l.glyphs, placed{gid: g.GlyphID, x: pen + fixedToFloat(g.XOffset)*scale, y: -fixedToFloat(g.YOffset) * scale})
 		pen += fixedToFloat(g.XAdvance) * scale
+		l.width += fixedToFloat(g.XAdvance)
 	}
 	return pen
 }
@@ -276,6 +394,7 @@ func (t *textCache) shape(face *font.Face, text string, size, scale float32) *la
 			adv += g.XAdvance
 		}
 		x += fixedToFloat(adv) * scale
+		l.width += fixedToFloat(adv)
 	}
 	return l
 }
@@ -336,8 +455,7 @@ func blitMask(dst *image.RGBA, x, y int, m *mask, c pmColor) {
 		row := m.a[mo : mo+r.Dx()]
 		o := dst.PixOffset(r.Min.X, yy)
 		for _, a := range row {
-			if a != 0 {
-				k := div255(uint32(a) * ca) // this pixel's alpha
+			if k := div255(uint32(a) * ca); k >= 3 { // this pixel's alpha; below 0.01, the shader draws nothing
 				ik := 255 - k
 				p := dst.Pix[o : o+4 : o+4]
 				p[0] = uint8(div255(nr*k + uint32(p[0])*ik))
