@@ -2,6 +2,7 @@ package paint
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -334,16 +335,22 @@ func absDiff(a, b color.RGBA) int {
 }
 
 func BenchmarkPainter_Text(b *testing.B) {
-	p := testPainter(b)
-	img := image.NewRGBA(image.Rect(0, 0, 900, 600))
-	var prims []timeline.Prim
-	for i := range 100 {
-		prims = append(prims, timeline.Prim{Kind: timeline.PrimText, X: float64(i%3) * 300, Y: float64(i/3) * 18,
-			Text: "Regulators extend a shipment in the capital", TextSize: 13, Fill: white})
-	}
-	sc := &timeline.Scene{Prims: prims}
-	for b.Loop() {
-		p.Paint(img, sc, black, Pixels{Scale: 1}, nil)
+	// At whole pixels every label is its texture as it is; at fractions
+	// of a pixel, as while zooming, some are resampled.
+	for _, frac := range []float64{0, 0.37} {
+		b.Run(fmt.Sprint("at+", frac), func(b *testing.B) {
+			p := testPainter(b)
+			img := image.NewRGBA(image.Rect(0, 0, 900, 600))
+			var prims []timeline.Prim
+			for i := range 100 {
+				prims = append(prims, timeline.Prim{Kind: timeline.PrimText, X: float64(i%3)*300 + frac*float64(i%2), Y: float64(i/3)*18 + frac*float64(i%3),
+					Text: "Regulators extend a shipment in the capital", TextSize: 13, Fill: white})
+			}
+			sc := &timeline.Scene{Prims: prims}
+			for b.Loop() {
+				p.Paint(img, sc, black, Pixels{Scale: 1}, nil)
+			}
+		})
 	}
 }
 

@@ -256,47 +256,61 @@ func roundPixel(v float32) int { return whole(float64(v)) }
 
 // stretchMask composites the colour c through m shown on a w×h rectangle
 // at (x, y) of dst, clipped to dst: m sampled at each pixel's centre
-// between its four nearest values, as a GPU's linear filtering does, its
-// edges extended.
+// between its four nearest values, as a GPU's linear filtering does (with
+// weights in 256ths), its edges extended.
 func stretchMask(dst *image.RGBA, x, y, w, h int, m *mask, c pmColor) {
 	r := image.Rect(x, y, x+w, y+h).Intersect(dst.Rect)
-	if r.Empty() || c.a < 0.5 {
+	ca := uint32(c.a + 0.5)
+	if r.Empty() || ca == 0 || m.w == 0 || m.h == 0 {
 		return
 	}
-	nr, ng, nb := c.r*255/c.a, c.g*255/c.a, c.b*255/c.a
-	ca := c.a / 255
+	nr, ng, nb := uint32(c.r*255/c.a+0.5), uint32(c.g*255/c.a+0.5), uint32(c.b*255/c.a+0.5)
 	sx, sy := float32(m.w)/float32(w), float32(m.h)/float32(h)
+	// The texels each column of the rectangle samples, found once.
+	var buf [320]sample
+	cols := buf[:0]
+	if r.Dx() > len(buf) {
+		cols = make([]sample, 0, r.Dx())
+	}
+	for xx := r.Min.X; xx < r.Max.X; xx++ {
+		cols = append(cols, sampleAt(xx-x, sx, m.w))
+	}
 	for yy := r.Min.Y; yy < r.Max.Y; yy++ {
-		ty := (float32(yy-y)+0.5)*sy - 0.5
-		j0 := int(math.Floor(float64(ty)))
-		fy := ty - float32(j0)
-		j0c, j1c := min(max(j0, 0), m.h-1), min(max(j0+1, 0), m.h-1)
-		row0, row1 := m.a[j0c*m.w:(j0c+1)*m.w], m.a[j1c*m.w:(j1c+1)*m.w]
+		sy := sampleAt(yy-y, sy, m.h)
+		row0, row1 := m.a[int(sy.i0)*m.w:int(sy.i0+1)*m.w], m.a[int(sy.i1)*m.w:int(sy.i1+1)*m.w]
+		wy := uint32(sy.w)
 		o := dst.PixOffset(r.Min.X, yy)
-		for xx := r.Min.X; xx < r.Max.X; xx++ {
-			tx := (float32(xx-x)+0.5)*sx - 0.5
-			i0 := int(math.Floor(float64(tx)))
-			fx := tx - float32(i0)
-			i0c, i1c := min(max(i0, 0), m.w-1), min(max(i0+1, 0), m.w-1)
-			top := float32(row0[i0c])*(1-fx) + float32(row0[i1c])*fx
-			bot := float32(row1[i0c])*(1-fx) + float32(row1[i1c])*fx
-			a := (top*(1-fy) + bot*fy) / 255 * ca
-			if a >= discardAlpha {
-				p := dst.Pix[o : o+4 : o+4]
-				ia := 1 - a
-				p[0] = uint8(nr*a + float32(p[0])*ia + 0.5)
-				p[1] = uint8(ng*a + float32(p[1])*ia + 0.5)
-				p[2] = uint8(nb*a + float32(p[2])*ia + 0.5)
-				p[3] = uint8(255*a + float32(p[3])*ia + 0.5)
+		for _, cl := range cols {
+			a00, a01, a10, a11 := uint32(row0[cl.i0]), uint32(row0[cl.i1]), uint32(row1[cl.i0]), uint32(row1[cl.i1])
+			if a00|a01|a10|a11 != 0 {
+				wx := uint32(cl.w)
+				v := ((a00*(256-wx)+a01*wx)*(256-wy) + (a10*(256-wx)+a11*wx)*wy + 1<<15) >> 16 // 0..255
+				if k := div255(v * ca); k >= 3 {                                               // this pixel's alpha; under 0.01, the shader draws nothing
+					ik := 255 - k
+					p := dst.Pix[o : o+4 : o+4]
+					p[0] = uint8(div255(nr*k + uint32(p[0])*ik))
+					p[1] = uint8(div255(ng*k + uint32(p[1])*ik))
+					p[2] = uint8(div255(nb*k + uint32(p[2])*ik))
+					p[3] = uint8(div255(255*k + uint32(p[3])*ik))
+				}
 			}
 			o += 4
 		}
 	}
 }
 
-// discardAlpha is the alpha below which Fyne's texture shader draws
-// nothing.
-const discardAlpha = 0.01
+// sample is where a pixel's centre falls between two texels: the one
+// before it, the one after it and that one's weight, in 256ths.
+type sample struct{ i0, i1, w uint16 }
+
+// sampleAt returns the sample of pixel i of a rectangle showing n texels,
+// s texels a pixel; texels beyond the edges are the edges'.
+func sampleAt(i int, s float32, n int) sample {
+	t := (float32(i)+0.5)*s - 0.5
+	i0 := int(t+1) - 1 // t ≥ -0.5: its floor
+	w := uint16((t-float32(i0))*256 + 0.5)
+	return sample{uint16(min(max(i0, 0), n-1)), uint16(min(max(i0+1, 0), n-1)), w}
+}
 
 // layout returns text shaped in face at size and scale.
 func (t *textCache) layout(face *font.Face, text string, size, scale float32, bold bool) *layout {
