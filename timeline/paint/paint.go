@@ -33,9 +33,9 @@ type Painter struct {
 	text     textCache
 	diamonds cache[diamondKey, *sprite]
 	layer    *image.RGBA // outlines are drawn here, then composited
-	// Per primitive of the scene being painted: the layout of a label, the
-	// picture of a diamond; nil for others.
-	labels  []*layout
+	// Per primitive of the scene being painted: the coverage of a label
+	// (its texture as shown), the picture of a diamond; nil for others.
+	labels  []*mask
 	sprites []*sprite
 }
 
@@ -180,8 +180,8 @@ func (p *Painter) paintBand(dst *image.RGBA, sc *timeline.Scene, bg color.NRGBA,
 				composite(dst, sp.img, x1+sp.x0, y1+sp.y0)
 			}
 		case timeline.PrimText:
-			if l := p.labels[i]; l != nil {
-				drawLabel(dst, l, pr, g)
+			if m := p.labels[i]; m != nil {
+				drawLabel(dst, m, pr, g)
 			}
 		case timeline.PrimDensity:
 			density(dst, sc, g)

@@ -229,21 +229,18 @@ func TestPaint_Text(t *testing.T) {
 // differ (a texel's value from the nearer texel centres, edges extended).
 func TestPaint_TextOnTheRectangleFyneGivesIt(t *testing.T) {
 	// Two texels, none and full, on 4 pixels: centres at -0.25, 0.25,
-	// 0.75 and 1.25 texels.
-	img := image.NewRGBA(image.Rect(0, 0, 6, 1))
-	stretchMask(img, 1, 0, 4, 1, &mask{w: 2, h: 1, a: []uint8{0, 255}}, premul(white))
-	var got []uint8
-	for x := range 6 {
-		got = append(got, img.RGBAAt(x, 0).R)
-	}
-	if want := []uint8{0, 0, 64, 191, 255, 0}; !bytes.Equal(got, want) {
+	// 0.75 and 1.25 texels; and on 2×2, the second row the first's.
+	if got, want := stretched(&mask{w: 2, h: 1, a: []uint8{0, 255}}, 4, 1).a, []uint8{0, 64, 191, 255}; !bytes.Equal(got, want) {
 		t.Errorf("2 texels on 4 pixels: %v, want %v", got, want)
+	}
+	if got, want := stretched(&mask{w: 2, h: 1, a: []uint8{0, 255}}, 2, 2).a, []uint8{0, 255, 0, 255}; !bytes.Equal(got, want) {
+		t.Errorf("2×1 texels on 2×2 pixels: %v, want %v", got, want)
 	}
 
 	p := testPainter(t)
 	label := timeline.Prim{Kind: timeline.PrimText, Text: "Treasury sanctions", TextSize: 13, Fill: white}
 	paintPrims(t, p, 200, 30, label)
-	l := p.labels[0]
+	l := p.text.layout(p.text.faces[0], label.Text, 13, 1, false)
 	w, h := int(math.Round(float64(l.width))), int(math.Round(float64(l.height)))
 	if l.tex.w != w || l.tex.h != h || w < 90 || h < 15 {
 		t.Fatalf("texture %d×%d for a label of %v×%v units", l.tex.w, l.tex.h, l.width, l.height)
@@ -336,7 +333,8 @@ func absDiff(a, b color.RGBA) int {
 
 func BenchmarkPainter_Text(b *testing.B) {
 	// At whole pixels every label is its texture as it is; at fractions
-	// of a pixel, as while zooming, some are resampled.
+	// of a pixel, as while zooming, some are resampled (once: their
+	// positions stay).
 	for _, frac := range []float64{0, 0.37} {
 		b.Run(fmt.Sprint("at+", frac), func(b *testing.B) {
 			p := testPainter(b)
@@ -344,7 +342,7 @@ func BenchmarkPainter_Text(b *testing.B) {
 			var prims []timeline.Prim
 			for i := range 100 {
 				prims = append(prims, timeline.Prim{Kind: timeline.PrimText, X: float64(i%3)*300 + frac*float64(i%2), Y: float64(i/3)*18 + frac*float64(i%3),
-					Text: "Regulators extend a shipment in the capital", TextSize: 13, Fill: white})
+					Text: fmt.Sprintf("Regulators extend shipment %d in the capital", i), TextSize: 13, Fill: white})
 			}
 			sc := &timeline.Scene{Prims: prims}
 			for b.Loop() {

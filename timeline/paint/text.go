@@ -96,8 +96,10 @@ type layout struct {
 	// and the rectangle's it is shown on, follow from them.
 	width, height float32
 	// tex is the label's texture once drawn: the glyphs' coverage, as
-	// Fyne draws them into the texture it uploads.
-	tex *mask
+	// Fyne draws them into the texture it uploads; shown, the last two it
+	// was resampled to (see shownOn).
+	tex   *mask
+	shown [2]*mask
 }
 
 // placed is a glyph and its pen position from the label's left end and
@@ -150,10 +152,11 @@ func (t *textCache) face(pr *timeline.Prim) *font.Face {
 	return face
 }
 
-// prepare returns the layout of text prim pr, its glyphs' masks found, or
-// nil if there is nothing to draw; ok is false if it cannot be drawn (see
-// face).
-func (t *textCache) prepare(pr *timeline.Prim, g grid) (l *layout, ok bool) {
+// prepare returns the coverage text prim pr is drawn with from its
+// position rounded to pixels: its label's texture on the rectangle Fyne's
+// OpenGL painter shows it on, or nil if there is nothing to draw; ok is
+// false if it cannot be drawn (see face).
+func (t *textCache) prepare(pr *timeline.Prim, g grid) (shown *mask, ok bool) {
 	if pr.Text == "" || pr.Text == " " {
 		return nil, true // as Fyne: nothing to draw
 	}
@@ -165,11 +168,40 @@ func (t *textCache) prepare(pr *timeline.Prim, g grid) (l *layout, ok bool) {
 		return nil, true
 	}
 	s := float32(g.s)
-	l = t.layout(face, pr.Text, float32(pr.TextSize), s, pr.Bold)
+	l := t.layout(face, pr.Text, float32(pr.TextSize), s, pr.Bold)
 	if l.tex == nil {
 		t.drawTexture(l, face, float32(pr.TextSize), s, pr.Bold)
 	}
-	return l, true
+	if l.tex.w == 0 {
+		return nil, true
+	}
+	// Fyne rounds the text's far corner within its parent, and its
+	// position in the window; the rectangle is as many pixels as lie
+	// between the first two, from the last.
+	x, y := float32(pr.X), float32(pr.Y)
+	w := roundPixel((x+l.width)*s) - roundPixel(x*s)
+	h := roundPixel((y+l.height)*s) - roundPixel(y*s)
+	return l.shownOn(w, h), true
+}
+
+// shownOn returns l's texture as shown on a w×h rectangle: itself, or
+// resampled, the last two kept (a label moving by fractions of a pixel is
+// shown a pixel wider or narrower, taller or shorter, now and then).
+func (l *layout) shownOn(w, h int) *mask {
+	if w == l.tex.w && h == l.tex.h {
+		return l.tex
+	}
+	if w <= 0 || h <= 0 || w > 2*l.tex.w+2 || h > 2*l.tex.h+2 {
+		return nil // not a rectangle Fyne shows it on
+	}
+	for _, m := range l.shown {
+		if m != nil && m.w == w && m.h == h {
+			return m
+		}
+	}
+	m := stretched(l.tex, w, h)
+	l.shown[1], l.shown[0] = l.shown[0], m
+	return m
 }
 
 // drawTexture draws l's texture as Fyne's OpenGL painter does: the size
@@ -228,75 +260,38 @@ func (t *textCache) lineHeight(face *font.Face, size float32, bold bool) float32
 	return h
 }
 
-// drawLabel draws text prim pr, laid out as l, into dst: its texture on
-// the rectangle Fyne's OpenGL painter shows it on.
-func drawLabel(dst *image.RGBA, l *layout, pr *timeline.Prim, g grid) {
-	tex := l.tex
-	if tex == nil || tex.w == 0 {
-		return
-	}
-	// Fyne rounds the text's far corner within its parent, and its
-	// position in the window; the rectangle is as many pixels as lie
-	// between the first two, from the last.
-	x, y := float32(pr.X), float32(pr.Y)
-	s := float32(g.s)
-	w := roundPixel((x+l.width)*s) - roundPixel(x*s)
-	h := roundPixel((y+l.height)*s) - roundPixel(y*s)
-	ox, oy := g.x(pr.X), g.y(pr.Y)
-	c := premul(pr.Fill)
-	if w == tex.w && h == tex.h {
-		blitMask(dst, ox, oy, tex, c)
-		return
-	}
-	stretchMask(dst, ox, oy, w, h, tex, c)
+// drawLabel draws text prim pr, shown as the coverage m, into dst.
+func drawLabel(dst *image.RGBA, m *mask, pr *timeline.Prim, g grid) {
+	blitMask(dst, g.x(pr.X), g.y(pr.Y), m, premul(pr.Fill))
 }
 
 // roundPixel rounds v, in float32 as Fyne does, to a whole pixel.
 func roundPixel(v float32) int { return whole(float64(v)) }
 
-// stretchMask composites the colour c through m shown on a w×h rectangle
-// at (x, y) of dst, clipped to dst: m sampled at each pixel's centre
-// between its four nearest values, as a GPU's linear filtering does (with
-// weights in 256ths), its edges extended.
-func stretchMask(dst *image.RGBA, x, y, w, h int, m *mask, c pmColor) {
-	r := image.Rect(x, y, x+w, y+h).Intersect(dst.Rect)
-	ca := uint32(c.a + 0.5)
-	if r.Empty() || ca == 0 || m.w == 0 || m.h == 0 {
-		return
-	}
-	nr, ng, nb := uint32(c.r*255/c.a+0.5), uint32(c.g*255/c.a+0.5), uint32(c.b*255/c.a+0.5)
+// stretched returns m resampled onto w×h pixels: each pixel's centre
+// sampled between its four nearest values, as a GPU's linear filtering
+// does (with weights in 256ths), m's edges extended.
+func stretched(m *mask, w, h int) *mask {
+	out := &mask{w: w, h: h, a: make([]uint8, w*h)}
 	sx, sy := float32(m.w)/float32(w), float32(m.h)/float32(h)
-	// The texels each column of the rectangle samples, found once.
-	var buf [320]sample
-	cols := buf[:0]
-	if r.Dx() > len(buf) {
-		cols = make([]sample, 0, r.Dx())
+	cols := make([]sample, w) // the texels each column samples, found once
+	for x := range cols {
+		cols[x] = sampleAt(x, sx, m.w)
 	}
-	for xx := r.Min.X; xx < r.Max.X; xx++ {
-		cols = append(cols, sampleAt(xx-x, sx, m.w))
-	}
-	for yy := r.Min.Y; yy < r.Max.Y; yy++ {
-		sy := sampleAt(yy-y, sy, m.h)
+	for y := range h {
+		sy := sampleAt(y, sy, m.h)
 		row0, row1 := m.a[int(sy.i0)*m.w:int(sy.i0+1)*m.w], m.a[int(sy.i1)*m.w:int(sy.i1+1)*m.w]
 		wy := uint32(sy.w)
-		o := dst.PixOffset(r.Min.X, yy)
-		for _, cl := range cols {
+		dst := out.a[y*w : (y+1)*w]
+		for x, cl := range cols {
 			a00, a01, a10, a11 := uint32(row0[cl.i0]), uint32(row0[cl.i1]), uint32(row1[cl.i0]), uint32(row1[cl.i1])
 			if a00|a01|a10|a11 != 0 {
 				wx := uint32(cl.w)
-				v := ((a00*(256-wx)+a01*wx)*(256-wy) + (a10*(256-wx)+a11*wx)*wy + 1<<15) >> 16 // 0..255
-				if k := div255(v * ca); k >= 3 {                                               // this pixel's alpha; under 0.01, the shader draws nothing
-					ik := 255 - k
-					p := dst.Pix[o : o+4 : o+4]
-					p[0] = uint8(div255(nr*k + uint32(p[0])*ik))
-					p[1] = uint8(div255(ng*k + uint32(p[1])*ik))
-					p[2] = uint8(div255(nb*k + uint32(p[2])*ik))
-					p[3] = uint8(div255(255*k + uint32(p[3])*ik))
-				}
+				dst[x] = uint8(((a00*(256-wx)+a01*wx)*(256-wy) + (a10*(256-wx)+a11*wx)*wy + 1<<15) >> 16)
 			}
-			o += 4
 		}
 	}
+	return out
 }
 
 // sample is where a pixel's centre falls between two texels: the one
