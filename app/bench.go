@@ -42,9 +42,10 @@ type BenchResult struct {
 	BaselineFPS    float64    `json:"baseline_fps,omitempty"`
 	FPSRatio       float64    `json:"fps_ratio,omitempty"`
 	// With --edits N: the selected event moved a day later and the move
-	// undone, N times each (Edits counts both); the time from asking for
-	// each edit to its being shown on the timeline (written, read back and
-	// applied: the next frame paints it).
+	// undone, N times each (Edits counts both), each asked for a moment
+	// after the last was shown, as a user's edits are; the time from asking
+	// for each edit to its being shown on the timeline (written, read back
+	// and applied: the next frame paints it).
 	Edits     int     `json:"edits,omitempty"`
 	EditMsP50 float64 `json:"edit_ms_p50,omitempty"`
 	EditMsMax float64 `json:"edit_ms_max,omitempty"`
@@ -389,8 +390,14 @@ func (r *benchRun) play() {
 }
 
 // playEdits moves the selected event a day later and undoes the move, n
-// times each, one edit at a time, timing each from asking for it to its
-// being shown (session.Edited, after the timeline has it); then calls next.
+// times each, one edit at a time and editPause after the last was shown,
+// timing each from asking for it to its being shown (session.Edited, after
+// the timeline has it); then calls next. Asked for at once, an edit would
+// wait for the frame painting the last one before the UI goroutine could
+// take it: a user does not edit every frame.
+// editPause is how long after an edit is shown the next is asked for.
+const editPause = 100 * time.Millisecond
+
 func playEdits(w *window, res *BenchResult, n int, runErr *error, next func()) {
 	id := res.Selected
 	shown := w.timeline.Events()
@@ -422,7 +429,7 @@ func playEdits(w *window, res *BenchResult, n int, runErr *error, next func()) {
 		}
 		took = append(took, ms(time.Since(asked)))
 		if len(took) < 2*n {
-			edit()
+			time.AfterFunc(editPause, func() { fyne.Do(edit) })
 			return
 		}
 		res.Edits = len(took)
