@@ -66,6 +66,9 @@ type Store struct {
 	// writes counts this store's own write transactions as they end and
 	// writing those under way, so that Watch can tell them from others'.
 	writes, writing atomic.Int64
+	// checkpointing is true while a checkpoint of the store's own runs;
+	// checkpointAgain asks it for another (see checkpointSoon).
+	checkpointing, checkpointAgain atomic.Bool
 }
 
 // Path returns the path the store was opened with.
