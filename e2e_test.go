@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
 	"image/png"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -625,5 +627,69 @@ func TestE2E_EditUndoSearch(t *testing.T) {
 	}
 	if d := differs(selected, filtered); d < 0.05 {
 		t.Errorf("filtering to one lane changed only %.2f%% of the screen", d*100)
+	}
+}
+
+// TestE2E_BenchWithBaseline runs `quoteline bench --baseline --edits 2` on
+// the default timeline: the bare window plays as many steps as the
+// document, before it and after it, the side pane shows an event, the ratio
+// is the two frame rates', a CPU profile of the script is written, and the
+// event moved and moved back is where it was. What the figures are is for
+// BENCHMARKS.md, not for a test.
+func TestE2E_BenchWithBaseline(t *testing.T) {
+	tools := e2eTools(t)
+	bin := buildBinary(t)
+	display := startXvfb(t, tools["Xvfb"])
+	dir := t.TempDir()
+	doc, profile := filepath.Join(dir, "example.quoteline"), filepath.Join(dir, "cpu.pprof")
+	if err := writeExample(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "bench", "--baseline", "--cpuprofile", profile, "--edits", "2", doc)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+dir, "LANG=C.UTF-8", "LIBGL_ALWAYS_SOFTWARE=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("quoteline bench: %v\n%s", err, stderr.String())
+	}
+	var res app.BenchResult
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("bench printed %q: %v", out, err)
+	}
+	if res.Events != 17 || res.Frames == 0 || res.BaselineFrames != res.Frames || res.Selected == 0 {
+		t.Errorf("events %d, frames %d, baseline frames %d, selected %d", res.Events, res.Frames, res.BaselineFrames, res.Selected)
+	}
+	if !(res.FPS > 0 && res.BaselineRuns[0] > 0 && res.BaselineRuns[1] > 0) ||
+		math.Abs(res.BaselineFPS-(res.BaselineRuns[0]+res.BaselineRuns[1])/2) > 0.051 || math.Abs(res.FPSRatio-res.FPS/res.BaselineFPS) > 0.001 {
+		t.Errorf("fps %v, baseline %v (runs %v), ratio %v", res.FPS, res.BaselineFPS, res.BaselineRuns, res.FPSRatio)
+	}
+	// Each move was undone: the document is as it was.
+	if res.Edits != 4 || !(res.EditMsP50 > 0) || res.EditMsMax < res.EditMsP50 {
+		t.Errorf("%d edits, p50 %v ms, max %v ms", res.Edits, res.EditMsP50, res.EditMsMax)
+	}
+	eventIn := func(path string) data.Event {
+		st, err := data.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		ev, err := st.Event(context.Background(), res.Selected)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ev
+	}
+	orig := filepath.Join(dir, "orig.quoteline")
+	if err := writeExample(context.Background(), orig); err != nil {
+		t.Fatal(err)
+	}
+	if moved, was := eventIn(doc), eventIn(orig); moved.Start != was.Start || moved.End != was.End || moved.LaneID != was.LaneID {
+		t.Errorf("event %d after the bench: %+v, was %+v", res.Selected, moved, was)
+	}
+	if st, err := os.Stat(profile); err != nil || st.Size() == 0 {
+		t.Errorf("no CPU profile written: %v", err)
 	}
 }

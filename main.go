@@ -6,7 +6,7 @@
 //	quoteline [FILE.quoteline]         open the app (the default timeline without FILE)
 //	quoteline new [--example] OUT.quoteline
 //	quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
-//	quoteline bench FILE.quoteline
+//	quoteline bench [--baseline] [--cpuprofile FILE] [--edits N] FILE.quoteline
 //	quoteline export [--format png|svg|pdf|csv|json|timelinejs|vis] [--from DATE --to DATE] [--width W --height H] IN OUT
 //	quoteline export --format pdf --stops IN OUT.pdf
 //	quoteline check [--full] FILE.quoteline

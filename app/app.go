@@ -42,7 +42,10 @@ Usage:
   quoteline new [--example] OUT.quoteline create an empty document (or the default timeline)
   quoteline gen --events N [--lanes L] [--seed S] OUT.quoteline
                                           write a synthetic document of N events, for trying it at scale
-  quoteline bench FILE.quoteline          open FILE in the window, zoom and pan through it, print figures as JSON
+  quoteline bench [--baseline] [--cpuprofile FILE] [--edits N] FILE.quoteline
+                                          open FILE in the window, zoom and pan through it, print figures as JSON;
+                                          --baseline measures a bare window's frame rate (the painter's ceiling)
+                                          before and after; --edits times moving an event and undoing it
   quoteline export [--format png|svg|pdf|csv|json|timelinejs|vis] [--from DATE --to DATE] [--width W --height H]
                    [--paper a4|letter] [--sources below|page|none] [--scale N] IN.quoteline OUT
                                           draw the timeline as a picture with its sources listed, or write it as CSV, JSON, TimelineJS or vis

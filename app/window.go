@@ -100,7 +100,7 @@ func (w *window) wire() {
 	}
 	tl.OnViewChanged = func(vp timeline.Viewport) {
 		s.SetView(vp)
-		w.span.SetText(session.VisibleRange(s.Dates(), vp))
+		w.showSpan(vp)
 		w.overview.SetWindow(vp.Start(), vp.End())
 	}
 	tl.OnUntitled = s.WantTitles
@@ -197,7 +197,9 @@ func (w *window) follow(e session.Event) {
 			w.side.SelectIndex(tabDetails)
 		}
 	case session.Revealed:
-		tl.RevealAll(e.IDs)
+		if e.From <= e.To {
+			tl.RevealTimes(e.From, e.To)
+		}
 	case session.QuoteChosen:
 		ids := make([]int64, len(e.Events))
 		for i, ev := range e.Events {
@@ -215,11 +217,20 @@ func (w *window) follow(e session.Event) {
 		w.refreshUndo()
 	case session.DatesChanged:
 		tl.SetZone(s.Dates().Zone)
-		w.span.SetText(session.VisibleRange(s.Dates(), tl.Viewport()))
+		w.showSpan(tl.Viewport())
 	case session.Problem:
 		if !errors.Is(e.Err, context.Canceled) {
 			fynedialog.ShowError(e.Err, w.win)
 		}
+	}
+}
+
+// showSpan names the visible window vp in the toolbar. The label is set
+// only when its text changes: a label set anew is measured and laid out
+// again, and during a zoom the view changes every frame.
+func (w *window) showSpan(vp timeline.Viewport) {
+	if text := session.VisibleRange(w.s.Dates(), vp); text != w.span.Text {
+		w.span.SetText(text)
 	}
 }
 

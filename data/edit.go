@@ -78,6 +78,36 @@ func (e *Edit) Empty() bool { return len(e.ops) == 0 }
 // updates or deletes), ascending.
 func (e *Edit) Events() []int64 { return e.ids("event") }
 
+// Delta returns how many rows e adds to each table Counts counts: with
+// them a document's counts follow its edits without counting the rows
+// again (a count of a million events reads an index of them all). Rows
+// deleted count as negative.
+func (e *Edit) Delta() Counts {
+	var c Counts
+	for _, op := range e.ops {
+		d := 0
+		switch {
+		case op.before == nil && op.after != nil:
+			d = 1
+		case op.before != nil && op.after == nil:
+			d = -1
+		}
+		switch op.table {
+		case "lane":
+			c.Lanes += d
+		case "event":
+			c.Events += d
+		case "quote":
+			c.Quotes += d
+		case "source":
+			c.Sources += d
+		case "actor":
+			c.Actors += d
+		}
+	}
+	return c
+}
+
 // Periods returns the ids of the periods whose rows e changes, ascending.
 func (e *Edit) Periods() []int64 { return e.ids("period") }
 

@@ -167,10 +167,23 @@ func TestStore_EditsUndoRedo(t *testing.T) {
 			s, _ := newEditTestStore(t)
 			before := dump(t, s)
 			h := NewHistory(0)
+			counts := func() Counts {
+				c, err := s.Counts(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return c
+			}
+			c0 := counts()
 			// Some cases make a preparatory edit; record every edit.
 			e, err := tt.do(s)
 			if err != nil {
 				t.Fatalf("edit: %v", err)
+			}
+			// The counts follow the rows the edit says it added and deleted.
+			if d, c1 := e.Delta(), counts(); !strings.HasPrefix(tt.name, "delete empty") &&
+				(c1 != Counts{c0.Lanes + d.Lanes, c0.Events + d.Events, c0.Quotes + d.Quotes, c0.Sources + d.Sources, c0.Actors + d.Actors}) {
+				t.Errorf("counts %+v after the edit, %+v before, delta %+v", c1, c0, d)
 			}
 			if e.Empty() || e.Name == "" {
 				t.Fatalf("edit %+v is empty or unnamed", e)

@@ -70,6 +70,9 @@ type Store struct {
 	closeMu   sync.Mutex
 	closing   chan struct{}
 	closeOnce sync.Once
+	// checkpointing is true while a checkpoint of the store's own runs;
+	// checkpointAgain asks it for another (see checkpointSoon).
+	checkpointing, checkpointAgain atomic.Bool
 }
 
 // closed returns a channel that is closed when the store is.

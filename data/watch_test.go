@@ -1,8 +1,10 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -84,5 +86,49 @@ func TestStore_CloseEndsWatchesAndLeavesNoFiles(t *testing.T) {
 		if _, err := os.Stat(path + suffix); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("%s is left after Close: %v", suffix, err)
 		}
+	}
+}
+
+// TestStore_OwnWritesReachTheFileBeforeTheLogGrowsLong: the store's own
+// writes are copied from the write-ahead log into the file in the
+// background every checkpointEvery writes, long before SQLite would in
+// the commit that finds the log over a thousand pages; a watch does not
+// take those copies for another's change.
+func TestStore_OwnWritesReachTheFileBeforeTheLogGrowsLong(t *testing.T) {
+	doc, err := readTestDoc(t, testJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, path := createTestStore(t, doc)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	changes := make(chan bool, 16)
+	if err := s.Watch(ctx, 5*time.Millisecond, func() { changes <- true }); err != nil {
+		t.Fatal(err)
+	}
+	file := func() []byte {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	before := file()
+	for i := range 2 * checkpointEvery {
+		if _, _, err := s.SaveActor(ctx, Actor{Name: fmt.Sprintf("Speaker %d", i), Kind: KindPerson}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for bytes.Equal(file(), before) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d writes, and the file is as it was: nothing copied from the log", 2*checkpointEvery)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	select {
+	case <-changes:
+		t.Error("the store's own checkpoint was reported as a change by another")
+	case <-time.After(200 * time.Millisecond):
 	}
 }

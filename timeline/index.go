@@ -27,9 +27,12 @@ type laneIndex struct {
 	earliest    times     // earliest time of order[i]
 	latest      times     // latest time of order[i] (not sorted)
 	blockMax    []float64 // per block of indexBlock: the latest time in it
-	starts      times     // every item's start, sorted; earliest itself when they are the same
+	starts      times     // every item's start, sorted; earliest itself when sharedStarts
 	rangeStarts times     // ranges' starts, sorted
 	rangeEnds   times     // ranges' ends, sorted
+	// sharedStarts says starts is earliest: no item of the lane may have
+	// started before its start.
+	sharedStarts bool
 }
 
 // times is a column of times, sorted but for laneIndex.latest. Where every
@@ -193,7 +196,7 @@ func (li *laneIndex) finish(items []Item, earliestOf map[int64]float64, ranges i
 	// Where no item may have started before its start, as in most
 	// documents, the sorted starts are the earliest times: share them.
 	if startsAreEarliest {
-		li.starts = li.earliest
+		li.starts, li.sharedStarts = li.earliest, true
 	} else {
 		starts := make([]float64, len(li.order))
 		for k, i := range li.order {
@@ -302,4 +305,322 @@ func (x *Index) Density(lane int, v Viewport, starts, ranges []int32) {
 			ranges[c] = int32(begun - ended)
 		}
 	}
+}
+
+// at returns time k of c.
+func (c *times) at(k int) float64 {
+	if c.f != nil {
+		return c.f[k]
+	}
+	return c.base + float64(c.off[k])
+}
+
+// insert puts v at position k of c. A time the offsets cannot hold
+// exactly turns the column into full times, unless moving the base down
+// to it keeps every offset within range.
+func (c *times) insert(k int, v float64) {
+	if c.f == nil {
+		if c.len() == 0 && math.Abs(v) <= 1<<52 && v == math.Trunc(v) {
+			c.base, c.off = v, append(c.off[:0], 0)
+			return
+		}
+		if v < c.base && v == math.Trunc(v) && c.base-v < 1<<32 {
+			if d := uint32(c.base - v); uint64(slices.Max(c.off))+uint64(d) < 1<<32 {
+				for j := range c.off {
+					c.off[j] += d
+				}
+				c.base = v
+			}
+		}
+		if d := v - c.base; d >= 0 && d < 1<<32 && c.base+float64(uint32(d)) == v {
+			c.off = slices.Insert(c.off, k, uint32(d))
+			return
+		}
+		f := make([]float64, len(c.off), len(c.off)+1)
+		for j, o := range c.off {
+			f[j] = c.base + float64(o)
+		}
+		*c = times{f: f}
+	}
+	c.f = slices.Insert(c.f, k, v)
+}
+
+// remove takes time k out of c.
+func (c *times) remove(k int) {
+	if c.f != nil {
+		c.f = slices.Delete(c.f, k, k+1)
+		return
+	}
+	c.off = slices.Delete(c.off, k, k+1)
+}
+
+// insertSorted puts v into c, which is sorted, keeping it so.
+func (c *times) insertSorted(v float64) { c.insert(c.search(v), v) }
+
+// removeSorted takes one time v out of c, which is sorted and holds it.
+func (c *times) removeSorted(v float64) {
+	if k := c.search(v); k < c.len() && c.at(k) == v {
+		c.remove(k)
+	}
+}
+
+// Insert adds to the index the item now at position i of items, after the
+// items that were at i and above moved up one place (as slices.Insert moves
+// them); earliest is the earliest time it may have started (its Start if
+// it has no earlier bound, as in Events.Extent). It costs moving the
+// positions above i up one and, in the item's lane, the arrays' tails:
+// O(n − i) with a small constant.
+func (x *Index) Insert(items []Item, i int, earliest float64) {
+	x.shift(i, math.MaxInt32, 1)
+	if li, k := x.insertEntry(items, i, earliest); li != nil {
+		li.updateBlocks(k, math.MaxInt)
+	}
+}
+
+// Remove takes out of the index item it, which was at position i, after
+// the items above it moved down one place (as slices.Delete moves them);
+// earliest is what it was given to Insert or NewIndex with. See Insert for
+// the cost.
+func (x *Index) Remove(i int, it Item, earliest float64) {
+	if li, k := x.removeEntry(i, &it, earliest); li != nil {
+		li.updateBlocks(k, math.MaxInt)
+	}
+	x.shift(i+1, math.MaxInt32, -1)
+}
+
+// Move updates the index for the item at position from, old (with its
+// earliest time oldEarliest), changed and moved to position to of items,
+// the items between moving one place towards from (a rotation of
+// items[from:to+1] or items[to:from+1]); earliest is its earliest time
+// now. Only what lies between the two places moves: O(|to − from|), with a
+// few bisections in lanes whose items have no earlier bounds and a pass
+// over the others.
+func (x *Index) Move(items []Item, from, to int, old Item, oldEarliest, earliest float64) {
+	li0, k0 := x.removeEntry(from, &old, oldEarliest)
+	if from < to {
+		x.shift(from+1, to, -1)
+	} else {
+		x.shift(to, from-1, 1)
+	}
+	li1, k1 := x.insertEntry(items, to, earliest)
+	switch {
+	case li0 != nil && li0 == li1: // within the lane, only what lies between moved
+		li0.updateBlocks(min(k0, k1), max(k0, k1))
+		return
+	case li0 != nil:
+		li0.updateBlocks(k0, math.MaxInt)
+	}
+	if li1 != nil {
+		li1.updateBlocks(k1, math.MaxInt)
+	}
+}
+
+// entry returns where in li's arrays the item at position i is, whose
+// earliest time is e; len(li.order) if it is not there.
+func (li *laneIndex) entry(i int, e float64) int {
+	k := li.earliest.search(e)
+	for k < len(li.order) && int(li.order[k]) != i {
+		k++
+	}
+	return k
+}
+
+// insertEntry puts the item at position i of items into its lane's arrays,
+// the positions already made room for, and returns the lane and its place
+// there; a nil lane if it is in none. The lane's blocks are left to update.
+func (x *Index) insertEntry(items []Item, i int, earliest float64) (*laneIndex, int) {
+	it := &items[i]
+	l := int(it.Lane)
+	if l < 0 || l >= len(x.lanes) {
+		return nil, 0
+	}
+	li := &x.lanes[l]
+	e, late := math.Min(earliest, it.Start), math.Max(it.Latest, it.End)
+	// After the items of the same earliest time that come before it, as
+	// a stable sort by earliest time leaves them.
+	k := li.earliest.search(e)
+	for k < len(li.order) && li.earliest.at(k) == e && int(li.order[k]) < i {
+		k++
+	}
+	if li.sharedStarts && e != it.Start {
+		// From now on the starts differ from the earliest times.
+		li.starts = li.earliest.copyOf()
+		li.sharedStarts = false
+	}
+	li.order = slices.Insert(li.order, k, int32(i))
+	li.earliest.insert(k, e)
+	li.latest.insert(k, late)
+	li.sortedTimes(it, (*times).insertSorted)
+	x.n++
+	return li, k
+}
+
+// removeEntry takes item it, at position i, out of its lane's arrays, the
+// positions left as they are, and returns the lane and the place it had
+// there; a nil lane if it was in none. The lane's blocks are left to update.
+func (x *Index) removeEntry(i int, it *Item, earliest float64) (*laneIndex, int) {
+	l := int(it.Lane)
+	if l < 0 || l >= len(x.lanes) {
+		return nil, 0
+	}
+	li := &x.lanes[l]
+	k := li.entry(i, math.Min(earliest, it.Start))
+	if k == len(li.order) {
+		return nil, 0 // not indexed: it was not given to the index
+	}
+	li.order = slices.Delete(li.order, k, k+1)
+	li.earliest.remove(k)
+	li.latest.remove(k)
+	li.sortedTimes(it, (*times).removeSorted)
+	x.n--
+	return li, k
+}
+
+// sortedTimes puts item it's times into the lane's sorted columns of
+// starts and of ranges' starts and ends, or takes them out: op is
+// insertSorted or removeSorted. Starts shared with the earliest times
+// follow them.
+func (li *laneIndex) sortedTimes(it *Item, op func(*times, float64)) {
+	if li.sharedStarts {
+		li.starts = li.earliest
+	} else {
+		op(&li.starts, it.Start)
+	}
+	if it.Range {
+		op(&li.rangeStarts, it.Start)
+		op(&li.rangeEnds, it.End)
+	}
+}
+
+// shift adds d to every position from lo to hi. In a lane whose items have
+// no earlier bounds the positions ascend, and those in range are found by
+// bisection; in another every position is looked at.
+func (x *Index) shift(lo, hi, d int) {
+	if lo > hi {
+		return
+	}
+	l32, h32, d32 := int32(lo), int32(min(hi, math.MaxInt32)), int32(d)
+	for l := range x.lanes {
+		order := x.lanes[l].order
+		if x.lanes[l].sharedStarts {
+			k0, _ := slices.BinarySearch(order, l32)
+			k1, found := slices.BinarySearch(order, h32)
+			if found {
+				k1++
+			}
+			for k := k0; k < k1; k++ {
+				order[k] += d32
+			}
+			continue
+		}
+		for k, p := range order {
+			if p >= l32 && p <= h32 {
+				order[k] = p + d32
+			}
+		}
+	}
+}
+
+// updateBlocks works out again the latest time of each block holding
+// places from lo to hi (to the end if hi is MaxInt), after the arrays
+// changed there.
+func (li *laneIndex) updateBlocks(lo, hi int) {
+	n := (len(li.order) + indexBlock - 1) / indexBlock
+	if cap(li.blockMax) < n {
+		li.blockMax = slices.Grow(li.blockMax[:0], n)[:len(li.blockMax)]
+	}
+	li.blockMax = li.blockMax[:n]
+	last := n - 1
+	if hi != math.MaxInt {
+		last = min(hi/indexBlock, n-1)
+	}
+	for b := lo / indexBlock; b <= last; b++ {
+		li.blockMax[b] = li.latest.maxIn(b*indexBlock, min((b+1)*indexBlock, len(li.order)))
+	}
+}
+
+// maxIn returns the latest of times lo to hi of c (−∞ for none).
+func (c *times) maxIn(lo, hi int) float64 {
+	m := math.Inf(-1)
+	if c.f != nil {
+		for _, v := range c.f[lo:hi] {
+			m = math.Max(m, v)
+		}
+		return m
+	}
+	if lo >= hi {
+		return m
+	}
+	o := c.off[lo]
+	for _, v := range c.off[lo+1 : hi] {
+		o = max(o, v)
+	}
+	return c.base + float64(o)
+}
+
+// copyOf returns a copy of c that shares nothing with it.
+func (c *times) copyOf() times {
+	return times{base: c.base, off: slices.Clone(c.off), f: slices.Clone(c.f)}
+}
+
+// Clone returns a copy of x that shares nothing with it, for reading
+// elsewhere while x changes.
+func (x *Index) Clone() *Index {
+	c := &Index{lanes: make([]laneIndex, len(x.lanes)), n: x.n}
+	for l := range x.lanes {
+		a, b := &x.lanes[l], &c.lanes[l]
+		b.order, b.blockMax = slices.Clone(a.order), slices.Clone(a.blockMax)
+		b.earliest, b.latest = a.earliest.copyOf(), a.latest.copyOf()
+		b.rangeStarts, b.rangeEnds = a.rangeStarts.copyOf(), a.rangeEnds.copyOf()
+		b.sharedStarts = a.sharedStarts
+		if a.sharedStarts {
+			b.starts = b.earliest
+		} else {
+			b.starts = a.starts.copyOf()
+		}
+	}
+	return c
+}
+
+// Extent returns the earliest and latest times of the items indexed, with
+// ok false if there are none; O(lanes + n/64).
+func (x *Index) Extent() (lo, hi float64, ok bool) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for l := range x.lanes {
+		li := &x.lanes[l]
+		if len(li.order) == 0 {
+			continue
+		}
+		lo = math.Min(lo, li.earliest.at(0))
+		for _, m := range li.blockMax {
+			hi = math.Max(hi, m)
+		}
+	}
+	return lo, hi, lo <= hi
+}
+
+// Equal reports whether x and o index the same items in the same order,
+// with the same times, however each holds its times.
+func (x *Index) Equal(o *Index) bool {
+	if x.n != o.n || len(x.lanes) != len(o.lanes) {
+		return false
+	}
+	for l := range x.lanes {
+		a, b := &x.lanes[l], &o.lanes[l]
+		if !slices.Equal(a.order, b.order) || !slices.Equal(a.blockMax, b.blockMax) {
+			return false
+		}
+		for _, c := range [][2]*times{{&a.earliest, &b.earliest}, {&a.latest, &b.latest}, {&a.starts, &b.starts},
+			{&a.rangeStarts, &b.rangeStarts}, {&a.rangeEnds, &b.rangeEnds}} {
+			if c[0].len() != c[1].len() {
+				return false
+			}
+			for k := range c[0].len() {
+				if c[0].at(k) != c[1].at(k) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }

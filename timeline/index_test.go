@@ -312,6 +312,150 @@ func BenchmarkBuild_Scale(b *testing.B) {
 	}
 }
 
+// TestIndex_InsertAndRemoveMatchNewIndex: items added, deleted and moved
+// one at a time, the index updated in place, index the same as an index
+// made anew of the items, through every kind of time an index holds
+// (whole seconds near each other, a time far before the others, fractions
+// of a second), earlier bounds, ranges and items in no lane.
+func TestIndex_InsertAndRemoveMatchNewIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	const lanes = 4
+	var items []Item
+	earliest := map[int64]float64{}
+	nextID := int64(1)
+	newItem := func(step int) (Item, float64) {
+		s := math.Round(aug2022 + r.Float64()*30*day)
+		switch {
+		case step > 300 && r.IntN(40) == 0:
+			s -= 200 * 365 * day // beyond what 4-byte offsets from the others reach
+		case step > 200 && r.IntN(40) == 0:
+			s += 0.25 // not a whole second
+		}
+		it := Item{ID: nextID, Lane: int32(r.IntN(lanes + 1)), Start: s, End: s, Latest: s}
+		if it.Lane == lanes && r.IntN(2) == 0 {
+			it.Lane = -1
+		}
+		nextID++
+		if r.IntN(4) == 0 {
+			it.Range, it.End = true, s+math.Round(r.Float64()*5*day)
+			it.Latest = it.End
+		}
+		if r.IntN(6) == 0 {
+			it.Latest += math.Round(r.Float64() * day)
+		}
+		e := s
+		if step > 100 && r.IntN(8) == 0 {
+			e = s - math.Round(r.Float64()*3*day)
+		}
+		return it, e
+	}
+	place := func(it *Item) int {
+		return sort.Search(len(items), func(i int) bool {
+			return cmp.Or(cmp.Compare(it.Start, items[i].Start), cmp.Compare(it.ID, items[i].ID)) < 0
+		})
+	}
+	earliestOf := func(it *Item) float64 {
+		if e, ok := earliest[it.ID]; ok {
+			return e
+		}
+		return it.Start
+	}
+	x := NewIndex(nil, earliest, lanes)
+	for step := range 600 {
+		switch op := r.IntN(3); {
+		case op == 0 && len(items) > 0: // delete
+			i := r.IntN(len(items))
+			it := items[i]
+			x.Remove(i, it, earliestOf(&it))
+			items = slices.Delete(items, i, i+1)
+			delete(earliest, it.ID)
+		case op == 1 && len(items) > 0: // move: changed, and rotated to its new place
+			i := r.IntN(len(items))
+			it := items[i]
+			oldE := earliestOf(&it)
+			delete(earliest, it.ID)
+			moved, e := newItem(step)
+			moved.ID = it.ID
+			nextID--
+			if r.IntN(3) == 0 { // a little later, in the same lane, as a drag
+				moved = it
+				moved.Start, moved.End, moved.Latest = it.Start+3600, it.End+3600, it.Latest+3600
+				e = oldE + 3600
+			}
+			j := place(&moved)
+			if j > i {
+				j--
+			}
+			if j > i {
+				copy(items[i:j], items[i+1:j+1])
+			} else {
+				copy(items[j+1:i+1], items[j:i])
+			}
+			items[j] = moved
+			if e < moved.Start {
+				earliest[moved.ID] = e
+			}
+			x.Move(items, i, j, it, oldE, e)
+		default: // add
+			it, e := newItem(step)
+			j := place(&it)
+			items = slices.Insert(items, j, it)
+			if e < it.Start {
+				earliest[it.ID] = e
+			}
+			x.Insert(items, j, e)
+		}
+		want := NewIndex(items, earliest, lanes)
+		if !x.Equal(want) {
+			t.Fatalf("step %d (%d items): the index updated in place differs from a new one", step, len(items))
+		}
+		lo, hi, ok := x.Extent()
+		wlo, whi, wok := want.Extent()
+		if lo != wlo || hi != whi || ok != wok {
+			t.Fatalf("step %d: extent %v %v %v, want %v %v %v", step, lo, hi, ok, wlo, whi, wok)
+		}
+	}
+	// A copy follows changes to neither.
+	c := x.Clone()
+	if !c.Equal(x) {
+		t.Fatal("a clone differs")
+	}
+	it, e := newItem(0)
+	items = slices.Insert(items, 0, it)
+	x.Insert(items, 0, e)
+	if c.Equal(x) || c.Len() != x.Len()-1 {
+		t.Error("a clone changed with the index")
+	}
+}
+
+// BenchmarkIndex_MoveOne1M moves one item of a million to a place
+// 900,000 items away, in time and in the items, and updates the index in
+// place, as an edit does.
+func BenchmarkIndex_MoveOne1M(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 1))
+	test := randomItems(r, 1_000_000, 10)
+	ev := eventsOf(test)
+	ev.Earliest = nil // no earlier bounds, as in most documents
+	items := ev.Items
+	x := NewIndex(items, nil, 10)
+	i, j := 100, 900_000
+	for b.Loop() {
+		old := items[i]
+		it := old
+		it.Start = items[j].Start // where it goes, in time
+		it.End, it.Latest = it.Start, it.Start
+		if i < j {
+			copy(items[i:j], items[i+1:j+1])
+		} else {
+			copy(items[j+1:i+1], items[j:i])
+		}
+		items[j] = it
+		oldE, _ := ev.Extent(&old)
+		x.Move(items, i, j, old, oldE, it.Start)
+		i, j = j, i
+	}
+}
+
 // TestIndex_MillisecondsAndDeepTimeMatchAScan checks the times the 4-byte
 // offsets cannot hold, milliseconds and years billions apart, held as they
 // are and found exactly.

@@ -75,18 +75,28 @@ func (l *EventList) Object() fyne.CanvasObject { return l.table }
 // Visible reports whether the list is shown (in place of the timeline).
 func (l *EventList) Visible() bool { return l.table.Visible() }
 
-// follow keeps the list in step with the session.
+// follow keeps the list in step with the session. A hidden list (the
+// timeline shows instead) is refreshed when it is shown: titles arrive
+// as the timeline moves over a large document, and every edit is shown
+// again, and a table refreshed lays out its rows' labels again.
 func (l *EventList) follow(e session.Event) {
 	switch e := e.(type) {
 	case session.Opened, session.Closed:
 		l.table.UnselectAll()
-		l.table.Refresh()
+		l.refresh()
 	case session.Shown, session.RowsSorted:
-		l.table.Refresh()
+		l.refresh()
 		l.Follow(l.s.Selected())
 	case session.Selected:
 		l.Follow(e.ID)
 	case session.DatesChanged, session.TitlesRead:
+		l.refresh()
+	}
+}
+
+// refresh refreshes the table if it is shown.
+func (l *EventList) refresh() {
+	if l.table.Visible() {
 		l.table.Refresh()
 	}
 }

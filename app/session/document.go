@@ -168,8 +168,8 @@ func (d *Document) readItems(ctx context.Context, progress func(float64)) error 
 	}
 	last := parts[len(parts)-1]
 	total := last.Offset + last.Count
-	d.items = make([]timeline.Item, total)
-	d.info = make([]spanInfo, total)
+	d.items = make([]timeline.Item, total, roomFor(total))
+	d.info = make([]spanInfo, total, roomFor(total))
 	laneIndex := make(map[int64]int, len(d.lanes))
 	for i, l := range d.lanes {
 		laneIndex[l.ID] = i
@@ -264,7 +264,8 @@ func drawnPeriods(periods []data.Period, lanes []data.Lane) []timeline.Period {
 func (d *Document) snapshot() *Document {
 	c := *d
 	c.items = slices.Clone(d.items)
-	c.ids.items = c.items // its tables are replaced on change, never written
+	c.ids = d.ids.clone(c.items) // edits change the tables in place
+	c.index = d.index.Clone()
 	c.info = slices.Clone(d.info)
 	c.earliest = maps.Clone(d.earliest)
 	c.titles = maps.Clone(d.titles)

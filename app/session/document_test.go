@@ -7,7 +7,6 @@ import (
 	"maps"
 	"math/rand/v2"
 	"os"
-	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -95,6 +94,19 @@ func BenchmarkDocument_ApplyOneEdit(b *testing.B) {
 	for _, n := range []int{10_000, 100_000, 1_000_000} {
 		d := spanDoc(n, 10)
 		moved := data.Event{ID: int64(n / 2), LaneID: 3, Title: "moved", Status: data.StatusReported}
+		b.Run(fmt.Sprintf("move-a-day/%d", n), func(b *testing.B) {
+			// A day later and back, in another lane: as a drag does.
+			near := data.Event{ID: int64(n / 3), LaneID: 4, Title: "dragged", Status: data.StatusReported}
+			later := false
+			for b.Loop() {
+				later = !later
+				near.Start = data.Time{Unix: int64(n/3-1) * 3600, Precision: data.PrecisionMinute}
+				if later {
+					near.Start.Unix += 86400
+				}
+				d.applyChanges([]data.Event{near}, []int64{near.ID}, nil)
+			}
+		})
 		b.Run(fmt.Sprintf("move/%d", n), func(b *testing.B) {
 			// Back and forth between two places, so that every edit moves
 			// the event (an edit that leaves it where it is costs nothing).
@@ -106,6 +118,19 @@ func BenchmarkDocument_ApplyOneEdit(b *testing.B) {
 					moved.Start.Unix = int64(n) * 3600
 				}
 				d.applyChanges([]data.Event{moved}, []int64{moved.ID}, nil)
+			}
+		})
+		b.Run(fmt.Sprintf("add-or-delete/%d", n), func(b *testing.B) {
+			// A new event in the middle, then deleting it again: one edit each.
+			added := data.Event{ID: int64(n + 1), LaneID: 2, Title: "added", Status: data.StatusReported,
+				Start: data.Time{Unix: int64(n/2) * 3600, Precision: data.PrecisionMinute}}
+			in := false
+			for b.Loop() {
+				if in = !in; in {
+					d.applyChanges([]data.Event{added}, []int64{added.ID}, nil)
+				} else {
+					d.applyChanges(nil, []int64{added.ID}, nil)
+				}
 			}
 		})
 	}
@@ -152,7 +177,7 @@ func TestDocument_MergeRunsMatchesFullRebuild(t *testing.T) {
 		if !slices.Equal(fast.items, full.items) || !slices.Equal(fast.info, full.info) || !maps.Equal(fast.earliest, full.earliest) {
 			t.Fatalf("step %d: merged runs differ from a full rebuild", step)
 		}
-		if !reflect.DeepEqual(fast.index, full.index) {
+		if !fast.index.Equal(full.index) {
 			t.Fatalf("step %d: indexes differ", step)
 		}
 		for _, e := range changed {

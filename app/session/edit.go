@@ -38,7 +38,6 @@ type editChanges struct {
 	// periods are every period, if it touched periods or lanes (a lane
 	// takes its periods with it); else nil.
 	periods []data.Period
-	counts  data.Counts
 	// links is the quotes' marks, actors and sources, read again if the
 	// edit touched any of them or events' links to them; else nil.
 	links *Links
@@ -197,7 +196,7 @@ func (e *editor) write(j editJob) {
 }
 
 // readChanges reads what an edit changed: its events as they are now, the
-// lanes if it touched any, the new counts and, if it touched quotes,
+// lanes if it touched any and, if it touched quotes,
 // sources, actors or links to them, those and the open source (if not 0).
 func readChanges(ctx context.Context, s *data.Store, ed *data.Edit, source int64) (editChanges, error) {
 	var ch editChanges
@@ -220,9 +219,6 @@ func readChanges(ctx context.Context, s *data.Store, ed *data.Edit, source int64
 		if ch.periods == nil {
 			ch.periods = []data.Period{}
 		}
-	}
-	if ch.counts, err = s.Counts(ctx); err != nil {
-		return ch, err
 	}
 	if len(ed.Actors())+len(ed.Sources())+len(ed.Quotes())+len(ed.Relinked()) == 0 {
 		return ch, nil
@@ -254,7 +250,7 @@ func (s *Session) applyEdit(doc *Document, ed *data.Edit, ch *editChanges) {
 	if ch.periods != nil {
 		doc.setPeriods(ch.periods)
 	}
-	doc.counts = ch.counts
+	doc.counts = addCounts(doc.counts, ed.Delta())
 	s.rows.reset()
 	s.emit(FilterChanged{}) // lanes may have been renamed or deleted
 	s.idle("")
@@ -286,6 +282,12 @@ func (s *Session) applyEdit(doc *Document, ed *data.Edit, ch *editChanges) {
 		sel = 0
 	}
 	s.Select(sel) // its details may have changed
+}
+
+// addCounts returns the counts c changed by d, rows added or deleted.
+func addCounts(c, d data.Counts) data.Counts {
+	return data.Counts{Lanes: c.Lanes + d.Lanes, Events: c.Events + d.Events, Quotes: c.Quotes + d.Quotes,
+		Sources: c.Sources + d.Sources, Actors: c.Actors + d.Actors}
 }
 
 // EditError makes a store's error readable: a field error says which field

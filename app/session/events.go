@@ -100,8 +100,12 @@ type PeriodSelected struct {
 	OnLane bool
 }
 
-// Revealed asks the owner to bring events into view on the timeline.
-type Revealed struct{ IDs []int64 }
+// Revealed asks the owner to bring events into view on the timeline: IDs,
+// which cover the times From to To (From > To if none is in the document).
+type Revealed struct {
+	IDs      []int64
+	From, To float64
+}
 
 // DetailsRead holds the selected event's details, read in one transaction.
 type DetailsRead struct {

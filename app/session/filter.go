@@ -324,16 +324,27 @@ func (s *Session) showFiltered(shown *Showing, current func() bool) {
 	}, func(error) { show() })
 }
 
+// shows reports whether the timeline shows event id: it is in the
+// document, and the filter lets it through.
+func (s *Session) shows(id int64) bool {
+	p, ok := s.doc.ids.pos(id)
+	if !ok {
+		return false
+	}
+	if sh := s.filter.shown; sh != nil && sh.positions != nil {
+		_, ok = slices.BinarySearch(sh.positions, int32(p))
+	}
+	return ok
+}
+
 // show tells the watchers that what the timeline shows has changed; fit
 // says none of it is in view. The selection goes if the filter hides it.
 func (s *Session) show(fit bool) {
 	sh := s.Showing()
 	s.rows.setRows(sh.positions)
 	s.emit(Shown{Fit: fit})
-	if sel := s.look.selected; sel != 0 {
-		if _, ok := sh.Events.Item(sel); !ok {
-			s.Select(0)
-		}
+	if sel := s.look.selected; sel != 0 && !s.shows(sel) {
+		s.Select(0)
 	}
 	s.showStatements()
 	s.idle("")

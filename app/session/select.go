@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/quoteline/quoteline/data"
@@ -52,7 +53,18 @@ func (s *Session) GoTo(id int64) {
 }
 
 // Reveal asks for events to be brought into view on the timeline.
-func (s *Session) Reveal(ids ...int64) { s.emit(Revealed{IDs: ids}) }
+func (s *Session) Reveal(ids ...int64) {
+	r := Revealed{IDs: ids, From: math.Inf(1), To: math.Inf(-1)}
+	if d := s.doc; d != nil {
+		for _, id := range ids {
+			if i, ok := d.ids.pos(id); ok {
+				it := &d.items[i]
+				r.From, r.To = math.Min(r.From, d.earliestOf(it)), math.Max(r.To, math.Max(it.Latest, it.End))
+			}
+		}
+	}
+	s.emit(r)
+}
 
 // Tooltip returns what the timeline says of event id when the pointer rests
 // on it: its title, and its dates, lane and claim status.

@@ -223,9 +223,14 @@ func (r *renderer) layoutOverlay(refresh bool) {
 		r.showTip(title, detail, d.at)
 	}
 	if refresh {
-		for _, o := range []fyne.CanvasObject{r.ghostBar, r.ghostMark, r.ghostLine, r.ghostBack, r.ghostText, r.tipBox, r.tipTitle, r.tipDetail} {
-			o.Refresh()
-		}
+		r.refreshOverlay()
+	}
+}
+
+// refreshOverlay refreshes what is drawn over the scene, object by object.
+func (r *renderer) refreshOverlay() {
+	for _, o := range []fyne.CanvasObject{r.ghostBar, r.ghostMark, r.ghostLine, r.ghostBack, r.ghostText, r.tipBox, r.tipTitle, r.tipDetail} {
+		o.Refresh()
 	}
 }
 

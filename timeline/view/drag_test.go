@@ -227,24 +227,7 @@ func TestTimeline_DraggingDrawsOnlyTheGhost(t *testing.T) {
 // event (only its ghost is drawn again) against panning (the scene is
 // built again).
 func BenchmarkTimeline_DragFrame(b *testing.B) {
-	test.NewTempApp(b)
-	const n, lanes = 1_000_000, 10
-	ls := make([]timeline.Lane, lanes)
-	for l := range ls {
-		ls[l] = timeline.Lane{Name: "Lane", Color: color.NRGBA{0x1f, 0x77, 0xb4, 0xff}}
-	}
-	ev := timeline.Events{Items: make([]timeline.Item, n), Titles: map[int64]string{}}
-	for i := range ev.Items {
-		at := t0 + float64(i)*60
-		ev.Items[i] = timeline.Item{ID: int64(i + 1), Lane: int32(i % lanes), Start: at, End: at, Latest: at + 60}
-	}
-	tl := New()
-	tl.SetData(ls, ev, nil)
-	w := test.NewTempWindow(b, tl)
-	w.SetPadded(false)
-	w.Resize(fyne.NewSize(1280, 760))
-	mid := t0 + n/2*60
-	tl.MoveTo(mid-3600, mid+3600, 0)
+	tl, _, _, _ := minuteTimeline(b, false, fyne.NewSize(1280, 760), 7200)
 	tl.OnMoved = func(int64, float64, int) {}
 	h := tl.renderer.scene.Hits[len(tl.renderer.scene.Hits)/2]
 	for _, tt := range []struct {
@@ -269,4 +252,59 @@ func BenchmarkTimeline_DragFrame(b *testing.B) {
 			tl.DragEnd()
 		})
 	}
+}
+
+// BenchmarkTimeline_ShowEdit measures what the timeline does on the UI
+// goroutine to show an edit of one event in a document of a million, an
+// hour in view: the index updated in place (the event moved a day and to
+// another lane), the data set again, the scene built and painted.
+func BenchmarkTimeline_ShowEdit(b *testing.B) {
+	tl, ls, ev, index := minuteTimeline(b, true, fyne.NewSize(870, 560), 3600)
+	n, lanes := len(ev.Items), int32(len(ls))
+	from, to := n/2, n/2+1440 // from the middle of the view to a day later, in the next lane
+	for b.Loop() {
+		old := ev.Items[from]
+		it := old
+		it.Start = ev.Items[to].Start
+		it.End, it.Latest, it.Lane = it.Start, it.Start+60, (it.Lane+1)%lanes
+		if from < to {
+			copy(ev.Items[from:to], ev.Items[from+1:to+1])
+		} else {
+			copy(ev.Items[to+1:from+1], ev.Items[to:from])
+		}
+		ev.Items[to] = it
+		index.Move(ev.Items, from, to, old, old.Start, it.Start)
+		tl.SetData(ls, ev, index)
+		tl.renderer.paintScene(870, 560)
+		from, to = to, from
+	}
+}
+
+// minuteTimeline returns a timeline of a million events a minute apart in
+// ten lanes (with titles if titled), in a test window of the size given,
+// showing span seconds in the middle, and its data.
+func minuteTimeline(b *testing.B, titled bool, size fyne.Size, span float64) (*Timeline, []timeline.Lane, timeline.Events, *timeline.Index) {
+	test.NewTempApp(b)
+	const n, lanes = 1_000_000, 10
+	ls := make([]timeline.Lane, lanes)
+	for l := range ls {
+		ls[l] = timeline.Lane{Name: "Lane", Color: color.NRGBA{0x1f, 0x77, 0xb4, 0xff}}
+	}
+	ev := timeline.Events{Items: make([]timeline.Item, n), Titles: map[int64]string{}}
+	for i := range ev.Items {
+		at := t0 + float64(i)*60
+		ev.Items[i] = timeline.Item{ID: int64(i + 1), Lane: int32(i % lanes), Start: at, End: at, Latest: at + 60}
+		if titled {
+			ev.Titles[int64(i+1)] = "Regulators extend a shipment in the capital"
+		}
+	}
+	index := timeline.NewIndex(ev.Items, nil, lanes)
+	tl := New()
+	tl.SetData(ls, ev, index)
+	w := test.NewTempWindow(b, tl)
+	w.SetPadded(false)
+	w.Resize(size)
+	mid := t0 + n/2*60
+	tl.MoveTo(mid-span/2, mid+span/2, 0)
+	return tl, ls, ev, index
 }

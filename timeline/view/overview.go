@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/quoteline/quoteline/timeline"
+	"github.com/quoteline/quoteline/timeline/paint"
 )
 
 var (
@@ -195,7 +196,7 @@ func (r *overviewRenderer) layoutWindow() {
 // data and size, not per frame.
 func (r *overviewRenderer) draw(w, h int) image.Image {
 	o := r.o
-	r.img = blankImage(r.img, w, h)
+	r.img = paint.Reuse(r.img, w, h)
 	size := o.Size()
 	if !o.hasData || size.Width <= 0 {
 		return r.img
@@ -226,7 +227,7 @@ func (r *overviewRenderer) draw(w, h int) image.Image {
 		}
 		x0, x1 := int(float64(c)*colW*scale), int(float64(c+1)*colW*scale)
 		barH := max(1, int(float64(h-6)*math.Log1p(float64(n))/logMax))
-		fillRect(r.img, x0, h-3-barH, max(x1-1, x0+1), h-3, r.fill)
+		paint.FillRect(r.img, x0, h-3-barH, max(x1-1, x0+1), h-3, r.fill)
 	}
 	return r.img
 }

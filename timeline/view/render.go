@@ -1,23 +1,32 @@
 package view
 
 import (
+	"bytes"
 	"image"
 	"image/color"
-	"math"
+	"slices"
 	"time"
+
+	"github.com/go-text/typesetting/font"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/quoteline/quoteline/timeline"
+	"github.com/quoteline/quoteline/timeline/paint"
 )
 
 var _ fyne.WidgetRenderer = (*renderer)(nil)
 
-// renderer turns the timeline's scene into canvas objects. Objects are pooled
-// per kind and reused from frame to frame; only as many as the scene needs are
-// shown, so the count tracks what is visible, not the size of the document.
+// renderer draws the timeline's scene as one picture, a canvas.Raster the
+// scene is painted into (package paint), with a few objects over it: the
+// tooltip, the ghost of an event being dragged, the focus ring, and any
+// label the picture could not draw. Fyne's painter repaints the whole
+// window whenever anything in it changes, a draw call for each canvas
+// object and a texture upload for each new text and each raster refreshed:
+// one picture for the whole timeline is one draw call and one upload, made
+// only when the picture changed.
 type renderer struct {
 	t       *Timeline
 	builder timeline.Builder
@@ -29,13 +38,11 @@ type renderer struct {
 
 	style // colours and sizes
 
-	background *canvas.Rectangle
-	focus      *canvas.Rectangle
-	tip        // the tooltip
-	ghost      // the event being dragged
-	rasters    // what is drawn pixel by pixel
-	pools      // everything else the scene draws
-	objects    []fyne.CanvasObject
+	focus   *canvas.Rectangle
+	tip     // the tooltip
+	ghost   // the event being dragged
+	picture // the scene, drawn
+	objects []fyne.CanvasObject
 }
 
 // style is the colours and sizes a renderer draws with, from the theme.
@@ -62,67 +69,55 @@ type ghost struct {
 	ghostBack *canvas.Rectangle // behind the ghost's title when it is beside it
 }
 
-// rasters are what is drawn pixel by pixel, each into one image.
-type rasters struct {
-	density    *canvas.Raster // every dense lane's chart, in one raster
-	densityImg *image.RGBA
-	outlines   *canvas.Raster // every dashed and dotted outline, in one raster
-	outlineImg *image.RGBA
-}
-
-// pools keep the canvas objects of the scene's other primitives.
-type pools struct {
-	rects     pool[*canvas.Rectangle]
-	gradients pool[*canvas.LinearGradient]
-	lines     pool[*canvas.Line]
-	texts     pool[*canvas.Text]
-	diamonds  pool[*canvas.Polygon]
-}
-
-// pool keeps canvas objects of one kind for reuse.
-type pool[T fyne.CanvasObject] struct {
-	items []T
-	used  int
-}
-
-// next returns an object to draw with, creating one with create when the pool is used up.
-func (p *pool[T]) next(create func() T) T {
-	if p.used == len(p.items) {
-		p.items = append(p.items, create())
-	}
-	o := p.items[p.used]
-	p.used++
-	return o
-}
-
-// hideUnused hides the objects the last frame did not use.
-func (p *pool[T]) hideUnused() {
-	for _, o := range p.items[p.used:] {
-		o.Hide()
-	}
+// picture is the scene drawn into one raster. A scene that changed is
+// painted as soon as it is built, on other goroutines, while the UI
+// goroutine goes on with the frame (the rest of the window, the painter's
+// other objects); the raster takes the picture when Fyne draws it.
+type picture struct {
+	raster  *canvas.Raster
+	img     *image.RGBA
+	painter *paint.Painter
+	fonts   [2]fyne.Resource // the theme's regular and bold fonts the painter draws with
+	drawn   drawnScene       // what img shows, or will once painted
+	skipped []int            // texts of the scene the painter cannot draw
+	labels  []*canvas.Text   // which show them instead, over the picture
+	// pending, while the scene is being painted into img in the
+	// background, gets how long that took; at is where it is painted.
+	pending chan time.Duration
+	at      paint.Pixels
+	// pixels is the size in pixels the raster was last drawn at, for a
+	// widget of size widget: a scene is painted ahead at that size.
+	pixels image.Point
+	widget fyne.Size
 }
 
 func (r *renderer) Layout(size fyne.Size) {
+	if size != r.size {
+		r.raster.Resize(size)
+		r.raster.Refresh()
+	}
 	r.size = size
 	r.t.vp.SetWidth(float64(size.Width))
-	r.background.Resize(size)
 	r.focus.Resize(size)
 	r.rebuild()
 }
 
 func (r *renderer) MinSize() fyne.Size { return r.t.MinSize() }
 
+// Refresh draws the scene again if it changed, and the objects over it.
 func (r *renderer) Refresh() {
 	r.applyTheme()
 	r.rebuild()
-	canvas.Refresh(r.t)
+	r.focus.Refresh()
+	r.refreshOverlay()
 }
 
 func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *renderer) Destroy() {}
 
-// applyTheme derives the scene's palette and metrics from the current theme.
+// applyTheme derives the scene's palette and metrics, and the fonts labels
+// are drawn in, from the current theme.
 func (r *renderer) applyTheme() {
 	th := r.t.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
@@ -133,7 +128,6 @@ func (r *renderer) applyTheme() {
 	r.baseMetrics = m
 	m = r.t.fit.Apply(m)
 	r.metrics = m
-	r.background.FillColor = bg
 	r.tipBox.FillColor = c(theme.ColorNameOverlayBackground)
 	r.tipBox.StrokeColor = mix(fg, bg, 0.3)
 	r.tipBox.StrokeWidth = 1
@@ -147,6 +141,26 @@ func (r *renderer) applyTheme() {
 		r.focus.StrokeColor = c(theme.ColorNameFocus)
 		r.focus.StrokeWidth = 2
 	}
+	fonts := [2]fyne.Resource{th.Font(fyne.TextStyle{}), th.Font(fyne.TextStyle{Bold: true})}
+	if r.painter == nil || fonts != r.fonts {
+		r.fonts = fonts
+		r.painter = paint.New(parseFont(fonts[0]), parseFont(fonts[1]))
+		r.drawn = drawnScene{} // drawn with other fonts
+	}
+}
+
+// parseFont reads a font of the theme; nil if it cannot, and then labels
+// are shown as canvas objects.
+func parseFont(res fyne.Resource) *font.Face {
+	if res == nil {
+		return nil
+	}
+	f, err := font.ParseTTF(bytes.NewReader(res.Content()))
+	if err != nil {
+		fyne.LogError("timeline: the theme's font "+res.Name()+" cannot be read; labels are drawn one by one", err)
+		return nil
+	}
+	return f
 }
 
 // contentHeight returns the height the lanes and axis need to show the
@@ -177,9 +191,12 @@ func (r *renderer) input(vp timeline.Viewport, m timeline.Metrics) timeline.Inpu
 	}
 }
 
-// rebuild builds the scene for the current viewport and updates the objects in place.
+// rebuild builds the scene for the current viewport; if it differs from the
+// one drawn, the picture is drawn again (by paintScene, when Fyne next
+// paints the window). The objects over it are laid out.
 func (r *renderer) rebuild() {
 	t := r.t
+	r.waitPaint() // the scene is about to change
 	defer t.addWork(time.Now())
 	in := r.input(t.vp, r.metrics)
 	in.ScrollY = max(t.scrollY, 0)
@@ -204,162 +221,177 @@ func (r *renderer) rebuild() {
 	if len(r.scene.Untitled) > 0 && t.OnUntitled != nil {
 		t.OnUntitled(r.scene.Untitled)
 	}
-
-	r.rects.used, r.gradients.used, r.lines.used, r.texts.used, r.diamonds.used = 0, 0, 0, 0, 0
-	r.objects = append(r.objects[:0], r.background)
-	for i := range r.scene.Prims {
-		r.objects = append(r.objects, r.object(&r.scene.Prims[i]))
+	if !r.drawn.is(&r.scene, r.palette.Background) {
+		r.raster.Refresh()
+		r.paintAhead()
 	}
-	r.rects.hideUnused()
-	r.gradients.hideUnused()
-	r.lines.hideUnused()
-	r.texts.hideUnused()
-	r.diamonds.hideUnused()
+	r.placeSkipped()
 	r.layoutOverlay(false)
+	r.objects = append(r.objects[:0], r.raster)
+	for _, l := range r.labels {
+		r.objects = append(r.objects, l)
+	}
 	r.objects = append(r.objects, r.ghostLine, r.ghostBar, r.ghostMark, r.ghostBack, r.ghostText, r.focus, r.tipBox, r.tipTitle, r.tipDetail)
 }
 
-// object updates a pooled canvas object to draw p and returns it.
-func (r *renderer) object(p *timeline.Prim) fyne.CanvasObject {
-	pos := fyne.NewPos(float32(p.X), float32(p.Y))
-	size := fyne.NewSize(float32(p.W), float32(p.H))
-	switch p.Kind {
-	case timeline.PrimGradient:
-		g := r.gradients.next(func() *canvas.LinearGradient {
-			return canvas.NewHorizontalGradient(color.Transparent, color.Transparent)
-		})
-		g.StartColor, g.EndColor = p.Fill, p.Fill2
-		return place(g, pos, size)
-	case timeline.PrimLine:
-		l := r.lines.next(func() *canvas.Line { return canvas.NewLine(color.Transparent) })
-		l.StrokeColor, l.StrokeWidth = p.Stroke, float32(p.StrokeWidth)
-		l.Position1 = pos
-		l.Position2 = fyne.NewPos(float32(p.X2), float32(p.Y2))
-		l.Show()
-		l.Refresh()
-		return l
-	case timeline.PrimText:
-		tx := r.texts.next(func() *canvas.Text { return canvas.NewText("", color.Black) })
+// paintScene is the picture's raster: it returns the scene drawn into a
+// w×h pixel image, painted ahead if it was at that size and place, else now.
+func (r *renderer) paintScene(w, h int) image.Image {
+	r.pixels, r.widget = image.Pt(w, h), r.size
+	at := r.pixelsAt(w)
+	if r.pending != nil {
+		r.waitPaint()
+		if r.img.Rect.Size() == r.pixels && r.at == at {
+			return r.img
+		}
+	}
+	defer r.t.addWork(time.Now())
+	r.sizeImage()
+	r.painter.Paint(r.img, &r.scene, r.palette.Background, at, nil)
+	r.drawn.take(&r.scene, r.palette.Background)
+	return r.img
+}
+
+// paintAhead starts painting the scene, as it now is, into the picture in
+// the background, if the picture has been drawn at this size before.
+func (r *renderer) paintAhead() {
+	if r.pixels.X <= 0 || r.pixels.Y <= 0 || r.widget != r.size {
+		return // painted when Fyne asks for it
+	}
+	r.sizeImage()
+	r.at = r.pixelsAt(r.pixels.X)
+	r.painter.Prepare(&r.scene, r.img.Rect, r.at, nil)
+	r.drawn.take(&r.scene, r.palette.Background)
+	done := make(chan time.Duration, 1)
+	p, img, sc, bg, at := r.painter, r.img, &r.scene, r.palette.Background, r.at
+	go func() {
+		start := time.Now()
+		p.Draw(img, sc, bg, at)
+		done <- time.Since(start)
+	}()
+	r.pending = done
+}
+
+// waitPaint waits for the painting going on in the background, if any.
+func (r *renderer) waitPaint() {
+	if r.pending != nil {
+		r.t.work += <-r.pending
+		r.pending = nil
+	}
+}
+
+// sizeImage makes the picture's image r.pixels in size.
+func (r *renderer) sizeImage() {
+	if r.img == nil || r.img.Rect.Size() != r.pixels {
+		r.img = image.NewRGBA(image.Rectangle{Max: image.Pt(max(r.pixels.X, 0), max(r.pixels.Y, 0))})
+	}
+}
+
+// pixelsAt returns where the scene's units fall on a picture w pixels wide
+// of the timeline as it is placed in the window.
+func (r *renderer) pixelsAt(w int) paint.Pixels {
+	at := paint.Pixels{Scale: 1}
+	if r.size.Width > 0 {
+		at.Scale = float64(w) / float64(r.size.Width)
+	}
+	if d := fyne.CurrentApp().Driver(); d != nil {
+		pos := d.AbsolutePositionForObject(r.t)
+		at.OriginX, at.OriginY = float64(pos.X), float64(pos.Y)
+	}
+	return at
+}
+
+// placeSkipped shows the texts of the scene the painter cannot draw (a
+// character its fonts lack: Fyne's own text rendering falls back on other
+// fonts) as canvas objects over the picture. One that a band drawn after
+// it across the whole width (the axis) would cover is left out.
+func (r *renderer) placeSkipped() {
+	r.skipped = r.skipped[:0]
+	for i := range r.scene.Prims {
+		if p := &r.scene.Prims[i]; p.Kind == timeline.PrimText && !r.painter.CanDraw(p) && !coveredLater(r.scene.Prims, i, float64(r.size.Width)) {
+			r.skipped = append(r.skipped, i)
+		}
+	}
+	for len(r.labels) < len(r.skipped) {
+		r.labels = append(r.labels, canvas.NewText("", color.Black))
+	}
+	for k, tx := range r.labels {
+		if k >= len(r.skipped) {
+			if tx.Visible() {
+				tx.Hide()
+			}
+			continue
+		}
+		p := &r.scene.Prims[r.skipped[k]]
 		tx.Text, tx.Color, tx.TextSize = p.Text, p.Fill, float32(p.TextSize)
 		tx.TextStyle = fyne.TextStyle{Bold: p.Bold}
 		w, h := r.text.measure(p.Text, p.TextSize, p.Bold)
-		return place(tx, pos, fyne.NewSize(float32(w)+2, float32(h)))
-	case timeline.PrimDensity:
-		r.density.Refresh()
-		return place(r.density, pos, size)
-	case timeline.PrimOutlines:
-		r.outlines.Refresh()
-		return place(r.outlines, pos, size)
-	case timeline.PrimDiamond:
-		d := r.diamonds.next(func() *canvas.Polygon { return canvas.NewPolygon(4, color.Transparent) })
-		d.FillColor, d.StrokeColor, d.StrokeWidth = p.Fill, p.Stroke, float32(p.StrokeWidth)
-		d.Angle = 0
-		return place(d, pos, size)
-	default:
-		rc := r.rects.next(func() *canvas.Rectangle { return canvas.NewRectangle(color.Transparent) })
-		rc.FillColor, rc.StrokeColor = p.Fill, p.Stroke
-		rc.StrokeWidth, rc.CornerRadius = float32(p.StrokeWidth), float32(p.Radius)
-		return place(rc, pos, size)
+		tx.Move(fyne.NewPos(float32(p.X), float32(p.Y)))
+		tx.Resize(fyne.NewSize(float32(w)+2, float32(h)))
+		tx.Show()
+		tx.Refresh()
 	}
 }
 
-// drawDensity paints the scene's density charts into a w×h pixel image: for
-// each column, a bar as tall as the (log of the) number of items starting in
-// it, and above the bars a strip as opaque as the number of ranges covering
-// it. It only reads what the scene builder counted.
-func (r *renderer) drawDensity(w, h int) image.Image {
-	defer r.t.addWork(time.Now())
-	r.densityImg = blankImage(r.densityImg, w, h)
-	img := r.densityImg
-	if r.size.Width <= 0 {
-		return img
-	}
-	scale := float64(w) / float64(r.size.Width)
-	top := int(r.scene.Top * scale)
-	for _, d := range r.scene.Dense {
-		y0, y1 := int(d.Y*scale), int((d.Y+d.Height)*scale)
-		strip := y0 + (y1-y0)/4 // ranges above, starts below
-		logMax := math.Log1p(float64(max(d.MaxStarts, 1)))
-		for c, n := range d.Starts {
-			x0, x1 := int(float64(c)*d.ColumnWidth*scale), int(float64(c+1)*d.ColumnWidth*scale)
-			if n > 0 {
-				barH := max(1, int(float64(y1-strip)*math.Log1p(float64(n))/logMax))
-				fillRect(img, x0, max(y1-barH, top), x1-1, y1, d.Color)
-			}
-			if k := d.Ranges[c]; k > 0 && d.MaxRanges > 0 {
-				a := 0x30 + int(0xA0*math.Log1p(float64(k))/math.Log1p(float64(d.MaxRanges)))
-				col := d.Color
-				col.A = uint8(min(a, 0xD0))
-				fillRect(img, x0, max(y0+1, top), x1, strip-1, col)
-			}
+// coveredLater reports whether text prims[i] is under an opaque rectangle
+// across the whole width drawn after it.
+func coveredLater(prims []timeline.Prim, i int, width float64) bool {
+	p := &prims[i]
+	for k := i + 1; k < len(prims); k++ {
+		q := &prims[k]
+		if q.Kind == timeline.PrimRect && q.X <= 0 && q.X+q.W >= width && q.Fill.A == 0xff && q.Y < p.Y+p.TextSize && q.Y+q.H > p.Y {
+			return true
 		}
 	}
-	return img
+	return false
 }
 
-// drawOutlines paints the scene's dashed and dotted outlines into a w×h
-// pixel image, stepping along each dash and stamping a square of the
-// outline's width.
-func (r *renderer) drawOutlines(w, h int) image.Image {
-	defer r.t.addWork(time.Now())
-	r.outlineImg = blankImage(r.outlineImg, w, h)
-	img := r.outlineImg
-	if r.size.Width <= 0 {
-		return img
+// drawnScene is what the picture shows: the primitives, density charts and
+// outlines of a scene, copied, to tell whether a new scene needs drawing.
+type drawnScene struct {
+	valid    bool
+	bg       color.NRGBA
+	top      float64
+	prims    []timeline.Prim
+	outlines []timeline.Outline
+	dense    []timeline.DenseLane
+	counts   []int32 // the dense lanes' counts, which dense points into
+}
+
+// is reports whether sc over bg looks as what was drawn.
+func (d *drawnScene) is(sc *timeline.Scene, bg color.NRGBA) bool {
+	if !d.valid || d.bg != bg || d.top != sc.Top || len(d.dense) != len(sc.Dense) ||
+		!slices.Equal(d.prims, sc.Prims) || !slices.Equal(d.outlines, sc.Outlines) {
+		return false
 	}
-	scale := float64(w) / float64(r.size.Width)
-	top := int(r.scene.Top * scale)
-	for _, o := range r.scene.Outlines {
-		sw := max(1, int(o.Width*scale+0.5))
-		for d := range o.Dashes() {
-			x0, y0, x1, y1 := d[0]*scale, d[1]*scale, d[2]*scale, d[3]*scale
-			steps := int(math.Hypot(x1-x0, y1-y0)/0.5) + 1
-			for s := 0; s <= steps; s++ {
-				f := float64(s) / float64(steps)
-				px, py := int(x0+(x1-x0)*f)-sw/2, int(y0+(y1-y0)*f)-sw/2
-				fillRect(img, px, max(py, top), px+sw, py+sw, o.Color)
-			}
+	for k := range d.dense {
+		a, b := &d.dense[k], &sc.Dense[k]
+		if a.Lane != b.Lane || a.Y != b.Y || a.Height != b.Height || a.ColumnWidth != b.ColumnWidth || a.Color != b.Color ||
+			a.MaxStarts != b.MaxStarts || a.MaxRanges != b.MaxRanges || !slices.Equal(a.Starts, b.Starts) || !slices.Equal(a.Ranges, b.Ranges) {
+			return false
 		}
 	}
-	return img
+	return true
 }
 
-// blankImage returns a transparent w×h image, reusing img if it has that
-// size. Rasters are *image.RGBA (premultiplied alpha) because that is what
-// Fyne's painter uploads as it is; any other kind it copies into a new
-// RGBA image, pixel by pixel, on every frame.
-func blankImage(img *image.RGBA, w, h int) *image.RGBA {
-	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
-		return image.NewRGBA(image.Rect(0, 0, w, h))
+// take records sc over bg as drawn.
+func (d *drawnScene) take(sc *timeline.Scene, bg color.NRGBA) {
+	d.valid, d.bg, d.top = true, bg, sc.Top
+	d.prims = append(d.prims[:0], sc.Prims...)
+	d.outlines = append(d.outlines[:0], sc.Outlines...)
+	d.dense = append(d.dense[:0], sc.Dense...)
+	d.counts = d.counts[:0]
+	for _, l := range sc.Dense {
+		d.counts = append(d.counts, l.Starts...)
+		d.counts = append(d.counts, l.Ranges...)
 	}
-	clear(img.Pix)
-	return img
-}
-
-// fillRect fills [x0, x1) × [y0, y1) of img with c, clipped to img.
-func fillRect(img *image.RGBA, x0, y0, x1, y1 int, c color.NRGBA) {
-	b := img.Rect
-	x0, y0, x1, y1 = max(x0, b.Min.X), max(y0, b.Min.Y), min(x1, b.Max.X), min(y1, b.Max.Y)
-	if x0 >= x1 || y0 >= y1 {
-		return
+	at := 0
+	for k := range d.dense {
+		l := &d.dense[k]
+		n, m := len(l.Starts), len(l.Ranges)
+		l.Starts, l.Ranges = d.counts[at:at+n:at+n], d.counts[at+n:at+n+m:at+n+m]
+		at += n + m
 	}
-	pr, pg, pb, pa := c.RGBA() // premultiplied, 16 bits
-	px := [4]uint8{uint8(pr >> 8), uint8(pg >> 8), uint8(pb >> 8), uint8(pa >> 8)}
-	for y := y0; y < y1; y++ {
-		row := img.Pix[y*img.Stride+4*x0 : y*img.Stride+4*x1]
-		for i := 0; i < len(row); i += 4 {
-			copy(row[i:i+4], px[:])
-		}
-	}
-}
-
-// place moves, sizes, shows and refreshes o.
-func place(o fyne.CanvasObject, pos fyne.Position, size fyne.Size) fyne.CanvasObject {
-	o.Move(pos)
-	o.Resize(size)
-	o.Show()
-	o.Refresh()
-	return o
 }
 
 // layoutTooltip shows event id's tooltip beside the pointer at pos or, for

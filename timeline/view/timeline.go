@@ -170,10 +170,13 @@ func (t *Timeline) SetData(lanes []timeline.Lane, ev timeline.Events, index *tim
 	t.hovered, t.hoverPer = 0, 0 // ids belong to the previous data
 	t.hasData = len(ev.Items) > 0 || len(ev.Periods) > 0
 	if t.hasData {
-		t.lo, t.hi = math.Inf(1), math.Inf(-1)
-		for i := range ev.Items {
-			lo, hi := ev.Extent(&ev.Items[i])
-			t.lo, t.hi = math.Min(t.lo, lo), math.Max(t.hi, hi)
+		var ok bool
+		if t.lo, t.hi, ok = index.Extent(); !ok { // no item in a lane shown
+			t.lo, t.hi = math.Inf(1), math.Inf(-1)
+			for i := range ev.Items {
+				lo, hi := ev.Extent(&ev.Items[i])
+				t.lo, t.hi = math.Min(t.lo, lo), math.Max(t.hi, hi)
+			}
 		}
 		for _, p := range ev.Periods {
 			t.lo, t.hi = math.Min(t.lo, p.Start), math.Max(t.hi, p.End)
@@ -398,7 +401,15 @@ func (t *Timeline) RevealAll(ids []int64) {
 			s, e = math.Min(s, lo), math.Max(e, hi)
 		}
 	}
-	if s > e || (s >= t.vp.Start() && e <= t.vp.End()) {
+	if s <= e {
+		t.RevealTimes(s, e)
+	}
+}
+
+// RevealTimes brings the times from s to e into view, zooming out if need
+// be, animated.
+func (t *Timeline) RevealTimes(s, e float64) {
+	if !(s <= e) || (s >= t.vp.Start() && e <= t.vp.End()) {
 		return
 	}
 	target := t.vp
@@ -436,14 +447,13 @@ func (t *Timeline) Reveal(id int64) { t.RevealAll([]int64{id}) }
 func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	r := &renderer{t: t}
 	t.renderer = r
-	r.background = canvas.NewRectangle(color.Transparent)
+	r.raster = canvas.NewRaster(r.paintScene)
+	r.raster.ScaleMode = canvas.ImageScalePixels // drawn pixel for pixel: no filtering to pay for
 	r.focus = canvas.NewRectangle(color.Transparent)
 	r.tipBox = canvas.NewRectangle(color.Transparent)
 	r.tipTitle = canvas.NewText("", color.Black)
 	r.tipTitle.TextStyle.Bold = true
 	r.tipDetail = canvas.NewText("", color.Black)
-	r.density = canvas.NewRaster(r.drawDensity)
-	r.outlines = canvas.NewRaster(r.drawOutlines)
 	r.newGhost()
 	r.applyTheme()
 	return r

@@ -1,16 +1,23 @@
 package view
 
 import (
+	"image"
 	"image/color"
 	"math"
+	"slices"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/quoteline/quoteline/timeline"
+	"github.com/quoteline/quoteline/timeline/paint"
 )
 
 const day = 86400.0
@@ -383,23 +390,74 @@ func TestTimeline_MoveToAndScale(t *testing.T) {
 	}
 }
 
-// TestFillRect: rasters hold premultiplied colours, as Fyne's painter takes
-// them without converting; rectangles are clipped, and empty ones draw
-// nothing.
-func TestFillRect(t *testing.T) {
-	img := blankImage(nil, 4, 3)
-	fillRect(img, -2, 1, 2, 9, color.NRGBA{R: 200, G: 100, B: 0, A: 128})
-	fillRect(img, 3, 0, 3, 3, color.NRGBA{R: 255, A: 255}) // empty
-	fillRect(img, 3, 0, 1, 3, color.NRGBA{R: 255, A: 255}) // reversed
-	for y := range 3 {
-		for x := range 4 {
-			want := color.RGBA{}
-			if x < 2 && y >= 1 {
-				want = color.RGBA{R: 100, G: 50, B: 0, A: 128}
+// TestPicture_LabelsAsFyneDrawsText: a label in the picture has the
+// pixels Fyne's own text rendering gives it (its software painter, which
+// rasterises text as its OpenGL one does), at scales 1 and 2, in regular
+// and bold: the same ink, no pixel off by more than a few levels.
+func TestPicture_LabelsAsFyneDrawsText(t *testing.T) {
+	test.NewTempApp(t)
+	p := paint.New(parseFont(theme.TextFont()), parseFont(theme.TextBoldFont()))
+	for _, scale := range []float32{1, 2} {
+		for _, s := range []string{"First Iranian-made Shahed reported shot down", "Statements", "2022", "33,521 events here"} {
+			for _, bold := range []bool{false, true} {
+				txt := canvas.NewText(s, color.White)
+				txt.TextSize, txt.TextStyle.Bold = 13, bold
+				c := software.NewTransparentCanvas()
+				c.SetPadded(false)
+				c.SetScale(scale)
+				c.SetContent(container.NewWithoutLayout(txt))
+				c.Resize(fyne.NewSize(330, 30))
+				txt.Move(fyne.NewPos(10, 5))
+				txt.Resize(txt.MinSize())
+				want := c.Capture()
+				got := image.NewRGBA(want.Bounds())
+				p.Paint(got, &timeline.Scene{Prims: []timeline.Prim{{Kind: timeline.PrimText, X: 10, Y: 5, Text: s, TextSize: 13, Bold: bold,
+					Fill: color.NRGBA{0xff, 0xff, 0xff, 0xff}}}}, color.NRGBA{A: 0xff}, paint.Pixels{Scale: float64(scale)}, nil)
+				worst, off, inked := 0, 0, 0
+				b := want.Bounds()
+				for y := b.Min.Y; y < b.Max.Y; y++ {
+					for x := b.Min.X; x < b.Max.X; x++ {
+						_, w, _, _ := want.At(x, y).RGBA() // premultiplied white over nothing: its alpha
+						wg, gg := int(w>>8), int(got.RGBAAt(x, y).G)
+						d := max(wg-gg, gg-wg)
+						worst = max(worst, d)
+						if wg > 0 || gg > 0 {
+							inked++
+						}
+						if d > 8 {
+							off++
+						}
+					}
+				}
+				// A point of a glyph may fall a 64th of a pixel aside, where
+				// the rasteriser's grid rounds a sum of floats the other way.
+				if worst > 16 || off*100 > inked {
+					t.Errorf("%q (bold %v) at scale %v: %d of %d pixels off by more than 8 of 255, one by %d", s, bold, scale, off, inked, worst)
+				}
 			}
-			if got := img.RGBAAt(x, y); got != want {
-				t.Errorf("pixel (%d, %d) = %v, want %v", x, y, got, want)
-			}
+		}
+	}
+}
+
+// TestPicture_PaintedAheadIsTheScene: once the picture has been drawn, a
+// scene that changes is painted in the background as soon as it is built,
+// and the raster gets that picture, the same as painting it then would
+// give; hit tests read the scene meanwhile.
+func TestPicture_PaintedAheadIsTheScene(t *testing.T) {
+	tl, _ := newTimeline(t)
+	r := tl.renderer
+	r.paintScene(800, 400) // as Fyne first draws it
+	for i := range 20 {
+		tl.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(100+20*i), 100)}, Scrolled: fyne.NewDelta(0, 25)})
+		if r.pending == nil {
+			t.Fatal("a changed scene is not being painted ahead")
+		}
+		tl.hitTest(fyne.NewPos(400, 200)) // while it paints
+		ahead := r.paintScene(800, 400).(*image.RGBA)
+		now := image.NewRGBA(ahead.Rect)
+		r.painter.Paint(now, &r.scene, r.palette.Background, r.pixelsAt(800), nil)
+		if !slices.Equal(ahead.Pix, now.Pix) {
+			t.Fatalf("step %d: the picture painted ahead differs from the scene", i)
 		}
 	}
 }
