@@ -651,6 +651,8 @@ var attachedEra = regexp.MustCompile(`^(\d+)(bc|bce|b\.c\.|b\.c\.e\.|ad|ce)$`)
 // zone's clock.
 func parseWords(s string, zone *time.Location) (Time, error) {
 	const want = "is not a date: write it like 2022-08, Aug 2022, 15 May 2023 or 2023-05-15 14:30"
+	s = dropWeekday(s)
+	s, offset, hasOffset := splitWrittenZone(s)
 	if m := spreadsheetDate.FindStringSubmatch(s); m != nil && monthOf(m[2]) > 0 {
 		y := numericYear(m[3])
 		s = m[1] + " " + m[2] + " " + strconv.Itoa(y)
@@ -759,10 +761,61 @@ func parseWords(s string, zone *time.Location) (Time, error) {
 		day = 1
 	}
 	u := time.Date(int(year), time.Month(month), day, hour, minute, second, 0, time.UTC).Unix()
-	if utc {
+	switch {
+	case hasOffset && clock != 0:
+		return Time{Unix: u - int64(offset), Precision: prec}, nil
+	case utc:
 		return Time{Unix: u, Precision: prec}, nil
 	}
 	return InZone(Time{Unix: u, Precision: prec}, zone), nil
+}
+
+// weekdays are the names of days that may open a date ("Fri, 25 Apr 2014",
+// "Friday, April 25, 2014"), and say nothing the date does not.
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true, "thurs": true, "fri": true, "sat": true, "sun": true,
+}
+
+// dropWeekday returns s without the name of a day at its start.
+func dropWeekday(s string) string {
+	first, rest, ok := strings.Cut(strings.TrimSpace(s), " ")
+	if ok && weekdays[strings.TrimRight(first, ".,")] {
+		return strings.TrimSpace(rest)
+	}
+	return s
+}
+
+// writtenZone is an offset from UTC written after a time of day, as e-mail
+// and JavaScript write dates: "10:00:00 gmt+0200", "10:00:00 +0200",
+// "10:00 utc", each maybe followed by the zone's name in brackets
+// ("(central european summer time)").
+var writtenZone = regexp.MustCompile(`^(.*:\d\d)\s*(?:(?:gmt|utc)\s*(?:([+-])(\d\d):?(\d\d))?|([+-])(\d\d):?(\d\d))(?:\s*\([^()]*\))?$`)
+
+// splitWrittenZone returns s without the offset from UTC written after
+// its time of day, and that offset in seconds east of UTC; ok is false
+// when s has none.
+func splitWrittenZone(s string) (rest string, offset int, ok bool) {
+	m := writtenZone.FindStringSubmatch(s)
+	if m == nil {
+		return s, 0, false
+	}
+	sign, hh, mm := m[2], m[3], m[4]
+	if sign == "" {
+		sign, hh, mm = m[5], m[6], m[7]
+	}
+	if sign != "" {
+		h, _ := strconv.Atoi(hh)
+		mi, _ := strconv.Atoi(mm)
+		if h > 23 || mi > 59 {
+			return s, 0, false
+		}
+		offset = h*3600 + mi*60
+		if sign == "-" {
+			offset = -offset
+		}
+	}
+	return m[1], offset, true
 }
 
 func allDigits(s string) bool {

@@ -134,6 +134,7 @@ func TestParseDateInput_Errors(t *testing.T) {
 		{"15 May 2023 13:30 pm", "out of range for am or pm"},
 		{"15 May 2023 9:75", "out of range"},
 		{"May 2023 2 pm", "is not a date"},
+		{"Fri Apr 2014 10:00 GMT+0200", "time of day but no day"},
 	}
 	for _, tt := range tests {
 		_, err := ParseDateInput(tt.in)
@@ -176,6 +177,12 @@ func TestParseDateInputWith_OrdersAndZones(t *testing.T) {
 		{"March 3, 2021 2:30 p.m.", DateOptions{}, "2021-03-03T14:30Z"},
 		{"March 3, 2021 at 9:15", DateOptions{Zone: berlin}, "2021-03-03T08:15Z"},
 		{"Mar 3 2021 2pm", DateOptions{}, "2021-03-03T14:00Z"},
+		// Days named, and offsets written as e-mail and JavaScript write them.
+		{"Friday, April 25, 2014", DateOptions{Zone: berlin}, "2014-04-25"},
+		{"Fri Apr 25 2014 10:00:00 GMT+0200 (Central European Summer Time)", DateOptions{}, "2014-04-25T08:00:00Z"},
+		{"Fri, 25 Apr 2014 10:00:00 -0500", DateOptions{Zone: berlin}, "2014-04-25T15:00:00Z"},
+		{"25 Apr 2014 10:00 UTC", DateOptions{Zone: berlin}, "2014-04-25T10:00Z"},
+		{"Sat, 26 Apr 2014 7:30 PM", DateOptions{}, "2014-04-26T19:30Z"},
 	}
 	for _, tt := range tests {
 		d, err := ParseDateInputWith(tt.in, tt.opt)

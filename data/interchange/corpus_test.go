@@ -162,6 +162,8 @@ var corpus = []corpusCase{
 			"A range of no length|Events|2014-06-02|",
 			"Bold move|Events|2014-06-03|",
 			"42|Events|2014-06-06|",
+			"A browser's date|Events|2014-06-07T08:00:00Z|", // its own offset, not the chosen clock
+			"A mail date|Events|2014-06-08T14:00:00Z|",
 		},
 		skipped: []string{"items[14] end: 4 Jun 2014 is before the start, 5 Jun 2014"},
 		check: func(t *testing.T, doc *data.Document, res *Result) {
