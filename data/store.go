@@ -54,35 +54,57 @@ type Store struct {
 	unverified atomic.Bool
 	// upgraded says what opening the document did to it, if anything.
 	upgraded Upgrade
-	// walMu guards wal and switched: whether the file is known to be in
-	// WAL mode, and whether this store switched it (see commit).
-	walMu         sync.Mutex
-	wal, switched bool
-	// writes counts this store's own write transactions as they end and
-	// writing those under way, so that Watch can tell them from others'.
-	writes, writing atomic.Int64
+	// journal is what the store knows of the file's journal mode.
+	journal journalState
+	// own is what the store knows of its own writes.
+	own ownWrites
 	// waitFor says how writes wait for another writer (WaitForWriters).
 	waitFor atomic.Pointer[waitPolicy]
-	// watches are the Watch goroutines, which Close ends (closing, made
-	// when first needed) and waits for, so that every connection is closed
-	// when it returns.
-	watches   sync.WaitGroup
-	closeMu   sync.Mutex
-	closing   chan struct{}
-	closeOnce sync.Once
-	// checkpointing is true while a checkpoint of the store's own runs;
-	// checkpointAgain asks it for another (see checkpointSoon).
-	checkpointing, checkpointAgain atomic.Bool
+	// life ends the store's Watch goroutines when it is closed.
+	life lifetime
+}
+
+// journalState is whether a store's file is known to be in WAL mode, and
+// whether the store switched it (see commit).
+type journalState struct {
+	mu            sync.Mutex
+	wal, switched bool
+}
+
+// ownWrites counts a store's own write transactions, so that Watch can
+// tell them from others', and runs its checkpoints (see checkpointSoon).
+type ownWrites struct {
+	// done counts the writes as they end, writing those under way.
+	done, writing atomic.Int64
+	// checkpointing is true while a checkpoint runs; again asks it for
+	// another.
+	checkpointing, again atomic.Bool
+}
+
+// lifetime is a store's being open: its Watch goroutines, which Close ends
+// (closing, made when first needed) and waits for, so that every
+// connection is closed when it returns.
+type lifetime struct {
+	watches sync.WaitGroup
+	mu      sync.Mutex
+	closing chan struct{}
+	once    sync.Once
 }
 
 // closed returns a channel that is closed when the store is.
-func (s *Store) closed() chan struct{} {
-	s.closeMu.Lock()
-	defer s.closeMu.Unlock()
-	if s.closing == nil {
-		s.closing = make(chan struct{})
+func (l *lifetime) closed() chan struct{} {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closing == nil {
+		l.closing = make(chan struct{})
 	}
-	return s.closing
+	return l.closing
+}
+
+// end closes the channel closed returns and waits for the watches.
+func (l *lifetime) end() {
+	l.once.Do(func() { close(l.closed()) })
+	l.watches.Wait()
 }
 
 // Path returns the path the store was opened with.
@@ -107,9 +129,9 @@ func (s *Store) Upgraded() Upgrade { return s.upgraded }
 // made by other programs may come in another journal mode, and are not
 // changed by being read.
 func (s *Store) SwitchedToWAL() bool {
-	s.walMu.Lock()
-	defer s.walMu.Unlock()
-	return s.switched
+	s.journal.mu.Lock()
+	defer s.journal.mu.Unlock()
+	return s.journal.switched
 }
 
 // Close ends the store's watches (see Watch), closes the document, and
@@ -117,8 +139,7 @@ func (s *Store) SwitchedToWAL() bool {
 // is closed when it returns, but those of reads still under way, which
 // close as they end.
 func (s *Store) Close() error {
-	s.closeOnce.Do(func() { close(s.closed()) })
-	s.watches.Wait()
+	s.life.end()
 	err := s.db.Close()
 	if s.temp != "" {
 		os.RemoveAll(s.temp)

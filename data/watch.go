@@ -43,7 +43,7 @@ func (s *Store) WaitForWriters(limit time.Duration, report func(Wait)) {
 // committed or rolled back: Watch counts such transactions, and not the
 // changes they make, as this store's.
 func (s *Store) beginWrite(ctx context.Context) (tx *sql.Tx, done func(), err error) {
-	s.writing.Add(1)
+	s.own.writing.Add(1)
 	start := time.Now()
 	for {
 		// SQLite itself waits busyTimeout for the lock before it says busy.
@@ -62,12 +62,12 @@ func (s *Store) beginWrite(ctx context.Context) (tx *sql.Tx, done func(), err er
 		}
 	}
 	if err != nil {
-		s.writing.Add(-1)
+		s.own.writing.Add(-1)
 		return nil, nil, err
 	}
 	return tx, func() {
-		s.writes.Add(1) // before writing ends: see Watch
-		s.writing.Add(-1)
+		s.own.done.Add(1) // before writing ends: see Watch
+		s.own.writing.Add(-1)
 		s.checkpointSoon()
 	}, nil
 }
@@ -104,18 +104,18 @@ const checkpointEvery = 16
 // thousand pages or at closing: nothing is lost either way, the log being
 // the document's until copied.
 func (s *Store) checkpointSoon() {
-	if s.writes.Load()%checkpointEvery != 0 {
+	if s.own.done.Load()%checkpointEvery != 0 {
 		return
 	}
-	if s.readOnly || !s.checkpointing.CompareAndSwap(false, true) {
-		s.checkpointAgain.Store(true)
+	if s.readOnly || !s.own.checkpointing.CompareAndSwap(false, true) {
+		s.own.again.Store(true)
 		return
 	}
 	go func() {
-		defer s.checkpointing.Store(false)
+		defer s.own.checkpointing.Store(false)
 		for {
-			s.checkpointAgain.Store(false)
-			if _, err := s.db.ExecContext(context.Background(), `PRAGMA wal_checkpoint(PASSIVE)`); err != nil || !s.checkpointAgain.Load() {
+			s.own.again.Store(false)
+			if _, err := s.db.ExecContext(context.Background(), `PRAGMA wal_checkpoint(PASSIVE)`); err != nil || !s.own.again.Load() {
 				return // closed, or nothing more to copy
 			}
 		}
@@ -145,9 +145,9 @@ func (s *Store) Watch(ctx context.Context, interval time.Duration, changed func(
 		conn.Close()
 		return fmt.Errorf("data.Watch: %w", err)
 	}
-	lastOwn := s.writes.Load()
-	closing := s.closed()
-	s.watches.Go(func() {
+	lastOwn := s.own.done.Load()
+	closing := s.life.closed()
+	s.life.watches.Go(func() {
 		defer conn.Close()
 		tick := time.NewTicker(interval)
 		defer tick.Stop()
@@ -162,10 +162,10 @@ func (s *Store) Watch(ctx context.Context, interval time.Duration, changed func(
 			v, err := version()
 			// Read after the version: an own write that committed before
 			// it has either counted itself in writes or is still writing.
-			if err != nil || v == last || s.writing.Load() > 0 {
+			if err != nil || v == last || s.own.writing.Load() > 0 {
 				continue
 			}
-			own := s.writes.Load()
+			own := s.own.done.Load()
 			last = v
 			if own != lastOwn {
 				lastOwn = own // the change is (at least in part) our own
@@ -200,9 +200,9 @@ func (s *Store) commit(ctx context.Context, tx *sql.Tx) error {
 // not changed by being read. If the switch cannot be made at once (another
 // connection is reading), it is tried again after the next write.
 func (s *Store) keepInWAL(ctx context.Context) {
-	s.walMu.Lock()
-	defer s.walMu.Unlock()
-	if s.wal {
+	s.journal.mu.Lock()
+	defer s.journal.mu.Unlock()
+	if s.journal.wal {
 		return
 	}
 	conn, err := s.db.Conn(ctx)
@@ -215,7 +215,7 @@ func (s *Store) keepInWAL(ctx context.Context) {
 		return
 	}
 	if strings.EqualFold(mode, "wal") {
-		s.wal = true
+		s.journal.wal = true
 		return
 	}
 	// Without waiting for readers: the write is done, and the switch can wait.
@@ -224,6 +224,6 @@ func (s *Store) keepInWAL(ctx context.Context) {
 	}
 	defer conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA busy_timeout = %d`, busyTimeout))
 	if err := conn.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode); err == nil && strings.EqualFold(mode, "wal") {
-		s.wal, s.switched = true, true
+		s.journal.wal, s.journal.switched = true, true
 	}
 }
