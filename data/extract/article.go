@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -99,15 +100,60 @@ func FromText(s string) *Article {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	a := &Article{Text: s}
-	for rest := s; rest != ""; {
+	seen := 0 // non-blank lines
+	for rest := s; rest != "" && seen < datelineWithin; {
 		line, after, _ := strings.Cut(rest, "\n")
-		if t := strings.TrimSpace(line); t != "" {
+		rest = after
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		seen++
+		if seen == 1 {
 			a.Title = titleOf(t)
+			continue
+		}
+		if day := datelineDay(t); !day.IsZero() {
+			a.Published = day
 			break
 		}
-		rest = after
 	}
 	return a
+}
+
+// datelineWithin is how many non-blank lines from the top of a plain-text
+// article its dateline may be on: the title, a byline, an outlet.
+const datelineWithin = 6
+
+// datelinePrefix is what may come before the date on a dateline.
+var datelinePrefix = regexp.MustCompile(`^(?i)(?:(?:first |last )?(?:published|posted|updated|dated?)(?: on)?:?\s+)`)
+
+// datelineDay returns the day a line near the top of a plain-text article
+// states as the article's, when the line is that date and nothing more
+// ("March 3, 2021", "Published 3 March 2021 10:42 GMT"), or one part of a
+// line split by bars or dots ("By Jane Roe | March 3, 2021"); else the
+// zero Time. The user confirms it, as a page's date.
+func datelineDay(line string) data.Time {
+	if len(line) > 120 {
+		return data.Time{}
+	}
+	for _, part := range strings.FieldsFunc(line, func(r rune) bool { return r == '|' || r == '·' || r == '•' }) {
+		part = datelinePrefix.ReplaceAllString(strings.TrimSpace(part), "")
+		if part == "" || !strings.ContainsAny(part, "0123456789") || strings.Count(part, " ") > 8 {
+			continue
+		}
+		// The date, maybe with a time and a zone's abbreviation after it
+		// ("10:42 AM ET"), which may be left off.
+		words := strings.Fields(part)
+		for n := len(words); n >= max(1, len(words)-2); n-- {
+			t, err := data.ParseDate(strings.Join(words[:n], " "))
+			if err != nil || t.Precision < data.PrecisionDay {
+				continue
+			}
+			return data.Time{Unix: t.Unix - (t.Unix%86400+86400)%86400, Precision: data.PrecisionDay}
+		}
+	}
+	return data.Time{}
 }
 
 func firstNonEmpty(ss ...string) string {

@@ -468,3 +468,31 @@ func TestDocument_LongWords(t *testing.T) {
 		}
 	}
 }
+
+// TestFromText_Dateline: a plain-text article's date, on a line of its own
+// near the top, is taken for its publication date, as a page's is; dates
+// in its sentences, an ambiguous date and a date further down are not.
+func TestFromText_Dateline(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"under the byline", "Mills cut jobs\nBy Jane Roe\nMarch 3, 2021\n\nThe mill said on Friday it would cut jobs.\n", "2021-03-03"},
+		{"published with a time", "Mills cut jobs\nPublished 3 March 2021 10:42 GMT\n\nText.\n", "2021-03-03"},
+		{"byline and date on one line", "Mills cut jobs\nBy Jane Roe | Updated: Apr 5, 2022\n\nText.\n", "2022-04-05"},
+		{"iso", "Mills cut jobs\n2020-11-30\nText.\n", "2020-11-30"},
+		{"a weekday", "Mills cut jobs\nTuesday, June 1, 2021\nText.\n", "2021-06-01"},
+		{"a zone's abbreviation", "Mills cut jobs\nMar. 3, 2021 10:42 PM ET\nText.\n", "2021-03-03"},
+		{"only a month", "Mills cut jobs\nMarch 2021\nText.\n", ""},
+		{"only a year", "Mills cut jobs\n2021\nText.\n", ""},
+		{"in a sentence", "Mills cut jobs\nThe mill said on March 3, 2021 that it would cut jobs.\n", ""},
+		{"ambiguous", "Mills cut jobs\n3/4/2021\nText.\n", ""},
+		{"the title is a date", "March 3, 2021\nText.\n", ""},
+		{"too far down", "Mills cut jobs\na\nb\nc\nd\ne\nMarch 3, 2021\n", ""},
+	}
+	for _, tt := range tests {
+		got := FromText(tt.text).Published
+		if got.String() != tt.want {
+			t.Errorf("%s: published %q, want %q", tt.name, got.String(), tt.want)
+		}
+	}
+}
