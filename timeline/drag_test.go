@@ -209,7 +209,7 @@ func TestBuilder_DraggedItemIsFaintAndUnlabelled(t *testing.T) {
 	if a, labelled := bar(); a != 0xff || !labelled {
 		t.Fatalf("bar drawn with alpha %#x, labelled %v", a, labelled)
 	}
-	in.Dragged = 1
+	in.Emphasis.Dragged = 1
 	if a, labelled := bar(); a >= 0x80 || labelled {
 		t.Errorf("dragged bar drawn with alpha %#x, labelled %v", a, labelled)
 	}

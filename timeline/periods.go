@@ -120,7 +120,7 @@ func (b *Builder) drawPeriodBands(in *Input, dst *Scene, bottom float64) {
 		x0, x1 := clipX(l.spans[k].X0, width), clipX(l.spans[k].X1, width)
 		alpha := uint8(0x2c)
 		switch {
-		case p.ID != 0 && p.ID == in.SelectedPeriod:
+		case p.ID != 0 && p.ID == in.Emphasis.SelectedPeriod:
 			alpha = 0x48 // the period chosen stands out behind the lanes
 		case k%2 == 1:
 			alpha = 0x1a
@@ -167,9 +167,9 @@ func (b *Builder) drawPeriodStrip(in *Input, dst *Scene, textH float64) {
 			// Its name, as far as it reaches, and the stretch of it in view.
 			hit := Hit{ID: pd.ID, Item: i, X0: math.Max(math.Min(x0, lx), 0), Y0: y, X1: math.Min(math.Max(x1, l.named[k].X1), width), Y1: y + rowH}
 			dst.PeriodHits = append(dst.PeriodHits, hit)
-			if pd.ID == in.SelectedPeriod || pd.ID == in.HoveredPeriod {
+			if pd.ID == in.Emphasis.SelectedPeriod || pd.ID == in.Emphasis.HoveredPeriod {
 				ring := Prim{Kind: PrimRect, X: hit.X0, Y: y + 1, W: hit.X1 - hit.X0, H: rowH - 2, Stroke: p.Selection, StrokeWidth: 2, Radius: 2}
-				if pd.ID != in.SelectedPeriod {
+				if pd.ID != in.Emphasis.SelectedPeriod {
 					ring.Stroke, ring.StrokeWidth = p.Hover, 1
 				}
 				dst.Prims = append(dst.Prims, ring)

@@ -131,7 +131,7 @@ func TestScene_PeriodNamesAreHitAndTheSelectedOneIsOutlined(t *testing.T) {
 		{Start: aug2022 + 100*day, End: aug2022 + 200*day, Lane: -1, Title: "Era two", ID: 9},
 		{Start: aug2022 + 200*day, End: aug2022 + 250*day, Lane: -1, Title: "Unnamed by the owner"},
 	}
-	in.SelectedPeriod = 9
+	in.Emphasis.SelectedPeriod = 9
 	var b Builder
 	var s Scene
 	b.Build(in, &s)

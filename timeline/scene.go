@@ -162,14 +162,12 @@ type Input struct {
 	Lanes    []Lane
 	Events   Events
 	ScrollY  float64 // how far the lanes are scrolled up under the axis, in pixels
-	Selected int64   // 0: none
-	Hovered  int64   // 0: none
-	// SelectedPeriod and HoveredPeriod are periods' IDs (0: none): their
-	// names in the strip under the axis are outlined.
-	SelectedPeriod, HoveredPeriod int64
-	Palette                       Palette
-	Metrics                       Metrics
-	Measure                       TextMeasure
+	// Emphasis is what is drawn apart: the selection, what the pointer is
+	// on, what is dragged.
+	Emphasis Emphasis
+	Palette  Palette
+	Metrics  Metrics
+	Measure  TextMeasure
 	// Zone is the clock the axis shows times of day in (nil: UTC); see
 	// TicksIn.
 	Zone *time.Location
@@ -177,16 +175,26 @@ type Input struct {
 	// O(visible + log n) instead of O(n), and lanes with more than
 	// Metrics.DenseAbove items in view are drawn as density.
 	Index *Index
+	// Quotes, sorted by At, are drawn in a statements row under the axis
+	// when ShowQuotes is set, with connectors to the items they speak about.
+	Quotes     []QuoteMark
+	ShowQuotes bool
+}
+
+// Emphasis is what a scene draws apart from the rest, by ID (0: none).
+type Emphasis struct {
+	Selected int64
+	Hovered  int64
+	// SelectedPeriod and HoveredPeriod are periods' IDs: their names in the
+	// strip under the axis are outlined.
+	SelectedPeriod, HoveredPeriod int64
+	// SelectedQuote is a quote of the statements row.
+	SelectedQuote int64
 	// Marked items are drawn with a halo: the events a chosen quote
 	// speaks about.
 	Marked []int64
-	// Quotes, sorted by At, are drawn in a statements row under the axis
-	// when ShowQuotes is set, with connectors to the items they speak about.
-	Quotes        []QuoteMark
-	ShowQuotes    bool
-	SelectedQuote int64 // 0: none
-	// Dragged is drawn faintly and without its label (0: none): it is
-	// being dragged, and its ghost is drawn where it would go.
+	// Dragged is drawn faintly and without its label: it is being
+	// dragged, and its ghost is drawn where it would go.
 	Dragged int64
 }
 
@@ -714,7 +722,7 @@ func (b *Builder) drawItem(in *Input, dst *Scene, i int, g *geom, lane color.NRG
 	by := cy - m.BarHeight/2
 	clip := func(x float64) float64 { return clipX(x, width) }
 
-	dragged := it.ID == in.Dragged && it.ID != 0
+	dragged := it.ID == in.Emphasis.Dragged && it.ID != 0
 	if dragged {
 		lane = withAlpha(lane, 0x50)
 	}
@@ -806,14 +814,14 @@ func (b *Builder) drawItem(in *Input, dst *Scene, i int, g *geom, lane color.NRG
 
 	hit := Hit{ID: it.ID, X0: hx0 - 2, Y0: by - 2, X1: hx1 + 2, Y1: by + m.BarHeight + 2, Item: i, MarkX0: mx0, MarkX1: mx1, Range: it.Range}
 	dst.Hits = append(dst.Hits, hit)
-	if slices.Contains(in.Marked, it.ID) && it.ID != in.Selected {
+	if slices.Contains(in.Emphasis.Marked, it.ID) && it.ID != in.Emphasis.Selected {
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: hit.X0 - 3, Y: hit.Y0 - 3, W: hit.X1 - hit.X0 + 6, H: hit.Y1 - hit.Y0 + 6,
 			Fill: withAlpha(p.Selection, 0x30), Stroke: withAlpha(p.Selection, 0xc0), StrokeWidth: 2, Radius: 6})
 	}
 	switch it.ID {
-	case in.Selected:
+	case in.Emphasis.Selected:
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: hit.X0 - 1, Y: hit.Y0 - 1, W: hit.X1 - hit.X0 + 2, H: hit.Y1 - hit.Y0 + 2, Stroke: p.Selection, StrokeWidth: 2, Radius: 5})
-	case in.Hovered:
+	case in.Emphasis.Hovered:
 		dst.Prims = append(dst.Prims, Prim{Kind: PrimRect, X: hit.X0, Y: hit.Y0, W: hit.X1 - hit.X0, H: hit.Y1 - hit.Y0, Stroke: p.Hover, StrokeWidth: 1, Radius: 5})
 	default:
 		if in.Events.Matches[it.ID] {

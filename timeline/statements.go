@@ -154,9 +154,9 @@ func (b *Builder) drawStatements(in *Input, dst *Scene, textH float64) {
 			break
 		}
 		j := i + 1
-		selected := qs[i].ID == in.SelectedQuote
+		selected := qs[i].ID == in.Emphasis.SelectedQuote
 		for j < len(qs) && vp.X(qs[j].At)-gx < m.MarkerSize {
-			selected = selected || qs[j].ID == in.SelectedQuote
+			selected = selected || qs[j].ID == in.Emphasis.SelectedQuote
 			j++
 		}
 		groups++

@@ -59,7 +59,7 @@ func TestBuilder_MarkedItemsGetAHalo(t *testing.T) {
 	var s Scene
 	b.Build(in, &s)
 	before := len(s.Prims)
-	in.Marked = []int64{2}
+	in.Emphasis.Marked = []int64{2}
 	b.Build(in, &s)
 	if len(s.Prims) != before+1 {
 		t.Errorf("marking one item added %d prims, want 1", len(s.Prims)-before)

@@ -280,7 +280,7 @@ func build(p *Picture, m timeline.Metrics, fonts *Fonts, from, to, width float64
 		Metrics:  m,
 		Measure:  fonts.Measure,
 		Index:    p.Index,
-		Selected: p.Selected,
+		Emphasis: timeline.Emphasis{Selected: p.Selected},
 		Zone:     p.Zone,
 	}
 	var b timeline.Builder

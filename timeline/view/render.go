@@ -184,7 +184,7 @@ func (r *renderer) input(vp timeline.Viewport, m timeline.Metrics) timeline.Inpu
 		Metrics:    m,
 		Measure:    r.text.measure,
 		Index:      t.index,
-		Marked:     t.marked,
+		Emphasis:   timeline.Emphasis{Marked: t.marked},
 		Quotes:     t.quotes,
 		ShowQuotes: t.showQuotes,
 		Zone:       t.zone,
@@ -200,10 +200,10 @@ func (r *renderer) rebuild() {
 	defer t.addWork(time.Now())
 	in := r.input(t.vp, r.metrics)
 	in.ScrollY = max(t.scrollY, 0)
-	in.Selected, in.Hovered, in.SelectedQuote = t.selected, t.hovered, t.selectedQuote
-	in.SelectedPeriod, in.HoveredPeriod = t.selectedPeriod, t.hoverPer
+	in.Emphasis.Selected, in.Emphasis.Hovered, in.Emphasis.SelectedQuote = t.selected, t.hovered, t.selectedQuote
+	in.Emphasis.SelectedPeriod, in.Emphasis.HoveredPeriod = t.selectedPeriod, t.hoverPer
 	if d := t.drag; d != nil && d.active && !d.cancelled {
-		in.Dragged = d.item.ID
+		in.Emphasis.Dragged = d.item.ID
 	}
 	r.builder.Build(&in, &r.scene)
 	if t.refitLanes(r.scene.Height) {
