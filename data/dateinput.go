@@ -504,6 +504,14 @@ func NumericOrders(s string) []DateOrder {
 	return out
 }
 
+// IsNumericDate reports whether s is written as a date in numbers alone
+// with the day or month first (3/11/2015, 31/4/2023 14:30), valid or not:
+// the order of its day and month is to be chosen.
+func IsNumericDate(s string) bool {
+	m := numericMatch(numericDatePart(strings.TrimSpace(s)))
+	return m != nil && len(m[1]) <= 2
+}
+
 // parseNumeric reads the parts m of a numericMatch in order.
 func parseNumeric(m []string, order DateOrder) (Time, error) {
 	if len(m[1]) >= 3 {

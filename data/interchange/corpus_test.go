@@ -237,6 +237,14 @@ var corpus = []corpusCase{
 		events: []string{"Old Mac file|Computing|1984-01-24|", "Second line|Computing|1998-08-15|", "A quoted title|Computing|2001-10-23|"},
 	},
 	{
+		// A date in numbers that no order reads waits for the column's
+		// order, and then says what is wrong in it.
+		file: "csv-no-such-day.csv", format: FormatCSV, opt: utc,
+		title:   "csv-no-such-day",
+		events:  []string{"Filed|Events|2015-04-13|", "Ruled|Events|2015-05-02|"},
+		skipped: []string{`line 3 "date": "4/31/2015" day out of range (read month/day/year)`},
+	},
+	{
 		file: "csv-bad.csv", format: FormatCSV, opt: utc,
 		title: "csv-bad",
 		// A short line is filled with empty fields, and said so.

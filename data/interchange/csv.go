@@ -489,28 +489,16 @@ func (c *csvDates) parse(text string) (d data.DateInput, ok bool, err error) {
 		return data.DateInput{Start: t}, true, nil
 	}
 	core := strings.TrimRight(strings.TrimSpace(text), "?~%")
-	if c.opt.Order == "" {
-		if orders := data.NumericOrders(core); len(orders) > 0 && !slicesEqual(orders, []data.DateOrder{data.YearMonthDay}) {
-			return data.DateInput{}, false, nil
-		}
+	if c.opt.Order == "" && data.IsNumericDate(core) {
+		// Even one that reads in no order (4/31/2023) waits: read in the
+		// order chosen, it says what is wrong with it in that order.
+		return data.DateInput{}, false, nil
 	}
 	d, err = data.ParseDateInputWith(text, c.opt)
 	if err != nil {
 		return d, false, unwrapTime(err)
 	}
 	return d, true, nil
-}
-
-func slicesEqual(a, b []data.DateOrder) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // defer notes that event's date text (its end's if end) waits for the
