@@ -546,6 +546,21 @@ var scheduleVerbs = toSet(`take go come start begin hold meet vote sign open clo
 var untilVerbs = toSet(`extended extend extends postponed postpone delayed delay pushed suspended suspend
 	adjourned runs run lasts last valid open remain remains stay stays continue continues`)
 
+// nextNarrative after "next" tell a story's sequence, not a plan: "the
+// next day".
+var nextNarrative = toSet(`day morning afternoon evening night`)
+
+// presentBe before a participle makes a present passive: "the results are
+// announced on Tuesday" is a schedule, "was announced" the past.
+var presentBe = toSet(`is are am`)
+
+// setParticles after "set" make another verb: "set up", "set out".
+var setParticles = toSet(`up out off aside apart down about`)
+
+// passiveLinks after a present passive tie it to something done before:
+// "is accused of", "is believed to have".
+var passiveLinks = toSet(`of with to that as for about over`)
+
 // modalWords look ahead: "could take up the measure in April".
 var modalWords = toSet(`could may might should can must`)
 
@@ -564,9 +579,23 @@ func tenseOf(l *layout, i int) tense {
 	if (w == "would" || w == "could" || w == "might" || w == "should") && l.isWordTok(i+1) && strings.EqualFold(l.word(i+1), "have") {
 		return tensePast
 	}
+	after := ""
+	if l.isWordTok(i + 1) {
+		after = strings.ToLower(l.word(i + 1))
+	}
 	switch {
-	case w == "due" && l.isWordTok(i+1) && l.word(i+1) == "to" && !(l.isWordTok(i+2) && (scheduleVerbs.has(l.word(i+2)) || l.word(i+2) == "be")):
+	case w == "due" && after == "to" && !(l.isWordTok(i+2) && (scheduleVerbs.has(l.word(i+2)) || l.word(i+2) == "be")):
 		return tenseNone // "died due to injuries on Saturday": a cause, not a schedule
+	case w == "next" && (after == "to" || nextNarrative.has(after)):
+		return tenseNone // "a building next to the embassy", "the next day": no plan
+	case w == "set" && (isUpperStart(l.word(i)) || passive || setParticles.has(after)):
+		return tenseNone // "will be formally set up on Sunday", "the SET index"
+	case w == "set" && !infinitive && after != "to" && after != "for" && after != "on":
+		return tensePast // "set the tone on Tuesday": the past of set, not "set for"
+	case (likelyVerb(w) || irregularPast[w]) && !futureWords[w] && !passiveLinks.has(after) && i > 0 && l.isWordTok(i-1) && presentBe.has(l.word(i-1)):
+		// "nominations are announced Tuesday", "is needed by December";
+		// not "is accused of killing two people on Sunday".
+		return tensePresent
 	case futureWords[w] || strings.HasSuffix(w, "'ll"):
 		if w == "set" || w == "due" || w == "going" || w == "hopes" || w == "hope" || w == "plan" || w == "plans" ||
 			w == "expected" || w == "planned" || w == "scheduled" || w == "slated" || w == "next" || w == "upcoming" ||

@@ -44,6 +44,13 @@ func TestFindDates_Context(t *testing.T) {
 		{"a year earlier", "Net income was $14 million, against $18 million a year earlier.", "1989-11-02", "a year earlier", "1988", ""},
 		{"a week ago", "The quake hit the country a week ago.", "2011-03-18", "a week ago", "2011-03-11", ""},
 		{"quoted today", "\"Today we received the results,\" the minister said.", "2005-12-03", "Today", "2005-12-03", ""},
+		{"next to is a place, not a plan", "Two men were led into a hall next to the embassy in the raid Tuesday.", "1997-04-25", "Tuesday", "1997-04-22", ""},
+		{"set the tone is the past of set", "The envoy set the tone on Tuesday when he told the committee the plan was dead.", "1997-04-10", "on Tuesday", "1997-04-08", ""},
+		{"set up leaves the tense to will", "The new council will be formally set up on Sunday.", "2006-11-04", "on Sunday", "2006-11-05", ""},
+		{"a present passive is a schedule", "Prizes are announced Tuesday in Stockholm.", "2005-12-12", "Tuesday", "2005-12-13", ""},
+		{"needed by a month to come", "Half of the money is needed by December to keep the clinics open.", "2005-11-12", "by December", "2005-12", ""},
+		{"accused of what was done", "The driver is accused of hitting two cyclists on Sunday.", "2006-11-22", "on Sunday", "2006-11-19", ""},
+		{"an hour then its day", "The fire broke out at 9:40 p.m. Sunday at a warehouse run by a shipping firm.", "2005-11-28", "Sunday", "2005-11-27", ""},
 		{"a range stays a range", "Aircraft will arrive between 2014 and 2016.", "2007-06-09", "between 2014 and 2016", "2014", "2016"},
 	}
 	for _, tt := range tests {
