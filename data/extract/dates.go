@@ -287,6 +287,17 @@ func findDates(l *layout, pub data.Time) []DateMention {
 					}
 				}
 			}
+			// "late Friday or early Saturday", "on Tuesday and Wednesday":
+			// the second day follows the first.
+			if wd, ok := weekdayNamed(d); ok && len(out) > 0 && sentOf[len(out)-1] == tok.sent {
+				prev := out[len(out)-1]
+				if pwd, ok := weekdayNamed(prev); ok && weekdayJoinRe.MatchString(text[prev.End:d.Start]) &&
+					!qualifiedRe.MatchString(prev.Expression) && !isPossessive(d.Expression) {
+					if n := (int(wd) - int(pwd) + 7) % 7; n > 0 {
+						d.From = day(time.Unix(prev.From.Unix, 0).UTC().AddDate(0, 0, n))
+					}
+				}
+			}
 			d.Future = d.Future || d.From.Unix > p.Unix()+86399
 			out = append(out, d)
 			sentOf = append(sentOf, tok.sent)
@@ -294,6 +305,24 @@ func findDates(l *layout, pub data.Time) []DateMention {
 		}
 	}
 	return out
+}
+
+// weekdayJoinRe joins two days of one week: "Friday or Saturday".
+var weekdayJoinRe = regexp.MustCompile(`^,?\s+(?:and|or|and\s+on|or\s+on)\s+$`)
+
+// qualifiedRe matches a day counted from the publication date by a word
+// of its own: after "last Wednesday", another day may come before it.
+var qualifiedRe = regexp.MustCompile(`(?i)\b(?:last|next|this)\b`)
+
+// weekdayNamed returns the day of the week d names, if it is a day named
+// by its weekday alone ("late Friday", "on Monday").
+func weekdayNamed(d DateMention) (time.Weekday, bool) {
+	f := strings.Fields(strings.ToLower(d.Expression))
+	if len(f) == 0 || d.From.Precision != data.PrecisionDay || !d.To.IsZero() {
+		return 0, false
+	}
+	wd, ok := weekdays[strings.TrimSuffix(strings.TrimSuffix(f[len(f)-1], "'s"), "’s")]
+	return wd, ok
 }
 
 // yearAfterRe reads the year named after a month or day: "October last
@@ -385,9 +414,12 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 			}
 		}
 	case "weekday":
-		// "on a Friday night", "every Monday": no date.
+		// "on a Friday night", "every Monday": no date; but "said in a
+		// Monday statement", "told a Tuesday news conference" date one.
 		if t > 0 && l.isWordTok(t-1) && (strings.EqualFold(l.word(t-1), "a") || strings.EqualFold(l.word(t-1), "every") ||
-			strings.EqualFold(l.word(t-1), "each") || strings.EqualFold(l.word(t-1), "any")) {
+			strings.EqualFold(l.word(t-1), "each") || strings.EqualFold(l.word(t-1), "any")) &&
+			!(strings.EqualFold(l.word(t-1), "a") && (l.isWordTok(t+1) && eventNouns.has(l.word(t+1)) ||
+				l.isWordTok(t+1) && l.isWordTok(t+2) && eventNouns.has(l.word(t+2)))) {
 			return false
 		}
 		// "Black Monday", "Super Tuesday", "Good Friday": a name.
@@ -442,6 +474,12 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 	}
 	return true
 }
+
+// eventNouns after "a" and a weekday make it the day of one event: "in a
+// Monday statement".
+var eventNouns = toSet(`statement statements news briefing interview speech letter meeting report session
+	address vote ruling decision announcement hearing call rally summit memo filing release editorial event
+	conference`)
 
 // weekdayKinds after a weekday make it a kind of thing, not a day.
 var weekdayKinds = toSet(`show shows program programs programme programmes edition editions newspaper newspapers
@@ -504,30 +542,49 @@ func tenseAt(l *layout, t, endByte int) tense {
 		}
 		return tenseFuture
 	}
+	end := l.tokenAt(l.toks[t].start + endByte)
+	ahead := func() tense {
+		for i := end; i < s.end && i < end+10; i++ {
+			if l.punct(i, ";") || l.toks[i].kind == tokMark {
+				break
+			}
+			if l.isWordTok(i) && speechVerbs.has(l.word(i)) {
+				break // "… in April, aides said": the saying is not the date's
+			}
+			if l.isWordTok(i) && modalWords.has(l.word(i)) && !strings.EqualFold(l.word(i), "must") {
+				break // "the costs of an incident in August could reach": a guess, not a schedule
+			}
+			if te := tenseOf(l, i); te != tenseNone {
+				return te
+			}
+		}
+		return tenseNone
+	}
+	// "Sunday's elections will go ahead": a date that names a thing is
+	// dated by that thing's verb.
+	possessive := end > t && isPossessive(l.word(end-1))
 	for i := t - 1; i >= s.first && i >= t-15; i-- {
 		if l.punct(i, ";") {
 			break
 		}
+		// "said Tuesday that on Sunday the polls will open": the date
+		// opens the clause reported, whose verb comes after it.
+		if l.isWordTok(i) && strings.EqualFold(l.word(i), "that") &&
+			(i == t-1 || i == t-2 && l.isWordTok(t-1) && datePrepositions.has(l.word(t-1))) {
+			if te := ahead(); te != tenseNone {
+				return te
+			}
+		}
 		if te := tenseOf(l, i); te != tenseNone {
+			if possessive && speechVerbs.has(l.word(i)) {
+				if te := ahead(); te != tenseNone {
+					return te
+				}
+			}
 			return te
 		}
 	}
-	end := l.tokenAt(l.toks[t].start + endByte)
-	for i := end; i < s.end && i < end+10; i++ {
-		if l.punct(i, ";") || l.toks[i].kind == tokMark {
-			break
-		}
-		if l.isWordTok(i) && speechVerbs.has(l.word(i)) {
-			break // "… in April, aides said": the saying is not the date's
-		}
-		if l.isWordTok(i) && modalWords.has(l.word(i)) && !strings.EqualFold(l.word(i), "must") {
-			break // "the costs of an incident in August could reach": a guess, not a schedule
-		}
-		if te := tenseOf(l, i); te != tenseNone {
-			return te
-		}
-	}
-	return tenseNone
+	return ahead()
 }
 
 // presentVerbs are verbs whose plain form reads as the present of a
@@ -545,6 +602,9 @@ var scheduleVerbs = toSet(`take go come start begin hold meet vote sign open clo
 // untilVerbs move a period's end forward: "was extended until March 18".
 var untilVerbs = toSet(`extended extend extends postponed postpone delayed delay pushed suspended suspend
 	adjourned runs run lasts last valid open remain remains stay stays continue continues`)
+
+// datePrepositions come before a date: "that on July 1 the rule".
+var datePrepositions = toSet(`on in by from since until after before`)
 
 // nextNarrative after "next" tell a story's sequence, not a plan: "the
 // next day".

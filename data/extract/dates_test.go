@@ -51,6 +51,9 @@ func TestFindDates_Context(t *testing.T) {
 		{"needed by a month to come", "Half of the money is needed by December to keep the clinics open.", "2005-11-12", "by December", "2005-12", ""},
 		{"accused of what was done", "The driver is accused of hitting two cyclists on Sunday.", "2006-11-22", "on Sunday", "2006-11-19", ""},
 		{"an hour then its day", "The fire broke out at 9:40 p.m. Sunday at a warehouse run by a shipping firm.", "2005-11-28", "Sunday", "2005-11-27", ""},
+		{"a reported clause keeps its own tense", "The governor said Tuesday that Sunday's referendum will go ahead.", "2005-11-29", "Sunday", "2005-12-04", ""},
+		{"the second of two days follows the first", "A successor may be chosen late Friday or early Saturday.", "1997-04-18", "early Saturday", "1997-04-19", ""},
+		{"the day of one statement", "The airline said in a Wednesday news release that flights would resume.", "2010-10-23", "Wednesday", "2010-10-20", ""},
 		{"a range stays a range", "Aircraft will arrive between 2014 and 2016.", "2007-06-09", "between 2014 and 2016", "2014", "2016"},
 	}
 	for _, tt := range tests {
