@@ -89,9 +89,10 @@ var datePatterns = []datePattern{
 	pat("ago", `(?i:(`+number+`)\s+(day|week|month|year)s?\s+(?:ago|earlier))`),
 	pat("within-unit", `(?i:(earlier|later)\s+this\s+(week|month|year))`),
 	pat("day", `(?i:(?:since\s+)?(today|yesterday|tomorrow|tonight))`),
-	pat("year", `(?:(?i:in|since|by|until|through|during|before|after|from|of|early|late|mid|fiscal|circa)[- ]\s*)?`+yearNum),
+	pat("year", `(?:(?i:in|since|by|until|through|during|before|after|from|of|early|late|mid|fiscal|circa)[- ]\s*)?(?:(?i:early|late|mid)[- ]\s*)?`+yearNum),
 	pat("short-year", `(?i:in|since|by|until|through|during|before|after|from|of|circa)\s+['’](\d{2})`),
 	pat("holiday", `(?:(?i:on|by|until|before|after|since|at|over|for)\s+)?(?i:(last|this|next)\s+)?(`+holidayNames+`)(?:,?\s+`+yearNum+`)?`),
+	pat("year-end", `(?i:(?:by|at|before|until|toward|towards|around|near|since)\s+(?:the\s+)?(?:(this|next|last)\s+)?(year)[- ]end)`),
 	pat("end-of", `(?i:(?:by|at|until|before|toward|towards|around|near|since|from|in)\s+)?(?i:the\s+(?:end|close|beginning|start|middle|turn)\s+of\s+(?:(the|this|next|last)\s+)?(year|month))`),
 }
 
@@ -133,10 +134,12 @@ var patternsFor = func() map[string][]int {
 	for _, w := range strings.Fields("from between") {
 		m[w] = idx("range-md", "range-m", "range-y", "range-wd", "month-year", "month", "year", "part-of-month")
 	}
-	m["since"] = idx("short-year", "since-full", "month-year", "month", "weekday", "unit", "day", "year", "holiday", "part-of-month")
+	m["since"] = idx("short-year", "since-full", "month-year", "month", "weekday", "unit", "day", "year", "holiday", "part-of-month", "year-end")
 	for _, w := range strings.Fields("in by until through during before after early late mid of fiscal circa beyond around to till at over for on toward towards near") {
-		m[w] = idx("short-year", "month-year", "month", "year", "rolling", "coming", "weekday", "holiday", "end-of", "part-of-month")
+		m[w] = idx("short-year", "month-year", "month", "year", "rolling", "coming", "weekday", "holiday", "end-of", "year-end", "part-of-month")
 	}
+	// "in mid-1988", "mid-October": a part of a year or month.
+	m["#mid"] = idx("month-year", "month", "year")
 	for _, w := range strings.Fields("christmas boxing new halloween valentine's valentine’s independence bastille st guy armistice") {
 		m[w] = idx("holiday")
 	}
@@ -179,6 +182,8 @@ func patternsAt(w string) []int {
 		return nil
 	}
 	switch {
+	case strings.HasPrefix(w, "mid-") || strings.HasPrefix(w, "early-") || strings.HasPrefix(w, "late-"):
+		return patternsFor["#mid"]
 	case w[0] >= '0' && w[0] <= '9':
 		switch {
 		case len(w) == 4:
@@ -504,6 +509,9 @@ var futureWords = toSet(`will shall won't wont 'll ’ll would going plans plan 
 	expect scheduled schedule set due slated aims aim intends intend hopes hope upcoming next vows vowed
 	promises promised pledges pledged wants ahead forthcoming approaching`)
 
+// futureNouns are future words that are nouns after "the" or "its".
+var futureNouns = toSet(`plan plans hope hopes aim aims schedule vows promises pledges`)
+
 // pastWords mark a clause about what happened.
 var pastWords = toSet(`was were had did ago earlier previously been`)
 
@@ -656,6 +664,8 @@ func tenseOf(l *layout, i int) tense {
 		// "nominations are announced Tuesday", "is needed by December";
 		// not "is accused of killing two people on Sunday".
 		return tensePresent
+	case futureNouns.has(w) && i > 0 && l.isWordTok(i-1) && (determiners.has(l.word(i-1)) || isPossessive(l.word(i-1))):
+		return tenseNone // "announced the plan Thursday": a noun, no plan for Thursday
 	case futureWords[w] || strings.HasSuffix(w, "'ll"):
 		if w == "set" || w == "due" || w == "going" || w == "hopes" || w == "hope" || w == "plan" || w == "plans" ||
 			w == "expected" || w == "planned" || w == "scheduled" || w == "slated" || w == "next" || w == "upcoming" ||
@@ -1246,7 +1256,7 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			qual = "since"
 		}
 		d.From = monthFrom(mo, directionOf(qual, te), p)
-	case "end-of":
+	case "end-of", "year-end":
 		y := p.Year()
 		switch strings.ToLower(sub(1)) {
 		case "next":

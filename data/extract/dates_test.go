@@ -54,6 +54,9 @@ func TestFindDates_Context(t *testing.T) {
 		{"a reported clause keeps its own tense", "The governor said Tuesday that Sunday's referendum will go ahead.", "2005-11-29", "Sunday", "2005-12-04", ""},
 		{"the second of two days follows the first", "A successor may be chosen late Friday or early Saturday.", "1997-04-18", "early Saturday", "1997-04-19", ""},
 		{"the day of one statement", "The airline said in a Wednesday news release that flights would resume.", "2010-10-23", "Wednesday", "2010-10-20", ""},
+		{"the middle of a year", "The refinery was sold in mid-1988 to a rival.", "1989-10-27", "in mid-1988", "1988", ""},
+		{"the end of the year written short", "The company expects to finish the sale by year-end.", "1989-10-27", "by year-end", "1989", ""},
+		{"a plan that is a noun", "The government announced the plan Thursday, a day after the vote.", "1989-10-27", "Thursday", "1989-10-26", ""},
 		{"a range stays a range", "Aircraft will arrive between 2014 and 2016.", "2007-06-09", "between 2014 and 2016", "2014", "2016"},
 	}
 	for _, tt := range tests {
