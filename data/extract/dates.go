@@ -35,6 +35,9 @@ var months = map[string]time.Month{"january": 1, "february": 2, "march": 3, "apr
 	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
+// fullMonthNames are the months written out.
+var fullMonthNames = toSet(`january february march april may june july august september october november december`)
+
 var weekdays = map[string]time.Weekday{"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6}
 
 // Parts of the patterns.
@@ -78,7 +81,7 @@ var datePatterns = []datePattern{
 	pat("mdy", `(?:`+weekdayName+`,?\s+)?`+mdy),
 	pat("dmy", `(?:`+weekdayName+`,?\s+)?`+dmy),
 	pat("month-year", `(?:(?i:in|since|by|until|through|during|before|after|from|early|late|mid|last|next|this)[- ]\s*)?(?:(?i:early|late|mid)[- ]\s*)?(`+monthName+`),?\s+`+yearNum),
-	pat("month", `(?i:(in|since|by|until|through|during|before|after|last|next|this|early|late|mid|from|beyond|around|to|till|for|as\s+of|and|or)[- ]\s*)(?:(?i:early|late|mid)[- ]\s*)?(`+monthName+`)`),
+	pat("month", `(?i:(in|since|by|until|through|during|before|after|last|next|this|early|late|mid|from|beyond|around|to|till|for|as\s+of|of|and|or)[- ]\s*)(?:(?i:early|late|mid)[- ]\s*)?(`+monthName+`)`),
 	pat("month-modifier", `(?:(?i:the|a|an|its|their|his|her|this|last|next|as\s+early\s+as|as\s+late\s+as)\s+)?(`+monthName+`)(?:'s|’s)?`),
 	pat("part-of-month", `(?i:(?:by|at|until|before|toward|towards|around|near|in|from|since|after)\s+)?(?i:the\s+(?:end|beginning|start|middle|close|turn)\s+of\s+)(`+monthName+`)(?:,?\s+`+yearNum+`)?`),
 	// Relative to the publication date.
@@ -92,7 +95,8 @@ var datePatterns = []datePattern{
 	pat("year", `(?:(?i:in|since|by|until|through|during|before|after|from|of|early|late|mid|fiscal|circa)[- ]\s*)?(?:(?i:early|late|mid)[- ]\s*)?`+yearNum),
 	pat("short-year", `(?i:in|since|by|until|through|during|before|after|from|of|circa)\s+['’](\d{2})`),
 	pat("holiday", `(?:(?i:on|by|until|before|after|since|at|over|for)\s+)?(?i:(last|this|next)\s+)?(`+holidayNames+`)(?:,?\s+`+yearNum+`)?`),
-	pat("year-end", `(?i:(?:by|at|before|until|toward|towards|around|near|since)\s+(?:the\s+)?(?:(this|next|last)\s+)?(year)[- ]end)`),
+	pat("that-unit", `(?i:(?:in|by|during|of|on|since|until|after|before|for|from|through|later|earlier)\s+)?(?i:that|the\s+same|that\s+same)\s+(?i:(year|month|day))`),
+	pat("year-end", `(?i:(?:by|at|before|until|toward|towards|around|near|since)\s+(?:the\s+)?(?:(this|next|last)\s+)?(year)(?:[- ]end|(?:'s|’s)\s+end))`),
 	pat("end-of", `(?i:(?:by|at|until|before|toward|towards|around|near|since|from|in)\s+)?(?i:the\s+(?:end|close|beginning|start|middle|turn)\s+of\s+(?:(the|this|next|last)\s+)?(year|month))`),
 }
 
@@ -134,10 +138,11 @@ var patternsFor = func() map[string][]int {
 	for _, w := range strings.Fields("from between") {
 		m[w] = idx("range-md", "range-m", "range-y", "range-wd", "month-year", "month", "year", "part-of-month")
 	}
-	m["since"] = idx("short-year", "since-full", "month-year", "month", "weekday", "unit", "day", "year", "holiday", "part-of-month", "year-end")
+	m["since"] = idx("short-year", "since-full", "month-year", "month", "weekday", "unit", "day", "year", "holiday", "part-of-month", "year-end", "that-unit")
 	for _, w := range strings.Fields("in by until through during before after early late mid of fiscal circa beyond around to till at over for on toward towards near") {
-		m[w] = idx("short-year", "month-year", "month", "year", "rolling", "coming", "weekday", "holiday", "end-of", "year-end", "part-of-month")
+		m[w] = idx("short-year", "month-year", "month", "year", "rolling", "coming", "weekday", "holiday", "end-of", "year-end", "part-of-month", "that-unit")
 	}
+	m["that"] = idx("that-unit")
 	// "in mid-1988", "mid-October": a part of a year or month.
 	m["#mid"] = idx("month-year", "month", "year")
 	for _, w := range strings.Fields("christmas boxing new halloween valentine's valentine’s independence bastille st guy armistice") {
@@ -153,7 +158,7 @@ var patternsFor = func() map[string][]int {
 	for _, w := range strings.Fields("within throughout") {
 		m[w] = idx("rolling", "coming")
 	}
-	m["the"] = idx("rolling", "holiday", "end-of", "part-of-month", "unit")
+	m["the"] = idx("rolling", "holiday", "end-of", "part-of-month", "unit", "that-unit")
 	m["as"] = idx("month", "month-modifier")
 	for _, w := range strings.Fields("the a an its their his her") {
 		m[w] = append(append([]int{}, m[w]...), idx("month-modifier")...)
@@ -249,19 +254,40 @@ func findDates(l *layout, pub data.Time) []DateMention {
 				continue
 			}
 			d.Start, d.End = tok.start, tok.start+n
-			// "in October last year", "June 21 this year": the year named
-			// after the month.
+			d.Expression = text[d.Start:d.End]
+			// "won the cup in 1968. In the same year he…": the year of the
+			// date named just before, or none.
+			if m := sameUnitRe.FindStringSubmatch(d.Expression); m != nil {
+				var ok bool
+				if d.From, ok = sameAs(out, sentOf, tok.sent, strings.ToLower(m[1])); !ok {
+					continue
+				}
+				d.Relative = true
+			}
+			// "in October last year", "June 21 this year", "in September
+			// that year", "the same month of 2001": the year named after
+			// the month.
 			if d.Relative && d.To.IsZero() && calendarDay(d) {
-				if m := yearAfterRe.FindStringSubmatch(text[d.End:min(para.end, d.End+24)]); m != nil {
+				rest := text[d.End:min(para.end, d.End+24)]
+				if m := yearAfterRe.FindStringSubmatch(rest); m != nil {
 					y := p.Year()
-					switch strings.ToLower(m[1]) {
+					switch strings.ToLower(strings.Fields(m[1] + " x")[0]) {
 					case "last":
 						y--
 					case "next":
 						y++
+					case "that", "the":
+						y = 0
+						if t, ok := sameAs(out, sentOf, tok.sent, "year"); ok {
+							y = time.Unix(t.Unix, 0).UTC().Year()
+						}
+					case "x":
+						y, _ = strconv.Atoi(m[2])
 					}
-					d.From, d.Relative = withYear(d.From, y), true
-					d.End += len(m[0])
+					if y != 0 {
+						d.From, d.Relative = withYear(d.From, y), true
+						d.End += len(m[0])
+					}
 				}
 			}
 			d.Expression = text[d.Start:d.End]
@@ -330,9 +356,36 @@ func weekdayNamed(d DateMention) (time.Weekday, bool) {
 	return wd, ok
 }
 
+// sameUnitRe matches a year, month or day named by the one before it:
+// "that year", "the same day".
+var sameUnitRe = regexp.MustCompile(`(?i)(?:that|the\s+same|that\s+same)\s+(year|month|day)$`)
+
+// sameAs returns the year, month or day (unit) of the last date of out
+// named in the sentence sent or the two before it, if it is one date, not
+// a period, and names that unit.
+func sameAs(out []DateMention, sentOf []int, sent int, unit string) (data.Time, bool) {
+	for k := len(out) - 1; k >= 0 && k >= len(out)-6 && sentOf[k] >= sent-2; k-- {
+		d := out[k]
+		if !d.To.IsZero() || d.Uncertain {
+			return data.Time{}, false
+		}
+		t := time.Unix(d.From.Unix, 0).UTC()
+		switch {
+		case unit == "year" && d.From.Precision >= data.PrecisionYear:
+			return yearOf(t.Year()), true
+		case unit == "month" && d.From.Precision >= data.PrecisionMonth:
+			return monthOf(t.Year(), t.Month()), true
+		case unit == "day" && d.From.Precision >= data.PrecisionDay:
+			return day(t), true
+		}
+		return data.Time{}, false
+	}
+	return data.Time{}, false
+}
+
 // yearAfterRe reads the year named after a month or day: "October last
 // year".
-var yearAfterRe = regexp.MustCompile(`^,?\s+(?i:(?:of\s+)?(last|this|next)\s+year)\b`)
+var yearAfterRe = regexp.MustCompile(`^,?\s+(?i:(?:of\s+)?(?:(last|this|next|that|the\s+same)\s+year|of\s+((?:1[89]|20)\d{2})))\b`)
 
 // previousUnitRe matches a year or month counted back from the one the
 // text has just named.
@@ -398,6 +451,10 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 			return false
 		}
 		lead := strings.ToLower(l.word(t))
+		// "the city of Mar del Plata": a name, not a month cut short.
+		if f := strings.Fields(s[:end]); lead == "of" && len(f) > 0 && !fullMonthNames.has(f[len(f)-1]) && !strings.HasSuffix(f[len(f)-1], ".") {
+			return false
+		}
 		if (lead == "and" || lead == "or") && !(t > 0 && l.isWordTok(t-1) && (months[strings.ToLower(strings.TrimSuffix(l.word(t-1), "."))] != 0 || isDigits(l.word(t-1)))) {
 			return false // "and May": only after a month or a day
 		}
@@ -436,13 +493,15 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 		if i := strings.IndexAny(next, " ,.;:)"); i >= 0 {
 			next = next[:i]
 		}
-		if weekdayKinds.has(next) {
+		// "in its Monday edition" is the day of one edition.
+		if weekdayKinds.has(next) && !(t > 0 && l.isWordTok(t-1) && isPossessivePronoun(l.word(t-1)) && editionWords.has(next)) {
 			return false
 		}
 	case "day":
 		// "BBC Radio 4's Today programme": a name.
 		w := l.word(t)
-		if w == "Today" && l.sents[l.toks[t].sent].first != t && !(t > 0 && l.toks[t-1].kind == tokMark) {
+		if w == "Today" && l.sents[l.toks[t].sent].first != t && !(t > 0 && (l.toks[t-1].kind == tokMark ||
+			l.toks[t-1].kind == tokPunct && isTerminator(l.word(t-1)))) {
 			return false // but “Today we received the results”
 		}
 	case "year", "range-dash-y":
@@ -478,6 +537,18 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 		}
 	}
 	return true
+}
+
+// editionWords after "its" and a weekday name one edition of a paper.
+var editionWords = toSet(`edition editions newspaper paper issue`)
+
+// isPossessivePronoun reports whether w is "its", "their", "his" or "her".
+func isPossessivePronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "its", "their", "his", "her":
+		return true
+	}
+	return false
 }
 
 // eventNouns after "a" and a weekday make it the day of one event: "in a
@@ -1256,6 +1327,17 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			qual = "since"
 		}
 		d.From = monthFrom(mo, directionOf(qual, te), p)
+	case "that-unit":
+		// "in the same year": the year of the date named before it, which
+		// findDates looks up; the publication's until then.
+		switch strings.ToLower(sub(1)) {
+		case "year":
+			d.From = yearOf(p.Year())
+		case "month":
+			d.From = monthOf(p.Year(), p.Month())
+		default:
+			d.From = pubDay
+		}
 	case "end-of", "year-end":
 		y := p.Year()
 		switch strings.ToLower(sub(1)) {

@@ -57,6 +57,16 @@ func TestFindDates_Context(t *testing.T) {
 		{"the middle of a year", "The refinery was sold in mid-1988 to a rival.", "1989-10-27", "in mid-1988", "1988", ""},
 		{"the end of the year written short", "The company expects to finish the sale by year-end.", "1989-10-27", "by year-end", "1989", ""},
 		{"a plan that is a noun", "The government announced the plan Thursday, a day after the vote.", "1989-10-27", "Thursday", "1989-10-26", ""},
+		{"the same year as the one before", "The club was founded in 1902. In the same year it won the league.", "2005-12-03", "In the same year", "1902", ""},
+		{"that year with no year before is no date", "The club won the league that year.", "2005-12-03", "", "", ""},
+		{"later that day", "A body was found in the woods on Sunday. Later that day, a second was found.", "2006-12-13", "that day", "2006-12-10", ""},
+		{"a month of that year", "Sterling was devalued in 1976. In September that year, the minister resigned.", "2006-12-29", "In September that year", "1976-09", ""},
+		{"the same month of last year", "Traffic rose in October, up 3 points from the same month of last year.", "2005-11-15", "the same month of last year", "2004-10", ""},
+		{"the same month of a year named", "Prices fell in October, tying the fall in the same month of 2001.", "2006-11-14", "in the same month of 2001", "2001-10", ""},
+		{"the end of the year with a possessive", "The talks should open by the year's end.", "2005-11-02", "by the year's end", "2005", ""},
+		{"a month that dates a plural noun", "The minister quit ahead of January's elections.", "2006-12-11", "of January", "2007-01", ""},
+		{"Today after a stop in a quotation", "\"We were poor. Today we have a plan,\" he said.", "2005-12-17", "Today", "2005-12-17", ""},
+		{"the day of an edition", "The Times reported in its Monday edition that he had resigned.", "2006-12-19", "Monday", "2006-12-18", ""},
 		{"a range stays a range", "Aircraft will arrive between 2014 and 2016.", "2007-06-09", "between 2014 and 2016", "2014", "2016"},
 	}
 	for _, tt := range tests {
@@ -71,6 +81,12 @@ func TestFindDates_Context(t *testing.T) {
 				if got[i].Expression == tt.expr {
 					found = &got[i]
 				}
+			}
+			if tt.expr == "" {
+				if len(got) != 0 {
+					t.Errorf("dates %+v, want none", got)
+				}
+				return
 			}
 			if found == nil {
 				t.Fatalf("no %q in %+v", tt.expr, got)
@@ -90,6 +106,7 @@ func TestFindDates_NotDates(t *testing.T) {
 		"Candidates campaign before Super Tuesday.",
 		"The April Fools joke fooled nobody.",
 		"She made the rounds of the Sunday shows.",
+		"Riots hit the resort city of Mar del Plata.",
 	} {
 		if got := findDates(newLayout(text), pub); len(got) != 0 {
 			t.Errorf("%q: %+v", text, got)
