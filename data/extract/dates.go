@@ -313,7 +313,14 @@ func findDates(l *layout, pub data.Time) []DateMention {
 				for k := len(out) - 1; k >= 0 && k >= len(out)-8 && sentOf[k] == tok.sent; k-- {
 					if out[k].From.Precision == data.PrecisionYear && out[k].To.IsZero() && out[k].Relative &&
 						lastNextYearRe.MatchString(out[k].Expression) {
-						d.From = withYear(d.From, time.Unix(out[k].From.Unix, 0).UTC().Year())
+						// Not when the clause of the month says otherwise:
+						// "will grow next year, less than it predicted in
+						// April".
+						y := time.Unix(out[k].From.Unix, 0).UTC().Year()
+						te := tenseAt(l, t, d.End-tok.start)
+						if !(y > p.Year() && te == tensePast || y < p.Year() && (te == tenseFuture || te == tensePresent)) {
+							d.From = withYear(d.From, y)
+						}
 						break
 					}
 				}
@@ -592,6 +599,25 @@ var pastWords = toSet(`was were had did ago earlier previously been`)
 // Sunday"), else the first after it ("On Sunday, voters will go").
 func tenseAt(l *layout, t, endByte int) tense {
 	s := l.sents[l.toks[t].sent]
+	end := l.tokenAt(l.toks[t].start + endByte)
+	// "crude for December delivery": a contract's month is to come.
+	if end < s.end && l.isWordTok(end) && contractWords.has(l.word(end)) {
+		return tenseFuture
+	}
+	// "rose to 5.1 percent in March from 4.9 percent in February": the
+	// figure compared with is of before.
+	for i := t - 1; i > s.first && i >= t-5; i-- {
+		if !l.isWordTok(i) && !l.punct(i, "%") && !l.punct(i, "$") {
+			break
+		}
+		w := strings.ToLower(l.word(i))
+		if w == "from" && i < t-1 {
+			return tensePast
+		}
+		if !amountWords.has(w) && !startsWithDigit(w) {
+			break
+		}
+	}
 	// "called a snap election for July 7": what a date is for is ahead.
 	if t > s.first && l.isWordTok(t-1) && strings.EqualFold(l.word(t-1), "for") {
 		return tenseFuture
@@ -621,7 +647,6 @@ func tenseAt(l *layout, t, endByte int) tense {
 		}
 		return tenseFuture
 	}
-	end := l.tokenAt(l.toks[t].start + endByte)
 	ahead := func() tense {
 		for i := end; i < s.end && i < end+10; i++ {
 			if l.punct(i, ";") || l.toks[i].kind == tokMark {
@@ -685,6 +710,17 @@ var untilVerbs = toSet(`extended extend extends postponed postpone delayed delay
 // datePrepositions come before a date: "that on July 1 the rule".
 var datePrepositions = toSet(`on in by from since until after before`)
 
+// contractWords after a month make it the month of a contract to come:
+// "for December delivery".
+var contractWords = toSet(`delivery settlement contract contracts futures`)
+
+// amountWords make up an amount: "from 4.9 percent in February".
+var amountWords = toSet(`percent per cent points point dollars dollar euros yen pounds million billion trillion
+	a an in`)
+
+// startsWithDigit reports whether w starts with a digit.
+func startsWithDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
 // nextNarrative after "next" tell a story's sequence, not a plan: "the
 // next day".
 var nextNarrative = toSet(`day morning afternoon evening night`)
@@ -737,6 +773,8 @@ func tenseOf(l *layout, i int) tense {
 		return tensePresent
 	case futureNouns.has(w) && i > 0 && l.isWordTok(i-1) && (determiners.has(l.word(i-1)) || isPossessive(l.word(i-1))):
 		return tenseNone // "announced the plan Thursday": a noun, no plan for Thursday
+	case futureWords[w] && i > 0 && l.isWordTok(i-1) && strings.EqualFold(l.word(i-1), "than"):
+		return tenseNone // "grew faster than expected in October": no plan
 	case futureWords[w] || strings.HasSuffix(w, "'ll"):
 		if w == "set" || w == "due" || w == "going" || w == "hopes" || w == "hope" || w == "plan" || w == "plans" ||
 			w == "expected" || w == "planned" || w == "scheduled" || w == "slated" || w == "next" || w == "upcoming" ||

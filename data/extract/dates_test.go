@@ -67,6 +67,11 @@ func TestFindDates_Context(t *testing.T) {
 		{"a month that dates a plural noun", "The minister quit ahead of January's elections.", "2006-12-11", "of January", "2007-01", ""},
 		{"Today after a stop in a quotation", "\"We were poor. Today we have a plan,\" he said.", "2005-12-17", "Today", "2005-12-17", ""},
 		{"the day of an edition", "The Times reported in its Monday edition that he had resigned.", "2006-12-19", "Monday", "2006-12-18", ""},
+		{"a contract month is to come", "Light crude for December delivery closed up 48 cents.", "2006-11-15", "for December", "2006-12", ""},
+		{"the month compared with is of before", "The index is forecast to dip to 19 in December from 20 in October.", "2006-12-14", "in October", "2006-10", ""},
+		{"a framing year gives way to the clause's own past", "Output will grow next year, less than the bank predicted in April.", "2005-11-03", "in April", "2005-04", ""},
+		{"than expected is no plan", "Wages grew faster than expected in October, the figures showed.", "2005-11-10", "in October", "2005-10", ""},
+		{"an irregular past in a relative clause", "The winger, who underwent surgery in November, will miss the tour.", "2006-12-28", "in November", "2006-11", ""},
 		{"a range stays a range", "Aircraft will arrive between 2014 and 2016.", "2007-06-09", "between 2014 and 2016", "2014", "2016"},
 	}
 	for _, tt := range tests {
