@@ -694,7 +694,7 @@ func tenseAt(l *layout, t, endByte int) tense {
 // presentVerbs are verbs whose plain form reads as the present of a
 // schedule: "applications close on 30 April".
 var presentVerbs = toSet(`close open start begin end run take meet vote arrive leave return launch expire resume
-	go come convene reopen resumes expires launches convenes reopens`)
+	go come convene reopen resumes expires launches convenes reopens kick host travel clash`)
 
 // scheduleVerbs are verbs whose plain form after "to" plans something:
 // "was to take effect on Aug. 1".
@@ -796,7 +796,7 @@ func tenseOf(l *layout, i int) tense {
 		return tenseNone
 	case pastWords[w] || irregularPast[w] || speechVerbs[w] && strings.HasSuffix(w, "ed"):
 		return tensePast
-	case presentVerbs[w] && i > 0 && l.isWordTok(i-1) && !determiners.has(l.word(i-1)) && !isPossessive(l.word(i-1)) &&
+	case presentVerbs[w] && i > 0 && l.isWordTok(i-1) && !determiners.has(l.word(i-1)) && !isPossessive(l.word(i-1)) && !strings.HasPrefix(l.word(i-1), "'") && !strings.HasPrefix(l.word(i-1), "’") &&
 		(strings.HasSuffix(strings.ToLower(l.word(i-1)), "s") || isUpperStart(l.word(i-1)) || subjectPronouns.has(l.word(i-1))):
 		return tensePresent // "applications close on 30 April"
 	case w == "is" || w == "are" || w == "am" || w == "begins" || w == "starts" || w == "opens" ||

@@ -72,6 +72,8 @@ func TestFindDates_Context(t *testing.T) {
 		{"a framing year gives way to the clause's own past", "Output will grow next year, less than the bank predicted in April.", "2005-11-03", "in April", "2005-04", ""},
 		{"than expected is no plan", "Wages grew faster than expected in October, the figures showed.", "2005-11-10", "in October", "2005-10", ""},
 		{"an irregular past in a relative clause", "The winger, who underwent surgery in November, will miss the tour.", "2006-12-28", "in November", "2006-11", ""},
+		{"matches kick off", "The other cup ties kick off on Wednesday.", "2005-11-29", "on Wednesday", "2005-11-30", ""},
+		{"a visit is a noun after a possessive", "The premier 's visit from Oct. 29 to Nov. 2 was fruitful.", "2006-11-03", "from Oct. 29 to Nov. 2", "2006-10-29", "2006-11-02"},
 		{"a range stays a range", "Aircraft will arrive between 2014 and 2016.", "2007-06-09", "between 2014 and 2016", "2014", "2016"},
 	}
 	for _, tt := range tests {
