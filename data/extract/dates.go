@@ -191,8 +191,8 @@ func patternsAt(w string) []int {
 		return patternsFor["#mid"]
 	case w[0] >= '0' && w[0] <= '9':
 		switch {
-		case len(w) == 4:
-			return patternsFor["#year"]
+		case len(w) == 4, len(w) > 5 && isDigits(w[:4]) && (w[4] == '-' || strings.HasPrefix(w[4:], "–")):
+			return patternsFor["#year"] // "2006", "2006-2010"
 		case len(w) <= 4 && (len(w) <= 2 || strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") ||
 			strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th")):
 			return patternsFor["#day"]

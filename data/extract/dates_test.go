@@ -74,6 +74,7 @@ func TestFindDates_Context(t *testing.T) {
 		{"an irregular past in a relative clause", "The winger, who underwent surgery in November, will miss the tour.", "2006-12-28", "in November", "2006-11", ""},
 		{"matches kick off", "The other cup ties kick off on Wednesday.", "2005-11-29", "on Wednesday", "2005-11-30", ""},
 		{"a visit is a noun after a possessive", "The premier 's visit from Oct. 29 to Nov. 2 was fruitful.", "2006-11-03", "from Oct. 29 to Nov. 2", "2006-10-29", "2006-11-02"},
+		{"years joined by a dash in one word", "The war of 1992-1995 left the town in ruins.", "2005-12-12", "1992-1995", "1992", "1995"},
 		{"a range stays a range", "Aircraft will arrive between 2014 and 2016.", "2007-06-09", "between 2014 and 2016", "2014", "2016"},
 	}
 	for _, tt := range tests {
