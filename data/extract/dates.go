@@ -526,6 +526,11 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 		if strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, ":") || len(rest) > 0 && (rest[0] >= '0' && rest[0] <= '9') {
 			return false
 		}
+		// "of 1992-1995": the range is read from the years.
+		if kind == "year" && len(rest) == len(s[end:]) && (strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–")) &&
+			startsWithDigit(strings.TrimLeft(rest, "-–")) && !startsWithDigit(l.word(t)) {
+			return false
+		}
 		word := rest
 		if i := strings.IndexAny(word, " ,.;:)"); i >= 0 {
 			word = word[:i]
