@@ -504,6 +504,16 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 		if weekdayKinds.has(next) && !(t > 0 && l.isWordTok(t-1) && isPossessivePronoun(l.word(t-1)) && editionWords.has(next)) {
 			return false
 		}
+	case "holiday":
+		// "Christmas presents", "his third Christmas in England", "Merry
+		// Christmas": the feast, not a day; "on Christmas", "Christmas,
+		// 2005" and "Christmas Day" are days.
+		if w := strings.ToLower(s[:end]); w == "christmas" || w == "halloween" {
+			rest := strings.TrimLeft(s[end:], " ")
+			if rest != "" && unicode.IsLower(firstRune(rest)) || t > 0 && l.isWordTok(t-1) && feastWords.has(l.word(t-1)) {
+				return false
+			}
+		}
 	case "day":
 		// "BBC Radio 4's Today programme": a name.
 		w := l.word(t)
@@ -568,6 +578,9 @@ func isPossessivePronoun(w string) bool {
 var eventNouns = toSet(`statement statements news briefing interview speech letter meeting report session
 	address vote ruling decision announcement hearing call rally summit memo filing release editorial event
 	conference`)
+
+// feastWords before "Christmas" make it the feast: "Merry Christmas".
+var feastWords = toSet(`merry happy celebrate celebrates celebrated celebrating white`)
 
 // weekdayKinds after a weekday make it a kind of thing, not a day.
 var weekdayKinds = toSet(`show shows program programs programme programmes edition editions newspaper newspapers

@@ -75,6 +75,8 @@ func TestFindDates_Context(t *testing.T) {
 		{"matches kick off", "The other cup ties kick off on Wednesday.", "2005-11-29", "on Wednesday", "2005-11-30", ""},
 		{"a visit is a noun after a possessive", "The premier 's visit from Oct. 29 to Nov. 2 was fruitful.", "2006-11-03", "from Oct. 29 to Nov. 2", "2006-10-29", "2006-11-02"},
 		{"years joined by a dash in one word", "The war of 1992-1995 left the town in ruins.", "2005-12-12", "1992-1995", "1992", "1995"},
+		{"Christmas Day that dates a sermon", "In his Christmas Day sermon, the archbishop spoke of peace.", "2006-12-26", "Christmas Day", "2006-12-25", ""},
+		{"home for Christmas", "The troops will be home for Christmas.", "2006-12-11", "for Christmas", "2006-12-25", ""},
 		{"a range stays a range", "Aircraft will arrive between 2014 and 2016.", "2007-06-09", "between 2014 and 2016", "2014", "2016"},
 	}
 	for _, tt := range tests {
@@ -115,6 +117,9 @@ func TestFindDates_NotDates(t *testing.T) {
 		"The April Fools joke fooled nobody.",
 		"She made the rounds of the Sunday shows.",
 		"Riots hit the resort city of Mar del Plata.",
+		"Shoppers bought Christmas presents early.",
+		"He will celebrate his third Christmas in England.",
+		"\"Merry Christmas,\" the mayor said.",
 	} {
 		if got := findDates(newLayout(text), pub); len(got) != 0 {
 			t.Errorf("%q: %+v", text, got)
