@@ -96,6 +96,7 @@ var datePatterns = []datePattern{
 	pat("short-year", `(?i:in|since|by|until|through|during|before|after|from|of|circa)\s+['’](\d{2})`),
 	pat("holiday", `(?:(?i:on|by|until|before|after|since|at|over|for)\s+)?(?i:(last|this|next)\s+)?(`+holidayNames+`)(?:,?\s+`+yearNum+`)?`),
 	pat("that-unit", `(?i:(?:in|by|during|of|on|since|until|after|before|for|from|through|later|earlier)\s+)?(?i:that|the\s+same|that\s+same)\s+(?i:(year|month|day))`),
+	pat("day-next", `(?i:(?:on\s+)?(?:the\s+(previous|next|following|preceding)\s+day|the\s+day\s+(before|after)))`),
 	pat("year-end", `(?i:(?:by|at|before|until|toward|towards|around|near|since)\s+(?:the\s+)?(?:(this|next|last)\s+)?(year)(?:[- ]end|(?:'s|’s)\s+end))`),
 	pat("end-of", `(?i:(?:by|at|until|before|toward|towards|around|near|since|from|in)\s+)?(?i:the\s+(?:end|close|beginning|start|middle|turn)\s+of\s+(?:(the|this|next|last)\s+)?(year|month))`),
 }
@@ -143,6 +144,8 @@ var patternsFor = func() map[string][]int {
 		m[w] = idx("short-year", "month-year", "month", "year", "rolling", "coming", "weekday", "holiday", "end-of", "year-end", "part-of-month", "that-unit")
 	}
 	m["that"] = idx("that-unit")
+	m["on"] = append(append([]int{}, m["on"]...), idx("day-next")...)
+	sort.Ints(m["on"])
 	// "in mid-1988", "mid-October": a part of a year or month.
 	m["#mid"] = idx("month-year", "month", "year")
 	for _, w := range strings.Fields("christmas boxing new halloween valentine's valentine’s independence bastille st guy armistice") {
@@ -158,7 +161,7 @@ var patternsFor = func() map[string][]int {
 	for _, w := range strings.Fields("within throughout") {
 		m[w] = idx("rolling", "coming")
 	}
-	m["the"] = idx("rolling", "holiday", "end-of", "part-of-month", "unit", "that-unit")
+	m["the"] = idx("rolling", "holiday", "end-of", "part-of-month", "unit", "that-unit", "day-next")
 	m["as"] = idx("month", "month-modifier")
 	for _, w := range strings.Fields("the a an its their his her") {
 		m[w] = append(append([]int{}, m[w]...), idx("month-modifier")...)
@@ -264,6 +267,19 @@ func findDates(l *layout, pub data.Time) []DateMention {
 				}
 				d.Relative = true
 			}
+			// "police arrived on Sunday. The next day…": a day from the day
+			// named before, or none.
+			if m := dayNextRe.FindStringSubmatch(d.Expression); m != nil {
+				from, ok := sameAs(out, sentOf, tok.sent, "day")
+				if !ok {
+					continue
+				}
+				n := 1
+				if w := strings.ToLower(m[1] + m[2]); w == "previous" || w == "preceding" || w == "before" {
+					n = -1
+				}
+				d.From, d.Relative = day(time.Unix(from.Unix, 0).UTC().AddDate(0, 0, n)), true
+			}
 			// "in October last year", "June 21 this year", "in September
 			// that year", "the same month of 2001": the year named after
 			// the month.
@@ -366,6 +382,11 @@ func weekdayNamed(d DateMention) (time.Weekday, bool) {
 // sameUnitRe matches a year, month or day named by the one before it:
 // "that year", "the same day".
 var sameUnitRe = regexp.MustCompile(`(?i)(?:that|the\s+same|that\s+same)\s+(year|month|day)$`)
+
+// dayNextRe matches a day counted from the one named before it: "the
+// next day", "the day before" (not "a day earlier", which compares with
+// the day of the report as often as with the day named).
+var dayNextRe = regexp.MustCompile(`(?i)(?:the\s+(previous|next|following|preceding)\s+day|the\s+day\s+(before|after))$`)
 
 // sameAs returns the year, month or day (unit) of the last date of out
 // named in the sentence sent or the two before it, if it is one date, not
@@ -502,6 +523,12 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 		}
 		// "in its Monday edition" is the day of one edition.
 		if weekdayKinds.has(next) && !(t > 0 && l.isWordTok(t-1) && isPossessivePronoun(l.word(t-1)) && editionWords.has(next)) {
+			return false
+		}
+	case "day-next":
+		// "the day after the vote": counted from the vote, not a date.
+		rest := strings.TrimLeft(s[end:], " ")
+		if rest != "" && unicode.IsLetter(firstRune(rest)) {
 			return false
 		}
 	case "holiday":
@@ -1383,6 +1410,10 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			qual = "since"
 		}
 		d.From = monthFrom(mo, directionOf(qual, te), p)
+	case "day-next":
+		// "the next day": the day after the one named before, which
+		// findDates looks up.
+		d.From = pubDay
 	case "that-unit":
 		// "in the same year": the year of the date named before it, which
 		// findDates looks up; the publication's until then.

@@ -77,6 +77,9 @@ func TestFindDates_Context(t *testing.T) {
 		{"years joined by a dash in one word", "The war of 1992-1995 left the town in ruins.", "2005-12-12", "1992-1995", "1992", "1995"},
 		{"Christmas Day that dates a sermon", "In his Christmas Day sermon, the archbishop spoke of peace.", "2006-12-26", "Christmas Day", "2006-12-25", ""},
 		{"home for Christmas", "The troops will be home for Christmas.", "2006-12-11", "for Christmas", "2006-12-25", ""},
+		{"the next day after a day named", "Police arrived on Sunday. The next day, they arrested two men.", "2006-12-13", "The next day", "2006-12-11", ""},
+		{"the day before a day named", "The vote was held on March 3. The day before, protesters marched.", "2006-12-13", "The day before", "2006-03-02", ""},
+		{"the next day with none named is no date", "The next day, they arrested two men.", "2006-12-13", "", "", ""},
 		{"a range stays a range", "Aircraft will arrive between 2014 and 2016.", "2007-06-09", "between 2014 and 2016", "2014", "2016"},
 	}
 	for _, tt := range tests {
@@ -117,6 +120,7 @@ func TestFindDates_NotDates(t *testing.T) {
 		"The April Fools joke fooled nobody.",
 		"She made the rounds of the Sunday shows.",
 		"Riots hit the resort city of Mar del Plata.",
+		"Prices fell the day after the vote.",
 		"Shoppers bought Christmas presents early.",
 		"He will celebrate his third Christmas in England.",
 		"\"Merry Christmas,\" the mayor said.",
