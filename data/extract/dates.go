@@ -102,7 +102,7 @@ var datePatterns = []datePattern{
 }
 
 // holidayNames are the holidays with a fixed date.
-const holidayNames = `Christmas\s+Eve|Christmas\s+Day|Christmas|Boxing\s+Day|New\s+Year's\s+Eve|New\s+Year’s\s+Eve|` +
+const holidayNames = `Thanksgiving\s+Day|Thanksgiving|Labor\s+Day|Memorial\s+Day|Election\s+Day|Christmas\s+Eve|Christmas\s+Day|Christmas|Boxing\s+Day|New\s+Year's\s+Eve|New\s+Year’s\s+Eve|` +
 	`New\s+Year's\s+Day|New\s+Year’s\s+Day|Halloween|Valentine's\s+Day|Valentine’s\s+Day|Independence\s+Day|` +
 	`the\s+Fourth\s+of\s+July|Bastille\s+Day|St\.?\s+Patrick's\s+Day|St\.?\s+Patrick’s\s+Day|Guy\s+Fawkes\s+Night|Armistice\s+Day`
 
@@ -112,6 +112,56 @@ var holidayDates = map[string][2]int{"christmas eve": {12, 24}, "christmas day":
 	"boxing day": {12, 26}, "new year's eve": {12, 31}, "new year's day": {1, 1}, "halloween": {10, 31},
 	"valentine's day": {2, 14}, "independence day": {7, 4}, "the fourth of july": {7, 4}, "bastille day": {7, 14},
 	"st. patrick's day": {3, 17}, "st patrick's day": {3, 17}, "guy fawkes night": {11, 5}, "armistice day": {11, 11}}
+
+// floatingHolidays are the holidays on a weekday of a month: the month,
+// the weekday and which of them (-1 for the last).
+var floatingHolidays = map[string][3]int{
+	"thanksgiving": {11, int(time.Thursday), 4}, "thanksgiving day": {11, int(time.Thursday), 4},
+	"labor day": {9, int(time.Monday), 1}, "memorial day": {5, int(time.Monday), -1},
+	// The Tuesday after the first Monday of November.
+	"election day": {11, int(time.Monday), 1},
+}
+
+// floatingHoliday returns the day of holiday name in year y.
+func floatingHoliday(name string, y int) time.Time {
+	h := floatingHolidays[name]
+	m, wd, n := time.Month(h[0]), time.Weekday(h[1]), h[2]
+	var t time.Time
+	if n > 0 {
+		t = time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+		t = t.AddDate(0, 0, (int(wd)-int(t.Weekday())+7)%7+7*(n-1))
+	} else {
+		t = time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC)
+		t = t.AddDate(0, 0, -((int(t.Weekday()) - int(wd) + 7) % 7))
+	}
+	if name == "election day" {
+		t = t.AddDate(0, 0, 1)
+	}
+	return t
+}
+
+// floatingFrom returns the day of holiday name in direction dir from p,
+// as dayFrom does for a day of a month.
+func floatingFrom(name string, dir direction, p time.Time) time.Time {
+	pd := time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, time.UTC)
+	this := floatingHoliday(name, p.Year())
+	switch dir {
+	case onOrAfter, after:
+		if this.Before(pd) || dir == after && this.Equal(pd) {
+			return floatingHoliday(name, p.Year()+1)
+		}
+		return this
+	case before:
+		if !this.Before(pd) {
+			return floatingHoliday(name, p.Year()-1)
+		}
+		return this
+	}
+	if this.After(pd) && !(dir == nearest && this.Sub(pd) <= 45*24*time.Hour) {
+		return floatingHoliday(name, p.Year()-1)
+	}
+	return this
+}
 
 // patternsFor lists, for each way a date expression can start, the
 // patterns that can match there: trying only those keeps the regular
@@ -148,7 +198,7 @@ var patternsFor = func() map[string][]int {
 	sort.Ints(m["on"])
 	// "in mid-1988", "mid-October": a part of a year or month.
 	m["#mid"] = idx("month-year", "month", "year")
-	for _, w := range strings.Fields("christmas boxing new halloween valentine's valentine’s independence bastille st guy armistice") {
+	for _, w := range strings.Fields("christmas boxing new halloween valentine's valentine’s independence bastille st guy armistice thanksgiving labor memorial election") {
 		m[w] = idx("holiday")
 	}
 	for _, w := range strings.Fields("last this next previous coming current") {
@@ -1367,6 +1417,15 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 		d.From, d.Relative = yearOf(y), false
 	case "holiday":
 		name := strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(sub(2), "’", "'")), " "))
+		if _, floating := floatingHolidays[name]; floating {
+			if y := sub(3); y != "" {
+				yy, _ := strconv.Atoi(y)
+				d.From, d.Relative = day(floatingHoliday(name, yy)), false
+				break
+			}
+			d.From = day(floatingFrom(name, directionOf(sub(1), te), p))
+			break
+		}
 		md, ok := holidayDates[name]
 		if !ok {
 			return d, false

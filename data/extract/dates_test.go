@@ -80,6 +80,9 @@ func TestFindDates_Context(t *testing.T) {
 		{"the next day after a day named", "Police arrived on Sunday. The next day, they arrested two men.", "2006-12-13", "The next day", "2006-12-11", ""},
 		{"the day before a day named", "The vote was held on March 3. The day before, protesters marched.", "2006-12-13", "The day before", "2006-03-02", ""},
 		{"the next day with none named is no date", "The next day, they arrested two men.", "2006-12-13", "", "", ""},
+		{"Thanksgiving is a Thursday of November", "The store will open on Thanksgiving Day.", "1998-10-20", "on Thanksgiving Day", "1998-11-26", ""},
+		{"a past Labor Day", "The strike began on Labor Day.", "1998-10-20", "on Labor Day", "1998-09-07", ""},
+		{"Election Day of a year named", "The results of Election Day 1998 surprised many.", "1999-01-05", "Election Day 1998", "1998-11-03", ""},
 		{"a range stays a range", "Aircraft will arrive between 2014 and 2016.", "2007-06-09", "between 2014 and 2016", "2014", "2016"},
 	}
 	for _, tt := range tests {
