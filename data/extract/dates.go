@@ -336,8 +336,11 @@ func findDates(l *layout, pub data.Time) []DateMention {
 			if d.Relative && d.To.IsZero() && calendarDay(d) {
 				rest := text[d.End:min(para.end, d.End+24)]
 				if m := yearAfterRe.FindStringSubmatch(rest); m != nil {
-					y := p.Year()
-					switch strings.ToLower(strings.Fields(m[1] + " x")[0]) {
+					y, qual := p.Year(), ""
+					if f := strings.Fields(strings.ToLower(m[1])); len(f) > 0 {
+						qual = f[0]
+					}
+					switch qual {
 					case "last":
 						y--
 					case "next":
@@ -347,7 +350,7 @@ func findDates(l *layout, pub data.Time) []DateMention {
 						if t, ok := sameAs(out, sentOf, tok.sent, "year"); ok {
 							y = time.Unix(t.Unix, 0).UTC().Year()
 						}
-					case "x":
+					case "": // "of 2001"
 						y, _ = strconv.Atoi(m[2])
 					}
 					if y != 0 {
