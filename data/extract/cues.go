@@ -522,7 +522,9 @@ var irregularPast = toSet(`said told went came took gave made sought brought tho
 	understood knew grew drew flew rose fell sold bought caught taught built spent withdrew swore tore wore
 	broke chose froze hid rode shook stole woke forgave forbade overcame overtook undertook upheld withheld
 	sat lay hung shot hit cut let quit bet cast split spread shut beat bit fed fled heard slid sang sank
-	swam`)
+	swam underwent oversaw overthrew foresaw withstood rebuilt rewrote forgot slept swept wept dealt dug clung
+	lent knelt leapt sped spun sprang stuck stung strode strove swung shrank arose awoke mistook outgrew overheard
+	overran overrode oversold overspent partook undid`)
 
 // finiteVerb reports whether token t is probably the finite verb of a
 // clause: an auxiliary, a speech verb, a known past form, or a lower-case

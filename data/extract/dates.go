@@ -35,6 +35,9 @@ var months = map[string]time.Month{"january": 1, "february": 2, "march": 3, "apr
 	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
+// fullMonthNames are the months written out.
+var fullMonthNames = toSet(`january february march april may june july august september october november december`)
+
 var weekdays = map[string]time.Weekday{"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6}
 
 // Parts of the patterns.
@@ -78,7 +81,7 @@ var datePatterns = []datePattern{
 	pat("mdy", `(?:`+weekdayName+`,?\s+)?`+mdy),
 	pat("dmy", `(?:`+weekdayName+`,?\s+)?`+dmy),
 	pat("month-year", `(?:(?i:in|since|by|until|through|during|before|after|from|early|late|mid|last|next|this)[- ]\s*)?(?:(?i:early|late|mid)[- ]\s*)?(`+monthName+`),?\s+`+yearNum),
-	pat("month", `(?i:(in|since|by|until|through|during|before|after|last|next|this|early|late|mid|from|beyond|around|to|till|for|as\s+of|and|or)[- ]\s*)(?:(?i:early|late|mid)[- ]\s*)?(`+monthName+`)`),
+	pat("month", `(?i:(in|since|by|until|through|during|before|after|last|next|this|early|late|mid|from|beyond|around|to|till|for|as\s+of|of|and|or)[- ]\s*)(?:(?i:early|late|mid)[- ]\s*)?(`+monthName+`)`),
 	pat("month-modifier", `(?:(?i:the|a|an|its|their|his|her|this|last|next|as\s+early\s+as|as\s+late\s+as)\s+)?(`+monthName+`)(?:'s|’s)?`),
 	pat("part-of-month", `(?i:(?:by|at|until|before|toward|towards|around|near|in|from|since|after)\s+)?(?i:the\s+(?:end|beginning|start|middle|close|turn)\s+of\s+)(`+monthName+`)(?:,?\s+`+yearNum+`)?`),
 	// Relative to the publication date.
@@ -89,14 +92,17 @@ var datePatterns = []datePattern{
 	pat("ago", `(?i:(`+number+`)\s+(day|week|month|year)s?\s+(?:ago|earlier))`),
 	pat("within-unit", `(?i:(earlier|later)\s+this\s+(week|month|year))`),
 	pat("day", `(?i:(?:since\s+)?(today|yesterday|tomorrow|tonight))`),
-	pat("year", `(?:(?i:in|since|by|until|through|during|before|after|from|of|early|late|mid|fiscal|circa)[- ]\s*)?`+yearNum),
+	pat("year", `(?:(?i:in|since|by|until|through|during|before|after|from|of|early|late|mid|fiscal|circa)[- ]\s*)?(?:(?i:early|late|mid)[- ]\s*)?`+yearNum),
 	pat("short-year", `(?i:in|since|by|until|through|during|before|after|from|of|circa)\s+['’](\d{2})`),
 	pat("holiday", `(?:(?i:on|by|until|before|after|since|at|over|for)\s+)?(?i:(last|this|next)\s+)?(`+holidayNames+`)(?:,?\s+`+yearNum+`)?`),
+	pat("that-unit", `(?i:(?:in|by|during|of|on|since|until|after|before|for|from|through|later|earlier)\s+)?(?i:that|the\s+same|that\s+same)\s+(?i:(year|month|day))`),
+	pat("day-next", `(?i:(?:on\s+)?(?:the\s+(previous|next|following|preceding)\s+day|the\s+day\s+(before|after)))`),
+	pat("year-end", `(?i:(?:by|at|before|until|toward|towards|around|near|since)\s+(?:the\s+)?(?:(this|next|last)\s+)?(year)(?:[- ]end|(?:'s|’s)\s+end))`),
 	pat("end-of", `(?i:(?:by|at|until|before|toward|towards|around|near|since|from|in)\s+)?(?i:the\s+(?:end|close|beginning|start|middle|turn)\s+of\s+(?:(the|this|next|last)\s+)?(year|month))`),
 }
 
 // holidayNames are the holidays with a fixed date.
-const holidayNames = `Christmas\s+Eve|Christmas\s+Day|Christmas|Boxing\s+Day|New\s+Year's\s+Eve|New\s+Year’s\s+Eve|` +
+const holidayNames = `Thanksgiving\s+Day|Thanksgiving|Labor\s+Day|Memorial\s+Day|Election\s+Day|Christmas\s+Eve|Christmas\s+Day|Christmas|Boxing\s+Day|New\s+Year's\s+Eve|New\s+Year’s\s+Eve|` +
 	`New\s+Year's\s+Day|New\s+Year’s\s+Day|Halloween|Valentine's\s+Day|Valentine’s\s+Day|Independence\s+Day|` +
 	`the\s+Fourth\s+of\s+July|Bastille\s+Day|St\.?\s+Patrick's\s+Day|St\.?\s+Patrick’s\s+Day|Guy\s+Fawkes\s+Night|Armistice\s+Day`
 
@@ -106,6 +112,56 @@ var holidayDates = map[string][2]int{"christmas eve": {12, 24}, "christmas day":
 	"boxing day": {12, 26}, "new year's eve": {12, 31}, "new year's day": {1, 1}, "halloween": {10, 31},
 	"valentine's day": {2, 14}, "independence day": {7, 4}, "the fourth of july": {7, 4}, "bastille day": {7, 14},
 	"st. patrick's day": {3, 17}, "st patrick's day": {3, 17}, "guy fawkes night": {11, 5}, "armistice day": {11, 11}}
+
+// floatingHolidays are the holidays on a weekday of a month: the month,
+// the weekday and which of them (-1 for the last).
+var floatingHolidays = map[string][3]int{
+	"thanksgiving": {11, int(time.Thursday), 4}, "thanksgiving day": {11, int(time.Thursday), 4},
+	"labor day": {9, int(time.Monday), 1}, "memorial day": {5, int(time.Monday), -1},
+	// The Tuesday after the first Monday of November.
+	"election day": {11, int(time.Monday), 1},
+}
+
+// floatingHoliday returns the day of holiday name in year y.
+func floatingHoliday(name string, y int) time.Time {
+	h := floatingHolidays[name]
+	m, wd, n := time.Month(h[0]), time.Weekday(h[1]), h[2]
+	var t time.Time
+	if n > 0 {
+		t = time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+		t = t.AddDate(0, 0, (int(wd)-int(t.Weekday())+7)%7+7*(n-1))
+	} else {
+		t = time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC)
+		t = t.AddDate(0, 0, -((int(t.Weekday()) - int(wd) + 7) % 7))
+	}
+	if name == "election day" {
+		t = t.AddDate(0, 0, 1)
+	}
+	return t
+}
+
+// floatingFrom returns the day of holiday name in direction dir from p,
+// as dayFrom does for a day of a month.
+func floatingFrom(name string, dir direction, p time.Time) time.Time {
+	pd := time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, time.UTC)
+	this := floatingHoliday(name, p.Year())
+	switch dir {
+	case onOrAfter, after:
+		if this.Before(pd) || dir == after && this.Equal(pd) {
+			return floatingHoliday(name, p.Year()+1)
+		}
+		return this
+	case before:
+		if !this.Before(pd) {
+			return floatingHoliday(name, p.Year()-1)
+		}
+		return this
+	}
+	if this.After(pd) && !(dir == nearest && this.Sub(pd) <= 45*24*time.Hour) {
+		return floatingHoliday(name, p.Year()-1)
+	}
+	return this
+}
 
 // patternsFor lists, for each way a date expression can start, the
 // patterns that can match there: trying only those keeps the regular
@@ -133,11 +189,16 @@ var patternsFor = func() map[string][]int {
 	for _, w := range strings.Fields("from between") {
 		m[w] = idx("range-md", "range-m", "range-y", "range-wd", "month-year", "month", "year", "part-of-month")
 	}
-	m["since"] = idx("short-year", "since-full", "month-year", "month", "weekday", "unit", "day", "year", "holiday", "part-of-month")
+	m["since"] = idx("short-year", "since-full", "month-year", "month", "weekday", "unit", "day", "year", "holiday", "part-of-month", "year-end", "that-unit")
 	for _, w := range strings.Fields("in by until through during before after early late mid of fiscal circa beyond around to till at over for on toward towards near") {
-		m[w] = idx("short-year", "month-year", "month", "year", "rolling", "coming", "weekday", "holiday", "end-of", "part-of-month")
+		m[w] = idx("short-year", "month-year", "month", "year", "rolling", "coming", "weekday", "holiday", "end-of", "year-end", "part-of-month", "that-unit")
 	}
-	for _, w := range strings.Fields("christmas boxing new halloween valentine's valentine’s independence bastille st guy armistice") {
+	m["that"] = idx("that-unit")
+	m["on"] = append(append([]int{}, m["on"]...), idx("day-next")...)
+	sort.Ints(m["on"])
+	// "in mid-1988", "mid-October": a part of a year or month.
+	m["#mid"] = idx("month-year", "month", "year")
+	for _, w := range strings.Fields("christmas boxing new halloween valentine's valentine’s independence bastille st guy armistice thanksgiving labor memorial election") {
 		m[w] = idx("holiday")
 	}
 	for _, w := range strings.Fields("last this next previous coming current") {
@@ -150,7 +211,7 @@ var patternsFor = func() map[string][]int {
 	for _, w := range strings.Fields("within throughout") {
 		m[w] = idx("rolling", "coming")
 	}
-	m["the"] = idx("rolling", "holiday", "end-of", "part-of-month", "unit")
+	m["the"] = idx("rolling", "holiday", "end-of", "part-of-month", "unit", "that-unit", "day-next")
 	m["as"] = idx("month", "month-modifier")
 	for _, w := range strings.Fields("the a an its their his her") {
 		m[w] = append(append([]int{}, m[w]...), idx("month-modifier")...)
@@ -179,10 +240,12 @@ func patternsAt(w string) []int {
 		return nil
 	}
 	switch {
+	case strings.HasPrefix(w, "mid-") || strings.HasPrefix(w, "early-") || strings.HasPrefix(w, "late-"):
+		return patternsFor["#mid"]
 	case w[0] >= '0' && w[0] <= '9':
 		switch {
-		case len(w) == 4:
-			return patternsFor["#year"]
+		case len(w) == 4, len(w) > 5 && isDigits(w[:4]) && (w[4] == '-' || strings.HasPrefix(w[4:], "–")):
+			return patternsFor["#year"] // "2006", "2006-2010"
 		case len(w) <= 4 && (len(w) <= 2 || strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") ||
 			strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th")):
 			return patternsFor["#day"]
@@ -244,19 +307,56 @@ func findDates(l *layout, pub data.Time) []DateMention {
 				continue
 			}
 			d.Start, d.End = tok.start, tok.start+n
-			// "in October last year", "June 21 this year": the year named
-			// after the month.
+			d.Expression = text[d.Start:d.End]
+			// "won the cup in 1968. In the same year he…": the year of the
+			// date named just before, or none.
+			if m := sameUnitRe.FindStringSubmatch(d.Expression); m != nil {
+				var ok bool
+				if d.From, ok = sameAs(out, sentOf, tok.sent, strings.ToLower(m[1])); !ok {
+					continue
+				}
+				d.Relative = true
+			}
+			// "police arrived on Sunday. The next day…": a day from the day
+			// named before, or none.
+			if m := dayNextRe.FindStringSubmatch(d.Expression); m != nil {
+				from, ok := sameAs(out, sentOf, tok.sent, "day")
+				if !ok {
+					continue
+				}
+				n := 1
+				if w := strings.ToLower(m[1] + m[2]); w == "previous" || w == "preceding" || w == "before" {
+					n = -1
+				}
+				d.From, d.Relative = day(time.Unix(from.Unix, 0).UTC().AddDate(0, 0, n)), true
+			}
+			// "in October last year", "June 21 this year", "in September
+			// that year", "the same month of 2001": the year named after
+			// the month.
 			if d.Relative && d.To.IsZero() && calendarDay(d) {
-				if m := yearAfterRe.FindStringSubmatch(text[d.End:min(para.end, d.End+24)]); m != nil {
-					y := p.Year()
-					switch strings.ToLower(m[1]) {
+				rest := text[d.End:min(para.end, d.End+24)]
+				if m := yearAfterRe.FindStringSubmatch(rest); m != nil {
+					y, qual := p.Year(), ""
+					if f := strings.Fields(strings.ToLower(m[1])); len(f) > 0 {
+						qual = f[0]
+					}
+					switch qual {
 					case "last":
 						y--
 					case "next":
 						y++
+					case "that", "the":
+						y = 0
+						if t, ok := sameAs(out, sentOf, tok.sent, "year"); ok {
+							y = time.Unix(t.Unix, 0).UTC().Year()
+						}
+					case "": // "of 2001"
+						y, _ = strconv.Atoi(m[2])
 					}
-					d.From, d.Relative = withYear(d.From, y), true
-					d.End += len(m[0])
+					if y != 0 {
+						d.From, d.Relative = withYear(d.From, y), true
+						d.End += len(m[0])
+					}
 				}
 			}
 			d.Expression = text[d.Start:d.End]
@@ -282,8 +382,26 @@ func findDates(l *layout, pub data.Time) []DateMention {
 				for k := len(out) - 1; k >= 0 && k >= len(out)-8 && sentOf[k] == tok.sent; k-- {
 					if out[k].From.Precision == data.PrecisionYear && out[k].To.IsZero() && out[k].Relative &&
 						lastNextYearRe.MatchString(out[k].Expression) {
-						d.From = withYear(d.From, time.Unix(out[k].From.Unix, 0).UTC().Year())
+						// Not when the clause of the month says otherwise:
+						// "will grow next year, less than it predicted in
+						// April".
+						y := time.Unix(out[k].From.Unix, 0).UTC().Year()
+						te := tenseAt(l, t, d.End-tok.start)
+						if !(y > p.Year() && te == tensePast || y < p.Year() && (te == tenseFuture || te == tensePresent)) {
+							d.From = withYear(d.From, y)
+						}
 						break
+					}
+				}
+			}
+			// "late Friday or early Saturday", "on Tuesday and Wednesday":
+			// the second day follows the first.
+			if wd, ok := weekdayNamed(d); ok && len(out) > 0 && sentOf[len(out)-1] == tok.sent {
+				prev := out[len(out)-1]
+				if pwd, ok := weekdayNamed(prev); ok && weekdayJoinRe.MatchString(text[prev.End:d.Start]) &&
+					!qualifiedRe.MatchString(prev.Expression) && !isPossessive(d.Expression) {
+					if n := (int(wd) - int(pwd) + 7) % 7; n > 0 {
+						d.From = day(time.Unix(prev.From.Unix, 0).UTC().AddDate(0, 0, n))
 					}
 				}
 			}
@@ -296,9 +414,59 @@ func findDates(l *layout, pub data.Time) []DateMention {
 	return out
 }
 
+// weekdayJoinRe joins two days of one week: "Friday or Saturday".
+var weekdayJoinRe = regexp.MustCompile(`^,?\s+(?:and|or|and\s+on|or\s+on)\s+$`)
+
+// qualifiedRe matches a day counted from the publication date by a word
+// of its own: after "last Wednesday", another day may come before it.
+var qualifiedRe = regexp.MustCompile(`(?i)\b(?:last|next|this)\b`)
+
+// weekdayNamed returns the day of the week d names, if it is a day named
+// by its weekday alone ("late Friday", "on Monday").
+func weekdayNamed(d DateMention) (time.Weekday, bool) {
+	f := strings.Fields(strings.ToLower(d.Expression))
+	if len(f) == 0 || d.From.Precision != data.PrecisionDay || !d.To.IsZero() {
+		return 0, false
+	}
+	wd, ok := weekdays[strings.TrimSuffix(strings.TrimSuffix(f[len(f)-1], "'s"), "’s")]
+	return wd, ok
+}
+
+// sameUnitRe matches a year, month or day named by the one before it:
+// "that year", "the same day".
+var sameUnitRe = regexp.MustCompile(`(?i)(?:that|the\s+same|that\s+same)\s+(year|month|day)$`)
+
+// dayNextRe matches a day counted from the one named before it: "the
+// next day", "the day before" (not "a day earlier", which compares with
+// the day of the report as often as with the day named).
+var dayNextRe = regexp.MustCompile(`(?i)(?:the\s+(previous|next|following|preceding)\s+day|the\s+day\s+(before|after))$`)
+
+// sameAs returns the year, month or day (unit) of the last date of out
+// named in the sentence sent or the two before it, if it is one date, not
+// a period, and names that unit.
+func sameAs(out []DateMention, sentOf []int, sent int, unit string) (data.Time, bool) {
+	for k := len(out) - 1; k >= 0 && k >= len(out)-6 && sentOf[k] >= sent-2; k-- {
+		d := out[k]
+		if !d.To.IsZero() || d.Uncertain {
+			return data.Time{}, false
+		}
+		t := time.Unix(d.From.Unix, 0).UTC()
+		switch {
+		case unit == "year" && d.From.Precision >= data.PrecisionYear:
+			return yearOf(t.Year()), true
+		case unit == "month" && d.From.Precision >= data.PrecisionMonth:
+			return monthOf(t.Year(), t.Month()), true
+		case unit == "day" && d.From.Precision >= data.PrecisionDay:
+			return day(t), true
+		}
+		return data.Time{}, false
+	}
+	return data.Time{}, false
+}
+
 // yearAfterRe reads the year named after a month or day: "October last
 // year".
-var yearAfterRe = regexp.MustCompile(`^,?\s+(?i:(?:of\s+)?(last|this|next)\s+year)\b`)
+var yearAfterRe = regexp.MustCompile(`^,?\s+(?i:(?:of\s+)?(?:(last|this|next|that|the\s+same)\s+year|of\s+((?:1[89]|20)\d{2})))\b`)
 
 // previousUnitRe matches a year or month counted back from the one the
 // text has just named.
@@ -364,6 +532,10 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 			return false
 		}
 		lead := strings.ToLower(l.word(t))
+		// "the city of Mar del Plata": a name, not a month cut short.
+		if f := strings.Fields(s[:end]); lead == "of" && len(f) > 0 && !fullMonthNames.has(f[len(f)-1]) && !strings.HasSuffix(f[len(f)-1], ".") {
+			return false
+		}
 		if (lead == "and" || lead == "or") && !(t > 0 && l.isWordTok(t-1) && (months[strings.ToLower(strings.TrimSuffix(l.word(t-1), "."))] != 0 || isDigits(l.word(t-1)))) {
 			return false // "and May": only after a month or a day
 		}
@@ -385,9 +557,12 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 			}
 		}
 	case "weekday":
-		// "on a Friday night", "every Monday": no date.
+		// "on a Friday night", "every Monday": no date; but "said in a
+		// Monday statement", "told a Tuesday news conference" date one.
 		if t > 0 && l.isWordTok(t-1) && (strings.EqualFold(l.word(t-1), "a") || strings.EqualFold(l.word(t-1), "every") ||
-			strings.EqualFold(l.word(t-1), "each") || strings.EqualFold(l.word(t-1), "any")) {
+			strings.EqualFold(l.word(t-1), "each") || strings.EqualFold(l.word(t-1), "any")) &&
+			!(strings.EqualFold(l.word(t-1), "a") && (l.isWordTok(t+1) && eventNouns.has(l.word(t+1)) ||
+				l.isWordTok(t+1) && l.isWordTok(t+2) && eventNouns.has(l.word(t+2)))) {
 			return false
 		}
 		// "Black Monday", "Super Tuesday", "Good Friday": a name.
@@ -399,13 +574,31 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 		if i := strings.IndexAny(next, " ,.;:)"); i >= 0 {
 			next = next[:i]
 		}
-		if weekdayKinds.has(next) {
+		// "in its Monday edition" is the day of one edition.
+		if weekdayKinds.has(next) && !(t > 0 && l.isWordTok(t-1) && isPossessivePronoun(l.word(t-1)) && editionWords.has(next)) {
 			return false
+		}
+	case "day-next":
+		// "the day after the vote": counted from the vote, not a date.
+		rest := strings.TrimLeft(s[end:], " ")
+		if rest != "" && unicode.IsLetter(firstRune(rest)) {
+			return false
+		}
+	case "holiday":
+		// "Christmas presents", "his third Christmas in England", "Merry
+		// Christmas": the feast, not a day; "on Christmas", "Christmas,
+		// 2005" and "Christmas Day" are days.
+		if w := strings.ToLower(s[:end]); w == "christmas" || w == "halloween" {
+			rest := strings.TrimLeft(s[end:], " ")
+			if rest != "" && unicode.IsLower(firstRune(rest)) || t > 0 && l.isWordTok(t-1) && feastWords.has(l.word(t-1)) {
+				return false
+			}
 		}
 	case "day":
 		// "BBC Radio 4's Today programme": a name.
 		w := l.word(t)
-		if w == "Today" && l.sents[l.toks[t].sent].first != t && !(t > 0 && l.toks[t-1].kind == tokMark) {
+		if w == "Today" && l.sents[l.toks[t].sent].first != t && !(t > 0 && (l.toks[t-1].kind == tokMark ||
+			l.toks[t-1].kind == tokPunct && isTerminator(l.word(t-1)))) {
 			return false // but “Today we received the results”
 		}
 	case "year", "range-dash-y":
@@ -421,6 +614,11 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 		}
 		rest := strings.TrimLeft(s[end:], " ")
 		if strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, ":") || len(rest) > 0 && (rest[0] >= '0' && rest[0] <= '9') {
+			return false
+		}
+		// "of 1992-1995": the range is read from the years.
+		if kind == "year" && len(rest) == len(s[end:]) && (strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–")) &&
+			startsWithDigit(strings.TrimLeft(rest, "-–")) && !startsWithDigit(l.word(t)) {
 			return false
 		}
 		word := rest
@@ -442,6 +640,27 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 	}
 	return true
 }
+
+// editionWords after "its" and a weekday name one edition of a paper.
+var editionWords = toSet(`edition editions newspaper paper issue`)
+
+// isPossessivePronoun reports whether w is "its", "their", "his" or "her".
+func isPossessivePronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "its", "their", "his", "her":
+		return true
+	}
+	return false
+}
+
+// eventNouns after "a" and a weekday make it the day of one event: "in a
+// Monday statement".
+var eventNouns = toSet(`statement statements news briefing interview speech letter meeting report session
+	address vote ruling decision announcement hearing call rally summit memo filing release editorial event
+	conference`)
+
+// feastWords before "Christmas" make it the feast: "Merry Christmas".
+var feastWords = toSet(`merry happy celebrate celebrates celebrated celebrating white`)
 
 // weekdayKinds after a weekday make it a kind of thing, not a day.
 var weekdayKinds = toSet(`show shows program programs programme programmes edition editions newspaper newspapers
@@ -466,6 +685,9 @@ var futureWords = toSet(`will shall won't wont 'll ’ll would going plans plan 
 	expect scheduled schedule set due slated aims aim intends intend hopes hope upcoming next vows vowed
 	promises promised pledges pledged wants ahead forthcoming approaching`)
 
+// futureNouns are future words that are nouns after "the" or "its".
+var futureNouns = toSet(`plan plans hope hopes aim aims schedule vows promises pledges`)
+
 // pastWords mark a clause about what happened.
 var pastWords = toSet(`was were had did ago earlier previously been`)
 
@@ -475,6 +697,25 @@ var pastWords = toSet(`was were had did ago earlier previously been`)
 // Sunday"), else the first after it ("On Sunday, voters will go").
 func tenseAt(l *layout, t, endByte int) tense {
 	s := l.sents[l.toks[t].sent]
+	end := l.tokenAt(l.toks[t].start + endByte)
+	// "crude for December delivery": a contract's month is to come.
+	if end < s.end && l.isWordTok(end) && contractWords.has(l.word(end)) {
+		return tenseFuture
+	}
+	// "rose to 5.1 percent in March from 4.9 percent in February": the
+	// figure compared with is of before.
+	for i := t - 1; i > s.first && i >= t-5; i-- {
+		if !l.isWordTok(i) && !l.punct(i, "%") && !l.punct(i, "$") {
+			break
+		}
+		w := strings.ToLower(l.word(i))
+		if w == "from" && i < t-1 {
+			return tensePast
+		}
+		if !amountWords.has(w) && !startsWithDigit(w) {
+			break
+		}
+	}
 	// "called a snap election for July 7": what a date is for is ahead.
 	if t > s.first && l.isWordTok(t-1) && strings.EqualFold(l.word(t-1), "for") {
 		return tenseFuture
@@ -504,36 +745,54 @@ func tenseAt(l *layout, t, endByte int) tense {
 		}
 		return tenseFuture
 	}
+	ahead := func() tense {
+		for i := end; i < s.end && i < end+10; i++ {
+			if l.punct(i, ";") || l.toks[i].kind == tokMark {
+				break
+			}
+			if l.isWordTok(i) && speechVerbs.has(l.word(i)) {
+				break // "… in April, aides said": the saying is not the date's
+			}
+			if l.isWordTok(i) && modalWords.has(l.word(i)) && !strings.EqualFold(l.word(i), "must") {
+				break // "the costs of an incident in August could reach": a guess, not a schedule
+			}
+			if te := tenseOf(l, i); te != tenseNone {
+				return te
+			}
+		}
+		return tenseNone
+	}
+	// "Sunday's elections will go ahead": a date that names a thing is
+	// dated by that thing's verb.
+	possessive := end > t && isPossessive(l.word(end-1))
 	for i := t - 1; i >= s.first && i >= t-15; i-- {
 		if l.punct(i, ";") {
 			break
 		}
+		// "said Tuesday that on Sunday the polls will open": the date
+		// opens the clause reported, whose verb comes after it.
+		if l.isWordTok(i) && strings.EqualFold(l.word(i), "that") &&
+			(i == t-1 || i == t-2 && l.isWordTok(t-1) && datePrepositions.has(l.word(t-1))) {
+			if te := ahead(); te != tenseNone {
+				return te
+			}
+		}
 		if te := tenseOf(l, i); te != tenseNone {
+			if possessive && speechVerbs.has(l.word(i)) {
+				if te := ahead(); te != tenseNone {
+					return te
+				}
+			}
 			return te
 		}
 	}
-	end := l.tokenAt(l.toks[t].start + endByte)
-	for i := end; i < s.end && i < end+10; i++ {
-		if l.punct(i, ";") || l.toks[i].kind == tokMark {
-			break
-		}
-		if l.isWordTok(i) && speechVerbs.has(l.word(i)) {
-			break // "… in April, aides said": the saying is not the date's
-		}
-		if l.isWordTok(i) && modalWords.has(l.word(i)) && !strings.EqualFold(l.word(i), "must") {
-			break // "the costs of an incident in August could reach": a guess, not a schedule
-		}
-		if te := tenseOf(l, i); te != tenseNone {
-			return te
-		}
-	}
-	return tenseNone
+	return ahead()
 }
 
 // presentVerbs are verbs whose plain form reads as the present of a
 // schedule: "applications close on 30 April".
 var presentVerbs = toSet(`close open start begin end run take meet vote arrive leave return launch expire resume
-	go come convene reopen resumes expires launches convenes reopens`)
+	go come convene reopen resumes expires launches convenes reopens kick host travel clash`)
 
 // scheduleVerbs are verbs whose plain form after "to" plans something:
 // "was to take effect on Aug. 1".
@@ -545,6 +804,35 @@ var scheduleVerbs = toSet(`take go come start begin hold meet vote sign open clo
 // untilVerbs move a period's end forward: "was extended until March 18".
 var untilVerbs = toSet(`extended extend extends postponed postpone delayed delay pushed suspended suspend
 	adjourned runs run lasts last valid open remain remains stay stays continue continues`)
+
+// datePrepositions come before a date: "that on July 1 the rule".
+var datePrepositions = toSet(`on in by from since until after before`)
+
+// contractWords after a month make it the month of a contract to come:
+// "for December delivery".
+var contractWords = toSet(`delivery settlement contract contracts futures`)
+
+// amountWords make up an amount: "from 4.9 percent in February".
+var amountWords = toSet(`percent per cent points point dollars dollar euros yen pounds million billion trillion
+	a an in`)
+
+// startsWithDigit reports whether w starts with a digit.
+func startsWithDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
+// nextNarrative after "next" tell a story's sequence, not a plan: "the
+// next day".
+var nextNarrative = toSet(`day morning afternoon evening night`)
+
+// presentBe before a participle makes a present passive: "the results are
+// announced on Tuesday" is a schedule, "was announced" the past.
+var presentBe = toSet(`is are am`)
+
+// setParticles after "set" make another verb: "set up", "set out".
+var setParticles = toSet(`up out off aside apart down about`)
+
+// passiveLinks after a present passive tie it to something done before:
+// "is accused of", "is believed to have".
+var passiveLinks = toSet(`of with to that as for about over`)
 
 // modalWords look ahead: "could take up the measure in April".
 var modalWords = toSet(`could may might should can must`)
@@ -564,9 +852,27 @@ func tenseOf(l *layout, i int) tense {
 	if (w == "would" || w == "could" || w == "might" || w == "should") && l.isWordTok(i+1) && strings.EqualFold(l.word(i+1), "have") {
 		return tensePast
 	}
+	after := ""
+	if l.isWordTok(i + 1) {
+		after = strings.ToLower(l.word(i + 1))
+	}
 	switch {
-	case w == "due" && l.isWordTok(i+1) && l.word(i+1) == "to" && !(l.isWordTok(i+2) && (scheduleVerbs.has(l.word(i+2)) || l.word(i+2) == "be")):
+	case w == "due" && after == "to" && !(l.isWordTok(i+2) && (scheduleVerbs.has(l.word(i+2)) || l.word(i+2) == "be")):
 		return tenseNone // "died due to injuries on Saturday": a cause, not a schedule
+	case w == "next" && (after == "to" || nextNarrative.has(after)):
+		return tenseNone // "a building next to the embassy", "the next day": no plan
+	case w == "set" && (isUpperStart(l.word(i)) || passive || setParticles.has(after)):
+		return tenseNone // "will be formally set up on Sunday", "the SET index"
+	case w == "set" && !infinitive && after != "to" && after != "for" && after != "on":
+		return tensePast // "set the tone on Tuesday": the past of set, not "set for"
+	case (likelyVerb(w) || irregularPast[w]) && !futureWords[w] && !passiveLinks.has(after) && i > 0 && l.isWordTok(i-1) && presentBe.has(l.word(i-1)):
+		// "nominations are announced Tuesday", "is needed by December";
+		// not "is accused of killing two people on Sunday".
+		return tensePresent
+	case futureNouns.has(w) && i > 0 && l.isWordTok(i-1) && (determiners.has(l.word(i-1)) || isPossessive(l.word(i-1))):
+		return tenseNone // "announced the plan Thursday": a noun, no plan for Thursday
+	case futureWords[w] && i > 0 && l.isWordTok(i-1) && strings.EqualFold(l.word(i-1), "than"):
+		return tenseNone // "grew faster than expected in October": no plan
 	case futureWords[w] || strings.HasSuffix(w, "'ll"):
 		if w == "set" || w == "due" || w == "going" || w == "hopes" || w == "hope" || w == "plan" || w == "plans" ||
 			w == "expected" || w == "planned" || w == "scheduled" || w == "slated" || w == "next" || w == "upcoming" ||
@@ -588,7 +894,7 @@ func tenseOf(l *layout, i int) tense {
 		return tenseNone
 	case pastWords[w] || irregularPast[w] || speechVerbs[w] && strings.HasSuffix(w, "ed"):
 		return tensePast
-	case presentVerbs[w] && i > 0 && l.isWordTok(i-1) && !determiners.has(l.word(i-1)) && !isPossessive(l.word(i-1)) &&
+	case presentVerbs[w] && i > 0 && l.isWordTok(i-1) && !determiners.has(l.word(i-1)) && !isPossessive(l.word(i-1)) && !strings.HasPrefix(l.word(i-1), "'") && !strings.HasPrefix(l.word(i-1), "’") &&
 		(strings.HasSuffix(strings.ToLower(l.word(i-1)), "s") || isUpperStart(l.word(i-1)) || subjectPronouns.has(l.word(i-1))):
 		return tensePresent // "applications close on 30 April"
 	case w == "is" || w == "are" || w == "am" || w == "begins" || w == "starts" || w == "opens" ||
@@ -1114,6 +1420,15 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 		d.From, d.Relative = yearOf(y), false
 	case "holiday":
 		name := strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(sub(2), "’", "'")), " "))
+		if _, floating := floatingHolidays[name]; floating {
+			if y := sub(3); y != "" {
+				yy, _ := strconv.Atoi(y)
+				d.From, d.Relative = day(floatingHoliday(name, yy)), false
+				break
+			}
+			d.From = day(floatingFrom(name, directionOf(sub(1), te), p))
+			break
+		}
 		md, ok := holidayDates[name]
 		if !ok {
 			return d, false
@@ -1157,7 +1472,22 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			qual = "since"
 		}
 		d.From = monthFrom(mo, directionOf(qual, te), p)
-	case "end-of":
+	case "day-next":
+		// "the next day": the day after the one named before, which
+		// findDates looks up.
+		d.From = pubDay
+	case "that-unit":
+		// "in the same year": the year of the date named before it, which
+		// findDates looks up; the publication's until then.
+		switch strings.ToLower(sub(1)) {
+		case "year":
+			d.From = yearOf(p.Year())
+		case "month":
+			d.From = monthOf(p.Year(), p.Month())
+		default:
+			d.From = pubDay
+		}
+	case "end-of", "year-end":
 		y := p.Year()
 		switch strings.ToLower(sub(1)) {
 		case "next":

@@ -44,6 +44,45 @@ func TestFindDates_Context(t *testing.T) {
 		{"a year earlier", "Net income was $14 million, against $18 million a year earlier.", "1989-11-02", "a year earlier", "1988", ""},
 		{"a week ago", "The quake hit the country a week ago.", "2011-03-18", "a week ago", "2011-03-11", ""},
 		{"quoted today", "\"Today we received the results,\" the minister said.", "2005-12-03", "Today", "2005-12-03", ""},
+		{"next to is a place, not a plan", "Two men were led into a hall next to the embassy in the raid Tuesday.", "1997-04-25", "Tuesday", "1997-04-22", ""},
+		{"set the tone is the past of set", "The envoy set the tone on Tuesday when he told the committee the plan was dead.", "1997-04-10", "on Tuesday", "1997-04-08", ""},
+		{"set up leaves the tense to will", "The new council will be formally set up on Sunday.", "2006-11-04", "on Sunday", "2006-11-05", ""},
+		{"a present passive is a schedule", "Prizes are announced Tuesday in Stockholm.", "2005-12-12", "Tuesday", "2005-12-13", ""},
+		{"needed by a month to come", "Half of the money is needed by December to keep the clinics open.", "2005-11-12", "by December", "2005-12", ""},
+		{"accused of what was done", "The driver is accused of hitting two cyclists on Sunday.", "2006-11-22", "on Sunday", "2006-11-19", ""},
+		{"an hour then its day", "The fire broke out at 9:40 p.m. Sunday at a warehouse run by a shipping firm.", "2005-11-28", "Sunday", "2005-11-27", ""},
+		{"a reported clause keeps its own tense", "The governor said Tuesday that Sunday's referendum will go ahead.", "2005-11-29", "Sunday", "2005-12-04", ""},
+		{"the second of two days follows the first", "A successor may be chosen late Friday or early Saturday.", "1997-04-18", "early Saturday", "1997-04-19", ""},
+		{"the day of one statement", "The airline said in a Wednesday news release that flights would resume.", "2010-10-23", "Wednesday", "2010-10-20", ""},
+		{"the middle of a year", "The refinery was sold in mid-1988 to a rival.", "1989-10-27", "in mid-1988", "1988", ""},
+		{"the end of the year written short", "The company expects to finish the sale by year-end.", "1989-10-27", "by year-end", "1989", ""},
+		{"a plan that is a noun", "The government announced the plan Thursday, a day after the vote.", "1989-10-27", "Thursday", "1989-10-26", ""},
+		{"the same year as the one before", "The club was founded in 1902. In the same year it won the league.", "2005-12-03", "In the same year", "1902", ""},
+		{"that year with no year before is no date", "The club won the league that year.", "2005-12-03", "", "", ""},
+		{"later that day", "A body was found in the woods on Sunday. Later that day, a second was found.", "2006-12-13", "that day", "2006-12-10", ""},
+		{"a month of that year", "Sterling was devalued in 1976. In September that year, the minister resigned.", "2006-12-29", "In September that year", "1976-09", ""},
+		{"the same month of last year", "Traffic rose in October, up 3 points from the same month of last year.", "2005-11-15", "the same month of last year", "2004-10", ""},
+		{"the same month of a year named", "Prices fell in October, tying the fall in the same month of 2001.", "2006-11-14", "in the same month of 2001", "2001-10", ""},
+		{"the end of the year with a possessive", "The talks should open by the year's end.", "2005-11-02", "by the year's end", "2005", ""},
+		{"a month that dates a plural noun", "The minister quit ahead of January's elections.", "2006-12-11", "of January", "2007-01", ""},
+		{"Today after a stop in a quotation", "\"We were poor. Today we have a plan,\" he said.", "2005-12-17", "Today", "2005-12-17", ""},
+		{"the day of an edition", "The Times reported in its Monday edition that he had resigned.", "2006-12-19", "Monday", "2006-12-18", ""},
+		{"a contract month is to come", "Light crude for December delivery closed up 48 cents.", "2006-11-15", "for December", "2006-12", ""},
+		{"the month compared with is of before", "The index is forecast to dip to 19 in December from 20 in October.", "2006-12-14", "in October", "2006-10", ""},
+		{"a framing year gives way to the clause's own past", "Output will grow next year, less than the bank predicted in April.", "2005-11-03", "in April", "2005-04", ""},
+		{"than expected is no plan", "Wages grew faster than expected in October, the figures showed.", "2005-11-10", "in October", "2005-10", ""},
+		{"an irregular past in a relative clause", "The winger, who underwent surgery in November, will miss the tour.", "2006-12-28", "in November", "2006-11", ""},
+		{"matches kick off", "The other cup ties kick off on Wednesday.", "2005-11-29", "on Wednesday", "2005-11-30", ""},
+		{"a visit is a noun after a possessive", "The premier 's visit from Oct. 29 to Nov. 2 was fruitful.", "2006-11-03", "from Oct. 29 to Nov. 2", "2006-10-29", "2006-11-02"},
+		{"years joined by a dash in one word", "The war of 1992-1995 left the town in ruins.", "2005-12-12", "1992-1995", "1992", "1995"},
+		{"Christmas Day that dates a sermon", "In his Christmas Day sermon, the archbishop spoke of peace.", "2006-12-26", "Christmas Day", "2006-12-25", ""},
+		{"home for Christmas", "The troops will be home for Christmas.", "2006-12-11", "for Christmas", "2006-12-25", ""},
+		{"the next day after a day named", "Police arrived on Sunday. The next day, they arrested two men.", "2006-12-13", "The next day", "2006-12-11", ""},
+		{"the day before a day named", "The vote was held on March 3. The day before, protesters marched.", "2006-12-13", "The day before", "2006-03-02", ""},
+		{"the next day with none named is no date", "The next day, they arrested two men.", "2006-12-13", "", "", ""},
+		{"Thanksgiving is a Thursday of November", "The store will open on Thanksgiving Day.", "1998-10-20", "on Thanksgiving Day", "1998-11-26", ""},
+		{"a past Labor Day", "The strike began on Labor Day.", "1998-10-20", "on Labor Day", "1998-09-07", ""},
+		{"Election Day of a year named", "The results of Election Day 1998 surprised many.", "1999-01-05", "Election Day 1998", "1998-11-03", ""},
 		{"a range stays a range", "Aircraft will arrive between 2014 and 2016.", "2007-06-09", "between 2014 and 2016", "2014", "2016"},
 	}
 	for _, tt := range tests {
@@ -58,6 +97,12 @@ func TestFindDates_Context(t *testing.T) {
 				if got[i].Expression == tt.expr {
 					found = &got[i]
 				}
+			}
+			if tt.expr == "" {
+				if len(got) != 0 {
+					t.Errorf("dates %+v, want none", got)
+				}
+				return
 			}
 			if found == nil {
 				t.Fatalf("no %q in %+v", tt.expr, got)
@@ -77,6 +122,11 @@ func TestFindDates_NotDates(t *testing.T) {
 		"Candidates campaign before Super Tuesday.",
 		"The April Fools joke fooled nobody.",
 		"She made the rounds of the Sunday shows.",
+		"Riots hit the resort city of Mar del Plata.",
+		"Prices fell the day after the vote.",
+		"Shoppers bought Christmas presents early.",
+		"He will celebrate his third Christmas in England.",
+		"\"Merry Christmas,\" the mayor said.",
 	} {
 		if got := findDates(newLayout(text), pub); len(got) != 0 {
 			t.Errorf("%q: %+v", text, got)

@@ -181,6 +181,16 @@ var abbreviations = toSet(`mr. mrs. ms. dr. gen. sen. rep. gov. col. lt. capt. s
 	ga. ill. ind. kan. kans. ky. la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.c. n.d.
 	okla. ore. pa. r.i. s.c. s.d. tenn. tex. vt. va. wash. wis. wyo. w.va. mme. mlle. messrs. esq.`)
 
+// clockWords end an hour: "at 9:40 p.m. Sunday".
+var clockWords = toSet(`a.m. p.m.`)
+
+// dayOrMonthName reports whether w names a day of the week or a month.
+func dayOrMonthName(w string) bool {
+	lw := strings.ToLower(strings.TrimSuffix(w, "."))
+	_, wd := weekdays[lw]
+	return wd || months[lw] != 0
+}
+
 // titleAbbreviations are abbreviations that come before a name, so a
 // capitalised word after them does not start a sentence.
 var titleAbbreviations = toSet(`mr. mrs. ms. dr. gen. sen. rep. gov. col. lt. capt. st. prof. sgt. adm. maj.
@@ -228,8 +238,11 @@ func (l *layout) splitSentences() {
 				!titleAbbreviations.has(l.text[tok.start:tok.end]) && t+1 < para.endTok:
 				// "…sanctions on the U.S. The next day…"
 				next := l.toks[t+1]
-				end = next.kind == tokWord && notNames.has(l.text[next.start:next.end]) && isUpperStart(l.text[next.start:next.end]) &&
-					utf8.RuneCountInString(l.text[tok.start:tok.end]) > 2
+				nw := l.text[next.start:next.end]
+				end = next.kind == tokWord && notNames.has(nw) && isUpperStart(nw) &&
+					utf8.RuneCountInString(l.text[tok.start:tok.end]) > 2 &&
+					// "at 9:40 p.m. Sunday": the day of the hour.
+					!(clockWords.has(l.text[tok.start:tok.end]) && dayOrMonthName(nw))
 			}
 			if end {
 				l.addSentence(start, t+1, k)
