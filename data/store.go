@@ -163,6 +163,9 @@ func (s *Store) SwitchedToWAL() bool {
 func (s *Store) Close() error {
 	s.life.end()
 	err := s.db.Close()
+	if err == nil && s.access == readWrite {
+		s.endLog()
+	}
 	if s.temp != "" {
 		os.RemoveAll(s.temp)
 	}
@@ -170,6 +173,21 @@ func (s *Store) Close() error {
 		return fmt.Errorf("data.Close: %w", err)
 	}
 	return nil
+}
+
+// endLog ends the write-ahead log left beside the document once the
+// store's connections are closed. The last connection to close copies the
+// log into the file and removes it and the -shm file, but not one whose
+// read was cancelled: SQLite's interrupt, still pending on it, stops that
+// copy too. One connection opened and closed again ends it, unless
+// another program has the document open: the log is then its to end.
+func (s *Store) endLog() {
+	if _, err := os.Lstat(s.file + "-wal"); err != nil {
+		return
+	}
+	if db, err := openDB(context.Background(), s.file, readWrite); err == nil {
+		db.Close()
+	}
 }
 
 // Title returns the document's title, or "" if it has none.

@@ -193,3 +193,32 @@ func TestStore_WritesRacingClose(t *testing.T) {
 		}
 	}
 }
+
+// TestStore_CloseAfterACancelledRead closes a store whose last read was
+// cancelled (SQLite interrupted it) after writes: when Close returns the
+// document has no -wal or -shm beside it. The interrupt, still pending on
+// the read's connection, stopped the copy of the log into the file that
+// the last connection makes as it closes.
+func TestStore_CloseAfterACancelledRead(t *testing.T) {
+	s, path := createTestStore(t, mustReadTestDoc(t))
+	for i := range 3 {
+		if _, _, err := s.SaveActor(context.Background(), Actor{Name: fmt.Sprintf("Speaker %d", i), Kind: KindPerson}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	var n int64
+	err := s.db.QueryRowContext(ctx, `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c`).Scan(&n)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("endless read: %v, want it cancelled", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + suffix); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s is left when Close returns: %v", suffix, err)
+		}
+	}
+}
