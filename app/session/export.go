@@ -66,7 +66,7 @@ func WritePicture(ctx context.Context, d *Document, out string, opt PictureOptio
 	// either is written: a picture is not left (nor an old one replaced)
 	// naming a list that was refused, failed or was cancelled.
 	var first, apart bytes.Buffer
-	list, err := export.Write(ctx, &first, opt.Format, pic, fonts, progress)
+	list, err := export.Write(ctx, outfile.Cancellable(ctx, &first), opt.Format, pic, fonts, progress)
 	if err != nil {
 		return "", drawError(ctx, out, err)
 	}
@@ -76,7 +76,7 @@ func WritePicture(ctx context.Context, d *Document, out string, opt PictureOptio
 	if err := data.CheckOutput(d.Path(), second); err != nil {
 		return "", err
 	}
-	if err := list.Write(ctx, &apart); err != nil {
+	if err := list.Write(ctx, outfile.Cancellable(ctx, &apart)); err != nil {
 		return "", drawError(ctx, second, err)
 	}
 	// Drawn: a cancel no longer comes between the two files.
