@@ -60,7 +60,8 @@ type Store struct {
 	own ownWrites
 	// waitFor says how writes wait for another writer (WaitForWriters).
 	waitFor atomic.Pointer[waitPolicy]
-	// life ends the store's Watch goroutines when it is closed.
+	// life ends the store's Watch goroutines and checkpoints when it is
+	// closed.
 	life lifetime
 }
 
@@ -81,30 +82,50 @@ type ownWrites struct {
 	checkpointing, again atomic.Bool
 }
 
-// lifetime is a store's being open: its Watch goroutines, which Close ends
-// (closing, made when first needed) and waits for, so that every
-// connection is closed when it returns.
+// lifetime is a store's being open: the goroutines of its own that use
+// its connections (its Watch goroutines and its checkpoints), which Close
+// ends and waits for, so that every connection is closed when it returns.
 type lifetime struct {
-	watches sync.WaitGroup
-	mu      sync.Mutex
-	closing chan struct{}
-	once    sync.Once
+	mu     sync.Mutex
+	ended  bool
+	ctx    context.Context // ends when the store closes; made when first needed
+	cancel context.CancelFunc
+	tasks  sync.WaitGroup
 }
 
-// closed returns a channel that is closed when the store is.
-func (l *lifetime) closed() chan struct{} {
+// contextLocked returns the context that ends when the store closes. The
+// caller holds mu.
+func (l *lifetime) contextLocked() context.Context {
+	if l.ctx == nil {
+		l.ctx, l.cancel = context.WithCancel(context.Background())
+	}
+	return l.ctx
+}
+
+// start runs task on a goroutine of its own, which end waits for, with a
+// context that ends when the store closes; once the store is closing it
+// runs nothing and returns false.
+func (l *lifetime) start(task func(closing context.Context)) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.closing == nil {
-		l.closing = make(chan struct{})
+	if l.ended {
+		return false
 	}
-	return l.closing
+	ctx := l.contextLocked()
+	l.tasks.Go(func() { task(ctx) })
+	return true
 }
 
-// end closes the channel closed returns and waits for the watches.
+// end ends the context start's tasks are given and waits for them. No
+// task starts once it has been called.
 func (l *lifetime) end() {
-	l.once.Do(func() { close(l.closed()) })
-	l.watches.Wait()
+	l.mu.Lock()
+	l.ended = true
+	if l.cancel != nil {
+		l.cancel()
+	}
+	l.mu.Unlock()
+	l.tasks.Wait()
 }
 
 // Path returns the path the store was opened with.
@@ -134,13 +155,17 @@ func (s *Store) SwitchedToWAL() bool {
 	return s.journal.switched
 }
 
-// Close ends the store's watches (see Watch), closes the document, and
+// Close ends the store's watches (see Watch) and its background checkpoint
+// (see checkpointSoon), waiting for them, closes the document, and
 // removes any private copy it was read from. Every connection to the file
 // is closed when it returns, but those of reads still under way, which
 // close as they end.
 func (s *Store) Close() error {
 	s.life.end()
 	err := s.db.Close()
+	if err == nil && s.access == readWrite {
+		s.endLog()
+	}
 	if s.temp != "" {
 		os.RemoveAll(s.temp)
 	}
@@ -148,6 +173,21 @@ func (s *Store) Close() error {
 		return fmt.Errorf("data.Close: %w", err)
 	}
 	return nil
+}
+
+// endLog ends the write-ahead log left beside the document once the
+// store's connections are closed. The last connection to close copies the
+// log into the file and removes it and the -shm file, but not one whose
+// read was cancelled: SQLite's interrupt, still pending on it, stops that
+// copy too. One connection opened and closed again ends it, unless
+// another program has the document open: the log is then its to end.
+func (s *Store) endLog() {
+	if _, err := os.Lstat(s.file + "-wal"); err != nil {
+		return
+	}
+	if db, err := openDB(context.Background(), s.file, readWrite); err == nil {
+		db.Close()
+	}
 }
 
 // Title returns the document's title, or "" if it has none.

@@ -111,7 +111,12 @@ func (s *Store) checkpointSoon() {
 		s.own.again.Store(true)
 		return
 	}
-	go func() {
+	// Close waits for the checkpoint, so that no connection is left open
+	// when it returns; none starts once it has been called. The checkpoint
+	// is not interrupted: a connection interrupted just then may keep
+	// SQLite's interrupt pending and fail the checkpoint that its closing,
+	// the last, makes, leaving the -wal and -shm files beside the document.
+	started := s.life.start(func(context.Context) {
 		defer s.own.checkpointing.Store(false)
 		for {
 			s.own.again.Store(false)
@@ -119,7 +124,10 @@ func (s *Store) checkpointSoon() {
 				return // closed, or nothing more to copy
 			}
 		}
-	}()
+	})
+	if !started {
+		s.own.checkpointing.Store(false)
+	}
 }
 
 // Watch calls changed, on its own goroutine, each time it finds that
@@ -146,8 +154,7 @@ func (s *Store) Watch(ctx context.Context, interval time.Duration, changed func(
 		return fmt.Errorf("data.Watch: %w", err)
 	}
 	lastOwn := s.own.done.Load()
-	closing := s.life.closed()
-	s.life.watches.Go(func() {
+	started := s.life.start(func(closing context.Context) {
 		defer conn.Close()
 		tick := time.NewTicker(interval)
 		defer tick.Stop()
@@ -155,7 +162,7 @@ func (s *Store) Watch(ctx context.Context, interval time.Duration, changed func(
 			select {
 			case <-ctx.Done():
 				return
-			case <-closing:
+			case <-closing.Done():
 				return
 			case <-tick.C:
 			}
@@ -174,6 +181,10 @@ func (s *Store) Watch(ctx context.Context, interval time.Duration, changed func(
 			changed()
 		}
 	})
+	if !started {
+		conn.Close()
+		return errors.New("data.Watch: the document is closed")
+	}
 	return nil
 }
 

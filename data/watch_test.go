@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync"
 	"testing"
 	"time"
 )
@@ -130,5 +131,94 @@ func TestStore_OwnWritesReachTheFileBeforeTheLogGrowsLong(t *testing.T) {
 	case <-changes:
 		t.Error("the store's own checkpoint was reported as a change by another")
 	case <-time.After(200 * time.Millisecond):
+	}
+}
+
+// TestStore_CloseWaitsForTheCheckpoint closes a store at the moment its
+// background checkpoint starts, right after its checkpointEvery'th write:
+// when Close returns no connection of the store's is left, so the document
+// has no -wal or -shm beside it, and no checkpoint runs any more.
+func TestStore_CloseWaitsForTheCheckpoint(t *testing.T) {
+	ctx := context.Background()
+	doc := mustReadTestDoc(t)
+	for round := range 8 {
+		s, path := createTestStore(t, doc)
+		for i := range checkpointEvery {
+			if _, _, err := s.SaveActor(ctx, Actor{Name: fmt.Sprintf("Speaker %d", i), Kind: KindPerson}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if s.own.checkpointing.Load() {
+			t.Errorf("round %d: a checkpoint runs after Close returned", round)
+		}
+		for _, suffix := range []string{"-wal", "-shm"} {
+			if _, err := os.Stat(path + suffix); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("round %d: %s is left when Close returns: %v", round, suffix, err)
+			}
+		}
+	}
+}
+
+// TestStore_WritesRacingClose hammers a store with writes from several
+// goroutines, each write starting a checkpoint now and then, and closes it
+// meanwhile: under -race nothing races, and every write either succeeds or
+// fails cleanly once the store is closed.
+func TestStore_WritesRacingClose(t *testing.T) {
+	ctx := context.Background()
+	doc := mustReadTestDoc(t)
+	for round := range 4 {
+		s, _ := createTestStore(t, doc)
+		var wg sync.WaitGroup
+		for w := range 3 {
+			wg.Go(func() {
+				for i := 0; ; i++ {
+					if _, _, err := s.SaveActor(ctx, Actor{Name: fmt.Sprintf("Writer %d %d", w, i), Kind: KindPerson}); err != nil {
+						return // the store is closed
+					}
+				}
+			})
+		}
+		for s.own.done.Load() < int64(checkpointEvery*(round+1)) {
+			time.Sleep(time.Millisecond)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		wg.Wait()
+		if s.own.checkpointing.Load() {
+			t.Errorf("round %d: a checkpoint runs after Close returned and every write ended", round)
+		}
+	}
+}
+
+// TestStore_CloseAfterACancelledRead closes a store whose last read was
+// cancelled (SQLite interrupted it) after writes: when Close returns the
+// document has no -wal or -shm beside it. The interrupt, still pending on
+// the read's connection, stopped the copy of the log into the file that
+// the last connection makes as it closes.
+func TestStore_CloseAfterACancelledRead(t *testing.T) {
+	s, path := createTestStore(t, mustReadTestDoc(t))
+	for i := range 3 {
+		if _, _, err := s.SaveActor(context.Background(), Actor{Name: fmt.Sprintf("Speaker %d", i), Kind: KindPerson}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	var n int64
+	err := s.db.QueryRowContext(ctx, `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c`).Scan(&n)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("endless read: %v, want it cancelled", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + suffix); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s is left when Close returns: %v", suffix, err)
+		}
 	}
 }

@@ -179,3 +179,42 @@ func TestRunExport_SaysWhyOnce(t *testing.T) {
 		t.Error("a picture was written")
 	}
 }
+
+// TestRunExport_SourcesPictureRefusedLeavesBoth exports a picture whose
+// sources go in a picture of their own, where that second file may not be
+// written (a symbolic link, a named pipe, the document itself): the export
+// is refused, and the first picture is not written either, an old one of
+// that name kept as it was, rather than left without its list.
+func TestRunExport_SourcesPictureRefusedLeavesBoth(t *testing.T) {
+	doc := exampleDocument(t)
+	target := filepath.Join(t.TempDir(), "target")
+	if err := os.WriteFile(target, []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	seconds := map[string]func(string) error{
+		"symbolic link": func(p string) error { return os.Symlink(target, p) },
+		"named pipe":    func(p string) error { return syscall.Mkfifo(p, 0o644) },
+	}
+	for what, mk := range seconds {
+		for _, ext := range []string{".png", ".svg"} {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "slide"+ext)
+			if err := os.WriteFile(out, []byte("old picture"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := mk(filepath.Join(dir, "slide-sources"+ext)); err != nil {
+				t.Skipf("cannot make a %s here: %v", what, err)
+			}
+			code, _, stderr := runCmd("export", "--width", "1600", "--sources", "page", doc, out)
+			if code != 1 || !strings.Contains(stderr, "is a "+what+", not a regular file") {
+				t.Errorf("%s: sources into a %s: exit %d, %q", ext, what, code, stderr)
+			}
+			if b, _ := os.ReadFile(out); string(b) != "old picture" {
+				t.Errorf("%s: sources refused (a %s), yet the picture was replaced (%d bytes)", ext, what, len(b))
+			}
+		}
+	}
+	if b, _ := os.ReadFile(target); string(b) != "keep" {
+		t.Errorf("the link's target holds %q", b)
+	}
+}

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -44,7 +45,8 @@ type PictureOptions struct {
 // is written beside out as SourcesPath(out), whose path it returns ("" if
 // none). Every title of d must have been read (Load with math.MaxInt). It
 // touches SQLite: not on a UI goroutine; ctx cancels it. Each file is
-// written whole or not at all.
+// written whole or not at all, and both pictures are drawn before either
+// is written: a failure or a cancel while drawing leaves neither.
 func WritePicture(ctx context.Context, d *Document, out string, opt PictureOptions, progress func(float64)) (string, error) {
 	if err := data.CheckOutput(d.Path(), out); err != nil {
 		return "", err
@@ -56,18 +58,50 @@ func WritePicture(ctx context.Context, d *Document, out string, opt PictureOptio
 	pic := d.picture(from, to, opt)
 	second := SourcesPath(out)
 	pic.SourcesName = filepath.Base(second)
-	var list *export.SourceList
-	err = writeFile(ctx, out, func(w io.Writer, fonts *export.Fonts) error {
-		list, err = export.Write(ctx, w, opt.Format, pic, fonts, progress)
-		return err
-	})
-	if err != nil || list == nil {
+	fonts, err := export.NewFonts(assets.Fonts())
+	if err != nil {
 		return "", err
+	}
+	// Both pictures are drawn, and the second's name checked, before
+	// either is written: a picture is not left (nor an old one replaced)
+	// naming a list that was refused, failed or was cancelled.
+	var first, apart bytes.Buffer
+	list, err := export.Write(ctx, outfile.Cancellable(ctx, &first), opt.Format, pic, fonts, progress)
+	if err != nil {
+		return "", drawError(ctx, out, err)
+	}
+	if list == nil {
+		return "", writeDrawn(ctx, out, first.Bytes())
 	}
 	if err := data.CheckOutput(d.Path(), second); err != nil {
 		return "", err
 	}
-	return second, writeFile(ctx, second, func(w io.Writer, _ *export.Fonts) error { return list.Write(ctx, w) })
+	if err := list.Write(ctx, outfile.Cancellable(ctx, &apart)); err != nil {
+		return "", drawError(ctx, second, err)
+	}
+	// Drawn: a cancel no longer comes between the two files.
+	ctx = context.WithoutCancel(ctx)
+	if err := writeDrawn(ctx, out, first.Bytes()); err != nil {
+		return "", err
+	}
+	return second, writeDrawn(ctx, second, apart.Bytes())
+}
+
+// drawError is the error of drawing the picture for path: ctx's if it has
+// ended, as outfile.Write gives it, named after path as writeFile names it.
+func drawError(ctx context.Context, path string, err error) error {
+	if cerr := ctx.Err(); cerr != nil {
+		err = cerr
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}
+
+// writeDrawn writes b, a picture drawn, to path as writeFile does.
+func writeDrawn(ctx context.Context, path string, b []byte) error {
+	return writeOut(ctx, path, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
 }
 
 // SourcesPath is where a picture at out puts its source list when the list
@@ -194,7 +228,13 @@ func writeFile(ctx context.Context, path string, draw func(w io.Writer, fonts *e
 	if err != nil {
 		return err
 	}
-	if err := outfile.Write(ctx, path, func(w io.Writer) error { return draw(w, fonts) }); err != nil {
+	return writeOut(ctx, path, func(w io.Writer) error { return draw(w, fonts) })
+}
+
+// writeOut writes path with fill through outfile.Write; its error starts
+// with path.
+func writeOut(ctx context.Context, path string, fill func(w io.Writer) error) error {
+	if err := outfile.Write(ctx, path, fill); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil

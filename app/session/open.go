@@ -11,11 +11,12 @@ import (
 	"github.com/quoteline/quoteline/data"
 )
 
-// Load opens the document at path read-only (data.OpenReadOnly: checked
-// whole, and nothing in its folder changes) and reads what the timeline
-// draws, with every title if it has at most allTitlesUpTo events, reporting
-// progress (0 to 1) as it reads the events. It touches SQLite: not on a UI
-// goroutine. Close the document's store with Release.
+// Load opens the document at path read-only (data.OpenReadOnly, every row
+// checked first with data.Store.VerifyRows; nothing in its folder changes)
+// and reads what the timeline draws, with every title if it has at most
+// allTitlesUpTo events, reporting progress (0 to 1) as it reads the
+// events. It touches SQLite: not on a UI goroutine. Close the document's
+// store with Release.
 func Load(ctx context.Context, path string, allTitlesUpTo int, progress func(float64)) (*Document, error) {
 	d, err := loadDocument(ctx, path, true, allTitlesUpTo, progress)
 	if err != nil {

@@ -150,10 +150,32 @@ func datelineDay(line string) data.Time {
 			if err != nil || t.Precision < data.PrecisionDay {
 				continue
 			}
+			if t.Precision > data.PrecisionDay {
+				// The day as the line writes it, not that of the moment
+				// in UTC: "3 March 2021 23:30 GMT-0500" is of 3 March.
+				if d, err := data.ParseDate(beforeTime(words[:n])); err == nil && d.Precision == data.PrecisionDay {
+					t = d
+				}
+			}
 			return data.Time{Unix: t.Unix - (t.Unix%86400+86400)%86400, Precision: data.PrecisionDay}
 		}
 	}
 	return data.Time{}
+}
+
+// beforeTime returns the words of a date and time ("3 March 2021 23:30
+// GMT-0500", "2021-03-03T23:30:00-05:00") up to its time of day: the date.
+func beforeTime(words []string) string {
+	for i, w := range words {
+		if !strings.Contains(w, ":") {
+			continue
+		}
+		if date, _, ok := strings.Cut(w, "T"); ok && i == 0 {
+			return date
+		}
+		return strings.Join(words[:i], " ")
+	}
+	return strings.Join(words, " ")
 }
 
 func firstNonEmpty(ss ...string) string {

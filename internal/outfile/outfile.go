@@ -99,7 +99,7 @@ func Write(ctx context.Context, path string, fill func(w io.Writer) error) (err 
 			os.Remove(tmp.Name())
 		}
 	}()
-	bw := bufio.NewWriterSize(&ctxWriter{ctx: ctx, w: tmp}, 1<<16)
+	bw := bufio.NewWriterSize(Cancellable(ctx, tmp), 1<<16)
 	if err = fill(bw); err != nil {
 		if cerr := ctx.Err(); cerr != nil {
 			return cerr
@@ -126,8 +126,14 @@ func Write(ctx context.Context, path string, fill func(w io.Writer) error) (err 
 	return os.Rename(tmp.Name(), path)
 }
 
-// ctxWriter writes to w until ctx ends, then fails with ctx's error: a
-// writer that never looks at ctx stops at its next write.
+// Cancellable returns a writer that writes to w until ctx ends, then
+// fails with ctx's error: a writer that never looks at ctx (an encoder)
+// stops at its next write.
+func Cancellable(ctx context.Context, w io.Writer) io.Writer {
+	return &ctxWriter{ctx: ctx, w: w}
+}
+
+// ctxWriter is what Cancellable returns.
 type ctxWriter struct {
 	ctx context.Context
 	w   io.Writer

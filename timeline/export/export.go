@@ -206,7 +206,7 @@ func (p *Picture) check(f Format) error {
 		return fmt.Errorf("unknown format %q (want png, svg or pdf)", f)
 	case !(p.To > p.From) || math.IsInf(p.From, 0) || math.IsInf(p.To, 0):
 		return fmt.Errorf("the time window must end after it starts")
-	case p.Scale != 0 && (p.Scale < MinScale || p.Scale > MaxScale):
+	case p.Scale != 0 && !(p.Scale >= MinScale && p.Scale <= MaxScale): // NaN too
 		return fmt.Errorf("scale %v: give %d to %d", p.Scale, MinScale, MaxScale)
 	case p.Scale > 1 && f != PNG:
 		return fmt.Errorf("scale %v: only a PNG has a pixel scale (%s scales itself)", p.Scale, strings.ToUpper(string(f)))
@@ -424,9 +424,12 @@ func lineHeight(fonts *Fonts, size float64) float64 {
 }
 
 // sizeWithin refuses a picture of w by h pixels beyond MaxHeight or
-// MaxPixels, saying what to do instead.
+// MaxPixels, saying what to do instead, and one of no pixels (a size
+// computed from a scale that is not a number).
 func sizeWithin(w, h int) error {
 	switch {
+	case w < 1 || h < 1:
+		return fmt.Errorf("%w: this picture would be %d × %d pixels", ErrTooSmall, w, h)
 	case h > MaxHeight:
 		return fmt.Errorf("%w: this picture would be %d × %d pixels, and pictures are drawn up to %d pixels high: "+
 			"draw a shorter time window or fewer lanes, or export a PDF, which spreads the timeline over pages", ErrTooLarge, w, h, MaxHeight)

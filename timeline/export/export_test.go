@@ -10,6 +10,7 @@ import (
 	"image/color"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -295,6 +296,8 @@ func TestWrite_RejectsBadInput(t *testing.T) {
 		{"huge", SVG, func(p *Picture) { p.Width = MaxWidth + 1 }, "width"},
 		{"scale below 1", PNG, func(p *Picture) { p.Scale = 0.5 }, "scale 0.5: give 1 to 4"},
 		{"scale above 4", PNG, func(p *Picture) { p.Scale = 5 }, "scale 5: give 1 to 4"},
+		{"scale not a number", PNG, func(p *Picture) { p.Scale = math.NaN() }, "scale NaN: give 1 to 4"},
+		{"scale infinite", PNG, func(p *Picture) { p.Scale = math.Inf(1) }, "scale +Inf: give 1 to 4"},
 		{"scale of an SVG", SVG, func(p *Picture) { p.Scale = 2 }, "only a PNG"},
 		{"sources", PNG, func(p *Picture) { p.Sources = "side" }, `sources "side": want below, page or none`},
 		{"paper of a PNG", PNG, func(p *Picture) { p.Paper = Letter }, "paper sizes are for PDF"},
