@@ -151,9 +151,10 @@ func TestSession_WritesOnlyAtTheFirstEdit(t *testing.T) {
 			if hasTitle(s.Doc(), "A first change") || s.Doc().Len() != 17 {
 				t.Errorf("undo left %d events", s.Doc().Len())
 			}
-			if strings.Contains(*status, tt.after[0]) {
-				t.Errorf("after another edit the status line still says %q", *status)
-			}
+			// What follows the undo may still be on its way on a busy machine.
+			o.Until("the status line forgets the first edit's news after another edit", func() bool {
+				return !strings.Contains(*status, tt.after[0])
+			})
 			if r, err := data.Check(ctx, path); err != nil || r.Events != 17 {
 				t.Errorf("the file after undo: %+v, %v", r, err)
 			}
