@@ -80,7 +80,19 @@ type ownWrites struct {
 	// checkpointing is true while a checkpoint runs; again asks it for
 	// another.
 	checkpointing, again atomic.Bool
+	// checkpoints counts the checkpoints run, which another connection may
+	// see as a change to the file as it sees a write: Watch counts them as
+	// the store's own.
+	checkpoints atomic.Int64
 }
+
+// count returns how many writes and checkpoints of the store's own have
+// ended.
+func (o *ownWrites) count() int64 { return o.done.Load() + o.checkpoints.Load() }
+
+// busy reports whether a write or a checkpoint of the store's own is under
+// way.
+func (o *ownWrites) busy() bool { return o.writing.Load() > 0 || o.checkpointing.Load() }
 
 // lifetime is a store's being open: the goroutines of its own that use
 // its connections (its Watch goroutines and its checkpoints), which Close

@@ -120,7 +120,9 @@ func (s *Store) checkpointSoon() {
 		defer s.own.checkpointing.Store(false)
 		for {
 			s.own.again.Store(false)
-			if _, err := s.db.ExecContext(context.Background(), `PRAGMA wal_checkpoint(PASSIVE)`); err != nil || !s.own.again.Load() {
+			_, err := s.db.ExecContext(context.Background(), `PRAGMA wal_checkpoint(PASSIVE)`)
+			s.own.checkpoints.Add(1) // before checkpointing ends: see Watch
+			if err != nil || !s.own.again.Load() {
 				return // closed, or nothing more to copy
 			}
 		}
@@ -153,7 +155,7 @@ func (s *Store) Watch(ctx context.Context, interval time.Duration, changed func(
 		conn.Close()
 		return fmt.Errorf("data.Watch: %w", err)
 	}
-	lastOwn := s.own.done.Load()
+	lastOwn := s.own.count()
 	started := s.life.start(func(closing context.Context) {
 		defer conn.Close()
 		tick := time.NewTicker(interval)
@@ -167,12 +169,12 @@ func (s *Store) Watch(ctx context.Context, interval time.Duration, changed func(
 			case <-tick.C:
 			}
 			v, err := version()
-			// Read after the version: an own write that committed before
-			// it has either counted itself in writes or is still writing.
-			if err != nil || v == last || s.own.writing.Load() > 0 {
+			// Read after the version: an own write or checkpoint that
+			// ended before it has counted itself, or is still under way.
+			if err != nil || v == last || s.own.busy() {
 				continue
 			}
-			own := s.own.done.Load()
+			own := s.own.count()
 			last = v
 			if own != lastOwn {
 				lastOwn = own // the change is (at least in part) our own
