@@ -31,11 +31,11 @@ type faceKey struct {
 func NewFonts(regular, bold []byte) (*Fonts, error) {
 	r, err := opentype.Parse(regular)
 	if err != nil {
-		return nil, fmt.Errorf("export: regular font: %w", err)
+		return nil, fmt.Errorf("regular font: %w", err)
 	}
 	b, err := opentype.Parse(bold)
 	if err != nil {
-		return nil, fmt.Errorf("export: bold font: %w", err)
+		return nil, fmt.Errorf("bold font: %w", err)
 	}
 	return &Fonts{regular: regular, bold: bold, regularFont: r, boldFont: b, faces: map[faceKey]font.Face{}}, nil
 }
@@ -218,7 +218,7 @@ func (f *Fonts) subset(bold bool, runes map[rune]bool) ([]byte, error) {
 	}
 	full, err := sfntfont.ParseSFNT(src, 0)
 	if err != nil {
-		return nil, fmt.Errorf("export: font: %w", err)
+		return nil, fmt.Errorf("font: %w", err)
 	}
 	ids := []uint16{0} // the missing-glyph box comes first
 	seen := map[uint16]bool{0: true}
@@ -230,7 +230,7 @@ func (f *Fonts) subset(bold bool, runes map[rune]bool) ([]byte, error) {
 	}
 	sub, err := full.Subset(ids, sfntfont.SubsetOptions{Tables: []string{"min"}})
 	if err != nil {
-		return nil, fmt.Errorf("export: font subset: %w", err)
+		return nil, fmt.Errorf("font subset: %w", err)
 	}
 	return sub.Write(), nil
 }

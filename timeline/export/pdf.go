@@ -203,7 +203,7 @@ func newPDF(title string, fonts *Fonts, paper Paper) (*fpdf.Fpdf, error) {
 	doc.AddUTF8FontFromBytes("qlsans", "", fonts.regular)
 	doc.AddUTF8FontFromBytes("qlsans", "B", fonts.bold)
 	if err := doc.Error(); err != nil {
-		return nil, fmt.Errorf("export: PDF font: %w", err)
+		return nil, fmt.Errorf("PDF font: %w", err)
 	}
 	return doc, nil
 }
@@ -230,14 +230,14 @@ func pdfSafe(s string) string {
 func finishPDF(doc *fpdf.Fpdf, w io.Writer) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("export: write PDF: the PDF library failed: %v", r)
+			err = fmt.Errorf("write PDF: the PDF library failed: %v", r)
 		}
 	}()
 	if err := doc.Error(); err != nil {
-		return fmt.Errorf("export: PDF: %w", err)
+		return fmt.Errorf("PDF: %w", err)
 	}
 	if err := doc.Output(w); err != nil {
-		return fmt.Errorf("export: write PDF: %w", err)
+		return fmt.Errorf("write PDF: %w", err)
 	}
 	return nil
 }

@@ -23,7 +23,7 @@ func writePNG(ctx context.Context, w io.Writer, pg *page, fonts *Fonts, scale fl
 		return err
 	}
 	if err := png.Encode(w, img); err != nil {
-		return fmt.Errorf("export: write PNG: %w", err)
+		return fmt.Errorf("write PNG: %w", err)
 	}
 	return nil
 }

@@ -32,7 +32,7 @@ func writeSVG(ctx context.Context, w io.Writer, pg *page, fonts *Fonts) error {
 	}
 	s.unclip()
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("export: write SVG: %w", err)
+		return fmt.Errorf("write SVG: %w", err)
 	}
 	out := bufio.NewWriter(w)
 	fmt.Fprintf(out, `<?xml version="1.0" encoding="UTF-8"?>
@@ -58,7 +58,7 @@ func writeSVG(ctx context.Context, w io.Writer, pg *page, fonts *Fonts) error {
 	fmt.Fprint(out, s.defs.String())
 	fmt.Fprintln(out, "</svg>")
 	if err := out.Flush(); err != nil {
-		return fmt.Errorf("export: write SVG: %w", err)
+		return fmt.Errorf("write SVG: %w", err)
 	}
 	return nil
 }
