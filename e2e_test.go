@@ -65,14 +65,17 @@ func buildBinary(t *testing.T) string {
 	return bin
 }
 
-// startXvfb starts a private X server and returns its DISPLAY value.
+// startXvfb starts a private X server and returns its DISPLAY value. It
+// does not reset when its last client leaves (-noreset): a test that closes
+// the app and runs it again would otherwise meet the server resetting, and
+// the app could not open the display.
 func startXvfb(t *testing.T, xvfb string) string {
 	t.Helper()
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(xvfb, "-displayfd", "3", "-screen", "0", "1400x900x24", "-nolisten", "tcp")
+	cmd := exec.Command(xvfb, "-displayfd", "3", "-screen", "0", "1400x900x24", "-nolisten", "tcp", "-noreset")
 	cmd.ExtraFiles = []*os.File{w}
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start Xvfb: %v", err)
