@@ -301,14 +301,16 @@ func splitClock(s string) (date string, clock []string, ok bool) {
 }
 
 // parseDateAndClock reads a date in numbers or words followed by a time of
-// day, its hours written 0–23 or 1–12 with am or pm. ok is false, with no
-// error, when s is not such a date, so that the other forms are tried (an
-// ISO time reads its own clock).
+// day, its hours written 0–23 or 1–12 with am or pm, and maybe an offset
+// from UTC (splitWrittenZone); without one the time is on opt.Zone's
+// clock. ok is false, with no error, when s is not such a date, so that
+// the other forms are tried (an ISO time reads its own clock).
 func parseDateAndClock(s string, opt DateOptions) (t Time, ok bool, err error) {
 	if isoForm(s) != "" {
 		return Time{}, false, nil
 	}
-	date, clock, found := splitClock(s)
+	rest, offset, hasOffset := splitWrittenZone(s)
+	date, clock, found := splitClock(rest)
 	if !found {
 		return Time{}, false, nil
 	}
@@ -320,36 +322,59 @@ func parseDateAndClock(s string, opt DateOptions) (t Time, ok bool, err error) {
 	} else {
 		day, err = parseWords(date, nil)
 	}
-	if err != nil || day.Precision != PrecisionDay {
+	switch {
+	case err == nil && day.Precision != PrecisionDay && clock[1] != "":
+		return Time{}, true, dateError("has a time of day but no day")
+	case err != nil || day.Precision != PrecisionDay:
 		return Time{}, false, nil // not a day: let the other forms say why
 	}
-	hour, _ := strconv.Atoi(clock[0])
-	minute, _ := strconv.Atoi(clock[1])
-	second, _ := strconv.Atoi(clock[2])
-	prec := PrecisionMinute
-	if clock[2] != "" {
-		prec = PrecisionSecond
-	}
-	milli := 0
-	if clock[3] != "" {
-		prec = PrecisionMillisecond
-		milli, _ = strconv.Atoi((clock[3] + "00")[:3])
-	}
-	if half := clock[4]; half != "" {
-		if hour < 1 || hour > 12 {
-			return Time{}, true, dateError("has an hour out of range for am or pm: write 1 to 12 with am or pm, or 0 to 23")
-		}
-		hour %= 12
-		if half[0] == 'p' {
-			hour += 12
-		}
-	}
-	if hour > 23 || minute > 59 || second > 59 {
-		return Time{}, true, dateError("has a time of day out of range")
+	c, err := readClock(clock[0], clock[1], clock[2], clock[3], clock[4])
+	if err != nil {
+		return Time{}, true, err
 	}
 	d := day.std()
-	local := time.Date(d.Year(), d.Month(), d.Day(), hour, minute, second, milli*int(time.Millisecond), time.UTC)
-	return InZone(timeAt(local, prec), opt.Zone), true, nil
+	at := timeAt(time.Date(d.Year(), d.Month(), d.Day(), c.hour, c.minute, c.second, c.milli*int(time.Millisecond), time.UTC), c.prec)
+	if hasOffset {
+		at.Unix -= int64(offset)
+		return at, true, nil
+	}
+	return InZone(at, opt.Zone), true, nil
+}
+
+// clockOfDay is a time of day as written, and the precision it gives.
+type clockOfDay struct {
+	hour, minute, second, milli int
+	prec                        Precision
+}
+
+// readClock reads a time of day from the digits of its hours, minutes,
+// seconds (or "") and fraction of a second (or ""), and "am" or "pm" (or
+// "") after it.
+func readClock(hh, mm, ss, frac, half string) (clockOfDay, error) {
+	c := clockOfDay{prec: PrecisionMinute}
+	c.hour, _ = strconv.Atoi(hh)
+	c.minute, _ = strconv.Atoi(mm)
+	if ss != "" {
+		c.second, _ = strconv.Atoi(ss)
+		c.prec = PrecisionSecond
+	}
+	if frac != "" {
+		c.milli, _ = strconv.Atoi((frac + "00")[:3])
+		c.prec = PrecisionMillisecond
+	}
+	if half != "" {
+		if c.hour < 1 || c.hour > 12 {
+			return clockOfDay{}, dateError("has an hour out of range for am or pm: write 1 to 12 with am or pm, or 0 to 23")
+		}
+		c.hour %= 12
+		if half[0] == 'p' {
+			c.hour += 12
+		}
+	}
+	if c.hour > 23 || c.minute > 59 || c.second > 59 {
+		return clockOfDay{}, dateError("has a time of day out of range")
+	}
+	return c, nil
 }
 
 // looseISO is an ISO date with a month or day of one digit, as people and
@@ -459,10 +484,10 @@ func numericMatch(s string) []string {
 	return m
 }
 
-// numericDatePart returns s without the time of day written after it, in
-// lower case ("3/11/2015 2:30 PM" gives "3/11/2015").
+// numericDatePart returns s without the time of day (and offset from UTC)
+// written after it, in lower case ("3/11/2015 2:30 PM" gives "3/11/2015").
 func numericDatePart(s string) string {
-	s = strings.ToLower(s)
+	s, _, _ = splitWrittenZone(strings.ToLower(s))
 	if date, _, ok := splitClock(s); ok {
 		return date
 	}
@@ -654,13 +679,13 @@ var groupedYear = regexp.MustCompile(`\b\d{1,3}(?:,\d{3})+\b`)
 // attachedEra is a year with its era written on: "300bc", "45bce".
 var attachedEra = regexp.MustCompile(`^(\d+)(bc|bce|b\.c\.|b\.c\.e\.|ad|ce)$`)
 
-// parseWords reads dates written with words: "15 may 2023", "may 15, 2023
-// 14:30", "aug 2022", "2022", "45 bc", "11-mar-15". Times of day are on
-// zone's clock.
+// parseWords reads dates written with words: "15 may 2023", "friday, may
+// 15, 2023", "aug 2022", "2022", "45 bc", "11-mar-15". A time of day after
+// the date is read by parseDateAndClock; one before it ("14:30 15 may
+// 2023", "14:30z …") is read here, on zone's clock.
 func parseWords(s string, zone *time.Location) (Time, error) {
 	const want = "is not a date: write it like 2022-08, Aug 2022, 15 May 2023 or 2023-05-15 14:30"
 	s = dropWeekday(s)
-	s, offset, hasOffset := splitWrittenZone(s)
 	if m := spreadsheetDate.FindStringSubmatch(s); m != nil && monthOf(m[2]) > 0 {
 		y := numericYear(m[3])
 		s = m[1] + " " + m[2] + " " + strconv.Itoa(y)
@@ -671,10 +696,10 @@ func parseWords(s string, zone *time.Location) (Time, error) {
 	}
 	fields := strings.Fields(strings.ReplaceAll(s, ",", " "))
 	var (
-		month, hour, minute, second int
-		nums                        []string
-		bc, hasEra, utc             bool
-		clock                       = 0 // 0: none, 4: minute, 5: second
+		month           int
+		nums            []string
+		bc, hasEra, utc bool
+		clock           *clockOfDay
 	)
 	for _, f := range fields {
 		if b, ok := eraOf(f); ok {
@@ -688,7 +713,7 @@ func parseWords(s string, zone *time.Location) (Time, error) {
 			}
 			month = monthOf(f)
 		case strings.Contains(f, ":"):
-			if clock != 0 {
+			if clock != nil {
 				return Time{}, dateError("has two times of day")
 			}
 			utc = strings.HasSuffix(f, "z")
@@ -696,19 +721,19 @@ func parseWords(s string, zone *time.Location) (Time, error) {
 			if len(parts) > 3 {
 				return Time{}, dateError("has a time of day that is not HH:MM or HH:MM:SS")
 			}
-			vals := [3]int{}
-			for i, p := range parts {
-				v, err := strconv.Atoi(p)
-				if err != nil || len(p) > 2 || p == "" {
+			for _, p := range parts {
+				if !allDigits(p) || len(p) > 2 {
 					return Time{}, dateError("has a time of day that is not HH:MM or HH:MM:SS")
 				}
-				vals[i] = v
 			}
-			hour, minute, second = vals[0], vals[1], vals[2]
-			if hour > 23 || minute > 59 || second > 59 || len(parts) < 2 {
+			if len(parts) < 2 {
 				return Time{}, dateError("has a time of day out of range")
 			}
-			clock = 3 + len(parts) - 1
+			c, err := readClock(parts[0], parts[1], strings.Join(parts[2:], ""), "", "")
+			if err != nil {
+				return Time{}, err
+			}
+			clock = &c
 		case allDigits(f):
 			nums = append(nums, f)
 		default:
@@ -744,7 +769,7 @@ func parseWords(s string, zone *time.Location) (Time, error) {
 	}
 	prec := PrecisionYear
 	switch {
-	case clock != 0 && day == 0:
+	case clock != nil && day == 0:
 		return Time{}, dateError("has a time of day but no day")
 	case (month != 0 || day != 0) && year < FirstDatedYear:
 		return Time{}, dateError("gives more than a year for a year before " + YearText(FirstDatedYear) + ": such years are known to the year")
@@ -759,8 +784,9 @@ func parseWords(s string, zone *time.Location) (Time, error) {
 	case month != 0:
 		prec = PrecisionMonth
 	}
-	if clock != 0 {
-		prec = Precision(clock)
+	var hour, minute, second int
+	if clock != nil {
+		prec, hour, minute, second = clock.prec, clock.hour, clock.minute, clock.second
 	}
 	if month == 0 {
 		month = 1
@@ -769,10 +795,7 @@ func parseWords(s string, zone *time.Location) (Time, error) {
 		day = 1
 	}
 	u := time.Date(int(year), time.Month(month), day, hour, minute, second, 0, time.UTC).Unix()
-	switch {
-	case hasOffset && clock != 0:
-		return Time{Unix: u - int64(offset), Precision: prec}, nil
-	case utc:
+	if utc {
 		return Time{Unix: u, Precision: prec}, nil
 	}
 	return InZone(Time{Unix: u, Precision: prec}, zone), nil
@@ -796,9 +819,9 @@ func dropWeekday(s string) string {
 
 // writtenZone is an offset from UTC written after a time of day, as e-mail
 // and JavaScript write dates: "10:00:00 gmt+0200", "10:00:00 +0200",
-// "10:00 utc", each maybe followed by the zone's name in brackets
-// ("(central european summer time)").
-var writtenZone = regexp.MustCompile(`^(.*:\d\d)\s*(?:(?:gmt|utc)\s*(?:([+-])(\d\d):?(\d\d))?|([+-])(\d\d):?(\d\d))(?:\s*\([^()]*\))?$`)
+// "10:00 utc", "10:00z", "7:30 pm -0500", each maybe followed by the zone's name in
+// brackets ("(central european summer time)").
+var writtenZone = regexp.MustCompile(`^(.*:\d\d(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)\s*(?:(?:gmt|utc)\s*(?:([+-])(\d\d):?(\d\d))?|z|([+-])(\d\d):?(\d\d))(?:\s*\([^()]*\))?$`)
 
 // splitWrittenZone returns s without the offset from UTC written after
 // its time of day, and that offset in seconds east of UTC; ok is false
@@ -999,7 +1022,7 @@ func TimeText(t Time) string {
 	if t.Precision >= PrecisionMinute {
 		clock := t.String()
 		clock = clock[strings.IndexByte(clock, 'T')+1 : len(clock)-1]
-		if t.Precision == PrecisionMillisecond { // parseWords reads no fraction: ISO, astronomical
+		if t.Precision == PrecisionMillisecond { // in ISO, astronomical, as the String form shows it
 			return strings.TrimSuffix(t.String(), "Z")
 		}
 		s += " " + clock

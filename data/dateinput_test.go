@@ -183,6 +183,10 @@ func TestParseDateInputWith_OrdersAndZones(t *testing.T) {
 		{"Fri, 25 Apr 2014 10:00:00 -0500", DateOptions{Zone: berlin}, "2014-04-25T15:00:00Z"},
 		{"25 Apr 2014 10:00 UTC", DateOptions{Zone: berlin}, "2014-04-25T10:00Z"},
 		{"Sat, 26 Apr 2014 7:30 PM", DateOptions{}, "2014-04-26T19:30Z"},
+		{"Sat, 26 Apr 2014 7:30 PM -0500", DateOptions{Zone: berlin}, "2014-04-27T00:30Z"},
+		{"15 May 2023 14:30z", DateOptions{Zone: berlin}, "2023-05-15T14:30Z"},
+		{"14:30 15 May 2023", DateOptions{Zone: berlin}, "2023-05-15T12:30Z"},
+		{"3/4/2015 14:30:05 UTC", DateOptions{Order: MonthDayYear, Zone: berlin}, "2015-03-04T14:30:05Z"},
 	}
 	for _, tt := range tests {
 		d, err := ParseDateInputWith(tt.in, tt.opt)
