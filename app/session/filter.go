@@ -346,7 +346,7 @@ func (s *Session) show(fit bool) {
 	if sel := s.look.selected; sel != 0 && !s.shows(sel) {
 		s.Select(0)
 	}
-	s.showStatements()
+	s.followStatements()
 	s.idle("")
 }
 

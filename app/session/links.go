@@ -18,8 +18,31 @@ type Links struct {
 	Actors  []data.Actor
 	Sources []data.Source
 	// statements are the marks the statements row shows: those the filter
-	// lets through.
-	statements []timeline.QuoteMark
+	// lets through; worked out for the filter's actors and dates in
+	// statementsFor (nil before they are).
+	statements    []timeline.QuoteMark
+	statementsFor *statementsFilter
+}
+
+// statementsFilter is what of the filter decides the statements row.
+type statementsFilter struct {
+	actors   []int64
+	from, to float64
+	dated    bool
+}
+
+// statementsFilterOf returns what of f decides the statements row.
+func statementsFilterOf(f *Filter) *statementsFilter {
+	sf := &statementsFilter{actors: slices.Clone(f.Actors)}
+	if f.Dates != nil {
+		sf.from, sf.to, sf.dated = f.Dates.From, f.Dates.To, true
+	}
+	return sf
+}
+
+// equal reports whether a and b let the same statements through.
+func (a *statementsFilter) equal(b *statementsFilter) bool {
+	return slices.Equal(a.actors, b.actors) && a.dated == b.dated && a.from == b.from && a.to == b.to
 }
 
 // Links returns the open document's quotes, actors and sources, as read
@@ -95,12 +118,23 @@ func (s *Session) loadLinks(doc *Document) {
 // the filter's actors said in its dates, or all.
 func (s *Session) showStatements() {
 	f := &s.filter.f
+	s.links.statementsFor = statementsFilterOf(f)
 	s.links.statements = quoteMarks(s.links.Marks, func(q *data.QuoteMark) bool {
 		at := float64(q.SaidAt.Unix)
 		return (len(f.Actors) == 0 || slices.Contains(f.Actors, q.SpeakerID)) &&
 			(f.Dates == nil || at >= f.Dates.From && at < f.Dates.To)
 	})
 	s.emit(Statements{})
+}
+
+// followStatements works out the statements row again if the filter's
+// actors or dates changed since it last was: an edit or a filter on
+// anything else leaves the row as it is, and the timeline does not build
+// its scene a second time for it.
+func (s *Session) followStatements() {
+	if sf := s.links.statementsFor; sf == nil || !sf.equal(statementsFilterOf(&s.filter.f)) {
+		s.showStatements()
+	}
 }
 
 // quoteMarks converts the store's quote marks for the timeline, keeping

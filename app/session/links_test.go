@@ -280,3 +280,56 @@ func TestDeps_NoFyne(t *testing.T) {
 		}
 	}
 }
+
+// TestSession_StatementsFollowTheFilterNotEveryEdit: the statements row is
+// worked out again, and told to the owner, when the quotes or the filter's
+// actors or dates change; an edit of an event or a filter on its lane
+// leaves it as it is (the timeline would build its scene a second time).
+func TestSession_StatementsFollowTheFilterNotEveryEdit(t *testing.T) {
+	o, _ := sessiontest.OpenExample(t)
+	s := o.S
+	told := 0
+	s.Watch(func(e session.Event) {
+		if _, ok := e.(session.Statements); ok {
+			told++
+		}
+	})
+	o.Settle()
+	all := len(s.Statements())
+	if all == 0 {
+		t.Fatal("no statements in the default timeline")
+	}
+	id := sessiontest.EventByTitle(t, s, "Iran sends Russia more than 400 drones")
+	_, lane, ok := s.Doc().Span(id)
+	if !ok {
+		t.Fatalf("event %d is not in the document", id)
+	}
+	s.MoveEvent(id, 86400, lanePosition(s, lane.ID))
+	o.Edited()
+	f := s.Filter()
+	f.Lanes = []int64{s.Doc().Lanes()[0].ID}
+	s.SetFilter(f)
+	o.Settle()
+	if told != 0 || len(s.Statements()) != all {
+		t.Errorf("after an edit and a lane filter: told %d times, %d statements of %d", told, len(s.Statements()), all)
+	}
+
+	// Iran is an actor of the events, and says nothing of its own.
+	var iran int64
+	for _, a := range s.Links().Actors {
+		if a.Name == "Iran" {
+			iran = a.ID
+		}
+	}
+	s.FilterByActor(iran)
+	o.Settle()
+	if told != 1 || len(s.Statements()) != 0 {
+		t.Errorf("filtered by Iran: told %d times, %d statements of %d", told, len(s.Statements()), all)
+	}
+	s.SetFilter(session.Filter{})
+	o.Settle()
+	if told != 2 || len(s.Statements()) != all {
+		t.Errorf("filter cleared: told %d times, %d statements of %d", told, len(s.Statements()), all)
+	}
+}
+
