@@ -332,4 +332,3 @@ func TestSession_StatementsFollowTheFilterNotEveryEdit(t *testing.T) {
 		t.Errorf("filter cleared: told %d times, %d statements of %d", told, len(s.Statements()), all)
 	}
 }
-
