@@ -1,11 +1,11 @@
 package data
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
-	"slices"
+	"math"
 	"strconv"
 )
 
@@ -22,24 +22,81 @@ type ExportOptions struct {
 // ("lane-3", "event-17"). Sources with a text carry it in Text, with
 // TextFile set to a suggested file name ("source-4.txt") that writers may
 // change. Times that are instants rather than dated values (earliest start,
-// latest end) are written to the second.
+// latest end) are written to the second. It holds every event: a large
+// document is written with ExportTo.
 func (s *Store) ExportDocument(ctx context.Context, opt ExportOptions) (*Document, error) {
+	var doc *Document
+	err := s.ExportTo(ctx, opt, func(head *Document, events EventStream) error {
+		doc = head
+		return events(func(e *DocumentEvent) error {
+			doc.Events = append(doc.Events, *e)
+			return nil
+		})
+	})
+	return doc, err
+}
+
+// EventStream gives a document's events one at a time: it calls fn with
+// each in turn, and returns the first error, fn's or its own. The event
+// passed to fn is fn's only until it returns.
+type EventStream func(fn func(*DocumentEvent) error) error
+
+// EventStream returns doc's events as a stream.
+func (doc *Document) EventStream() EventStream {
+	return func(fn func(*DocumentEvent) error) error {
+		for i := range doc.Events {
+			if err := fn(&doc.Events[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// ExportTo reads the document as ExportDocument returns it, and calls write
+// with it without its events (head), and with its events as a stream read
+// from the store a batch at a time while write takes them, in the order
+// they were added, all in one read transaction: an export of any size holds
+// a batch of events, not all of them. Its errors are ExportDocument's.
+func (s *Store) ExportTo(ctx context.Context, opt ExportOptions, write func(head *Document, events EventStream) error) error {
 	// An export reads every row: a document not checked whole has its rows
 	// checked first, so that a bad value is refused naming its row.
 	if err := s.VerifyRows(ctx); err != nil {
-		return nil, err
+		return err
 	}
-	doc, err := s.exportDocument(ctx, opt)
+	var w timeWriter
+	head, err := s.exportHead(ctx, opt, &w)
+	if err == nil {
+		err = w.err
+	}
 	if err != nil {
-		return nil, fmt.Errorf("data.ExportDocument: %w", err)
+		return fmt.Errorf("data.ExportDocument: %w", err)
 	}
-	return doc, nil
+	return s.snapshot(ctx, func(r reader) error {
+		return write(head, func(fn func(*DocumentEvent) error) error {
+			// fn's errors (a file that cannot be written) go out as they
+			// are; the store's are named as ExportDocument's.
+			var fnErr error
+			err := r.eachExportEvent(ctx, opt, &w, func(e *DocumentEvent) error {
+				fnErr = fn(e)
+				return fnErr
+			})
+			switch {
+			case fnErr != nil:
+				return fnErr
+			case err != nil:
+				return fmt.Errorf("data.ExportDocument: %w", err)
+			}
+			return nil
+		})
+	})
 }
 
 func key(kind string, id int64) string { return kind + "-" + strconv.FormatInt(id, 10) }
 
-func (s *Store) exportDocument(ctx context.Context, opt ExportOptions) (*Document, error) {
-	var w timeWriter
+// exportHead returns the document without its events: title, lanes,
+// actors, sources, quotes, and the periods and stops that opt keeps.
+func (s *Store) exportHead(ctx context.Context, opt ExportOptions, w *timeWriter) (*Document, error) {
 	doc := &Document{Format: DocumentFormat, Version: DocumentVersion,
 		Lanes: []DocumentLane{}, Actors: []DocumentActor{}, Sources: []DocumentSource{},
 		Quotes: []DocumentQuote{}, Events: []DocumentEvent{}}
@@ -122,85 +179,110 @@ func (s *Store) exportDocument(ctx context.Context, opt ExportOptions) (*Documen
 	if err != nil {
 		return nil, err
 	}
-
-	events, err := s.Events(ctx)
-	if err != nil {
+	if err := s.exportPeriods(ctx, doc, opt, w); err != nil {
 		return nil, err
 	}
-	// In the order they were added, so that a round trip keeps the ids.
-	slices.SortFunc(events, func(a, b Event) int { return cmp.Compare(a.ID, b.ID) })
-	index := make(map[int64]int, len(events))
-	for _, e := range events {
-		if opt.From != nil || opt.To != nil {
-			first, last := e.Extent()
-			if (opt.From != nil && last < *opt.From) || (opt.To != nil && first > *opt.To) {
-				continue
-			}
-		}
-		de := DocumentEvent{Key: key("event", e.ID), Lane: key("lane", e.LaneID), Title: e.Title, Summary: e.Summary,
-			StartUncertain: e.StartUncertain, EndUncertain: e.EndUncertain,
-			Status: e.Status, DateNote: e.DateNote, Tags: e.Tags}
-		rec := record("events", len(doc.Events), de.Key)
-		de.Start = w.text(rec, "start", e.Start, true)
-		de.End = w.text(rec, "end", e.End, false)
-		if e.EarliestStart != nil {
-			t := w.text(rec, "earliest_start", Time{Unix: *e.EarliestStart, Precision: PrecisionSecond}, true)
-			de.EarliestStart = &t
-		}
-		if e.LatestEnd != nil {
-			t := w.text(rec, "latest_end", Time{Unix: *e.LatestEnd, Precision: PrecisionSecond}, true)
-			de.LatestEnd = &t
-		}
-		if d := e.Derivation; d != nil {
-			de.Derived = &DocumentDerivation{Expression: d.Expression, SaidAt: w.text(rec, "derived said_at", d.SaidAt, false)}
-			if d.QuoteID != 0 {
-				de.Derived.Quote = key("quote", d.QuoteID)
-			}
-		}
-		for _, a := range e.Actors {
-			de.Actors = append(de.Actors, key("actor", a))
-		}
-		index[e.ID] = len(doc.Events)
-		doc.Events = append(doc.Events, de)
-	}
-	err = s.eachRow(ctx, `SELECT event_id, quote_id, stance FROM event_quote ORDER BY event_id, quote_id`, nil, func(r *sql.Rows) error {
-		var eid, qid int64
-		var st string
-		if err := r.Scan(&eid, &qid, &st); err != nil {
-			return err
-		}
-		if i, ok := index[eid]; ok {
-			doc.Events[i].Quotes = append(doc.Events[i].Quotes, DocumentQuoteLink{Quote: key("quote", qid), Stance: Stance(st)})
-		}
-		return nil
-	})
-	if err != nil {
+	if err := s.exportStops(ctx, doc, opt, w); err != nil {
 		return nil, err
-	}
-	err = s.eachRow(ctx, `SELECT event_id, source_id, stance FROM event_source ORDER BY event_id, source_id`, nil, func(r *sql.Rows) error {
-		var eid, sid int64
-		var st string
-		if err := r.Scan(&eid, &sid, &st); err != nil {
-			return err
-		}
-		if i, ok := index[eid]; ok {
-			doc.Events[i].Sources = append(doc.Events[i].Sources, DocumentSourceLink{Source: key("source", sid), Stance: Stance(st)})
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if err := s.exportPeriods(ctx, doc, opt, &w); err != nil {
-		return nil, err
-	}
-	if err := s.exportStops(ctx, doc, index, &w); err != nil {
-		return nil, err
-	}
-	if w.err != nil {
-		return nil, w.err
 	}
 	return doc, nil
+}
+
+// exported reports whether opt keeps event e.
+func (opt *ExportOptions) exported(e *Event) bool {
+	first, last := e.Extent()
+	return (opt.From == nil || last >= *opt.From) && (opt.To == nil || first <= *opt.To)
+}
+
+// exportBatch is how many events an export reads at a time.
+const exportBatch = 2000
+
+// eachExportEvent calls fn with each event opt keeps, as a DocumentEvent, in
+// the order of their ids, reading them exportBatch at a time, until fn
+// returns an error.
+func (r reader) eachExportEvent(ctx context.Context, opt ExportOptions, w *timeWriter, fn func(*DocumentEvent) error) error {
+	n := 0 // events given so far: the record names of the times written
+	for after := int64(math.MinInt64); ; {
+		events, err := r.queryEvents(ctx, `SELECT `+eventColumns+` FROM event e WHERE e.id > ? ORDER BY e.id LIMIT ?`, after, exportBatch)
+		if err != nil || len(events) == 0 {
+			return err
+		}
+		lo, hi := events[0].ID, events[len(events)-1].ID
+		after = hi
+		quotes, err := exportLinks(ctx, r, "quote", lo, hi, func(id int64, st Stance) DocumentQuoteLink {
+			return DocumentQuoteLink{Quote: key("quote", id), Stance: st}
+		})
+		if err != nil {
+			return err
+		}
+		sources, err := exportLinks(ctx, r, "source", lo, hi, func(id int64, st Stance) DocumentSourceLink {
+			return DocumentSourceLink{Source: key("source", id), Stance: st}
+		})
+		if err != nil {
+			return err
+		}
+		for i := range events {
+			e := &events[i]
+			if !opt.exported(e) {
+				continue
+			}
+			de := documentEvent(e, record("events", n, key("event", e.ID)), w)
+			if w.err != nil {
+				return w.err
+			}
+			de.Quotes, de.Sources = quotes[e.ID], sources[e.ID]
+			n++
+			if err := fn(&de); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// exportLinks reads the links of the events with ids in [lo, hi] to the
+// records of kind ("quote" or "source": the table event_<kind>), made by
+// link, by event id, in the order of the records' ids.
+func exportLinks[L any](ctx context.Context, r reader, kind string, lo, hi int64, link func(id int64, st Stance) L) (map[int64][]L, error) {
+	links := map[int64][]L{}
+	err := r.eachRow(ctx, `SELECT event_id, `+kind+`_id, stance FROM event_`+kind+`
+		WHERE event_id BETWEEN ? AND ? ORDER BY event_id, `+kind+`_id`, []any{lo, hi}, func(row *sql.Rows) error {
+		var eid, id int64
+		var st string
+		if err := row.Scan(&eid, &id, &st); err != nil {
+			return err
+		}
+		links[eid] = append(links[eid], link(id, Stance(st)))
+		return nil
+	})
+	return links, err
+}
+
+// documentEvent returns e as a DocumentEvent without its links to quotes
+// and sources, its times written by w for record rec.
+func documentEvent(e *Event, rec recordName, w *timeWriter) DocumentEvent {
+	de := DocumentEvent{Key: key("event", e.ID), Lane: key("lane", e.LaneID), Title: e.Title, Summary: e.Summary,
+		StartUncertain: e.StartUncertain, EndUncertain: e.EndUncertain,
+		Status: e.Status, DateNote: e.DateNote, Tags: e.Tags}
+	de.Start = w.text(rec, "start", e.Start, true)
+	de.End = w.text(rec, "end", e.End, false)
+	if e.EarliestStart != nil {
+		t := w.text(rec, "earliest_start", Time{Unix: *e.EarliestStart, Precision: PrecisionSecond}, true)
+		de.EarliestStart = &t
+	}
+	if e.LatestEnd != nil {
+		t := w.text(rec, "latest_end", Time{Unix: *e.LatestEnd, Precision: PrecisionSecond}, true)
+		de.LatestEnd = &t
+	}
+	if d := e.Derivation; d != nil {
+		de.Derived = &DocumentDerivation{Expression: d.Expression, SaidAt: w.text(rec, "derived said_at", d.SaidAt, false)}
+		if d.QuoteID != 0 {
+			de.Derived.Quote = key("quote", d.QuoteID)
+		}
+	}
+	for _, a := range e.Actors {
+		de.Actors = append(de.Actors, key("actor", a))
+	}
+	return de
 }
 
 // timeWriter writes the times of an export as text, and keeps the first
@@ -224,10 +306,9 @@ func (w *timeWriter) text(rec recordName, field string, t Time, required bool) s
 	return s
 }
 
-// exportStops adds the store's stops to doc, whose events are indexed by
-// id in index; a stop's event or quote left out of doc is left out of the
-// stop too.
-func (s *Store) exportStops(ctx context.Context, doc *Document, index map[int64]int, w *timeWriter) error {
+// exportStops adds the store's stops to doc; a stop's event opt leaves out
+// is left out of the stop too, and so is its quote if doc lacks it.
+func (s *Store) exportStops(ctx context.Context, doc *Document, opt ExportOptions, w *timeWriter) error {
 	stops, err := s.Stops(ctx)
 	if err != nil {
 		return err
@@ -241,8 +322,14 @@ func (s *Store) exportStops(ctx context.Context, doc *Document, index map[int64]
 		ds := DocumentStop{Caption: st.Caption,
 			From: w.text(rec, "from", Time{Unix: st.ViewStart, Precision: PrecisionSecond}, true),
 			To:   w.text(rec, "to", Time{Unix: st.ViewEnd - 1, Precision: PrecisionSecond}, true)}
-		if _, ok := index[st.EventID]; ok {
-			ds.Event = key("event", st.EventID)
+		if st.EventID != 0 {
+			e, err := s.Event(ctx, st.EventID)
+			if err != nil && !errors.Is(err, ErrNotFound) {
+				return err
+			}
+			if err == nil && opt.exported(&e) {
+				ds.Event = key("event", st.EventID)
+			}
 		}
 		if k := key("quote", st.QuoteID); quotes[k] {
 			ds.Quote = k

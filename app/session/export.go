@@ -251,12 +251,11 @@ func ExportData(ctx context.Context, st *data.Store, out string, f interchange.F
 	if err := data.CheckOutput(st.Path(), out); err != nil {
 		return err
 	}
-	doc, err := st.ExportDocument(ctx, data.ExportOptions{From: from, To: to})
-	if err != nil {
-		return err
-	}
-	// Its errors name the file written ("write out.csv: …").
-	return interchange.WriteFile(ctx, out, f, doc)
+	// The events go from the store to the file a batch at a time. The
+	// writer's errors name the file written ("write out.csv: …").
+	return st.ExportTo(ctx, data.ExportOptions{From: from, To: to}, func(head *data.Document, events data.EventStream) error {
+		return interchange.WriteStream(ctx, out, f, head, events)
+	})
 }
 
 // ExportPicture draws what the timeline shows of the open document to path,

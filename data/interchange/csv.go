@@ -838,24 +838,29 @@ func orderName(o data.DateOrder) string {
 // separated by "; "): the columns readCSV finds without a mapping. Dates
 // are written as people type them (see data.DateTexts): ISO dates from AD
 // 1 on, "300 BC" before, uncertain ones with "?", decades by their name.
-func WriteCSV(w io.Writer, doc *data.Document) error {
-	cw := csv.NewWriter(w)
+func WriteCSV(w io.Writer, doc *data.Document) error { return writeCSV(w, doc, doc.EventStream()) }
+
+// writeCSV writes doc as WriteCSV does, with the events of the stream.
+func writeCSV(w io.Writer, doc *data.Document, events data.EventStream) error {
+	bw := newBufferedWriter(w)
+	cw := csv.NewWriter(bw)
 	if err := cw.Write(csvFields); err != nil {
 		return err
 	}
 	lanes := laneNames(doc)
 	rec := make([]string, len(csvFields))
-	for _, e := range doc.Events {
-		start, end, err := eventDateTexts(&e)
+	err := events(func(e *data.DocumentEvent) error {
+		start, end, err := eventDateTexts(e)
 		if err != nil {
 			return fmt.Errorf("event %q: %w", e.Key, err)
 		}
 		rec[0], rec[1], rec[2], rec[3] = safeCell(e.Title), start, end, safeCell(lanes[e.Lane])
 		rec[4], rec[5], rec[6], rec[7] = safeCell(e.Summary), string(e.Status), safeCell(e.DateNote), safeCell(strings.Join(e.Tags, "; "))
 		rec[8] = ""
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
+		return cw.Write(rec)
+	})
+	if err != nil {
+		return err
 	}
 	for _, p := range doc.Periods {
 		start, end, err := parseTimes(p.Start, p.End)
@@ -869,7 +874,10 @@ func WriteCSV(w io.Writer, doc *data.Document) error {
 		}
 	}
 	cw.Flush()
-	return cw.Error()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // eventDateTexts writes e's start and end as data.DateTexts does.

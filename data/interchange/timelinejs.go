@@ -738,47 +738,42 @@ func templateTime(t string) ([4]flexInt, error) {
 // in UTC, and ends are written as TimelineJS reads them (see the package
 // comment).
 func WriteTimelineJS(w io.Writer, doc *data.Document) error {
+	return writeTimelineJS(w, doc, doc.EventStream())
+}
+
+// writeTimelineJS writes doc as WriteTimelineJS does, with the events of
+// the stream: read twice when the title slide needs to know which sources
+// the events cite.
+func writeTimelineJS(w io.Writer, doc *data.Document, events data.EventStream) error {
 	f := tlFile{Events: []tlSlide{}}
 	sources := map[string]data.DocumentSource{}
-	cited := map[string]bool{}
+	uncited := 0
 	for _, s := range doc.Sources {
 		sources[s.Key] = s
-	}
-	for _, e := range doc.Events {
-		for _, l := range e.Sources {
-			cited[l.Source] = true
+		if s.URL != "" {
+			uncited++
 		}
 	}
 	if doc.Title != "" {
 		f.Title = &tlSlide{Text: &tlText{Headline: htmlText(doc.Title), Text: htmlText(doc.Description)}}
+	}
+	if f.Title != nil && uncited > 0 {
+		cited := map[string]bool{}
+		err := events(func(e *data.DocumentEvent) error {
+			for _, l := range e.Sources {
+				cited[l.Source] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
 		for _, s := range doc.Sources {
 			if !cited[s.Key] && s.URL != "" {
 				f.Title.Media = &tlMedia{URL: s.URL, Caption: htmlText(s.Title), Credit: htmlText(s.Outlet)}
 				break
 			}
 		}
-	}
-	lanes := laneNames(doc)
-	for _, e := range doc.Events {
-		start, end, err := parseTimes(e.Start, e.End)
-		if err != nil {
-			return fmt.Errorf("event %q: %w", e.Key, err)
-		}
-		s := tlSlide{StartDate: tlDateOf(start), Text: &tlText{Headline: htmlText(e.Title), Text: htmlText(e.Summary)},
-			Group: lanes[e.Lane], UniqueID: e.Key}
-		if !end.IsZero() {
-			if end.Precision >= data.PrecisionMinute {
-				end = end.Step(1) // the instant it stops
-			}
-			s.EndDate = tlDateOf(end)
-		}
-		for _, l := range e.Sources {
-			if src := sources[l.Source]; src.URL != "" {
-				s.Media = &tlMedia{URL: src.URL, Caption: htmlText(src.Title), Credit: htmlText(src.Outlet)}
-				break
-			}
-		}
-		f.Events = append(f.Events, s)
 	}
 	for _, p := range doc.Periods {
 		start, end, err := parseTimes(p.Start, p.End)
@@ -788,9 +783,30 @@ func WriteTimelineJS(w io.Writer, doc *data.Document) error {
 		f.Eras = append(f.Eras, tlSlide{StartDate: tlDateOf(start), EndDate: tlDateOf(end.Step(1)),
 			Text: &tlText{Headline: htmlText(p.Title), Text: htmlText(p.Summary)}})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(f)
+	lanes := laneNames(doc)
+	return encodeStreamed(w, f, "events", true, func(elem func(any) error) error {
+		return events(func(e *data.DocumentEvent) error {
+			start, end, err := parseTimes(e.Start, e.End)
+			if err != nil {
+				return fmt.Errorf("event %q: %w", e.Key, err)
+			}
+			s := tlSlide{StartDate: tlDateOf(start), Text: &tlText{Headline: htmlText(e.Title), Text: htmlText(e.Summary)},
+				Group: lanes[e.Lane], UniqueID: e.Key}
+			if !end.IsZero() {
+				if end.Precision >= data.PrecisionMinute {
+					end = end.Step(1) // the instant it stops
+				}
+				s.EndDate = tlDateOf(end)
+			}
+			for _, l := range e.Sources {
+				if src := sources[l.Source]; src.URL != "" {
+					s.Media = &tlMedia{URL: src.URL, Caption: htmlText(src.Title), Credit: htmlText(src.Outlet)}
+					break
+				}
+			}
+			return elem(s)
+		})
+	})
 }
 
 // parseTimes parses a start and an optional end ("" for none).

@@ -302,7 +302,10 @@ func visTime(t data.Time) string {
 // period as a background item (in its lane's group, if it has one), with
 // dates as ISO strings at their precision and ends as the instant an item
 // stops.
-func WriteVis(w io.Writer, doc *data.Document) error {
+func WriteVis(w io.Writer, doc *data.Document) error { return writeVis(w, doc, doc.EventStream()) }
+
+// writeVis writes doc as WriteVis does, with the events of the stream.
+func writeVis(w io.Writer, doc *data.Document, events data.EventStream) error {
 	type item struct {
 		ID      string `json:"id"`
 		Content string `json:"content"`
@@ -323,26 +326,31 @@ func WriteVis(w io.Writer, doc *data.Document) error {
 	for _, l := range doc.Lanes {
 		out.Groups = append(out.Groups, group{ID: l.Key, Content: htmlText(l.Name)})
 	}
-	for _, e := range doc.Events {
-		start, end, err := parseTimes(e.Start, e.End)
+	return encodeStreamed(w, out, "items", true, func(elem func(any) error) error {
+		err := events(func(e *data.DocumentEvent) error {
+			start, end, err := parseTimes(e.Start, e.End)
+			if err != nil {
+				return fmt.Errorf("event %q: %w", e.Key, err)
+			}
+			it := item{ID: e.Key, Content: htmlText(e.Title), Start: visTime(start), Group: e.Lane, Type: "box", Title: htmlText(e.Summary)}
+			if !end.IsZero() {
+				it.End, it.Type = visTime(end.Step(1)), "range"
+			}
+			return elem(it)
+		})
 		if err != nil {
-			return fmt.Errorf("event %q: %w", e.Key, err)
+			return err
 		}
-		it := item{ID: e.Key, Content: htmlText(e.Title), Start: visTime(start), Group: e.Lane, Type: "box", Title: htmlText(e.Summary)}
-		if !end.IsZero() {
-			it.End, it.Type = visTime(end.Step(1)), "range"
+		for _, p := range doc.Periods {
+			start, end, err := parseTimes(p.Start, p.End)
+			if err != nil {
+				return fmt.Errorf("period %q: %w", p.Key, err)
+			}
+			if err := elem(item{ID: p.Key, Content: htmlText(p.Title), Start: visTime(start), End: visTime(end.Step(1)),
+				Group: p.Lane, Type: "background", Title: htmlText(p.Summary)}); err != nil {
+				return err
+			}
 		}
-		out.Items = append(out.Items, it)
-	}
-	for _, p := range doc.Periods {
-		start, end, err := parseTimes(p.Start, p.End)
-		if err != nil {
-			return fmt.Errorf("period %q: %w", p.Key, err)
-		}
-		out.Items = append(out.Items, item{ID: p.Key, Content: htmlText(p.Title), Start: visTime(start), End: visTime(end.Step(1)),
-			Group: p.Lane, Type: "background", Title: htmlText(p.Summary)})
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+		return nil
+	})
 }
