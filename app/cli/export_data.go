@@ -28,5 +28,5 @@ func exportInterchange(ctx context.Context, format, in, out string, from, to *ti
 		return err
 	}
 	defer s.Close()
-	return session.ExportData(ctx, s, out, f, unixOf(from), unixOf(to))
+	return session.ExportData(ctx, s, out, f, unixOf(from), unixOf(to), nil)
 }

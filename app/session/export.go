@@ -243,8 +243,9 @@ func writeOut(ctx context.Context, path string, fill func(w io.Writer) error) er
 // ExportData writes the events of st overlapping [from, to] (either may be
 // nil: no bound) to out in one of the interchange formats: CSV, Quoteline's
 // own JSON (with source texts in a folder beside it), TimelineJS or vis.
-// out appears only once complete.
-func ExportData(ctx context.Context, st *data.Store, out string, f interchange.Format, from, to *int64) error {
+// out appears only once complete. written, if not nil, is called now and
+// then with how many events have been written.
+func ExportData(ctx context.Context, st *data.Store, out string, f interchange.Format, from, to *int64, written func(n int)) error {
 	if f == interchange.FormatArticle || f == interchange.FormatTimelineCSV {
 		return fmt.Errorf("export format %q: want csv, json, timelinejs or vis", f)
 	}
@@ -254,8 +255,28 @@ func ExportData(ctx context.Context, st *data.Store, out string, f interchange.F
 	// The events go from the store to the file a batch at a time. The
 	// writer's errors name the file written ("write out.csv: …").
 	return st.ExportTo(ctx, data.ExportOptions{From: from, To: to}, func(head *data.Document, events data.EventStream) error {
+		if written != nil {
+			events = countedEvents(events, written)
+		}
 		return interchange.WriteStream(ctx, out, f, head, events)
 	})
+}
+
+// countedEvents returns events, calling written with how many it has given
+// after every thousandth.
+func countedEvents(events data.EventStream, written func(n int)) data.EventStream {
+	return func(fn func(*data.DocumentEvent) error) error {
+		n := 0
+		return events(func(e *data.DocumentEvent) error {
+			if err := fn(e); err != nil {
+				return err
+			}
+			if n++; n%1000 == 0 {
+				written(n)
+			}
+			return nil
+		})
+	}
 }
 
 // ExportPicture draws what the timeline shows of the open document to path,
@@ -375,8 +396,9 @@ func (s *Session) ExportData(path string, f interchange.Format, done func(error)
 	if doc == nil {
 		return
 	}
-	s.exportTask(path, func(ctx context.Context, _ func(float64)) error {
-		return ExportData(ctx, doc.st(), path, f, nil, nil)
+	total := float64(max(doc.Len(), 1))
+	s.exportTask(path, func(ctx context.Context, progress func(float64)) error {
+		return ExportData(ctx, doc.st(), path, f, nil, nil, func(n int) { progress(min(float64(n)/total, 1)) })
 	}, nil, done)
 }
 
