@@ -394,6 +394,18 @@ func findDates(l *layout, pub data.Time) []DateMention {
 					}
 				}
 			}
+			// "the December 26 tsunami last year": the year after the event
+			// a day dates is that day's year.
+			if d.From.Precision == data.PrecisionYear && d.To.IsZero() && yearFollowsRe.MatchString(d.Expression) &&
+				len(out) > 0 && sentOf[len(out)-1] == tok.sent {
+				prev := &out[len(out)-1]
+				between := strings.Fields(text[prev.End:d.Start])
+				if prev.Relative && prev.To.IsZero() && calendarDay(*prev) && len(between) == 1 &&
+					(happenings.has(between[0]) || eventNouns.has(between[0])) {
+					prev.From = withYear(prev.From, time.Unix(d.From.Unix, 0).UTC().Year())
+					prev.Future = prev.From.Unix > p.Unix()+86399
+				}
+			}
 			// "late Friday or early Saturday", "on Tuesday and Wednesday":
 			// the second day follows the first.
 			if wd, ok := weekdayNamed(d); ok && len(out) > 0 && sentOf[len(out)-1] == tok.sent {
@@ -413,6 +425,16 @@ func findDates(l *layout, pub data.Time) []DateMention {
 	}
 	return out
 }
+
+// yearFollowsRe matches a year that can follow the event a day dates:
+// "the March 3 vote last year".
+var yearFollowsRe = regexp.MustCompile(`(?i)^(?:last|this|next)\s+year$`)
+
+// happenings are the events of news that a date before them dates: "the
+// December 26 tsunami".
+var happenings = toSet(`tsunami quake earthquake election elections poll polls referendum attack attacks bombing
+	bombings blast explosion crash coup talks riots massacre killing assassination storm hurricane floods fire raid
+	strike strikes handover ceasefire truce deadline`)
 
 // weekdayJoinRe joins two days of one week: "Friday or Saturday".
 var weekdayJoinRe = regexp.MustCompile(`^,?\s+(?:and|or|and\s+on|or\s+on)\s+$`)
@@ -1063,11 +1085,39 @@ func dayFrom(m time.Month, d int, dir direction, p time.Time) (data.Time, bool) 
 		for t.After(pd) {
 			t = t.AddDate(-1, 0, 0)
 		}
-		if next := t.AddDate(1, 0, 0); dir == nearest && pd.Sub(t) > 300*24*time.Hour && next.Sub(pd) <= 45*24*time.Hour {
-			t = next
+		if dir == onOrBefore || dir == nearest {
+			t = currentYearDay(t, dir, pd)
 		}
 	}
 	return day(t), true
+}
+
+// currentYearDay returns the day a month and day without a year stand for,
+// given t, the most recent such day on or before pd (the day of
+// publication), in direction onOrBefore or nearest. News leaves out the year
+// of a date in the year of publication and writes it for one in another
+// year, so a day that would fall in the year before is the coming one when
+// that comes within three months: "leaving for Washington on April 24"
+// written on April 6, "the handover on July 1" written in April, even after
+// a verb in the past ("had hoped to enact it before leaving …", "fell on
+// fears about the election on May 1"). A day most of a year back in the
+// year of publication stays, but for the coming one within a month ("took
+// office on Jan. 1" written in November is this year's; "the VAT rise on
+// January 1" written on December 13 the next), or, when no verb gives the
+// direction, within six weeks.
+func currentYearDay(t time.Time, dir direction, pd time.Time) time.Time {
+	const dayLen = 24 * time.Hour
+	next := t.AddDate(1, 0, 0)
+	ahead, back := next.Sub(pd), pd.Sub(t)
+	switch {
+	case t.Year() < pd.Year() && ahead <= 92*dayLen:
+		return next
+	case back > 300*dayLen && ahead <= 31*dayLen:
+		return next
+	case dir == nearest && back > 300*dayLen && ahead <= 45*dayLen:
+		return next
+	}
+	return t
 }
 
 // fullDate reads "March 3, 2021", "3 March 2021" or "2021-03-03" (with the

@@ -84,6 +84,12 @@ func TestFindDates_Context(t *testing.T) {
 		{"a past Labor Day", "The strike began on Labor Day.", "1998-10-20", "on Labor Day", "1998-09-07", ""},
 		{"Election Day of a year named", "The results of Election Day 1998 surprised many.", "1999-01-05", "Election Day 1998", "1998-11-03", ""},
 		{"a range stays a range", "Aircraft will arrive between 2014 and 2016.", "2007-06-09", "between 2014 and 2016", "2014", "2016"},
+		{"a day of the coming weeks after a past verb", "The minister had hoped to sign the treaty before flying to Oslo on May 14.", "2001-04-20", "May 14", "2001-05-14", ""},
+		{"a day of the year before when the coming one is months away", "Rebels seized the town on July 27 after a week of fighting.", "2001-04-10", "July 27", "2000-07-27", ""},
+		{"a January of the year of publication after a past verb", "The new tariff took effect on Jan. 1 and has cut imports by half.", "2003-11-18", "Jan. 1", "2003-01-01", ""},
+		{"a January written in late December is the coming one", "The court adjourned the case and fixed Jan. 12 as the date of the trial.", "2003-12-27", "Jan. 12", "2004-01-12", ""},
+		{"an event dated by a day, then last year", "Aid has still not reached villages hit by the December 26 tsunami last year.", "2005-11-08", "December 26", "2004-12-26", ""},
+		{"a day, then a verb and last year", "The plant opened on March 4, three weeks later than last year.", "2005-11-08", "March 4", "2005-03-04", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
