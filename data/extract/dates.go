@@ -885,6 +885,8 @@ func tenseOf(l *layout, i int) tense {
 		return tenseNone // "a building next to the embassy", "the next day": no plan
 	case w == "set" && (isUpperStart(l.word(i)) || passive || setParticles.has(after)):
 		return tenseNone // "will be formally set up on Sunday", "the SET index"
+	case w == "set" && after == "on" && i > 0 && l.isWordTok(i-1) && pastWords[strings.ToLower(l.word(i-1))]:
+		return tensePast // "the record was set on Tuesday": done, not planned
 	case w == "set" && !infinitive && after != "to" && after != "for" && after != "on":
 		return tensePast // "set the tone on Tuesday": the past of set, not "set for"
 	case (likelyVerb(w) || irregularPast[w]) && !futureWords[w] && !passiveLinks.has(after) && i > 0 && l.isWordTok(i-1) && presentBe.has(l.word(i-1)):
@@ -1080,6 +1082,12 @@ func dayFrom(m time.Month, d int, dir direction, p time.Time) (data.Time, bool) 
 	case onOrAfter, after:
 		for t.Before(pd) || dir == after && t.Equal(pd) {
 			t = t.AddDate(1, 0, 0)
+		}
+		// "the last stay was to end on November 21" written on December
+		// 16: a plan of weeks ago, not of most of a year ahead, which news
+		// would give its year.
+		if last := t.AddDate(-1, 0, 0); dir == onOrAfter && t.Sub(pd) > 300*24*time.Hour && pd.Sub(last) <= 62*24*time.Hour {
+			t = last
 		}
 	default:
 		for t.After(pd) {

@@ -89,6 +89,8 @@ func TestFindDates_Context(t *testing.T) {
 		{"a January of the year of publication after a past verb", "The new tariff took effect on Jan. 1 and has cut imports by half.", "2003-11-18", "Jan. 1", "2003-01-01", ""},
 		{"a January written in late December is the coming one", "The court adjourned the case and fixed Jan. 12 as the date of the trial.", "2003-12-27", "Jan. 12", "2004-01-12", ""},
 		{"an event dated by a day, then last year", "Aid has still not reached villages hit by the December 26 tsunami last year.", "2005-11-08", "December 26", "2004-12-26", ""},
+		{"a plan of weeks ago is not one of next year", "The stay was to end on November 21, but the judges have now lifted it.", "2005-12-16", "November 21", "2005-11-21", ""},
+		{"a record that was set", "The price beat the record that was set on Tuesday.", "2007-10-20", "on Tuesday", "2007-10-16", ""},
 		{"a day, then a verb and last year", "The plant opened on March 4, three weeks later than last year.", "2005-11-08", "March 4", "2005-03-04", ""},
 	}
 	for _, tt := range tests {
