@@ -775,6 +775,9 @@ func tenseAt(l *layout, t, endByte int) tense {
 			if l.isWordTok(i) && speechVerbs.has(l.word(i)) {
 				break // "… in April, aides said": the saying is not the date's
 			}
+			if l.isWordTok(i) && whWords.has(l.word(i)) && i > 0 && l.punct(i-1, ",") {
+				break // "the operation on Monday, which is the first": a clause about the noun
+			}
 			if l.isWordTok(i) && modalWords.has(l.word(i)) && !strings.EqualFold(l.word(i), "must") {
 				break // "the costs of an incident in August could reach": a guess, not a schedule
 			}
@@ -809,6 +812,30 @@ func tenseAt(l *layout, t, endByte int) tense {
 		}
 	}
 	return ahead()
+}
+
+// whWords after a comma open a clause about the noun before them ("that"
+// may open a reported one).
+var whWords = toSet(`which who whose whom`)
+
+// hearsayWords before "to be" report a belief, not a plan: "is said to be".
+var hearsayWords = toSet(`said believed thought reported known seems seemed seem appears appeared appear understood
+	considered alleged claimed rumoured rumored`)
+
+// namedNoun reports whether the word at token i follows a name that follows
+// a determiner, and so is a noun the name qualifies: "the Knesset vote",
+// "a US Senate vote".
+func namedNoun(l *layout, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4 && l.isWordTok(k); k-- {
+		w := l.word(k)
+		if determiners.has(w) || isPossessive(w) {
+			return k < i-1
+		}
+		if !isUpperStart(w) {
+			return false
+		}
+	}
+	return false
 }
 
 // presentVerbs are verbs whose plain form reads as the present of a
@@ -912,6 +939,8 @@ func tenseOf(l *layout, i int) tense {
 		return tenseFuture
 	case infinitive && scheduleVerbs[w]:
 		return tenseFuture // "was to take effect on Aug. 1"
+	case w == "be" && i > 1 && l.isWordTok(i-1) && strings.EqualFold(l.word(i-1), "to") && l.isWordTok(i-2) && hearsayWords.has(l.word(i-2)):
+		return tenseNone // "the operation on Wednesday, which is said to be the first": no plan
 	case w == "be" && i > 0 && l.isWordTok(i-1) && strings.EqualFold(l.word(i-1), "to"):
 		return tenseFuture // "an event to be held on October 12", "is to be signed"
 	case passive || w == "be" || w == "been" || w == "being" || w == "to":
@@ -919,6 +948,7 @@ func tenseOf(l *layout, i int) tense {
 	case pastWords[w] || irregularPast[w] || speechVerbs[w] && strings.HasSuffix(w, "ed"):
 		return tensePast
 	case presentVerbs[w] && i > 0 && l.isWordTok(i-1) && !determiners.has(l.word(i-1)) && !isPossessive(l.word(i-1)) && !strings.HasPrefix(l.word(i-1), "'") && !strings.HasPrefix(l.word(i-1), "’") &&
+		!namedNoun(l, i) &&
 		(strings.HasSuffix(strings.ToLower(l.word(i-1)), "s") || isUpperStart(l.word(i-1)) || subjectPronouns.has(l.word(i-1))):
 		return tensePresent // "applications close on 30 April"
 	case w == "is" || w == "are" || w == "am" || w == "begins" || w == "starts" || w == "opens" ||

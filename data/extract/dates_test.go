@@ -91,6 +91,9 @@ func TestFindDates_Context(t *testing.T) {
 		{"an event dated by a day, then last year", "Aid has still not reached villages hit by the December 26 tsunami last year.", "2005-11-08", "December 26", "2004-12-26", ""},
 		{"a plan of weeks ago is not one of next year", "The stay was to end on November 21, but the judges have now lifted it.", "2005-12-16", "November 21", "2005-11-21", ""},
 		{"a record that was set", "The price beat the record that was set on Tuesday.", "2007-10-20", "on Tuesday", "2007-10-16", ""},
+		{"a vote named by its house is a noun", "Analysts said the Senate vote on Monday showed the rebels were few.", "2005-11-08", "on Monday", "2005-11-07", ""},
+		{"said to be is no plan", "The long operation on Wednesday, which is said to be the first of its kind, went well.", "2006-11-17", "on Wednesday", "2006-11-15", ""},
+		{"a clause after a comma is about the noun", "The town got a new mayor on Sunday, who faces a hard winter.", "2005-11-28", "on Sunday", "2005-11-27", ""},
 		{"a day, then a verb and last year", "The plant opened on March 4, three weeks later than last year.", "2005-11-08", "March 4", "2005-03-04", ""},
 	}
 	for _, tt := range tests {
