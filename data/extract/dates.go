@@ -705,7 +705,12 @@ const (
 // futureWords mark a clause about what is to come.
 var futureWords = toSet(`will shall won't wont 'll ’ll would going plans plan planned planning expected expects
 	expect scheduled schedule set due slated aims aim intends intend hopes hope upcoming next vows vowed
-	promises promised pledges pledged wants ahead forthcoming approaching`)
+	promises promised pledges pledged wants ahead forthcoming approaching hoped wanted intended aimed payable`)
+
+// pastIntentWords look ahead from a time past: "hoped to finish in May"
+// written in April is this May, but "had said he hoped to stay on Monday"
+// may be the Monday he said it.
+var pastIntentWords = toSet(`hoped wanted intended aimed`)
 
 // futureNouns are future words that are nouns after "the" or "its".
 var futureNouns = toSet(`plan plans hope hopes aim aims schedule vows promises pledges`)
@@ -722,6 +727,10 @@ func tenseAt(l *layout, t, endByte int) tense {
 	end := l.tokenAt(l.toks[t].start + endByte)
 	// "crude for December delivery": a contract's month is to come.
 	if end < s.end && l.isWordTok(end) && contractWords.has(l.word(end)) {
+		return tenseFuture
+	}
+	// "crude for delivery in January": the same.
+	if w := strings.ToLower(l.word(t)); (w == "in" || w == "for") && t > s.first && l.isWordTok(t-1) && deliveryWords.has(l.word(t-1)) {
 		return tenseFuture
 	}
 	// "rose to 5.1 percent in March from 4.9 percent in February": the
@@ -790,6 +799,11 @@ func tenseAt(l *layout, t, endByte int) tense {
 	// "Sunday's elections will go ahead": a date that names a thing is
 	// dated by that thing's verb.
 	possessive := end > t && isPossessive(l.word(end-1))
+	weekday := false
+	for i := t; i < end; i++ {
+		_, ok := weekdays[strings.ToLower(l.word(i))]
+		weekday = weekday || ok && l.isWordTok(i)
+	}
 	for i := t - 1; i >= s.first && i >= t-15; i-- {
 		if l.punct(i, ";") {
 			break
@@ -803,6 +817,9 @@ func tenseAt(l *layout, t, endByte int) tense {
 			}
 		}
 		if te := tenseOf(l, i); te != tenseNone {
+			if te == tenseFuture && weekday && pastIntentWords.has(l.word(i)) {
+				continue
+			}
 			if possessive && speechVerbs.has(l.word(i)) {
 				if te := ahead(); te != tenseNone {
 					return te
@@ -860,6 +877,10 @@ var datePrepositions = toSet(`on in by from since until after before`)
 // contractWords after a month make it the month of a contract to come:
 // "for December delivery".
 var contractWords = toSet(`delivery settlement contract contracts futures`)
+
+// deliveryWords before "in" and a month make it the month of a contract:
+// "for delivery in January" (not "contracts in June", which were signed).
+var deliveryWords = toSet(`delivery settlement`)
 
 // amountWords make up an amount: "from 4.9 percent in February".
 var amountWords = toSet(`percent per cent points point dollars dollar euros yen pounds million billion trillion
@@ -925,6 +946,9 @@ func tenseOf(l *layout, i int) tense {
 	case futureWords[w] && i > 0 && l.isWordTok(i-1) && strings.EqualFold(l.word(i-1), "than"):
 		return tenseNone // "grew faster than expected in October": no plan
 	case futureWords[w] || strings.HasSuffix(w, "'ll"):
+		if w == "payable" {
+			return tenseFuture // "a dividend payable Jan. 15"
+		}
 		if w == "set" || w == "due" || w == "going" || w == "hopes" || w == "hope" || w == "plan" || w == "plans" ||
 			w == "expected" || w == "planned" || w == "scheduled" || w == "slated" || w == "next" || w == "upcoming" ||
 			w == "forthcoming" || w == "approaching" || w == "ahead" && l.isWordTok(i+1) && l.word(i+1) == "of" ||

@@ -94,6 +94,11 @@ func TestFindDates_Context(t *testing.T) {
 		{"a vote named by its house is a noun", "Analysts said the Senate vote on Monday showed the rebels were few.", "2005-11-08", "on Monday", "2005-11-07", ""},
 		{"said to be is no plan", "The long operation on Wednesday, which is said to be the first of its kind, went well.", "2006-11-17", "on Wednesday", "2006-11-15", ""},
 		{"a clause after a comma is about the noun", "The town got a new mayor on Sunday, who faces a hard winter.", "2005-11-28", "on Sunday", "2005-11-27", ""},
+		{"a contract month after delivery", "Heating oil for delivery in January fell two cents.", "2005-12-12", "in January", "2006-01", ""},
+		{"a dividend payable on a day", "The board declared a dividend payable Jan. 15 to holders of record.", "1989-11-02", "Jan. 15", "1990-01-15", ""},
+		{"a hope said on a weekday", "The coach had said he hoped to stay on as captain on Monday.", "2006-12-19", "on Monday", "2006-12-18", ""},
+		{"contracts signed in a month", "The firms were awarded contracts in June for the work.", "2005-12-14", "in June", "2005-06", ""},
+		{"a past hope looks ahead", "Negotiators hoped to finish a draft in May, an aide said.", "1997-04-08", "in May", "1997-05", ""},
 		{"a day, then a verb and last year", "The plant opened on March 4, three weeks later than last year.", "2005-11-08", "March 4", "2005-03-04", ""},
 	}
 	for _, tt := range tests {
