@@ -350,7 +350,7 @@ func findDates(l *layout, pub data.Time) []DateMention {
 						if t, ok := sameAs(out, sentOf, tok.sent, "year"); ok {
 							y = time.Unix(t.Unix, 0).UTC().Year()
 						}
-					case "": // "of 2001"
+					case "": // "of 2001", "in December in 1999"
 						y, _ = strconv.Atoi(m[2])
 					}
 					if y != 0 {
@@ -382,6 +382,12 @@ func findDates(l *layout, pub data.Time) []DateMention {
 				for k := len(out) - 1; k >= 0 && k >= len(out)-8 && sentOf[k] == tok.sent; k-- {
 					if out[k].From.Precision == data.PrecisionYear && out[k].To.IsZero() && out[k].Relative &&
 						lastNextYearRe.MatchString(out[k].Expression) {
+						// Not when the year ends a clause about someone:
+						// "GM, which lost money last year, in July
+						// extended a loan".
+						if asideBefore(text, l.toks[l.sents[tok.sent].first].start, out[k].Start) && strings.Contains(text[out[k].End:d.Start], ",") {
+							break
+						}
 						// Not when the clause of the month says otherwise:
 						// "will grow next year, less than it predicted in
 						// April".
@@ -436,6 +442,17 @@ var happenings = toSet(`tsunami quake earthquake election elections poll polls r
 	bombings blast explosion crash coup talks riots massacre killing assassination storm hurricane floods fire raid
 	strike strikes handover ceasefire truce deadline`)
 
+// asideBefore reports whether the text of a sentence from start to at is
+// inside a clause opened by ", which" or ", who".
+func asideBefore(text string, start, at int) bool {
+	c := strings.LastIndexByte(text[start:at], ',')
+	if c < 0 {
+		return false
+	}
+	f := strings.Fields(text[start+c+1 : at])
+	return len(f) > 0 && whWords.has(f[0])
+}
+
 // weekdayJoinRe joins two days of one week: "Friday or Saturday".
 var weekdayJoinRe = regexp.MustCompile(`^,?\s+(?:and|or|and\s+on|or\s+on)\s+$`)
 
@@ -488,7 +505,7 @@ func sameAs(out []DateMention, sentOf []int, sent int, unit string) (data.Time, 
 
 // yearAfterRe reads the year named after a month or day: "October last
 // year".
-var yearAfterRe = regexp.MustCompile(`^,?\s+(?i:(?:of\s+)?(?:(last|this|next|that|the\s+same)\s+year|of\s+((?:1[89]|20)\d{2})))\b`)
+var yearAfterRe = regexp.MustCompile(`^,?\s+(?i:(?:of\s+)?(?:(last|this|next|that|the\s+same)\s+year|(?:of|in)\s+((?:1[89]|20)\d{2})))\b`)
 
 // previousUnitRe matches a year or month counted back from the one the
 // text has just named.
@@ -1422,6 +1439,9 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 				return d, false
 			}
 			d.Uncertain = strings.Contains(sub(1), "few") || strings.Contains(sub(1), "several") || strings.Contains(sub(1), "couple")
+		}
+		if sub(1) == "" && strings.HasSuffix(strings.ToLower(sub(2)), "s") && !strings.HasSuffix(sub(2), "hours") {
+			return d, false // "in the past decades": no period of its own
 		}
 		unit := strings.TrimSuffix(strings.ToLower(sub(2)), "s")
 		var from time.Time

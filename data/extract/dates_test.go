@@ -99,6 +99,9 @@ func TestFindDates_Context(t *testing.T) {
 		{"a hope said on a weekday", "The coach had said he hoped to stay on as captain on Monday.", "2006-12-19", "on Monday", "2006-12-18", ""},
 		{"contracts signed in a month", "The firms were awarded contracts in June for the work.", "2005-12-14", "in June", "2005-06", ""},
 		{"a past hope looks ahead", "Negotiators hoped to finish a draft in May, an aide said.", "1997-04-08", "in May", "1997-05", ""},
+		{"a month then in a year", "The forum first met in December in 1999 after the crisis.", "2006-11-18", "in December in 1999", "1999-12", ""},
+		{"a year in an aside does not frame the month", "The carmaker, which lost money last year, in July extended a loan.", "2006-11-15", "in July", "2006-07", ""},
+		{"the past decades are no period", "Training has been a part of the work in the past decades.", "2006-11-04", "", "", ""},
 		{"a day, then a verb and last year", "The plant opened on March 4, three weeks later than last year.", "2005-11-08", "March 4", "2005-03-04", ""},
 	}
 	for _, tt := range tests {
