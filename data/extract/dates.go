@@ -768,6 +768,26 @@ func tenseAt(l *layout, t, endByte int) tense {
 	if t > s.first && l.isWordTok(t-1) && strings.EqualFold(l.word(t-1), "for") {
 		return tenseFuture
 	}
+	ahead := func() tense {
+		for i := end; i < s.end && i < end+10; i++ {
+			if l.punct(i, ";") || l.toks[i].kind == tokMark {
+				break
+			}
+			if l.isWordTok(i) && speechVerbs.has(l.word(i)) {
+				break // "… in April, aides said": the saying is not the date's
+			}
+			if l.isWordTok(i) && whWords.has(l.word(i)) && i > 0 && l.punct(i-1, ",") {
+				break // "the operation on Monday, which is the first": a clause about the noun
+			}
+			if l.isWordTok(i) && modalWords.has(l.word(i)) && !strings.EqualFold(l.word(i), "must") {
+				break // "the costs of an incident in August could reach": a guess, not a schedule
+			}
+			if te := tenseOf(l, i); te != tenseNone {
+				return te
+			}
+		}
+		return tenseNone
+	}
 	// "was extended until March 18": the end of what goes on.
 	until := func(i int) bool {
 		w := strings.ToLower(l.word(i))
@@ -791,27 +811,11 @@ func tenseAt(l *layout, t, endByte int) tense {
 				return te
 			}
 		}
-		return tenseFuture
-	}
-	ahead := func() tense {
-		for i := end; i < s.end && i < end+10; i++ {
-			if l.punct(i, ";") || l.toks[i].kind == tokMark {
-				break
-			}
-			if l.isWordTok(i) && speechVerbs.has(l.word(i)) {
-				break // "… in April, aides said": the saying is not the date's
-			}
-			if l.isWordTok(i) && whWords.has(l.word(i)) && i > 0 && l.punct(i-1, ",") {
-				break // "the operation on Monday, which is the first": a clause about the noun
-			}
-			if l.isWordTok(i) && modalWords.has(l.word(i)) && !strings.EqualFold(l.word(i), "must") {
-				break // "the costs of an incident in August could reach": a guess, not a schedule
-			}
-			if te := tenseOf(l, i); te != tenseNone {
-				return te
-			}
+		// "Sales for the year through September rose": the verb after.
+		if te := ahead(); te != tenseNone {
+			return te
 		}
-		return tenseNone
+		return tenseFuture
 	}
 	// "Sunday's elections will go ahead": a date that names a thing is
 	// dated by that thing's verb.
