@@ -416,7 +416,8 @@ func findDates(l *layout, pub data.Time) []DateMention {
 			// the second day follows the first.
 			if wd, ok := weekdayNamed(d); ok && len(out) > 0 && sentOf[len(out)-1] == tok.sent {
 				prev := out[len(out)-1]
-				if pwd, ok := weekdayNamed(prev); ok && weekdayJoinRe.MatchString(text[prev.End:d.Start]) &&
+				if pwd, ok := weekdayNamed(prev); ok && (weekdayJoinRe.MatchString(text[prev.End:d.Start]) ||
+					strings.TrimSpace(text[prev.End:d.Start]) == "" && weekdayToRe.MatchString(d.Expression)) &&
 					!qualifiedRe.MatchString(prev.Expression) && !isPossessive(d.Expression) {
 					if n := (int(wd) - int(pwd) + 7) % 7; n > 0 {
 						d.From = day(time.Unix(prev.From.Unix, 0).UTC().AddDate(0, 0, n))
@@ -455,6 +456,9 @@ func asideBefore(text string, start, at int) bool {
 
 // weekdayJoinRe joins two days of one week: "Friday or Saturday".
 var weekdayJoinRe = regexp.MustCompile(`^,?\s+(?:and|or|and\s+on|or\s+on)\s+$`)
+
+// weekdayToRe starts the second day of "Thursday through Saturday".
+var weekdayToRe = regexp.MustCompile(`(?i)^(?:through|until|till)\s`)
 
 // qualifiedRe matches a day counted from the publication date by a word
 // of its own: after "last Wednesday", another day may come before it.

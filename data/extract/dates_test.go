@@ -103,6 +103,7 @@ func TestFindDates_Context(t *testing.T) {
 		{"a year in an aside does not frame the month", "The carmaker, which lost money last year, in July extended a loan.", "2006-11-15", "in July", "2006-07", ""},
 		{"the past decades are no period", "Training has been a part of the work in the past decades.", "2006-11-04", "", "", ""},
 		{"a period through a month, then its verb", "Sales for the year through September rose 4 percent.", "1989-11-02", "through September", "1989-09", ""},
+		{"days of one week joined by through", "The meeting, being held Thursday through Saturday, was organized by the union.", "2005-12-15", "through Saturday", "2005-12-17", ""},
 		{"a day, then a verb and last year", "The plant opened on March 4, three weeks later than last year.", "2005-11-08", "March 4", "2005-03-04", ""},
 	}
 	for _, tt := range tests {
