@@ -726,7 +726,8 @@ const (
 // futureWords mark a clause about what is to come.
 var futureWords = toSet(`will shall won't wont 'll ’ll would going plans plan planned planning expected expects
 	expect scheduled schedule set due slated aims aim intends intend hopes hope upcoming next vows vowed
-	promises promised pledges pledged wants ahead forthcoming approaching hoped wanted intended aimed payable`)
+	promises promised pledges pledged wants ahead forthcoming approaching hoped wanted intended aimed payable
+	await awaits awaiting`)
 
 // pastIntentWords look ahead from a time past: "hoped to finish in May"
 // written in April is this May, but "had said he hoped to stay on Monday"
@@ -971,8 +972,8 @@ func tenseOf(l *layout, i int) tense {
 	case futureWords[w] && i > 0 && l.isWordTok(i-1) && strings.EqualFold(l.word(i-1), "than"):
 		return tenseNone // "grew faster than expected in October": no plan
 	case futureWords[w] || strings.HasSuffix(w, "'ll"):
-		if w == "payable" {
-			return tenseFuture // "a dividend payable Jan. 15"
+		if w == "payable" || w == "await" || w == "awaits" || w == "awaiting" || w == "expect" || w == "expects" {
+			return tenseFuture // "a dividend payable Jan. 15", "await Tuesday's figures", "expect gains Wednesday"
 		}
 		if w == "set" || w == "due" || w == "going" || w == "hopes" || w == "hope" || w == "plan" || w == "plans" ||
 			w == "expected" || w == "planned" || w == "scheduled" || w == "slated" || w == "next" || w == "upcoming" ||

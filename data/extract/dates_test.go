@@ -104,6 +104,8 @@ func TestFindDates_Context(t *testing.T) {
 		{"the past decades are no period", "Training has been a part of the work in the past decades.", "2006-11-04", "", "", ""},
 		{"a period through a month, then its verb", "Sales for the year through September rose 4 percent.", "1989-11-02", "through September", "1989-09", ""},
 		{"days of one week joined by through", "The meeting, being held Thursday through Saturday, was organized by the union.", "2005-12-15", "through Saturday", "2005-12-17", ""},
+		{"what is awaited is to come", "Investors await Tuesday's trade figures.", "1989-10-30", "Tuesday", "1989-10-31", ""},
+		{"what is expected is to come", "Prices rose Monday, and traders expect more gains Wednesday.", "1989-10-31", "Wednesday", "1989-11-01", ""},
 		{"a day, then a verb and last year", "The plant opened on March 4, three weeks later than last year.", "2005-11-08", "March 4", "2005-03-04", ""},
 	}
 	for _, tt := range tests {
