@@ -376,6 +376,17 @@ func findDates(l *layout, pub data.Time) []DateMention {
 					}
 				}
 			}
+			// "installed one bishop on April 30 and another on May 3": with
+			// no verb to say which way, a day is of the year of the day
+			// named before it in the sentence.
+			if d.Relative && d.To.IsZero() && calendarDay(d) && len(out) > 0 && sentOf[len(out)-1] == tok.sent &&
+				d.From.Precision == data.PrecisionDay && !strings.Contains(strings.ToLower(d.Expression), "year") {
+				prev := out[len(out)-1]
+				if prev.To.IsZero() && !prev.Uncertain && prev.From.Precision >= data.PrecisionMonth &&
+					tenseAt(l, t, d.End-tok.start) == tenseNone {
+					d.From = closestYear(d.From, prev.From)
+				}
+			}
 			// "Last year the service was blocked in June": the June of that
 			// year.
 			if d.Relative && d.To.IsZero() && calendarDay(d) {
@@ -442,6 +453,25 @@ var yearFollowsRe = regexp.MustCompile(`(?i)^(?:last|this|next)\s+year$`)
 var happenings = toSet(`tsunami quake earthquake election elections poll polls referendum attack attacks bombing
 	bombings blast explosion crash coup talks riots massacre killing assassination storm hurricane floods fire raid
 	strike strikes handover ceasefire truce deadline`)
+
+// closestYear returns t moved by a year either way if that brings it
+// nearer to near.
+func closestYear(t, near data.Time) data.Time {
+	best := t
+	for _, n := range []int{-1, 1} {
+		if c := shiftYear(t, n); abs64(c.Unix-near.Unix) < abs64(best.Unix-near.Unix) {
+			best = c
+		}
+	}
+	return best
+}
+
+func abs64(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
 
 // asideBefore reports whether the text of a sentence from start to at is
 // inside a clause opened by ", which" or ", who".
@@ -599,6 +629,15 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 				return false
 			}
 		}
+	case "mdy", "dmy":
+		// "the March 14 movement": a day that names a group.
+		next := strings.TrimLeft(s[end:], " ")
+		if i := strings.IndexAny(next, " ,.;:)"); i >= 0 {
+			next = next[:i]
+		}
+		if groupWords.has(next) {
+			return false
+		}
 	case "weekday":
 		// "on a Friday night", "every Monday": no date; but "said in a
 		// Monday statement", "told a Tuesday news conference" date one.
@@ -683,6 +722,10 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 	}
 	return true
 }
+
+// groupWords after a day make it the name of a group: "the March 14
+// movement", "the 26th of July Movement".
+var groupWords = toSet(`movement movements forces coalition alliance bloc camp group`)
 
 // editionWords after "its" and a weekday name one edition of a paper.
 var editionWords = toSet(`edition editions newspaper paper issue`)
@@ -1202,7 +1245,7 @@ func currentYearDay(t time.Time, dir direction, pd time.Time) time.Time {
 		return next
 	case back > 300*dayLen && ahead <= 31*dayLen:
 		return next
-	case dir == nearest && back > 300*dayLen && ahead <= 45*dayLen:
+	case dir == nearest && ahead < back:
 		return next
 	}
 	return t

@@ -106,6 +106,8 @@ func TestFindDates_Context(t *testing.T) {
 		{"days of one week joined by through", "The meeting, being held Thursday through Saturday, was organized by the union.", "2005-12-15", "through Saturday", "2005-12-17", ""},
 		{"what is awaited is to come", "Investors await Tuesday's trade figures.", "1989-10-30", "Tuesday", "1989-10-31", ""},
 		{"what is expected is to come", "Prices rose Monday, and traders expect more gains Wednesday.", "1989-10-31", "Wednesday", "1989-11-01", ""},
+		{"with no verb, the coming day when nearer", "Workers face fines if they miss the 31 March deadline for their returns.", "2006-11-09", "31 March", "2007-03-31", ""},
+		{"with no verb, the day before it in the sentence gives the year", "The church ordained one priest on April 30 in the north, and after a long and bitter quarrel among its many members another one in the south on May 3.", "2006-12-01", "May 3", "2006-05-03", ""},
 		{"a day, then a verb and last year", "The plant opened on March 4, three weeks later than last year.", "2005-11-08", "March 4", "2005-03-04", ""},
 	}
 	for _, tt := range tests {
@@ -146,6 +148,7 @@ func TestFindDates_NotDates(t *testing.T) {
 		"The April Fools joke fooled nobody.",
 		"She made the rounds of the Sunday shows.",
 		"Riots hit the resort city of Mar del Plata.",
+		"Leaders of the June 4 movement met in secret.",
 		"Prices fell the day after the vote.",
 		"Shoppers bought Christmas presents early.",
 		"He will celebrate his third Christmas in England.",
