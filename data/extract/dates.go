@@ -97,6 +97,7 @@ var datePatterns = []datePattern{
 	pat("holiday", `(?:(?i:on|by|until|before|after|since|at|over|for)\s+)?(?i:(last|this|next)\s+)?(`+holidayNames+`)(?:,?\s+`+yearNum+`)?`),
 	pat("that-unit", `(?i:(?:in|by|during|of|on|since|until|after|before|for|from|through|later|earlier)\s+)?(?i:that|the\s+same|that\s+same)\s+(?i:(year|month|day))`),
 	pat("day-next", `(?i:(?:on\s+)?(?:the\s+(previous|next|following|preceding)\s+day|the\s+day\s+(before|after)))`),
+	pat("session-day", `(?i:the\s+day)\b`),
 	pat("year-end", `(?i:(?:by|at|before|until|toward|towards|around|near|since)\s+(?:the\s+)?(?:(this|next|last)\s+)?(year)(?:[- ]end|(?:'s|’s)\s+end))`),
 	pat("end-of", `(?i:(?:by|at|until|before|toward|towards|around|near|since|from|in)\s+)?(?i:the\s+(?:end|close|beginning|start|middle|turn)\s+of\s+(?:(the|this|next|last)\s+)?(year|month))`),
 }
@@ -211,7 +212,7 @@ var patternsFor = func() map[string][]int {
 	for _, w := range strings.Fields("within throughout") {
 		m[w] = idx("rolling", "coming")
 	}
-	m["the"] = idx("rolling", "holiday", "end-of", "part-of-month", "unit", "that-unit", "day-next")
+	m["the"] = idx("rolling", "holiday", "end-of", "part-of-month", "unit", "that-unit", "day-next", "session-day")
 	m["as"] = idx("month", "month-modifier")
 	for _, w := range strings.Fields("the a an its their his her") {
 		m[w] = append(append([]int{}, m[w]...), idx("month-modifier")...)
@@ -313,6 +314,15 @@ func findDates(l *layout, pub data.Time) []DateMention {
 			if m := sameUnitRe.FindStringSubmatch(d.Expression); m != nil {
 				var ok bool
 				if d.From, ok = sameAs(out, sentOf, tok.sent, strings.ToLower(m[1])); !ok {
+					continue
+				}
+				d.Relative = true
+			}
+			// "shares rose on Friday, ending the day at 20": the session of
+			// the day named before, or none.
+			if sessionDayRe.MatchString(d.Expression) {
+				var ok bool
+				if d.From, ok = sameAs(out, sentOf, tok.sent, "day"); !ok {
 					continue
 				}
 				d.Relative = true
@@ -660,6 +670,24 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 		if weekdayKinds.has(next) && !(t > 0 && l.isWordTok(t-1) && isPossessivePronoun(l.word(t-1)) && editionWords.has(next)) {
 			return false
 		}
+	case "session-day":
+		// "ended the day at 8,017", "for the day", "late in the day": the
+		// day of a session, in a report of markets or of a match; not
+		// "fell the day after the vote" or "the day of the vote".
+		rest := strings.TrimLeft(s[end:], " ")
+		if rest != "" && unicode.IsLetter(firstRune(rest)) && !strings.HasPrefix(strings.ToLower(rest), "at ") &&
+			!strings.HasPrefix(strings.ToLower(rest), "with ") && !strings.HasPrefix(strings.ToLower(rest), "up ") &&
+			!strings.HasPrefix(strings.ToLower(rest), "down ") {
+			return false
+		}
+		if t == 0 || !l.isWordTok(t-1) {
+			return false
+		}
+		prev := strings.ToLower(l.word(t - 1))
+		if prev == "in" || prev == "of" {
+			return t > 1 && l.isWordTok(t-2) && sessionParts.has(l.word(t-2))
+		}
+		return sessionVerbs.has(prev)
 	case "day-next":
 		// "the day after the vote": counted from the vote, not a date.
 		rest := strings.TrimLeft(s[end:], " ")
@@ -722,6 +750,18 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 	}
 	return true
 }
+
+// sessionVerbs before "the day" make it the day of a session: "ended the
+// day at 8,017", "for the day".
+var sessionVerbs = toSet(`end ended ending ends finish finished finishing finishes close closed closing closes
+	for open opened opening opens start started starting starts`)
+
+// sessionParts before "in the day" or "of the day" make it a part of a
+// session's day: "late in the day", "at the start of the day".
+var sessionParts = toSet(`late early earlier later start end close`)
+
+// sessionDayRe matches the day of a session: "the day".
+var sessionDayRe = regexp.MustCompile(`(?i)^the\s+day$`)
 
 // groupWords after a day make it the name of a group: "the March 14
 // movement", "the 26th of July Movement".
@@ -1656,9 +1696,9 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			qual = "since"
 		}
 		d.From = monthFrom(mo, directionOf(qual, te), p)
-	case "day-next":
+	case "day-next", "session-day":
 		// "the next day": the day after the one named before, which
-		// findDates looks up.
+		// findDates looks up; "ended the day": that day.
 		d.From = pubDay
 	case "that-unit":
 		// "in the same year": the year of the date named before it, which

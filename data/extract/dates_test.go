@@ -108,6 +108,9 @@ func TestFindDates_Context(t *testing.T) {
 		{"what is expected is to come", "Prices rose Monday, and traders expect more gains Wednesday.", "1989-10-31", "Wednesday", "1989-11-01", ""},
 		{"with no verb, the coming day when nearer", "Workers face fines if they miss the 31 March deadline for their returns.", "2006-11-09", "31 March", "2007-03-31", ""},
 		{"with no verb, the day before it in the sentence gives the year", "The church ordained one priest on April 30 in the north, and after a long and bitter quarrel among its many members another one in the south on May 3.", "2006-12-01", "May 3", "2006-05-03", ""},
+		{"the day of a session named before", "The index rose on Friday. It ended the day at 8,110, up 2 percent.", "2009-04-04", "the day", "2009-04-03", ""},
+		{"late in the day", "Shares slid on Monday but recovered late in the day.", "2009-04-08", "the day", "2009-04-06", ""},
+		{"a session with no day named is no date", "The index ended the day at 8,110.", "2009-04-04", "", "", ""},
 		{"a day, then a verb and last year", "The plant opened on March 4, three weeks later than last year.", "2005-11-08", "March 4", "2005-03-04", ""},
 	}
 	for _, tt := range tests {
@@ -150,6 +153,8 @@ func TestFindDates_NotDates(t *testing.T) {
 		"Riots hit the resort city of Mar del Plata.",
 		"Leaders of the June 4 movement met in secret.",
 		"Prices fell the day after the vote.",
+		"Prices fell on the day of the vote.",
+		"They closed the day care center for good.",
 		"Shoppers bought Christmas presents early.",
 		"He will celebrate his third Christmas in England.",
 		"\"Merry Christmas,\" the mayor said.",
