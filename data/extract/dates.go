@@ -917,6 +917,17 @@ func tenseAt(l *layout, t, endByte int) tense {
 		if l.punct(i, ";") {
 			break
 		}
+		// "Chirac, who on his arrival late Friday called for…": the
+		// clause of the date begins at ", who"; its verb comes after.
+		if l.isWordTok(i) && whWords.has(l.word(i)) && i > s.first && l.punct(i-1, ",") {
+			// "World AIDS Day, which falls on Friday": the clause's own
+			// present.
+			if v := i + 1; v < t && t-v <= 3 && l.isWordTok(v) && !isUpperStart(l.word(v)) && strings.HasSuffix(l.word(v), "s") &&
+				!strings.HasSuffix(l.word(v), "ss") && !pastWords[strings.ToLower(l.word(v))] {
+				return tensePresent
+			}
+			return ahead()
+		}
 		// "said Tuesday that on Sunday the polls will open": the date
 		// opens the clause reported, whose verb comes after it.
 		if l.isWordTok(i) && strings.EqualFold(l.word(i), "that") &&
@@ -943,6 +954,19 @@ func tenseAt(l *layout, t, endByte int) tense {
 // whWords after a comma open a clause about the noun before them ("that"
 // may open a reported one).
 var whWords = toSet(`which who whose whom`)
+
+// resultLead reports whether w, before "to" and a verb, makes the verb a
+// result of what came before, not a plan: "fell twice to finish fourth",
+// "First to arrive Friday was"; not "was to take effect", "plans to meet".
+func resultLead(w string) bool {
+	lw := strings.ToLower(w)
+	if futureWords[lw] || presentBe.has(lw) || lw == "was" || lw == "were" || lw == "be" || lw == "need" || lw == "needs" ||
+		lw == "agreed" || lw == "decided" || lw == "asked" || lw == "told" || lw == "ready" || lw == "likely" {
+		return false
+	}
+	return lw == "first" || lw == "last" || lw == "twice" || lw == "back" || lw == "again" || lw == "rallied" ||
+		lw == "recovered" || lw == "came" || likelyVerb(lw) || irregularPast[lw]
+}
 
 // hearsayWords before "to be" report a belief, not a plan: "is said to be".
 var hearsayWords = toSet(`said believed thought reported known seems seemed seem appears appeared appear understood
@@ -1070,7 +1094,7 @@ func tenseOf(l *layout, i int) tense {
 		return tenseNone
 	case modalWords[w]:
 		return tenseFuture
-	case infinitive && scheduleVerbs[w]:
+	case infinitive && scheduleVerbs[w] && (i < 2 || !l.isWordTok(i-2) || !resultLead(l.word(i-2))):
 		return tenseFuture // "was to take effect on Aug. 1"
 	case w == "be" && i > 1 && l.isWordTok(i-1) && strings.EqualFold(l.word(i-1), "to") && l.isWordTok(i-2) && hearsayWords.has(l.word(i-2)):
 		return tenseNone // "the operation on Wednesday, which is said to be the first": no plan

@@ -111,6 +111,10 @@ func TestFindDates_Context(t *testing.T) {
 		{"the day of a session named before", "The index rose on Friday. It ended the day at 8,110, up 2 percent.", "2009-04-04", "the day", "2009-04-03", ""},
 		{"late in the day", "Shares slid on Monday but recovered late in the day.", "2009-04-08", "the day", "2009-04-06", ""},
 		{"a session with no day named is no date", "The index ended the day at 8,110.", "2009-04-04", "", "", ""},
+		{"an infinitive of result is no plan", "The skater fell twice to finish fourth Saturday.", "2005-12-04", "Saturday", "2005-12-03", ""},
+		{"the first to arrive", "First to arrive Friday was the minister from Algiers.", "2005-12-10", "Friday", "2005-12-09", ""},
+		{"a date in a clause opened by who", "He was to be followed by the president, who on his arrival late Friday called for calm.", "2005-12-03", "late Friday", "2005-12-02", ""},
+		{"a day that falls on a weekday", "The plan will be shown on the feast, which falls on Friday, at a rally in the capital.", "2006-11-29", "on Friday", "2006-12-01", ""},
 		{"a day, then a verb and last year", "The plant opened on March 4, three weeks later than last year.", "2005-11-08", "March 4", "2005-03-04", ""},
 	}
 	for _, tt := range tests {
