@@ -433,6 +433,19 @@ func findDates(l *layout, pub data.Time) []DateMention {
 					prev.Future = prev.From.Unix > p.Unix()+86399
 				}
 			}
+			// "a hartal for Thursday was called … support for Thursday's
+			// hartal": a day named by its weekday alone as a thing's day
+			// is the day that weekday named before in the story, unless
+			// its own clause looks ahead ("ahead of Thursday's vote").
+			if wd, ok := weekdayNamed(d); ok && (strings.HasPrefix(text[d.End:], "'s") || strings.HasPrefix(text[d.End:], "’s")) &&
+				!qualifiedRe.MatchString(d.Expression) && tenseAt(l, t, d.End-tok.start) != tenseFuture {
+				for k := len(out) - 1; k >= 0 && k >= len(out)-30; k-- {
+					if pwd, ok := weekdayNamed(out[k]); ok && pwd == wd && !qualifiedRe.MatchString(out[k].Expression) {
+						d.From = out[k].From
+						break
+					}
+				}
+			}
 			// "late Friday or early Saturday", "on Tuesday and Wednesday":
 			// the second day follows the first.
 			if wd, ok := weekdayNamed(d); ok && len(out) > 0 && sentOf[len(out)-1] == tok.sent {

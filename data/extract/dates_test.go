@@ -115,6 +115,7 @@ func TestFindDates_Context(t *testing.T) {
 		{"the first to arrive", "First to arrive Friday was the minister from Algiers.", "2005-12-10", "Friday", "2005-12-09", ""},
 		{"a date in a clause opened by who", "He was to be followed by the president, who on his arrival late Friday called for calm.", "2005-12-03", "late Friday", "2005-12-02", ""},
 		{"a day that falls on a weekday", "The plan will be shown on the feast, which falls on Friday, at a rally in the capital.", "2006-11-29", "on Friday", "2006-12-01", ""},
+		{"a weekday's thing is of the weekday named before", "Unions called a strike for Thursday. On Tuesday they sought support for Thursday's strike.", "2005-11-29", "Thursday", "2005-12-01", ""},
 		{"a day, then a verb and last year", "The plant opened on March 4, three weeks later than last year.", "2005-11-08", "March 4", "2005-03-04", ""},
 	}
 	for _, tt := range tests {
