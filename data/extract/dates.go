@@ -437,8 +437,7 @@ func findDates(l *layout, pub data.Time) []DateMention {
 			// hartal": a day named by its weekday alone as a thing's day
 			// is the day that weekday named before in the story, unless
 			// its own clause looks ahead ("ahead of Thursday's vote").
-			if wd, ok := weekdayNamed(d); ok && (strings.HasPrefix(text[d.End:], "'s") || strings.HasPrefix(text[d.End:], "’s")) &&
-				!qualifiedRe.MatchString(d.Expression) && tenseAt(l, t, d.End-tok.start) != tenseFuture {
+			if wd, ok := possessiveWeekday(d, text); ok && !qualifiedRe.MatchString(d.Expression) && tenseAt(l, t, d.End-tok.start) != tenseFuture {
 				for k := len(out) - 1; k >= 0 && k >= len(out)-30; k-- {
 					if pwd, ok := weekdayNamed(out[k]); ok && pwd == wd && !qualifiedRe.MatchString(out[k].Expression) {
 						d.From = out[k].From
@@ -505,6 +504,15 @@ func asideBefore(text string, start, at int) bool {
 	}
 	f := strings.Fields(text[start+c+1 : at])
 	return len(f) > 0 && whWords.has(f[0])
+}
+
+// possessiveWeekday returns the weekday of d if d names a day by its
+// weekday alone and is followed by "'s": "Thursday's strike".
+func possessiveWeekday(d DateMention, text string) (time.Weekday, bool) {
+	if !strings.HasPrefix(text[d.End:], "'s") && !strings.HasPrefix(text[d.End:], "’s") {
+		return 0, false
+	}
+	return weekdayNamed(d)
 }
 
 // weekdayJoinRe joins two days of one week: "Friday or Saturday".
