@@ -726,9 +726,9 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 			}
 		}
 	case "day":
-		// "BBC Radio 4's Today programme": a name.
+		// "BBC Radio 4's Today programme", "a USA TODAY poll": a name.
 		w := l.word(t)
-		if w == "Today" && l.sents[l.toks[t].sent].first != t && !(t > 0 && (l.toks[t-1].kind == tokMark ||
+		if (w == "Today" || w == "TODAY") && l.sents[l.toks[t].sent].first != t && !(t > 0 && (l.toks[t-1].kind == tokMark ||
 			l.toks[t-1].kind == tokPunct && isTerminator(l.word(t-1)))) {
 			return false // but “Today we received the results”
 		}
@@ -882,6 +882,9 @@ func tenseAt(l *layout, t, endByte int) tense {
 			if l.punct(i, ";") || l.toks[i].kind == tokMark {
 				break
 			}
+			if i == end && l.isWordTok(i) && strings.EqualFold(l.word(i), "that") {
+				break // "claiming on Tuesday that Tehran would": the clause reported is not the date's
+			}
 			if l.isWordTok(i) && speechVerbs.has(l.word(i)) {
 				break // "… in April, aides said": the saying is not the date's
 			}
@@ -989,6 +992,12 @@ func resultLead(w string) bool {
 		lw == "recovered" || lw == "came" || likelyVerb(lw) || irregularPast[lw]
 }
 
+// participles are past participles that do not end in "-ed": "would have
+// risen".
+var participles = toSet(`been risen fallen gone done seen taken given grown shown known begun written driven eaten
+	chosen spoken broken frozen stolen forgotten hidden ridden beaten won lost paid cut hit put set run come become
+	kept held left met sent spent built sold bought brought thought found got gotten made told said`)
+
 // hearsayWords before "to be" report a belief, not a plan: "is said to be".
 var hearsayWords = toSet(`said believed thought reported known seems seemed seem appears appeared appear understood
 	considered alleged claimed rumoured rumored`)
@@ -1073,8 +1082,9 @@ func tenseOf(l *layout, i int) tense {
 		strings.EqualFold(l.word(i-1), "being"))
 	infinitive := i > 0 && l.isWordTok(i-1) && strings.EqualFold(l.word(i-1), "to")
 	// "would have been 85 on April 15": what did not happen, in the past.
-	if (w == "would" || w == "could" || w == "might" || w == "should") && l.isWordTok(i+1) && strings.EqualFold(l.word(i+1), "have") {
-		return tensePast
+	if (w == "would" || w == "could" || w == "might" || w == "should") && l.isWordTok(i+1) && strings.EqualFold(l.word(i+1), "have") &&
+		l.isWordTok(i+2) && (likelyVerb(l.word(i+2)) || irregularPast[strings.ToLower(l.word(i+2))] || participles.has(l.word(i+2))) {
+		return tensePast // not "could have big consequences in November"
 	}
 	after := ""
 	if l.isWordTok(i + 1) {

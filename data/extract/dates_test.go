@@ -116,6 +116,9 @@ func TestFindDates_Context(t *testing.T) {
 		{"a date in a clause opened by who", "He was to be followed by the president, who on his arrival late Friday called for calm.", "2005-12-03", "late Friday", "2005-12-02", ""},
 		{"a day that falls on a weekday", "The plan will be shown on the feast, which falls on Friday, at a rally in the capital.", "2006-11-29", "on Friday", "2006-12-01", ""},
 		{"a weekday's thing is of the weekday named before", "Unions called a strike for Thursday. On Tuesday they sought support for Thursday's strike.", "2005-11-29", "Thursday", "2005-12-01", ""},
+		{"could have a thing is ahead", "The feud could have big consequences in November, a pollster said.", "2016-04-22", "in November", "2016-11", ""},
+		{"would have with a participle is the past", "Without fuel, prices would have risen by 0.1 percent in October.", "2006-11-14", "in October", "2006-10", ""},
+		{"the clause reported after a date is not its", "The general, claiming on Tuesday that the plant would be ready soon, left.", "2005-12-14", "on Tuesday", "2005-12-13", ""},
 		{"a day, then a verb and last year", "The plant opened on March 4, three weeks later than last year.", "2005-11-08", "March 4", "2005-03-04", ""},
 	}
 	for _, tt := range tests {
@@ -156,6 +159,7 @@ func TestFindDates_NotDates(t *testing.T) {
 		"The April Fools joke fooled nobody.",
 		"She made the rounds of the Sunday shows.",
 		"Riots hit the resort city of Mar del Plata.",
+		"A new USA TODAY poll shows a close race.",
 		"Leaders of the June 4 movement met in secret.",
 		"Prices fell the day after the vote.",
 		"Prices fell on the day of the vote.",
