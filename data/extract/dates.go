@@ -728,6 +728,10 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 	case "day":
 		// "BBC Radio 4's Today programme", "a USA TODAY poll": a name.
 		w := l.word(t)
+		// NBC's “Today”: a quoted name of one word.
+		if pi := l.toks[t].passage; pi >= 0 && strings.Trim(strings.TrimSpace(l.text[l.passages[pi].start:l.passages[pi].end]), ".,") == w {
+			return false
+		}
 		if (w == "Today" || w == "TODAY") && l.sents[l.toks[t].sent].first != t && !(t > 0 && (l.toks[t-1].kind == tokMark ||
 			l.toks[t-1].kind == tokPunct && isTerminator(l.word(t-1)))) {
 			return false // but “Today we received the results”

@@ -160,6 +160,7 @@ func TestFindDates_NotDates(t *testing.T) {
 		"She made the rounds of the Sunday shows.",
 		"Riots hit the resort city of Mar del Plata.",
 		"A new USA TODAY poll shows a close race.",
+		"The senator visited NBC’s “Today” to explain his remarks.",
 		"Leaders of the June 4 movement met in secret.",
 		"Prices fell the day after the vote.",
 		"Prices fell on the day of the vote.",
