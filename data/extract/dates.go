@@ -950,8 +950,9 @@ func tenseAt(l *layout, t, endByte int) tense {
 		if l.isWordTok(i) && whWords.has(l.word(i)) && i > s.first && l.punct(i-1, ",") {
 			// "World AIDS Day, which falls on Friday": the clause's own
 			// present.
-			if v := i + 1; v < t && t-v <= 3 && l.isWordTok(v) && !isUpperStart(l.word(v)) && strings.HasSuffix(l.word(v), "s") &&
-				!strings.HasSuffix(l.word(v), "ss") && !pastWords[strings.ToLower(l.word(v))] {
+			if v := i + 1; v < t && t-v <= 3 && l.isWordTok(v) && !isUpperStart(l.word(v)) && len(l.word(v)) > 3 &&
+				strings.HasSuffix(l.word(v), "s") && !strings.HasSuffix(l.word(v), "ss") && !strings.HasSuffix(l.word(v), "us") &&
+				!pastWords[strings.ToLower(l.word(v))] {
 				return tensePresent
 			}
 			return ahead()

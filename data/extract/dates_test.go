@@ -119,6 +119,7 @@ func TestFindDates_Context(t *testing.T) {
 		{"could have a thing is ahead", "The feud could have big consequences in November, a pollster said.", "2016-04-22", "in November", "2016-11", ""},
 		{"would have with a participle is the past", "Without fuel, prices would have risen by 0.1 percent in October.", "2006-11-14", "in October", "2006-10", ""},
 		{"the clause reported after a date is not its", "The general, claiming on Tuesday that the plant would be ready soon, left.", "2005-12-14", "on Tuesday", "2005-12-13", ""},
+		{"as of a day in a clause opened by which", "Someone changed the sign, which as of Sunday had been set back.", "2015-12-28", "Sunday", "2015-12-27", ""},
 		{"a day, then a verb and last year", "The plant opened on March 4, three weeks later than last year.", "2005-11-08", "March 4", "2005-03-04", ""},
 	}
 	for _, tt := range tests {
