@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"unicode"
 
 	"regexp"
@@ -340,10 +341,13 @@ func findDates(l *layout, pub data.Time) []DateMention {
 				}
 				d.From, d.Relative = day(time.Unix(from.Unix, 0).UTC().AddDate(0, 0, n)), true
 			}
+			// Whether d is a month or day without its year, read once: the
+			// year written after it does not change that.
+			cal := d.Relative && d.To.IsZero() && calendarDay(d)
 			// "in October last year", "June 21 this year", "in September
 			// that year", "the same month of 2001": the year named after
 			// the month.
-			if d.Relative && d.To.IsZero() && calendarDay(d) {
+			if cal {
 				rest := text[d.End:min(para.end, d.End+24)]
 				if m := yearAfterRe.FindStringSubmatch(rest); m != nil {
 					y, qual := p.Year(), ""
@@ -389,7 +393,7 @@ func findDates(l *layout, pub data.Time) []DateMention {
 			// "installed one bishop on April 30 and another on May 3": with
 			// no verb to say which way, a day is of the year of the day
 			// named before it in the sentence.
-			if d.Relative && d.To.IsZero() && calendarDay(d) && len(out) > 0 && sentOf[len(out)-1] == tok.sent &&
+			if cal && d.Relative && len(out) > 0 && sentOf[len(out)-1] == tok.sent &&
 				d.From.Precision == data.PrecisionDay && !strings.Contains(strings.ToLower(d.Expression), "year") {
 				prev := out[len(out)-1]
 				if prev.To.IsZero() && !prev.Uncertain && prev.From.Precision >= data.PrecisionMonth &&
@@ -399,7 +403,7 @@ func findDates(l *layout, pub data.Time) []DateMention {
 			}
 			// "Last year the service was blocked in June": the June of that
 			// year.
-			if d.Relative && d.To.IsZero() && calendarDay(d) {
+			if cal && d.Relative && d.To.IsZero() {
 				for k := len(out) - 1; k >= 0 && k >= len(out)-8 && sentOf[k] == tok.sent; k-- {
 					if out[k].From.Precision == data.PrecisionYear && out[k].To.IsZero() && out[k].Relative &&
 						lastNextYearRe.MatchString(out[k].Expression) {
@@ -581,15 +585,34 @@ var previousUnitRe = regexp.MustCompile(`(?i)(?:previous|preceding)\s+(year|mont
 // not a comparison ("up 26.8 percent from a year earlier").
 var lastNextYearRe = regexp.MustCompile(`(?i)^(?:in\s+|since\s+|by\s+)?(?:last|next|this)\s+year$`)
 
-// weekdayOrDayRe matches the expressions that name a day by its place in
+// weekOrDayWords are in the expressions that name a day by its place in
 // the week or by today: they are never moved to another year.
-var weekdayOrDayRe = regexp.MustCompile(`(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|ago|earlier`)
+var weekOrDayWords = [][]byte{[]byte("monday"), []byte("tuesday"), []byte("wednesday"), []byte("thursday"),
+	[]byte("friday"), []byte("saturday"), []byte("sunday"), []byte("today"), []byte("yesterday"), []byte("tomorrow"),
+	[]byte("tonight"), []byte("ago"), []byte("earlier")}
 
 // calendarDay reports whether d names a month, or a day of a month, of a
 // year it does not write: "in June", "March 8".
 func calendarDay(d DateMention) bool {
-	return (d.From.Precision == data.PrecisionMonth || d.From.Precision == data.PrecisionDay) &&
-		!weekdayOrDayRe.MatchString(d.Expression)
+	if d.From.Precision != data.PrecisionMonth && d.From.Precision != data.PrecisionDay {
+		return false
+	}
+	// Lower case in a buffer of its own: this runs for every date found.
+	var buf [dateWindow + 32]byte
+	low := buf[:0]
+	for i := 0; i < len(d.Expression) && i < len(buf); i++ {
+		c := d.Expression[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low = append(low, c)
+	}
+	for _, w := range weekOrDayWords {
+		if bytes.Contains(low, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // matchDate resolves the first of datePatterns that matches at the start
