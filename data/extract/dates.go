@@ -1225,9 +1225,11 @@ type direction int
 
 const (
 	onOrBefore direction = iota // the most recent: "Monday" in a report of what happened
-	// nearest is the most recent, unless the next comes within weeks and
-	// the last was most of a year ago: "the pope's visit on May 10-11",
-	// "services on Christmas Eve" a week before it.
+	// nearest is for no word of tense either way: the nearer of the last
+	// and the coming day of a month ("the 31 March deadline" written in
+	// November); the most recent month but the next; the most recent
+	// holiday unless the next comes within weeks ("services on Christmas
+	// Eve" a week before it).
 	nearest
 	onOrAfter // the next: "will meet on Sunday"
 	before    // strictly before: "last Monday"
