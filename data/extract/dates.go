@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"unicode"
 
 	"regexp"
@@ -97,6 +98,7 @@ var datePatterns = []datePattern{
 	pat("holiday", `(?:(?i:on|by|until|before|after|since|at|over|for)\s+)?(?i:(last|this|next)\s+)?(`+holidayNames+`)(?:,?\s+`+yearNum+`)?`),
 	pat("that-unit", `(?i:(?:in|by|during|of|on|since|until|after|before|for|from|through|later|earlier)\s+)?(?i:that|the\s+same|that\s+same)\s+(?i:(year|month|day))`),
 	pat("day-next", `(?i:(?:on\s+)?(?:the\s+(previous|next|following|preceding)\s+day|the\s+day\s+(before|after)))`),
+	pat("session-day", `(?i:the\s+day)\b`),
 	pat("year-end", `(?i:(?:by|at|before|until|toward|towards|around|near|since)\s+(?:the\s+)?(?:(this|next|last)\s+)?(year)(?:[- ]end|(?:'s|’s)\s+end))`),
 	pat("end-of", `(?i:(?:by|at|until|before|toward|towards|around|near|since|from|in)\s+)?(?i:the\s+(?:end|close|beginning|start|middle|turn)\s+of\s+(?:(the|this|next|last)\s+)?(year|month))`),
 }
@@ -211,7 +213,7 @@ var patternsFor = func() map[string][]int {
 	for _, w := range strings.Fields("within throughout") {
 		m[w] = idx("rolling", "coming")
 	}
-	m["the"] = idx("rolling", "holiday", "end-of", "part-of-month", "unit", "that-unit", "day-next")
+	m["the"] = idx("rolling", "holiday", "end-of", "part-of-month", "unit", "that-unit", "day-next", "session-day")
 	m["as"] = idx("month", "month-modifier")
 	for _, w := range strings.Fields("the a an its their his her") {
 		m[w] = append(append([]int{}, m[w]...), idx("month-modifier")...)
@@ -317,6 +319,15 @@ func findDates(l *layout, pub data.Time) []DateMention {
 				}
 				d.Relative = true
 			}
+			// "shares rose on Friday, ending the day at 20": the session of
+			// the day named before, or none.
+			if sessionDayRe.MatchString(d.Expression) {
+				var ok bool
+				if d.From, ok = sameAs(out, sentOf, tok.sent, "day"); !ok {
+					continue
+				}
+				d.Relative = true
+			}
 			// "police arrived on Sunday. The next day…": a day from the day
 			// named before, or none.
 			if m := dayNextRe.FindStringSubmatch(d.Expression); m != nil {
@@ -330,10 +341,13 @@ func findDates(l *layout, pub data.Time) []DateMention {
 				}
 				d.From, d.Relative = day(time.Unix(from.Unix, 0).UTC().AddDate(0, 0, n)), true
 			}
+			// Whether d is a month or day without its year, read once: the
+			// year written after it does not change that.
+			cal := d.Relative && d.To.IsZero() && calendarDay(d)
 			// "in October last year", "June 21 this year", "in September
 			// that year", "the same month of 2001": the year named after
 			// the month.
-			if d.Relative && d.To.IsZero() && calendarDay(d) {
+			if cal {
 				rest := text[d.End:min(para.end, d.End+24)]
 				if m := yearAfterRe.FindStringSubmatch(rest); m != nil {
 					y, qual := p.Year(), ""
@@ -350,7 +364,7 @@ func findDates(l *layout, pub data.Time) []DateMention {
 						if t, ok := sameAs(out, sentOf, tok.sent, "year"); ok {
 							y = time.Unix(t.Unix, 0).UTC().Year()
 						}
-					case "": // "of 2001"
+					case "": // "of 2001", "in December in 1999"
 						y, _ = strconv.Atoi(m[2])
 					}
 					if y != 0 {
@@ -376,12 +390,29 @@ func findDates(l *layout, pub data.Time) []DateMention {
 					}
 				}
 			}
+			// "installed one bishop on April 30 and another on May 3": with
+			// no verb to say which way, a day is of the year of the day
+			// named before it in the sentence.
+			if cal && d.Relative && len(out) > 0 && sentOf[len(out)-1] == tok.sent &&
+				d.From.Precision == data.PrecisionDay && !strings.Contains(strings.ToLower(d.Expression), "year") {
+				prev := out[len(out)-1]
+				if prev.To.IsZero() && !prev.Uncertain && prev.From.Precision >= data.PrecisionMonth &&
+					tenseAt(l, t, d.End-tok.start) == tenseNone {
+					d.From = closestYear(d.From, prev.From)
+				}
+			}
 			// "Last year the service was blocked in June": the June of that
 			// year.
-			if d.Relative && d.To.IsZero() && calendarDay(d) {
+			if cal && d.Relative && d.To.IsZero() {
 				for k := len(out) - 1; k >= 0 && k >= len(out)-8 && sentOf[k] == tok.sent; k-- {
 					if out[k].From.Precision == data.PrecisionYear && out[k].To.IsZero() && out[k].Relative &&
 						lastNextYearRe.MatchString(out[k].Expression) {
+						// Not when the year ends a clause about someone:
+						// "GM, which lost money last year, in July
+						// extended a loan".
+						if asideBefore(text, l.toks[l.sents[tok.sent].first].start, out[k].Start) && strings.Contains(text[out[k].End:d.Start], ",") {
+							break
+						}
 						// Not when the clause of the month says otherwise:
 						// "will grow next year, less than it predicted in
 						// April".
@@ -394,11 +425,36 @@ func findDates(l *layout, pub data.Time) []DateMention {
 					}
 				}
 			}
+			// "the December 26 tsunami last year": the year after the event
+			// a day dates is that day's year.
+			if d.From.Precision == data.PrecisionYear && d.To.IsZero() && yearFollowsRe.MatchString(d.Expression) &&
+				len(out) > 0 && sentOf[len(out)-1] == tok.sent {
+				prev := &out[len(out)-1]
+				between := strings.Fields(text[prev.End:d.Start])
+				if prev.Relative && prev.To.IsZero() && calendarDay(*prev) && len(between) == 1 &&
+					(happenings.has(between[0]) || eventNouns.has(between[0])) {
+					prev.From = withYear(prev.From, time.Unix(d.From.Unix, 0).UTC().Year())
+					prev.Future = prev.From.Unix > p.Unix()+86399
+				}
+			}
+			// "a hartal for Thursday was called … support for Thursday's
+			// hartal": a day named by its weekday alone as a thing's day
+			// is the day that weekday named before in the story, unless
+			// its own clause looks ahead ("ahead of Thursday's vote").
+			if wd, ok := possessiveWeekday(d, text); ok && !qualifiedRe.MatchString(d.Expression) && tenseAt(l, t, d.End-tok.start) != tenseFuture {
+				for k := len(out) - 1; k >= 0 && k >= len(out)-30; k-- {
+					if pwd, ok := weekdayNamed(out[k]); ok && pwd == wd && !qualifiedRe.MatchString(out[k].Expression) {
+						d.From = out[k].From
+						break
+					}
+				}
+			}
 			// "late Friday or early Saturday", "on Tuesday and Wednesday":
 			// the second day follows the first.
 			if wd, ok := weekdayNamed(d); ok && len(out) > 0 && sentOf[len(out)-1] == tok.sent {
 				prev := out[len(out)-1]
-				if pwd, ok := weekdayNamed(prev); ok && weekdayJoinRe.MatchString(text[prev.End:d.Start]) &&
+				if pwd, ok := weekdayNamed(prev); ok && (weekdayJoinRe.MatchString(text[prev.End:d.Start]) ||
+					strings.TrimSpace(text[prev.End:d.Start]) == "" && weekdayToRe.MatchString(d.Expression)) &&
 					!qualifiedRe.MatchString(prev.Expression) && !isPossessive(d.Expression) {
 					if n := (int(wd) - int(pwd) + 7) % 7; n > 0 {
 						d.From = day(time.Unix(prev.From.Unix, 0).UTC().AddDate(0, 0, n))
@@ -414,8 +470,60 @@ func findDates(l *layout, pub data.Time) []DateMention {
 	return out
 }
 
+// yearFollowsRe matches a year that can follow the event a day dates:
+// "the March 3 vote last year".
+var yearFollowsRe = regexp.MustCompile(`(?i)^(?:last|this|next)\s+year$`)
+
+// happenings are the events of news that a date before them dates: "the
+// December 26 tsunami".
+var happenings = toSet(`tsunami quake earthquake election elections poll polls referendum attack attacks bombing
+	bombings blast explosion crash coup talks riots massacre killing assassination storm hurricane floods fire raid
+	strike strikes handover ceasefire truce deadline`)
+
+// closestYear returns t moved by a year either way if that brings it
+// nearer to near.
+func closestYear(t, near data.Time) data.Time {
+	best := t
+	for _, n := range []int{-1, 1} {
+		if c := shiftYear(t, n); abs64(c.Unix-near.Unix) < abs64(best.Unix-near.Unix) {
+			best = c
+		}
+	}
+	return best
+}
+
+func abs64(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// asideBefore reports whether the text of a sentence from start to at is
+// inside a clause opened by ", which" or ", who".
+func asideBefore(text string, start, at int) bool {
+	c := strings.LastIndexByte(text[start:at], ',')
+	if c < 0 {
+		return false
+	}
+	f := strings.Fields(text[start+c+1 : at])
+	return len(f) > 0 && whWords.has(f[0])
+}
+
+// possessiveWeekday returns the weekday of d if d names a day by its
+// weekday alone and is followed by "'s": "Thursday's strike".
+func possessiveWeekday(d DateMention, text string) (time.Weekday, bool) {
+	if !strings.HasPrefix(text[d.End:], "'s") && !strings.HasPrefix(text[d.End:], "’s") {
+		return 0, false
+	}
+	return weekdayNamed(d)
+}
+
 // weekdayJoinRe joins two days of one week: "Friday or Saturday".
 var weekdayJoinRe = regexp.MustCompile(`^,?\s+(?:and|or|and\s+on|or\s+on)\s+$`)
+
+// weekdayToRe starts the second day of "Thursday through Saturday".
+var weekdayToRe = regexp.MustCompile(`(?i)^(?:through|until|till)\s`)
 
 // qualifiedRe matches a day counted from the publication date by a word
 // of its own: after "last Wednesday", another day may come before it.
@@ -466,7 +574,7 @@ func sameAs(out []DateMention, sentOf []int, sent int, unit string) (data.Time, 
 
 // yearAfterRe reads the year named after a month or day: "October last
 // year".
-var yearAfterRe = regexp.MustCompile(`^,?\s+(?i:(?:of\s+)?(?:(last|this|next|that|the\s+same)\s+year|of\s+((?:1[89]|20)\d{2})))\b`)
+var yearAfterRe = regexp.MustCompile(`^,?\s+(?i:(?:of\s+)?(?:(last|this|next|that|the\s+same)\s+year|(?:of|in)\s+((?:1[89]|20)\d{2})))\b`)
 
 // previousUnitRe matches a year or month counted back from the one the
 // text has just named.
@@ -477,15 +585,34 @@ var previousUnitRe = regexp.MustCompile(`(?i)(?:previous|preceding)\s+(year|mont
 // not a comparison ("up 26.8 percent from a year earlier").
 var lastNextYearRe = regexp.MustCompile(`(?i)^(?:in\s+|since\s+|by\s+)?(?:last|next|this)\s+year$`)
 
-// weekdayOrDayRe matches the expressions that name a day by its place in
+// weekOrDayWords are in the expressions that name a day by its place in
 // the week or by today: they are never moved to another year.
-var weekdayOrDayRe = regexp.MustCompile(`(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|ago|earlier`)
+var weekOrDayWords = [][]byte{[]byte("monday"), []byte("tuesday"), []byte("wednesday"), []byte("thursday"),
+	[]byte("friday"), []byte("saturday"), []byte("sunday"), []byte("today"), []byte("yesterday"), []byte("tomorrow"),
+	[]byte("tonight"), []byte("ago"), []byte("earlier")}
 
 // calendarDay reports whether d names a month, or a day of a month, of a
 // year it does not write: "in June", "March 8".
 func calendarDay(d DateMention) bool {
-	return (d.From.Precision == data.PrecisionMonth || d.From.Precision == data.PrecisionDay) &&
-		!weekdayOrDayRe.MatchString(d.Expression)
+	if d.From.Precision != data.PrecisionMonth && d.From.Precision != data.PrecisionDay {
+		return false
+	}
+	// Lower case in a buffer of its own: this runs for every date found.
+	var buf [dateWindow + 32]byte
+	low := buf[:0]
+	for i := 0; i < len(d.Expression) && i < len(buf); i++ {
+		c := d.Expression[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low = append(low, c)
+	}
+	for _, w := range weekOrDayWords {
+		if bytes.Contains(low, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // matchDate resolves the first of datePatterns that matches at the start
@@ -556,6 +683,15 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 				return false
 			}
 		}
+	case "mdy", "dmy":
+		// "the March 14 movement": a day that names a group.
+		next := strings.TrimLeft(s[end:], " ")
+		if i := strings.IndexAny(next, " ,.;:)"); i >= 0 {
+			next = next[:i]
+		}
+		if groupWords.has(next) {
+			return false
+		}
 	case "weekday":
 		// "on a Friday night", "every Monday": no date; but "said in a
 		// Monday statement", "told a Tuesday news conference" date one.
@@ -578,6 +714,24 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 		if weekdayKinds.has(next) && !(t > 0 && l.isWordTok(t-1) && isPossessivePronoun(l.word(t-1)) && editionWords.has(next)) {
 			return false
 		}
+	case "session-day":
+		// "ended the day at 8,017", "for the day", "late in the day": the
+		// day of a session, in a report of markets or of a match; not
+		// "fell the day after the vote" or "the day of the vote".
+		rest := strings.TrimLeft(s[end:], " ")
+		if rest != "" && unicode.IsLetter(firstRune(rest)) && !strings.HasPrefix(strings.ToLower(rest), "at ") &&
+			!strings.HasPrefix(strings.ToLower(rest), "with ") && !strings.HasPrefix(strings.ToLower(rest), "up ") &&
+			!strings.HasPrefix(strings.ToLower(rest), "down ") {
+			return false
+		}
+		if t == 0 || !l.isWordTok(t-1) {
+			return false
+		}
+		prev := strings.ToLower(l.word(t - 1))
+		if prev == "in" || prev == "of" {
+			return t > 1 && l.isWordTok(t-2) && sessionParts.has(l.word(t-2))
+		}
+		return sessionVerbs.has(prev)
 	case "day-next":
 		// "the day after the vote": counted from the vote, not a date.
 		rest := strings.TrimLeft(s[end:], " ")
@@ -595,9 +749,13 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 			}
 		}
 	case "day":
-		// "BBC Radio 4's Today programme": a name.
+		// "BBC Radio 4's Today programme", "a USA TODAY poll": a name.
 		w := l.word(t)
-		if w == "Today" && l.sents[l.toks[t].sent].first != t && !(t > 0 && (l.toks[t-1].kind == tokMark ||
+		// NBC's “Today”: a quoted name of one word.
+		if pi := l.toks[t].passage; pi >= 0 && strings.Trim(strings.TrimSpace(l.text[l.passages[pi].start:l.passages[pi].end]), ".,") == w {
+			return false
+		}
+		if (w == "Today" || w == "TODAY") && l.sents[l.toks[t].sent].first != t && !(t > 0 && (l.toks[t-1].kind == tokMark ||
 			l.toks[t-1].kind == tokPunct && isTerminator(l.word(t-1)))) {
 			return false // but “Today we received the results”
 		}
@@ -641,6 +799,22 @@ func plausible(kind, s string, end int, l *layout, t int) bool {
 	return true
 }
 
+// sessionVerbs before "the day" make it the day of a session: "ended the
+// day at 8,017", "for the day".
+var sessionVerbs = toSet(`end ended ending ends finish finished finishing finishes close closed closing closes
+	for open opened opening opens start started starting starts`)
+
+// sessionParts before "in the day" or "of the day" make it a part of a
+// session's day: "late in the day", "at the start of the day".
+var sessionParts = toSet(`late early earlier later start end close`)
+
+// sessionDayRe matches the day of a session: "the day".
+var sessionDayRe = regexp.MustCompile(`(?i)^the\s+day$`)
+
+// groupWords after a day make it the name of a group: "the March 14
+// movement", "the 26th of July Movement".
+var groupWords = toSet(`movement movements forces coalition alliance bloc camp group`)
+
 // editionWords after "its" and a weekday name one edition of a paper.
 var editionWords = toSet(`edition editions newspaper paper issue`)
 
@@ -683,7 +857,13 @@ const (
 // futureWords mark a clause about what is to come.
 var futureWords = toSet(`will shall won't wont 'll ’ll would going plans plan planned planning expected expects
 	expect scheduled schedule set due slated aims aim intends intend hopes hope upcoming next vows vowed
-	promises promised pledges pledged wants ahead forthcoming approaching`)
+	promises promised pledges pledged wants ahead forthcoming approaching hoped wanted intended aimed payable
+	await awaits awaiting`)
+
+// pastIntentWords look ahead from a time past: "hoped to finish in May"
+// written in April is this May, but "had said he hoped to stay on Monday"
+// may be the Monday he said it.
+var pastIntentWords = toSet(`hoped wanted intended aimed`)
 
 // futureNouns are future words that are nouns after "the" or "its".
 var futureNouns = toSet(`plan plans hope hopes aim aims schedule vows promises pledges`)
@@ -700,6 +880,10 @@ func tenseAt(l *layout, t, endByte int) tense {
 	end := l.tokenAt(l.toks[t].start + endByte)
 	// "crude for December delivery": a contract's month is to come.
 	if end < s.end && l.isWordTok(end) && contractWords.has(l.word(end)) {
+		return tenseFuture
+	}
+	// "crude for delivery in January": the same.
+	if w := strings.ToLower(l.word(t)); (w == "in" || w == "for") && t > s.first && l.isWordTok(t-1) && deliveryWords.has(l.word(t-1)) {
 		return tenseFuture
 	}
 	// "rose to 5.1 percent in March from 4.9 percent in February": the
@@ -719,6 +903,29 @@ func tenseAt(l *layout, t, endByte int) tense {
 	// "called a snap election for July 7": what a date is for is ahead.
 	if t > s.first && l.isWordTok(t-1) && strings.EqualFold(l.word(t-1), "for") {
 		return tenseFuture
+	}
+	ahead := func() tense {
+		for i := end; i < s.end && i < end+10; i++ {
+			if l.punct(i, ";") || l.toks[i].kind == tokMark {
+				break
+			}
+			if i == end && l.isWordTok(i) && strings.EqualFold(l.word(i), "that") {
+				break // "claiming on Tuesday that Tehran would": the clause reported is not the date's
+			}
+			if l.isWordTok(i) && speechVerbs.has(l.word(i)) {
+				break // "… in April, aides said": the saying is not the date's
+			}
+			if l.isWordTok(i) && whWords.has(l.word(i)) && i > 0 && l.punct(i-1, ",") {
+				break // "the operation on Monday, which is the first": a clause about the noun
+			}
+			if l.isWordTok(i) && modalWords.has(l.word(i)) && !strings.EqualFold(l.word(i), "must") {
+				break // "the costs of an incident in August could reach": a guess, not a schedule
+			}
+			if te := tenseOf(l, i); te != tenseNone {
+				return te
+			}
+		}
+		return tenseNone
 	}
 	// "was extended until March 18": the end of what goes on.
 	until := func(i int) bool {
@@ -743,31 +950,35 @@ func tenseAt(l *layout, t, endByte int) tense {
 				return te
 			}
 		}
-		return tenseFuture
-	}
-	ahead := func() tense {
-		for i := end; i < s.end && i < end+10; i++ {
-			if l.punct(i, ";") || l.toks[i].kind == tokMark {
-				break
-			}
-			if l.isWordTok(i) && speechVerbs.has(l.word(i)) {
-				break // "… in April, aides said": the saying is not the date's
-			}
-			if l.isWordTok(i) && modalWords.has(l.word(i)) && !strings.EqualFold(l.word(i), "must") {
-				break // "the costs of an incident in August could reach": a guess, not a schedule
-			}
-			if te := tenseOf(l, i); te != tenseNone {
-				return te
-			}
+		// "Sales for the year through September rose": the verb after.
+		if te := ahead(); te != tenseNone {
+			return te
 		}
-		return tenseNone
+		return tenseFuture
 	}
 	// "Sunday's elections will go ahead": a date that names a thing is
 	// dated by that thing's verb.
 	possessive := end > t && isPossessive(l.word(end-1))
+	weekday := false
+	for i := t; i < end; i++ {
+		_, ok := weekdays[strings.ToLower(l.word(i))]
+		weekday = weekday || ok && l.isWordTok(i)
+	}
 	for i := t - 1; i >= s.first && i >= t-15; i-- {
 		if l.punct(i, ";") {
 			break
+		}
+		// "Chirac, who on his arrival late Friday called for…": the
+		// clause of the date begins at ", who"; its verb comes after.
+		if l.isWordTok(i) && whWords.has(l.word(i)) && i > s.first && l.punct(i-1, ",") {
+			// "World AIDS Day, which falls on Friday": the clause's own
+			// present.
+			if v := i + 1; v < t && t-v <= 3 && l.isWordTok(v) && !isUpperStart(l.word(v)) && len(l.word(v)) > 3 &&
+				strings.HasSuffix(l.word(v), "s") && !strings.HasSuffix(l.word(v), "ss") && !strings.HasSuffix(l.word(v), "us") &&
+				!pastWords[strings.ToLower(l.word(v))] {
+				return tensePresent
+			}
+			return ahead()
 		}
 		// "said Tuesday that on Sunday the polls will open": the date
 		// opens the clause reported, whose verb comes after it.
@@ -778,6 +989,9 @@ func tenseAt(l *layout, t, endByte int) tense {
 			}
 		}
 		if te := tenseOf(l, i); te != tenseNone {
+			if te == tenseFuture && weekday && pastIntentWords.has(l.word(i)) {
+				continue
+			}
 			if possessive && speechVerbs.has(l.word(i)) {
 				if te := ahead(); te != tenseNone {
 					return te
@@ -787,6 +1001,49 @@ func tenseAt(l *layout, t, endByte int) tense {
 		}
 	}
 	return ahead()
+}
+
+// whWords after a comma open a clause about the noun before them ("that"
+// may open a reported one).
+var whWords = toSet(`which who whose whom`)
+
+// resultLead reports whether w, before "to" and a verb, makes the verb a
+// result of what came before, not a plan: "fell twice to finish fourth",
+// "First to arrive Friday was"; not "was to take effect", "plans to meet".
+func resultLead(w string) bool {
+	lw := strings.ToLower(w)
+	if futureWords[lw] || presentBe.has(lw) || lw == "was" || lw == "were" || lw == "be" || lw == "need" || lw == "needs" ||
+		lw == "agreed" || lw == "decided" || lw == "asked" || lw == "told" || lw == "ready" || lw == "likely" {
+		return false
+	}
+	return lw == "first" || lw == "last" || lw == "twice" || lw == "back" || lw == "again" || lw == "rallied" ||
+		lw == "recovered" || lw == "came" || likelyVerb(lw) || irregularPast[lw]
+}
+
+// participles are past participles that do not end in "-ed": "would have
+// risen".
+var participles = toSet(`been risen fallen gone done seen taken given grown shown known begun written driven eaten
+	chosen spoken broken frozen stolen forgotten hidden ridden beaten won lost paid cut hit put set run come become
+	kept held left met sent spent built sold bought brought thought found got gotten made told said`)
+
+// hearsayWords before "to be" report a belief, not a plan: "is said to be".
+var hearsayWords = toSet(`said believed thought reported known seems seemed seem appears appeared appear understood
+	considered alleged claimed rumoured rumored`)
+
+// namedNoun reports whether the word at token i follows a name that follows
+// a determiner, and so is a noun the name qualifies: "the Knesset vote",
+// "a US Senate vote".
+func namedNoun(l *layout, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4 && l.isWordTok(k); k-- {
+		w := l.word(k)
+		if determiners.has(w) || isPossessive(w) {
+			return k < i-1
+		}
+		if !isUpperStart(w) {
+			return false
+		}
+	}
+	return false
 }
 
 // presentVerbs are verbs whose plain form reads as the present of a
@@ -811,6 +1068,10 @@ var datePrepositions = toSet(`on in by from since until after before`)
 // contractWords after a month make it the month of a contract to come:
 // "for December delivery".
 var contractWords = toSet(`delivery settlement contract contracts futures`)
+
+// deliveryWords before "in" and a month make it the month of a contract:
+// "for delivery in January" (not "contracts in June", which were signed).
+var deliveryWords = toSet(`delivery settlement`)
 
 // amountWords make up an amount: "from 4.9 percent in February".
 var amountWords = toSet(`percent per cent points point dollars dollar euros yen pounds million billion trillion
@@ -849,8 +1110,9 @@ func tenseOf(l *layout, i int) tense {
 		strings.EqualFold(l.word(i-1), "being"))
 	infinitive := i > 0 && l.isWordTok(i-1) && strings.EqualFold(l.word(i-1), "to")
 	// "would have been 85 on April 15": what did not happen, in the past.
-	if (w == "would" || w == "could" || w == "might" || w == "should") && l.isWordTok(i+1) && strings.EqualFold(l.word(i+1), "have") {
-		return tensePast
+	if (w == "would" || w == "could" || w == "might" || w == "should") && l.isWordTok(i+1) && strings.EqualFold(l.word(i+1), "have") &&
+		l.isWordTok(i+2) && (likelyVerb(l.word(i+2)) || irregularPast[strings.ToLower(l.word(i+2))] || participles.has(l.word(i+2))) {
+		return tensePast // not "could have big consequences in November"
 	}
 	after := ""
 	if l.isWordTok(i + 1) {
@@ -863,6 +1125,8 @@ func tenseOf(l *layout, i int) tense {
 		return tenseNone // "a building next to the embassy", "the next day": no plan
 	case w == "set" && (isUpperStart(l.word(i)) || passive || setParticles.has(after)):
 		return tenseNone // "will be formally set up on Sunday", "the SET index"
+	case w == "set" && after == "on" && i > 0 && l.isWordTok(i-1) && pastWords[strings.ToLower(l.word(i-1))]:
+		return tensePast // "the record was set on Tuesday": done, not planned
 	case w == "set" && !infinitive && after != "to" && after != "for" && after != "on":
 		return tensePast // "set the tone on Tuesday": the past of set, not "set for"
 	case (likelyVerb(w) || irregularPast[w]) && !futureWords[w] && !passiveLinks.has(after) && i > 0 && l.isWordTok(i-1) && presentBe.has(l.word(i-1)):
@@ -874,6 +1138,9 @@ func tenseOf(l *layout, i int) tense {
 	case futureWords[w] && i > 0 && l.isWordTok(i-1) && strings.EqualFold(l.word(i-1), "than"):
 		return tenseNone // "grew faster than expected in October": no plan
 	case futureWords[w] || strings.HasSuffix(w, "'ll"):
+		if w == "payable" || w == "await" || w == "awaits" || w == "awaiting" || w == "expect" || w == "expects" {
+			return tenseFuture // "a dividend payable Jan. 15", "await Tuesday's figures", "expect gains Wednesday"
+		}
 		if w == "set" || w == "due" || w == "going" || w == "hopes" || w == "hope" || w == "plan" || w == "plans" ||
 			w == "expected" || w == "planned" || w == "scheduled" || w == "slated" || w == "next" || w == "upcoming" ||
 			w == "forthcoming" || w == "approaching" || w == "ahead" && l.isWordTok(i+1) && l.word(i+1) == "of" ||
@@ -886,8 +1153,10 @@ func tenseOf(l *layout, i int) tense {
 		return tenseNone
 	case modalWords[w]:
 		return tenseFuture
-	case infinitive && scheduleVerbs[w]:
+	case infinitive && scheduleVerbs[w] && (i < 2 || !l.isWordTok(i-2) || !resultLead(l.word(i-2))):
 		return tenseFuture // "was to take effect on Aug. 1"
+	case w == "be" && i > 1 && l.isWordTok(i-1) && strings.EqualFold(l.word(i-1), "to") && l.isWordTok(i-2) && hearsayWords.has(l.word(i-2)):
+		return tenseNone // "the operation on Wednesday, which is said to be the first": no plan
 	case w == "be" && i > 0 && l.isWordTok(i-1) && strings.EqualFold(l.word(i-1), "to"):
 		return tenseFuture // "an event to be held on October 12", "is to be signed"
 	case passive || w == "be" || w == "been" || w == "being" || w == "to":
@@ -895,6 +1164,7 @@ func tenseOf(l *layout, i int) tense {
 	case pastWords[w] || irregularPast[w] || speechVerbs[w] && strings.HasSuffix(w, "ed"):
 		return tensePast
 	case presentVerbs[w] && i > 0 && l.isWordTok(i-1) && !determiners.has(l.word(i-1)) && !isPossessive(l.word(i-1)) && !strings.HasPrefix(l.word(i-1), "'") && !strings.HasPrefix(l.word(i-1), "’") &&
+		!namedNoun(l, i) &&
 		(strings.HasSuffix(strings.ToLower(l.word(i-1)), "s") || isUpperStart(l.word(i-1)) || subjectPronouns.has(l.word(i-1))):
 		return tensePresent // "applications close on 30 April"
 	case w == "is" || w == "are" || w == "am" || w == "begins" || w == "starts" || w == "opens" ||
@@ -955,9 +1225,11 @@ type direction int
 
 const (
 	onOrBefore direction = iota // the most recent: "Monday" in a report of what happened
-	// nearest is the most recent, unless the next comes within weeks and
-	// the last was most of a year ago: "the pope's visit on May 10-11",
-	// "services on Christmas Eve" a week before it.
+	// nearest is for no word of tense either way: the nearer of the last
+	// and the coming day of a month ("the 31 March deadline" written in
+	// November); the most recent month but the next; the most recent
+	// holiday unless the next comes within weeks ("services on Christmas
+	// Eve" a week before it).
 	nearest
 	onOrAfter // the next: "will meet on Sunday"
 	before    // strictly before: "last Monday"
@@ -1059,15 +1331,49 @@ func dayFrom(m time.Month, d int, dir direction, p time.Time) (data.Time, bool) 
 		for t.Before(pd) || dir == after && t.Equal(pd) {
 			t = t.AddDate(1, 0, 0)
 		}
+		// "the last stay was to end on November 21" written on December
+		// 16: a plan of weeks ago, not of most of a year ahead, which news
+		// would give its year.
+		if last := t.AddDate(-1, 0, 0); dir == onOrAfter && t.Sub(pd) > 300*24*time.Hour && pd.Sub(last) <= 62*24*time.Hour {
+			t = last
+		}
 	default:
 		for t.After(pd) {
 			t = t.AddDate(-1, 0, 0)
 		}
-		if next := t.AddDate(1, 0, 0); dir == nearest && pd.Sub(t) > 300*24*time.Hour && next.Sub(pd) <= 45*24*time.Hour {
-			t = next
+		if dir == onOrBefore || dir == nearest {
+			t = currentYearDay(t, dir, pd)
 		}
 	}
 	return day(t), true
+}
+
+// currentYearDay returns the day a month and day without a year stand for,
+// given t, the most recent such day on or before pd (the day of
+// publication), in direction onOrBefore or nearest. News leaves out the year
+// of a date in the year of publication and writes it for one in another
+// year, so a day that would fall in the year before is the coming one when
+// that comes within three months: "leaving for Washington on April 24"
+// written on April 6, "the handover on July 1" written in April, even after
+// a verb in the past ("had hoped to enact it before leaving …", "fell on
+// fears about the election on May 1"). A day most of a year back in the
+// year of publication stays, but for the coming one within a month ("took
+// office on Jan. 1" written in November is this year's; "the VAT rise on
+// January 1" written on December 13 the next), or, when no verb gives the
+// direction, within six weeks.
+func currentYearDay(t time.Time, dir direction, pd time.Time) time.Time {
+	const dayLen = 24 * time.Hour
+	next := t.AddDate(1, 0, 0)
+	ahead, back := next.Sub(pd), pd.Sub(t)
+	switch {
+	case t.Year() < pd.Year() && ahead <= 92*dayLen:
+		return next
+	case back > 300*dayLen && ahead <= 31*dayLen:
+		return next
+	case dir == nearest && ahead < back:
+		return next
+	}
+	return t
 }
 
 // fullDate reads "March 3, 2021", "3 March 2021" or "2021-03-03" (with the
@@ -1311,6 +1617,9 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			}
 			d.Uncertain = strings.Contains(sub(1), "few") || strings.Contains(sub(1), "several") || strings.Contains(sub(1), "couple")
 		}
+		if sub(1) == "" && strings.HasSuffix(strings.ToLower(sub(2)), "s") && !strings.HasSuffix(sub(2), "hours") {
+			return d, false // "in the past decades": no period of its own
+		}
 		unit := strings.TrimSuffix(strings.ToLower(sub(2)), "s")
 		var from time.Time
 		switch {
@@ -1472,9 +1781,9 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			qual = "since"
 		}
 		d.From = monthFrom(mo, directionOf(qual, te), p)
-	case "day-next":
+	case "day-next", "session-day":
 		// "the next day": the day after the one named before, which
-		// findDates looks up.
+		// findDates looks up; "ended the day": that day.
 		d.From = pubDay
 	case "that-unit":
 		// "in the same year": the year of the date named before it, which
