@@ -131,7 +131,7 @@ func (r *registry) capWord(t int) bool {
 	}
 	// A headline's capitalised "Is" or "Will" is no part of a name.
 	lw := strings.ToLower(w)
-	if (functionWords[lw] || verbLike[lw] || speechVerbs[lw]) && lw != "i" && !(isGivenName(w) && !r.capWordAt(t-1)) {
+	if (functionWords[lw] || verbLike[lw] || speechVerbs[lw]) && lw != "i" && w != "US" && !(isGivenName(w) && !r.capWordAt(t-1)) {
 		return false
 	}
 	return true
