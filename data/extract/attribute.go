@@ -28,6 +28,7 @@ type speaker struct {
 	how   string // Quote.Attribution
 	why   string
 	sure  bool
+	tok   int // where the speaker is named, when found without a cue
 }
 
 var noSpeaker = speaker{ent: -1}
@@ -102,6 +103,13 @@ func (a *attributor) run() []Quote {
 		}
 		if !ok && p.para == 0 {
 			c, ok = a.headlineCue(p)
+		}
+		if !ok && p.para == 0 {
+			if sp, found := a.headlineSubject(p); found {
+				res[i].sp, res[i].has = sp, true
+				a.remember(sp, sp.tok)
+				continue
+			}
 		}
 		if ok {
 			sp := a.resolveCue(c, p)
@@ -526,6 +534,82 @@ func (a *attributor) headlineCue(p passage) (cue, bool) {
 		}
 	}
 	return cue{}, false
+}
+
+// maxHeadlineName is the most words of a name read at the start of a
+// headline or after a quote in one.
+const maxHeadlineName = 3
+
+// maxHeadlineToks is the most tokens of a headline read for its subject.
+const maxHeadlineToks = 40
+
+// headlineSubject gives a passage of a headline in title case that no
+// verb attributes to the person the headline is about, as headlines are
+// written: "‘…,’ Howard Dean Tells Convention" is Dean's; "Warren Grills
+// Bank Chief: ‘…’" and "Trump Calls Rival ‘…’" are the opening name's.
+// The name must be of someone the article names; a headline's capitals
+// name no one new. The result is to be checked.
+func (a *attributor) headlineSubject(p passage) (speaker, bool) {
+	l := a.l
+	para := l.paras[p.para]
+	open := l.tokenAt(p.open)
+	if open >= para.endTok || para.endTok-para.firstTok > maxHeadlineToks || !a.r.titleCase(open) {
+		return noSpeaker, false
+	}
+	if p.closed {
+		mark := l.tokenAt(p.end0)
+		t := mark + 1
+		comma := strings.HasSuffix(strings.TrimSpace(l.text[p.start0:p.end0]), ",")
+		if l.punct(t, ",") {
+			t, comma = t+1, true
+		}
+		if comma {
+			if e, end := a.headlineName(t, para.endTok); e >= 0 {
+				why := "the headline: “‘…,’ " + a.excerpt(tokRange{t, min(end+1, para.endTok)}) + " …”"
+				return speaker{ent: e, how: howNamed, why: why, tok: t}, true
+			}
+		}
+	}
+	t := para.bodyTok
+	if e, end := a.headlineName(t, open); e >= 0 {
+		why := "the headline’s subject: “" + a.excerpt(tokRange{t, min(end+1, open)}) + " …”"
+		return speaker{ent: e, how: howNamed, why: why, tok: t}, true
+	}
+	return noSpeaker, false
+}
+
+// headlineName returns the person named by the longest run of up to
+// maxHeadlineName capitalised words at token t, before limit, that names
+// someone the article already knows, and the run's end; -1 if none does.
+func (a *attributor) headlineName(t, limit int) (int, int) {
+	l := a.l
+	n := 0
+	for n < maxHeadlineName && t+n < limit && l.isWordTok(t+n) && l.toks[t+n].passage < 0 && isUpperStart(l.word(t+n)) {
+		n++
+	}
+	for ; n > 0; n-- {
+		_, np, ok := splitName(a.wordsOf(tokRange{t, t + n}))
+		if !ok {
+			continue
+		}
+		if e := a.r.person(np, t, false); e >= 0 && a.r.ents[e].kind == data.KindPerson && a.namedAfter(e, limit) {
+			return e, t + n
+		}
+	}
+	return -1, t
+}
+
+// namedAfter reports whether entity e is named at or after token t, among
+// the next lookBack*8 mentions: a run of a headline's capitals ("Hillary
+// Clinton Speaks") is no one the story names.
+func (a *attributor) namedAfter(e, t int) bool {
+	ms := a.r.mentions
+	for i := a.r.mentionsBefore(t); i < len(ms) && i < a.r.mentionsBefore(t)+lookBack*8; i++ {
+		if ms[i].ent == e {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveCue turns a cue into a speaker: a name into its entity, a

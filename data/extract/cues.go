@@ -448,7 +448,7 @@ func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 			}
 		}
 		end, ok := a.cueVerbAt(t)
-		if !ok && l.isWordTok(t) && (statementVerbs.has(l.word(t)) || l.word(t) == "read" || l.word(t) == "reads") {
+		if !ok && l.isWordTok(t) && !isUpperStart(l.word(t)) && (statementVerbs.has(l.word(t)) || l.word(t) == "read" || l.word(t) == "reads") {
 			end, ok = t+1, true // "Clinton released the following statement:", "Harper's statement read:"
 		}
 		if !ok && t == c-1 && l.isWordTok(t) && (l.word(t) == "was" || l.word(t) == "is") {
@@ -495,7 +495,7 @@ func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 	subj, ok := a.npBefore(c-1, floor)
 	starts := ok && (subj.first == s.first || subj.first > s.first && l.toks[subj.first-1].kind == tokPunct &&
 		isDash(l.word(subj.first-1)))
-	if starts && a.r.capWord(c-1) && subj.end-subj.first <= 4 {
+	if starts && a.r.capWord(c-1) && subj.end-subj.first <= 4 && !a.headlineVerb(c-1) {
 		return cue{how: "colon", verb: c, subj: subj, text: tokRange{subj.first, c + 1}}, true
 	}
 	// "The surge does not surprise Republican pollster Daron Shaw: “…”":
@@ -776,7 +776,7 @@ func (a *attributor) bodyWord(t int) bool {
 	}
 	w := l.word(t)
 	if unicode.IsUpper(firstRune(w)) || unicode.IsDigit(firstRune(w)) {
-		if orgNames.has(stripPossessive(w)) {
+		if orgNames.has(stripPossessive(w)) || w == "US" {
 			return true // "reported Reuters", "Twitter said"
 		}
 		if notNames.has(w) && t > 0 && a.r.capWordAt(t-1) && a.r.capWordAt(t+1) && l.toks[t-1].sent == l.toks[t].sent {
@@ -942,10 +942,16 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 	if head < 0 {
 		// "the assailant, John McGraw, told …": a description of any
 		// noun, and the name set off after it.
-		if i > t && determiners.has(l.word(t)) && l.punct(i, ",") && a.r.capWord(i+1) {
-			end := a.r.capRunForward(i+1, limit)
-			if _, verb := a.cueVerbAt(end); end-(i+1) >= 2 && end-(i+1) <= 5 && (end >= limit || l.punct(end, ",") || l.punct(end, ".") || verb) {
-				return tokRange{t, i}, tokRange{i + 1, end}, true
+		// "Clinton's introducer, actress Jamie Lee Curtis": after a
+		// possessive, and past the roles written before the name.
+		k := i + 1
+		for k < limit && k < i+4 && l.isWordTok(k) && !isUpperStart(l.word(k)) && roleWord(l.word(k)) {
+			k++
+		}
+		if i > t && (determiners.has(l.word(t)) || isPossessive(l.word(t))) && l.punct(i, ",") && a.r.capWord(k) {
+			end := a.r.capRunForward(k, limit)
+			if _, verb := a.cueVerbAt(end); end-k >= 2 && end-k <= 5 && (end >= limit || l.punct(end, ",") || l.punct(end, ".") || verb) {
+				return tokRange{t, i}, tokRange{k, end}, true
 			}
 		}
 		return subj, appos, false

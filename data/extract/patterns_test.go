@@ -360,6 +360,38 @@ Another commenter said, "The polls were fine."
 			{"We read every poll", "Dale Ruiz", data.KindPerson, data.ConfidenceHigh},
 			{"The rural count came in late", "Jon Pratt", data.KindPerson, data.ConfidenceCheck},
 		}},
+
+		{"a headline's quote is its subject's, or the name after it", `Marta Quill Grills Harbor Board Chair: ‘You Owe The Town An Answer.’
+Councilwoman Marta Quill questioned the harbor board's chair, Ivo Brandt, for two hours on Tuesday.
+Quill said the board had "ignored every warning" about the pier.
+`, []wantQuote{
+			{"You Owe The Town An Answer", "Marta Quill", data.KindPerson, data.ConfidenceCheck},
+			{"ignored every warning", "Marta Quill", data.KindPerson, ""},
+		}},
+
+		{"a headline's quote followed by its speaker", `Ferry Fares Are ‘A Tax On The Islands,’ Owen Pryce Tells Council.
+Owen Pryce, who runs the island ferry line, addressed the council on Monday.
+`, []wantQuote{
+			{"A Tax On The Islands", "Owen Pryce", data.KindPerson, data.ConfidenceCheck},
+		}},
+
+		{"a headline's capitals name no one new", `Storm Warning Issued: ‘Stay Off The Roads Tonight’
+Forecasters expect heavy snow across the valley.
+`, []wantQuote{
+			{"Stay Off The Roads Tonight", "", "", data.ConfidenceCheck},
+		}},
+
+		{"U.S. and US before a title, a possessive description, a mis-encoded name", `Allies meet in Brussels
+"We will keep our commitments to every ally," U.S. Senator Dana Holt said on Friday.
+"The alliance has never been stronger than it is today," US Ambassador Peter Lam said.
+"Let everyone know that Europe can defend itself," French President FranÃ§ois Mercier said as he arrived.
+"It is time the allies spent what they promised," said the summit's host, actress Lena Vargas.
+`, []wantQuote{
+			{"We will keep our commitments to every ally", "Dana Holt", data.KindPerson, data.ConfidenceHigh},
+			{"The alliance has never been stronger than it is today", "Peter Lam", data.KindPerson, data.ConfidenceHigh},
+			{"Let everyone know that Europe can defend itself", "FranÃ§ois Mercier", data.KindPerson, data.ConfidenceHigh},
+			{"It is time the allies spent what they promised", "Lena Vargas", data.KindPerson, data.ConfidenceHigh},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
