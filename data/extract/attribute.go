@@ -127,6 +127,10 @@ func (a *attributor) run() []Quote {
 			if c.how == "colon-after-name" {
 				sp.sure = false
 			}
+			if c.joint && sp.ent >= 0 {
+				sp.sure = false
+				sp.why += " (the first of two speakers)"
+			}
 			res[i].sp, res[i].has = sp, true
 			a.remember(res[i].sp, c.subj.first)
 		}
@@ -1078,7 +1082,7 @@ func (a *attributor) byRole(ws []string, head string, t int) int {
 		if !match {
 			return true
 		}
-		if fallback < 0 {
+		if fallback < 0 && !partyContradicts(mods, e) {
 			fallback = m.ent
 		}
 		if len(mods) == 0 || modsMatch(mods, e) {
@@ -1099,6 +1103,28 @@ func (a *attributor) byRole(ws []string, head string, t int) int {
 		}
 	}
 	return fallback
+}
+
+// parties are the words of the two US parties; a description of one
+// party's candidate is not someone of the other ("the Republican nominee"
+// is not Tim Kaine, the Democratic vice presidential nominee).
+var parties = map[string]string{"republican": "r", "gop": "r", "democratic": "d", "democrat": "d"}
+
+// partyContradicts reports whether a modifier names a party and e's roles
+// name the other one.
+func partyContradicts(mods []string, e *entity) bool {
+	for _, m := range mods {
+		p, ok := parties[m]
+		if !ok {
+			continue
+		}
+		for w := range e.roles {
+			if q, ok := parties[w]; ok && q != p {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // modsMatch reports whether every modifier of a description matches the

@@ -24,6 +24,7 @@ type cue struct {
 	subj  tokRange // the speaker's noun phrase
 	appos tokRange // a name set off after a description: "a spokeswoman, Anna White, said"
 	text  tokRange // the words of the cue, for the explanation
+	joint bool     // the verb has two subjects: "Delgado and Hale said"
 }
 
 // window limits, in tokens, keep every search bounded.
@@ -189,6 +190,16 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 			}
 		}
 	}
+	// "…,” Delgado and Hale said in a joint statement": the first of two
+	// names, to check.
+	joint := false
+	if l.isWordTok(i) && l.word(i) == "and" && a.r.capWord(i+1) && a.r.capWord(subj.end-1) {
+		if e := a.r.capRunForward(i+1, limit); e-(i+1) <= 3 {
+			if _, verb := a.cueVerbAt(a.skipTime(e, limit)); verb {
+				i, joint = e, true
+			}
+		}
+	}
 	for i < limit && l.isWordTok(i) && speechAdverbs.has(l.word(i)) {
 		i++
 	}
@@ -199,7 +210,7 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 			// they were unfazed": the quote was an aside.
 			return cue{}, false
 		}
-		return cue{how: "after", verb: i, subj: subj, appos: appos, text: tokRange{mark, end}}, true
+		return cue{how: "after", verb: i, subj: subj, appos: appos, text: tokRange{mark, end}, joint: joint}, true
 	}
 	// "…,” the statement read."
 	if l.isWordTok(i) && (l.word(i) == "read" || l.word(i) == "reads") && a.hasSpeechNoun(subj) {
@@ -488,6 +499,13 @@ func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 			if subj, appos, ok := a.subjectAfter(lead, c); ok && a.r.capWord(subj.end-1) {
 				return cue{how: "colon", verb: c, subj: subj, appos: appos, text: tokRange{k, c + 1}}, true
 			}
+		}
+	}
+	// "Hale's response: “…”", "Clinton's reply:": the owner of the words.
+	if c-2 >= s.first && l.isWordTok(c-1) && !isUpperStart(l.word(c-1)) && speechNouns.has(l.word(c-1)) &&
+		isPossessive(l.word(c-2)) && a.r.capWord(c-2) {
+		if first := a.r.capRunBackward(c-1, max(floor, s.first)); first == s.first {
+			return cue{how: "colon", verb: c, subj: tokRange{first, c - 1}, text: tokRange{first, c + 1}}, true
 		}
 	}
 	// "Rubio: ‘…’" or a paragraph of its own, "Trump:": the name must

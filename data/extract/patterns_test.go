@@ -392,6 +392,18 @@ Forecasters expect heavy snow across the valley.
 			{"Let everyone know that Europe can defend itself", "FranÃ§ois Mercier", data.KindPerson, data.ConfidenceHigh},
 			{"It is time the allies spent what they promised", "Lena Vargas", data.KindPerson, data.ConfidenceHigh},
 		}},
+
+		{"two speakers of one verb, the owner of a response, a description of the other party", `Budget deal collapses
+Gov. Maria Delgado and state Sen. Tom Hale met for three hours on Tuesday.
+"We could not find common ground on taxes," Delgado and Hale said in a joint statement.
+Hale's response: "The governor walked away from the table."
+Democratic vice presidential nominee Tim Kaine visited the capital the same day.
+"Nobody in this state wants a shutdown," the Republican presidential nominee said at a rally.
+`, []wantQuote{
+			{"We could not find common ground on taxes", "Maria Delgado", data.KindPerson, data.ConfidenceCheck},
+			{"The governor walked away from the table", "Tom Hale", data.KindPerson, data.ConfidenceHigh},
+			{"Nobody in this state wants a shutdown", "the Republican presidential nominee", data.KindUnnamed, ""},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
