@@ -1247,17 +1247,33 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 		}
 		return speaker{ent: -1, why: where + "; “" + p + "” refers to no one named"}
 	case "it", "they":
-		best := -1
+		// The last body named, unless a body is the subject of this
+		// sentence or the one before: "The Security Council condemned
+		// North Korea's test, what it called “…”" is the council.
+		best, subj := -1, -1
+		sent := l.toks[t].sent
 		a.eachBefore(t, 40, func(m mention) bool {
 			e := a.r.ents[m.ent]
-			if e.kind == data.KindOrganisation || e.kind == data.KindState || p == "they" && e.kind == data.KindUnnamed && !strings.HasPrefix(e.name, "a ") {
-				best = m.ent
+			near := sent-l.toks[m.tok].sent <= 1
+			if best >= 0 && !near {
 				return false
+			}
+			if e.kind == data.KindOrganisation || e.kind == data.KindState || p == "they" && e.kind == data.KindUnnamed && !strings.HasPrefix(e.name, "a ") {
+				if best < 0 {
+					best = m.ent
+				}
+				if near && m.subject && !a.possessiveAt(m.tok) {
+					subj = m.ent
+					return false
+				}
 			}
 			return true
 		})
 		if best < 0 {
 			return speaker{ent: -1, why: where + "; “" + p + "” refers to no body named before"}
+		}
+		if subj >= 0 && subj != best {
+			return speaker{ent: subj, how: howPronoun, why: where + "; " + p + " → " + a.r.ents[subj].name + ", the subject of the sentence"}
 		}
 		return speaker{ent: best, how: howPronoun, why: where + "; " + p + " → " + a.r.ents[best].name + ", the last body named"}
 	}

@@ -240,7 +240,7 @@ func (r *registry) readRun(t, end int) {
 		return // but "Twitter said" names a company
 	}
 	if kind := bodyKind(ws); kind != "" {
-		r.mention(r.body(strings.Join(ws, " "), kind, t), t, end, false)
+		r.mention(r.body(strings.Join(ws, " "), kind, t), t, end, r.isSubject(t, end))
 		return
 	}
 	title, np, ok := splitName(ws)

@@ -404,6 +404,12 @@ Democratic vice presidential nominee Tim Kaine visited the capital the same day.
 			{"The governor walked away from the table", "Tom Hale", data.KindPerson, data.ConfidenceHigh},
 			{"Nobody in this state wants a shutdown", "the Republican presidential nominee", data.KindUnnamed, ""},
 		}},
+
+		{"“it” is the body the sentence is about, not the last one named", `Council condemns launch
+The Regional Security Council on Monday condemned Russia's missile launch as what it called "a reckless provocation."
+`, []wantQuote{
+			{"a reckless provocation", "Regional Security Council", data.KindOrganisation, data.ConfidenceCheck},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
