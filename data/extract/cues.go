@@ -271,6 +271,14 @@ func (a *attributor) cueBefore(open int) (cue, bool) {
 			}
 			return cue{how: "before", verb: t, subj: subj, appos: appos, text: tokRange{subj.first, t + 1}}, true
 		}
+		if speechStem(lw) && l.isWordTok(t-1) && strings.EqualFold(l.word(t-1), "to") && t-1 > s.first &&
+			(t+1 == open || t+2 == open && l.toks[t+1].kind == tokPunct) {
+			// "Tim Grieve interrupted me to announce, “…”": the infinitive
+			// right before the quote speaks for its clause's subject.
+			if subj, appos, ok := a.clauseSubject(t-1, s); ok {
+				return cue{how: "participle", verb: t, subj: subj, appos: appos, text: tokRange{subj.first, t + 1}}, true
+			}
+		}
 		if end, ok := a.cueVerbAt(t); ok {
 			// "Sanders was asked by host Bill Maher, “…”": the one who
 			// asked speaks.
@@ -313,7 +321,7 @@ func (a *attributor) cueBefore(open int) (cue, bool) {
 // that reports speech after a modal: "could only quip", "would add".
 func speechStem(w string) bool { return modalSpeech[w] }
 
-var modalSpeech = toSet(`say tell add quip joke note argue warn insist declare reply respond explain remark admit
+var modalSpeech = toSet(`say tell add announce quip joke note argue warn insist declare reply respond explain remark admit
 	acknowledge claim predict caution stress concede ask boast complain vow promise urge write tweet retort
 	muse scoff recall state contend assert maintain agree allege`)
 
@@ -535,7 +543,7 @@ func (a *attributor) namedSubject(s sentence, c int) bool {
 }
 
 // irregularPast are verbs in the past tense that do not end in "-ed".
-var irregularPast = toSet(`said told went came took gave made sought brought thought found got held kept left lost
+var irregularPast = toSet(`said laid told went came took gave made sought brought thought found got held kept left lost
 	met paid ran saw sent spoke stood won wrote began became felt fought led meant put read set struck threw
 	understood knew grew drew flew rose fell sold bought caught taught built spent withdrew swore tore wore
 	broke chose froze hid rode shook stole woke forgave forbade overcame overtook undertook upheld withheld
@@ -737,8 +745,8 @@ func (a *attributor) skipTime(t, limit int) int {
 				continue
 			}
 			return t
-		case isTimeWord(w):
-			t++
+		case isTimeWord(w) && !l.punct(t+1, "/"):
+			t++ // but "9/11 widow Terry Strada" is no time
 		default:
 			return t
 		}
@@ -951,6 +959,9 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 		case l.isWordTok(i) && nameParticles.has(l.word(i)) && i+1 < limit && a.r.capWord(i+1):
 			i++
 			continue
+		case i > t && i+1 < limit && l.punct(i, "/") && isDigits(l.word(i-1)) && l.isWordTok(i+1) && isDigits(l.word(i+1)):
+			i++ // "9/11 widow Terry Strada"
+			continue
 		}
 		break
 	}
@@ -1007,6 +1018,9 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 			if i >= floor && l.isWordTok(i) && (l.word(i) == "on" || l.word(i) == "last" || l.word(i) == "this" || l.word(i) == "late" || l.word(i) == "early") {
 				i--
 			}
+			continue
+		case i == v-1 && i >= floor+1 && l.punct(i, ",") && l.punct(i-1, ")"):
+			i-- // "Gov. John Kasich (R-Ohio), said": a comma after the party
 			continue
 		case i >= floor && l.punct(i, ")"):
 			j := i - 1
@@ -1112,6 +1126,18 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 			return subj, appos, false
 		}
 		i--
+	}
+	// "A White House official who spoke anonymously to discuss strategy
+	// said": a relative clause without commas.
+	for w := i; w > floor && w > i-phraseWindow && l.isWordTok(w) && l.toks[w].passage < 0; w-- {
+		if strings.EqualFold(l.word(w), "who") {
+			// Only the subject of the sentence: not "told a young woman
+			// who suggested that …".
+			if core, ok := a.npBefore(w-1, floor); ok && a.headWord(core.end-1) && (core.first == floor || l.punct(core.first-1, ",")) {
+				return core, appos, true
+			}
+			break
+		}
 	}
 	subj, ok = a.npBefore(i, floor)
 	return subj, appos, ok

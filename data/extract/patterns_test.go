@@ -410,6 +410,22 @@ The Regional Security Council on Monday condemned Russia's missile launch as wha
 `, []wantQuote{
 			{"a reckless provocation", "Regional Security Council", data.KindOrganisation, data.ConfidenceCheck},
 		}},
+
+		{"subjects with a party and comma, a relative clause without commas, an infinitive, a number", `Victory night in Columbus
+Gov. Ray Duncan (R-Ohio), said, "We are going to take this all the way to the convention."
+A campaign aide who spoke on condition of anonymity to discuss strategy said Wednesday, "The map favors us now."
+The organizer, Lena Brooks, interrupted the speeches to announce, "The polls have closed in the west."
+"They have forgotten the families," said 9/11 widow Joan Alvarez.
+Mr. Duncan laid out a vision of "a state that builds again."
+Maya Ortiz told a young man who asked about turnout that "nobody stays home this year."
+`, []wantQuote{
+			{"We are going to take this all the way to the convention", "Ray Duncan", data.KindPerson, data.ConfidenceHigh},
+			{"The map favors us now", "a campaign aide", data.KindUnnamed, ""},
+			{"The polls have closed in the west", "Lena Brooks", data.KindPerson, ""},
+			{"They have forgotten the families", "Joan Alvarez", data.KindPerson, data.ConfidenceHigh},
+			{"a state that builds again", "Ray Duncan", data.KindPerson, data.ConfidenceCheck},
+			{"nobody stays home this year", "Maya Ortiz", data.KindPerson, ""},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
