@@ -587,7 +587,8 @@ func (a *attributor) finiteVerb(t int) bool {
 	return likelyVerb(lw) || strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "us") &&
 		!isPossessive(lw) && len(lw) > 3 && prev >= 0 && l.isWordTok(prev) &&
 		(isUpperStart(l.word(prev)) && !notNames.has(l.word(prev)) && !nationalities.has(l.word(prev)) ||
-			l.word(prev) == "he" || l.word(prev) == "she" || l.word(prev) == "it" || nounBefore)
+			subjectPronouns.has(l.word(prev)) && l.word(prev) != "who" && l.word(prev) != "which" && l.word(prev) != "you" ||
+			nounBefore)
 }
 
 // clauseSubject returns the subject of the clause a participle or phrase

@@ -426,6 +426,15 @@ Maya Ortiz told a young man who asked about turnout that "nobody stays home this
 			{"a state that builds again", "Ray Duncan", data.KindPerson, data.ConfidenceCheck},
 			{"nobody stays home this year", "Maya Ortiz", data.KindPerson, ""},
 		}},
+
+		{"a quote alone after a paragraph about its speaker, in the present tense", `The volunteers
+Dolores Reyes, a retired nurse, said into the phone: "I am calling for the school board campaign."
+She waits.
+"Well, thank you so much for your time."
+`, []wantQuote{
+			{"I am calling for the school board campaign", "Dolores Reyes", data.KindPerson, data.ConfidenceHigh},
+			{"Well, thank you so much for your time", "Dolores Reyes", data.KindPerson, data.ConfidenceCheck},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
