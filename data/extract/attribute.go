@@ -358,10 +358,24 @@ func (a *attributor) sentenceBefore(i, open int, res []passageResult) (speaker, 
 			}
 		}
 	}
-	if s.first <= l.paras[p.para].firstTok || open != s.first {
+	if s.first <= l.paras[p.para].firstTok {
 		return speaker{}, false
 	}
 	prev := l.sents[l.toks[s.first-1].sent]
+	if open != s.first {
+		// "Brill has argued that the law was crippled. As a result,
+		// there's still “a very powerful industry …”": reported speech
+		// goes on in a sentence that names no one else.
+		if _, _, named := a.sentenceSubject(s, open); named || !isPhrase(l.text, p) || l.punct(open-1, ":") {
+			return speaker{}, false
+		}
+		if sp, ok := a.reporterOf(prev, p); ok && a.r.ents[sp.ent].kind == data.KindPerson {
+			sp.how, sp.sure = howContinued, false
+			sp.why = "no attribution in its sentence; the sentence before reports " + a.r.ents[sp.ent].name + "’s words"
+			return sp, true
+		}
+		return speaker{}, false
+	}
 	return a.speakerOfSentence(prev, i, res, "goes on from the sentence before, quoting ", "a quote standing alone after a sentence about ")
 }
 

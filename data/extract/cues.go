@@ -935,6 +935,7 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 	for i < limit && i < t+phraseWindow {
 		switch {
 		case a.bodyWord(i) && (!named || isUpperStart(l.word(i)) || roleWord(l.word(i)) && !a.modifierAlone(i) || isDigits(l.word(i)) ||
+			speechNouns.has(l.word(i)) && !(i+1 < limit && l.isWordTok(i+1) && speechNouns.has(l.word(i+1))) ||
 			i+1 < limit && l.isWordTok(i+1) && roleWord(l.word(i+1)) || a.r.capWord(i+1) && !clauseWord(l.word(i))) &&
 			(!likelyVerb(l.word(i)) || a.r.capWord(i+1) || l.isWordTok(i+1) && roleWord(l.word(i+1))):
 			// "undecided Republican voter Stephanie Hooton", "Bush

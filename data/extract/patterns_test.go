@@ -435,6 +435,15 @@ She waits.
 			{"I am calling for the school board campaign", "Dolores Reyes", data.KindPerson, data.ConfidenceHigh},
 			{"Well, thank you so much for your time", "Dolores Reyes", data.KindPerson, data.ConfidenceCheck},
 		}},
+
+		{"reported speech going on in the next sentence; a narrator in a named ad", `Health law under fire
+Economist Lena Ward has argued that the rules favor insurers. As a result, patients still face "a system built for billing."
+The new spot features footage of the senator at a fundraiser.
+"Who is he really working for?" a narrator in the Harper ad asks.
+`, []wantQuote{
+			{"a system built for billing", "Lena Ward", data.KindPerson, data.ConfidenceCheck},
+			{"Who is he really working for?", "a narrator in the Harper ad", data.KindUnnamed, ""},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
