@@ -127,6 +127,11 @@ func (a *attributor) run() []Quote {
 			if c.how == "colon-after-name" {
 				sp.sure = false
 			}
+			if c.someone && sp.ent < 0 {
+				name := lowerFirst(a.phrase(c.subj))
+				sp = speaker{ent: a.r.body(name, data.KindUnnamed, c.subj.first), how: howDescription,
+					why: a.where(c, p) + "; “" + name + "” is described, not named"}
+			}
 			if c.joint && sp.ent >= 0 {
 				sp.sure = false
 				sp.why += " (the first of two speakers)"

@@ -25,6 +25,9 @@ type cue struct {
 	appos tokRange // a name set off after a description: "a spokeswoman, Anna White, said"
 	text  tokRange // the words of the cue, for the explanation
 	joint bool     // the verb has two subjects: "Delgado and Hale said"
+	// someone is true for a subject of no known kind of noun after a
+	// speech verb ("said the designer"): a person described, to check.
+	someone bool
 }
 
 // window limits, in tokens, keep every search bounded.
@@ -135,6 +138,9 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 		if ok {
 			return cue{how: "after", verb: v, subj: subj, appos: appos, text: tokRange{mark, max(subj.end, appos.end)}}, true
 		}
+		if subj, ok := a.someoneAfter(a.skipTime(end, limit), limit); ok {
+			return cue{how: "after", verb: v, subj: subj, text: tokRange{mark, subj.end}, someone: true}, true
+		}
 		return cue{}, false
 	}
 	if strings.EqualFold(l.word(t), "according") && l.isWordTok(t+1) && l.word(t+1) == "to" {
@@ -217,6 +223,26 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 		return cue{how: "after", verb: i, subj: subj, text: tokRange{mark, i + 1}}, true
 	}
 	return cue{}, false
+}
+
+// someoneAfter reads "the designer" in "…,” said the designer, who …":
+// after a speech verb written before its subject, "the" or "a" and one or
+// two lower-case words ending the phrase name someone, whatever the noun.
+func (a *attributor) someoneAfter(t, limit int) (tokRange, bool) {
+	l := a.l
+	if !l.isWordTok(t) || !(strings.EqualFold(l.word(t), "the") || strings.EqualFold(l.word(t), "a") || strings.EqualFold(l.word(t), "an")) {
+		return tokRange{}, false
+	}
+	i := t + 1
+	for i < limit && i < t+3 && l.isWordTok(i) && l.toks[i].passage < 0 && !isUpperStart(l.word(i)) &&
+		unicode.IsLetter(firstRune(l.word(i))) && !functionWords.has(l.word(i)) && !clauseWord(l.word(i)) &&
+		l.toks[i].end-l.toks[i].start <= maxNameWordBytes {
+		i++
+	}
+	if i == t+1 || !(i >= limit || l.punct(i, ",") || l.punct(i, ".")) {
+		return tokRange{}, false
+	}
+	return tokRange{t, i}, true
 }
 
 // beforeCue finds the attribution before passage p in its sentence: the

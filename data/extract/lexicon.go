@@ -55,7 +55,7 @@ var speechVerbs = toSet(`said says say told tells tell added adds wrote writes t
 	clarifies elaborated elaborates summarized summarised acknowledged interjected interjects interrupted
 	tweeted retweeted retaliated exhorted exhorts projects projected estimates estimated calculates calculated believes believed
 	thinks thought expects expected fears feared worries worried hopes hoped feels felt knows knew pressed
-	presses`)
+	presses remembered reacted reacts reflected reflects concurred concurs`)
 
 // particleSpeech are verbs that report speech only with a particle after
 // them: "fired back", "went on", "pointed out".

@@ -444,6 +444,17 @@ The new spot features footage of the senator at a fundraiser.
 			{"a system built for billing", "Lena Ward", data.KindPerson, data.ConfidenceCheck},
 			{"Who is he really working for?", "a narrator in the Harper ad", data.KindUnnamed, ""},
 		}},
+
+		{"more verbs of speech; a described speaker of any noun after the verb", `Factory closes its doors
+"We all saw it coming for years," remembered Ruth Okafor, who worked on the line for two decades.
+"Nobody told us anything," reacted Sam Lutz.
+"It is hard enough to find work at my age," said the welder, who asked that his name not be used. "Now it is impossible."
+`, []wantQuote{
+			{"We all saw it coming for years", "Ruth Okafor", data.KindPerson, data.ConfidenceHigh},
+			{"Nobody told us anything", "Sam Lutz", data.KindPerson, data.ConfidenceHigh},
+			{"It is hard enough to find work at my age", "the welder", data.KindUnnamed, data.ConfidenceCheck},
+			{"Now it is impossible", "the welder", data.KindUnnamed, data.ConfidenceCheck},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
