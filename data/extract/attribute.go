@@ -576,8 +576,11 @@ func (a *attributor) headlineSubject(p passage) (speaker, bool) {
 	l := a.l
 	para := l.paras[p.para]
 	open := l.tokenAt(p.open)
-	if open >= para.endTok || para.endTok-para.firstTok > maxHeadlineToks || !a.r.titleCase(open) {
+	if open >= para.endTok || para.endTok-para.firstTok > maxHeadlineToks {
 		return noSpeaker, false
+	}
+	if !a.r.titleCase(open) {
+		return a.ledeReporter(p)
 	}
 	if p.closed {
 		mark := l.tokenAt(p.end0)
@@ -599,6 +602,29 @@ func (a *attributor) headlineSubject(p passage) (speaker, bool) {
 		return speaker{ent: e, how: howNamed, why: why, tok: t}, true
 	}
 	return noSpeaker, false
+}
+
+// ledeReporter gives a passage of a headline in sentence case, of one
+// sentence, to whoever the opening sentence of the story reports: "Flood
+// defences 'will not be ready'" over "Work will not be finished before
+// winter, the Environment Agency has said." The result is to be checked.
+func (a *attributor) ledeReporter(p passage) (speaker, bool) {
+	l := a.l
+	para := l.paras[p.para]
+	if p.para+1 >= len(l.paras) || l.toks[para.firstTok].sent != l.toks[para.endTok-1].sent {
+		return noSpeaker, false
+	}
+	next := l.paras[p.para+1]
+	if next.skip != "" || next.endTok <= next.bodyTok {
+		return noSpeaker, false
+	}
+	sp, ok := a.reporterOf(l.sents[l.toks[next.bodyTok].sent], p)
+	if !ok {
+		return noSpeaker, false
+	}
+	sp.how, sp.sure = howContinued, false
+	sp.why = "a headline’s words; the story’s opening sentence reports " + a.r.ents[sp.ent].name
+	return sp, true
 }
 
 // headlineName returns the person named by the longest run of up to

@@ -506,7 +506,10 @@ func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 			first := l.sents[l.toks[t].sent].first
 			// "Continued Stone: “…”", "In other words, explained CBS
 			// moderator Nancy Cordes: “…”": the name after the verb.
-			if subj, appos, ok := a.subjectAfter(end, c); ok && (t == first || l.punct(t-1, ",")) && max(subj.end, appos.end) == c {
+			// Not after "told": "Hearne, who represents the ward, told BBC
+			// Radio:" names whom he told.
+			if subj, appos, ok := a.subjectAfter(end, c); ok && (t == first || l.punct(t-1, ",")) && max(subj.end, appos.end) == c &&
+				!addressVerbs.has(l.word(t)) {
 				return cue{how: "colon", verb: t, subj: subj, appos: appos, text: tokRange{t, c + 1}}, true
 			}
 			subj, appos, ok := a.subjectBefore(t, first)

@@ -455,6 +455,14 @@ The new spot features footage of the senator at a fundraiser.
 			{"It is hard enough to find work at my age", "the welder", data.KindUnnamed, data.ConfidenceCheck},
 			{"Now it is impossible", "the welder", data.KindUnnamed, data.ConfidenceCheck},
 		}},
+
+		{"a headline in sentence case sums up its opening; whom someone told is no speaker", `Bridge repairs 'will overrun' into spring
+Repairs to the old toll bridge will not be finished before March, the county highways department has said.
+Cllr Ann Briggs, who represents the riverside ward, told Radio Wessex: "People have waited long enough."
+`, []wantQuote{
+			{"will overrun", "the county highways department", data.KindOrganisation, data.ConfidenceCheck},
+			{"People have waited long enough", "Ann Briggs", data.KindPerson, data.ConfidenceHigh},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
