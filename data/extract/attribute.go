@@ -839,6 +839,10 @@ func (a *attributor) resolveName(r tokRange, where string) (speaker, bool) {
 	whole := a.phrase(r)
 	name := strings.TrimPrefix(strings.TrimPrefix(whole, "the "), "The ")
 	if kind := bodyKind(ws); kind != "" {
+		if capStart > r.first {
+			// "the operator Western Isles Shipping": the name alone.
+			name = strings.Join(ws, " ")
+		}
 		e := a.r.body(name, kind, r.first)
 		return speaker{ent: e, how: howNamed, why: where, sure: true}, true
 	}
@@ -1292,11 +1296,22 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 		}
 		return speaker{ent: -1, why: where + "; “" + p + "” refers to no one named"}
 	case "it", "they":
+		sent := l.toks[t].sent
+		// "The alliance's military committee condemned the strikes, what
+		// it called “…”": a body described as the sentence's subject.
+		if p == "it" {
+			if subj, appos, ok := a.sentenceSubject(l.sents[sent], t); ok && subj.end <= t && !subjectPronouns.has(a.l.word(subj.first)) {
+				if sp := a.resolveCue(cue{how: "subject", subj: subj, appos: appos, text: subj}, passage{}); sp.ent >= 0 {
+					if k := a.r.ents[sp.ent].kind; k == data.KindOrganisation || k == data.KindState {
+						return speaker{ent: sp.ent, how: howPronoun, why: where + "; it → " + a.r.ents[sp.ent].name + ", the subject of the sentence"}
+					}
+				}
+			}
+		}
 		// The last body named, unless a body is the subject of this
 		// sentence or the one before: "The Security Council condemned
 		// North Korea's test, what it called “…”" is the council.
 		best, subj := -1, -1
-		sent := l.toks[t].sent
 		a.eachBefore(t, 40, func(m mention) bool {
 			e := a.r.ents[m.ent]
 			near := sent-l.toks[m.tok].sent <= 1

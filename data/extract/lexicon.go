@@ -204,7 +204,8 @@ var orgWords = toSet(`department ministry agency office bureau committee commiss
 	church mosque synagogue embassy consulate mission delegation secretariat cabinet kremlin pentagon
 	whitehall downing elysee commission tribunal prosecutors reserve treasury exchange council caucus coalition
 	alliance front movement brigade battalion regiment command club society union unions watch pac air airways
-	airline airlines railway railways rail`)
+	airline airlines railway railways rail shipping ferries logistics pharmaceuticals therapeutics securities
+	investments ventures enterprises studios publishing utilities`)
 
 // orgNames are single-word names of organisations seen speaking in news.
 var orgNames = toSet(`google facebook twitter apple microsoft amazon meta netflix tesla uber airbnb youtube
