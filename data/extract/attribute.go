@@ -28,6 +28,7 @@ type speaker struct {
 	how   string // Quote.Attribution
 	why   string
 	sure  bool
+	tok   int // where the speaker is named, when found without a cue
 }
 
 var noSpeaker = speaker{ent: -1}
@@ -103,6 +104,13 @@ func (a *attributor) run() []Quote {
 		if !ok && p.para == 0 {
 			c, ok = a.headlineCue(p)
 		}
+		if !ok && p.para == 0 {
+			if sp, found := a.headlineSubject(p); found {
+				res[i].sp, res[i].has = sp, true
+				a.remember(sp, sp.tok)
+				continue
+			}
+		}
 		if ok {
 			sp := a.resolveCue(c, p)
 			if sp.ent < 0 && (c.how == "before" || c.how == "participle") {
@@ -118,6 +126,15 @@ func (a *attributor) run() []Quote {
 			}
 			if c.how == "colon-after-name" {
 				sp.sure = false
+			}
+			if c.someone && sp.ent < 0 {
+				name := lowerFirst(a.phrase(c.subj))
+				sp = speaker{ent: a.r.body(name, data.KindUnnamed, c.subj.first), how: howDescription,
+					why: a.where(c, p) + "; “" + name + "” is described, not named"}
+			}
+			if c.joint && sp.ent >= 0 {
+				sp.sure = false
+				sp.why += " (the first of two speakers)"
 			}
 			res[i].sp, res[i].has = sp, true
 			a.remember(res[i].sp, c.subj.first)
@@ -346,10 +363,24 @@ func (a *attributor) sentenceBefore(i, open int, res []passageResult) (speaker, 
 			}
 		}
 	}
-	if s.first <= l.paras[p.para].firstTok || open != s.first {
+	if s.first <= l.paras[p.para].firstTok {
 		return speaker{}, false
 	}
 	prev := l.sents[l.toks[s.first-1].sent]
+	if open != s.first {
+		// "Brill has argued that the law was crippled. As a result,
+		// there's still “a very powerful industry …”": reported speech
+		// goes on in a sentence that names no one else.
+		if _, _, named := a.sentenceSubject(s, open); named || !isPhrase(l.text, p) || l.punct(open-1, ":") {
+			return speaker{}, false
+		}
+		if sp, ok := a.reporterOf(prev, p); ok && a.r.ents[sp.ent].kind == data.KindPerson {
+			sp.how, sp.sure = howContinued, false
+			sp.why = "no attribution in its sentence; the sentence before reports " + a.r.ents[sp.ent].name + "’s words"
+			return sp, true
+		}
+		return speaker{}, false
+	}
 	return a.speakerOfSentence(prev, i, res, "goes on from the sentence before, quoting ", "a quote standing alone after a sentence about ")
 }
 
@@ -526,6 +557,108 @@ func (a *attributor) headlineCue(p passage) (cue, bool) {
 		}
 	}
 	return cue{}, false
+}
+
+// maxHeadlineName is the most words of a name read at the start of a
+// headline or after a quote in one.
+const maxHeadlineName = 3
+
+// maxHeadlineToks is the most tokens of a headline read for its subject.
+const maxHeadlineToks = 40
+
+// headlineSubject gives a passage of a headline in title case that no
+// verb attributes to the person the headline is about, as headlines are
+// written: "‘…,’ Howard Dean Tells Convention" is Dean's; "Warren Grills
+// Bank Chief: ‘…’" and "Trump Calls Rival ‘…’" are the opening name's.
+// The name must be of someone the article names; a headline's capitals
+// name no one new. The result is to be checked.
+func (a *attributor) headlineSubject(p passage) (speaker, bool) {
+	l := a.l
+	para := l.paras[p.para]
+	open := l.tokenAt(p.open)
+	if open >= para.endTok || para.endTok-para.firstTok > maxHeadlineToks {
+		return noSpeaker, false
+	}
+	if !a.r.titleCase(open) {
+		return a.ledeReporter(p)
+	}
+	if p.closed {
+		mark := l.tokenAt(p.end0)
+		t := mark + 1
+		comma := strings.HasSuffix(strings.TrimSpace(l.text[p.start0:p.end0]), ",")
+		if l.punct(t, ",") {
+			t, comma = t+1, true
+		}
+		if comma {
+			if e, end := a.headlineName(t, para.endTok); e >= 0 {
+				why := "the headline: “‘…,’ " + a.excerpt(tokRange{t, min(end+1, para.endTok)}) + " …”"
+				return speaker{ent: e, how: howNamed, why: why, tok: t}, true
+			}
+		}
+	}
+	t := para.bodyTok
+	if e, end := a.headlineName(t, open); e >= 0 {
+		why := "the headline’s subject: “" + a.excerpt(tokRange{t, min(end+1, open)}) + " …”"
+		return speaker{ent: e, how: howNamed, why: why, tok: t}, true
+	}
+	return noSpeaker, false
+}
+
+// ledeReporter gives a passage of a headline in sentence case, of one
+// sentence, to whoever the opening sentence of the story reports: "Flood
+// defences 'will not be ready'" over "Work will not be finished before
+// winter, the Environment Agency has said." The result is to be checked.
+func (a *attributor) ledeReporter(p passage) (speaker, bool) {
+	l := a.l
+	para := l.paras[p.para]
+	if p.para+1 >= len(l.paras) || l.toks[para.firstTok].sent != l.toks[para.endTok-1].sent {
+		return noSpeaker, false
+	}
+	next := l.paras[p.para+1]
+	if next.skip != "" || next.endTok <= next.bodyTok {
+		return noSpeaker, false
+	}
+	sp, ok := a.reporterOf(l.sents[l.toks[next.bodyTok].sent], p)
+	if !ok {
+		return noSpeaker, false
+	}
+	sp.how, sp.sure = howContinued, false
+	sp.why = "a headline’s words; the story’s opening sentence reports " + a.r.ents[sp.ent].name
+	return sp, true
+}
+
+// headlineName returns the person named by the longest run of up to
+// maxHeadlineName capitalised words at token t, before limit, that names
+// someone the article already knows, and the run's end; -1 if none does.
+func (a *attributor) headlineName(t, limit int) (int, int) {
+	l := a.l
+	n := 0
+	for n < maxHeadlineName && t+n < limit && l.isWordTok(t+n) && l.toks[t+n].passage < 0 && isUpperStart(l.word(t+n)) {
+		n++
+	}
+	for ; n > 0; n-- {
+		_, np, ok := splitName(a.wordsOf(tokRange{t, t + n}))
+		if !ok {
+			continue
+		}
+		if e := a.r.person(np, t, false); e >= 0 && a.r.ents[e].kind == data.KindPerson && a.namedAfter(e, limit) {
+			return e, t + n
+		}
+	}
+	return -1, t
+}
+
+// namedAfter reports whether entity e is named at or after token t, among
+// the next lookBack*8 mentions: a run of a headline's capitals ("Hillary
+// Clinton Speaks") is no one the story names.
+func (a *attributor) namedAfter(e, t int) bool {
+	ms := a.r.mentions
+	for i := a.r.mentionsBefore(t); i < len(ms) && i < a.r.mentionsBefore(t)+lookBack*8; i++ {
+		if ms[i].ent == e {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveCue turns a cue into a speaker: a name into its entity, a
@@ -706,6 +839,10 @@ func (a *attributor) resolveName(r tokRange, where string) (speaker, bool) {
 	whole := a.phrase(r)
 	name := strings.TrimPrefix(strings.TrimPrefix(whole, "the "), "The ")
 	if kind := bodyKind(ws); kind != "" {
+		if capStart > r.first {
+			// "the operator Western Isles Shipping": the name alone.
+			name = strings.Join(ws, " ")
+		}
 		e := a.r.body(name, kind, r.first)
 		return speaker{ent: e, how: howNamed, why: where, sure: true}, true
 	}
@@ -994,7 +1131,7 @@ func (a *attributor) byRole(ws []string, head string, t int) int {
 		if !match {
 			return true
 		}
-		if fallback < 0 {
+		if fallback < 0 && !partyContradicts(mods, e) {
 			fallback = m.ent
 		}
 		if len(mods) == 0 || modsMatch(mods, e) {
@@ -1015,6 +1152,28 @@ func (a *attributor) byRole(ws []string, head string, t int) int {
 		}
 	}
 	return fallback
+}
+
+// parties are the words of the two US parties; a description of one
+// party's candidate is not someone of the other ("the Republican nominee"
+// is not Tim Kaine, the Democratic vice presidential nominee).
+var parties = map[string]string{"republican": "r", "gop": "r", "democratic": "d", "democrat": "d"}
+
+// partyContradicts reports whether a modifier names a party and e's roles
+// name the other one.
+func partyContradicts(mods []string, e *entity) bool {
+	for _, m := range mods {
+		p, ok := parties[m]
+		if !ok {
+			continue
+		}
+		for w := range e.roles {
+			if q, ok := parties[w]; ok && q != p {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // modsMatch reports whether every modifier of a description matches the
@@ -1137,17 +1296,44 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 		}
 		return speaker{ent: -1, why: where + "; “" + p + "” refers to no one named"}
 	case "it", "they":
-		best := -1
+		sent := l.toks[t].sent
+		// "The alliance's military committee condemned the strikes, what
+		// it called “…”": a body described as the sentence's subject.
+		if p == "it" {
+			if subj, appos, ok := a.sentenceSubject(l.sents[sent], t); ok && subj.end <= t && !subjectPronouns.has(a.l.word(subj.first)) {
+				if sp := a.resolveCue(cue{how: "subject", subj: subj, appos: appos, text: subj}, passage{}); sp.ent >= 0 {
+					if k := a.r.ents[sp.ent].kind; k == data.KindOrganisation || k == data.KindState {
+						return speaker{ent: sp.ent, how: howPronoun, why: where + "; it → " + a.r.ents[sp.ent].name + ", the subject of the sentence"}
+					}
+				}
+			}
+		}
+		// The last body named, unless a body is the subject of this
+		// sentence or the one before: "The Security Council condemned
+		// North Korea's test, what it called “…”" is the council.
+		best, subj := -1, -1
 		a.eachBefore(t, 40, func(m mention) bool {
 			e := a.r.ents[m.ent]
-			if e.kind == data.KindOrganisation || e.kind == data.KindState || p == "they" && e.kind == data.KindUnnamed && !strings.HasPrefix(e.name, "a ") {
-				best = m.ent
+			near := sent-l.toks[m.tok].sent <= 1
+			if best >= 0 && !near {
 				return false
+			}
+			if e.kind == data.KindOrganisation || e.kind == data.KindState || p == "they" && e.kind == data.KindUnnamed && !strings.HasPrefix(e.name, "a ") {
+				if best < 0 {
+					best = m.ent
+				}
+				if near && m.subject && !a.possessiveAt(m.tok) {
+					subj = m.ent
+					return false
+				}
 			}
 			return true
 		})
 		if best < 0 {
 			return speaker{ent: -1, why: where + "; “" + p + "” refers to no body named before"}
+		}
+		if subj >= 0 && subj != best {
+			return speaker{ent: subj, how: howPronoun, why: where + "; " + p + " → " + a.r.ents[subj].name + ", the subject of the sentence"}
 		}
 		return speaker{ent: best, how: howPronoun, why: where + "; " + p + " → " + a.r.ents[best].name + ", the last body named"}
 	}

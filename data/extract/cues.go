@@ -24,6 +24,10 @@ type cue struct {
 	subj  tokRange // the speaker's noun phrase
 	appos tokRange // a name set off after a description: "a spokeswoman, Anna White, said"
 	text  tokRange // the words of the cue, for the explanation
+	joint bool     // the verb has two subjects: "Delgado and Hale said"
+	// someone is true for a subject of no known kind of noun after a
+	// speech verb ("said the designer"): a person described, to check.
+	someone bool
 }
 
 // window limits, in tokens, keep every search bounded.
@@ -134,6 +138,9 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 		if ok {
 			return cue{how: "after", verb: v, subj: subj, appos: appos, text: tokRange{mark, max(subj.end, appos.end)}}, true
 		}
+		if subj, ok := a.someoneAfter(a.skipTime(end, limit), limit); ok {
+			return cue{how: "after", verb: v, subj: subj, text: tokRange{mark, subj.end}, someone: true}, true
+		}
 		return cue{}, false
 	}
 	if strings.EqualFold(l.word(t), "according") && l.isWordTok(t+1) && l.word(t+1) == "to" {
@@ -189,6 +196,16 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 			}
 		}
 	}
+	// "…,” Delgado and Hale said in a joint statement": the first of two
+	// names, to check.
+	joint := false
+	if l.isWordTok(i) && l.word(i) == "and" && a.r.capWord(i+1) && a.r.capWord(subj.end-1) {
+		if e := a.r.capRunForward(i+1, limit); e-(i+1) <= 3 {
+			if _, verb := a.cueVerbAt(a.skipTime(e, limit)); verb {
+				i, joint = e, true
+			}
+		}
+	}
 	for i < limit && l.isWordTok(i) && speechAdverbs.has(l.word(i)) {
 		i++
 	}
@@ -199,13 +216,33 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 			// they were unfazed": the quote was an aside.
 			return cue{}, false
 		}
-		return cue{how: "after", verb: i, subj: subj, appos: appos, text: tokRange{mark, end}}, true
+		return cue{how: "after", verb: i, subj: subj, appos: appos, text: tokRange{mark, end}, joint: joint}, true
 	}
 	// "…,” the statement read."
 	if l.isWordTok(i) && (l.word(i) == "read" || l.word(i) == "reads") && a.hasSpeechNoun(subj) {
 		return cue{how: "after", verb: i, subj: subj, text: tokRange{mark, i + 1}}, true
 	}
 	return cue{}, false
+}
+
+// someoneAfter reads "the designer" in "…,” said the designer, who …":
+// after a speech verb written before its subject, "the" or "a" and one or
+// two lower-case words ending the phrase name someone, whatever the noun.
+func (a *attributor) someoneAfter(t, limit int) (tokRange, bool) {
+	l := a.l
+	if !l.isWordTok(t) || !(strings.EqualFold(l.word(t), "the") || strings.EqualFold(l.word(t), "a") || strings.EqualFold(l.word(t), "an")) {
+		return tokRange{}, false
+	}
+	i := t + 1
+	for i < limit && i < t+3 && l.isWordTok(i) && l.toks[i].passage < 0 && !isUpperStart(l.word(i)) &&
+		unicode.IsLetter(firstRune(l.word(i))) && !functionWords.has(l.word(i)) && !clauseWord(l.word(i)) &&
+		l.toks[i].end-l.toks[i].start <= maxNameWordBytes {
+		i++
+	}
+	if i == t+1 || !(i >= limit || l.punct(i, ",") || l.punct(i, ".")) {
+		return tokRange{}, false
+	}
+	return tokRange{t, i}, true
 }
 
 // beforeCue finds the attribution before passage p in its sentence: the
@@ -260,6 +297,14 @@ func (a *attributor) cueBefore(open int) (cue, bool) {
 			}
 			return cue{how: "before", verb: t, subj: subj, appos: appos, text: tokRange{subj.first, t + 1}}, true
 		}
+		if speechStem(lw) && l.isWordTok(t-1) && strings.EqualFold(l.word(t-1), "to") && t-1 > s.first &&
+			(t+1 == open || t+2 == open && l.toks[t+1].kind == tokPunct) {
+			// "Tim Grieve interrupted me to announce, “…”": the infinitive
+			// right before the quote speaks for its clause's subject.
+			if subj, appos, ok := a.clauseSubject(t-1, s); ok {
+				return cue{how: "participle", verb: t, subj: subj, appos: appos, text: tokRange{subj.first, t + 1}}, true
+			}
+		}
 		if end, ok := a.cueVerbAt(t); ok {
 			// "Sanders was asked by host Bill Maher, “…”": the one who
 			// asked speaks.
@@ -302,7 +347,7 @@ func (a *attributor) cueBefore(open int) (cue, bool) {
 // that reports speech after a modal: "could only quip", "would add".
 func speechStem(w string) bool { return modalSpeech[w] }
 
-var modalSpeech = toSet(`say tell add quip joke note argue warn insist declare reply respond explain remark admit
+var modalSpeech = toSet(`say tell add announce quip joke note argue warn insist declare reply respond explain remark admit
 	acknowledge claim predict caution stress concede ask boast complain vow promise urge write tweet retort
 	muse scoff recall state contend assert maintain agree allege`)
 
@@ -448,7 +493,7 @@ func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 			}
 		}
 		end, ok := a.cueVerbAt(t)
-		if !ok && l.isWordTok(t) && (statementVerbs.has(l.word(t)) || l.word(t) == "read" || l.word(t) == "reads") {
+		if !ok && l.isWordTok(t) && !isUpperStart(l.word(t)) && (statementVerbs.has(l.word(t)) || l.word(t) == "read" || l.word(t) == "reads") {
 			end, ok = t+1, true // "Clinton released the following statement:", "Harper's statement read:"
 		}
 		if !ok && t == c-1 && l.isWordTok(t) && (l.word(t) == "was" || l.word(t) == "is") {
@@ -461,7 +506,10 @@ func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 			first := l.sents[l.toks[t].sent].first
 			// "Continued Stone: “…”", "In other words, explained CBS
 			// moderator Nancy Cordes: “…”": the name after the verb.
-			if subj, appos, ok := a.subjectAfter(end, c); ok && (t == first || l.punct(t-1, ",")) && max(subj.end, appos.end) == c {
+			// Not after "told": "Hearne, who represents the ward, told BBC
+			// Radio:" names whom he told.
+			if subj, appos, ok := a.subjectAfter(end, c); ok && (t == first || l.punct(t-1, ",")) && max(subj.end, appos.end) == c &&
+				!addressVerbs.has(l.word(t)) {
 				return cue{how: "colon", verb: t, subj: subj, appos: appos, text: tokRange{t, c + 1}}, true
 			}
 			subj, appos, ok := a.subjectBefore(t, first)
@@ -490,12 +538,19 @@ func (a *attributor) colonCue(c, floor, open int) (cue, bool) {
 			}
 		}
 	}
+	// "Hale's response: “…”", "Clinton's reply:": the owner of the words.
+	if c-2 >= s.first && l.isWordTok(c-1) && !isUpperStart(l.word(c-1)) && speechNouns.has(l.word(c-1)) &&
+		isPossessive(l.word(c-2)) && a.r.capWord(c-2) {
+		if first := a.r.capRunBackward(c-1, max(floor, s.first)); first == s.first {
+			return cue{how: "colon", verb: c, subj: tokRange{first, c - 1}, text: tokRange{first, c + 1}}, true
+		}
+	}
 	// "Rubio: ‘…’" or a paragraph of its own, "Trump:": the name must
 	// start its sentence and be a name, not "the stage itself:".
 	subj, ok := a.npBefore(c-1, floor)
 	starts := ok && (subj.first == s.first || subj.first > s.first && l.toks[subj.first-1].kind == tokPunct &&
 		isDash(l.word(subj.first-1)))
-	if starts && a.r.capWord(c-1) && subj.end-subj.first <= 4 {
+	if starts && a.r.capWord(c-1) && subj.end-subj.first <= 4 && !a.headlineVerb(c-1) {
 		return cue{how: "colon", verb: c, subj: subj, text: tokRange{subj.first, c + 1}}, true
 	}
 	// "The surge does not surprise Republican pollster Daron Shaw: “…”":
@@ -517,7 +572,7 @@ func (a *attributor) namedSubject(s sentence, c int) bool {
 }
 
 // irregularPast are verbs in the past tense that do not end in "-ed".
-var irregularPast = toSet(`said told went came took gave made sought brought thought found got held kept left lost
+var irregularPast = toSet(`said laid told went came took gave made sought brought thought found got held kept left lost
 	met paid ran saw sent spoke stood won wrote began became felt fought led meant put read set struck threw
 	understood knew grew drew flew rose fell sold bought caught taught built spent withdrew swore tore wore
 	broke chose froze hid rode shook stole woke forgave forbade overcame overtook undertook upheld withheld
@@ -561,7 +616,8 @@ func (a *attributor) finiteVerb(t int) bool {
 	return likelyVerb(lw) || strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "us") &&
 		!isPossessive(lw) && len(lw) > 3 && prev >= 0 && l.isWordTok(prev) &&
 		(isUpperStart(l.word(prev)) && !notNames.has(l.word(prev)) && !nationalities.has(l.word(prev)) ||
-			l.word(prev) == "he" || l.word(prev) == "she" || l.word(prev) == "it" || nounBefore)
+			subjectPronouns.has(l.word(prev)) && l.word(prev) != "who" && l.word(prev) != "which" && l.word(prev) != "you" ||
+			nounBefore)
 }
 
 // clauseSubject returns the subject of the clause a participle or phrase
@@ -719,8 +775,8 @@ func (a *attributor) skipTime(t, limit int) int {
 				continue
 			}
 			return t
-		case isTimeWord(w):
-			t++
+		case isTimeWord(w) && !l.punct(t+1, "/"):
+			t++ // but "9/11 widow Terry Strada" is no time
 		default:
 			return t
 		}
@@ -776,7 +832,7 @@ func (a *attributor) bodyWord(t int) bool {
 	}
 	w := l.word(t)
 	if unicode.IsUpper(firstRune(w)) || unicode.IsDigit(firstRune(w)) {
-		if orgNames.has(stripPossessive(w)) {
+		if orgNames.has(stripPossessive(w)) || w == "US" {
 			return true // "reported Reuters", "Twitter said"
 		}
 		if notNames.has(w) && t > 0 && a.r.capWordAt(t-1) && a.r.capWordAt(t+1) && l.toks[t-1].sent == l.toks[t].sent {
@@ -908,6 +964,7 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 	for i < limit && i < t+phraseWindow {
 		switch {
 		case a.bodyWord(i) && (!named || isUpperStart(l.word(i)) || roleWord(l.word(i)) && !a.modifierAlone(i) || isDigits(l.word(i)) ||
+			speechNouns.has(l.word(i)) && !(i+1 < limit && l.isWordTok(i+1) && speechNouns.has(l.word(i+1))) ||
 			i+1 < limit && l.isWordTok(i+1) && roleWord(l.word(i+1)) || a.r.capWord(i+1) && !clauseWord(l.word(i))) &&
 			(!likelyVerb(l.word(i)) || a.r.capWord(i+1) || l.isWordTok(i+1) && roleWord(l.word(i+1))):
 			// "undecided Republican voter Stephanie Hooton", "Bush
@@ -933,6 +990,9 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 		case l.isWordTok(i) && nameParticles.has(l.word(i)) && i+1 < limit && a.r.capWord(i+1):
 			i++
 			continue
+		case i > t && i+1 < limit && l.punct(i, "/") && isDigits(l.word(i-1)) && l.isWordTok(i+1) && isDigits(l.word(i+1)):
+			i++ // "9/11 widow Terry Strada"
+			continue
 		}
 		break
 	}
@@ -942,10 +1002,16 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 	if head < 0 {
 		// "the assailant, John McGraw, told …": a description of any
 		// noun, and the name set off after it.
-		if i > t && determiners.has(l.word(t)) && l.punct(i, ",") && a.r.capWord(i+1) {
-			end := a.r.capRunForward(i+1, limit)
-			if _, verb := a.cueVerbAt(end); end-(i+1) >= 2 && end-(i+1) <= 5 && (end >= limit || l.punct(end, ",") || l.punct(end, ".") || verb) {
-				return tokRange{t, i}, tokRange{i + 1, end}, true
+		// "Clinton's introducer, actress Jamie Lee Curtis": after a
+		// possessive, and past the roles written before the name.
+		k := i + 1
+		for k < limit && k < i+4 && l.isWordTok(k) && !isUpperStart(l.word(k)) && roleWord(l.word(k)) {
+			k++
+		}
+		if i > t && (determiners.has(l.word(t)) || isPossessive(l.word(t))) && l.punct(i, ",") && a.r.capWord(k) {
+			end := a.r.capRunForward(k, limit)
+			if _, verb := a.cueVerbAt(end); end-k >= 2 && end-k <= 5 && (end >= limit || l.punct(end, ",") || l.punct(end, ".") || verb) {
+				return tokRange{t, i}, tokRange{k, end}, true
 			}
 		}
 		return subj, appos, false
@@ -983,6 +1049,9 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 			if i >= floor && l.isWordTok(i) && (l.word(i) == "on" || l.word(i) == "last" || l.word(i) == "this" || l.word(i) == "late" || l.word(i) == "early") {
 				i--
 			}
+			continue
+		case i == v-1 && i >= floor+1 && l.punct(i, ",") && l.punct(i-1, ")"):
+			i-- // "Gov. John Kasich (R-Ohio), said": a comma after the party
 			continue
 		case i >= floor && l.punct(i, ")"):
 			j := i - 1
@@ -1088,6 +1157,18 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 			return subj, appos, false
 		}
 		i--
+	}
+	// "A White House official who spoke anonymously to discuss strategy
+	// said": a relative clause without commas.
+	for w := i; w > floor && w > i-phraseWindow && l.isWordTok(w) && l.toks[w].passage < 0; w-- {
+		if strings.EqualFold(l.word(w), "who") {
+			// Only the subject of the sentence: not "told a young woman
+			// who suggested that …".
+			if core, ok := a.npBefore(w-1, floor); ok && a.headWord(core.end-1) && (core.first == floor || l.punct(core.first-1, ",")) {
+				return core, appos, true
+			}
+			break
+		}
 	}
 	subj, ok = a.npBefore(i, floor)
 	return subj, appos, ok

@@ -131,7 +131,7 @@ func (r *registry) capWord(t int) bool {
 	}
 	// A headline's capitalised "Is" or "Will" is no part of a name.
 	lw := strings.ToLower(w)
-	if (functionWords[lw] || verbLike[lw] || speechVerbs[lw]) && lw != "i" && !(isGivenName(w) && !r.capWordAt(t-1)) {
+	if (functionWords[lw] || verbLike[lw] || speechVerbs[lw]) && lw != "i" && w != "US" && !(isGivenName(w) && !r.capWordAt(t-1)) {
 		return false
 	}
 	return true
@@ -240,7 +240,7 @@ func (r *registry) readRun(t, end int) {
 		return // but "Twitter said" names a company
 	}
 	if kind := bodyKind(ws); kind != "" {
-		r.mention(r.body(strings.Join(ws, " "), kind, t), t, end, false)
+		r.mention(r.body(strings.Join(ws, " "), kind, t), t, end, r.isSubject(t, end))
 		return
 	}
 	title, np, ok := splitName(ws)

@@ -53,7 +53,8 @@ func (a *attributor) labelAt(t, limit int) (label, bool) {
 			break
 		}
 	}
-	if end-t > maxLabelWords || labelWords.has(l.word(t)) || notNames.has(l.word(t)) && !honorific(l.word(t)) {
+	if end-t > maxLabelWords || labelWords.has(l.word(t)) || notNames.has(l.word(t)) && !honorific(l.word(t)) ||
+		a.headlineVerb(end-1) {
 		return label{}, false
 	}
 	return label{first: t, end: end, colon: i}, true
@@ -162,4 +163,11 @@ func titleCased(w string) string {
 	rs := []rune(strings.ToLower(w))
 	rs[0] = unicode.ToUpper(rs[0])
 	return string(rs)
+}
+
+// headlineVerb reports whether token t is a verb in the past tense
+// capitalised in a headline in title case: "Storm Warning Issued:" is no
+// one's label.
+func (a *attributor) headlineVerb(t int) bool {
+	return a.l.isWordTok(t) && likelyVerb(strings.ToLower(a.l.word(t))) && a.r.titleCase(t)
 }

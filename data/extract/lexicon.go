@@ -55,7 +55,7 @@ var speechVerbs = toSet(`said says say told tells tell added adds wrote writes t
 	clarifies elaborated elaborates summarized summarised acknowledged interjected interjects interrupted
 	tweeted retweeted retaliated exhorted exhorts projects projected estimates estimated calculates calculated believes believed
 	thinks thought expects expected fears feared worries worried hopes hoped feels felt knows knew pressed
-	presses`)
+	presses remembered reacted reacts reflected reflects concurred concurs`)
 
 // particleSpeech are verbs that report speech only with a particle after
 // them: "fired back", "went on", "pointed out".
@@ -204,7 +204,8 @@ var orgWords = toSet(`department ministry agency office bureau committee commiss
 	church mosque synagogue embassy consulate mission delegation secretariat cabinet kremlin pentagon
 	whitehall downing elysee commission tribunal prosecutors reserve treasury exchange council caucus coalition
 	alliance front movement brigade battalion regiment command club society union unions watch pac air airways
-	airline airlines railway railways rail`)
+	airline airlines railway railways rail shipping ferries logistics pharmaceuticals therapeutics securities
+	investments ventures enterprises studios publishing utilities`)
 
 // orgNames are single-word names of organisations seen speaking in news.
 var orgNames = toSet(`google facebook twitter apple microsoft amazon meta netflix tesla uber airbnb youtube

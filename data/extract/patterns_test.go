@@ -360,6 +360,109 @@ Another commenter said, "The polls were fine."
 			{"We read every poll", "Dale Ruiz", data.KindPerson, data.ConfidenceHigh},
 			{"The rural count came in late", "Jon Pratt", data.KindPerson, data.ConfidenceCheck},
 		}},
+
+		{"a headline's quote is its subject's, or the name after it", `Marta Quill Grills Harbor Board Chair: ‘You Owe The Town An Answer.’
+Councilwoman Marta Quill questioned the harbor board's chair, Ivo Brandt, for two hours on Tuesday.
+Quill said the board had "ignored every warning" about the pier.
+`, []wantQuote{
+			{"You Owe The Town An Answer", "Marta Quill", data.KindPerson, data.ConfidenceCheck},
+			{"ignored every warning", "Marta Quill", data.KindPerson, ""},
+		}},
+
+		{"a headline's quote followed by its speaker", `Ferry Fares Are ‘A Tax On The Islands,’ Owen Pryce Tells Council.
+Owen Pryce, who runs the island ferry line, addressed the council on Monday.
+`, []wantQuote{
+			{"A Tax On The Islands", "Owen Pryce", data.KindPerson, data.ConfidenceCheck},
+		}},
+
+		{"a headline's capitals name no one new", `Storm Warning Issued: ‘Stay Off The Roads Tonight’
+Forecasters expect heavy snow across the valley.
+`, []wantQuote{
+			{"Stay Off The Roads Tonight", "", "", data.ConfidenceCheck},
+		}},
+
+		{"U.S. and US before a title, a possessive description, a mis-encoded name", `Allies meet in Brussels
+"We will keep our commitments to every ally," U.S. Senator Dana Holt said on Friday.
+"The alliance has never been stronger than it is today," US Ambassador Peter Lam said.
+"Let everyone know that Europe can defend itself," French President FranÃ§ois Mercier said as he arrived.
+"It is time the allies spent what they promised," said the summit's host, actress Lena Vargas.
+`, []wantQuote{
+			{"We will keep our commitments to every ally", "Dana Holt", data.KindPerson, data.ConfidenceHigh},
+			{"The alliance has never been stronger than it is today", "Peter Lam", data.KindPerson, data.ConfidenceHigh},
+			{"Let everyone know that Europe can defend itself", "FranÃ§ois Mercier", data.KindPerson, data.ConfidenceHigh},
+			{"It is time the allies spent what they promised", "Lena Vargas", data.KindPerson, data.ConfidenceHigh},
+		}},
+
+		{"two speakers of one verb, the owner of a response, a description of the other party", `Budget deal collapses
+Gov. Maria Delgado and state Sen. Tom Hale met for three hours on Tuesday.
+"We could not find common ground on taxes," Delgado and Hale said in a joint statement.
+Hale's response: "The governor walked away from the table."
+Democratic vice presidential nominee Tim Kaine visited the capital the same day.
+"Nobody in this state wants a shutdown," the Republican presidential nominee said at a rally.
+`, []wantQuote{
+			{"We could not find common ground on taxes", "Maria Delgado", data.KindPerson, data.ConfidenceCheck},
+			{"The governor walked away from the table", "Tom Hale", data.KindPerson, data.ConfidenceHigh},
+			{"Nobody in this state wants a shutdown", "the Republican presidential nominee", data.KindUnnamed, ""},
+		}},
+
+		{"“it” is the body the sentence is about, not the last one named", `Council condemns launch
+The Regional Security Council on Monday condemned Russia's missile launch as what it called "a reckless provocation."
+`, []wantQuote{
+			{"a reckless provocation", "Regional Security Council", data.KindOrganisation, data.ConfidenceCheck},
+		}},
+
+		{"subjects with a party and comma, a relative clause without commas, an infinitive, a number", `Victory night in Columbus
+Gov. Ray Duncan (R-Ohio), said, "We are going to take this all the way to the convention."
+A campaign aide who spoke on condition of anonymity to discuss strategy said Wednesday, "The map favors us now."
+The organizer, Lena Brooks, interrupted the speeches to announce, "The polls have closed in the west."
+"They have forgotten the families," said 9/11 widow Joan Alvarez.
+Mr. Duncan laid out a vision of "a state that builds again."
+Maya Ortiz told a young man who asked about turnout that "nobody stays home this year."
+`, []wantQuote{
+			{"We are going to take this all the way to the convention", "Ray Duncan", data.KindPerson, data.ConfidenceHigh},
+			{"The map favors us now", "a campaign aide", data.KindUnnamed, ""},
+			{"The polls have closed in the west", "Lena Brooks", data.KindPerson, ""},
+			{"They have forgotten the families", "Joan Alvarez", data.KindPerson, data.ConfidenceHigh},
+			{"a state that builds again", "Ray Duncan", data.KindPerson, data.ConfidenceCheck},
+			{"nobody stays home this year", "Maya Ortiz", data.KindPerson, ""},
+		}},
+
+		{"a quote alone after a paragraph about its speaker, in the present tense", `The volunteers
+Dolores Reyes, a retired nurse, said into the phone: "I am calling for the school board campaign."
+She waits.
+"Well, thank you so much for your time."
+`, []wantQuote{
+			{"I am calling for the school board campaign", "Dolores Reyes", data.KindPerson, data.ConfidenceHigh},
+			{"Well, thank you so much for your time", "Dolores Reyes", data.KindPerson, data.ConfidenceCheck},
+		}},
+
+		{"reported speech going on in the next sentence; a narrator in a named ad", `Health law under fire
+Economist Lena Ward has argued that the rules favor insurers. As a result, patients still face "a system built for billing."
+The new spot features footage of the senator at a fundraiser.
+"Who is he really working for?" a narrator in the Harper ad asks.
+`, []wantQuote{
+			{"a system built for billing", "Lena Ward", data.KindPerson, data.ConfidenceCheck},
+			{"Who is he really working for?", "a narrator in the Harper ad", data.KindUnnamed, ""},
+		}},
+
+		{"more verbs of speech; a described speaker of any noun after the verb", `Factory closes its doors
+"We all saw it coming for years," remembered Ruth Okafor, who worked on the line for two decades.
+"Nobody told us anything," reacted Sam Lutz.
+"It is hard enough to find work at my age," said the welder, who asked that his name not be used. "Now it is impossible."
+`, []wantQuote{
+			{"We all saw it coming for years", "Ruth Okafor", data.KindPerson, data.ConfidenceHigh},
+			{"Nobody told us anything", "Sam Lutz", data.KindPerson, data.ConfidenceHigh},
+			{"It is hard enough to find work at my age", "the welder", data.KindUnnamed, data.ConfidenceCheck},
+			{"Now it is impossible", "the welder", data.KindUnnamed, data.ConfidenceCheck},
+		}},
+
+		{"a headline in sentence case sums up its opening; whom someone told is no speaker", `Bridge repairs 'will overrun' into spring
+Repairs to the old toll bridge will not be finished before March, the county highways department has said.
+Cllr Ann Briggs, who represents the riverside ward, told Radio Wessex: "People have waited long enough."
+`, []wantQuote{
+			{"will overrun", "the county highways department", data.KindOrganisation, data.ConfidenceCheck},
+			{"People have waited long enough", "Ann Briggs", data.KindPerson, data.ConfidenceHigh},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

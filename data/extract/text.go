@@ -151,7 +151,7 @@ func wordEnd(text string, i, limit int) int {
 	j := i
 	for j < limit {
 		r, n := utf8.DecodeRuneInString(text[j:])
-		if isWordRune(r) || unicode.IsMark(r) {
+		if isWordRune(r) || unicode.IsMark(r) || mojibakeTail(text[i:j], r) {
 			j += n
 			continue
 		}
@@ -241,6 +241,9 @@ func (l *layout) splitSentences() {
 				nw := l.text[next.start:next.end]
 				end = next.kind == tokWord && notNames.has(nw) && isUpperStart(nw) &&
 					utf8.RuneCountInString(l.text[tok.start:tok.end]) > 2 &&
+					// "U.S. Senator Jeff Sessions", "U.S. District Judge Ann
+					// Lee": a title before a name goes on with the sentence.
+					!l.titleBeforeName(t+1, para.endTok) &&
 					// "at 9:40 p.m. Sunday": the day of the hour.
 					!(clockWords.has(l.text[tok.start:tok.end]) && dayOrMonthName(nw))
 			}
@@ -253,6 +256,18 @@ func (l *layout) splitSentences() {
 			l.addSentence(start, para.endTok, k)
 		}
 	}
+}
+
+// titleBeforeName reports whether token t starts one or two words of a
+// title followed by a capitalised word: "Senator Jeff", "District Judge
+// Ann".
+func (l *layout) titleBeforeName(t, limit int) bool {
+	for k := t; k < t+2 && k+1 < limit && l.isWordTok(k); k++ {
+		if titleWords.has(strings.ToLower(l.word(k))) {
+			return l.isWordTok(k+1) && isUpperStart(l.word(k+1)) && !notNames.has(l.word(k+1))
+		}
+	}
+	return false
 }
 
 func (l *layout) addSentence(first, end, para int) {
@@ -429,6 +444,19 @@ func (l *layout) punct(t int, p string) bool {
 func isUpperStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// mojibakeTail reports whether r, after the word so far, is the second
+// half of a letter whose UTF-8 bytes were read as Latin-1 or Windows-1252
+// (once or more): "FranÃ§ois" for "François", "FranÃ\u0083Â§ois". Pages saved with the wrong
+// encoding write names so, and the name is still one word.
+func mojibakeTail(word string, r rune) bool {
+	if r < 0x80 || r > 0xbf {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(word)
+	// The A may carry its tilde or circumflex as a combining mark.
+	return prev == 'Ã' || prev == 'Â' || strings.HasSuffix(word, "A\u0303") || strings.HasSuffix(word, "A\u0302")
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
