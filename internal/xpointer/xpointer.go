@@ -14,7 +14,7 @@ package xpointer
 
 // shown returns 1 if the cursor drawn on display name has a visible pixel,
 // 0 if it has none, -1 if the display cannot be opened, -2 if it has no
-// XFixes or gives no cursor image.
+// XFixes, -3 if it gives no cursor image.
 static int shown(const char *name) {
 	Display *d = XOpenDisplay(name);
 	if (d == NULL) {
@@ -22,6 +22,7 @@ static int shown(const char *name) {
 	}
 	int ev, err, res = -2;
 	if (XFixesQueryExtension(d, &ev, &err)) {
+		res = -3;
 		XFixesCursorImage *img = XFixesGetCursorImage(d);
 		if (img != NULL) {
 			res = 0;
@@ -42,22 +43,30 @@ import "C"
 
 import (
 	"fmt"
+	"time"
 	"unsafe"
 )
 
 // Shown reports whether the X display named display (":99") draws a
-// visible mouse pointer.
+// visible mouse pointer. A server that gives no cursor image for a moment
+// (busy, or changing the cursor) is asked again for up to a second.
 func Shown(display string) (bool, error) {
 	name := C.CString(display)
 	defer C.free(unsafe.Pointer(name))
-	switch C.shown(name) {
-	case 1:
-		return true, nil
-	case 0:
-		return false, nil
-	case -1:
-		return false, fmt.Errorf("xpointer: cannot open display %s", display)
-	default:
-		return false, fmt.Errorf("xpointer: display %s gives no cursor image (no XFixes)", display)
+	for tries := 0; ; tries++ {
+		switch C.shown(name) {
+		case 1:
+			return true, nil
+		case 0:
+			return false, nil
+		case -1:
+			return false, fmt.Errorf("xpointer: cannot open display %s", display)
+		case -2:
+			return false, fmt.Errorf("xpointer: display %s has no XFixes", display)
+		}
+		if tries == 20 {
+			return false, fmt.Errorf("xpointer: display %s gives no cursor image", display)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
