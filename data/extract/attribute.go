@@ -637,6 +637,13 @@ func (a *attributor) resolveNP(r tokRange, t int, where string) speaker {
 		(a.r.ents[sp.ent].first != "" || a.r.ents[sp.ent].confirmed) {
 		return sp
 	}
+	// "Governor of the Bank of England Andrew Bailey": a name after a title
+	// and its portfolio.
+	if a.r.portfolioHead(a.r.capRunBackward(r.end, r.first)) >= 0 {
+		if sp, ok := a.resolveName(r, where); ok && sp.ent >= 0 && a.r.ents[sp.ent].kind == data.KindPerson {
+			return sp
+		}
+	}
 	// "the Department of Health", "the Royal College of Nursing".
 	for t := r.first; t < r.end; t++ {
 		if l.isWordTok(t) && isUpperStart(l.word(t)) && orgWords.has(l.word(t)) {
@@ -702,6 +709,12 @@ func (a *attributor) resolveName(r tokRange, where string) (speaker, bool) {
 	ws := make([]string, 0, r.end-capStart)
 	for t := capStart; t < r.end; t++ {
 		ws = append(ws, stripPossessive(l.word(t)))
+	}
+	if a.r.portfolioHead(capStart) >= 0 {
+		// "Minister of Information Jamal Jarrah": the portfolio is the title's.
+		if c := portfolioCut(ws); c > 0 {
+			ws, capStart, afterThe = ws[c:], capStart+c, false
+		}
 	}
 	whole := a.phrase(r)
 	name := strings.TrimPrefix(strings.TrimPrefix(whole, "the "), "The ")
@@ -1158,7 +1171,8 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 	}
 	para := l.sents[l.toks[t].sent].para
 	best, fallback, unconfirmed := -1, -1, -1
-	bestSent := -1 // the sentence of best: its main subject, named first, wins
+	nearest := false // unconfirmed is nearer than any person of the gender
+	bestSent := -1   // the sentence of best: its main subject, named first, wins
 	var rivals []int
 	a.eachBefore(t, 120, func(m mention) bool {
 		e := a.r.ents[m.ent]
@@ -1190,8 +1204,9 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 			return true
 		}
 		if !e.confirmed {
-			if unconfirmed < 0 && m.subject {
+			if unconfirmed < 0 && m.subject && !a.possessiveAt(m.tok) && l.toks[t].sent-l.toks[m.tok].sent <= 2 && nameLike(e) {
 				unconfirmed = m.ent
+				nearest = best < 0 && fallback < 0
 			}
 			return true
 		}
@@ -1210,9 +1225,16 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 	if best < 0 {
 		best = fallback
 	}
-	if best < 0 && unconfirmed >= 0 {
+	if unconfirmed >= 0 && (best < 0 || nearest) {
+		// The subject named last, whose given name tells no gender, is
+		// not passed by for someone named before it ("Bandula
+		// Gunawardena said …. “…,” he said"), and not taken for sure.
 		e := a.r.ents[unconfirmed]
-		return speaker{ent: unconfirmed, how: howPronoun, why: where + "; " + person + " → " + e.name + ", the last person named (gender not known)"}
+		why := where + "; " + person + " → " + e.name + ", the last person named (gender not known)"
+		if best >= 0 {
+			why += "; " + a.r.ents[best].name + " was named before"
+		}
+		return speaker{ent: unconfirmed, how: howPronoun, why: why}
 	}
 	if best < 0 {
 		return speaker{ent: -1, why: where + "; “" + person + "” with no " + word + " named before it"}

@@ -239,6 +239,15 @@ func (r *registry) readRun(t, end int) {
 	if len(ws) == 1 && notNames.has(ws[0]) && !orgNames.has(ws[0]) {
 		return // but "Twitter said" names a company
 	}
+	// "Minister of Information Jamal Jarrah": the words of the portfolio
+	// are the title's, and the name the rest.
+	portfolio, head := "", r.portfolioHead(t)
+	if head >= 0 {
+		if c := portfolioCut(ws); c > 0 {
+			ws, t = ws[c:], t+c
+			portfolio = l.text[l.toks[head].start:l.toks[t-1].end]
+		}
+	}
 	if kind := bodyKind(ws); kind != "" {
 		r.mention(r.body(strings.Join(ws, " "), kind, t), t, end, false)
 		return
@@ -260,7 +269,7 @@ func (r *registry) readRun(t, end int) {
 	if t > 1 && l.punct(t-1, ",") && l.isWordTok(t-2) && roleWord(l.word(t-2)) && !isUpperStart(l.word(t-2)) {
 		np.titled = true
 	}
-	np.titled = np.titled || lowerTitle
+	np.titled = np.titled || lowerTitle || portfolio != ""
 	// "Presumptive GOP nominee Donald Trump": words before a role and a
 	// name are the role's, no one's name.
 	if l.isWordTok(end) && !isUpperStart(l.word(end)) && roleWord(l.word(end)) && r.capWord(end+1) {
@@ -305,11 +314,114 @@ func (r *registry) readRun(t, end int) {
 			ent.title = strings.TrimSpace(l.text[l.toks[i+1].start:l.toks[t-1].end] + " " + strings.Join(title, " "))
 		}
 	}
+	if ent.title == "" && portfolio != "" {
+		ent.title = portfolio
+		for _, w := range strings.Fields(portfolio) {
+			r.addRole(ent, w)
+		}
+	}
 	if ent.title == "" && len(title) > 0 {
 		ent.title = strings.Join(title, " ")
 	}
 	r.readAppositive(ent, end)
-	r.mention(e, t, end, r.isSubject(t, end))
+	subj := t
+	if portfolio != "" {
+		subj = head // the subject is the title with its portfolio and the name
+	}
+	r.mention(e, t, end, r.isSubject(subj, end))
+}
+
+// portfolioHead returns the token of the capitalised title that a run of
+// capitalised words at t completes with its portfolio, or -1: "Minister
+// of Information Jamal Jarrah", "Governor of the Bank of England Andrew
+// Bailey", "Minister of Planning and Development Cooperation Ali Baban".
+// An "of" or "for" joins the title to the portfolio.
+func (r *registry) portfolioHead(t int) int {
+	l := r.l
+	if t <= 0 || t >= len(l.toks) {
+		return -1
+	}
+	sent, joined := l.toks[t].sent, false
+	for k := t - 1; k >= 0 && k >= t-12 && l.toks[k].sent == sent && l.isWordTok(k) && l.toks[k].passage < 0; k-- {
+		w := l.word(k)
+		switch lw := strings.ToLower(w); {
+		case lw == "of" || lw == "for":
+			joined = true
+		case lw == "the" || lw == "and":
+		case k == t-1 || !isUpperStart(w):
+			// A capitalised word just before the run would be in it.
+			return -1
+		case joined && titleHead(lw):
+			return k
+		}
+	}
+	return -1
+}
+
+// titleHead reports whether a lower-case word of titles names an office
+// held by a person ("minister", "governor", "spokesman"), not a word that
+// only modifies one ("foreign", "deputy") or names a body.
+func titleHead(lw string) bool {
+	return titleWords[lw] && personNouns[lw] && (!titleModifiers[lw] || lw == "chief" || lw == "head") || lw == "secretary-general"
+}
+
+// portfolioCut returns how many words at the start of a run of
+// capitalised words after a title and its "of" belong to the portfolio,
+// leaving a name of two words or more: a known given name starts the
+// name ("Cooperation Ali Baban"); else the words of offices, bodies and
+// places are the portfolio's, and the first word is in any case
+// ("Mahaweli Bandula Gunawardena"). It is 0 when no full name would be
+// left ("Foreign Affairs", "State Blinken").
+func portfolioCut(ws []string) int {
+	for g := 0; g < len(ws)-1; g++ {
+		if isGivenName(ws[g]) && !portfolioWord(ws[g]) {
+			return g
+		}
+	}
+	cut := 0
+	for cut < len(ws)-2 && portfolioWord(ws[cut]) {
+		cut++
+	}
+	if cut == 0 && len(ws) >= 3 {
+		cut = 1
+	}
+	return cut
+}
+
+// portfolioWord reports whether w is a word of an office's portfolio, a
+// body or a place: no part of a person's name.
+func portfolioWord(w string) bool {
+	return portfolioWords.has(w) || titleWords.has(w) || orgWords.has(w) || states.has(w) || placeWords.has(w) ||
+		nationalities.has(w) || notNames.has(w)
+}
+
+// personTitle reports whether a title's last word names a person's
+// office, so that the words after it are a name even when its given name
+// is none the lexicon knows: "Cabinet Spokesman Bandula Gunawardena".
+func personTitle(title []string) bool {
+	return len(title) > 0 && titleHead(strings.ToLower(title[len(title)-1]))
+}
+
+// nameLike reports whether a person that no given name, title or form of
+// address confirms has a name of the usual shape: a given name and a
+// surname, neither a word of bodies, places or offices, nor in capitals,
+// nor a participle ("Bandula Gunawardena", not "Debating Clinton").
+func nameLike(e *entity) bool {
+	ws := strings.Fields(e.name)
+	f := strings.ToLower(e.first)
+	return e.first != "" && len(ws) >= 2 && len(ws) <= 3 && !nameParticles.has(f) && plainName(ws) &&
+		!functionWords[f] && !(len(f) >= 6 && strings.HasSuffix(f, "ing"))
+}
+
+// plainName reports whether the words of a name are none of the words of
+// bodies, places, offices and sentences.
+func plainName(ws []string) bool {
+	for _, w := range ws {
+		if portfolioWord(w) || groupNouns.has(w) || isAcronym(w) || !isUpperStart(w) && !nameParticles.has(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // readAppositive adds the roles of a description set off after a name:
@@ -379,7 +491,10 @@ func bodyKind(ws []string) string {
 	}
 	// A name after a title is a person even beside an organisation's
 	// words: "National Security Council Spokesman John Kirby".
-	if _, np, ok := splitName(ws); ok && np.titled && isGivenName(np.first) {
+	// An office held by a person makes a name of two words after it a
+	// person's, known given name or not.
+	if title, np, ok := splitName(ws); ok && np.titled && (isGivenName(np.first) ||
+		np.first != "" && personTitle(title) && plainName(np.words)) {
 		return ""
 	}
 	if len(ws) > 1 && isGivenName(ws[0]) && !orgWords.has(ws[len(ws)-1]) {

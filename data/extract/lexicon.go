@@ -127,6 +127,19 @@ var titleWords = toSet(`spokesman spokeswoman spokesperson spokespeople presiden
 	local provincial international global prime cllr cllr. councillor presenter headteacher headmaster
 	headmistress principal chaplain curator archivist coroner paramedic midwife foreman steward warden`)
 
+// portfolioWords are words of ministers' and officials' portfolios that
+// the title words do not already hold: "Minister of Information",
+// "Minister of Planning and Development Cooperation".
+var portfolioWords = toSet(`information planning development cooperation culture tourism environment water
+	resources works housing employment industry industries mines mining petroleum oil gas power electricity
+	fisheries forestry land lands transport communications technology science sport sports youth women family
+	social welfare solidarity immigration migration home internal external relations investment budget
+	religious endowments displacement reconstruction heritage antiquities aviation maritime ports shipping
+	highways roads irrigation food livestock rural urban municipal municipalities digital innovation research
+	higher media broadcasting telecommunications equality human rights constitutional administrative reform
+	statistics revenue customs culture arts tourism mass united kingdom arab emirates republic kingdom
+	parliament assembly people's peoples central reserve monetary england`)
+
 // titleModifiers are words of titles that modify a role rather than name
 // one: "state", "finance", "federal" alone describe no one.
 var titleModifiers = toSet(`vice former ex- then-presidential emeritus retired late first deputy press
