@@ -712,7 +712,7 @@ func (a *attributor) resolveName(r tokRange, where string) (speaker, bool) {
 	}
 	if a.r.portfolioHead(capStart) >= 0 {
 		// "Minister of Information Jamal Jarrah": the portfolio is the title's.
-		if c := portfolioCut(ws); c > 0 {
+		if c := portfolioCut(ws, !strings.EqualFold(l.word(capStart-1), "the")); c > 0 {
 			ws, capStart, afterThe = ws[c:], capStart+c, false
 		}
 	}

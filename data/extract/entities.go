@@ -243,7 +243,7 @@ func (r *registry) readRun(t, end int) {
 	// are the title's, and the name the rest.
 	portfolio, head := "", r.portfolioHead(t)
 	if head >= 0 {
-		if c := portfolioCut(ws); c > 0 {
+		if c := portfolioCut(ws, !strings.EqualFold(l.word(t-1), "the")); c > 0 {
 			ws, t = ws[c:], t+c
 			portfolio = l.text[l.toks[head].start:l.toks[t-1].end]
 		}
@@ -265,11 +265,28 @@ func (r *registry) readRun(t, end int) {
 	// Podesta") tells a person too.
 	lowerTitle := t > 0 && l.isWordTok(t-1) && titleWords.has(l.word(t-1)) && !unicode.IsUpper(firstRune(l.word(t-1))) &&
 		l.toks[t-1].sent == l.toks[t].sent
-	// A name set off after a role: "the museum's director, Camille Roux,".
-	if t > 1 && l.punct(t-1, ",") && l.isWordTok(t-2) && roleWord(l.word(t-2)) && !isUpperStart(l.word(t-2)) {
-		np.titled = true
+	// A name set off after a role: "the museum's director, Camille Roux,",
+	// "The Minister of Finance, Wale Edun,", "The Force Spokesman, CSP
+	// Jimoh Moshood,".
+	appositive := -1
+	if t > 1 && l.punct(t-1, ",") && l.isWordTok(t-2) {
+		if roleWord(l.word(t-2)) && !isUpperStart(l.word(t-2)) {
+			np.titled, appositive = true, t-2
+		}
+		if h := r.titleChain(t-2, false); h >= 0 {
+			np.titled, appositive = true, h
+		}
 	}
 	np.titled = np.titled || lowerTitle || portfolio != ""
+	if (lowerTitle || appositive >= 0) && len(title) == 0 && len(np.words) > 2 && rank(np.words[0]) && plainName(np.words[1:]) {
+		// "the command spokesperson, ASP Lawan Shiisu,": a rank.
+		_, np2, ok2 := splitName(np.words[1:])
+		if ok2 {
+			title = np.words[:1]
+			np2.titled = true
+			np = np2
+		}
+	}
 	// "Presumptive GOP nominee Donald Trump": words before a role and a
 	// name are the role's, no one's name.
 	if l.isWordTok(end) && !isUpperStart(l.word(end)) && roleWord(l.word(end)) && r.capWord(end+1) {
@@ -314,6 +331,21 @@ func (r *registry) readRun(t, end int) {
 			ent.title = strings.TrimSpace(l.text[l.toks[i+1].start:l.toks[t-1].end] + " " + strings.Join(title, " "))
 		}
 	}
+	if appositive >= 0 {
+		// The role's words, back to the start of its noun phrase.
+		i := appositive
+		for i > 0 && i > appositive-5 && l.isWordTok(i-1) && l.toks[i-1].sent == l.toks[t].sent && roleWord(l.word(i-1)) {
+			i--
+		}
+		for k := i; k < t-1; k++ {
+			if l.isWordTok(k) {
+				r.addRole(ent, l.word(k))
+			}
+		}
+		if ent.title == "" && appositive < t-2 {
+			ent.title = l.text[l.toks[appositive].start:l.toks[t-2].end]
+		}
+	}
 	if ent.title == "" && portfolio != "" {
 		ent.title = portfolio
 		for _, w := range strings.Fields(portfolio) {
@@ -338,21 +370,39 @@ func (r *registry) readRun(t, end int) {
 // An "of" or "for" joins the title to the portfolio.
 func (r *registry) portfolioHead(t int) int {
 	l := r.l
-	if t <= 0 || t >= len(l.toks) {
+	if t <= 0 || t >= len(l.toks) || !l.isWordTok(t-1) {
 		return -1
 	}
-	sent, joined := l.toks[t].sent, false
-	for k := t - 1; k >= 0 && k >= t-12 && l.toks[k].sent == sent && l.isWordTok(k) && l.toks[k].passage < 0; k-- {
+	// A capitalised word just before the run would be in it.
+	switch strings.ToLower(l.word(t - 1)) {
+	case "of", "for", "the", "and":
+		return r.titleChain(t-1, true)
+	}
+	return -1
+}
+
+// titleChain returns the token of the title that the words ending at
+// token k (inclusive) complete, or -1. With joined, a name follows: the
+// title is capitalised and an "of" or "for" joins it to its portfolio
+// ("Minister of Information"). Without, a comma follows: the title is
+// the word at k ("The Force Spokesman,") or joined to its portfolio in
+// any case ("the minister of information,").
+func (r *registry) titleChain(k int, joined bool) int {
+	l := r.l
+	if k < 0 || k >= len(l.toks) {
+		return -1
+	}
+	sent, floor, start, of := l.toks[k].sent, k-12, k, false
+	for ; k >= 0 && k >= floor && l.toks[k].sent == sent && l.isWordTok(k) && l.toks[k].passage < 0; k-- {
 		w := l.word(k)
 		switch lw := strings.ToLower(w); {
 		case lw == "of" || lw == "for":
-			joined = true
+			of = true
 		case lw == "the" || lw == "and":
-		case k == t-1 || !isUpperStart(w):
-			// A capitalised word just before the run would be in it.
-			return -1
-		case joined && titleHead(lw):
+		case titleHead(lw) && (of && (isUpperStart(w) || !joined) || !joined && k == start):
 			return k
+		case !isUpperStart(w) && !(of && (portfolioWords[lw] || titleWords[lw] || orgWords[lw])):
+			return -1
 		}
 	}
 	return -1
@@ -372,7 +422,7 @@ func titleHead(lw string) bool {
 // places are the portfolio's, and the first word is in any case
 // ("Mahaweli Bandula Gunawardena"). It is 0 when no full name would be
 // left ("Foreign Affairs", "State Blinken").
-func portfolioCut(ws []string) int {
+func portfolioCut(ws []string, bare bool) int {
 	for g := 0; g < len(ws)-1; g++ {
 		if isGivenName(ws[g]) && !portfolioWord(ws[g]) {
 			return g
@@ -382,10 +432,21 @@ func portfolioCut(ws []string) int {
 	for cut < len(ws)-2 && portfolioWord(ws[cut]) {
 		cut++
 	}
-	if cut == 0 && len(ws) >= 3 {
+	// A word not known is the portfolio's only straight after "of" ("of
+	// the Texas Politics Project" names a body).
+	if cut == 0 && len(ws) >= 3 && bare {
 		cut = 1
 	}
+	if cut > 0 && !plainName(ws[cut:]) {
+		return 0
+	}
 	return cut
+}
+
+// rank reports whether w is a rank or office written in capitals ("SP",
+// "CSP", "IGP"), not a name's initials ("A.E.").
+func rank(w string) bool {
+	return isAcronym(w) && !strings.Contains(w, ".")
 }
 
 // portfolioWord reports whether w is a word of an office's portfolio, a
@@ -592,6 +653,12 @@ func splitName(ws []string) (title []string, n nameParts, ok bool) {
 		}
 		cut = i + 1
 		break
+	}
+	// A rank in capitals before a name of two words after a title is a
+	// title too ("Police Spokesman SP Nihal Perera"), and before a known
+	// given name ("DCP Ibrahim Musa"); "RBC Capital Markets" is no name.
+	for len(ws)-cut > 2 && rank(ws[cut]) && plainName(ws[cut+1:]) && (cut > 0 || isGivenName(ws[cut+1])) {
+		cut++
 	}
 	title, rest := ws[:cut], ws[cut:]
 	for len(rest) > 1 && notNames.has(rest[0]) && !isGivenName(rest[0]) {
