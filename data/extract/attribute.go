@@ -637,9 +637,10 @@ func (a *attributor) resolveNP(r tokRange, t int, where string) speaker {
 		(a.r.ents[sp.ent].first != "" || a.r.ents[sp.ent].confirmed) {
 		return sp
 	}
-	// "Governor of the Bank of England Andrew Bailey": a name after a title
-	// and its portfolio.
-	if a.r.portfolioHead(a.r.capRunBackward(r.end, r.first)) >= 0 {
+	// "Governor of the Bank of England Andrew Bailey", "China's Ministry
+	// of Foreign Affairs spokesperson Mao Ning": a name after a title.
+	if cs := a.r.capRunBackward(r.end, r.first); a.r.portfolioHead(cs) >= 0 ||
+		cs > r.first && l.isWordTok(cs-1) && !isUpperStart(l.word(cs-1)) && titleHead(l.word(cs-1)) {
 		if sp, ok := a.resolveName(r, where); ok && sp.ent >= 0 && a.r.ents[sp.ent].kind == data.KindPerson {
 			return sp
 		}
@@ -1172,7 +1173,8 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 	para := l.sents[l.toks[t].sent].para
 	best, fallback, unconfirmed := -1, -1, -1
 	nearest := false // unconfirmed is nearer than any person of the gender
-	bestSent := -1   // the sentence of best: its main subject, named first, wins
+	unconfirmedTok := -1
+	bestSent := -1 // the sentence of best: its main subject, named first, wins
 	var rivals []int
 	a.eachBefore(t, 120, func(m mention) bool {
 		e := a.r.ents[m.ent]
@@ -1205,10 +1207,15 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 		}
 		if !e.confirmed {
 			if unconfirmed < 0 && m.subject && !a.possessiveAt(m.tok) && l.toks[t].sent-l.toks[m.tok].sent <= 2 && nameLike(e) {
-				unconfirmed = m.ent
+				unconfirmed, unconfirmedTok = m.ent, m.tok
 				nearest = best < 0 && fallback < 0
 			}
 			return true
+		}
+		if nearest && m.subject && (e.gender == 0 || e.gender == gender) && a.sameClause(m.tok, unconfirmedTok) {
+			// "Wang Wenbin noted that East Asia has …": the main clause's
+			// subject, named first, is the one meant.
+			nearest = false
 		}
 		if m.subject {
 			best, bestSent = m.ent, l.toks[m.tok].sent
@@ -1255,6 +1262,23 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 		}
 	}
 	return sp
+}
+
+// sameClause reports whether tokens i < j are in one sentence with no
+// comma between them: j is in a clause that i's governs ("Wang Wenbin
+// noted that East Asia has …"), not a new one ("One pastor supporting
+// Mr. Cruz, Darran Whiting of …, said").
+func (a *attributor) sameClause(i, j int) bool {
+	l := a.l
+	if i >= j || j-i > 3*phraseWindow || l.toks[i].sent != l.toks[j].sent {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if l.punct(k, ",") {
+			return false
+		}
+	}
+	return true
 }
 
 // possessiveAt reports whether the name at token t is a possessive ("Mr.

@@ -881,10 +881,13 @@ func (r *registry) isSubject(t, end int) bool {
 	}
 	// "Former Pennsylvania governor Ed Rendell (D) praised": only a title
 	// before the name.
-	titled := t-start <= 6
+	// "Inspector General of police Joseph Boinnet on his part said": a
+	// title with its portfolio.
+	titled := t-start <= 6 || t-start <= 12 && r.titleChain(t-1, false) >= 0
 	for k := start; k < t && titled; k++ {
 		w := l.word(k)
-		titled = l.isWordTok(k) && (isUpperStart(w) && (!notNames.has(w) || titleWords.has(w)) || roleWord(w) || determiners.has(w))
+		titled = l.isWordTok(k) && (isUpperStart(w) && (!notNames.has(w) || titleWords.has(w)) || roleWord(w) || determiners.has(w) ||
+			k > start && (w == "of" || w == "for" || w == "and" || w == "the") || portfolioWords.has(w))
 	}
 	if titled {
 		return true
