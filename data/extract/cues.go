@@ -922,9 +922,14 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 				head, named = -1, false // "Clinton's campaign manager": the head comes after
 			}
 			continue
-		case !pp && head >= 0 && l.isWordTok(i) && (l.word(i) == "for" || l.word(i) == "of" || l.word(i) == "at" || l.word(i) == "from" || l.word(i) == "with" || l.word(i) == "in") &&
+		case (!pp || l.word(i) == "of" && isUpperStart(l.word(i-1))) && head >= 0 && l.isWordTok(i) && (l.word(i) == "for" || l.word(i) == "of" || l.word(i) == "at" || l.word(i) == "from" || l.word(i) == "with" || l.word(i) == "in") &&
 			(personNouns.has(stripPossessive(l.word(head))) || orgWords.has(l.word(head)) || speechNouns.has(l.word(head)) || titleWords.has(l.word(head))):
-			pp, named, ppHead = true, false, head
+			// A second "of" only in a body's name: "Governor of the
+			// Reserve Bank of Malawi Chikondi Banda".
+			if !pp {
+				ppHead = head
+			}
+			pp, named = true, false
 			i++
 			if l.isWordTok(i) && determiners.has(l.word(i)) {
 				i++
