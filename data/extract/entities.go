@@ -126,7 +126,7 @@ func (r *registry) capWord(t int) bool {
 		return false
 	}
 	w := l.word(t)
-	if !unicode.IsUpper(firstRune(w)) {
+	if !unicode.IsUpper(firstRune(w)) && !arabicArticle(w) {
 		return false
 	}
 	// A headline's capitalised "Is" or "Will" is no part of a name.
@@ -135,6 +135,17 @@ func (r *registry) capWord(t int) bool {
 		return false
 	}
 	return true
+}
+
+// arabicArticle reports whether w is a surname written with the Arabic
+// article in lower case: "al-Maliki", "el-Sisi".
+func arabicArticle(w string) bool {
+	for _, p := range []string{"al-", "el-", "al‑", "el‑"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" && unicode.IsUpper(firstRune(rest)) {
+			return true
+		}
+	}
+	return false
 }
 
 // capWordAt reports whether token t is a capitalised word, whatever it is.
@@ -406,6 +417,18 @@ func (r *registry) titleChain(k int, joined bool) int {
 		}
 	}
 	return -1
+}
+
+// titlesJoined reports whether the "and" at token i joins two titles or
+// two words of one portfolio, both capitalised: "Deputy Prime Minister
+// and Minister of …", "Foreign Affairs and Expatriates".
+func (r *registry) titlesJoined(i int) bool {
+	l := r.l
+	if !r.capWord(i-1) || !r.capWord(i+1) {
+		return false
+	}
+	before, after := strings.ToLower(l.word(i-1)), strings.ToLower(l.word(i+1))
+	return (titleWords[before] || portfolioWords[before]) && (titleWords[after] || portfolioWords[after])
 }
 
 // titleHead reports whether a lower-case word of titles names an office
