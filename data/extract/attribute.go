@@ -629,6 +629,13 @@ func (a *attributor) resolveNP(r tokRange, t int, where string) speaker {
 	}
 	head := tokRange{r.first, pp}
 	last := pp - 1
+	// "coordinating minister for the economy Airlangga Hartarto": a name
+	// after a title and its portfolio, in lower case.
+	if cs := a.r.capRunBackward(r.end, r.first); r.end-cs >= 2 && titleHead(strings.ToLower(l.word(last))) && a.r.lowerPortfolio(pp, cs) {
+		if sp, ok := a.resolveName(r, where); ok && sp.ent >= 0 && a.r.ents[sp.ent].kind == data.KindPerson {
+			return sp
+		}
+	}
 	if !isUpperStart(l.word(last)) || groupNouns.has(l.word(last)) || personNouns.has(l.word(last)) && !titleWords.has(l.word(last)) {
 		return a.describe(r, head, where)
 	}

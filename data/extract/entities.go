@@ -431,6 +431,26 @@ func (r *registry) titlesJoined(i int) bool {
 	return (titleWords[before] || portfolioWords[before]) && (titleWords[after] || portfolioWords[after])
 }
 
+// lowerPortfolio reports whether the tokens [from, to) are a portfolio
+// written in lower case, with at least one word of it: "for the economy".
+func (r *registry) lowerPortfolio(from, to int) bool {
+	l := r.l
+	words := 0
+	for k := from; k < to; k++ {
+		if !l.isWordTok(k) {
+			return false
+		}
+		switch w := l.word(k); {
+		case w == "of" || w == "for" || w == "the" || w == "and":
+		case !isUpperStart(w) && (portfolioWords[w] || titleWords[w] || orgWords[w]):
+			words++
+		default:
+			return false
+		}
+	}
+	return words > 0
+}
+
 // titleHead reports whether a lower-case word of titles names an office
 // held by a person ("minister", "governor", "spokesman"), not a word that
 // only modifies one ("foreign", "deputy") or names a body.

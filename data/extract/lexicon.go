@@ -140,7 +140,7 @@ var portfolioWords = toSet(`information planning development cooperation culture
 	higher media broadcasting telecommunications equality human rights constitutional administrative reform
 	statistics revenue customs culture arts tourism mass united kingdom arab emirates republic kingdom
 	parliament assembly people's peoples central reserve monetary england east west north south expatriates
-	emigrants diaspora`)
+	emigrants diaspora team unit division task`)
 
 // titleModifiers are words of titles that modify a role rather than name
 // one: "state", "finance", "federal" alone describe no one.

@@ -134,6 +134,8 @@ Governor of the Bank of Lebanon Rami Nassereddine said "reserves are stable for 
 "Prices will ease by spring," said Governor of the Reserve Bank of Malawi Chikondi Banda.
 China's Ministry of Foreign Affairs spokesperson Lin Jiarui called the visit "a complete success."
 "A state of our own is the only way to peace," said Deputy Prime Minister and Minister of Foreign Affairs and Expatriates Fawwaz Obeidat on Wednesday.
+"The first six months will decide the year," coordinating minister for the economy Hartono Wijaya told reporters in Jakarta.
+Chairman of the Vice Presidential Team Sutrisno Gunadi said "the ministers have two weeks."
 `, []wantQuote{
 			{"has finished its work on the statement", "Wissam Haddadin", data.KindPerson, data.ConfidenceHigh},
 			{"the investment will bring jobs back to the south", "Sabah Qudsi", data.KindPerson, data.ConfidenceHigh},
@@ -142,6 +144,8 @@ China's Ministry of Foreign Affairs spokesperson Lin Jiarui called the visit "a 
 			{"Prices will ease by spring", "Chikondi Banda", data.KindPerson, data.ConfidenceHigh},
 			{"a complete success", "Lin Jiarui", data.KindPerson, data.ConfidenceHigh},
 			{"A state of our own is the only way to peace", "Fawwaz Obeidat", data.KindPerson, data.ConfidenceHigh},
+			{"The first six months will decide the year", "Hartono Wijaya", data.KindPerson, data.ConfidenceHigh},
+			{"the ministers have two weeks", "Sutrisno Gunadi", data.KindPerson, data.ConfidenceHigh},
 		}},
 
 		{"a person after an office, whatever the given name, is the pronoun's", `Cabinet decisions to be announced only at briefings
