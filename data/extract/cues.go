@@ -1086,7 +1086,10 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 			}
 			aside := tokRange{c + 1, i}
 			if a.isAside(aside, core) {
-				if !a.isNameLike(core) && a.isNameLike(aside) {
+				// "The political advisor to the Minister of Foreign Affairs
+				// and Expatriates, Ambassador Ahmed Al-Deek, said": the
+				// capitalised end of a portfolio is no name.
+				if (!a.isNameLike(core) || a.r.portfolioHead(core.first) >= 0) && a.isNameLike(aside) {
 					appos = aside
 				}
 				return core, appos, true

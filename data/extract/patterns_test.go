@@ -173,10 +173,12 @@ The Minister of Interior and Coordination of National Government, Obiora Nwankwo
 The command spokesperson, ASP Kelechi Obafemi, said three suspects were held in Dutse on Wednesday.
 The spokesperson said the suspects had "confessed to the crime."
 Inspector General of police Tunde Adeyemi on his part said the force would not relent. "It calls for a collective effort," he said.
+The political adviser to the Minister of Foreign Affairs and Expatriates, Ambassador Samir Haddadeen, said the visit was "a turning point for both peoples."
 `, []wantQuote{
 			{"The roads are safer than they were a year ago", "Obiora Nwankwo", data.KindPerson, data.ConfidenceCheck},
 			{"confessed to the crime", "Kelechi Obafemi", data.KindPerson, ""},
 			{"It calls for a collective effort", "Tunde Adeyemi", data.KindPerson, ""},
+			{"a turning point for both peoples", "Samir Haddadeen", data.KindPerson, data.ConfidenceHigh},
 		}},
 
 		{"scare quotes, titles and tweets are not quotations", `A district divided
