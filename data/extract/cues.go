@@ -935,11 +935,11 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 				i++
 			}
 			continue
-		case l.isWordTok(i) && nameParticles.has(l.word(i)) && i+1 < limit && a.r.capWord(i+1):
-			i++
-			continue
 		case i > t && l.isWordTok(i) && l.word(i) == "and" && a.r.titlesJoined(i):
 			i++ // "Deputy Prime Minister and Minister of Foreign Affairs and Expatriates Ayman Safadi"
+			continue
+		case l.isWordTok(i) && nameParticles.has(l.word(i)) && i+1 < limit && a.r.capWord(i+1):
+			i++
 			continue
 		}
 		break
