@@ -514,8 +514,13 @@ func nameLike(e *entity) bool {
 	ws := strings.Fields(e.name)
 	f := strings.ToLower(e.first)
 	return e.first != "" && len(ws) >= 2 && len(ws) <= 3 && !nameParticles.has(f) && plainName(ws) &&
-		!functionWords[f] && !(len(f) >= 6 && strings.HasSuffix(f, "ing"))
+		!functionWords[f] && !prepositions[f] && !(len(f) >= 6 && strings.HasSuffix(f, "ing"))
 }
+
+// prepositions that open a sentence before a name ("Like Allen, their
+// days begin at 4:30 a.m.") and are no given name.
+var prepositions = toSet(`like unlike outside inside near beyond via per toward towards across behind beside
+	besides against along alongside around except including regarding concerning following`)
 
 // plainName reports whether the words of a name are none of the words of
 // bodies, places, offices and sentences.
