@@ -762,6 +762,13 @@ func (a *attributor) resolveNP(r tokRange, t int, where string) speaker {
 	}
 	head := tokRange{r.first, pp}
 	last := pp - 1
+	// "coordinating minister for the economy Airlangga Hartarto": a name
+	// after a title and its portfolio, in lower case.
+	if cs := a.r.capRunBackward(r.end, r.first); r.end-cs >= 2 && titleHead(strings.ToLower(l.word(last))) && a.r.lowerPortfolio(pp, cs) {
+		if sp, ok := a.resolveName(r, where); ok && sp.ent >= 0 && a.r.ents[sp.ent].kind == data.KindPerson {
+			return sp
+		}
+	}
 	if !isUpperStart(l.word(last)) || groupNouns.has(l.word(last)) || personNouns.has(l.word(last)) && !titleWords.has(l.word(last)) {
 		return a.describe(r, head, where)
 	}
@@ -769,6 +776,14 @@ func (a *attributor) resolveNP(r tokRange, t int, where string) speaker {
 	if sp, ok := a.resolveName(head, where); ok && sp.ent >= 0 && a.r.ents[sp.ent].kind == data.KindPerson &&
 		(a.r.ents[sp.ent].first != "" || a.r.ents[sp.ent].confirmed) {
 		return sp
+	}
+	// "Governor of the Bank of England Andrew Bailey", "China's Ministry
+	// of Foreign Affairs spokesperson Mao Ning": a name after a title.
+	if cs := a.r.capRunBackward(r.end, r.first); a.r.portfolioHead(cs) >= 0 ||
+		cs > r.first && l.isWordTok(cs-1) && !isUpperStart(l.word(cs-1)) && titleHead(l.word(cs-1)) {
+		if sp, ok := a.resolveName(r, where); ok && sp.ent >= 0 && a.r.ents[sp.ent].kind == data.KindPerson {
+			return sp
+		}
 	}
 	// "the Department of Health", "the Royal College of Nursing".
 	for t := r.first; t < r.end; t++ {
@@ -835,6 +850,12 @@ func (a *attributor) resolveName(r tokRange, where string) (speaker, bool) {
 	ws := make([]string, 0, r.end-capStart)
 	for t := capStart; t < r.end; t++ {
 		ws = append(ws, stripPossessive(l.word(t)))
+	}
+	if a.r.portfolioHead(capStart) >= 0 {
+		// "Minister of Information Jamal Jarrah": the portfolio is the title's.
+		if c := portfolioCut(ws, !strings.EqualFold(l.word(capStart-1), "the")); c > 0 {
+			ws, capStart, afterThe = ws[c:], capStart+c, false
+		}
 	}
 	whole := a.phrase(r)
 	name := strings.TrimPrefix(strings.TrimPrefix(whole, "the "), "The ")
@@ -1344,6 +1365,8 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 	}
 	para := l.sents[l.toks[t].sent].para
 	best, fallback, unconfirmed := -1, -1, -1
+	nearest := false // unconfirmed is nearer than any person of the gender
+	unconfirmedTok := -1
 	bestSent := -1 // the sentence of best: its main subject, named first, wins
 	var rivals []int
 	a.eachBefore(t, 120, func(m mention) bool {
@@ -1376,10 +1399,16 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 			return true
 		}
 		if !e.confirmed {
-			if unconfirmed < 0 && m.subject {
-				unconfirmed = m.ent
+			if unconfirmed < 0 && m.subject && !a.possessiveAt(m.tok) && l.toks[t].sent-l.toks[m.tok].sent <= 2 && nameLike(e) {
+				unconfirmed, unconfirmedTok = m.ent, m.tok
+				nearest = best < 0 && fallback < 0
 			}
 			return true
+		}
+		if nearest && m.subject && (e.gender == 0 || e.gender == gender) && a.sameClause(m.tok, unconfirmedTok) {
+			// "Wang Wenbin noted that East Asia has …": the main clause's
+			// subject, named first, is the one meant.
+			nearest = false
 		}
 		if m.subject {
 			best, bestSent = m.ent, l.toks[m.tok].sent
@@ -1396,9 +1425,16 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 	if best < 0 {
 		best = fallback
 	}
-	if best < 0 && unconfirmed >= 0 {
+	if unconfirmed >= 0 && (best < 0 || nearest) {
+		// The subject named last, whose given name tells no gender, is
+		// not passed by for someone named before it ("Bandula
+		// Gunawardena said …. “…,” he said"), and not taken for sure.
 		e := a.r.ents[unconfirmed]
-		return speaker{ent: unconfirmed, how: howPronoun, why: where + "; " + person + " → " + e.name + ", the last person named (gender not known)"}
+		why := where + "; " + person + " → " + e.name + ", the last person named (gender not known)"
+		if best >= 0 {
+			why += "; " + a.r.ents[best].name + " was named before"
+		}
+		return speaker{ent: unconfirmed, how: howPronoun, why: why}
 	}
 	if best < 0 {
 		return speaker{ent: -1, why: where + "; “" + person + "” with no " + word + " named before it"}
@@ -1419,6 +1455,23 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 		}
 	}
 	return sp
+}
+
+// sameClause reports whether tokens i < j are in one sentence with no
+// comma between them: j is in a clause that i's governs ("Wang Wenbin
+// noted that East Asia has …"), not a new one ("One pastor supporting
+// Mr. Cruz, Darran Whiting of …, said").
+func (a *attributor) sameClause(i, j int) bool {
+	l := a.l
+	if i >= j || j-i > 3*phraseWindow || l.toks[i].sent != l.toks[j].sent {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if l.punct(k, ",") {
+			return false
+		}
+	}
+	return true
 }
 
 // possessiveAt reports whether the name at token t is a possessive ("Mr.

@@ -979,13 +979,21 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 				head, named = -1, false // "Clinton's campaign manager": the head comes after
 			}
 			continue
-		case !pp && head >= 0 && l.isWordTok(i) && (l.word(i) == "for" || l.word(i) == "of" || l.word(i) == "at" || l.word(i) == "from" || l.word(i) == "with" || l.word(i) == "in") &&
+		case (!pp || l.word(i) == "of" && isUpperStart(l.word(i-1))) && head >= 0 && l.isWordTok(i) && (l.word(i) == "for" || l.word(i) == "of" || l.word(i) == "at" || l.word(i) == "from" || l.word(i) == "with" || l.word(i) == "in") &&
 			(personNouns.has(stripPossessive(l.word(head))) || orgWords.has(l.word(head)) || speechNouns.has(l.word(head)) || titleWords.has(l.word(head))):
-			pp, named, ppHead = true, false, head
+			// A second "of" only in a body's name: "Governor of the
+			// Reserve Bank of Malawi Chikondi Banda".
+			if !pp {
+				ppHead = head
+			}
+			pp, named = true, false
 			i++
 			if l.isWordTok(i) && determiners.has(l.word(i)) {
 				i++
 			}
+			continue
+		case i > t && l.isWordTok(i) && l.word(i) == "and" && a.r.titlesJoined(i):
+			i++ // "Deputy Prime Minister and Minister of Foreign Affairs and Expatriates Ayman Safadi"
 			continue
 		case l.isWordTok(i) && nameParticles.has(l.word(i)) && i+1 < limit && a.r.capWord(i+1):
 			i++
@@ -1147,7 +1155,10 @@ func (a *attributor) subjectBefore(v, floor int) (subj, appos tokRange, ok bool)
 			}
 			aside := tokRange{c + 1, i}
 			if a.isAside(aside, core) {
-				if !a.isNameLike(core) && a.isNameLike(aside) {
+				// "The political advisor to the Minister of Foreign Affairs
+				// and Expatriates, Ambassador Ahmed Al-Deek, said": the
+				// capitalised end of a portfolio is no name.
+				if (!a.isNameLike(core) || a.r.portfolioHead(core.first) >= 0) && a.isNameLike(aside) {
 					appos = aside
 				}
 				return core, appos, true

@@ -126,7 +126,7 @@ func (r *registry) capWord(t int) bool {
 		return false
 	}
 	w := l.word(t)
-	if !unicode.IsUpper(firstRune(w)) {
+	if !unicode.IsUpper(firstRune(w)) && !arabicArticle(w) {
 		return false
 	}
 	// A headline's capitalised "Is" or "Will" is no part of a name.
@@ -135,6 +135,17 @@ func (r *registry) capWord(t int) bool {
 		return false
 	}
 	return true
+}
+
+// arabicArticle reports whether w is a surname written with the Arabic
+// article in lower case: "al-Maliki", "el-Sisi".
+func arabicArticle(w string) bool {
+	for _, p := range []string{"al-", "el-", "al‑", "el‑"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" && unicode.IsUpper(firstRune(rest)) {
+			return true
+		}
+	}
+	return false
 }
 
 // capWordAt reports whether token t is a capitalised word, whatever it is.
@@ -239,6 +250,15 @@ func (r *registry) readRun(t, end int) {
 	if len(ws) == 1 && notNames.has(ws[0]) && !orgNames.has(ws[0]) {
 		return // but "Twitter said" names a company
 	}
+	// "Minister of Information Jamal Jarrah": the words of the portfolio
+	// are the title's, and the name the rest.
+	portfolio, head := "", r.portfolioHead(t)
+	if head >= 0 {
+		if c := portfolioCut(ws, !strings.EqualFold(l.word(t-1), "the")); c > 0 {
+			ws, t = ws[c:], t+c
+			portfolio = l.text[l.toks[head].start:l.toks[t-1].end]
+		}
+	}
 	if kind := bodyKind(ws); kind != "" {
 		r.mention(r.body(strings.Join(ws, " "), kind, t), t, end, r.isSubject(t, end))
 		return
@@ -256,11 +276,28 @@ func (r *registry) readRun(t, end int) {
 	// Podesta") tells a person too.
 	lowerTitle := t > 0 && l.isWordTok(t-1) && titleWords.has(l.word(t-1)) && !unicode.IsUpper(firstRune(l.word(t-1))) &&
 		l.toks[t-1].sent == l.toks[t].sent
-	// A name set off after a role: "the museum's director, Camille Roux,".
-	if t > 1 && l.punct(t-1, ",") && l.isWordTok(t-2) && roleWord(l.word(t-2)) && !isUpperStart(l.word(t-2)) {
-		np.titled = true
+	// A name set off after a role: "the museum's director, Camille Roux,",
+	// "The Minister of Finance, Wale Edun,", "The Force Spokesman, CSP
+	// Jimoh Moshood,".
+	appositive := -1
+	if t > 1 && l.punct(t-1, ",") && l.isWordTok(t-2) {
+		if roleWord(l.word(t-2)) && !isUpperStart(l.word(t-2)) {
+			np.titled, appositive = true, t-2
+		}
+		if h := r.titleChain(t-2, false); h >= 0 {
+			np.titled, appositive = true, h
+		}
 	}
-	np.titled = np.titled || lowerTitle
+	np.titled = np.titled || lowerTitle || portfolio != ""
+	if (lowerTitle || appositive >= 0) && len(title) == 0 && len(np.words) > 2 && rank(np.words[0]) && plainName(np.words[1:]) {
+		// "the command spokesperson, ASP Lawan Shiisu,": a rank.
+		_, np2, ok2 := splitName(np.words[1:])
+		if ok2 {
+			title = np.words[:1]
+			np2.titled = true
+			np = np2
+		}
+	}
 	// "Presumptive GOP nominee Donald Trump": words before a role and a
 	// name are the role's, no one's name.
 	if l.isWordTok(end) && !isUpperStart(l.word(end)) && roleWord(l.word(end)) && r.capWord(end+1) {
@@ -305,11 +342,195 @@ func (r *registry) readRun(t, end int) {
 			ent.title = strings.TrimSpace(l.text[l.toks[i+1].start:l.toks[t-1].end] + " " + strings.Join(title, " "))
 		}
 	}
+	if appositive >= 0 {
+		// The role's words, back to the start of its noun phrase.
+		i := appositive
+		for i > 0 && i > appositive-5 && l.isWordTok(i-1) && l.toks[i-1].sent == l.toks[t].sent && roleWord(l.word(i-1)) {
+			i--
+		}
+		for k := i; k < t-1; k++ {
+			if l.isWordTok(k) {
+				r.addRole(ent, l.word(k))
+			}
+		}
+		if ent.title == "" && appositive < t-2 {
+			ent.title = l.text[l.toks[appositive].start:l.toks[t-2].end]
+		}
+	}
+	if ent.title == "" && portfolio != "" {
+		ent.title = portfolio
+		for _, w := range strings.Fields(portfolio) {
+			r.addRole(ent, w)
+		}
+	}
 	if ent.title == "" && len(title) > 0 {
 		ent.title = strings.Join(title, " ")
 	}
 	r.readAppositive(ent, end)
-	r.mention(e, t, end, r.isSubject(t, end))
+	subj := t
+	if portfolio != "" {
+		subj = head // the subject is the title with its portfolio and the name
+	}
+	r.mention(e, t, end, r.isSubject(subj, end))
+}
+
+// portfolioHead returns the token of the capitalised title that a run of
+// capitalised words at t completes with its portfolio, or -1: "Minister
+// of Information Jamal Jarrah", "Governor of the Bank of England Andrew
+// Bailey", "Minister of Planning and Development Cooperation Ali Baban".
+// An "of" or "for" joins the title to the portfolio.
+func (r *registry) portfolioHead(t int) int {
+	l := r.l
+	if t <= 0 || t >= len(l.toks) || !l.isWordTok(t-1) {
+		return -1
+	}
+	// A capitalised word just before the run would be in it.
+	switch strings.ToLower(l.word(t - 1)) {
+	case "of", "for", "the", "and":
+		return r.titleChain(t-1, true)
+	}
+	return -1
+}
+
+// titleChain returns the token of the title that the words ending at
+// token k (inclusive) complete, or -1. With joined, a name follows: the
+// title is capitalised and an "of" or "for" joins it to its portfolio
+// ("Minister of Information"). Without, a comma follows: the title is
+// the word at k ("The Force Spokesman,") or joined to its portfolio in
+// any case ("the minister of information,").
+func (r *registry) titleChain(k int, joined bool) int {
+	l := r.l
+	if k < 0 || k >= len(l.toks) {
+		return -1
+	}
+	sent, floor, start, of := l.toks[k].sent, k-12, k, false
+	for ; k >= 0 && k >= floor && l.toks[k].sent == sent && l.isWordTok(k) && l.toks[k].passage < 0; k-- {
+		w := l.word(k)
+		switch lw := strings.ToLower(w); {
+		case lw == "of" || lw == "for":
+			of = true
+		case lw == "the" || lw == "and":
+		case titleHead(lw) && (of && (isUpperStart(w) || !joined) || !joined && k == start):
+			return k
+		case !isUpperStart(w) && !(of && (portfolioWords[lw] || titleWords[lw] || orgWords[lw])):
+			return -1
+		}
+	}
+	return -1
+}
+
+// titlesJoined reports whether the "and" at token i joins two titles or
+// two words of one portfolio, both capitalised: "Deputy Prime Minister
+// and Minister of …", "Foreign Affairs and Expatriates".
+func (r *registry) titlesJoined(i int) bool {
+	l := r.l
+	if !r.capWord(i-1) || !r.capWord(i+1) {
+		return false
+	}
+	before, after := strings.ToLower(l.word(i-1)), strings.ToLower(l.word(i+1))
+	return (titleWords[before] || portfolioWords[before]) && (titleWords[after] || portfolioWords[after])
+}
+
+// lowerPortfolio reports whether the tokens [from, to) are a portfolio
+// written in lower case, with at least one word of it: "for the economy".
+func (r *registry) lowerPortfolio(from, to int) bool {
+	l := r.l
+	words := 0
+	for k := from; k < to; k++ {
+		if !l.isWordTok(k) {
+			return false
+		}
+		switch w := l.word(k); {
+		case w == "of" || w == "for" || w == "the" || w == "and":
+		case !isUpperStart(w) && (portfolioWords[w] || titleWords[w] || orgWords[w]):
+			words++
+		default:
+			return false
+		}
+	}
+	return words > 0
+}
+
+// titleHead reports whether a lower-case word of titles names an office
+// held by a person ("minister", "governor", "spokesman"), not a word that
+// only modifies one ("foreign", "deputy") or names a body.
+func titleHead(lw string) bool {
+	return titleWords[lw] && personNouns[lw] && (!titleModifiers[lw] || lw == "chief" || lw == "head") || lw == "secretary-general"
+}
+
+// portfolioCut returns how many words at the start of a run of
+// capitalised words after a title and its "of" belong to the portfolio,
+// leaving a name of two words or more: a known given name starts the
+// name ("Cooperation Ali Baban"); else the words of offices, bodies and
+// places are the portfolio's, and the first word is in any case
+// ("Mahaweli Bandula Gunawardena"). It is 0 when no full name would be
+// left ("Foreign Affairs", "State Blinken").
+func portfolioCut(ws []string, bare bool) int {
+	for g := 0; g < len(ws)-1; g++ {
+		if isGivenName(ws[g]) && !portfolioWord(ws[g]) {
+			return g
+		}
+	}
+	cut := 0
+	for cut < len(ws)-2 && portfolioWord(ws[cut]) {
+		cut++
+	}
+	// A word not known is the portfolio's only straight after "of" ("of
+	// the Texas Politics Project" names a body).
+	if cut == 0 && len(ws) >= 3 && bare {
+		cut = 1
+	}
+	if cut > 0 && !plainName(ws[cut:]) {
+		return 0
+	}
+	return cut
+}
+
+// rank reports whether w is a rank or office written in capitals ("SP",
+// "CSP", "IGP"), not a name's initials ("A.E.").
+func rank(w string) bool {
+	return isAcronym(w) && !strings.Contains(w, ".")
+}
+
+// portfolioWord reports whether w is a word of an office's portfolio, a
+// body or a place: no part of a person's name.
+func portfolioWord(w string) bool {
+	return portfolioWords.has(w) || titleWords.has(w) || orgWords.has(w) || states.has(w) || placeWords.has(w) ||
+		nationalities.has(w) || notNames.has(w)
+}
+
+// personTitle reports whether a title's last word names a person's
+// office, so that the words after it are a name even when its given name
+// is none the lexicon knows: "Cabinet Spokesman Bandula Gunawardena".
+func personTitle(title []string) bool {
+	return len(title) > 0 && titleHead(strings.ToLower(title[len(title)-1]))
+}
+
+// nameLike reports whether a person that no given name, title or form of
+// address confirms has a name of the usual shape: a given name and a
+// surname, neither a word of bodies, places or offices, nor in capitals,
+// nor a participle ("Bandula Gunawardena", not "Debating Clinton").
+func nameLike(e *entity) bool {
+	ws := strings.Fields(e.name)
+	f := strings.ToLower(e.first)
+	return e.first != "" && len(ws) >= 2 && len(ws) <= 3 && !nameParticles.has(f) && plainName(ws) &&
+		!functionWords[f] && !prepositions[f] && !(len(f) >= 6 && strings.HasSuffix(f, "ing"))
+}
+
+// prepositions that open a sentence before a name ("Like Allen, their
+// days begin at 4:30 a.m.") and are no given name.
+var prepositions = toSet(`like unlike outside inside near beyond via per toward towards across behind beside
+	besides against along alongside around except including regarding concerning following`)
+
+// plainName reports whether the words of a name are none of the words of
+// bodies, places, offices and sentences.
+func plainName(ws []string) bool {
+	for _, w := range ws {
+		if portfolioWord(w) || groupNouns.has(w) || isAcronym(w) || !isUpperStart(w) && !nameParticles.has(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // readAppositive adds the roles of a description set off after a name:
@@ -379,7 +600,10 @@ func bodyKind(ws []string) string {
 	}
 	// A name after a title is a person even beside an organisation's
 	// words: "National Security Council Spokesman John Kirby".
-	if _, np, ok := splitName(ws); ok && np.titled && isGivenName(np.first) {
+	// An office held by a person makes a name of two words after it a
+	// person's, known given name or not.
+	if title, np, ok := splitName(ws); ok && np.titled && (isGivenName(np.first) ||
+		np.first != "" && personTitle(title) && plainName(np.words)) {
 		return ""
 	}
 	if len(ws) > 1 && isGivenName(ws[0]) && !orgWords.has(ws[len(ws)-1]) {
@@ -477,6 +701,12 @@ func splitName(ws []string) (title []string, n nameParts, ok bool) {
 		}
 		cut = i + 1
 		break
+	}
+	// A rank in capitals before a name of two words after a title is a
+	// title too ("Police Spokesman SP Nihal Perera"), and before a known
+	// given name ("DCP Ibrahim Musa"); "RBC Capital Markets" is no name.
+	for len(ws)-cut > 2 && rank(ws[cut]) && plainName(ws[cut+1:]) && (cut > 0 || isGivenName(ws[cut+1])) {
+		cut++
 	}
 	title, rest := ws[:cut], ws[cut:]
 	for len(rest) > 1 && notNames.has(rest[0]) && !isGivenName(rest[0]) {
@@ -699,10 +929,13 @@ func (r *registry) isSubject(t, end int) bool {
 	}
 	// "Former Pennsylvania governor Ed Rendell (D) praised": only a title
 	// before the name.
-	titled := t-start <= 6
+	// "Inspector General of police Joseph Boinnet on his part said": a
+	// title with its portfolio.
+	titled := t-start <= 6 || t-start <= 12 && r.titleChain(t-1, false) >= 0
 	for k := start; k < t && titled; k++ {
 		w := l.word(k)
-		titled = l.isWordTok(k) && (isUpperStart(w) && (!notNames.has(w) || titleWords.has(w)) || roleWord(w) || determiners.has(w))
+		titled = l.isWordTok(k) && (isUpperStart(w) && (!notNames.has(w) || titleWords.has(w)) || roleWord(w) || determiners.has(w) ||
+			k > start && (w == "of" || w == "for" || w == "and" || w == "the") || portfolioWords.has(w))
 	}
 	if titled {
 		return true

@@ -125,7 +125,22 @@ var titleWords = toSet(`spokesman spokeswoman spokesperson spokespeople presiden
 	communications communication strategic policy political legal general white council department ministry
 	agency office bureau committee commission authority service board court district county city town regional
 	local provincial international global prime cllr cllr. councillor presenter headteacher headmaster
-	headmistress principal chaplain curator archivist coroner paramedic midwife foreman steward warden`)
+	headmistress principal chaplain curator archivist coroner paramedic midwife foreman steward warden
+	counterpart`)
+
+// portfolioWords are words of ministers' and officials' portfolios that
+// the title words do not already hold: "Minister of Information",
+// "Minister of Planning and Development Cooperation".
+var portfolioWords = toSet(`information planning development cooperation culture tourism environment water
+	resources works housing employment industry industries mines mining petroleum oil gas power electricity
+	fisheries forestry land lands transport communications technology science sport sports youth women family
+	social welfare solidarity immigration migration home internal external relations investment budget
+	religious endowments displacement reconstruction heritage antiquities aviation maritime ports shipping
+	highways roads irrigation food livestock rural urban municipal municipalities digital innovation research
+	higher media broadcasting telecommunications equality human rights constitutional administrative reform
+	statistics revenue customs culture arts tourism mass united kingdom arab emirates republic kingdom
+	parliament assembly people's peoples central reserve monetary england east west north south expatriates
+	emigrants diaspora team unit division task`)
 
 // titleModifiers are words of titles that modify a role rather than name
 // one: "state", "finance", "federal" alone describe no one.
@@ -177,7 +192,7 @@ var personNouns = toSet(`spokesman spokeswoman spokesperson spokespeople officia
 	churchgoer parishioner congregant entrepreneur executive executives family families crowd audience
 	spokespersons colleague colleagues classmate classmates roommate coworker co-worker boss
 	owner owners organiser organisers coordinator volunteer volunteers nominee delegate commenter commenters
-	poster posters blogger bloggers`)
+	poster posters blogger bloggers counterpart counterparts`)
 
 // groupNouns are plural nouns for people: "officials said".
 var groupNouns = toSet(`officials aides advisers advisors sources people members residents voters supporters

@@ -126,6 +126,61 @@ Ukraine's agriculture ministry said exports had fallen.
 			{"The deal has expired", "Russia", data.KindState, data.ConfidenceHigh},
 		}},
 
+		{"names after titles with portfolios, given names the lexicon does not know", `Cabinet approves the port plan
+BEIRUT, March 4 (Wire) - Minister of Information Wissam Haddadin announced on Monday that the drafting committee "has finished its work on the statement."
+Minister of Planning and Development Cooperation Sabah Qudsi on Tuesday unveiled a plan for the southern port, adding "the investment will bring jobs back to the south."
+Governor of the Bank of Lebanon Rami Nassereddine said "reserves are stable for now."
+"We will publish the figures next week," Haddadin said.
+"Prices will ease by spring," said Governor of the Reserve Bank of Malawi Chikondi Banda.
+China's Ministry of Foreign Affairs spokesperson Lin Jiarui called the visit "a complete success."
+"A state of our own is the only way to peace," said Deputy Prime Minister and Minister of Foreign Affairs and Expatriates Fawwaz Obeidat on Wednesday.
+"The first six months will decide the year," coordinating minister for the economy Hartono Wijaya told reporters in Jakarta.
+Chairman of the Vice Presidential Team Sutrisno Gunadi said "the ministers have two weeks."
+`, []wantQuote{
+			{"has finished its work on the statement", "Wissam Haddadin", data.KindPerson, data.ConfidenceHigh},
+			{"the investment will bring jobs back to the south", "Sabah Qudsi", data.KindPerson, data.ConfidenceHigh},
+			{"reserves are stable for now", "Rami Nassereddine", data.KindPerson, data.ConfidenceHigh},
+			{"We will publish the figures next week", "Wissam Haddadin", data.KindPerson, data.ConfidenceHigh},
+			{"Prices will ease by spring", "Chikondi Banda", data.KindPerson, data.ConfidenceHigh},
+			{"a complete success", "Lin Jiarui", data.KindPerson, data.ConfidenceHigh},
+			{"A state of our own is the only way to peace", "Fawwaz Obeidat", data.KindPerson, data.ConfidenceHigh},
+			{"The first six months will decide the year", "Hartono Wijaya", data.KindPerson, data.ConfidenceHigh},
+			{"the ministers have two weeks", "Sutrisno Gunadi", data.KindPerson, data.ConfidenceHigh},
+		}},
+
+		{"a person after an office, whatever the given name, is the pronoun's", `Cabinet decisions to be announced only at briefings
+Gen. Mark Holloway met the defence minister in the morning and left for the airport at noon.
+Cabinet Spokesman Nimal Jayasekera said the decision was final. "We have made our choice," he said.
+Jayasekera was answering a question about a minister who spoke to the press on Sunday night.
+The Cabinet spokesman said he would raise such "unofficial announcements" at the next meeting.
+`, []wantQuote{
+			{"We have made our choice", "Nimal Jayasekera", data.KindPerson, data.ConfidenceHigh},
+			{"unofficial announcements", "Nimal Jayasekera", data.KindPerson, ""},
+		}},
+
+		{"a pronoun does not pass by the subject of unknown gender", `Farmers protest water cuts
+Deputy Minister Mark Dunmore toured the canal on Monday and promised an inquiry.
+Tharindu Wickramage said the cuts had ruined his crop. "We have nothing left to sell," he said.
+Foreign Ministry spokesperson Zhou Minghao said on Tuesday that Delwar Hossain had not been told of the ruling. "We are in contact with his family," he said.
+`, []wantQuote{
+			{"We have nothing left to sell", "Tharindu Wickramage", data.KindPerson, data.ConfidenceCheck},
+			{"We are in contact with his family", "Zhou Minghao", data.KindPerson, data.ConfidenceCheck},
+		}},
+
+		{"names set off after titles with portfolios and ranks", `Police say kidnap suspects arrested
+The Minister of Interior and Coordination of National Government, Obiora Nwankwo, says the night patrols will continue.
+"The roads are safer than they were a year ago," he said.
+The command spokesperson, ASP Kelechi Obafemi, said three suspects were held in Dutse on Wednesday.
+The spokesperson said the suspects had "confessed to the crime."
+Inspector General of police Tunde Adeyemi on his part said the force would not relent. "It calls for a collective effort," he said.
+The political adviser to the Minister of Foreign Affairs and Expatriates, Ambassador Samir Haddadeen, said the visit was "a turning point for both peoples."
+`, []wantQuote{
+			{"The roads are safer than they were a year ago", "Obiora Nwankwo", data.KindPerson, data.ConfidenceCheck},
+			{"confessed to the crime", "Kelechi Obafemi", data.KindPerson, ""},
+			{"It calls for a collective effort", "Tunde Adeyemi", data.KindPerson, ""},
+			{"a turning point for both peoples", "Samir Haddadeen", data.KindPerson, data.ConfidenceHigh},
+		}},
+
 		{"scare quotes, titles and tweets are not quotations", `A district divided
 The plan "failed," and the "Abbott district" it was meant to help is still waiting.
 Governor Ella Abbott appeared on "Meet the Press" and recommended the book "The Long Road Home."
