@@ -995,8 +995,8 @@ func (a *attributor) subjectAfter(t, limit int) (subj, appos tokRange, ok bool) 
 		case i > t && l.isWordTok(i) && l.word(i) == "and" && a.r.titlesJoined(i):
 			i++ // "Deputy Prime Minister and Minister of Foreign Affairs and Expatriates Ayman Safadi"
 			continue
-		case l.isWordTok(i) && nameParticles.has(l.word(i)) && i+1 < limit && a.r.capWord(i+1):
-			i++
+		case a.r.particlesEnd(i, limit) > i: // "Jeroen van der Veer"
+			i = a.r.particlesEnd(i, limit)
 			continue
 		case i > t && i+1 < limit && l.punct(i, "/") && isDigits(l.word(i-1)) && l.isWordTok(i+1) && isDigits(l.word(i+1)):
 			i++ // "9/11 widow Terry Strada"
@@ -1214,8 +1214,10 @@ func (a *attributor) npBefore(i, floor int) (tokRange, bool) {
 		case l.isWordTok(k) && determiners.has(l.word(k)) && !strings.EqualFold(l.word(k), "that"):
 			// "said that the United States is …": "that" starts a clause.
 			j = k
-		case l.isWordTok(k) && nameParticles.has(l.word(k)) && a.r.capWord(k-1) && a.r.capWord(k+1):
-			j = k
+		case a.r.isParticle(k) && a.r.particlesEnd(k, k+phraseWindow) > k &&
+			(a.r.capWord(particlesStart(a.r, k, floor)-1) || !l.isWordTok(particlesStart(a.r, k, floor)-1)):
+			// "Ursula von der Leyen", and "…,” von der Leyen added"
+			j = particlesStart(a.r, k, floor)
 			continue
 		case l.isWordTok(k) && (l.word(k) == "for" || l.word(k) == "of" || l.word(k) == "at" || l.word(k) == "from" || l.word(k) == "in") &&
 			k-1 >= floor && l.isWordTok(k-1) && (personNouns.has(l.word(k-1)) || titleWords.has(l.word(k-1)) || speechNouns.has(l.word(k-1)) ||

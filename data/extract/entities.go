@@ -192,13 +192,42 @@ func (r *registry) capRunForward(t, limit int) int {
 			if isPossessive(w) {
 				return t
 			}
-		case l.isWordTok(t) && nameParticles.has(l.word(t)) && l.toks[t].passage < 0 && t+1 < limit && r.capWord(t+1) && t > 0 && r.capWord(t-1):
-			t++
+		case t > 0 && r.capWord(t-1) && r.particlesEnd(t, limit) > t:
+			t = r.particlesEnd(t, limit)
 		default:
 			return t
 		}
 	}
 	return t
+}
+
+// isParticle reports whether token t is a name particle outside a quoted
+// passage ("von", "der").
+func (r *registry) isParticle(t int) bool {
+	l := r.l
+	return l.isWordTok(t) && nameParticles.has(l.word(t)) && l.toks[t].passage < 0
+}
+
+// particlesEnd returns the end of the particles from t ("van der") when a
+// capitalised word follows them before limit, or t.
+func (r *registry) particlesEnd(t, limit int) int {
+	e := t
+	for e < limit && r.isParticle(e) {
+		e++
+	}
+	if e == t || e >= limit || !r.capWord(e) {
+		return t
+	}
+	return e
+}
+
+// particlesStart returns the first of the particles that end at token k
+// (inclusive), not before floor.
+func particlesStart(r *registry, k, floor int) int {
+	for k-1 >= floor && r.isParticle(k-1) {
+		k--
+	}
+	return k
 }
 
 // capRunBackward returns the start of the run of name words ending at
@@ -210,8 +239,17 @@ func (r *registry) capRunBackward(end, floor int) int {
 		switch {
 		case r.capWord(t-1) && (t == end || !isPossessive(l.word(t-1))):
 			t--
-		case t-1 > floor && l.isWordTok(t-1) && nameParticles.has(l.word(t-1)) && r.capWord(t-2) && t < end:
-			t--
+		case t < end && t-1 >= floor && r.isParticle(t-1):
+			// "van der" before a capitalised word: back to the word before
+			// them, or the name starts with them ("…,” von der Leyen said").
+			s := particlesStart(r, t-1, floor)
+			if s-1 < floor || !l.isWordTok(s-1) {
+				return s
+			}
+			if !r.capWord(s - 1) {
+				return t
+			}
+			t = s
 		default:
 			return t
 		}
@@ -554,7 +592,9 @@ var roleAbbreviations = map[string]string{"sen.": "senator", "sen": "senator", "
 	"gov.": "governor", "gen.": "general", "lt.": "lieutenant", "col.": "colonel", "capt.": "captain",
 	"sgt.": "sergeant", "adm.": "admiral", "maj.": "major", "dr.": "doctor", "prof.": "professor",
 	"pres.": "president", "sec.": "secretary", "rev.": "reverend", "gop": "republican", "r": "republican",
-	"d": "democrat", "democratic": "democrat", "front-runner": "frontrunner"}
+	"d": "democrat", "democratic": "democrat", "front-runner": "frontrunner",
+	"atty.": "attorney", "asst.": "assistant", "dep.": "deputy", "amb.": "ambassador", "brig.": "brigadier",
+	"cpl.": "corporal", "pvt.": "private", "det.": "detective", "insp.": "inspector", "supt.": "superintendent"}
 
 func (r *registry) addRole(e *entity, w string) {
 	w = strings.ToLower(stripPossessive(w))
@@ -731,8 +771,9 @@ func splitName(ws []string) (title []string, n nameParts, ok bool) {
 		end--
 	}
 	n.last = rest[end-1]
-	// Particles belong to the surname: "von der Leyen".
-	for end-2 >= 1 && nameParticles.has(rest[end-2]) {
+	// Particles belong to the surname: "von der Leyen", also when the name
+	// starts with them ("von der Leyen added").
+	for end-2 >= 0 && nameParticles.has(rest[end-2]) {
 		n.last = rest[end-2] + " " + n.last
 		end--
 	}

@@ -106,6 +106,7 @@ var titleWords = toSet(`spokesman spokeswoman spokesperson spokespeople presiden
 	nominee candidate contender front-runner frontrunner challenger incumbent hopeful runner-up running mate
 	speaker whip treasurer comptroller auditor clerk registrar counsel solicitor barrister magistrate
 	ombudsman administrator regulator trustee dean provost principal teacher student doctor nurse surgeon
+	atty. atty asst. asst dep. amb. amb brig. brig cpl. cpl pvt. pvt det. insp. insp supt. supt mp mep mla msp mpp mk
 	physician psychologist psychiatrist epidemiologist virologist expert specialist activist organizer organiser
 	campaigner advocate lobbyist fellow scholar author writer novelist poet artist actor actress singer musician
 	comedian filmmaker director producer coach player captain quarterback pitcher manager trainer chef farmer

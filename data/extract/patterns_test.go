@@ -54,6 +54,18 @@ Harper's statement read: "I thank every volunteer."
 			{"Ask anyone", "Ruth Adeyemi", data.KindPerson, data.ConfidenceHigh},
 		}},
 
+		{"names with particles, abbreviated titles and an office in capitals", `Plant closure hearing
+"The plant stays open," said Assistant Atty. Gen. Helen Marsh.
+"We will keep drilling," said Norsk chairman Pieter van der Hoek.
+Commission President Greta von der Brandt met the workers. "This is not the end," von der Brandt added.
+An MP has accused the board of a "reckless gamble" with the town's jobs.
+`, []wantQuote{
+			{"The plant stays open", "Helen Marsh", data.KindPerson, data.ConfidenceHigh},
+			{"We will keep drilling", "Pieter van der Hoek", data.KindPerson, data.ConfidenceHigh},
+			{"This is not the end", "Greta von der Brandt", data.KindPerson, data.ConfidenceHigh},
+			{"reckless gamble", "an MP", data.KindUnnamed, ""},
+		}},
+
 		{"a sentence that names two people: the subject speaks", `Summit ends in a row
 President Luis Ferrante met Prime Minister Rodrigo Duarte on Friday.
 Ferrante said Duarte's "reckless talk" had put the talks at risk.

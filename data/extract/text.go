@@ -179,7 +179,8 @@ var abbreviations = toSet(`mr. mrs. ms. dr. gen. sen. rep. gov. col. lt. capt. s
 	jun. jul. aug. sep. sept. oct. nov. dec. mon. tue. tues. wed. thu. thur. thurs. fri. sat. sun. a.m. p.m. u.s.
 	u.k. u.n. e.u. d.c. n.y. l.a. etc. e.g. i.e. approx. est. fig. ala. ariz. ark. calif. colo. conn. del. fla.
 	ga. ill. ind. kan. kans. ky. la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.c. n.d.
-	okla. ore. pa. r.i. s.c. s.d. tenn. tex. vt. va. wash. wis. wyo. w.va. mme. mlle. messrs. esq.`)
+	okla. ore. pa. r.i. s.c. s.d. tenn. tex. vt. va. wash. wis. wyo. w.va. mme. mlle. messrs. esq.
+	atty. asst. dep. amb. brig. cpl. pvt. det. insp. supt.`)
 
 // clockWords end an hour: "at 9:40 p.m. Sunday".
 var clockWords = toSet(`a.m. p.m.`)
@@ -194,7 +195,7 @@ func dayOrMonthName(w string) bool {
 // titleAbbreviations are abbreviations that come before a name, so a
 // capitalised word after them does not start a sentence.
 var titleAbbreviations = toSet(`mr. mrs. ms. dr. gen. sen. rep. gov. col. lt. capt. st. prof. sgt. adm. maj.
-	cmdr. rev. hon. pres. mme. mlle. messrs. no. vs. v.`)
+	cmdr. rev. hon. pres. mme. mlle. messrs. no. vs. v. atty. asst. dep. amb. brig. cpl. pvt. det. insp. supt.`)
 
 // isAbbreviation reports whether w (ending in a dot) is an abbreviation
 // or an initial.
