@@ -5,8 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
+	"strings"
 )
 
 // ExportOptions narrows what Store.ExportDocument returns.
@@ -22,30 +22,57 @@ type ExportOptions struct {
 // ("lane-3", "event-17"). Sources with a text carry it in Text, with
 // TextFile set to a suggested file name ("source-4.txt") that writers may
 // change. Times that are instants rather than dated values (earliest start,
-// latest end) are written to the second. It holds every event: a large
-// document is written with ExportTo.
+// latest end) are written to the second. It holds every quote and event: a
+// large document is written with ExportTo.
 func (s *Store) ExportDocument(ctx context.Context, opt ExportOptions) (*Document, error) {
 	var doc *Document
-	err := s.ExportTo(ctx, opt, func(head *Document, events EventStream) error {
-		doc = head
-		return events(func(e *DocumentEvent) error {
-			doc.Events = append(doc.Events, *e)
+	err := s.ExportTo(ctx, opt, func(x *Export) error {
+		d := *x.Head
+		err := x.Quotes(func(q *DocumentQuote) error {
+			d.Quotes = append(d.Quotes, *q)
 			return nil
 		})
+		if err == nil {
+			err = x.Events(func(e *DocumentEvent) error {
+				d.Events = append(d.Events, *e)
+				return nil
+			})
+		}
+		doc = &d
+		return err
 	})
-	return doc, err
+	if err != nil {
+		return nil, err
+	}
+	return doc, nil
 }
 
-// EventStream gives a document's events one at a time: it calls fn with
-// each in turn, and returns the first error, fn's or its own. The event
-// passed to fn is fn's only until it returns.
-type EventStream func(fn func(*DocumentEvent) error) error
+// Stream gives records one at a time: it calls fn with each in turn, and
+// returns the first error, fn's or its own. The record passed to fn is
+// fn's only until it returns.
+type Stream[T any] func(fn func(*T) error) error
 
-// EventStream returns doc's events as a stream.
-func (doc *Document) EventStream() EventStream {
-	return func(fn func(*DocumentEvent) error) error {
-		for i := range doc.Events {
-			if err := fn(&doc.Events[i]); err != nil {
+// EventStream gives a document's events one at a time.
+type EventStream = Stream[DocumentEvent]
+
+// QuoteStream gives a document's quotes one at a time.
+type QuoteStream = Stream[DocumentQuote]
+
+// Export is a document as an export writes it: everything but its quotes
+// and events, which are given as streams, in the order they were added.
+type Export struct {
+	Head   *Document // without quotes and events
+	Quotes QuoteStream
+	Events EventStream
+	// Cited holds the keys of the sources that the events cite.
+	Cited map[string]bool
+}
+
+// streamOf returns the records of s as a stream.
+func streamOf[T any](s []T) Stream[T] {
+	return func(fn func(*T) error) error {
+		for i := range s {
+			if err := fn(&s[i]); err != nil {
 				return err
 			}
 		}
@@ -53,56 +80,103 @@ func (doc *Document) EventStream() EventStream {
 	}
 }
 
+// Export returns doc as an export writes it.
+func (doc *Document) Export() *Export {
+	head := *doc
+	head.Quotes, head.Events = []DocumentQuote{}, []DocumentEvent{}
+	x := &Export{Head: &head, Quotes: streamOf(doc.Quotes), Events: streamOf(doc.Events), Cited: map[string]bool{}}
+	for _, e := range doc.Events {
+		for _, l := range e.Sources {
+			x.Cited[l.Source] = true
+		}
+	}
+	return x
+}
+
 // ExportTo reads the document as ExportDocument returns it, and calls write
-// with it without its events (head), and with its events as a stream read
-// from the store a batch at a time while write takes them, in the order
-// they were added, all in one read transaction: an export of any size holds
-// a batch of events, not all of them. Its errors are ExportDocument's.
-func (s *Store) ExportTo(ctx context.Context, opt ExportOptions, write func(head *Document, events EventStream) error) error {
+// with it as an Export: its quotes and events are read from the store as
+// write takes them (the events a batch at a time), so that an export of any
+// size holds a batch of them, not all. In a document in WAL mode (those
+// Quoteline writes) everything is read in one read transaction, which does
+// not hold up writers; in another journal mode a read transaction would
+// lock writers out for the whole export, so each query reads on its own.
+// The store's errors are returned as ExportDocument's, ahead of what the
+// writer made of them.
+func (s *Store) ExportTo(ctx context.Context, opt ExportOptions, write func(x *Export) error) error {
 	// An export reads every row: a document not checked whole has its rows
 	// checked first, so that a bad value is refused naming its row.
 	if err := s.VerifyRows(ctx); err != nil {
 		return err
 	}
-	var w timeWriter
-	head, err := s.exportHead(ctx, opt, &w)
-	if err == nil {
-		err = w.err
+	read := s.snapshot
+	if !s.walMode(ctx) {
+		read = func(ctx context.Context, f func(r reader) error) error { return f(s.read()) }
 	}
-	if err != nil {
-		return fmt.Errorf("data.ExportDocument: %w", err)
+	var storeErr error
+	named := func(err error) error {
+		if storeErr == nil {
+			storeErr = fmt.Errorf("data.ExportDocument: %w", err)
+		}
+		return storeErr
 	}
-	return s.snapshot(ctx, func(r reader) error {
-		return write(head, func(fn func(*DocumentEvent) error) error {
-			// fn's errors (a file that cannot be written) go out as they
-			// are; the store's are named as ExportDocument's.
-			var fnErr error
-			err := r.eachExportEvent(ctx, opt, &w, func(e *DocumentEvent) error {
-				fnErr = fn(e)
-				return fnErr
-			})
-			switch {
-			case fnErr != nil:
-				return fnErr
-			case err != nil:
-				return fmt.Errorf("data.ExportDocument: %w", err)
-			}
-			return nil
-		})
+	err := read(ctx, func(r reader) error {
+		var w timeWriter
+		x, err := r.exportHead(ctx, opt, &w)
+		if err == nil {
+			err = w.err
+		}
+		if err != nil {
+			return named(err)
+		}
+		x.Quotes = storeStream(func(fn func(*DocumentQuote) error) error { return r.eachExportQuote(ctx, &w, fn) }, named)
+		x.Events = storeStream(func(fn func(*DocumentEvent) error) error { return r.eachExportEvent(ctx, opt, &w, fn) }, named)
+		return write(x)
 	})
+	if storeErr != nil {
+		return storeErr
+	}
+	return err
+}
+
+// storeStream returns a stream of what each reads from the store: the
+// errors of the function it calls come back as they are, the store's
+// through named.
+func storeStream[T any](each func(fn func(*T) error) error, named func(error) error) Stream[T] {
+	return func(fn func(*T) error) error {
+		var fnErr error
+		err := each(func(v *T) error {
+			fnErr = fn(v)
+			return fnErr
+		})
+		switch {
+		case fnErr != nil:
+			return fnErr
+		case err != nil:
+			return named(err)
+		}
+		return nil
+	}
+}
+
+// walMode reports whether the store's file is in WAL mode.
+func (s *Store) walMode(ctx context.Context) bool {
+	var mode string
+	err := s.db.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode)
+	return err == nil && strings.EqualFold(mode, "wal")
 }
 
 func key(kind string, id int64) string { return kind + "-" + strconv.FormatInt(id, 10) }
 
-// exportHead returns the document without its events: title, lanes,
-// actors, sources, quotes, and the periods and stops that opt keeps.
-func (s *Store) exportHead(ctx context.Context, opt ExportOptions, w *timeWriter) (*Document, error) {
+// exportHead returns the document without its quotes and events: title,
+// lanes, actors, sources, the periods and stops that opt keeps, and the
+// sources the events that opt keeps cite.
+func (r reader) exportHead(ctx context.Context, opt ExportOptions, w *timeWriter) (*Export, error) {
 	doc := &Document{Format: DocumentFormat, Version: DocumentVersion,
 		Lanes: []DocumentLane{}, Actors: []DocumentActor{}, Sources: []DocumentSource{},
 		Quotes: []DocumentQuote{}, Events: []DocumentEvent{}}
-	err := s.eachRow(ctx, `SELECT key, value FROM meta WHERE key IN ('title', 'description')`, nil, func(r *sql.Rows) error {
+	err := r.eachRow(ctx, `SELECT key, value FROM meta WHERE key IN ('title', 'description')`, nil, func(row *sql.Rows) error {
 		var k, v string
-		if err := r.Scan(&k, &v); err != nil {
+		if err := row.Scan(&k, &v); err != nil {
 			return err
 		}
 		if k == "title" {
@@ -115,17 +189,17 @@ func (s *Store) exportHead(ctx context.Context, opt ExportOptions, w *timeWriter
 	if err != nil {
 		return nil, err
 	}
-	lanes, err := s.Lanes(ctx)
+	lanes, err := r.lanes(ctx)
 	if err != nil {
 		return nil, err
 	}
 	for _, l := range lanes {
 		doc.Lanes = append(doc.Lanes, DocumentLane{Key: key("lane", l.ID), Name: l.Name, Color: l.Color, Collapsed: l.Collapsed})
 	}
-	err = s.eachRow(ctx, `SELECT id, name, kind, description FROM actor ORDER BY id`, nil, func(r *sql.Rows) error {
+	err = r.eachRow(ctx, `SELECT id, name, kind, description FROM actor ORDER BY id`, nil, func(row *sql.Rows) error {
 		var a DocumentActor
 		var id int64
-		if err := r.Scan(&id, &a.Name, &a.Kind, &a.Description); err != nil {
+		if err := row.Scan(&id, &a.Name, &a.Kind, &a.Description); err != nil {
 			return err
 		}
 		a.Key = key("actor", id)
@@ -135,15 +209,15 @@ func (s *Store) exportHead(ctx context.Context, opt ExportOptions, w *timeWriter
 	if err != nil {
 		return nil, err
 	}
-	err = s.eachRow(ctx, `SELECT id, title, outlet, url, published_at, published_precision, date_note, summary, text
-		FROM source ORDER BY id`, nil, func(r *sql.Rows) error {
+	err = r.eachRow(ctx, `SELECT id, title, outlet, url, published_at, published_precision, date_note, summary, text
+		FROM source ORDER BY id`, nil, func(row *sql.Rows) error {
 		var (
 			src       DocumentSource
 			id        int64
 			pub, prec *int64
 			text      *string
 		)
-		if err := r.Scan(&id, &src.Title, &src.Outlet, &src.URL, &pub, &prec, &src.DateNote, &src.Summary, &text); err != nil {
+		if err := row.Scan(&id, &src.Title, &src.Outlet, &src.URL, &pub, &prec, &src.DateNote, &src.Summary, &text); err != nil {
 			return err
 		}
 		src.Key = key("source", id)
@@ -158,14 +232,46 @@ func (s *Store) exportHead(ctx context.Context, opt ExportOptions, w *timeWriter
 	if err != nil {
 		return nil, err
 	}
-	err = s.eachRow(ctx, `SELECT `+quoteColumns+` FROM quote q ORDER BY q.id`, nil, func(r *sql.Rows) error {
-		q, err := scanQuote(r)
+	if err := r.exportPeriods(ctx, doc, opt, w); err != nil {
+		return nil, err
+	}
+	if err := r.exportStops(ctx, doc, opt, w); err != nil {
+		return nil, err
+	}
+	x := &Export{Head: doc, Cited: map[string]bool{}}
+	rows, err := r.q.QueryContext(ctx, `SELECT `+eventColumns+`, es.source_id FROM event_source es JOIN event e ON e.id = es.event_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sid int64
+		e, err := scanEvent(rows, &sid)
+		if err != nil {
+			return nil, err
+		}
+		if opt.exported(&e) {
+			x.Cited[key("source", sid)] = true
+		}
+	}
+	return x, rows.Err()
+}
+
+// eachExportQuote calls fn with each quote, as a DocumentQuote, in the
+// order of their ids, until fn returns an error.
+func (r reader) eachExportQuote(ctx context.Context, w *timeWriter, fn func(*DocumentQuote) error) error {
+	n := 0
+	return r.eachRow(ctx, `SELECT `+quoteColumns+` FROM quote q ORDER BY q.id`, nil, func(row *sql.Rows) error {
+		q, err := scanQuote(row)
 		if err != nil {
 			return err
 		}
 		dq := DocumentQuote{Key: key("quote", q.ID), Source: key("source", q.SourceID), Text: q.Text,
 			SpeakerNote: q.SpeakerNote, SpeakerConfidence: q.SpeakerConfidence}
-		dq.SaidAt = w.text(record("quotes", len(doc.Quotes), dq.Key), "said_at", q.SaidAt, true)
+		dq.SaidAt = w.text(record("quotes", n, dq.Key), "said_at", q.SaidAt, true)
+		if w.err != nil {
+			return w.err
+		}
 		if q.SpeakerID != 0 {
 			dq.Speaker = key("actor", q.SpeakerID)
 		}
@@ -173,19 +279,9 @@ func (s *Store) exportHead(ctx context.Context, opt ExportOptions, w *timeWriter
 			start, end := q.StartByte, q.EndByte
 			dq.StartByte, dq.EndByte = &start, &end
 		}
-		doc.Quotes = append(doc.Quotes, dq)
-		return nil
+		n++
+		return fn(&dq)
 	})
-	if err != nil {
-		return nil, err
-	}
-	if err := s.exportPeriods(ctx, doc, opt, w); err != nil {
-		return nil, err
-	}
-	if err := s.exportStops(ctx, doc, opt, w); err != nil {
-		return nil, err
-	}
-	return doc, nil
 }
 
 // exported reports whether opt keeps event e.
@@ -202,13 +298,18 @@ const exportBatch = 2000
 // returns an error.
 func (r reader) eachExportEvent(ctx context.Context, opt ExportOptions, w *timeWriter, fn func(*DocumentEvent) error) error {
 	n := 0 // events given so far: the record names of the times written
-	for after := int64(math.MinInt64); ; {
-		events, err := r.queryEvents(ctx, `SELECT `+eventColumns+` FROM event e WHERE e.id > ? ORDER BY e.id LIMIT ?`, after, exportBatch)
+	// The first batch from the least id there is (math.MinInt64 too), the
+	// others after the last one read.
+	query := `SELECT ` + eventColumns + ` FROM event e ORDER BY e.id LIMIT ?`
+	args := []any{exportBatch}
+	for {
+		events, err := r.queryEvents(ctx, query, args...)
 		if err != nil || len(events) == 0 {
 			return err
 		}
 		lo, hi := events[0].ID, events[len(events)-1].ID
-		after = hi
+		query = `SELECT ` + eventColumns + ` FROM event e WHERE e.id > ? ORDER BY e.id LIMIT ?`
+		args = []any{hi, exportBatch}
 		quotes, err := exportLinks(ctx, r, "quote", lo, hi, func(id int64, st Stance) DocumentQuoteLink {
 			return DocumentQuoteLink{Quote: key("quote", id), Stance: st}
 		})
@@ -307,15 +408,11 @@ func (w *timeWriter) text(rec recordName, field string, t Time, required bool) s
 }
 
 // exportStops adds the store's stops to doc; a stop's event opt leaves out
-// is left out of the stop too, and so is its quote if doc lacks it.
-func (s *Store) exportStops(ctx context.Context, doc *Document, opt ExportOptions, w *timeWriter) error {
-	stops, err := s.Stops(ctx)
+// is left out of the stop too, and so is a quote that is not there.
+func (r reader) exportStops(ctx context.Context, doc *Document, opt ExportOptions, w *timeWriter) error {
+	stops, err := r.stops(ctx)
 	if err != nil {
 		return err
-	}
-	quotes := make(map[string]bool, len(doc.Quotes))
-	for _, q := range doc.Quotes {
-		quotes[q.Key] = true
 	}
 	for _, st := range stops {
 		rec := record("stops", len(doc.Stops), "")
@@ -323,7 +420,7 @@ func (s *Store) exportStops(ctx context.Context, doc *Document, opt ExportOption
 			From: w.text(rec, "from", Time{Unix: st.ViewStart, Precision: PrecisionSecond}, true),
 			To:   w.text(rec, "to", Time{Unix: st.ViewEnd - 1, Precision: PrecisionSecond}, true)}
 		if st.EventID != 0 {
-			e, err := s.Event(ctx, st.EventID)
+			e, err := r.event(ctx, st.EventID)
 			if err != nil && !errors.Is(err, ErrNotFound) {
 				return err
 			}
@@ -331,8 +428,14 @@ func (s *Store) exportStops(ctx context.Context, doc *Document, opt ExportOption
 				ds.Event = key("event", st.EventID)
 			}
 		}
-		if k := key("quote", st.QuoteID); quotes[k] {
-			ds.Quote = k
+		if st.QuoteID != 0 {
+			var n int
+			if err := r.q.QueryRowContext(ctx, `SELECT count(*) FROM quote WHERE id = ?`, st.QuoteID).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				ds.Quote = key("quote", st.QuoteID)
+			}
 		}
 		for _, l := range st.HiddenLanes {
 			ds.HiddenLanes = append(ds.HiddenLanes, key("lane", l))

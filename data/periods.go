@@ -11,9 +11,11 @@ const periodsVersion = 4
 
 // Periods returns the document's periods, in order of start (and of id
 // for those that start together).
-func (s *Store) Periods(ctx context.Context) ([]Period, error) {
+func (s *Store) Periods(ctx context.Context) ([]Period, error) { return s.read().periods(ctx) }
+
+func (r reader) periods(ctx context.Context) ([]Period, error) {
 	var out []Period
-	err := s.eachRow(ctx, `SELECT id, title, summary, lane_id, start, start_precision, start_ms,
+	err := r.eachRow(ctx, `SELECT id, title, summary, lane_id, start, start_precision, start_ms,
 		"end", end_precision, end_ms FROM period ORDER BY start, coalesce(start_ms, 0), id`, nil, func(r *sql.Rows) error {
 		var (
 			p                              Period
@@ -97,8 +99,8 @@ func (s *Store) DeletePeriod(ctx context.Context, id int64) (*Edit, error) {
 }
 
 // exportPeriods adds the store's periods that overlap opt's window to doc.
-func (s *Store) exportPeriods(ctx context.Context, doc *Document, opt ExportOptions, w *timeWriter) error {
-	periods, err := s.Periods(ctx)
+func (r reader) exportPeriods(ctx context.Context, doc *Document, opt ExportOptions, w *timeWriter) error {
+	periods, err := r.periods(ctx)
 	if err != nil {
 		return err
 	}

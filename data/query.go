@@ -68,8 +68,10 @@ func scanEvent(r scanner, extra ...any) (Event, error) {
 }
 
 // Lanes returns all lanes ordered by position.
-func (s *Store) Lanes(ctx context.Context) ([]Lane, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, position, color, collapsed FROM lane ORDER BY position, id`)
+func (s *Store) Lanes(ctx context.Context) ([]Lane, error) { return s.read().lanes(ctx) }
+
+func (r reader) lanes(ctx context.Context) ([]Lane, error) {
+	rows, err := r.q.QueryContext(ctx, `SELECT id, name, position, color, collapsed FROM lane ORDER BY position, id`)
 	if err != nil {
 		return nil, fmt.Errorf("data.Lanes: %w", err)
 	}

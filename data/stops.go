@@ -43,10 +43,12 @@ func (st *Stop) validate() error {
 }
 
 // Stops returns the document's stops in order.
-func (s *Store) Stops(ctx context.Context) ([]Stop, error) {
+func (s *Store) Stops(ctx context.Context) ([]Stop, error) { return s.read().stops(ctx) }
+
+func (rd reader) stops(ctx context.Context) ([]Stop, error) {
 	var stops []Stop
 	at := map[int64]int{}
-	err := s.eachRow(ctx, `SELECT id, position, caption, view_start, view_end, event_id, quote_id
+	err := rd.eachRow(ctx, `SELECT id, position, caption, view_start, view_end, event_id, quote_id
 		FROM stop ORDER BY position, id`, nil, func(r *sql.Rows) error {
 		var st Stop
 		var ev, q sql.NullInt64
@@ -61,7 +63,7 @@ func (s *Store) Stops(ctx context.Context) ([]Stop, error) {
 	if err != nil {
 		return nil, fmt.Errorf("data.Stops: %w", err)
 	}
-	err = s.eachRow(ctx, `SELECT stop_id, lane_id FROM stop_hidden_lane ORDER BY stop_id, lane_id`, nil, func(r *sql.Rows) error {
+	err = rd.eachRow(ctx, `SELECT stop_id, lane_id FROM stop_hidden_lane ORDER BY stop_id, lane_id`, nil, func(r *sql.Rows) error {
 		var stop, lane int64
 		if err := r.Scan(&stop, &lane); err != nil {
 			return err

@@ -254,11 +254,11 @@ func ExportData(ctx context.Context, st *data.Store, out string, f interchange.F
 	}
 	// The events go from the store to the file a batch at a time. The
 	// writer's errors name the file written ("write out.csv: …").
-	return st.ExportTo(ctx, data.ExportOptions{From: from, To: to}, func(head *data.Document, events data.EventStream) error {
+	return st.ExportTo(ctx, data.ExportOptions{From: from, To: to}, func(x *data.Export) error {
 		if written != nil {
-			events = countedEvents(events, written)
+			x.Events = countedEvents(x.Events, written)
 		}
-		return interchange.WriteStream(ctx, out, f, head, events)
+		return interchange.WriteExport(ctx, out, f, x)
 	})
 }
 

@@ -838,10 +838,11 @@ func orderName(o data.DateOrder) string {
 // separated by "; "): the columns readCSV finds without a mapping. Dates
 // are written as people type them (see data.DateTexts): ISO dates from AD
 // 1 on, "300 BC" before, uncertain ones with "?", decades by their name.
-func WriteCSV(w io.Writer, doc *data.Document) error { return writeCSV(w, doc, doc.EventStream()) }
+func WriteCSV(w io.Writer, doc *data.Document) error { return writeCSV(w, doc.Export()) }
 
-// writeCSV writes doc as WriteCSV does, with the events of the stream.
-func writeCSV(w io.Writer, doc *data.Document, events data.EventStream) error {
+// writeCSV writes x as WriteCSV writes a document.
+func writeCSV(w io.Writer, x *data.Export) error {
+	doc := x.Head
 	bw := newBufferedWriter(w)
 	cw := csv.NewWriter(bw)
 	if err := cw.Write(csvFields); err != nil {
@@ -849,7 +850,7 @@ func writeCSV(w io.Writer, doc *data.Document, events data.EventStream) error {
 	}
 	lanes := laneNames(doc)
 	rec := make([]string, len(csvFields))
-	err := events(func(e *data.DocumentEvent) error {
+	err := x.Events(func(e *data.DocumentEvent) error {
 		start, end, err := eventDateTexts(e)
 		if err != nil {
 			return fmt.Errorf("event %q: %w", e.Key, err)

@@ -737,39 +737,20 @@ func templateTime(t string) ([4]flexInt, error) {
 // Years count as TimelineJS counts them (300 BC is -300), times of day are
 // in UTC, and ends are written as TimelineJS reads them (see the package
 // comment).
-func WriteTimelineJS(w io.Writer, doc *data.Document) error {
-	return writeTimelineJS(w, doc, doc.EventStream())
-}
+func WriteTimelineJS(w io.Writer, doc *data.Document) error { return writeTimelineJS(w, doc.Export()) }
 
-// writeTimelineJS writes doc as WriteTimelineJS does, with the events of
-// the stream: read twice when the title slide needs to know which sources
-// the events cite.
-func writeTimelineJS(w io.Writer, doc *data.Document, events data.EventStream) error {
+// writeTimelineJS writes x as WriteTimelineJS writes a document.
+func writeTimelineJS(w io.Writer, x *data.Export) error {
+	doc := x.Head
 	f := tlFile{Events: []tlSlide{}}
 	sources := map[string]data.DocumentSource{}
-	uncited := 0
 	for _, s := range doc.Sources {
 		sources[s.Key] = s
-		if s.URL != "" {
-			uncited++
-		}
 	}
 	if doc.Title != "" {
 		f.Title = &tlSlide{Text: &tlText{Headline: htmlText(doc.Title), Text: htmlText(doc.Description)}}
-	}
-	if f.Title != nil && uncited > 0 {
-		cited := map[string]bool{}
-		err := events(func(e *data.DocumentEvent) error {
-			for _, l := range e.Sources {
-				cited[l.Source] = true
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
 		for _, s := range doc.Sources {
-			if !cited[s.Key] && s.URL != "" {
+			if !x.Cited[s.Key] && s.URL != "" {
 				f.Title.Media = &tlMedia{URL: s.URL, Caption: htmlText(s.Title), Credit: htmlText(s.Outlet)}
 				break
 			}
@@ -784,8 +765,8 @@ func writeTimelineJS(w io.Writer, doc *data.Document, events data.EventStream) e
 			Text: &tlText{Headline: htmlText(p.Title), Text: htmlText(p.Summary)}})
 	}
 	lanes := laneNames(doc)
-	return encodeStreamed(w, f, "events", true, func(elem func(any) error) error {
-		return events(func(e *data.DocumentEvent) error {
+	return encodeStreamed(w, f, true, streamedArray{"events", func(elem func(any) error) error {
+		return x.Events(func(e *data.DocumentEvent) error {
 			start, end, err := parseTimes(e.Start, e.End)
 			if err != nil {
 				return fmt.Errorf("event %q: %w", e.Key, err)
@@ -806,7 +787,7 @@ func writeTimelineJS(w io.Writer, doc *data.Document, events data.EventStream) e
 			}
 			return elem(s)
 		})
-	})
+	}})
 }
 
 // parseTimes parses a start and an optional end ("" for none).

@@ -302,10 +302,11 @@ func visTime(t data.Time) string {
 // period as a background item (in its lane's group, if it has one), with
 // dates as ISO strings at their precision and ends as the instant an item
 // stops.
-func WriteVis(w io.Writer, doc *data.Document) error { return writeVis(w, doc, doc.EventStream()) }
+func WriteVis(w io.Writer, doc *data.Document) error { return writeVis(w, doc.Export()) }
 
-// writeVis writes doc as WriteVis does, with the events of the stream.
-func writeVis(w io.Writer, doc *data.Document, events data.EventStream) error {
+// writeVis writes x as WriteVis writes a document.
+func writeVis(w io.Writer, x *data.Export) error {
+	doc := x.Head
 	type item struct {
 		ID      string `json:"id"`
 		Content string `json:"content"`
@@ -326,8 +327,8 @@ func writeVis(w io.Writer, doc *data.Document, events data.EventStream) error {
 	for _, l := range doc.Lanes {
 		out.Groups = append(out.Groups, group{ID: l.Key, Content: htmlText(l.Name)})
 	}
-	return encodeStreamed(w, out, "items", true, func(elem func(any) error) error {
-		err := events(func(e *data.DocumentEvent) error {
+	return encodeStreamed(w, out, true, streamedArray{"items", func(elem func(any) error) error {
+		err := x.Events(func(e *data.DocumentEvent) error {
 			start, end, err := parseTimes(e.Start, e.End)
 			if err != nil {
 				return fmt.Errorf("event %q: %w", e.Key, err)
@@ -352,5 +353,5 @@ func writeVis(w io.Writer, doc *data.Document, events data.EventStream) error {
 			}
 		}
 		return nil
-	})
+	}})
 }
