@@ -89,8 +89,12 @@ func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, prog
 	var im *importer
 	if !fresh {
 		return s.importTx(ctx, func(tx *sql.Tx) error {
-			var err error
-			if im, err = importRecords(ctx, tx, doc, p); err == nil {
+			// The level-of-detail summary is built again whole at the end.
+			err := beginBulk(ctx, tx)
+			if err == nil {
+				im, err = importRecords(ctx, tx, doc, p)
+			}
+			if err == nil {
 				err = im.dropIndexesIfBig(ctx, tx)
 			}
 			if err == nil {
@@ -105,12 +109,20 @@ func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, prog
 			if err == nil {
 				err = im.writeStops(ctx, tx, progress)
 			}
+			if err == nil {
+				err = rebuildLOD(ctx, tx)
+			}
 			return err
 		})
 	}
 	err := s.importTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if im, err = importRecords(ctx, tx, doc, p); err == nil {
+		// The level-of-detail summary is built whole once the events'
+		// rows are written.
+		err := beginBulk(ctx, tx)
+		if err == nil {
+			im, err = importRecords(ctx, tx, doc, p)
+		}
+		if err == nil {
 			// The event table's indexes are built after its rows, which
 			// is faster than keeping them up to date row by row.
 			im.indexes, err = dropIndexes(ctx, tx, "event")
@@ -130,6 +142,9 @@ func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, prog
 			err := im.writeLinks(ctx, tx)
 			if err == nil {
 				err = im.writeStops(ctx, tx, progress)
+			}
+			if err == nil {
+				err = rebuildLOD(ctx, tx)
 			}
 			return err
 		})
