@@ -91,7 +91,8 @@ func generate(ctx context.Context, s *Store, opt GenerateOptions) error {
 	}
 	defer tx.Rollback()
 	// The summary is built whole once every event is written.
-	if err := beginBulk(ctx, tx); err != nil {
+	triggers, err := beginBulk(ctx, tx)
+	if err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('title', ?)`,
@@ -257,7 +258,7 @@ func generate(ctx context.Context, s *Store, opt GenerateOptions) error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := rebuildLOD(ctx, tx); err != nil {
+	if err := endBulk(ctx, tx, triggers); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -374,13 +374,32 @@ func applyLODLog(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// beginBulk silences the summary's triggers until the summary is built
-// whole (rebuildLOD), in the same transaction or a later one.
-func beginBulk(ctx context.Context, tx *sql.Tx) error {
+// beginBulk begins a bulk write of events, after which the summary is
+// built whole (endBulk, in the same transaction or a later one): it marks
+// the summary stale meanwhile and drops the event table's triggers,
+// returning the statements that make them again. A trigger costs every
+// row written, even one whose WHEN is false (18 µs a row here, twice what
+// writing the row costs).
+func beginBulk(ctx context.Context, tx *sql.Tx) ([]string, error) {
 	if _, err := tx.ExecContext(ctx, `UPDATE lod_state SET bulk = 1`); err != nil {
-		return fmt.Errorf("begin a bulk write: %w", err)
+		return nil, fmt.Errorf("begin a bulk write: %w", err)
 	}
-	return nil
+	triggers, err := dropObjects(ctx, tx, "trigger", "event")
+	if err != nil {
+		return nil, fmt.Errorf("begin a bulk write: %w", err)
+	}
+	return triggers, nil
+}
+
+// endBulk ends a bulk write begun by beginBulk: it makes the triggers
+// again and builds the summary whole.
+func endBulk(ctx context.Context, tx *sql.Tx, triggers []string) error {
+	for _, def := range triggers {
+		if _, err := tx.ExecContext(ctx, def); err != nil {
+			return fmt.Errorf("end a bulk write: %w", err)
+		}
+	}
+	return rebuildLOD(ctx, tx)
 }
 
 // LOD reads the document's level-of-detail summary, its finest level,
