@@ -457,7 +457,14 @@ func (s *Store) LOD(ctx context.Context) (*LOD, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("data.LOD: %w", corruptOr(err))
 	}
-	out := &LOD{Level: level, Lanes: map[int64]*LODLane{}, Pending: pending}
+	out := b.lod()
+	out.Pending = pending
+	return out, nil
+}
+
+// lod returns b's buckets that have counts, as LOD gives them.
+func (b *lodBuilder) lod() *LOD {
+	out := &LOD{Level: b.level, Lanes: map[int64]*LODLane{}}
 	for lane, buckets := range b.lanes {
 		l := &LODLane{}
 		for _, k := range slices.Sorted(maps.Keys(buckets)) {
@@ -473,7 +480,7 @@ func (s *Store) LOD(ctx context.Context) (*LOD, error) {
 			out.Lanes[lane] = l
 		}
 	}
-	return out, nil
+	return out
 }
 
 // RebuildLOD builds the document's level-of-detail summary again from its

@@ -22,31 +22,7 @@ func lodOfSpans(t *testing.T, s *Store, level int) *LOD {
 	for i := range spans {
 		b.add(&spans[i], 1)
 	}
-	out := &LOD{Level: level, Lanes: map[int64]*LODLane{}}
-	for lane, buckets := range b.lanes {
-		l := &LODLane{}
-		for _, k := range sortedKeys(buckets) {
-			c := buckets[k]
-			l.Buckets = append(l.Buckets, k)
-			l.Starts, l.RStarts, l.REnds = append(l.Starts, c[0]), append(l.RStarts, c[1]), append(l.REnds, c[2])
-			out.Events += c[0]
-		}
-		out.Lanes[lane] = l
-	}
-	return out
-}
-
-func sortedKeys(m map[int64]*lodCounts) []int64 {
-	keys := make([]int64, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	return keys
+	return b.lod()
 }
 
 // checkLOD fails unless s's summary, as read at open, counts its events
