@@ -40,7 +40,7 @@ const (
 	// lodSpanBuckets is the most buckets the finest level cuts the whole
 	// extent into: a view of all of it, some hundreds of pixel columns
 	// wide, shows nothing finer.
-	lodSpanBuckets = 4096
+	lodSpanBuckets = 2048
 	// lodLogLimit is the longest log of changes read at open; a longer
 	// one (another program rewrote much of the document) makes the summary
 	// stale, to be built again.
