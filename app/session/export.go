@@ -390,7 +390,7 @@ func (s *Session) ExportData(path string, f interchange.Format, done func(error)
 // status line then says how it went, with what also, if not nil, says was
 // written besides; done, if not nil, is called with its error.
 func (s *Session) exportTask(path string, write func(ctx context.Context, progress func(float64)) error, also func() string, done func(error)) {
-	if s.refuseWhileReading() {
+	if s.StillReading() {
 		if done != nil {
 			done(ErrReading)
 		}

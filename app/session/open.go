@@ -36,10 +36,11 @@ func Load(ctx context.Context, path string, allTitlesUpTo int, progress func(flo
 // from its summary.
 var ErrReading = errors.New("the events are still being read; try again once they are shown")
 
-// refuseWhileReading tells the user, and returns true, if the open
-// document's events are still being read: a new task would cancel the
-// reading, and so the document.
-func (s *Session) refuseWhileReading() bool {
+// StillReading tells the user (a Problem wrapping ErrReading), and
+// returns true, if the open document's events are still being read, for
+// what needs them: the event list, and any task (a new task would cancel
+// the reading, and so the document).
+func (s *Session) StillReading() bool {
 	if s.doc == nil || !s.doc.Reading() {
 		return false
 	}
