@@ -483,6 +483,26 @@ func (b *lodBuilder) lod() *LOD {
 	return out
 }
 
+// LODCurrent reports, without reading it, whether the document's
+// level-of-detail summary is up to date as LOD would read it: built, no
+// bulk write unfinished, and at most lodLogLimit changes logged since.
+func (s *Store) LODCurrent(ctx context.Context) (bool, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return false, fmt.Errorf("data.LODCurrent: %w", err)
+	}
+	defer tx.Rollback()
+	built, bulk, _, err := lodState(ctx, tx)
+	if err != nil || !built || bulk {
+		return false, corruptOr(err)
+	}
+	var logged int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM lod_change LIMIT ?)`, lodLogLimit+1).Scan(&logged); err != nil {
+		return false, fmt.Errorf("data.LODCurrent: %w", corruptOr(err))
+	}
+	return logged <= lodLogLimit, nil
+}
+
 // RebuildLOD builds the document's level-of-detail summary again from its
 // events, in one write transaction: for a summary found stale.
 func (s *Store) RebuildLOD(ctx context.Context) error {

@@ -121,10 +121,16 @@ func TestLOD_KeptWithTheEvents(t *testing.T) {
 	if _, err := s.LOD(ctx); !errors.Is(err, ErrLODStale) {
 		t.Errorf("with over %d changes logged: %v, want stale", lodLogLimit, err)
 	}
+	if current, err := s.LODCurrent(ctx); current || err != nil {
+		t.Errorf("with over %d changes logged: current %v, %v", lodLogLimit, current, err)
+	}
 	if err := s.RebuildLOD(ctx); err != nil {
 		t.Fatal(err)
 	}
 	checkLOD(t, s, "built again", 0)
+	if current, err := s.LODCurrent(ctx); !current || err != nil {
+		t.Errorf("built again: current %v, %v", current, err)
+	}
 	if _, err := db.Exec(`UPDATE lod_state SET bulk = 1`); err != nil {
 		t.Fatal(err)
 	}

@@ -155,19 +155,26 @@ func readDocument(ctx context.Context, s *data.Store, allTitlesUpTo, previewAbov
 		return nil, err
 	}
 	d.periods = drawnPeriods(d.periodRecords, d.lanes)
-	if previewAbove > 0 {
+	switch {
+	case previewAbove > 0 && d.counts.Events > previewAbove:
 		sum, err := d.readSummary(ctx)
 		switch {
 		case ctx.Err() != nil:
 			return nil, ctx.Err()
-		case err != nil:
-			// Missing or out of date: built again once the file has passed
-			// its check. The events are read now.
-			d.summaryStale = true
-		case d.counts.Events > previewAbove:
+		case err == nil:
 			d.preview = sum
 			return d, nil
 		}
+		// Missing or out of date: built again once the file has passed
+		// its check. The events are read now.
+		d.summaryStale = true
+	case previewAbove > 0:
+		// Not drawn from, but kept up to date for when the document grows.
+		current, err := s.LODCurrent(ctx)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		d.summaryStale = err != nil || !current
 	}
 	if err := d.readEvents(ctx, allTitlesUpTo, progress); err != nil {
 		return nil, err
