@@ -28,6 +28,9 @@ import (
 // built, a bulk write left unfinished or a log too long to apply makes it
 // stale (ErrLODStale).
 
+// lodVersion is the schema version that added the summary.
+const lodVersion = 5
+
 const (
 	// lodStep is the step between levels: each level's buckets are four
 	// times as wide as the last's.
@@ -487,18 +490,27 @@ func (b *lodBuilder) lod() *LOD {
 // level-of-detail summary is up to date as LOD would read it: built, no
 // bulk write unfinished, and at most lodLogLimit changes logged since.
 func (s *Store) LODCurrent(ctx context.Context) (bool, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	current, err := lodCurrent(ctx, s.db)
 	if err != nil {
-		return false, fmt.Errorf("data.LODCurrent: %w", err)
+		return false, fmt.Errorf("data.LODCurrent: %w", corruptOr(err))
+	}
+	return current, nil
+}
+
+// lodCurrent is LODCurrent on db, in one read.
+func lodCurrent(ctx context.Context, db *sql.DB) (bool, error) {
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return false, err
 	}
 	defer tx.Rollback()
 	built, bulk, _, err := lodState(ctx, tx)
 	if err != nil || !built || bulk {
-		return false, corruptOr(err)
+		return false, err
 	}
 	var logged int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM lod_change LIMIT ?)`, lodLogLimit+1).Scan(&logged); err != nil {
-		return false, fmt.Errorf("data.LODCurrent: %w", corruptOr(err))
+		return false, err
 	}
 	return logged <= lodLogLimit, nil
 }

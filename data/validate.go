@@ -30,6 +30,10 @@ type Report struct {
 	// it was before that change, and opening it for writing finishes
 	// undoing the change. It is "" for a document with nothing pending.
 	Unfinished string
+	// SummaryCurrent says the level-of-detail summary (schema version 5) is
+	// up to date, as Store.LODCurrent says; a window opening the document
+	// builds it again if not.
+	SummaryCurrent bool
 }
 
 // NeedsUpgrade reports whether opening the document for writing (Open)
@@ -226,6 +230,12 @@ func validate(ctx context.Context, in *inspection, ms []migration, quick bool) e
 	}
 	if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM lane), `+periods).Scan(&in.Events, &in.Lanes, &in.Periods); err != nil {
 		return corruptOr(err)
+	}
+	if in.Version >= lodVersion {
+		var err error
+		if in.SummaryCurrent, err = lodCurrent(ctx, db); err != nil {
+			return corruptOr(err)
+		}
 	}
 	return countsWithin(int64(in.Events), int64(in.Lanes), int64(in.Periods))
 }

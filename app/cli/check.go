@@ -59,35 +59,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	if r.NeedsUpgrade() {
 		fmt.Fprintf(stdout, "%s: the first change made to it in Quoteline will upgrade it to schema version %d, after writing a backup copy beside it\n", path, r.Latest)
-	} else if said := summaryState(ctx, path, r.Events); said != "" {
-		fmt.Fprintf(stdout, "%s: %s\n", path, said)
+	} else if !r.SummaryCurrent {
+		fmt.Fprintf(stdout, "%s: its level-of-detail summary is missing or out of date; the window builds it again when it next opens the document (until then it reads every event before its first frame)\n", path)
 	}
 	return 0
-}
-
-// summaryState says whether the level-of-detail summary of the document
-// at path, of events events, is up to date: a window opening a large
-// document draws its first frame from it; one missing or out of date (the
-// document written by an older Quoteline, or by another program in bulk)
-// is built again by the window, after it has read every event.
-func summaryState(ctx context.Context, path string, events int) string {
-	st, err := data.OpenReadOnly(ctx, path)
-	if err != nil {
-		return ""
-	}
-	defer st.Close()
-	lod, err := st.LOD(ctx)
-	switch {
-	case errors.Is(err, data.ErrLODStale):
-		return "its level-of-detail summary is missing or out of date; the window builds it again when it next opens the document"
-	case err != nil:
-		return "its level-of-detail summary could not be read: " + err.Error()
-	case lod.Events != int64(events):
-		return fmt.Sprintf("its level-of-detail summary counts %s of %d: out of date; the window builds it again when it next opens the document",
-			timeline.Plural(int(lod.Events), "event", "events"), events)
-	case lod.Pending > 0:
-		return fmt.Sprintf("its level-of-detail summary is up to date with %s another program made, applied when it is read",
-			timeline.Plural(lod.Pending, "change", "changes"))
-	}
-	return "its level-of-detail summary is up to date"
 }
