@@ -111,6 +111,14 @@ func (s *Summary) Lanes() int { return len(s.lanes) }
 // Len returns the number of items summarized.
 func (s *Summary) Len() int { return s.n }
 
+// LaneLen returns the number of items of lane summarized.
+func (s *Summary) LaneLen(lane int) int {
+	if c := s.lanes[lane].starts; len(c) > 0 {
+		return int(c[len(c)-1])
+	}
+	return 0
+}
+
 // Extent returns the earliest and latest times of the items, with ok false
 // if there are none.
 func (s *Summary) Extent() (lo, hi float64, ok bool) { return s.lo, s.hi, s.ok }

@@ -233,10 +233,17 @@ func (d *Document) readLater(ctx context.Context, allTitlesUpTo int, progress fu
 // setEvents puts in place the events readLater read: the document is no
 // longer drawn from its summary. The titles read meanwhile and the search's
 // matches are kept.
+// A summary that did not count each lane's events as they are is marked
+// stale, to be built again once the file has passed its check.
 func (d *Document) setEvents(sp *spans) {
 	d.items, d.info, d.ids, d.earliest, d.index = sp.items, sp.info, sp.ids, sp.earliest, sp.index
 	if sp.allTitles {
 		d.titles, d.allTitles = sp.titles, true
+	}
+	for l := range d.index.Lanes() {
+		if d.index.LaneLen(l) != d.preview.LaneLen(l) {
+			d.summaryStale = true
+		}
 	}
 	d.preview = nil
 }

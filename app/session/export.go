@@ -365,6 +365,12 @@ func (s *Session) ExportHandout(path string, done func(error)) {
 	if doc == nil {
 		return
 	}
+	if s.StillReading() { // nothing to snapshot yet
+		if done != nil {
+			done(ErrReading)
+		}
+		return
+	}
 	snapshot := doc.snapshot()
 	s.exportTask(path, func(ctx context.Context, progress func(float64)) error {
 		if err := snapshot.readTitles(ctx); err != nil {

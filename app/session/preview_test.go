@@ -40,6 +40,11 @@ func TestSession_LargeDocumentIsShownFromItsSummaryFirst(t *testing.T) {
 	if !errors.Is(exported, session.ErrReading) {
 		t.Errorf("an export while reading: %v, want ErrReading", exported)
 	}
+	exported = nil
+	o.S.ExportHandout(filepath.Join(t.TempDir(), "out.html"), func(err error) { exported = err })
+	if !errors.Is(exported, session.ErrReading) {
+		t.Errorf("a handout while reading: %v, want ErrReading", exported)
+	}
 	if err := sessiontest.Next[session.EventsRead](o).Err; err != nil {
 		t.Fatal(err)
 	}
@@ -98,5 +103,48 @@ func TestSession_StaleSummaryIsBuiltAgainOnceChecked(t *testing.T) {
 	o.Until("the summary built again", func() bool {
 		lod, err := st.LOD(context.Background())
 		return err == nil && lod.Events == 3000
+	})
+}
+
+func TestSession_SummaryThatMiscountsALaneIsBuiltAgain(t *testing.T) {
+	path := sessiontest.Generated(t, 3000, 2, 7)
+	// One event counted in the wrong lane: the total is right, and the
+	// summary is drawn from, but once the events are read it is found out.
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`UPDATE lod SET starts = starts + 1 WHERE rowid = (SELECT min(rowid) FROM lod WHERE lane_id = 1 AND starts > 0 AND level = (SELECT level FROM lod_state))`,
+		`UPDATE lod SET starts = starts - 1 WHERE rowid = (SELECT min(rowid) FROM lod WHERE lane_id = 2 AND starts > 0 AND level = (SELECT level FROM lod_state))`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var events int64
+	if err := db.QueryRow(`SELECT count(*) FROM event WHERE lane_id = 1`).Scan(&events); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	o := sessiontest.New(t, session.Options{PreviewAbove: 1000})
+	o.S.Open(path)
+	if err := sessiontest.Next[session.Opened](o).Err; err != nil || !o.S.Doc().Reading() {
+		t.Fatalf("opened with %v, reading %v", err, o.S.Doc() != nil && o.S.Doc().Reading())
+	}
+	if err := sessiontest.Next[session.Checked](o).Err; err != nil {
+		t.Fatal(err)
+	}
+	st := store(t, path)
+	o.Until("the summary built again", func() bool {
+		lod, err := st.LOD(context.Background())
+		if err != nil || lod.Lanes[1] == nil {
+			return false
+		}
+		var summarized int64
+		for _, n := range lod.Lanes[1].Starts {
+			summarized += n
+		}
+		return summarized == events
 	})
 }
