@@ -336,7 +336,10 @@ func Extent(ctx context.Context, path string) (first, last int64, ok bool, err e
 // background if it was found missing or out of date, once the file has
 // passed its check, so that it opens from the summary next time. A
 // document that opening for writing would change (see Pending) is left
-// as it is until its first edit.
+// as it is until its first edit. A build that fails (another program
+// holding the file for longer than a write waits, say) changes nothing
+// and says nothing: the document is as it was, and the next open tries
+// again.
 func (s *Session) rebuildSummary(doc *Document) {
 	if !doc.summaryStale || doc.ReadOnly() || !doc.Pending().None() {
 		return
