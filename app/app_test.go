@@ -103,7 +103,7 @@ func TestWindow_OpenShowsDocumentOrError(t *testing.T) {
 	if got := w.panes.status.Text(); !strings.HasPrefix(got, "17 events · 5 lanes") {
 		t.Errorf("status %q", got)
 	}
-	if lo, hi, _ := w.timeline.Extent(); w.overview.Index().Len() != 17 || !(hi > lo) {
+	if lo, hi, _ := w.timeline.Extent(); w.overview.Counts().Len() != 17 || !(hi > lo) {
 		t.Error("the overview does not show the document")
 	}
 	if len(w.timeline.Events().Items) != 17 || w.timeline.Events().Titles == nil {

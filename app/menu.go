@@ -158,6 +158,9 @@ func (w *window) toggleList() {
 		w.win.Canvas().Focus(w.timeline)
 		return
 	}
+	if w.s.StillReading() { // nothing to list yet
+		return
+	}
 	w.timeline.Hide()
 	w.panes.list.SetVisible(true)
 }

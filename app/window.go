@@ -175,9 +175,15 @@ func (w *window) follow(e session.Event) {
 		w.showNoDocument()
 	case session.Shown:
 		sh := s.Showing()
-		tl.SetData(sh.Lanes, sh.Events, sh.Index)
+		var counts timeline.Counts = sh.Index
+		if sh.Summary != nil { // the events are being read
+			tl.SetPreview(sh.Lanes, sh.Events, sh.Summary)
+			counts = sh.Summary
+		} else {
+			tl.SetData(sh.Lanes, sh.Events, sh.Index)
+		}
 		lo, hi, _ := tl.Extent()
-		w.overview.SetData(sh.Index, lo, hi)
+		w.overview.SetData(counts, lo, hi)
 		if e.Fit {
 			tl.FitAll() // nothing left in view: show where the events are
 		}

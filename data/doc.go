@@ -6,7 +6,9 @@
 // document of a version it understands, and intact, before it writes
 // anything, and every connection runs with trusted_schema=OFF. Every write
 // is one transaction, and the full-text indexes are kept in step with the
-// tables by this package rather than by triggers.
+// tables by this package rather than by triggers. The only triggers are
+// those that log changes to the events for their level-of-detail summary
+// (see LOD), which any program writing the file runs.
 //
 // Times are seconds since the Unix epoch in UTC with a Precision (see Time).
 // The package also reads the JSON interchange format (see Document) in which

@@ -90,6 +90,11 @@ func generate(ctx context.Context, s *Store, opt GenerateOptions) error {
 		return err
 	}
 	defer tx.Rollback()
+	// The summary is built whole once every event is written.
+	triggers, err := beginBulk(ctx, tx)
+	if err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('title', ?)`,
 		fmt.Sprintf("Synthetic timeline: %d events in %d lanes (seed %d)", opt.Events, opt.Lanes, opt.Seed)); err != nil {
 		return err
@@ -248,5 +253,13 @@ func generate(ctx context.Context, s *Store, opt GenerateOptions) error {
 			opt.Progress(done)
 		}
 	}
-	return nil
+	tx, err = conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := endBulk(ctx, tx, triggers); err != nil {
+		return err
+	}
+	return tx.Commit()
 }

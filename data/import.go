@@ -89,8 +89,12 @@ func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, prog
 	var im *importer
 	if !fresh {
 		return s.importTx(ctx, func(tx *sql.Tx) error {
-			var err error
-			if im, err = importRecords(ctx, tx, doc, p); err == nil {
+			// The level-of-detail summary is built again whole at the end.
+			triggers, err := beginBulk(ctx, tx)
+			if err == nil {
+				im, err = importRecords(ctx, tx, doc, p)
+			}
+			if err == nil {
 				err = im.dropIndexesIfBig(ctx, tx)
 			}
 			if err == nil {
@@ -105,12 +109,21 @@ func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, prog
 			if err == nil {
 				err = im.writeStops(ctx, tx, progress)
 			}
+			if err == nil {
+				err = endBulk(ctx, tx, triggers)
+			}
 			return err
 		})
 	}
+	var triggers []string
 	err := s.importTx(ctx, func(tx *sql.Tx) error {
+		// The level-of-detail summary is built whole once the events'
+		// rows are written.
 		var err error
-		if im, err = importRecords(ctx, tx, doc, p); err == nil {
+		if triggers, err = beginBulk(ctx, tx); err == nil {
+			im, err = importRecords(ctx, tx, doc, p)
+		}
+		if err == nil {
 			// The event table's indexes are built after its rows, which
 			// is faster than keeping them up to date row by row.
 			im.indexes, err = dropIndexes(ctx, tx, "event")
@@ -130,6 +143,9 @@ func (s *Store) importResolved(ctx context.Context, doc *Document, p *plan, prog
 			err := im.writeLinks(ctx, tx)
 			if err == nil {
 				err = im.writeStops(ctx, tx, progress)
+			}
+			if err == nil {
+				err = endBulk(ctx, tx, triggers)
 			}
 			return err
 		})
@@ -623,8 +639,15 @@ func (im *importer) writeStops(ctx context.Context, tx *sql.Tx, progress func(do
 // dropIndexes drops the indexes made by CREATE INDEX on table and returns
 // the statements that make them again, exactly as they were written.
 func dropIndexes(ctx context.Context, tx *sql.Tx, table string) ([]string, error) {
+	return dropObjects(ctx, tx, "index", table)
+}
+
+// dropObjects drops the indexes or triggers (kind) made on table and
+// returns the statements that make them again, exactly as they were
+// written.
+func dropObjects(ctx context.Context, tx *sql.Tx, kind, table string) ([]string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_schema
-		WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY rowid`, table)
+		WHERE type = ? AND tbl_name = ? AND sql IS NOT NULL ORDER BY rowid`, kind, table)
 	if err != nil {
 		return nil, err
 	}
@@ -641,8 +664,9 @@ func dropIndexes(ctx context.Context, tx *sql.Tx, table string) ([]string, error
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	drop := map[string]string{"index": "DROP INDEX", "trigger": "DROP TRIGGER"}[kind]
 	for _, name := range names {
-		if _, err := tx.ExecContext(ctx, `DROP INDEX "`+name+`"`); err != nil {
+		if _, err := tx.ExecContext(ctx, drop+` "`+name+`"`); err != nil {
 			return nil, err
 		}
 	}

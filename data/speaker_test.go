@@ -129,21 +129,22 @@ func TestCheckDocument_SpeakerFields(t *testing.T) {
 }
 
 // TestMigrate_ComposesFromEveryOlderVersion opens documents written at
-// schema versions 1 and 2 with an event and a quote in them: every later
+// schema versions 1 to 4 with an event and a quote in them: every later
 // migration runs in turn (3 rebuilds the actor table, 4 alters the event
-// table and adds periods), the rows are kept, and afterwards an event known
-// to the millisecond, a period and an unnamed actor can be written and the
-// document passes its check.
+// table and adds periods, 5 adds the level-of-detail summary, stale until
+// it is built), the rows are kept, and afterwards an event known to the
+// millisecond, a period and an unnamed actor can be written, the summary
+// built, and the document passes its check.
 func TestMigrate_ComposesFromEveryOlderVersion(t *testing.T) {
 	ctx := context.Background()
 	ms, err := schemaMigrations()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if SchemaVersion != 4 || len(ms) != 4 {
-		t.Fatalf("SchemaVersion %d with %d migrations: this test knows four", SchemaVersion, len(ms))
+	if SchemaVersion != 5 || len(ms) != 5 {
+		t.Fatalf("SchemaVersion %d with %d migrations: this test knows five", SchemaVersion, len(ms))
 	}
-	for _, from := range []int{1, 2, 3} {
+	for _, from := range []int{1, 2, 3, 4} {
 		t.Run(fmt.Sprintf("from version %d", from), func(t *testing.T) {
 			path := writeOldDocument(t, ms[:from],
 				`INSERT INTO lane (id, name, position, color) VALUES (1, 'L', 0, '#112233')`,
@@ -182,6 +183,15 @@ func TestMigrate_ComposesFromEveryOlderVersion(t *testing.T) {
 			}
 			if _, _, err := s.SaveActor(ctx, Actor{Name: "a spokesman", Kind: KindUnnamed}); err != nil {
 				t.Errorf("save an unnamed actor: %v", err)
+			}
+			if _, err := s.LOD(ctx); !errors.Is(err, ErrLODStale) {
+				t.Errorf("summary of an upgraded document: %v, want it stale", err)
+			}
+			if err := s.RebuildLOD(ctx); err != nil {
+				t.Fatalf("build the summary: %v", err)
+			}
+			if lod, err := s.LOD(ctx); err != nil || lod.Events != 1 {
+				t.Errorf("summary once built: %+v, %v", lod, err)
 			}
 			if r, err := Check(ctx, path); err != nil || r.Version != SchemaVersion {
 				t.Errorf("check of the upgraded document: %+v, %v", r, err)

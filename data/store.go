@@ -20,7 +20,7 @@ const ApplicationID = 0x51544C4E
 
 // SchemaVersion is the SQLite user_version of documents this package writes
 // and the newest it can open.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // driverName is the database/sql driver registered by this package.
 const driverName = "quoteline_sqlite3"

@@ -30,6 +30,10 @@ type Report struct {
 	// it was before that change, and opening it for writing finishes
 	// undoing the change. It is "" for a document with nothing pending.
 	Unfinished string
+	// SummaryCurrent says the level-of-detail summary (schema version 5) is
+	// up to date, as Store.LODCurrent says; a window opening the document
+	// builds it again if not.
+	SummaryCurrent bool
 }
 
 // NeedsUpgrade reports whether opening the document for writing (Open)
@@ -227,6 +231,12 @@ func validate(ctx context.Context, in *inspection, ms []migration, quick bool) e
 	if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM lane), `+periods).Scan(&in.Events, &in.Lanes, &in.Periods); err != nil {
 		return corruptOr(err)
 	}
+	if in.Version >= lodVersion {
+		var err error
+		if in.SummaryCurrent, err = lodCurrent(ctx, db); err != nil {
+			return corruptOr(err)
+		}
+	}
 	return countsWithin(int64(in.Events), int64(in.Lanes), int64(in.Periods))
 }
 
@@ -357,8 +367,9 @@ var sqliteInternal = map[string]string{
 }
 
 // checkSchema refuses a document whose schema is not exactly the one the
-// migrations ms write: views and triggers (code planted in the file, which
-// could run on every query or loop forever), tables, indexes or virtual
+// migrations ms write: views and triggers other than Quoteline's own,
+// word for word (code planted in the file, which could run on every query
+// or loop forever), tables, indexes or virtual
 // tables Quoteline does not make, tables defined differently (such as a
 // full-text table using another module) and missing tables.
 func checkSchema(ctx context.Context, db *sql.DB, ms []migration) error {
@@ -371,7 +382,10 @@ func checkSchema(ctx context.Context, db *sql.DB, ms []migration) error {
 		return err
 	}
 	for _, o := range gotList {
-		if o.typ == "view" || o.typ == "trigger" {
+		// The triggers Quoteline makes (those of the level-of-detail
+		// summary) are compared below, word for word; any other is code
+		// planted in the file.
+		if _, ours := want[o.typ+" "+o.name]; o.typ == "view" || o.typ == "trigger" && !ours {
 			return fmt.Errorf("%w (it holds a %s, %q, and Quoteline documents never do)", ErrNotQuoteline, o.typ, o.name)
 		}
 	}

@@ -191,12 +191,16 @@ func (s *Store) Watch(ctx context.Context, interval time.Duration, changed func(
 }
 
 // commit commits tx, a write transaction of the store's own begun by
-// beginWrite, if the document it leaves is within the limits every open
+// beginWrite, with the level-of-detail summary brought up to date with
+// the events it changed (applyLODLog), if the document it leaves is within the limits every open
 // checks (withinLimits): a write that would break one is refused before it
 // commits, with the message opening would give. After the first commit the
 // document is switched to WAL mode if it is not in it already (see
 // keepInWAL).
 func (s *Store) commit(ctx context.Context, tx *sql.Tx) error {
+	if err := applyLODLog(ctx, tx); err != nil {
+		return err
+	}
 	if err := withinLimits(ctx, tx); err != nil {
 		return err
 	}

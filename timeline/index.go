@@ -233,6 +233,9 @@ func (x *Index) Len() int { return x.n }
 // Lanes returns the number of lanes indexed.
 func (x *Index) Lanes() int { return len(x.lanes) }
 
+// LaneLen returns the number of items of lane indexed.
+func (x *Index) LaneLen(lane int) int { return len(x.lanes[lane].order) }
+
 // Visible appends to dst the indexes of the items of lane whose extent, from
 // their earliest to their latest time, overlaps [from, to], in order of
 // earliest time, and returns it. Blocks of items that end before from are

@@ -175,6 +175,10 @@ type Input struct {
 	// O(visible + log n) instead of O(n), and lanes with more than
 	// Metrics.DenseAbove items in view are drawn as density.
 	Index *Index
+	// Summary, if set, stands for the items while they are read: every lane
+	// with items in view is drawn as density from it, and Events.Items and
+	// Index are not looked at.
+	Summary *Summary
 	// Quotes, sorted by At, are drawn in a statements row under the axis
 	// when ShowQuotes is set, with connectors to the items they speak about.
 	Quotes     []QuoteMark
@@ -413,7 +417,13 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 		b.visible[it.Lane] = append(b.visible[it.Lane], i)
 		b.geoms[it.Lane] = append(b.geoms[it.Lane], g)
 	}
-	if x := in.Index; x != nil && x.Lanes() == nl {
+	counts := Counts(in.Index)
+	if sum := in.Summary; sum != nil && sum.Lanes() == nl {
+		counts = sum
+		for l := range nl {
+			b.dense[l] = !in.Lanes[l].Collapsed && sum.StartsIn(l, vp.Start(), vp.End()) > 0
+		}
+	} else if x := in.Index; x != nil && x.Lanes() == nl {
 		for l := range nl {
 			if in.Lanes[l].Collapsed {
 				continue // drawn as a header only: its items are not looked at
@@ -508,9 +518,9 @@ func (b *Builder) Build(in *Input, dst *Scene) {
 		d.Lane, d.Color, d.ColumnWidth = l, in.Lanes[l].Color, width/float64(cols)
 		d.Y, d.Height = box.Y+m.LaneHeader, float64(b.rowCount[l])*m.RowHeight
 		d.Starts, d.Ranges = resizeInt32s(d.Starts, cols), resizeInt32s(d.Ranges, cols)
-		in.Index.Density(l, vp, d.Starts, d.Ranges)
+		counts.Density(l, vp, d.Starts, d.Ranges)
 		d.MaxStarts, d.MaxRanges = slices.Max(d.Starts), slices.Max(d.Ranges)
-		d.InView = in.Index.StartsIn(l, vp.Start(), vp.End())
+		d.InView = counts.StartsIn(l, vp.Start(), vp.End())
 		b.denseBuf = append(b.denseBuf, d)
 	}
 	dst.Dense = b.denseBuf

@@ -59,6 +59,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	if r.NeedsUpgrade() {
 		fmt.Fprintf(stdout, "%s: the first change made to it in Quoteline will upgrade it to schema version %d, after writing a backup copy beside it\n", path, r.Latest)
+	} else if !r.SummaryCurrent {
+		fmt.Fprintf(stdout, "%s: its level-of-detail summary is missing or out of date; the window builds it again when it next opens the document (until then it reads every event before its first frame)\n", path)
 	}
 	return 0
 }

@@ -25,6 +25,14 @@ func TestRunCheck(t *testing.T) {
 	if err := session.WriteExample(ctx, good); err != nil {
 		t.Fatal(err)
 	}
+	// Another program left a bulk write unfinished: the summary is stale.
+	stale := filepath.Join(dir, "stale.quoteline")
+	if err := session.WriteExample(ctx, stale); err != nil {
+		t.Fatal(err)
+	}
+	if err := hostile.Exec(stale, `UPDATE lod_state SET bulk = 1`); err != nil {
+		t.Fatal(err)
+	}
 	type want struct {
 		args           []string
 		code           int
@@ -33,6 +41,7 @@ func TestRunCheck(t *testing.T) {
 	tests := []want{
 		{[]string{"check", "--full", good}, 0, good + fmt.Sprintf(": sound Quoteline document, schema version %d, 17 events in 5 lanes, ", data.SchemaVersion), ""},
 		{[]string{"check", good}, 0, good + fmt.Sprintf(": Quoteline document (its header, schema and limits; --full also reads every page and row), schema version %d, 17 events in 5 lanes, ", data.SchemaVersion), ""},
+		{[]string{"check", stale}, 0, stale + ": its level-of-detail summary is missing or out of date", ""},
 		{[]string{"check"}, 2, "", "Usage: quoteline check"},
 		{[]string{"check", good, good}, 2, "", "Usage: quoteline check"},
 		{[]string{"check", "--help"}, 0, "", "Usage: quoteline check [--full]"},

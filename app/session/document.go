@@ -30,7 +30,14 @@ type Document struct {
 	// periodRecords are the document's periods as stored, by start; spans
 	// holds them as the timeline draws them.
 	periodRecords []data.Period
-	integrity     integrity
+	// preview, while the events are read after the document is shown, is
+	// what the timeline draws instead of them: the document's level-of-
+	// detail summary. Nil once they are read.
+	preview *timeline.Summary
+	// summaryStale says the file's summary was missing or out of date: it
+	// is built again once the file has passed its check.
+	summaryStale bool
+	integrity    integrity
 	// ctx bounds the work done in the background for the document (its
 	// check, fetching titles); release ends it when the document is closed.
 	ctx     context.Context
@@ -75,7 +82,11 @@ type integrity struct {
 // it, as for the window, it is opened with data.OpenForViewing: a document
 // that opening for writing would change is read as OpenReadOnly reads it
 // until its first write (see Session.write).
-func loadDocument(ctx context.Context, path string, readOnly bool, allTitlesUpTo int, progress func(float64)) (*Document, error) {
+//
+// A document of more than previewAbove events (if it is above 0) whose
+// summary is up to date is returned with its events still to be read
+// (see Reading and readEvents): the first frame is drawn from the summary.
+func loadDocument(ctx context.Context, path string, readOnly bool, allTitlesUpTo, previewAbove int, progress func(float64)) (*Document, error) {
 	// The document's own context outlives ctx, which ends with the loading,
 	// but is cancelled with it while it loads.
 	life, release := context.WithCancel(context.WithoutCancel(ctx))
@@ -102,7 +113,7 @@ func loadDocument(ctx context.Context, path string, readOnly bool, allTitlesUpTo
 		release()
 		return nil, err
 	}
-	d, err := readDocument(ctx, s, allTitlesUpTo, progress)
+	d, err := readDocument(ctx, s, allTitlesUpTo, previewAbove, progress)
 	if err != nil {
 		release()
 		// Closed before returning, so that a command that exits on the
@@ -122,8 +133,9 @@ func newDocument(s *data.Store) *Document {
 }
 
 // readDocument reads what the first frame of s needs, and every title too
-// if there are at most allTitlesUpTo events.
-func readDocument(ctx context.Context, s *data.Store, allTitlesUpTo int, progress func(float64)) (*Document, error) {
+// if there are at most allTitlesUpTo events. With more than previewAbove
+// events (if above 0), that is the summary alone if it is up to date.
+func readDocument(ctx context.Context, s *data.Store, allTitlesUpTo, previewAbove int, progress func(float64)) (*Document, error) {
 	d := newDocument(s)
 	var err error
 	if d.title, err = s.Title(ctx); err != nil {
@@ -143,20 +155,102 @@ func readDocument(ctx context.Context, s *data.Store, allTitlesUpTo int, progres
 		return nil, err
 	}
 	d.periods = drawnPeriods(d.periodRecords, d.lanes)
-	if err := d.readItems(ctx, progress); err != nil {
-		return nil, err
-	}
-	if d.ids, err = newIDIndex(d.items); err != nil {
-		return nil, err
-	}
-	d.index = timeline.NewIndex(d.items, d.earliest, len(d.tlLanes))
-	if len(d.items) <= allTitlesUpTo {
-		if err := d.readAllTitles(ctx); err != nil {
-			return nil, err
+	switch {
+	case previewAbove > 0 && d.counts.Events > previewAbove:
+		sum, err := d.readSummary(ctx)
+		switch {
+		case ctx.Err() != nil:
+			return nil, ctx.Err()
+		case err == nil:
+			d.preview = sum
+			return d, nil
 		}
+		// Missing or out of date: built again once the file has passed
+		// its check. The events are read now.
+		d.summaryStale = true
+	case previewAbove > 0:
+		// Not drawn from, but kept up to date for when the document grows.
+		current, err := s.LODCurrent(ctx)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		d.summaryStale = err != nil || !current
+	}
+	if err := d.readEvents(ctx, allTitlesUpTo, progress); err != nil {
+		return nil, err
 	}
 	return d, nil
 }
+
+// readSummary reads the document's level-of-detail summary, as the
+// timeline draws it. A summary that does not count as many events as the
+// document holds is out of date.
+func (d *Document) readSummary(ctx context.Context) (*timeline.Summary, error) {
+	lod, err := d.st().LOD(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if lod.Events != int64(d.counts.Events) {
+		return nil, fmt.Errorf("the summary counts %d events of %d: %w", lod.Events, d.counts.Events, data.ErrLODStale)
+	}
+	lanes := make([]timeline.SummaryLane, len(d.lanes))
+	for i, l := range d.lanes {
+		if ll := lod.Lanes[l.ID]; ll != nil {
+			lanes[i] = timeline.SummaryLane{Level: lod.Level, Buckets: ll.Buckets, Starts: ll.Starts, RStarts: ll.RStarts, REnds: ll.REnds}
+		}
+	}
+	return timeline.NewSummary(lanes), nil
+}
+
+// readEvents reads every event's span into d (its items, their index), and
+// every title too if there are at most allTitlesUpTo events.
+func (d *Document) readEvents(ctx context.Context, allTitlesUpTo int, progress func(float64)) error {
+	if err := d.readItems(ctx, progress); err != nil {
+		return err
+	}
+	var err error
+	if d.ids, err = newIDIndex(d.items); err != nil {
+		return err
+	}
+	d.index = timeline.NewIndex(d.items, d.earliest, len(d.tlLanes))
+	if len(d.items) <= allTitlesUpTo {
+		return d.readAllTitles(ctx)
+	}
+	return nil
+}
+
+// readLater reads the events of a document shown from its summary (see
+// Reading), off the owner's goroutine: into a copy of its spans, which
+// the owner puts in place with setEvents.
+func (d *Document) readLater(ctx context.Context, allTitlesUpTo int, progress func(float64)) (*spans, error) {
+	c := *d
+	if err := c.readEvents(ctx, allTitlesUpTo, progress); err != nil {
+		return nil, err
+	}
+	return &c.spans, nil
+}
+
+// setEvents puts in place the events readLater read: the document is no
+// longer drawn from its summary. The titles read meanwhile and the search's
+// matches are kept.
+// A summary that did not count each lane's events as they are is marked
+// stale, to be built again once the file has passed its check.
+func (d *Document) setEvents(sp *spans) {
+	d.items, d.info, d.ids, d.earliest, d.index = sp.items, sp.info, sp.ids, sp.earliest, sp.index
+	if sp.allTitles {
+		d.titles, d.allTitles = sp.titles, true
+	}
+	for l := range d.index.Lanes() {
+		if d.index.LaneLen(l) != d.preview.LaneLen(l) {
+			d.summaryStale = true
+		}
+	}
+	d.preview = nil
+}
+
+// Reading reports whether the document's events are still being read: it
+// is drawn from its summary (Showing.Summary) meanwhile, and has no items.
+func (d *Document) Reading() bool { return d.preview != nil }
 
 // readItems reads every event's span into d.items and d.info, in one pass
 // that keeps nothing else, in parts read at once on the available
@@ -472,7 +566,7 @@ func (d *Document) Counts() data.Counts { return d.counts }
 // Lanes returns the document's lanes, in order.
 func (d *Document) Lanes() []data.Lane { return d.lanes }
 
-// Len returns the number of events.
+// Len returns the number of events read: none while Reading.
 func (d *Document) Len() int { return len(d.items) }
 
 // Item returns the i'th event as the timeline draws it, in order of start.

@@ -291,7 +291,7 @@ func TestLoadBig(t *testing.T) {
 	var d *Document
 	runtime.GC()
 	step("read document (spans, items, ids, index)", func() {
-		if d, err = readDocument(ctx, s, 0, nil); err != nil {
+		if d, err = readDocument(ctx, s, 0, 0, nil); err != nil {
 			t.Fatal(err)
 		}
 	})

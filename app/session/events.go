@@ -48,6 +48,11 @@ type Closed struct {
 	Why  string
 }
 
+// EventsRead says the events of a document shown from its summary have
+// been read (Err nil) and are about to be shown, or could not be (the
+// document is then Closed; Err wraps context.Canceled if that was asked).
+type EventsRead struct{ Err error }
+
 // Checked says the open document's integrity check has ended: it passed
 // (Err nil), or it was cancelled. A document that fails it is Closed.
 type Checked struct{ Err error }
@@ -162,6 +167,7 @@ func (Problem) isEvent()        {}
 func (Opened) isEvent()         {}
 func (Closed) isEvent()         {}
 func (Checked) isEvent()        {}
+func (EventsRead) isEvent()     {}
 func (Shown) isEvent()          {}
 func (Framed) isEvent()         {}
 func (FilterChanged) isEvent()  {}

@@ -352,6 +352,11 @@ func (s *Session) pictureJob(opt PictureOptions, full bool) func(ctx context.Con
 	if doc == nil {
 		return nil
 	}
+	if doc.Reading() {
+		return func(context.Context, func(*Document, PictureOptions) (string, error)) (string, error) {
+			return "", ErrReading
+		}
+	}
 	vp := s.look.view
 	opt.Zone = s.look.dates.Zone
 	if opt.Width == 0 && opt.Format != export.PDF {
@@ -380,6 +385,12 @@ func (s *Session) ExportHandout(path string, done func(error)) {
 	if doc == nil {
 		return
 	}
+	if s.StillReading() { // nothing to snapshot yet
+		if done != nil {
+			done(ErrReading)
+		}
+		return
+	}
 	snapshot := doc.snapshot()
 	s.exportTask(path, func(ctx context.Context, progress func(float64)) error {
 		if err := snapshot.readTitles(ctx); err != nil {
@@ -406,6 +417,12 @@ func (s *Session) ExportData(path string, f interchange.Format, done func(error)
 // status line then says how it went, with what also, if not nil, says was
 // written besides; done, if not nil, is called with its error.
 func (s *Session) exportTask(path string, write func(ctx context.Context, progress func(float64)) error, also func() string, done func(error)) {
+	if s.StillReading() {
+		if done != nil {
+			done(ErrReading)
+		}
+		return
+	}
 	name := filepath.Base(path)
 	s.startTask("Exporting "+name+"…", func(j *job) error { return write(j.ctx, j.progress) }, func(j *job, err error) {
 		if !j.replaced {

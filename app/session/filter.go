@@ -113,6 +113,9 @@ type Showing struct {
 	Lanes  []timeline.Lane
 	Events timeline.Events
 	Index  *timeline.Index
+	// Summary, while the document's events are read, stands for them:
+	// Events then holds the periods alone.
+	Summary *timeline.Summary
 	// positions are the ascending positions in the document of the events
 	// shown; nil when the filter lets every event through.
 	positions []int32
@@ -247,6 +250,8 @@ func (s *Session) Showing() *Showing {
 	switch {
 	case s.doc == nil:
 		return nil
+	case s.doc.Reading():
+		return &Showing{Lanes: s.doc.tlLanes, Events: s.doc.events(), Summary: s.doc.preview}
 	case s.filter.shown != nil:
 		return s.filter.shown
 	}
@@ -265,7 +270,7 @@ func (s *Session) refilter() {
 		return
 	}
 	f := s.filter.f
-	if !f.Active() {
+	if !f.Active() || doc.Reading() { // a filter applies once the events are read
 		s.filter.shown = nil
 		s.show(false)
 		return

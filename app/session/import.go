@@ -128,6 +128,11 @@ func (s *Session) ReadImport(path string, f interchange.Format, opt interchange.
 // the owner's goroutine, or context.Canceled if the task was cancelled or
 // replaced by another.
 func readForReview[T any](s *Session, path string, read func(j *job) (T, error), done func(T, error)) {
+	if s.StillReading() {
+		var zero T
+		done(zero, ErrReading)
+		return
+	}
 	name := filepath.Base(path)
 	type result struct {
 		v   T
@@ -168,7 +173,7 @@ func readForReview[T any](s *Session, path string, read func(j *job) (T, error),
 // and Cancel; then reads the document again.
 func (s *Session) Import(path string, read func() (*data.CheckedDocument, error)) {
 	doc := s.doc
-	if doc == nil {
+	if doc == nil || s.StillReading() {
 		return
 	}
 	name := filepath.Base(path)

@@ -22,6 +22,9 @@ type job struct {
 	// replaced is set, on the owner's goroutine, when a newer task cancels
 	// this one: its end then says nothing.
 	replaced bool
+	// stopped is set, on the owner's goroutine, when Cancel is asked for
+	// the task: a task whose work ended just before still ends cancelled.
+	stopped bool
 }
 
 // newJob starts a job for the document asked for now.
@@ -135,6 +138,7 @@ func (j *job) progress(f float64) {
 // Cancel cancels the task under way, if any: it ends as soon as it can.
 func (s *Session) Cancel() {
 	if s.task != nil {
+		s.task.stopped = true
 		s.task.cancel()
 	}
 }

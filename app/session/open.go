@@ -18,7 +18,7 @@ import (
 // events. It touches SQLite: not on a UI goroutine. Close the document's
 // store with Release.
 func Load(ctx context.Context, path string, allTitlesUpTo int, progress func(float64)) (*Document, error) {
-	d, err := loadDocument(ctx, path, true, allTitlesUpTo, progress)
+	d, err := loadDocument(ctx, path, true, allTitlesUpTo, 0, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -29,6 +29,23 @@ func Load(ctx context.Context, path string, allTitlesUpTo int, progress func(flo
 	d.integrity.passed = true
 	close(d.integrity.verified)
 	return d, nil
+}
+
+// ErrReading is the answer to what needs a document's events (an export,
+// an import into it) while they are still being read after it was shown
+// from its summary.
+var ErrReading = errors.New("the events are still being read; try again once they are shown")
+
+// StillReading tells the user (a Problem wrapping ErrReading), and
+// returns true, if the open document's events are still being read, for
+// what needs them: the event list, and any task (a new task would cancel
+// the reading, and so the document).
+func (s *Session) StillReading() bool {
+	if s.doc == nil || !s.doc.Reading() {
+		return false
+	}
+	s.problem(fmt.Errorf("%s: %w", filepath.Base(s.doc.Path()), ErrReading))
+	return true
 }
 
 // Release ends the document's background work and closes its store.
@@ -105,7 +122,7 @@ func (s *Session) Open(path string) {
 	var doc *Document
 	s.startTask("Opening "+name+"…", func(j *job) error {
 		var err error
-		doc, err = loadDocument(j.ctx, path, false, s.opts.AllTitlesUpTo, j.progress)
+		doc, err = loadDocument(j.ctx, path, false, s.opts.AllTitlesUpTo, s.opts.PreviewAbove, j.progress)
 		return err
 	}, func(j *job, err error) {
 		if !j.current() { // another document was asked for meanwhile
@@ -163,8 +180,59 @@ func (s *Session) install(doc *Document) {
 		msg = note + " " + msg
 	}
 	s.emit(Status{Text: msg})
+	if doc.Reading() {
+		s.readLater(doc)
+		return
+	}
 	s.startTitles(doc)
 	s.awaitCheck(doc)
+}
+
+// readLater reads the events of doc, shown from its summary, as the
+// session's task: the status line shows the progress with Cancel, which
+// closes the document as cancelling its opening does. Once they are read
+// the timeline shows them (Shown, after EventsRead), and the titles and
+// the integrity check follow as for any document. Meanwhile the timeline
+// zooms and pans over the summary, and what needs the events waits (edits
+// wait for the check) or says it cannot yet (ErrReading).
+func (s *Session) readLater(doc *Document) {
+	name := filepath.Base(doc.Path())
+	var read *spans
+	s.startTask("Reading the events of "+name+"…", func(j *job) error {
+		var err error
+		ctx, stop := context.WithCancel(doc.ctx) // ends with the task or the document
+		defer stop()
+		defer context.AfterFunc(j.ctx, stop)()
+		read, err = doc.readLater(ctx, s.opts.AllTitlesUpTo, j.progress)
+		return err
+	}, func(j *job, err error) {
+		if err == nil && j.stopped {
+			err = context.Canceled // asked for as the reading ended
+		}
+		if !j.current() || doc != s.doc {
+			return // closed or replaced meanwhile
+		}
+		if err != nil {
+			s.gen++
+			s.release()
+			s.look.source = nil
+			s.emit(Closed{Name: name})
+			if errors.Is(err, context.Canceled) {
+				s.idle("Opening " + name + " cancelled.")
+			} else {
+				s.idle("")
+				s.problem(fmt.Errorf("read %q: %w", doc.Path(), err))
+			}
+			s.emit(EventsRead{Err: err})
+			return
+		}
+		doc.setEvents(read)
+		s.emit(EventsRead{})
+		s.refilter()
+		s.emit(Status{Text: s.Summary() + " · checking the file…"})
+		s.startTitles(doc)
+		s.awaitCheck(doc)
+	})
 }
 
 // awaitCheck runs doc's integrity check in the background, once it is
@@ -202,6 +270,7 @@ func (s *Session) awaitCheck(doc *Document) {
 			if !loading {
 				s.idle(s.reload.note)
 			}
+			s.rebuildSummary(doc)
 			s.emit(Checked{})
 			// Then the quotes and actors: one background read at a time.
 			s.loadLinks(doc)
@@ -261,4 +330,24 @@ func Extent(ctx context.Context, path string) (first, last int64, ok bool, err e
 	}
 	defer s.Close()
 	return s.Extent(ctx)
+}
+
+// rebuildSummary builds doc's level-of-detail summary again in the
+// background if it was found missing or out of date, once the file has
+// passed its check, so that it opens from the summary next time. A
+// document that opening for writing would change (see Pending) is left
+// as it is until its first edit. A build that fails (another program
+// holding the file for longer than a write waits, say) changes nothing
+// and says nothing: the document is as it was, and the next open tries
+// again.
+func (s *Session) rebuildSummary(doc *Document) {
+	if !doc.summaryStale || doc.ReadOnly() || !doc.Pending().None() {
+		return
+	}
+	st := doc.st()
+	s.Await(func(context.Context) error { return st.RebuildLOD(doc.ctx) }, func(err error) {
+		if err == nil {
+			doc.summaryStale = false
+		}
+	})
 }

@@ -36,6 +36,11 @@ type Options struct {
 	// titles to be read with it; a larger one reads the titles in view as
 	// they are drawn. 0 means DefaultAllTitlesUpTo.
 	AllTitlesUpTo int
+	// PreviewAbove is the most events a document may have for all of them
+	// to be read before it is shown; a larger one is first drawn from its
+	// level-of-detail summary, and its events are read after, in the
+	// background. 0 means DefaultPreviewAbove; below 0, never.
+	PreviewAbove int
 	// WriterWait is how long a write waits for another program's to finish
 	// before it gives up, saying which program holds the file. 0 means a
 	// minute.
@@ -45,6 +50,11 @@ type Options struct {
 // DefaultAllTitlesUpTo is the most events whose titles are all read before
 // the first frame; larger documents fetch the titles in view.
 const DefaultAllTitlesUpTo = 20_000
+
+// DefaultPreviewAbove is the most events read before a document is shown:
+// about 0.05 s of reading. A larger document is drawn from its summary
+// first.
+const DefaultPreviewAbove = 100_000
 
 // Session is the document open in a window, and its state. Its methods are
 // for the owner's goroutine.
@@ -87,6 +97,9 @@ func New(opts Options) *Session {
 	}
 	if opts.WriterWait == 0 {
 		opts.WriterWait = writerWait
+	}
+	if opts.PreviewAbove == 0 {
+		opts.PreviewAbove = DefaultPreviewAbove
 	}
 	s := &Session{opts: opts}
 	s.life, s.end = context.WithCancel(context.Background())

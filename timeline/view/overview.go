@@ -32,7 +32,7 @@ type Overview struct {
 	// OnMove is called with the window the user asked for.
 	OnMove func(start, end float64)
 
-	index              *timeline.Index
+	source             timeline.Counts
 	lo, hi             float64 // extent of the data
 	hasData            bool
 	winStart, winEnd   float64
@@ -50,16 +50,17 @@ func NewOverview() *Overview {
 	return o
 }
 
-// SetData shows the extent and density of the items index holds, from lo to hi.
-func (o *Overview) SetData(index *timeline.Index, lo, hi float64) {
-	o.index, o.lo, o.hi = index, lo, hi
-	o.hasData = index != nil && index.Len() > 0 && hi >= lo
+// SetData shows the extent and density of the items counts holds (an
+// Index, or a Summary while the items are read), from lo to hi.
+func (o *Overview) SetData(counts timeline.Counts, lo, hi float64) {
+	o.source, o.lo, o.hi = counts, lo, hi
+	o.hasData = counts != nil && counts.Len() > 0 && hi >= lo
 	o.countsFor = fyne.Size{}
 	o.Refresh()
 }
 
-// Index returns the index whose density is shown, or nil.
-func (o *Overview) Index() *timeline.Index { return o.index }
+// Counts returns what the density shown is drawn from, or nil.
+func (o *Overview) Counts() timeline.Counts { return o.source }
 
 // SetWindow marks the main view's window [start, end].
 func (o *Overview) SetWindow(start, end float64) {
@@ -206,8 +207,8 @@ func (r *overviewRenderer) draw(w, h int) image.Image {
 		o.counts, o.scratch = resizeCounts(o.counts, cols), resizeCounts(o.scratch, cols)
 		clear(o.counts)
 		vp := o.viewport()
-		for l := range o.index.Lanes() {
-			o.index.Density(l, vp, o.scratch, nil)
+		for l := range o.source.Lanes() {
+			o.source.Density(l, vp, o.scratch, nil)
 			for c, n := range o.scratch {
 				o.counts[c] += n
 			}

@@ -184,6 +184,7 @@ func (r *renderer) input(vp timeline.Viewport, m timeline.Metrics) timeline.Inpu
 		Metrics:    m,
 		Measure:    r.text.measure,
 		Index:      t.index,
+		Summary:    t.summary,
 		Emphasis:   timeline.Emphasis{Marked: t.marked},
 		Quotes:     t.quotes,
 		ShowQuotes: t.showQuotes,

@@ -112,7 +112,8 @@ type shown struct {
 	lanes   []timeline.Lane
 	events  timeline.Events
 	index   *timeline.Index
-	lo, hi  float64 // extent of the data
+	summary *timeline.Summary // while the items are read: what is drawn instead of them
+	lo, hi  float64           // extent of the data
 	hasData bool
 
 	marked         []int64
@@ -166,17 +167,41 @@ func (t *Timeline) SetData(lanes []timeline.Lane, ev timeline.Events, index *tim
 	if index == nil || index.Lanes() != len(lanes) {
 		index = timeline.NewIndex(ev.Items, ev.Earliest, len(lanes))
 	}
+	t.summary = nil
+	t.setData(lanes, ev, index, len(ev.Items) > 0, func() (float64, float64, bool) {
+		if lo, hi, ok := index.Extent(); ok {
+			return lo, hi, true
+		}
+		// No item in a lane shown.
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for i := range ev.Items {
+			l, h := ev.Extent(&ev.Items[i])
+			lo, hi = math.Min(lo, l), math.Max(hi, h)
+		}
+		return lo, hi, lo <= hi
+	})
+}
+
+// SetPreview shows lanes, with the periods of ev, drawn from sum, a
+// summary of their items, while the items are read: every lane with items
+// in view is drawn as density, and nothing can be pointed at or dragged.
+// SetData then shows the items in the same view.
+func (t *Timeline) SetPreview(lanes []timeline.Lane, ev timeline.Events, sum *timeline.Summary) {
+	ev.Items, ev.Earliest = nil, nil
+	t.summary = sum
+	t.setData(lanes, ev, timeline.NewIndex(nil, nil, len(lanes)), sum.Len() > 0, sum.Extent)
+}
+
+// setData shows lanes and ev through index; items says there are items,
+// whose extent is given by extent.
+func (t *Timeline) setData(lanes []timeline.Lane, ev timeline.Events, index *timeline.Index, items bool, extent func() (lo, hi float64, ok bool)) {
 	t.lanes, t.events, t.index = lanes, ev, index
 	t.hovered, t.hoverPer = 0, 0 // ids belong to the previous data
-	t.hasData = len(ev.Items) > 0 || len(ev.Periods) > 0
+	t.hasData = items || len(ev.Periods) > 0
 	if t.hasData {
 		var ok bool
-		if t.lo, t.hi, ok = index.Extent(); !ok { // no item in a lane shown
+		if t.lo, t.hi, ok = extent(); !ok {
 			t.lo, t.hi = math.Inf(1), math.Inf(-1)
-			for i := range ev.Items {
-				lo, hi := ev.Extent(&ev.Items[i])
-				t.lo, t.hi = math.Min(t.lo, lo), math.Max(t.hi, hi)
-			}
 		}
 		for _, p := range ev.Periods {
 			t.lo, t.hi = math.Min(t.lo, p.Start), math.Max(t.hi, p.End)
