@@ -407,7 +407,7 @@ func (s *Session) ExportData(path string, f interchange.Format, done func(error)
 	if doc == nil {
 		return
 	}
-	total := float64(max(doc.Len(), 1))
+	total := float64(max(doc.Counts().Events, 1))
 	s.exportTask(path, func(ctx context.Context, progress func(float64)) error {
 		return ExportData(ctx, doc.st(), path, f, nil, nil, func(n int) { progress(min(float64(n)/total, 1)) })
 	}, nil, done)
