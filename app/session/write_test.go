@@ -107,7 +107,11 @@ func TestSession_WritesOnlyAtTheFirstEdit(t *testing.T) {
 				t.Fatalf("looking at the document changed its folder: %s", d)
 			}
 
-			// The first edit.
+			// The first edit, once the file's check (which reads all of it,
+			// and on a busy machine may still be reading) has passed: a
+			// reader at that moment puts the switch to WAL off to the next
+			// write.
+			o.Until("the file's check", func() bool { return s.Doc().Passed() })
 			ev := data.Event{Title: "A first change", LaneID: s.Doc().Lanes()[0].ID, Status: data.StatusReported,
 				Start: data.Time{Unix: 1_660_000_000, Precision: data.PrecisionDay}}
 			save(s, ev)
