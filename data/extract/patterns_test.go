@@ -530,6 +530,14 @@ Cllr Ann Briggs, who represents the riverside ward, told Radio Wessex: "People h
 			{"will overrun", "the county highways department", data.KindOrganisation, data.ConfidenceCheck},
 			{"People have waited long enough", "Ann Briggs", data.KindPerson, data.ConfidenceHigh},
 		}},
+
+		{"a quote closed by its full stop, then a new sentence reporting something else", `Ferry timetable delayed
+Marta Quist, who runs the harbour board's planning office, gave few details of the new timetable.
+"We are still counting the crossings," she said. "The figures will be out in June." Transport Secretary Owen Dale told councillors at a meeting in Kirkwall that the money for two new ferries was already set aside.
+`, []wantQuote{
+			{"We are still counting the crossings", "Marta Quist", data.KindPerson, data.ConfidenceHigh},
+			{"The figures will be out in June", "Marta Quist", data.KindPerson, ""},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
