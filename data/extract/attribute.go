@@ -1332,11 +1332,22 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 		// The last body named, unless a body is the subject of this
 		// sentence or the one before: "The Security Council condemned
 		// North Korea's test, what it called “…”" is the council.
-		best, subj := -1, -1
+		// "It" that speaks is an organisation before a place: a country
+		// or region named since (“…,” it said after "floods in eastern
+		// England") does not take the words of the agency the story is
+		// about.
+		best, subj, org := -1, -1, -1
 		a.eachBefore(t, 40, func(m mention) bool {
 			e := a.r.ents[m.ent]
 			near := sent-l.toks[m.tok].sent <= 1
 			if best >= 0 && !near {
+				if p == "it" && org < 0 && subj < 0 && a.r.ents[best].kind == data.KindState {
+					if e.kind == data.KindOrganisation {
+						org = m.ent
+						return false
+					}
+					return true
+				}
 				return false
 			}
 			if e.kind == data.KindOrganisation || e.kind == data.KindState || p == "they" && e.kind == data.KindUnnamed && !strings.HasPrefix(e.name, "a ") {
@@ -1355,6 +1366,9 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 		}
 		if subj >= 0 && subj != best {
 			return speaker{ent: subj, how: howPronoun, why: where + "; " + p + " → " + a.r.ents[subj].name + ", the subject of the sentence"}
+		}
+		if org >= 0 && subj < 0 {
+			return speaker{ent: org, how: howPronoun, why: where + "; " + p + " → " + a.r.ents[org].name + ", the last organisation named (" + a.r.ents[best].name + " is a place)"}
 		}
 		return speaker{ent: best, how: howPronoun, why: where + "; " + p + " → " + a.r.ents[best].name + ", the last body named"}
 	}

@@ -538,6 +538,21 @@ Marta Quist, who runs the harbour board's planning office, gave few details of t
 			{"We are still counting the crossings", "Marta Quist", data.KindPerson, data.ConfidenceHigh},
 			{"The figures will be out in June", "Marta Quist", data.KindPerson, ""},
 		}},
+
+		{"“it said” is the organisation before a place named since", `Coastguard to review its alerts after harbour flooding
+The Northern Coastguard Agency has said it will look again at the alerts it sent before the surge.
+An orange alert was raised for the islands, while a lower alert was given for western Norway.
+"The surge came in faster than any model showed," it said.
+`, []wantQuote{
+			{"The surge came in faster than any model showed", "Northern Coastguard Agency", data.KindOrganisation, data.ConfidenceCheck},
+		}},
+
+		{"“it said” is a place only when no organisation is named", `Drought talks stall
+Talks on the river's water broke up without a deal, leaving farmers in southern Portugal short of water.
+"There is nothing more to discuss," it said.
+`, []wantQuote{
+			{"There is nothing more to discuss", "Portugal", data.KindState, data.ConfidenceCheck},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
