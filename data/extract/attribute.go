@@ -158,6 +158,13 @@ func (a *attributor) run() []Quote {
 				res[i].sp, res[i].has = sp, true
 				continue
 			}
+			if doc, ok := a.documentOfPhrase(p); ok {
+				// "a plea deal that said he had given officials gifts
+				// “in exchange for official acts”": the words are the
+				// document's, not those of whoever spoke before.
+				res[i].sp, res[i].has = speaker{ent: -1, why: "the words of a document (“…" + doc + "”), not of a person"}, true
+				continue
+			}
 			if words(l.text[p.start:p.end]) <= 2 {
 				res[i].keep = false
 				continue
@@ -510,6 +517,36 @@ func (a *attributor) subjectOfPhrase(p passage) (speaker, bool) {
 	}
 	sp.sure = false
 	return sp, true
+}
+
+// documentOfPhrase reports whether the nearest speech verb before phrase
+// p in its sentence has a document for its subject ("the report said",
+// "a plea deal that said"), and returns the words that say so.
+func (a *attributor) documentOfPhrase(p passage) (string, bool) {
+	l := a.l
+	open := l.tokenAt(p.open)
+	if open >= len(l.toks) {
+		return "", false
+	}
+	s := l.sents[l.toks[open].sent]
+	for t := open - 1; t > s.first && t >= open-cueWindow; t-- {
+		if l.toks[t].kind == tokMark || l.toks[t].passage >= 0 {
+			return "", false
+		}
+		if _, ok := a.cueVerbAt(t); !ok {
+			continue
+		}
+		h := t - 1
+		if l.isWordTok(h) && (strings.EqualFold(l.word(h), "that") || strings.EqualFold(l.word(h), "which")) {
+			h--
+		}
+		if !l.isWordTok(h) {
+			return "", false
+		}
+		w := strings.ToLower(l.word(h))
+		return a.phrase(tokRange{max(s.first, h-2), t + 1}), speechNouns[w] || documentNouns[w]
+	}
+	return "", false
 }
 
 // signatureCue reads a paragraph of a dash and a name after the passage

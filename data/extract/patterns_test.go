@@ -553,6 +553,13 @@ Talks on the river's water broke up without a deal, leaving farmers in southern 
 `, []wantQuote{
 			{"There is nothing more to discuss", "Portugal", data.KindState, data.ConfidenceCheck},
 		}},
+
+		{"a phrase quoted from a document is not the words of the person quoted before", `Former mayor admits bribery
+"I accept what I did was wrong," Ray Tolland said in a quiet voice, signing a settlement that said he had taken cash from two builders "in return for planning favours."
+`, []wantQuote{
+			{"I accept what I did was wrong", "Ray Tolland", data.KindPerson, data.ConfidenceHigh},
+			{"in return for planning favours", "", "", data.ConfidenceCheck},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
