@@ -560,6 +560,17 @@ Talks on the river's water broke up without a deal, leaving farmers in southern 
 			{"I accept what I did was wrong", "Ray Tolland", data.KindPerson, data.ConfidenceHigh},
 			{"in return for planning favours", "", "", data.ConfidenceCheck},
 		}},
+
+		{"“the Minister” is the one minister the story names", `Harbour levy to rise, Minister tells Parliament
+Minister for Fisheries and Ports Tevita Lomani has told Parliament that the harbour levy will rise next year.
+Opposition MP Sala Vunipola asked how small boat owners would pay.
+"The levy has not changed in twelve years and the wharves are falling apart," the Minister said.
+The Minister claims the rise will pay for two new slipways.
+"Nobody wants to pay more, but the boats need somewhere safe to land."
+`, []wantQuote{
+			{"Nobody wants to pay more, but the boats need somewhere safe to land", "Tevita Lomani", data.KindPerson, data.ConfidenceCheck},
+			{"The levy has not changed in twelve years and the wharves are falling apart", "Tevita Lomani", data.KindPerson, data.ConfidenceCheck},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
