@@ -341,12 +341,70 @@ func (a *attributor) continued(i int, res []passageResult) (speaker, bool) {
 			sp.why = "the paragraph before ends “" + a.excerpt(c.text) + "”"
 			return sp, true
 		}
+		if a.topicHeading(p.para - 1) {
+			return a.speakerBeforeHeading(i, res), true
+		}
 	}
 	if sp, ok := a.lastOfParagraph(p.para-1, i, res); ok {
 		return sp, true
 	}
 	return speaker{}, false
 }
+
+// topicWords open the heading of a topic put to a speaker: "About the
+// penalty:", "On the transfer window:".
+var topicWords = toSet(`about on regarding concerning re asked`)
+
+// maxHeadingWords is the longest topic heading read.
+const maxHeadingWords = 30
+
+// topicHeading reports whether paragraph k is a heading of the topic the
+// quotes after it answer, as interviews and press conferences are laid out:
+// one line without a quotation that opens with "About" or "On" and ends
+// with a colon.
+func (a *attributor) topicHeading(k int) bool {
+	l := a.l
+	para := l.paras[k]
+	if para.skip != "" || para.endTok-para.firstTok < 2 || para.endTok-para.firstTok > maxHeadingWords || !l.isWordTok(para.firstTok) {
+		return false
+	}
+	for t := para.firstTok; t < para.endTok; t++ {
+		if l.toks[t].passage >= 0 || l.toks[t].kind == tokMark {
+			return false
+		}
+	}
+	w := l.word(para.firstTok)
+	return isUpperStart(w) && topicWords.has(strings.ToLower(w)) && l.punct(para.endTok-1, ":")
+}
+
+// speakerBeforeHeading gives passage i, the first after a topic heading,
+// the speaker of the last quote before the heading, to check: the heading
+// names the topic ("About West Bromwich's penalty:"), not who answers.
+func (a *attributor) speakerBeforeHeading(i int, res []passageResult) speaker {
+	l := a.l
+	p := l.passages[i]
+	for j := i - 1; j >= 0 && j >= i-lookBack && l.passages[j].para >= p.para-maxHeadingReach; j-- {
+		if sp := res[j].sp; res[j].keep && res[j].has && sp.ent >= 0 && a.r.ents[sp.ent].kind != data.KindState &&
+			a.r.ents[sp.ent].kind != data.KindOrganisation {
+			sp = a.carry(sp, "answers the topic in the paragraph before, after the quotes of ")
+			sp.sure = false
+			return sp
+		}
+	}
+	// "Kessler spoke to reporters after the match.\n\nOn the red card:"
+	if k := p.para - 2; k >= 0 {
+		if sp, ok := a.lastOfParagraph(k, i, res); ok && a.r.ents[sp.ent].kind == data.KindPerson {
+			sp.sure = false
+			sp.why = "answers the topic in the paragraph before; " + sp.why
+			return sp
+		}
+	}
+	return speaker{ent: -1, why: "the paragraph before names a topic, not a speaker"}
+}
+
+// maxHeadingReach is how many paragraphs before a topic heading the
+// speaker answering it is looked for.
+const maxHeadingReach = 8
 
 // sentenceBefore gives a full passage with no cue in the middle of its
 // paragraph the speaker of the sentence before it: “Bolton distanced

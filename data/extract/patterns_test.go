@@ -571,6 +571,32 @@ The Minister claims the rise will pay for two new slipways.
 			{"Nobody wants to pay more, but the boats need somewhere safe to land", "Tevita Lomani", data.KindPerson, data.ConfidenceCheck},
 			{"The levy has not changed in twelve years and the wharves are falling apart", "Tevita Lomani", data.KindPerson, data.ConfidenceCheck},
 		}},
+
+		{"quotes under a topic heading are the manager's quoted before, not a club's in the heading", `Kessler relieved after late winner
+Rovers manager Jonas Kessler spoke about the 2-1 win over Hartley Town in the fourth round of the cup.
+
+"We made it hard for ourselves. The second half was not good enough," he told Radio Tyne after the game.
+
+About the penalty Hartley Town wanted in the last minute:
+
+"From where I stood it was a dive. The referee was close to it."
+
+"I would say the same if it was one of my players."
+`, []wantQuote{
+			{"We made it hard for ourselves. The second half was not good enough", "Jonas Kessler", data.KindPerson, ""},
+			{"From where I stood it was a dive. The referee was close to it", "Jonas Kessler", data.KindPerson, data.ConfidenceCheck},
+			{"I would say the same if it was one of my players", "Jonas Kessler", data.KindPerson, data.ConfidenceCheck},
+		}},
+
+		{"quotes under a topic heading are those of the person the story says spoke", `Coach speaks after the draw
+Head coach Marit Olsen spoke to reporters after the 0-0 draw with Vale Athletic.
+
+On Vale Athletic's second goal, ruled out for offside:
+
+"It was offside, no question. The linesman had a perfect view."
+`, []wantQuote{
+			{"It was offside, no question. The linesman had a perfect view", "Marit Olsen", data.KindPerson, data.ConfidenceCheck},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
