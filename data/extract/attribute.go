@@ -132,6 +132,16 @@ func (a *attributor) run() []Quote {
 				sp = speaker{ent: a.r.body(name, data.KindUnnamed, c.subj.first), how: howDescription,
 					why: a.where(c, p) + "; “" + name + "” is described, not named"}
 			}
+			if sp.ent >= 0 && a.r.ents[sp.ent].kind == data.KindUnnamed {
+				// "said a government official who gave his name as
+				// Tabris": the name the described speaker gave.
+				if r, found := a.selfNamed(max(c.subj.end, c.appos.end)); found {
+					if nsp, ok := a.resolveName(r, a.where(c, p)); ok && nsp.ent >= 0 && a.r.ents[nsp.ent].kind == data.KindPerson {
+						nsp.why += "; “" + a.r.ents[sp.ent].name + "” gave that name"
+						sp = nsp
+					}
+				}
+			}
 			if c.joint && sp.ent >= 0 {
 				sp.sure = false
 				sp.why += " (the first of two speakers)"
@@ -349,6 +359,54 @@ func (a *attributor) continued(i int, res []passageResult) (speaker, bool) {
 		return sp, true
 	}
 	return speaker{}, false
+}
+
+// selfNameWords may stand between "who gave" and the name given: "who
+// gave only his first name, Ali", "who identified herself as Rose".
+var selfNameWords = toSet(`his her their only first last full given surname name names himself herself
+	themselves by`)
+
+// selfNamed reads, at token t after a described speaker, a relative clause
+// giving the speaker's name ("who gave his name as Tabris", "who
+// identified herself only as Rose", "who would give only his surname,
+// Okoro") and returns the name.
+func (a *attributor) selfNamed(t int) (tokRange, bool) {
+	l := a.l
+	if t < 1 || !l.punct(t, ",") && !l.isWordTok(t) {
+		return tokRange{}, false
+	}
+	if l.punct(t, ",") {
+		t++
+	}
+	if !l.isWordTok(t) || !strings.EqualFold(l.word(t), "who") {
+		return tokRange{}, false
+	}
+	i := t + 1
+	if l.isWordTok(i) && (l.word(i) == "would" || l.word(i) == "only") {
+		i++
+	}
+	if !l.isWordTok(i) {
+		return tokRange{}, false
+	}
+	switch strings.ToLower(l.word(i)) {
+	case "gave", "gives", "give", "identified", "identifies":
+	default:
+		return tokRange{}, false
+	}
+	named := false
+	for i++; i < t+10 && l.isWordTok(i) && selfNameWords.has(strings.ToLower(l.word(i))); i++ {
+		w := strings.ToLower(l.word(i))
+		named = named || w == "name" || w == "names" || w == "surname" || w == "himself" || w == "herself" || w == "themselves"
+	}
+	if !named || !(l.isWordTok(i) && l.word(i) == "as" || l.punct(i, ",")) {
+		return tokRange{}, false
+	}
+	i++
+	end := a.r.capRunForward(i, i+4)
+	if end <= i || end < len(l.toks) && l.isWordTok(end) {
+		return tokRange{}, false
+	}
+	return tokRange{i, end}, true
 }
 
 // topicWords open the heading of a topic put to a speaker: "About the

@@ -597,6 +597,14 @@ On Vale Athletic's second goal, ruled out for offside:
 `, []wantQuote{
 			{"It was offside, no question. The linesman had a perfect view", "Marit Olsen", data.KindPerson, data.ConfidenceCheck},
 		}},
+
+		{"a described speaker who gives a name is that person", `Landslide buries mountain village
+"We heard the hill move in the night and then nothing," said a farmer who gave his name as Oruzgan.
+"The road is gone, so the diggers cannot get through," said a rescue worker, who identified herself only as Lena.
+`, []wantQuote{
+			{"We heard the hill move in the night and then nothing", "Oruzgan", data.KindPerson, data.ConfidenceHigh},
+			{"The road is gone, so the diggers cannot get through", "Lena", data.KindPerson, data.ConfidenceHigh},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
