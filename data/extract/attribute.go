@@ -430,8 +430,18 @@ func (a *attributor) topicHeading(k int) bool {
 		if l.toks[t].passage >= 0 || l.toks[t].kind == tokMark {
 			return false
 		}
+		if _, ok := a.cueVerbAt(t); ok {
+			return false // "On Friday the chairman told the hearing:" is a cue
+		}
 	}
 	w := l.word(para.firstTok)
+	next := para.firstTok + 1
+	if l.isWordTok(next) && (determiners.has(l.word(next)) && !strings.EqualFold(l.word(next), "the")) {
+		next++ // "On this Monday", "About the"
+	}
+	if l.isWordTok(next) && isTimeWord(l.word(next)) {
+		return false // "On Monday, …:" says when, not what about
+	}
 	return isUpperStart(w) && topicWords.has(strings.ToLower(w)) && l.punct(para.endTok-1, ":")
 }
 

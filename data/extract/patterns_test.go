@@ -594,8 +594,13 @@ Head coach Marit Olsen spoke to reporters after the 0-0 draw with Vale Athletic.
 On Vale Athletic's second goal, ruled out for offside:
 
 "It was offside, no question. The linesman had a perfect view."
+
+On Sunday the club's chairman, Piet Aalders, gave his view:
+
+"We accept the result."
 `, []wantQuote{
 			{"It was offside, no question. The linesman had a perfect view", "Marit Olsen", data.KindPerson, data.ConfidenceCheck},
+			{"We accept the result", "Piet Aalders", data.KindPerson, ""},
 		}},
 
 		{"a described speaker who gives a name is that person", `Landslide buries mountain village
