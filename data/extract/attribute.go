@@ -132,6 +132,16 @@ func (a *attributor) run() []Quote {
 				sp = speaker{ent: a.r.body(name, data.KindUnnamed, c.subj.first), how: howDescription,
 					why: a.where(c, p) + "; “" + name + "” is described, not named"}
 			}
+			if sp.ent >= 0 && a.r.ents[sp.ent].kind == data.KindUnnamed {
+				// "said a government official who gave his name as
+				// Tabris": the name the described speaker gave.
+				if r, found := a.selfNamed(max(c.subj.end, c.appos.end)); found {
+					if nsp, ok := a.resolveName(r, a.where(c, p)); ok && nsp.ent >= 0 && a.r.ents[nsp.ent].kind == data.KindPerson {
+						nsp.why += "; “" + a.r.ents[sp.ent].name + "” gave that name"
+						sp = nsp
+					}
+				}
+			}
 			if c.joint && sp.ent >= 0 {
 				sp.sure = false
 				sp.why += " (the first of two speakers)"
@@ -156,6 +166,13 @@ func (a *attributor) run() []Quote {
 			// its back”"), or the reporter's own scare quote when short.
 			if sp, ok := a.subjectOfPhrase(p); ok {
 				res[i].sp, res[i].has = sp, true
+				continue
+			}
+			if doc, ok := a.documentOfPhrase(p); ok {
+				// "a plea deal that said he had given officials gifts
+				// “in exchange for official acts”": the words are the
+				// document's, not those of whoever spoke before.
+				res[i].sp, res[i].has = speaker{ent: -1, why: "the words of a document (“…" + doc + "”), not of a person"}, true
 				continue
 			}
 			if words(l.text[p.start:p.end]) <= 2 {
@@ -334,12 +351,128 @@ func (a *attributor) continued(i int, res []passageResult) (speaker, bool) {
 			sp.why = "the paragraph before ends “" + a.excerpt(c.text) + "”"
 			return sp, true
 		}
+		if a.topicHeading(p.para - 1) {
+			return a.speakerBeforeHeading(i, res), true
+		}
 	}
 	if sp, ok := a.lastOfParagraph(p.para-1, i, res); ok {
 		return sp, true
 	}
 	return speaker{}, false
 }
+
+// selfNameWords may stand between "who gave" and the name given: "who
+// gave only his first name, Ali", "who identified herself as Rose".
+var selfNameWords = toSet(`his her their only first last full given surname name names himself herself
+	themselves by`)
+
+// selfNamed reads, at token t after a described speaker, a relative clause
+// giving the speaker's name ("who gave his name as Tabris", "who
+// identified herself only as Rose", "who would give only his surname,
+// Okoro") and returns the name.
+func (a *attributor) selfNamed(t int) (tokRange, bool) {
+	l := a.l
+	if t < 1 || !l.punct(t, ",") && !l.isWordTok(t) {
+		return tokRange{}, false
+	}
+	if l.punct(t, ",") {
+		t++
+	}
+	if !l.isWordTok(t) || !strings.EqualFold(l.word(t), "who") {
+		return tokRange{}, false
+	}
+	i := t + 1
+	if l.isWordTok(i) && (l.word(i) == "would" || l.word(i) == "only") {
+		i++
+	}
+	if !l.isWordTok(i) {
+		return tokRange{}, false
+	}
+	switch strings.ToLower(l.word(i)) {
+	case "gave", "gives", "give", "identified", "identifies":
+	default:
+		return tokRange{}, false
+	}
+	named := false
+	for i++; i < t+10 && l.isWordTok(i) && selfNameWords.has(strings.ToLower(l.word(i))); i++ {
+		w := strings.ToLower(l.word(i))
+		named = named || w == "name" || w == "names" || w == "surname" || w == "himself" || w == "herself" || w == "themselves"
+	}
+	if !named || !(l.isWordTok(i) && l.word(i) == "as" || l.punct(i, ",")) {
+		return tokRange{}, false
+	}
+	i++
+	end := a.r.capRunForward(i, i+4)
+	if end <= i || end < len(l.toks) && l.isWordTok(end) {
+		return tokRange{}, false
+	}
+	return tokRange{i, end}, true
+}
+
+// topicWords open the heading of a topic put to a speaker: "About the
+// penalty:", "On the transfer window:".
+var topicWords = toSet(`about on regarding concerning re asked`)
+
+// maxHeadingWords is the longest topic heading read.
+const maxHeadingWords = 30
+
+// topicHeading reports whether paragraph k is a heading of the topic the
+// quotes after it answer, as interviews and press conferences are laid out:
+// one line without a quotation that opens with "About" or "On" and ends
+// with a colon.
+func (a *attributor) topicHeading(k int) bool {
+	l := a.l
+	para := l.paras[k]
+	if para.skip != "" || para.endTok-para.firstTok < 2 || para.endTok-para.firstTok > maxHeadingWords || !l.isWordTok(para.firstTok) {
+		return false
+	}
+	for t := para.firstTok; t < para.endTok; t++ {
+		if l.toks[t].passage >= 0 || l.toks[t].kind == tokMark {
+			return false
+		}
+		if _, ok := a.cueVerbAt(t); ok {
+			return false // "On Friday the chairman told the hearing:" is a cue
+		}
+	}
+	w := l.word(para.firstTok)
+	next := para.firstTok + 1
+	if l.isWordTok(next) && (determiners.has(l.word(next)) && !strings.EqualFold(l.word(next), "the")) {
+		next++ // "On this Monday", "About the"
+	}
+	if l.isWordTok(next) && isTimeWord(l.word(next)) {
+		return false // "On Monday, …:" says when, not what about
+	}
+	return isUpperStart(w) && topicWords.has(strings.ToLower(w)) && l.punct(para.endTok-1, ":")
+}
+
+// speakerBeforeHeading gives passage i, the first after a topic heading,
+// the speaker of the last quote before the heading, to check: the heading
+// names the topic ("About West Bromwich's penalty:"), not who answers.
+func (a *attributor) speakerBeforeHeading(i int, res []passageResult) speaker {
+	l := a.l
+	p := l.passages[i]
+	for j := i - 1; j >= 0 && j >= i-lookBack && l.passages[j].para >= p.para-maxHeadingReach; j-- {
+		if sp := res[j].sp; res[j].keep && res[j].has && sp.ent >= 0 && a.r.ents[sp.ent].kind != data.KindState &&
+			a.r.ents[sp.ent].kind != data.KindOrganisation {
+			sp = a.carry(sp, "answers the topic in the paragraph before, after the quotes of ")
+			sp.sure = false
+			return sp
+		}
+	}
+	// "Kessler spoke to reporters after the match.\n\nOn the red card:"
+	if k := p.para - 2; k >= 0 {
+		if sp, ok := a.lastOfParagraph(k, i, res); ok && a.r.ents[sp.ent].kind == data.KindPerson {
+			sp.sure = false
+			sp.why = "answers the topic in the paragraph before; " + sp.why
+			return sp
+		}
+	}
+	return speaker{ent: -1, why: "the paragraph before names a topic, not a speaker"}
+}
+
+// maxHeadingReach is how many paragraphs before a topic heading the
+// speaker answering it is looked for.
+const maxHeadingReach = 8
 
 // sentenceBefore gives a full passage with no cue in the middle of its
 // paragraph the speaker of the sentence before it: “Bolton distanced
@@ -510,6 +643,36 @@ func (a *attributor) subjectOfPhrase(p passage) (speaker, bool) {
 	}
 	sp.sure = false
 	return sp, true
+}
+
+// documentOfPhrase reports whether the nearest speech verb before phrase
+// p in its sentence has a document for its subject ("the report said",
+// "a plea deal that said"), and returns the words that say so.
+func (a *attributor) documentOfPhrase(p passage) (string, bool) {
+	l := a.l
+	open := l.tokenAt(p.open)
+	if open >= len(l.toks) {
+		return "", false
+	}
+	s := l.sents[l.toks[open].sent]
+	for t := open - 1; t > s.first && t >= open-cueWindow; t-- {
+		if l.toks[t].kind == tokMark || l.toks[t].passage >= 0 {
+			return "", false
+		}
+		if _, ok := a.cueVerbAt(t); !ok {
+			continue
+		}
+		h := t - 1
+		if l.isWordTok(h) && (strings.EqualFold(l.word(h), "that") || strings.EqualFold(l.word(h), "which")) {
+			h--
+		}
+		if !l.isWordTok(h) {
+			return "", false
+		}
+		w := strings.ToLower(l.word(h))
+		return a.phrase(tokRange{max(s.first, h-2), t + 1}), speechNouns[w] || documentNouns[w]
+	}
+	return "", false
 }
 
 // signatureCue reads a paragraph of a dash and a name after the passage
@@ -1332,11 +1495,22 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 		// The last body named, unless a body is the subject of this
 		// sentence or the one before: "The Security Council condemned
 		// North Korea's test, what it called “…”" is the council.
-		best, subj := -1, -1
+		// "It" that speaks is an organisation before a place: a country
+		// or region named since (“…,” it said after "floods in eastern
+		// England") does not take the words of the agency the story is
+		// about.
+		best, subj, org := -1, -1, -1
 		a.eachBefore(t, 40, func(m mention) bool {
 			e := a.r.ents[m.ent]
 			near := sent-l.toks[m.tok].sent <= 1
 			if best >= 0 && !near {
+				if p == "it" && org < 0 && subj < 0 && a.r.ents[best].kind == data.KindState {
+					if e.kind == data.KindOrganisation {
+						org = m.ent
+						return false
+					}
+					return true
+				}
 				return false
 			}
 			if e.kind == data.KindOrganisation || e.kind == data.KindState || p == "they" && e.kind == data.KindUnnamed && !strings.HasPrefix(e.name, "a ") {
@@ -1355,6 +1529,9 @@ func (a *attributor) resolvePronoun(p string, t int, where string) speaker {
 		}
 		if subj >= 0 && subj != best {
 			return speaker{ent: subj, how: howPronoun, why: where + "; " + p + " → " + a.r.ents[subj].name + ", the subject of the sentence"}
+		}
+		if org >= 0 && subj < 0 {
+			return speaker{ent: org, how: howPronoun, why: where + "; " + p + " → " + a.r.ents[org].name + ", the last organisation named (" + a.r.ents[best].name + " is a place)"}
 		}
 		return speaker{ent: best, how: howPronoun, why: where + "; " + p + " → " + a.r.ents[best].name + ", the last body named"}
 	}

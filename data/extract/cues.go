@@ -216,6 +216,12 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 			// they were unfazed": the quote was an aside.
 			return cue{}, false
 		}
+		if mark+1 == t && a.closesSentence(p) && isUpperStart(l.word(t)) && a.reportsLater(end, s.end) {
+			// "“They will be ready in May.” The minister said on Friday
+			// that …": a quote closed by its full stop, then a new
+			// sentence reporting something else in indirect speech.
+			return cue{}, false
+		}
 		return cue{how: "after", verb: i, subj: subj, appos: appos, text: tokRange{mark, end}, joint: joint}, true
 	}
 	// "…,” the statement read."
@@ -224,6 +230,35 @@ func (a *attributor) afterCue(p passage) (cue, bool) {
 	}
 	return cue{}, false
 }
+
+// closesSentence reports whether passage p ends with a full stop inside
+// its closing mark.
+func (a *attributor) closesSentence(p passage) bool {
+	return strings.HasSuffix(strings.TrimRight(a.l.text[p.start0:p.end0], " "), ".")
+}
+
+// reportsLater reports whether the speech verb ending at t reports a
+// clause in indirect speech, within its sentence (which ends at limit):
+// "said that …", "said at a briefing on the budget that …".
+func (a *attributor) reportsLater(t, limit int) bool {
+	l := a.l
+	if l.reportsClause(t, limit) {
+		return true
+	}
+	for i := t; i < limit && i < t+reportWindow; i++ {
+		if l.toks[i].kind == tokMark || l.toks[i].passage >= 0 {
+			return false
+		}
+		if l.isWordTok(i) && complementizers.has(l.word(i)) && l.word(i) != "if" {
+			return true
+		}
+	}
+	return false
+}
+
+// reportWindow is how far after a speech verb reportsLater looks for the
+// "that" of indirect speech.
+const reportWindow = 25
 
 // someoneAfter reads "the designer" in "…,” said the designer, who …":
 // after a speech verb written before its subject, "the" or "a" and one or

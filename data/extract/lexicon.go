@@ -70,6 +70,11 @@ var speechNouns = toSet(`statement statements tweet tweets post letter memo emai
 	document documents filing release announcement video ruling order decision editorial brief affidavit petition
 	indictment manifesto memoir pamphlet leaflet flier flyer newsletter blog podcast pitch response reply answer`)
 
+// documentNouns are papers whose words may be quoted besides speechNouns:
+// "a plea bargain that said …".
+var documentNouns = toSet(`bargain deal agreement contract plea charges papers records law bill resolution
+	treaty accord settlement verdict judgment judgement warrant subpoena`)
+
 // participleSpeech are the -ing forms that attach a quote to the subject of
 // the sentence: "Trump attacked Clinton, saying “…”".
 var participleSpeech = toSet(`saying adding writing telling noting arguing warning insisting declaring

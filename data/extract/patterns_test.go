@@ -530,6 +530,86 @@ Cllr Ann Briggs, who represents the riverside ward, told Radio Wessex: "People h
 			{"will overrun", "the county highways department", data.KindOrganisation, data.ConfidenceCheck},
 			{"People have waited long enough", "Ann Briggs", data.KindPerson, data.ConfidenceHigh},
 		}},
+
+		{"a quote closed by its full stop, then a new sentence reporting something else", `Ferry timetable delayed
+Marta Quist, who runs the harbour board's planning office, gave few details of the new timetable.
+"We are still counting the crossings," she said. "The figures will be out in June." Transport Secretary Owen Dale told councillors at a meeting in Kirkwall that the money for two new ferries was already set aside.
+`, []wantQuote{
+			{"We are still counting the crossings", "Marta Quist", data.KindPerson, data.ConfidenceHigh},
+			{"The figures will be out in June", "Marta Quist", data.KindPerson, ""},
+		}},
+
+		{"“it said” is the organisation before a place named since", `Coastguard to review its alerts after harbour flooding
+The Northern Coastguard Agency has said it will look again at the alerts it sent before the surge.
+An orange alert was raised for the islands, while a lower alert was given for western Norway.
+"The surge came in faster than any model showed," it said.
+`, []wantQuote{
+			{"The surge came in faster than any model showed", "Northern Coastguard Agency", data.KindOrganisation, data.ConfidenceCheck},
+		}},
+
+		{"“it said” is a place only when no organisation is named", `Drought talks stall
+Talks on the river's water broke up without a deal, leaving farmers in southern Portugal short of water.
+"There is nothing more to discuss," it said.
+`, []wantQuote{
+			{"There is nothing more to discuss", "Portugal", data.KindState, data.ConfidenceCheck},
+		}},
+
+		{"a phrase quoted from a document is not the words of the person quoted before", `Former mayor admits bribery
+"I accept what I did was wrong," Ray Tolland said in a quiet voice, signing a settlement that said he had taken cash from two builders "in return for planning favours."
+`, []wantQuote{
+			{"I accept what I did was wrong", "Ray Tolland", data.KindPerson, data.ConfidenceHigh},
+			{"in return for planning favours", "", "", data.ConfidenceCheck},
+		}},
+
+		{"“the Minister” is the one minister the story names", `Harbour levy to rise, Minister tells Parliament
+Minister for Fisheries and Ports Tevita Lomani has told Parliament that the harbour levy will rise next year.
+Opposition MP Sala Vunipola asked how small boat owners would pay.
+"The levy has not changed in twelve years and the wharves are falling apart," the Minister said.
+The Minister claims the rise will pay for two new slipways.
+"Nobody wants to pay more, but the boats need somewhere safe to land."
+`, []wantQuote{
+			{"Nobody wants to pay more, but the boats need somewhere safe to land", "Tevita Lomani", data.KindPerson, data.ConfidenceCheck},
+			{"The levy has not changed in twelve years and the wharves are falling apart", "Tevita Lomani", data.KindPerson, data.ConfidenceCheck},
+		}},
+
+		{"quotes under a topic heading are the manager's quoted before, not a club's in the heading", `Kessler relieved after late winner
+Rovers manager Jonas Kessler spoke about the 2-1 win over Hartley Town in the fourth round of the cup.
+
+"We made it hard for ourselves. The second half was not good enough," he told Radio Tyne after the game.
+
+About the penalty Hartley Town wanted in the last minute:
+
+"From where I stood it was a dive. The referee was close to it."
+
+"I would say the same if it was one of my players."
+`, []wantQuote{
+			{"We made it hard for ourselves. The second half was not good enough", "Jonas Kessler", data.KindPerson, ""},
+			{"From where I stood it was a dive. The referee was close to it", "Jonas Kessler", data.KindPerson, data.ConfidenceCheck},
+			{"I would say the same if it was one of my players", "Jonas Kessler", data.KindPerson, data.ConfidenceCheck},
+		}},
+
+		{"quotes under a topic heading are those of the person the story says spoke", `Coach speaks after the draw
+Head coach Marit Olsen spoke to reporters after the 0-0 draw with Vale Athletic.
+
+On Vale Athletic's second goal, ruled out for offside:
+
+"It was offside, no question. The linesman had a perfect view."
+
+On Sunday the club's chairman, Piet Aalders, gave his view:
+
+"We accept the result."
+`, []wantQuote{
+			{"It was offside, no question. The linesman had a perfect view", "Marit Olsen", data.KindPerson, data.ConfidenceCheck},
+			{"We accept the result", "Piet Aalders", data.KindPerson, ""},
+		}},
+
+		{"a described speaker who gives a name is that person", `Landslide buries mountain village
+"We heard the hill move in the night and then nothing," said a farmer who gave his name as Oruzgan.
+"The road is gone, so the diggers cannot get through," said a rescue worker, who identified herself only as Lena.
+`, []wantQuote{
+			{"We heard the hill move in the night and then nothing", "Oruzgan", data.KindPerson, data.ConfidenceHigh},
+			{"The road is gone, so the diggers cannot get through", "Lena", data.KindPerson, data.ConfidenceHigh},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
