@@ -1698,8 +1698,8 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			switch w {
 			case "this", "last", "next", "coming", "past", "previous":
 				qual = w
-			case "in", "during", "by", "until", "through", "since", "over", "for", "before", "after", "the":
-				lead = true
+			case "in", "during", "by", "until", "through", "since", "over", "for", "before", "after":
+				lead = true // not "the" alone: "The fall was the worst in years"
 			}
 		}
 		name := strings.ToLower(sub(1))

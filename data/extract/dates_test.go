@@ -204,6 +204,7 @@ func TestFindDates_NotDates(t *testing.T) {
 		"In the winter the lake freezes over.",
 		"The season turned from spring to summer.",
 		"Tourists leave in the winter months.",
+		"The fall was the steepest in a decade.",
 		"She hoped it would be the last winter of the war.",
 		"We were told this was the last winter we would spend here.",
 	} {
