@@ -299,6 +299,7 @@ func findDates(l *layout, pub data.Time) []DateMention {
 		if para.skip != "" {
 			continue
 		}
+		caption := captionPara(text[para.start:para.end])
 		for t := para.bodyTok; t < para.endTok; t++ {
 			tok := l.toks[t]
 			if tok.kind != tokWord || tok.start < next {
@@ -323,7 +324,7 @@ func findDates(l *layout, pub data.Time) []DateMention {
 			}
 			d.Start, d.End = tok.start, tok.start+n
 			d.Expression = text[d.Start:d.End]
-			if inCaption(text, para.start, para.end, d.Start) || seasonNoun(d, text[max(para.start, d.Start-8):d.Start], text[d.End:min(para.end, d.End+24)]) {
+			if caption || inCredit(text[max(para.start, d.Start-creditWindow):d.Start]) || seasonNoun(d, text[max(para.start, d.Start-8):d.Start], text[d.End:min(para.end, d.End+24)]) {
 				next = d.End
 				continue
 			}
@@ -485,7 +486,7 @@ func findDates(l *layout, pub data.Time) []DateMention {
 				prev := &out[len(out)-1]
 				if _, ok := weekdayNamed(*prev); ok && !prev.Future && prev.From.Unix > d.From.Unix &&
 					!qualifiedRe.MatchString(prev.Expression) && !qualifiedRe.MatchString(d.Expression) &&
-					narrativeJoinRe.MatchString(text[prev.End:d.Start]) && !isPossessive(d.Expression) && !isPossessive(prev.Expression) {
+					d.Start-prev.End < 80 && narrativeJoinRe.MatchString(text[prev.End:d.Start]) && !isPossessive(d.Expression) && !isPossessive(prev.Expression) {
 					prev.From = day(time.Unix(prev.From.Unix, 0).UTC().AddDate(0, 0, -7))
 				}
 			}
@@ -505,20 +506,28 @@ var creditEndRe = regexp.MustCompile(`(?i)\b(?:screengrab|screen\s*grab|screensh
 // creditOpenRe matches the start of a credit in parentheses: "(Photo: ".
 var creditOpenRe = regexp.MustCompile(`(?i)^\((?:photo|photograph|picture|image|credit|pictured|file)\b`)
 
-// inCaption reports whether the byte at in the paragraph from start to end
-// is part of a photo caption or credit: a short paragraph that ends with a
-// credit, or a credit in parentheses ("(Photo: AP, May 3)"). The date in
-// a caption is when the picture was taken, not an event of the story.
-func inCaption(text string, start, end, at int) bool {
-	para := strings.TrimSpace(text[start:end])
-	if words(para) <= 60 && creditEndRe.MatchString(para) {
-		return true
-	}
-	open := strings.LastIndexByte(text[start:at], '(')
-	if open < 0 || strings.IndexByte(text[start+open:at], ')') >= 0 {
+// captionPara reports whether a paragraph is a photo caption: a short one
+// that ends with a credit. The date in a caption is when the picture was
+// taken, not an event of the story.
+func captionPara(para string) bool {
+	para = strings.TrimSpace(para)
+	// Only the end is read: a paragraph of more than 60 words is no
+	// caption whatever it ends with.
+	return len(para) < 1000 && words(para) <= 60 && creditEndRe.MatchString(para)
+}
+
+// creditWindow is how far back a credit in parentheses is looked for.
+const creditWindow = 120
+
+// inCredit reports whether the text before a date (at most creditWindow
+// bytes of its paragraph) leaves it inside a credit in parentheses: "(Image:
+// AP, May 3)".
+func inCredit(before string) bool {
+	open := strings.LastIndexByte(before, '(')
+	if open < 0 || strings.IndexByte(before[open:], ')') >= 0 {
 		return false
 	}
-	return creditOpenRe.MatchString(text[start+open : at])
+	return creditOpenRe.MatchString(before[open:])
 }
 
 // yearFollowsRe matches a year that can follow the event a day dates:
