@@ -503,6 +503,9 @@ func findDates(l *layout, pub data.Time) []DateMention {
 // not catch: "…, March 21, 2024. Screengrab.".
 var creditEndRe = regexp.MustCompile(`(?i)\b(?:screengrab|screen\s*grab|screenshot|screen\s*capture|file\s+photo|handout(?:\s+photo)?)\.?\s*$`)
 
+// creditWords are the words creditEndRe looks for, for a quick look first.
+var creditWords = []string{"screen", "grab", "photo", "handout"}
+
 // creditOpenRe matches the start of a credit in parentheses: "(Photo: ".
 var creditOpenRe = regexp.MustCompile(`(?i)^\((?:photo|photograph|picture|image|credit|pictured|file)\b`)
 
@@ -513,7 +516,8 @@ func captionPara(para string) bool {
 	para = strings.TrimSpace(para)
 	// Only the end is read: a paragraph of more than 60 words is no
 	// caption whatever it ends with.
-	return len(para) < 1000 && words(para) <= 60 && creditEndRe.MatchString(para)
+	return len(para) < 1000 && hasFold(para[max(0, len(para)-24):], creditWords) && words(para) <= 60 &&
+		creditEndRe.MatchString(para)
 }
 
 // creditWindow is how far back a credit in parentheses is looked for.
@@ -686,6 +690,11 @@ func calendarDay(d DateMention) bool {
 func matchDate(s string, ps []int, p time.Time, l *layout, t int) (DateMention, int, bool) {
 	for _, i := range ps {
 		dp := datePatterns[i]
+		// Seasons and parts of years start with words as common as "in"
+		// and "the": their patterns run only when their key word is near.
+		if key := keyWords[dp.kind]; key != nil && !hasFold(s[:min(len(s), 48)], key) {
+			continue
+		}
 		m := dp.re.FindStringSubmatchIndex(s)
 		if m == nil {
 			continue
@@ -713,6 +722,26 @@ func matchDate(s string, ps []int, p time.Time, l *layout, t int) (DateMention, 
 		}
 	}
 	return DateMention{}, 0, false
+}
+
+// keyWords are words one of which a match of a pattern must hold within
+// its first 48 bytes, by the pattern's kind.
+var keyWords = map[string][]string{
+	"season":       {"spring", "summer", "fall", "autumn", "winter"},
+	"part-of-year": {"half", "quarter", "months"},
+}
+
+// hasFold reports whether s holds one of words, in any case of ASCII
+// letters, without allocating.
+func hasFold(s string, words []string) bool {
+	for _, w := range words {
+		for i := 0; i+len(w) <= len(s); i++ {
+			if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // quantityWords follow a number that is not a year: "2000 people".
@@ -1975,7 +2004,11 @@ var seasonWordRe = regexp.MustCompile(`(Spring|Summer|Fall|Autumn|Winter|spring|
 // regime", "a fall in prices", "the Spring Festival", "the last winter
 // we spent there".
 func seasonNoun(d DateMention, before, rest string) bool {
-	m := seasonWordRe.FindString(d.Expression)
+	e := d.Expression
+	if !hasFold(e[max(0, len(e)-6):], keyWords["season"]) {
+		return false
+	}
+	m := seasonWordRe.FindString(e)
 	if m == "" {
 		return false
 	}
