@@ -48,7 +48,7 @@ const (
 	weekdayName = `(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
 	dayNum      = `(\d{1,2})(?:st|nd|rd|th)?\b`
 	yearNum     = `((?:1[89]|20)\d{2})`
-	number      = `(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|a couple of|several)`
+	number      = `(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|a couple of|several|some)`
 	// dayDate is a day of a month with an optional year: "March 3",
 	// "March 3, 2021", "3 March 2021".
 	mdy = monthName + `\s+` + dayNum + `(?:,?\s+` + yearNum + `)?`
@@ -85,6 +85,9 @@ var datePatterns = []datePattern{
 	pat("month", `(?i:(in|since|by|until|through|during|before|after|last|next|this|early|late|mid|from|beyond|around|to|till|for|as\s+of|of|and|or)[- ]\s*)(?:(?i:early|late|mid)[- ]\s*)?(`+monthName+`)`),
 	pat("month-modifier", `(?:(?i:the|a|an|its|their|his|her|this|last|next|as\s+early\s+as|as\s+late\s+as)\s+)?(`+monthName+`)(?:'s|’s)?`),
 	pat("part-of-month", `(?i:(?:by|at|until|before|toward|towards|around|near|in|from|since|after)\s+)?(?i:the\s+(?:end|beginning|start|middle|close|turn)\s+of\s+)(`+monthName+`)(?:,?\s+`+yearNum+`)?`),
+	// A part of a named year: "in the last three months of 2007", "the
+	// first half of next year".
+	pat("part-of-year", `(?i:(?:in|during|over|for|throughout|by|since|from)\s+)?(?i:the\s+(first|second|third|fourth|final|last|latter|past)\s+(?:(three|six|nine|3|6|9)\s+months|(half|quarter))(\s+of\s+(?:((?:1[89]|20)\d{2})|(?:the\s+)?(this|last|next|the|current)\s+year)))`),
 	// Relative to the publication date.
 	pat("rolling", `(?i:(?:over|in|during|for|within|throughout)\s+)?(?i:the\s+(?:past|last)\s+(`+number+`\s+)?(days?|weeks?|months?|years?|decades?|(?:24|48|72)\s+hours))`),
 	pat("coming", `(?i:(?:in|over|within|during)\s+the\s+(?:coming|next|next\s+few|upcoming|following)\s+(`+number+`\s+)?(days|weeks|months|years))`),
@@ -96,6 +99,8 @@ var datePatterns = []datePattern{
 	pat("year", `(?:(?i:in|since|by|until|through|during|before|after|from|of|early|late|mid|fiscal|circa)[- ]\s*)?(?:(?i:early|late|mid)[- ]\s*)?`+yearNum),
 	pat("short-year", `(?i:in|since|by|until|through|during|before|after|from|of|circa)\s+['’](\d{2})`),
 	pat("holiday", `(?:(?i:on|by|until|before|after|since|at|over|for)\s+)?(?i:(last|this|next)\s+)?(`+holidayNames+`)(?:,?\s+`+yearNum+`)?`),
+	// Seasons: "last fall", "in the spring", "next summer", "winter 2010".
+	pat("season", `(?:(?i:in|during|by|until|through|since|over|for|before|after|early|late|mid|this|last|next|coming|past|previous)[- ]\s*)?(?:(?i:the)\s+)?(?:(?i:early|late|mid)[- ]\s*)?(?:(?i:this|last|next|coming|past|previous)\s+)?(?i:(spring|summer|fall|autumn|winter))(,?\s+(?:(?i:of)\s+)?`+yearNum+`)?`),
 	pat("that-unit", `(?i:(?:in|by|during|of|on|since|until|after|before|for|from|through|later|earlier)\s+)?(?i:that|the\s+same|that\s+same)\s+(?i:(year|month|day))`),
 	pat("day-next", `(?i:(?:on\s+)?(?:the\s+(previous|next|following|preceding)\s+day|the\s+day\s+(before|after)))`),
 	pat("session-day", `(?i:the\s+day)\b`),
@@ -230,6 +235,14 @@ var patternsFor = func() map[string][]int {
 	for _, w := range strings.Fields("today yesterday tomorrow tonight") {
 		m[w] = idx("day")
 	}
+	for _, w := range strings.Fields("the in during over for throughout by since from") {
+		m[w] = append(append([]int{}, m[w]...), idx("part-of-year")...)
+		sort.Ints(m[w])
+	}
+	for _, w := range strings.Fields("in during by until through since over for before after early late mid this last next coming past previous the spring summer fall autumn winter") {
+		m[w] = append(append([]int{}, m[w]...), idx("season")...)
+		sort.Ints(m[w])
+	}
 	return m
 }()
 
@@ -286,6 +299,7 @@ func findDates(l *layout, pub data.Time) []DateMention {
 		if para.skip != "" {
 			continue
 		}
+		caption := captionPara(text[para.start:para.end])
 		for t := para.bodyTok; t < para.endTok; t++ {
 			tok := l.toks[t]
 			if tok.kind != tokWord || tok.start < next {
@@ -310,6 +324,10 @@ func findDates(l *layout, pub data.Time) []DateMention {
 			}
 			d.Start, d.End = tok.start, tok.start+n
 			d.Expression = text[d.Start:d.End]
+			if caption || inCredit(text[max(para.start, d.Start-creditWindow):d.Start]) || seasonNoun(d, text[max(para.start, d.Start-8):d.Start], text[d.End:min(para.end, d.End+24)]) {
+				next = d.End
+				continue
+			}
 			// "won the cup in 1968. In the same year he…": the year of the
 			// date named just before, or none.
 			if m := sameUnitRe.FindStringSubmatch(d.Expression); m != nil {
@@ -461,6 +479,17 @@ func findDates(l *layout, pub data.Time) []DateMention {
 					}
 				}
 			}
+			// "warnings were issued on Monday and updated on Wednesday",
+			// both told as done: the day named first is not after the
+			// one named next, so it is of the week before.
+			if _, ok := weekdayNamed(d); ok && d.From.Unix <= p.Unix() && len(out) > 0 && sentOf[len(out)-1] == tok.sent {
+				prev := &out[len(out)-1]
+				if _, ok := weekdayNamed(*prev); ok && !prev.Future && prev.From.Unix > d.From.Unix &&
+					!qualifiedRe.MatchString(prev.Expression) && !qualifiedRe.MatchString(d.Expression) &&
+					d.Start-prev.End < 80 && narrativeJoinRe.MatchString(text[prev.End:d.Start]) && !isPossessive(d.Expression) && !isPossessive(prev.Expression) {
+					prev.From = day(time.Unix(prev.From.Unix, 0).UTC().AddDate(0, 0, -7))
+				}
+			}
 			d.Future = d.Future || d.From.Unix > p.Unix()+86399
 			out = append(out, d)
 			sentOf = append(sentOf, tok.sent)
@@ -468,6 +497,41 @@ func findDates(l *layout, pub data.Time) []DateMention {
 		}
 	}
 	return out
+}
+
+// creditEndRe matches the end of a photo caption that page furniture did
+// not catch: "…, March 21, 2024. Screengrab.".
+var creditEndRe = regexp.MustCompile(`(?i)\b(?:screengrab|screen\s*grab|screenshot|screen\s*capture|file\s+photo|handout(?:\s+photo)?)\.?\s*$`)
+
+// creditWords are the words creditEndRe looks for, for a quick look first.
+var creditWords = []string{"screen", "grab", "photo", "handout"}
+
+// creditOpenRe matches the start of a credit in parentheses: "(Photo: ".
+var creditOpenRe = regexp.MustCompile(`(?i)^\((?:photo|photograph|picture|image|credit|pictured|file)\b`)
+
+// captionPara reports whether a paragraph is a photo caption: a short one
+// that ends with a credit. The date in a caption is when the picture was
+// taken, not an event of the story.
+func captionPara(para string) bool {
+	para = strings.TrimSpace(para)
+	// Only the end is read: a paragraph of more than 60 words is no
+	// caption whatever it ends with.
+	return len(para) < 1000 && hasFold(para[max(0, len(para)-24):], creditWords) && words(para) <= 60 &&
+		creditEndRe.MatchString(para)
+}
+
+// creditWindow is how far back a credit in parentheses is looked for.
+const creditWindow = 120
+
+// inCredit reports whether the text before a date (at most creditWindow
+// bytes of its paragraph) leaves it inside a credit in parentheses: "(Image:
+// AP, May 3)".
+func inCredit(before string) bool {
+	open := strings.LastIndexByte(before, '(')
+	if open < 0 || strings.IndexByte(before[open:], ')') >= 0 {
+		return false
+	}
+	return creditOpenRe.MatchString(before[open:])
 }
 
 // yearFollowsRe matches a year that can follow the event a day dates:
@@ -521,6 +585,12 @@ func possessiveWeekday(d DateMention, text string) (time.Weekday, bool) {
 
 // weekdayJoinRe joins two days of one week: "Friday or Saturday".
 var weekdayJoinRe = regexp.MustCompile(`^,?\s+(?:and|or|and\s+on|or\s+on)\s+$`)
+
+// narrativeJoinRe matches what goes between two days told in the order
+// they came, a second verb in the past joined to the first: "issued on
+// Monday and updated it on Wednesday", "met Monday, then flew home
+// Friday".
+var narrativeJoinRe = regexp.MustCompile(`(?i)^,?\s+(?:and|then|and\s+then)\s+[a-z]+ed(?:\s+[a-z]+){0,2}\s+$`)
 
 // weekdayToRe starts the second day of "Thursday through Saturday".
 var weekdayToRe = regexp.MustCompile(`(?i)^(?:through|until|till)\s`)
@@ -620,6 +690,11 @@ func calendarDay(d DateMention) bool {
 func matchDate(s string, ps []int, p time.Time, l *layout, t int) (DateMention, int, bool) {
 	for _, i := range ps {
 		dp := datePatterns[i]
+		// Seasons and parts of years start with words as common as "in"
+		// and "the": their patterns run only when their key word is near.
+		if key := keyWords[dp.kind]; key != nil && !hasFold(s[:min(len(s), 48)], key) {
+			continue
+		}
 		m := dp.re.FindStringSubmatchIndex(s)
 		if m == nil {
 			continue
@@ -634,10 +709,39 @@ func matchDate(s string, ps []int, p time.Time, l *layout, t int) (DateMention, 
 			continue
 		}
 		if d, ok := resolveDate(dp.kind, sub, p, func() tense { return tenseAt(l, t, m[1]) }); ok {
+			// "the first half of 2019", "the summer of 2025": the part is
+			// the suggestion, dated by the year after it; the year, a
+			// date of its own, is left for the next match.
+			if dp.kind == "part-of-year" {
+				return d, m[8], true
+			}
+			if dp.kind == "season" && m[4] >= 0 {
+				return d, m[4], true // "the summer of 2025", "fall 2005"
+			}
 			return d, m[1], true
 		}
 	}
 	return DateMention{}, 0, false
+}
+
+// keyWords are words one of which a match of a pattern must hold within
+// its first 48 bytes, by the pattern's kind.
+var keyWords = map[string][]string{
+	"season":       {"spring", "summer", "fall", "autumn", "winter"},
+	"part-of-year": {"half", "quarter", "months"},
+}
+
+// hasFold reports whether s holds one of words, in any case of ASCII
+// letters, without allocating.
+func hasFold(s string, words []string) bool {
+	for _, w := range words {
+		for i := 0; i+len(w) <= len(s); i++ {
+			if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // quantityWords follow a number that is not a year: "2000 people".
@@ -980,6 +1084,12 @@ func tenseAt(l *layout, t, endByte int) tense {
 			}
 			return ahead()
 		}
+		// "is being investigated after announcing in January": what is
+		// done after, or since, an -ing verb happened before it.
+		if l.isWordTok(i) && i > s.first && l.isWordTok(i-1) && strings.HasSuffix(strings.ToLower(l.word(i)), "ing") &&
+			len(l.word(i)) > 5 && (strings.EqualFold(l.word(i-1), "after") || strings.EqualFold(l.word(i-1), "since")) {
+			return tensePast
+		}
 		// "said Tuesday that on Sunday the polls will open": the date
 		// opens the clause reported, whose verb comes after it.
 		if l.isWordTok(i) && strings.EqualFold(l.word(i), "that") &&
@@ -1203,7 +1313,11 @@ func monthNamed(s string) (time.Month, bool) {
 // months or years.
 var numberWords = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-	"thirty": 30, "a few": 3, "several": 3, "a couple of": 2}
+	"thirty": 30, "a few": 3, "several": 3, "a couple of": 2, "some": 3}
+
+// vagueNumbers are the counts that say "some" without saying how many:
+// "several years ago" is a year no reader can name.
+var vagueNumbers = regexp.MustCompile(`(?i)\b(?:few|several|couple|some)\b`)
 
 func wordNumber(s string) (int, bool) {
 	if strings.ContainsAny(s, " \t\n") || strings.ToLower(s) != s {
@@ -1595,6 +1709,13 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 		}
 		switch unit {
 		case "week", "weekend":
+			// A news week runs Monday to Sunday; but on a Sunday, "this
+			// week" of what is still to be done ("rushing to pass this
+			// week") is the week that starts the next day, as Sunday
+			// papers and talk shows use it.
+			if which == "this" && unit == "week" && p.Weekday() == time.Sunday && (te() == tenseFuture || te() == tensePresent) {
+				off = 1
+			}
 			monday := p.AddDate(0, 0, -((int(p.Weekday())+6)%7)+7*off)
 			if unit == "weekend" {
 				sat := monday.AddDate(0, 0, 5)
@@ -1608,6 +1729,52 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 		case "year":
 			d.From = yearOf(p.Year() + off)
 		}
+	case "season":
+		f := strings.Fields(strings.ToLower(strings.NewReplacer("-", " ").Replace(sub(0))))
+		qual, lead := "", false
+		for _, w := range f {
+			switch w {
+			case "this", "last", "next", "coming", "past", "previous":
+				qual = w
+			case "in", "during", "by", "until", "through", "since", "over", "for", "before", "after":
+				lead = true // not "the" alone: "The fall was the worst in years"
+			}
+		}
+		name := strings.ToLower(sub(1))
+		// "prices fall", "a hot spring": a season is a date only with a
+		// word that makes it one.
+		if qual == "" && sub(3) == "" && !lead {
+			return d, false
+		}
+		if sub(3) != "" {
+			y, _ := strconv.Atoi(sub(3))
+			d.From, d.To = seasonOf(name, y)
+			d.Relative = false
+			break
+		}
+		// "In winter the towns are empty": a season with no tense of
+		// what happened or will is a habit, not a date.
+		if te := te(); qual == "" && te != tensePast && te != tenseFuture {
+			return d, false
+		}
+		d.From, d.To = seasonFrom(name, qual, te, p)
+	case "part-of-year":
+		first, last, ok := partOfYear(strings.ToLower(sub(1)), strings.ToLower(sub(2)), strings.ToLower(sub(3)))
+		if !ok {
+			return d, false
+		}
+		y := p.Year()
+		if sub(5) != "" {
+			y, _ = strconv.Atoi(sub(5))
+			d.Relative = false
+		}
+		switch strings.ToLower(sub(6)) {
+		case "last":
+			y--
+		case "next":
+			y++
+		}
+		d.From, d.To = monthOf(y, first), monthOf(y, last)
 	case "rolling":
 		n := 1
 		if sub(1) != "" {
@@ -1615,7 +1782,7 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 			if n, ok = wordNumber(strings.TrimSpace(sub(1))); !ok || n == 0 {
 				return d, false
 			}
-			d.Uncertain = strings.Contains(sub(1), "few") || strings.Contains(sub(1), "several") || strings.Contains(sub(1), "couple")
+			d.Uncertain = vagueNumbers.MatchString(sub(1))
 		}
 		if sub(1) == "" && strings.HasSuffix(strings.ToLower(sub(2)), "s") && !strings.HasSuffix(sub(2), "hours") {
 			return d, false // "in the past decades": no period of its own
@@ -1671,6 +1838,9 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 		if strings.HasSuffix(strings.ToLower(sub(0)), "earlier") && (strings.EqualFold(sub(2), "day") || strings.EqualFold(sub(2), "week")) {
 			return d, false // "two days earlier" counts from another day than today
 		}
+		// "several years ago", "some months ago": a guess at the count,
+		// so a guess at the date.
+		d.Uncertain = vagueNumbers.MatchString(sub(1))
 		switch strings.ToLower(sub(2)) {
 		case "day":
 			d.From = day(p.AddDate(0, 0, -n))
@@ -1824,6 +1994,138 @@ func resolveDate(kind string, sub func(int) string, p time.Time, te func() tense
 		return d, false
 	}
 	return d, !d.From.IsZero()
+}
+
+// seasonWordRe matches a season ending a date expression.
+var seasonWordRe = regexp.MustCompile(`(Spring|Summer|Fall|Autumn|Winter|spring|summer|fall|autumn|winter)$`)
+
+// seasonNoun reports whether the season d ends with, between the texts
+// before and rest, is a thing rather than a time: "the fall of the
+// regime", "a fall in prices", "the Spring Festival", "the last winter
+// we spent there".
+func seasonNoun(d DateMention, before, rest string) bool {
+	e := d.Expression
+	if !hasFold(e[max(0, len(e)-6):], keyWords["season"]) {
+		return false
+	}
+	m := seasonWordRe.FindString(e)
+	if m == "" {
+		return false
+	}
+	if w := strings.Fields(strings.ToLower(before + " " + d.Expression)); len(w) >= 3 &&
+		w[len(w)-3] == "the" && w[len(w)-2] == "last" {
+		return true
+	}
+	f := strings.Fields(rest)
+	if len(f) == 0 {
+		return false
+	}
+	low := strings.ToLower(m)
+	switch {
+	case f[0] == "of" && !(len(f) > 1 && yearOnlyRe.MatchString(f[1])):
+		return true
+	case seasonalNouns.has(f[0]):
+		return true // "in the winter months", "summer time": a habit
+	case f[0] == "in" && (low == "fall" || low == "spring"):
+		return true
+	case isUpperStart(m) && isUpperStart(f[0]):
+		return true // "the Spring Festival", "Summer Olympics"
+	}
+	return false
+}
+
+// seasonalNouns after a season make it a kind of time, not a date.
+var seasonalNouns = toSet(`time months weather season seasons days nights sun storms tires`)
+
+// yearOnlyRe matches a word that is a year and nothing else.
+var yearOnlyRe = regexp.MustCompile(`^(?:1[89]|20)\d{2}[.,;:]?$`)
+
+// seasonMonths are the first months of the seasons, as the northern
+// hemisphere has them (meteorological seasons of three months each);
+// a story from the south that says "summer" for January is read wrongly.
+var seasonMonths = map[string]time.Month{"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+// seasonOf returns the first and last months of season name of year y
+// (the winter of y runs from its December into the next year).
+func seasonOf(name string, y int) (from, to data.Time) {
+	m := seasonMonths[name]
+	end := time.Date(y, m+2, 1, 0, 0, 0, 0, time.UTC)
+	return monthOf(y, m), monthOf(end.Year(), end.Month())
+}
+
+// seasonFrom returns the season name counted from p by qual ("last",
+// "next", "this") or, without one, by the tense: "last fall" is the
+// latest fall over before the month of publication, "next summer" the
+// first summer to start after it, "in the spring" in a report of what
+// happened the latest spring begun, and in a plan the first not yet over.
+func seasonFrom(name, qual string, te func() tense, p time.Time) (from, to data.Time) {
+	pm := p.Year()*12 + int(p.Month()) - 1
+	span := func(y int) (int, int) {
+		s := y*12 + int(seasonMonths[name]) - 1
+		return s, s + 2
+	}
+	pick := func(ok func(s, e int) bool, latest bool) int {
+		best := 0
+		found := false
+		for y := p.Year() - 2; y <= p.Year()+1; y++ {
+			if s, e := span(y); ok(s, e) && (!found || latest == (y > best)) {
+				best, found = y, true
+			}
+		}
+		return best
+	}
+	var y int
+	switch {
+	case qual == "last" || qual == "past" || qual == "previous":
+		y = pick(func(s, e int) bool { return e < pm }, true)
+	case qual == "next" || qual == "coming":
+		y = pick(func(s, e int) bool { return s > pm }, false)
+	case qual == "this":
+		// "this summer" is the summer of the year of publication; "this
+		// winter" the one that began last December only until March.
+		y = p.Year()
+		if name == "winter" && p.Month() < time.March {
+			y--
+		}
+	case te() == tenseFuture || te() == tensePresent:
+		y = pick(func(s, e int) bool { return e >= pm }, false)
+	default:
+		y = pick(func(s, e int) bool { return s <= pm }, true)
+	}
+	return seasonOf(name, y)
+}
+
+// partOfYear returns the first and last months of the part of a year
+// named by which ("first", "last") and either a count of months ("three")
+// or a part ("half", "quarter"): "the last three months" of a year are
+// October to December, whatever the day of publication.
+func partOfYear(which, count, part string) (first, last time.Month, ok bool) {
+	n := 0
+	switch {
+	case count != "":
+		n, _ = wordNumber(count)
+	case part == "half":
+		n = 6
+	case part == "quarter":
+		n = 3
+	}
+	k := 0 // which part, from 1, counted from the start of the year
+	switch which {
+	case "first":
+		k = 1
+	case "second":
+		k = 2
+	case "third":
+		k = 3
+	case "fourth":
+		k = 4
+	case "final", "last", "latter", "past":
+		k = 12 / n
+	}
+	if n == 0 || k == 0 || k*n > 12 || count != "" && k != 1 && k != 12/n {
+		return 0, 0, false
+	}
+	return time.Month((k-1)*n + 1), time.Month(k * n), true
 }
 
 // withYear returns t in year y, if that day exists.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -30,8 +31,8 @@ func TestFindDates_Context(t *testing.T) {
 		{"a possessive weekday", "Bayern crashed out after Tuesday's match.", "2006-12-02", "Tuesday", "2006-11-28", ""},
 		{"from a day abbreviated", "The price rises apply from Nov. 15.", "2006-11-28", "Nov. 15", "2006-11-15", ""},
 		{"the end of a month", "Strength will fall to 1,600 by the end of May.", "1997-04-21", "by the end of May", "1997-05", ""},
-		{"the end of the year is the year", "Troops will leave by the end of the year.", "2005-11-23", "by the end of the year", "2005", ""},
-		{"earlier this month is the month", "He returned to Malaysia earlier this month.", "2006-12-17", "earlier this month", "2006-12", ""},
+		{"the end of the year is the year", "Troops will leave by the end of the year.", "2005-11-23", "by the end of the year", "2005?", ""},
+		{"earlier this month is the month", "He returned to Malaysia earlier this month.", "2006-12-17", "earlier this month", "2006-12?", ""},
 		{"as of a month", "As of October, sales were down four percent.", "2006-12-03", "As of October", "2006-10", ""},
 		{"a month that dates a noun", "The breakthroughs in the March talks were real.", "1997-04-21", "the March", "1997-03", ""},
 		{"a month after another", "He attended briefings in January and February.", "1997-04-03", "and February", "1997-02", ""},
@@ -42,7 +43,7 @@ func TestFindDates_Context(t *testing.T) {
 		{"the current year", "Profit for the current fiscal year is likely to top forecasts.", "2005-11-04", "the current fiscal year", "2005", ""},
 		{"a year written short", "Stocks fell to the lowest level since '82.", "2008-10-27", "since '82", "1982", ""},
 		{"a year earlier", "Net income was $14 million, against $18 million a year earlier.", "1989-11-02", "a year earlier", "1988", ""},
-		{"a week ago", "The quake hit the country a week ago.", "2011-03-18", "a week ago", "2011-03-11", ""},
+		{"a week ago", "The quake hit the country a week ago.", "2011-03-18", "a week ago", "2011-03-11?", ""},
 		{"quoted today", "\"Today we received the results,\" the minister said.", "2005-12-03", "Today", "2005-12-03", ""},
 		{"next to is a place, not a plan", "Two men were led into a hall next to the embassy in the raid Tuesday.", "1997-04-25", "Tuesday", "1997-04-22", ""},
 		{"set the tone is the past of set", "The envoy set the tone on Tuesday when he told the committee the plan was dead.", "1997-04-10", "on Tuesday", "1997-04-08", ""},
@@ -55,7 +56,7 @@ func TestFindDates_Context(t *testing.T) {
 		{"the second of two days follows the first", "A successor may be chosen late Friday or early Saturday.", "1997-04-18", "early Saturday", "1997-04-19", ""},
 		{"the day of one statement", "The airline said in a Wednesday news release that flights would resume.", "2010-10-23", "Wednesday", "2010-10-20", ""},
 		{"the middle of a year", "The refinery was sold in mid-1988 to a rival.", "1989-10-27", "in mid-1988", "1988", ""},
-		{"the end of the year written short", "The company expects to finish the sale by year-end.", "1989-10-27", "by year-end", "1989", ""},
+		{"the end of the year written short", "The company expects to finish the sale by year-end.", "1989-10-27", "by year-end", "1989?", ""},
 		{"a plan that is a noun", "The government announced the plan Thursday, a day after the vote.", "1989-10-27", "Thursday", "1989-10-26", ""},
 		{"the same year as the one before", "The club was founded in 1902. In the same year it won the league.", "2005-12-03", "In the same year", "1902", ""},
 		{"that year with no year before is no date", "The club won the league that year.", "2005-12-03", "", "", ""},
@@ -63,7 +64,7 @@ func TestFindDates_Context(t *testing.T) {
 		{"a month of that year", "Sterling was devalued in 1976. In September that year, the minister resigned.", "2006-12-29", "In September that year", "1976-09", ""},
 		{"the same month of last year", "Traffic rose in October, up 3 points from the same month of last year.", "2005-11-15", "the same month of last year", "2004-10", ""},
 		{"the same month of a year named", "Prices fell in October, tying the fall in the same month of 2001.", "2006-11-14", "in the same month of 2001", "2001-10", ""},
-		{"the end of the year with a possessive", "The talks should open by the year's end.", "2005-11-02", "by the year's end", "2005", ""},
+		{"the end of the year with a possessive", "The talks should open by the year's end.", "2005-11-02", "by the year's end", "2005?", ""},
 		{"a month that dates a plural noun", "The minister quit ahead of January's elections.", "2006-12-11", "of January", "2007-01", ""},
 		{"Today after a stop in a quotation", "\"We were poor. Today we have a plan,\" he said.", "2005-12-17", "Today", "2005-12-17", ""},
 		{"the day of an edition", "The Times reported in its Monday edition that he had resigned.", "2006-12-19", "Monday", "2006-12-18", ""},
@@ -121,6 +122,27 @@ func TestFindDates_Context(t *testing.T) {
 		{"the clause reported after a date is not its", "The general, claiming on Tuesday that the plant would be ready soon, left.", "2005-12-14", "on Tuesday", "2005-12-13", ""},
 		{"as of a day in a clause opened by which", "Someone changed the sign, which as of Sunday had been set back.", "2015-12-28", "Sunday", "2015-12-27", ""},
 		{"a day, then a verb and last year", "The plant opened on March 4, three weeks later than last year.", "2005-11-08", "March 4", "2005-03-04", ""},
+		// A from ending in "?" is a date that must be marked uncertain.
+		{"a vague count of years ago is a guess", "Divers first found the wreck several years ago, the museum said.", "2013-09-19", "several years ago", "2010?", ""},
+		{"a few months ago is a guess", "The mayor quietly dropped the plan a few months ago.", "2015-06-10", "a few months ago", "2015-03?", ""},
+		{"some months ago is a guess", "Some months ago the union walked out of the talks.", "2012-11-20", "Some months ago", "2012-08?", ""},
+		{"a counted number of years ago is exact", "The bridge was closed two years ago.", "2013-09-19", "two years ago", "2011", ""},
+		{"the last months of a year named are in that year", "The firm booked charges of 90 million in the last three months of 2011.", "2012-02-02", "in the last three months", "2011-10", "2011-12"},
+		{"the first half of a year named", "Sales slowed in the first half of 2019, the report showed.", "2019-08-01", "in the first half", "2019-01", "2019-06"},
+		{"the final quarter of last year", "Growth stalled during the final quarter of last year.", "2016-02-15", "during the final quarter", "2015-10", "2015-12"},
+		{"two past weekdays told in order", "Alerts were raised on Monday and lifted on Wednesday after the river fell.", "2019-03-05", "on Monday", "2019-02-25", ""},
+		{"the second of two past weekdays stays", "Alerts were raised on Monday and lifted on Wednesday after the river fell.", "2019-03-05", "on Wednesday", "2019-02-27", ""},
+		{"a month after an -ing verb is before the clause", "The bank is under review after admitting in November that its books were wrong.", "2010-04-20", "in November", "2009-11", ""},
+		{"this week on a Sunday, of what is to come", "Senators are racing to finish the budget this week.", "2017-12-17", "this week", "2017-12-18", "2017-12-24"},
+		{"this week on a Sunday, of what was done", "Senators passed the budget this week.", "2017-12-17", "this week", "2017-12-11", "2017-12-17"},
+		{"a credit in parentheses is no event", "Crews cleared the road on Tuesday (Image: Jane Roe, March 2, 2020).", "2020-03-05", "on Tuesday", "2020-03-03", ""},
+		{"last fall is the fall over before publication", "The factory closed last fall.", "2008-03-10", "last fall", "2007-09", "2007-11"},
+		{"the spring in a plan is the coming one", "The rovers will be ready in the spring, the agency said.", "2023-11-20", "in the spring", "2024-03", "2024-05"},
+		{"the spring in a report is the last one", "The rovers were tested in the spring.", "2023-11-20", "in the spring", "2023-03", "2023-05"},
+		{"next summer", "The games open next summer.", "2011-07-15", "next summer", "2012-06", "2012-08"},
+		{"a season of a year named", "The bridge will stay shut through the summer of 2027.", "2026-03-02", "through the summer", "2027-06", "2027-08"},
+		{"this summer written in the autumn is the one gone", "Crowds were thin this summer.", "2006-11-27", "this summer", "2006-06", "2006-08"},
+		{"this winter written in the autumn is the one to come", "Gas may run short this winter.", "2005-11-23", "this winter", "2005-12", "2006-02"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -144,8 +166,12 @@ func TestFindDates_Context(t *testing.T) {
 			if found == nil {
 				t.Fatalf("no %q in %+v", tt.expr, got)
 			}
-			if found.From.String() != tt.from || found.To.String() != tt.to {
-				t.Errorf("%q: %s to %s, want %s to %s", tt.expr, found.From, found.To, tt.from, tt.to)
+			from, uncertain := strings.CutSuffix(tt.from, "?")
+			if found.From.String() != from || found.To.String() != tt.to {
+				t.Errorf("%q: %s to %s, want %s to %s", tt.expr, found.From, found.To, from, tt.to)
+			}
+			if found.Uncertain != uncertain {
+				t.Errorf("%q: uncertain %v, want %v", tt.expr, found.Uncertain, uncertain)
 			}
 		})
 	}
@@ -169,6 +195,18 @@ func TestFindDates_NotDates(t *testing.T) {
 		"Shoppers bought Christmas presents early.",
 		"He will celebrate his third Christmas in England.",
 		"\"Merry Christmas,\" the mayor said.",
+		"Rescuers at the harbour wall, June 4, 2021. Screengrab.",
+		"The minister at the summit (Photo: Jane Roe, March 2, 2020).",
+		"Since the fall of the Berlin Wall, trade has grown.",
+		"Prices fall in the morning as traders sell.",
+		"Crowds gathered for the Spring Festival.",
+		"The Arab Spring toppled rulers.",
+		"In the winter the lake freezes over.",
+		"The season turned from spring to summer.",
+		"Tourists leave in the winter months.",
+		"The fall was the steepest in a decade.",
+		"She hoped it would be the last winter of the war.",
+		"We were told this was the last winter we would spend here.",
 	} {
 		if got := findDates(newLayout(text), pub); len(got) != 0 {
 			t.Errorf("%q: %+v", text, got)
