@@ -375,6 +375,10 @@ var sqliteInternal = map[string]string{
 func checkSchema(ctx context.Context, db *sql.DB, ms []migration) error {
 	want, wantList, err := expectedSchema(ctx, ms)
 	if err != nil {
+		if ctx.Err() != nil {
+			// SQLite says only "interrupted" when ctx stops it.
+			return fmt.Errorf("data: building the expected schema: %w", ctx.Err())
+		}
 		return fmt.Errorf("data: building the expected schema: %w", err)
 	}
 	got, gotList, err := readSchema(ctx, db)
