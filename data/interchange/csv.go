@@ -843,8 +843,7 @@ func WriteCSV(w io.Writer, doc *data.Document) error { return writeCSV(w, doc.Ex
 // writeCSV writes x as WriteCSV writes a document.
 func writeCSV(w io.Writer, x *data.Export) error {
 	doc := x.Head
-	bw := newBufferedWriter(w)
-	cw := csv.NewWriter(bw)
+	cw := csv.NewWriter(w) // which buffers its writes itself
 	if err := cw.Write(csvFields); err != nil {
 		return err
 	}
@@ -875,10 +874,7 @@ func writeCSV(w io.Writer, x *data.Export) error {
 		}
 	}
 	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return cw.Error()
 }
 
 // eventDateTexts writes e's start and end as data.DateTexts does.
@@ -942,5 +938,3 @@ func fromSafeCell(s string) string {
 	}
 	return s
 }
-
-func newBufferedWriter(w io.Writer) *bufio.Writer { return bufio.NewWriterSize(w, 1<<16) }
