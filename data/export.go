@@ -64,8 +64,9 @@ type Export struct {
 	Head   *Document // without quotes and events
 	Quotes QuoteStream
 	Events EventStream
-	// Cited holds the keys of the sources that the events cite.
-	Cited map[string]bool
+	// Cited returns the keys of the sources that the events cite; only
+	// TimelineJS asks (for its title slide), so they are read only then.
+	Cited func() (map[string]bool, error)
 }
 
 // streamOf returns the records of s as a stream.
@@ -84,13 +85,16 @@ func streamOf[T any](s []T) Stream[T] {
 func (doc *Document) Export() *Export {
 	head := *doc
 	head.Quotes, head.Events = []DocumentQuote{}, []DocumentEvent{}
-	x := &Export{Head: &head, Quotes: streamOf(doc.Quotes), Events: streamOf(doc.Events), Cited: map[string]bool{}}
-	for _, e := range doc.Events {
-		for _, l := range e.Sources {
-			x.Cited[l.Source] = true
+	cited := func() (map[string]bool, error) {
+		keys := map[string]bool{}
+		for _, e := range doc.Events {
+			for _, l := range e.Sources {
+				keys[l.Source] = true
+			}
 		}
+		return keys, nil
 	}
-	return x
+	return &Export{Head: &head, Quotes: streamOf(doc.Quotes), Events: streamOf(doc.Events), Cited: cited}
 }
 
 // ExportTo reads the document as ExportDocument returns it, and calls write
@@ -130,6 +134,13 @@ func (s *Store) ExportTo(ctx context.Context, opt ExportOptions, write func(x *E
 		}
 		x.Quotes = storeStream(func(fn func(*DocumentQuote) error) error { return r.eachExportQuote(ctx, &w, fn) }, named)
 		x.Events = storeStream(func(fn func(*DocumentEvent) error) error { return r.eachExportEvent(ctx, opt, &w, fn) }, named)
+		x.Cited = func() (map[string]bool, error) {
+			keys, err := r.citedSources(ctx, opt)
+			if err != nil {
+				return nil, named(err)
+			}
+			return keys, nil
+		}
 		return write(x)
 	})
 	if storeErr != nil {
@@ -168,8 +179,7 @@ func (s *Store) walMode(ctx context.Context) bool {
 func key(kind string, id int64) string { return kind + "-" + strconv.FormatInt(id, 10) }
 
 // exportHead returns the document without its quotes and events: title,
-// lanes, actors, sources, the periods and stops that opt keeps, and the
-// sources the events that opt keeps cite.
+// lanes, actors, sources, and the periods and stops that opt keeps.
 func (r reader) exportHead(ctx context.Context, opt ExportOptions, w *timeWriter) (*Export, error) {
 	doc := &Document{Format: DocumentFormat, Version: DocumentVersion,
 		Lanes: []DocumentLane{}, Actors: []DocumentActor{}, Sources: []DocumentSource{},
@@ -238,23 +248,22 @@ func (r reader) exportHead(ctx context.Context, opt ExportOptions, w *timeWriter
 	if err := r.exportStops(ctx, doc, opt, w); err != nil {
 		return nil, err
 	}
-	x := &Export{Head: doc, Cited: map[string]bool{}}
-	rows, err := r.q.QueryContext(ctx, `SELECT `+eventColumns+`, es.source_id FROM event_source es JOIN event e ON e.id = es.event_id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return &Export{Head: doc}, nil
+}
+
+// citedSources returns the keys of the sources that the events opt keeps
+// cite.
+func (r reader) citedSources(ctx context.Context, opt ExportOptions) (map[string]bool, error) {
+	keys := map[string]bool{}
+	err := r.eachRow(ctx, `SELECT `+eventColumns+`, es.source_id FROM event_source es JOIN event e ON e.id = es.event_id`, nil, func(row *sql.Rows) error {
 		var sid int64
-		e, err := scanEvent(rows, &sid)
-		if err != nil {
-			return nil, err
+		e, err := scanEvent(row, &sid)
+		if err == nil && opt.exported(&e) {
+			keys[key("source", sid)] = true
 		}
-		if opt.exported(&e) {
-			x.Cited[key("source", sid)] = true
-		}
-	}
-	return x, rows.Err()
+		return err
+	})
+	return keys, err
 }
 
 // eachExportQuote calls fn with each quote, as a DocumentQuote, in the

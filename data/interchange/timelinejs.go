@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -749,10 +750,16 @@ func writeTimelineJS(w io.Writer, x *data.Export) error {
 	}
 	if doc.Title != "" {
 		f.Title = &tlSlide{Text: &tlText{Headline: htmlText(doc.Title), Text: htmlText(doc.Description)}}
-		for _, s := range doc.Sources {
-			if !x.Cited[s.Key] && s.URL != "" {
-				f.Title.Media = &tlMedia{URL: s.URL, Caption: htmlText(s.Title), Credit: htmlText(s.Outlet)}
-				break
+		if slices.ContainsFunc(doc.Sources, func(s data.DocumentSource) bool { return s.URL != "" }) {
+			cited, err := x.Cited()
+			if err != nil {
+				return err
+			}
+			for _, s := range doc.Sources {
+				if !cited[s.Key] && s.URL != "" {
+					f.Title.Media = &tlMedia{URL: s.URL, Caption: htmlText(s.Title), Credit: htmlText(s.Outlet)}
+					break
+				}
 			}
 		}
 	}
