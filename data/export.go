@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // ExportOptions narrows what Store.ExportDocument returns.
@@ -113,7 +112,7 @@ func (s *Store) ExportTo(ctx context.Context, opt ExportOptions, write func(x *E
 		return err
 	}
 	read := s.snapshot
-	if !s.walMode(ctx) {
+	if wal, _ := journalIsWAL(ctx, s.db); !wal {
 		read = func(ctx context.Context, f func(r reader) error) error { return f(s.read()) }
 	}
 	var storeErr error
@@ -167,13 +166,6 @@ func storeStream[T any](each func(fn func(*T) error) error, named func(error) er
 		}
 		return nil
 	}
-}
-
-// walMode reports whether the store's file is in WAL mode.
-func (s *Store) walMode(ctx context.Context) bool {
-	var mode string
-	err := s.db.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode)
-	return err == nil && strings.EqualFold(mode, "wal")
 }
 
 func key(kind string, id int64) string { return kind + "-" + strconv.FormatInt(id, 10) }

@@ -211,6 +211,13 @@ func (s *Store) commit(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// journalIsWAL reports whether the file that q reads is in WAL mode now.
+func journalIsWAL(ctx context.Context, q querier) (bool, error) {
+	var mode string
+	err := q.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode)
+	return err == nil && strings.EqualFold(mode, "wal"), err
+}
+
 // keepInWAL switches the document to WAL mode, in which Quoteline keeps
 // its documents (readers and the writer do not wait for each other), once
 // it has been written: a document another program made in another mode is
@@ -227,11 +234,11 @@ func (s *Store) keepInWAL(ctx context.Context) {
 		return
 	}
 	defer conn.Close()
-	var mode string
-	if err := conn.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
+	wal, err := journalIsWAL(ctx, conn)
+	if err != nil {
 		return
 	}
-	if strings.EqualFold(mode, "wal") {
+	if wal {
 		s.journal.wal = true
 		return
 	}
@@ -240,6 +247,7 @@ func (s *Store) keepInWAL(ctx context.Context) {
 		return
 	}
 	defer conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA busy_timeout = %d`, busyTimeout))
+	var mode string
 	if err := conn.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode); err == nil && strings.EqualFold(mode, "wal") {
 		s.journal.wal, s.journal.switched = true, true
 	}
